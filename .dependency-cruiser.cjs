@@ -1,0 +1,48 @@
+/**
+ * Dependencies point inwards (see README, "How the code is arranged").
+ * `npm test` runs this, so a wrong-way import fails the build.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-imports-nothing-of-ours',
+      comment: 'src/domain holds the pathway rules and may import only itself and packages.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/', pathNot: '^src/domain/' },
+    },
+    {
+      name: 'bot-and-tab-are-separate',
+      comment: 'The bot and the tab never import each other; they share the domain and the server API.',
+      severity: 'error',
+      from: { path: '^src/(bot|tab)/' },
+      to: { path: '^src/(bot|tab)/', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'tab-talks-to-the-api-only',
+      comment: 'The tab runs in the browser and reaches the server through its JSON API only.',
+      severity: 'error',
+      from: { path: '^src/tab/' },
+      to: { path: '^src/', pathNot: '^src/tab/' },
+    },
+    {
+      name: 'adapters-chosen-in-the-composition-root',
+      comment: 'Only the server composition root and config choose a store adapter.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(store|server/main\\.ts)' },
+      to: { path: '^src/store/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.test\\.tsx?$' },
+  },
+};

@@ -1,0 +1,79 @@
+import type { Fields } from './schema/lists';
+
+type TaskKind = Fields<'inductionTasks'>['kind'];
+
+/** One item of an induction template. */
+export interface TemplateItem {
+  readonly label: string;
+  readonly kind: TaskKind;
+  readonly required: boolean;
+}
+
+/**
+ * The induction checklist an organisation starts from (DESIGN.md). Required items
+ * must be done before a partner becomes Active; the others are good practice but
+ * do not apply to everyone (payment details, for instance, only where a payment is offered).
+ */
+export const DEFAULT_INDUCTION_TEMPLATE: readonly TemplateItem[] = [
+  { label: 'Welcome and introductions', kind: 'Task', required: true },
+  { label: 'Guide to being a Patient and Public Partner shared', kind: 'Task', required: true },
+  { label: 'Role description agreed', kind: 'Task', required: true },
+  { label: 'Confidentiality agreement signed', kind: 'Agreement', required: true },
+  { label: 'Involvement agreement signed', kind: 'Agreement', required: true },
+  { label: 'Expenses policy explained', kind: 'Task', required: true },
+  { label: 'Payment details received', kind: 'Task', required: false },
+  { label: 'IT and Teams access set up', kind: 'Task', required: false },
+  { label: 'Meeting dates shared', kind: 'Task', required: false },
+  { label: 'Named contact introduced', kind: 'Task', required: true },
+  { label: 'Peer Support Network invitation sent', kind: 'Task', required: false },
+  { label: 'First one-to-one booked', kind: 'Task', required: true },
+];
+
+/**
+ * The template that applies to a workstream: its own items if it has any, else the
+ * organisation's, else the default above.
+ */
+export function templateFor(
+  workstreamItems: readonly TemplateItem[],
+  organisationItems: readonly TemplateItem[],
+): readonly TemplateItem[] {
+  if (workstreamItems.length > 0) return workstreamItems;
+  if (organisationItems.length > 0) return organisationItems;
+  return DEFAULT_INDUCTION_TEMPLATE;
+}
+
+/** What a checklist item needs to be read by the rules below. */
+export interface ChecklistItem {
+  readonly label: string;
+  readonly kind: TaskKind;
+  readonly required: boolean;
+  readonly done: boolean;
+}
+
+/** How far an induction has got. */
+export interface InductionProgress {
+  readonly done: number;
+  readonly total: number;
+  /** Labels of the required items not done yet. */
+  readonly missingRequired: string[];
+}
+
+export function inductionProgress(items: readonly ChecklistItem[]): InductionProgress {
+  return {
+    done: items.filter((item) => item.done).length,
+    total: items.length,
+    missingRequired: items.filter((item) => item.required && !item.done).map((item) => item.label),
+  };
+}
+
+/**
+ * How an unfinished item reads in a sentence: "the confidentiality agreement is
+ * not signed yet", "\"Expenses policy explained\" is not done yet".
+ */
+export function pendingPhrase(item: Pick<ChecklistItem, 'label' | 'kind'>): string {
+  if (item.kind === 'Agreement') {
+    const name = item.label.replace(/\s+signed$/i, '');
+    return `the ${name.charAt(0).toLowerCase()}${name.slice(1)} is not signed yet`;
+  }
+  return `"${item.label}" is not done yet`;
+}

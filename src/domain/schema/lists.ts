@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { choice, date, dateTime, integer, lookup, metaOf, multiChoice, note, text, yesNo, type ColumnMeta } from './columns';
+
+/** The role status flow: `Draft -> Ready -> Advertised -> Filled | Closed`. */
+export const ROLE_STATUSES = ['Draft', 'Ready', 'Advertised', 'Filled', 'Closed'] as const;
+export type RoleStatus = (typeof ROLE_STATUSES)[number];
+
+/** Where the partner does the role. */
+export const ROLE_LOCATIONS = ['In person', 'Online', 'Both'] as const;
+
+/** Formats an advert and the role's papers can be offered in, on request. */
+export const ACCESSIBLE_FORMATS = ['Easy read', 'Large print', 'Audio', 'Braille', 'Other languages', 'Phone or post'] as const;
+
+/** Whether the Engagement team has been asked to put the advert on the opportunities pages. */
+export const ADVERT_STATES = ['Not sent', 'Awaiting approval', 'Sent back', 'Approved'] as const;
+
+/** The involvement stage flow. */
+export const STAGES = [
+  'Interested',
+  'Chat booked',
+  'Chat held',
+  'Offered',
+  'Induction',
+  'Active',
+  'Paused',
+  'Ended',
+  'Not progressed',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const CONTACT_METHODS = ['Email', 'Phone', 'Text message', 'Post', 'Teams'] as const;
+
+export const PEER_NETWORK_STATUSES = ['Not invited', 'Invited', 'Joined', 'Declined'] as const;
+
+export const TASK_KINDS = ['Task', 'Agreement'] as const;
+
+export const ONE_TO_ONE_STATUSES = ['Booked', 'Held', 'Cancelled'] as const;
+
+export const AUDIT_ACTIONS = ['Created', 'Updated', 'Deleted'] as const;
+
+/** A list of records: its stable internal name, the title people see, and its columns. */
+export interface ListDefinition<N extends string = string, S extends z.ZodRawShape = z.ZodRawShape> {
+  readonly name: N;
+  /** The SharePoint list title staff see. */
+  readonly title: string;
+  /** What one item is called in messages ("partner", "role"). */
+  readonly itemName: string;
+  readonly fields: S;
+  /** The fields validated as one object. */
+  readonly schema: z.ZodObject<S>;
+}
+
+function defineList<const N extends string, S extends z.ZodRawShape>(
+  name: N,
+  title: string,
+  itemName: string,
+  fields: S,
+): ListDefinition<N, S> {
+  return { name, title, itemName, fields, schema: z.object(fields) };
+}
+
+export const workstreams = defineList('workstreams', 'PPP Workstreams', 'workstream', {
+  title: text('Workstream', { required: true, indexed: true, maxLength: 120 }),
+  description: note('Description', { maxLength: 1000 }),
+  teamsChannelId: text('Teams channel', { indexed: true }),
+});
+
+export const roles = defineList('roles', 'PPP Roles', 'role', {
+  workstreamId: lookup('Workstream', 'workstreams', { required: true, indexed: true }),
+  title: text('Role title', { required: true, maxLength: 120 }),
+  status: choice('Status', ROLE_STATUSES, { required: true, indexed: true }),
+  purpose: note('Purpose', { maxLength: 2000 }),
+  activities: note('What the partner will do', { maxLength: 2000 }),
+  timeCommitment: text('Time commitment'),
+  location: choice('Where', ROLE_LOCATIONS),
+  locationDetails: text('Location details'),
+  paymentAndExpenses: note('Payment and expenses', { maxLength: 2000 }),
+  skillsWelcomed: note('Skills or experience welcomed', { maxLength: 2000 }),
+  supportOffered: note('Support offered', { maxLength: 2000 }),
+  contact: text('Contact'),
+  closingDate: date('Closing date', { indexed: true }),
+  startDate: date('Start date'),
+  level: integer('Involvement level', { min: 1, max: 4 }),
+  accessibleFormats: multiChoice('Accessible formats offered', ACCESSIBLE_FORMATS),
+  ownerId: text('Recruiting lead id', { indexed: true, maxLength: 64 }),
+  ownerName: text('Recruiting lead'),
+  advertState: choice('Advert', ADVERT_STATES, { required: true, indexed: true }),
+  advertUrl: text('Advert link', { maxLength: 255 }),
+  advertComment: note('Advert comment', { maxLength: 1000 }),
+  advertDecidedBy: text('Advert decided by'),
+  advertDecidedAt: dateTime('Advert decided at'),
+  statusChangedBy: text('Status changed by'),
+  statusChangedAt: dateTime('Status changed at'),
+});
+
+export const partners = defineList('partners', 'PPP Partners', 'partner', {
+  fullName: text('Full name', { required: true, personal: true, maxLength: 120 }),
+  preferredName: text('Preferred name', { personal: true, maxLength: 60 }),
+  email: text('Email', { personal: true, maxLength: 254 }),
+  phone: text('Phone', { personal: true, maxLength: 40 }),
+  postalAddress: note('Postal address', { personal: true, maxLength: 500 }),
+  preferredContact: choice('Preferred contact', CONTACT_METHODS),
+  accessNeeds: note('Access needs and adjustments', { personal: true, maxLength: 2000 }),
+  consentGiven: yesNo('Consent to hold details'),
+  consentDate: date('Consent date'),
+  peerNetworkStatus: choice('Peer Support Network', PEER_NETWORK_STATUSES, { required: true, indexed: true }),
+  peerNetworkDate: date('Peer Support Network date'),
+});
+
+export const involvements = defineList('involvements', 'PPP Involvements', 'involvement', {
+  partnerId: lookup('Partner', 'partners', { required: true, indexed: true }),
+  roleId: lookup('Role', 'roles', { required: true, indexed: true }),
+  workstreamId: lookup('Workstream', 'workstreams', { required: true, indexed: true }),
+  stage: choice('Stage', STAGES, { required: true, indexed: true }),
+  stageChangedBy: text('Stage changed by', { required: true }),
+  stageChangedAt: dateTime('Stage changed at', { required: true }),
+  ownerId: text('Named contact id', { indexed: true, maxLength: 64 }),
+  ownerName: text('Named contact'),
+  interestDate: date('Interest received', { required: true }),
+  acknowledgedDate: date('Interest acknowledged'),
+  chatAt: dateTime('Informal chat'),
+  chatWhere: text('Informal chat where'),
+  chatAdjustments: note('Adjustments for the chat', { personal: true, maxLength: 1000 }),
+  chatNotes: note('Informal chat notes', { personal: true, maxLength: 2000 }),
+  offeredDate: date('Offer made'),
+  inductionStartedDate: date('Induction started'),
+  activeDate: date('Active from'),
+  stageReason: note('Reason', { maxLength: 1000 }),
+  exitConversationOffered: yesNo('Exit conversation offered'),
+  cadenceWeeks: integer('One-to-one every (weeks)', { required: true, min: 1, max: 52 }),
+  lastOneToOneDate: date('Last one-to-one'),
+  nextOneToOneDue: date('Next one-to-one due', { indexed: true }),
+});
+
+export const inductionTasks = defineList('inductionTasks', 'PPP Induction Tasks', 'induction item', {
+  involvementId: lookup('Involvement', 'involvements', { required: true, indexed: true }),
+  workstreamId: lookup('Workstream', 'workstreams', { required: true, indexed: true }),
+  label: text('Item', { required: true, maxLength: 120 }),
+  kind: choice('Kind', TASK_KINDS, { required: true }),
+  required: yesNo('Required before Active'),
+  order: integer('Order', { required: true, min: 0 }),
+  done: yesNo('Done'),
+  doneDate: date('Done or signed on'),
+  doneBy: text('Done by'),
+});
+
+export const inductionTemplateItems = defineList('inductionTemplateItems', 'PPP Induction Template', 'template item', {
+  workstreamId: lookup('Workstream (empty for the whole organisation)', 'workstreams', { indexed: true }),
+  label: text('Item', { required: true, maxLength: 120 }),
+  kind: choice('Kind', TASK_KINDS, { required: true }),
+  required: yesNo('Required before Active'),
+  order: integer('Order', { required: true, min: 0 }),
+});
+
+export const oneToOnes = defineList('oneToOnes', 'PPP One-to-ones', 'one-to-one', {
+  involvementId: lookup('Involvement', 'involvements', { required: true, indexed: true }),
+  workstreamId: lookup('Workstream', 'workstreams', { required: true, indexed: true }),
+  status: choice('Status', ONE_TO_ONE_STATUSES, { required: true, indexed: true }),
+  date: date('Date', { required: true, indexed: true }),
+  time: text('Time', { maxLength: 5 }),
+  where: text('Where'),
+  heldBy: text('Held by'),
+  notes: note('Notes', { personal: true, maxLength: 2000 }),
+});
+
+export const activity = defineList('activity', 'PPP Activity', 'activity entry', {
+  at: dateTime('When', { required: true, indexed: true }),
+  actorId: text('Who (id)', { required: true, indexed: true, maxLength: 64 }),
+  actorName: text('Who', { required: true }),
+  action: choice('Action', AUDIT_ACTIONS, { required: true }),
+  list: text('List', { required: true, indexed: true, maxLength: 64 }),
+  itemId: integer('Item', { required: true, indexed: true, min: 1 }),
+  summary: text('Summary'),
+  changes: note('Changes', { maxLength: 8000 }),
+});
+
+/** Every list, by internal name. */
+export const LISTS = {
+  workstreams,
+  roles,
+  partners,
+  involvements,
+  inductionTasks,
+  inductionTemplateItems,
+  oneToOnes,
+  activity,
+} as const;
+
+export type Lists = typeof LISTS;
+export type ListName = keyof Lists;
+
+/** The fields a caller supplies for one item of a list. */
+export type Fields<L extends ListName> = z.infer<Lists[L]['schema']>;
+
+/** What every stored item carries besides its fields. */
+export interface SystemFields {
+  readonly id: number;
+  /** Client-generated, unique per list: a retried create finds the item an earlier attempt made. */
+  readonly key: string;
+  /** Increases on every update; an update against an older version is refused. */
+  readonly version: number;
+  readonly created: string;
+  readonly modified: string;
+}
+
+/** One stored item of a list. */
+export type RecordOf<L extends ListName> = Fields<L> & SystemFields;
+
+export type Workstream = RecordOf<'workstreams'>;
+export type Role = RecordOf<'roles'>;
+export type Partner = RecordOf<'partners'>;
+export type Involvement = RecordOf<'involvements'>;
+export type InductionTask = RecordOf<'inductionTasks'>;
+export type InductionTemplateItem = RecordOf<'inductionTemplateItems'>;
+export type OneToOne = RecordOf<'oneToOnes'>;
+export type ActivityEntry = RecordOf<'activity'>;
+
+/** The columns of a list with their metadata, in declaration order. */
+export function columnsOf(list: ListName): Array<{ name: string; meta: ColumnMeta }> {
+  return Object.entries(LISTS[list].fields).map(([name, schema]) => ({ name, meta: metaOf(schema) }));
+}

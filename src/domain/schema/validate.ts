@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { ValidationError } from '../errors';
+import { metaOf } from './columns';
+import { LISTS, type Fields, type ListName } from './lists';
+
+/** Turns one zod issue into a sentence about the field, using the column's title. */
+function describe(issue: z.core.$ZodIssue, title: string): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? `${title} is required.` : `${title} has the wrong kind of value.`;
+    case 'too_small':
+      if (issue.origin === 'string') return `${title} is required.`;
+      return `${title} must be at least ${String(issue.minimum)}.`;
+    case 'too_big':
+      if (issue.origin === 'string') return `${title} must be ${String(issue.maximum)} characters or fewer.`;
+      return `${title} must be at most ${String(issue.maximum)}.`;
+    case 'invalid_value':
+      return `${title} must be one of: ${issue.values.map(String).join(', ')}.`;
+    case 'invalid_format':
+      return `${title} must be a date and time like 2026-03-31T14:00:00Z.`;
+    case 'unrecognized_keys':
+      return `${issue.keys.join(', ')} cannot be set here.`;
+    default:
+      return issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
+  }
+}
+
+/**
+ * Field-level messages for a failed parse. Field names are the issue's first path
+ * segment; `titles` gives the readable name of each field.
+ */
+export function fieldMessages(error: z.ZodError, titles: (field: string) => string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    if (fields[field]) continue;
+    const title = titles(String(issue.path[0] ?? 'This request'));
+    fields[field] = describe(issue, title);
+  }
+  return fields;
+}
+
+/** A {@link ValidationError} whose message lists every field at fault. */
+export function validationErrorFrom(error: z.ZodError, titles: (field: string) => string): ValidationError {
+  const fields = fieldMessages(error, titles);
+  const sentences = Object.values(fields);
+  const message =
+    sentences.length === 1 ? sentences[0] : `Please correct ${sentences.length} things: ${sentences.join(' ')}`;
+  return new ValidationError(message, fields);
+}
+
+function listTitles(list: ListName): (field: string) => string {
+  const fields = LISTS[list].fields as Record<string, z.ZodType>;
+  return (field) => (fields[field] ? metaOf(fields[field]).title : field);
+}
+
+/**
+ * Parses a whole item of a list, or the part of one that an update changes,
+ * throwing a {@link ValidationError} with field-level messages.
+ */
+export function parseFields<L extends ListName>(list: L, values: unknown, partial: true): Partial<Fields<L>>;
+export function parseFields<L extends ListName>(list: L, values: unknown, partial?: false): Fields<L>;
+export function parseFields<L extends ListName>(list: L, values: unknown, partial = false): Partial<Fields<L>> {
+  const base = LISTS[list].schema as z.ZodObject;
+  const schema = partial ? base.partial().strict() : base.strict();
+  const result = schema.safeParse(values);
+  if (!result.success) throw validationErrorFrom(result.error, listTitles(list));
+  return result.data as Partial<Fields<L>>;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { todayIn, type CalendarDate, type Clock } from '../calendar';
+import { NotFoundError } from '../errors';
+import type { OneToOneSettings } from '../one-to-ones';
+import type { Principal } from '../principal';
+import type { RoleSettings } from '../role';
+import { metaOf } from '../schema/columns';
+import { LISTS, type ListName, type RecordOf } from '../schema/lists';
+import { validationErrorFrom } from '../schema/validate';
+import type { Change, CommitContext, Store } from '../store';
+
+/** The organisation's own settings for the pathway. */
+export interface PathwaySettings extends OneToOneSettings, RoleSettings {
+  /** IANA time zone in which calendar dates are read: "due today" means today here. */
+  readonly timeZone: string;
+}
+
+/** What every use case needs: the store, the clock and the organisation's settings. */
+export interface ServiceDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly settings: PathwaySettings;
+}
+
+/** Helpers shared by the use cases; built once per service. */
+export class UseCaseContext {
+  constructor(readonly deps: ServiceDeps) {}
+
+  get store(): Store {
+    return this.deps.store;
+  }
+
+  get settings(): PathwaySettings {
+    return this.deps.settings;
+  }
+
+  today(): CalendarDate {
+    return todayIn(this.deps.settings.timeZone, this.deps.clock);
+  }
+
+  nowIso(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  commitContext(actor: Principal): CommitContext {
+    return { actor, at: this.nowIso() };
+  }
+
+  /** One item, or a {@link NotFoundError} naming the kind of item. */
+  async load<L extends ListName>(list: L, id: number): Promise<RecordOf<L>> {
+    const item = await this.deps.store.get(list, id);
+    if (!item) throw new NotFoundError(LISTS[list].itemName, id);
+    return item;
+  }
+
+  /** Commits and returns the first item written, which is the one a use case is about. */
+  async commitFirst<L extends ListName>(actor: Principal, changes: readonly Change[]): Promise<RecordOf<L>> {
+    const written = await this.deps.store.commit(changes, this.commitContext(actor));
+    return written[0] as unknown as RecordOf<L>;
+  }
+}
+
+/** A fresh idempotency key for a create whose caller did not supply one. */
+export function newKey(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** The fields every use case input may carry to make its create safe to retry. */
+export const idempotencyKey = z.string().trim().min(8).max(64).optional();
+
+/** The id of an item and the version the caller read. */
+export const itemRef = { id: z.number().int().positive(), version: z.number().int().positive() };
+
+/**
+ * Parses a use case's input with readable field names, throwing a ValidationError
+ * that lists every field at fault.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, titles: Record<string, string>): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationErrorFrom(result.error, (field) => titles[field] ?? field);
+  return result.data;
+}
+
+/** How a partner is named in messages: the name they asked to be called, else their full name. */
+export function displayName(partner: Pick<RecordOf<'partners'>, 'fullName' | 'preferredName'>): string {
+  return partner.preferredName?.trim() || partner.fullName;
+}
+
+/** The readable name of every field of a list, for validation messages. */
+export function titlesOf(list: ListName, extra: Record<string, string> = {}): Record<string, string> {
+  const titles: Record<string, string> = {};
+  for (const [name, schema] of Object.entries(LISTS[list].fields)) {
+    titles[name] = metaOf(schema).title;
+  }
+  return { ...titles, ...extra };
+}

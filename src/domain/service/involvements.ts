@@ -1,0 +1,331 @@
+import { z } from 'zod';
+import { RefusedError } from '../errors';
+import { templateFor, type TemplateItem } from '../induction';
+import { CLOSED_STAGES, checkStageChange } from '../involvement';
+import { nextOneToOneDue } from '../one-to-ones';
+import type { Principal } from '../principal';
+import { involvements, partners, type Fields, type Involvement, type Stage } from '../schema/lists';
+import type { Change } from '../store';
+import { displayName, idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
+
+const ref = { involvementId: itemRef.id, version: itemRef.version };
+const reason = involvements.fields.stageReason.unwrap().min(1);
+
+const newPartner = partners.schema
+  .pick({ fullName: true, preferredName: true, email: true, phone: true, postalAddress: true, preferredContact: true, accessNeeds: true })
+  .partial()
+  .required({ fullName: true })
+  .extend({ consentGiven: z.literal(true, { error: 'Consent to hold details must be confirmed before details are saved.' }) })
+  .strict();
+
+const recordInterestInput = z
+  .object({
+    roleId: itemRef.id,
+    key: idempotencyKey,
+    partnerId: itemRef.id.optional(),
+    partner: newPartner.optional(),
+    interestDate: involvements.fields.interestDate.optional(),
+  })
+  .strict()
+  .refine((input) => (input.partnerId === undefined) !== (input.partner === undefined), {
+    error: 'Give either an existing partner or the new partner\'s details, not both.',
+    path: ['partner'],
+  });
+
+const TITLES = titlesOf('involvements', {
+  ...titlesOf('partners'),
+  involvementId: 'Involvement',
+  version: 'Version',
+  roleId: 'Role',
+  partnerId: 'Partner',
+  partner: 'Partner details',
+  at: 'Date and time of the chat',
+  where: 'Where',
+  adjustments: 'Adjustments asked for',
+  notes: 'Notes',
+  reason: 'Reason',
+  date: 'Date',
+});
+
+const bookChatInput = z
+  .object({
+    ...ref,
+    at: involvements.fields.chatAt.unwrap(),
+    where: involvements.fields.chatWhere.unwrap().min(1),
+    adjustments: involvements.fields.chatAdjustments.optional(),
+  })
+  .strict();
+const notesInput = z.object({ ...ref, notes: involvements.fields.chatNotes.optional() }).strict();
+const plainInput = z.object(ref).strict();
+const reasonInput = z.object({ ...ref, reason }).strict();
+const endInput = z.object({ ...ref, reason, exitConversationOffered: z.boolean() }).strict();
+const cadenceInput = z.object({ ...ref, cadenceWeeks: involvements.fields.cadenceWeeks }).strict();
+const acknowledgeInput = z.object({ ...ref, date: involvements.fields.acknowledgedDate.unwrap().optional() }).strict();
+
+/** The use cases that move one partner through one role. */
+export class InvolvementUseCases {
+  constructor(private readonly ctx: UseCaseContext) {}
+
+  /**
+   * Logs that someone is interested in a role: a new partner (with their consent to
+   * hold their details) or one already known, at stage Interested.
+   */
+  async recordInterest(actor: Principal, input: unknown): Promise<Involvement> {
+    const parsed = parseInput(recordInterestInput, input, TITLES);
+    const role = await this.ctx.load('roles', parsed.roleId);
+    if (role.status === 'Draft' || role.status === 'Closed') {
+      throw new RefusedError(
+        'role-not-open',
+        `"${role.title}" is ${role.status}, so it cannot take interest. ${role.status === 'Draft' ? 'Finish planning the role first.' : 'Point the person to other opportunities.'}`,
+      );
+    }
+    const key = parsed.key ?? newKey();
+    const today = this.ctx.today();
+    const changes: Change[] = [];
+    let partnerId: number | { ref: string };
+    if (parsed.partner) {
+      changes.push({
+        op: 'create',
+        list: 'partners',
+        key: `${key}:partner`,
+        ref: 'partner',
+        summary: 'Partner details recorded with consent',
+        values: {
+          preferredName: null,
+          email: null,
+          phone: null,
+          postalAddress: null,
+          preferredContact: null,
+          accessNeeds: null,
+          ...parsed.partner,
+          consentDate: today,
+          peerNetworkStatus: 'Not invited',
+          peerNetworkDate: null,
+        },
+      });
+      partnerId = { ref: 'partner' };
+    } else {
+      const existing = await this.ctx.load('partners', parsed.partnerId as number);
+      const current = await this.ctx.store.find({
+        list: 'involvements',
+        where: { partnerId: existing.id, roleId: role.id },
+      });
+      if (current.some((involvement) => !CLOSED_STAGES.includes(involvement.stage))) {
+        throw new RefusedError(
+          'already-involved',
+          `${displayName(existing)} is already on the pathway for "${role.title}".`,
+        );
+      }
+      partnerId = existing.id;
+    }
+    changes.push({
+      op: 'create',
+      list: 'involvements',
+      key,
+      summary: `Interest logged in role ${role.id}`,
+      values: {
+        partnerId,
+        roleId: role.id,
+        workstreamId: role.workstreamId,
+        stage: 'Interested',
+        stageChangedBy: actor.name,
+        stageChangedAt: this.ctx.nowIso(),
+        ownerId: role.ownerId ?? actor.id,
+        ownerName: role.ownerName ?? actor.name,
+        interestDate: parsed.interestDate ?? today,
+        acknowledgedDate: null,
+        chatAt: null,
+        chatWhere: null,
+        chatAdjustments: null,
+        chatNotes: null,
+        offeredDate: null,
+        inductionStartedDate: null,
+        activeDate: null,
+        stageReason: null,
+        exitConversationOffered: false,
+        cadenceWeeks: this.ctx.settings.defaultCadenceWeeks,
+        lastOneToOneDate: null,
+        nextOneToOneDue: null,
+      },
+    });
+    const written = await this.ctx.store.commit(changes, this.ctx.commitContext(actor));
+    return written[written.length - 1] as Involvement;
+  }
+
+  /** Records that the person's interest was acknowledged (today unless a date is given). */
+  async acknowledgeInterest(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version, date } = parseInput(acknowledgeInput, input, TITLES);
+    await this.ctx.load('involvements', involvementId);
+    return this.ctx.commitFirst<'involvements'>(actor, [
+      {
+        op: 'update',
+        list: 'involvements',
+        id: involvementId,
+        version,
+        values: { acknowledgedDate: date ?? this.ctx.today() },
+        summary: 'Interest acknowledged',
+      },
+    ]);
+  }
+
+  /** Books the informal chat, or moves one already booked. */
+  async bookChat(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version, at, where, adjustments } = parseInput(bookChatInput, input, TITLES);
+    const involvement = await this.ctx.load('involvements', involvementId);
+    const values = { chatAt: at, chatWhere: where, chatAdjustments: adjustments ?? null };
+    if (involvement.stage === 'Chat booked') {
+      return this.ctx.commitFirst<'involvements'>(actor, [
+        { op: 'update', list: 'involvements', id: involvementId, version, values, summary: 'Informal chat moved' },
+      ]);
+    }
+    return this.changeStage(actor, involvement, version, 'Chat booked', values);
+  }
+
+  /** Records the informal chat as held, with short notes. */
+  async holdChat(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version, notes } = parseInput(notesInput, input, TITLES);
+    const involvement = await this.ctx.load('involvements', involvementId);
+    return this.changeStage(actor, involvement, version, 'Chat held', { chatNotes: notes ?? null });
+  }
+
+  /** Offers the role after the chat. */
+  async makeOffer(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version } = parseInput(plainInput, input, TITLES);
+    const involvement = await this.ctx.load('involvements', involvementId);
+    return this.changeStage(actor, involvement, version, 'Offered', { offeredDate: this.ctx.today() });
+  }
+
+  /** "Not this time": from any stage before Active, with a kind reason. */
+  async notProgress(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version, reason } = parseInput(reasonInput, input, TITLES);
+    const involvement = await this.ctx.load('involvements', involvementId);
+    return this.changeStage(actor, involvement, version, 'Not progressed', { stageReason: reason }, reason);
+  }
+
+  /** Starts induction: the checklist is made from the workstream's template. */
+  async startInduction(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version } = parseInput(plainInput, input, TITLES);
+    const involvement = await this.ctx.load('involvements', involvementId);
+    const template = await this.templateFor(involvement.workstreamId);
+    const tasks: Change[] = template.map((item, order) => ({
+      op: 'create',
+      list: 'inductionTasks',
+      key: `${involvement.key}:induction:${order}`,
+      values: {
+        involvementId,
+        workstreamId: involvement.workstreamId,
+        label: item.label,
+        kind: item.kind,
+        required: item.required,
+        order,
+        done: false,
+        doneDate: null,
+        doneBy: null,
+      },
+    }));
+    return this.changeStage(actor, involvement, version, 'Induction', { inductionStartedDate: this.ctx.today() }, null, tasks);
+  }
+
+  /** Induction to Active: every required checklist item must be done. */
+  async activate(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version } = parseInput(plainInput, input, TITLES);
+    const involvement = await this.ctx.load('involvements', involvementId);
+    const today = this.ctx.today();
+    const values = { activeDate: today, ...this.schedule(involvement, 'Active', today) };
+    return this.changeStage(actor, involvement, version, 'Active', values);
+  }
+
+  /** Pauses an active partner (health, caring, life), with a reason. */
+  async pause(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version, reason } = parseInput(reasonInput, input, TITLES);
+    const involvement = await this.ctx.load('involvements', involvementId);
+    return this.changeStage(actor, involvement, version, 'Paused', { stageReason: reason, nextOneToOneDue: null }, reason);
+  }
+
+  /** A paused partner returns; their next one-to-one is due again. */
+  async resume(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version } = parseInput(plainInput, input, TITLES);
+    const involvement = await this.ctx.load('involvements', involvementId);
+    const values = { stageReason: null, ...this.schedule(involvement, 'Active', involvement.activeDate) };
+    return this.changeStage(actor, involvement, version, 'Active', values);
+  }
+
+  /** Ends an involvement with a reason, recording whether an exit conversation was offered. */
+  async end(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version, reason, exitConversationOffered } = parseInput(endInput, input, {
+      ...TITLES,
+      exitConversationOffered: 'Exit conversation offered',
+    });
+    const involvement = await this.ctx.load('involvements', involvementId);
+    const values = { stageReason: reason, exitConversationOffered, nextOneToOneDue: null };
+    return this.changeStage(actor, involvement, version, 'Ended', values, reason);
+  }
+
+  /** Sets how often this partner has a one-to-one; the next due date follows. */
+  async setCadence(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version, cadenceWeeks } = parseInput(cadenceInput, input, TITLES);
+    const involvement = await this.ctx.load('involvements', involvementId);
+    const next = { ...involvement, cadenceWeeks };
+    return this.ctx.commitFirst<'involvements'>(actor, [
+      {
+        op: 'update',
+        list: 'involvements',
+        id: involvementId,
+        version,
+        values: { cadenceWeeks, ...this.schedule(next, next.stage, next.activeDate) },
+        summary: `One-to-one cadence set to every ${cadenceWeeks} weeks`,
+      },
+    ]);
+  }
+
+  private schedule(involvement: Involvement, stage: Stage, activeDate: string | null): Pick<Fields<'involvements'>, 'nextOneToOneDue'> {
+    return {
+      nextOneToOneDue: nextOneToOneDue({
+        stage,
+        cadenceWeeks: involvement.cadenceWeeks,
+        lastHeld: involvement.lastOneToOneDate,
+        activeDate,
+      }),
+    };
+  }
+
+  private async templateFor(workstreamId: number): Promise<readonly TemplateItem[]> {
+    const [own, organisation] = await this.ctx.store.findAll([
+      { list: 'inductionTemplateItems', where: { workstreamId }, orderBy: [{ field: 'order' }] },
+      { list: 'inductionTemplateItems', where: { workstreamId: null }, orderBy: [{ field: 'order' }] },
+    ]);
+    return templateFor(own, organisation);
+  }
+
+  /**
+   * Moves an involvement to another stage after the rules allow it, recording who
+   * and when; `extra` changes are committed with it as one unit.
+   */
+  private async changeStage(
+    actor: Principal,
+    involvement: Involvement,
+    version: number,
+    to: Stage,
+    values: Partial<Fields<'involvements'>>,
+    reason: string | null = null,
+    extra: Change[] = [],
+  ): Promise<Involvement> {
+    const partner = await this.ctx.load('partners', involvement.partnerId);
+    const checklist =
+      to === 'Active' && involvement.stage === 'Induction'
+        ? await this.ctx.store.find({ list: 'inductionTasks', where: { involvementId: involvement.id } })
+        : undefined;
+    checkStageChange({ partnerName: displayName(partner), from: involvement.stage, to, reason, checklist });
+    return this.ctx.commitFirst<'involvements'>(actor, [
+      {
+        op: 'update',
+        list: 'involvements',
+        id: involvement.id,
+        version,
+        values: { ...values, stage: to, stageChangedBy: actor.name, stageChangedAt: this.ctx.nowIso() },
+        summary: `Stage: ${involvement.stage} to ${to}`,
+      },
+      ...extra,
+    ]);
+  }
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { RefusedError } from '../errors';
+import { nextOneToOneDue } from '../one-to-ones';
+import type { Principal } from '../principal';
+import { oneToOnes, type Involvement, type OneToOne, type Stage } from '../schema/lists';
+import type { Change } from '../store';
+import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const bookInput = z
+  .object({
+    involvementId: itemRef.id,
+    key: idempotencyKey,
+    date: oneToOnes.fields.date,
+    time: oneToOnes.fields.time.unwrap().regex(TIME, { error: 'Time must be like 14:30.' }).optional(),
+    where: oneToOnes.fields.where.optional(),
+  })
+  .strict();
+
+const recordInput = z
+  .object({
+    involvementId: itemRef.id,
+    key: idempotencyKey,
+    /** The booked one-to-one now held, if there was one. */
+    oneToOneId: itemRef.id.optional(),
+    oneToOneVersion: itemRef.version.optional(),
+    date: oneToOnes.fields.date,
+    notes: oneToOnes.fields.notes.optional(),
+  })
+  .strict()
+  .refine((input) => (input.oneToOneId === undefined) === (input.oneToOneVersion === undefined), {
+    error: 'A booked one-to-one needs both its id and its version.',
+    path: ['oneToOneVersion'],
+  });
+
+const cancelInput = z.object({ oneToOneId: itemRef.id, version: itemRef.version }).strict();
+
+const TITLES = titlesOf('oneToOnes', {
+  involvementId: 'Involvement',
+  oneToOneId: 'One-to-one',
+  oneToOneVersion: 'One-to-one version',
+  version: 'Version',
+});
+
+/** One-to-ones happen during induction (the first is booked then) and while a partner is active or paused. */
+const SUPPORTED: readonly Stage[] = ['Induction', 'Active', 'Paused'];
+
+/** Booking and recording the regular one-to-ones. */
+export class OneToOneUseCases {
+  constructor(private readonly ctx: UseCaseContext) {}
+
+  /** Books a one-to-one on a date (and optionally a time and place). */
+  async book(actor: Principal, input: unknown): Promise<OneToOne> {
+    const parsed = parseInput(bookInput, input, TITLES);
+    const involvement = await this.supported(parsed.involvementId);
+    if (parsed.date < this.ctx.today()) {
+      throw new RefusedError('date-in-past', 'A one-to-one cannot be booked for a date that has passed. To log one that happened, record it as held.');
+    }
+    return this.ctx.commitFirst<'oneToOnes'>(actor, [
+      {
+        op: 'create',
+        list: 'oneToOnes',
+        key: parsed.key ?? newKey(),
+        summary: 'One-to-one booked',
+        values: {
+          involvementId: involvement.id,
+          workstreamId: involvement.workstreamId,
+          status: 'Booked',
+          date: parsed.date,
+          time: parsed.time ?? null,
+          where: parsed.where ?? null,
+          heldBy: null,
+          notes: null,
+        },
+      },
+    ]);
+  }
+
+  /**
+   * Records a one-to-one as held (a booked one, or one logged afterwards). The
+   * partner's next one-to-one then falls due a cadence after it.
+   */
+  async recordHeld(actor: Principal, input: unknown): Promise<{ oneToOne: OneToOne; involvement: Involvement }> {
+    const parsed = parseInput(recordInput, input, TITLES);
+    const involvement = await this.supported(parsed.involvementId);
+    if (parsed.date > this.ctx.today()) {
+      throw new RefusedError('date-in-future', 'A one-to-one can be recorded as held only on or after the day it happened.');
+    }
+    const held = { status: 'Held' as const, date: parsed.date, heldBy: actor.name, notes: parsed.notes ?? null };
+    const write: Change =
+      parsed.oneToOneId !== undefined && parsed.oneToOneVersion !== undefined
+        ? {
+            op: 'update',
+            list: 'oneToOnes',
+            id: (await this.bookedFor(parsed.oneToOneId, involvement)).id,
+            version: parsed.oneToOneVersion,
+            values: held,
+            summary: 'One-to-one held',
+          }
+        : {
+            op: 'create',
+            list: 'oneToOnes',
+            key: parsed.key ?? newKey(),
+            summary: 'One-to-one held',
+            values: { involvementId: involvement.id, workstreamId: involvement.workstreamId, time: null, where: null, ...held },
+          };
+    const lastHeld =
+      involvement.lastOneToOneDate && involvement.lastOneToOneDate > parsed.date ? involvement.lastOneToOneDate : parsed.date;
+    const [oneToOne, updated] = await this.ctx.store.commit(
+      [
+        write,
+        {
+          op: 'update',
+          list: 'involvements',
+          id: involvement.id,
+          version: involvement.version,
+          summary: 'Next one-to-one rescheduled',
+          values: {
+            lastOneToOneDate: lastHeld,
+            nextOneToOneDue: nextOneToOneDue({
+              stage: involvement.stage,
+              cadenceWeeks: involvement.cadenceWeeks,
+              lastHeld,
+              activeDate: involvement.activeDate,
+            }),
+          },
+        },
+      ],
+      this.ctx.commitContext(actor),
+    );
+    return { oneToOne: oneToOne as OneToOne, involvement: updated as Involvement };
+  }
+
+  /** Cancels a booked one-to-one. */
+  async cancel(actor: Principal, input: unknown): Promise<OneToOne> {
+    const { oneToOneId, version } = parseInput(cancelInput, input, TITLES);
+    const booked = await this.ctx.load('oneToOnes', oneToOneId);
+    if (booked.status !== 'Booked') {
+      throw new RefusedError('not-booked', `This one-to-one is ${booked.status.toLowerCase()}, so it cannot be cancelled.`);
+    }
+    return this.ctx.commitFirst<'oneToOnes'>(actor, [
+      { op: 'update', list: 'oneToOnes', id: oneToOneId, version, values: { status: 'Cancelled' }, summary: 'One-to-one cancelled' },
+    ]);
+  }
+
+  private async supported(involvementId: number): Promise<Involvement> {
+    const involvement = await this.ctx.load('involvements', involvementId);
+    if (!SUPPORTED.includes(involvement.stage)) {
+      throw new RefusedError(
+        'one-to-ones-not-started',
+        `One-to-ones start with induction; this involvement is ${involvement.stage}.`,
+      );
+    }
+    return involvement;
+  }
+
+  private async bookedFor(oneToOneId: number, involvement: Involvement): Promise<OneToOne> {
+    const booked = await this.ctx.load('oneToOnes', oneToOneId);
+    if (booked.involvementId !== involvement.id) {
+      throw new RefusedError('wrong-involvement', 'That one-to-one belongs to another partner. Reload and try again.');
+    }
+    if (booked.status !== 'Booked') {
+      throw new RefusedError('not-booked', `That one-to-one is already ${booked.status.toLowerCase()}.`);
+    }
+    return booked;
+  }
+}

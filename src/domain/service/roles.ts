@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import { RefusedError } from '../errors';
+import type { Principal } from '../principal';
+import { checkRoleTransition, missingDescription, planningWarnings } from '../role';
+import { roles, type Role, type RoleStatus } from '../schema/lists';
+import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
+
+/** A role with what its description still lacks and advice for the lead. */
+export interface RoleOutcome {
+  readonly role: Role;
+  /** Readable names of description fields still empty. */
+  readonly missing: string[];
+  readonly warnings: string[];
+}
+
+const descriptionFields = roles.schema
+  .pick({
+    purpose: true,
+    activities: true,
+    timeCommitment: true,
+    location: true,
+    locationDetails: true,
+    paymentAndExpenses: true,
+    skillsWelcomed: true,
+    supportOffered: true,
+    contact: true,
+    closingDate: true,
+    startDate: true,
+    level: true,
+    accessibleFormats: true,
+  })
+  .partial();
+
+const planRoleInput = descriptionFields
+  .extend({ workstreamId: roles.fields.workstreamId, title: roles.fields.title, key: idempotencyKey })
+  .strict();
+
+const updateRoleInput = descriptionFields
+  .extend({ roleId: itemRef.id, version: itemRef.version, title: roles.fields.title.optional() })
+  .strict();
+
+const roleRefInput = z.object({ roleId: itemRef.id, version: itemRef.version }).strict();
+
+const approveInput = roleRefInput
+  .extend({
+    advertUrl: z.url({ protocol: /^https$/, error: 'Advert link must be the https address of the advert on the opportunities pages.' }).max(255),
+  })
+  .strict();
+
+const sendBackInput = roleRefInput.extend({ comment: roles.fields.advertComment.unwrap().min(1) }).strict();
+
+const TITLES = titlesOf('roles', { roleId: 'Role', version: 'Version', key: 'Key' });
+
+/** Editing is for roles still being planned; a published advert changes through the Engagement team. */
+const EDITABLE: readonly RoleStatus[] = ['Draft', 'Ready'];
+
+/** The use cases of planning, advertising, filling and closing roles. */
+export class RoleUseCases {
+  constructor(private readonly ctx: UseCaseContext) {}
+
+  private outcome(role: Role): RoleOutcome {
+    return {
+      role,
+      missing: missingDescription(role),
+      warnings: planningWarnings(role, this.ctx.today(), this.ctx.settings),
+    };
+  }
+
+  /** Saves a new role as Draft from whatever of its description the lead has so far. */
+  async planRole(actor: Principal, input: unknown): Promise<RoleOutcome> {
+    const { key, workstreamId, ...description } = parseInput(planRoleInput, input, TITLES);
+    await this.ctx.load('workstreams', workstreamId);
+    const at = this.ctx.nowIso();
+    const role = await this.ctx.commitFirst<'roles'>(actor, [
+      {
+        op: 'create',
+        list: 'roles',
+        key: key ?? newKey(),
+        summary: 'Role planned as Draft',
+        values: {
+          ...emptyDescription(),
+          ...description,
+          workstreamId,
+          status: 'Draft',
+          ownerId: actor.id,
+          ownerName: actor.name,
+          advertState: 'Not sent',
+          advertUrl: null,
+          advertComment: null,
+          advertDecidedBy: null,
+          advertDecidedAt: null,
+          statusChangedBy: actor.name,
+          statusChangedAt: at,
+        },
+      },
+    ]);
+    return this.outcome(role);
+  }
+
+  /** Changes the description of a Draft or Ready role; a Ready role must stay complete. */
+  async updateRole(actor: Principal, input: unknown): Promise<RoleOutcome> {
+    const { roleId, version, ...changes } = parseInput(updateRoleInput, input, TITLES);
+    const role = await this.ctx.load('roles', roleId);
+    if (!EDITABLE.includes(role.status)) {
+      throw new RefusedError(
+        'role-not-editable',
+        `"${role.title}" is ${role.status}, so its description can no longer be changed here. Ask the Engagement team to update the advert.`,
+      );
+    }
+    const next = { ...role, ...changes };
+    if (role.status === 'Ready' && missingDescription(next).length > 0) {
+      throw new RefusedError(
+        'description-incomplete',
+        `"${role.title}" is Ready, so its description must stay complete: ${missingDescription(next).join(', ')} cannot be left empty. Move it back to Draft first if you need to.`,
+        { missing: missingDescription(next) },
+      );
+    }
+    const updated = await this.ctx.commitFirst<'roles'>(actor, [
+      { op: 'update', list: 'roles', id: roleId, version, values: changes, summary: 'Role description edited' },
+    ]);
+    return this.outcome(updated);
+  }
+
+  private async moveTo(actor: Principal, input: unknown, to: RoleStatus): Promise<RoleOutcome> {
+    const { roleId, version } = parseInput(roleRefInput, input, TITLES);
+    const role = await this.ctx.load('roles', roleId);
+    checkRoleTransition(role, to, this.ctx.today());
+    const updated = await this.ctx.commitFirst<'roles'>(actor, [
+      {
+        op: 'update',
+        list: 'roles',
+        id: roleId,
+        version,
+        values: { status: to, statusChangedBy: actor.name, statusChangedAt: this.ctx.nowIso() },
+        summary: `Status: ${role.status} to ${to}`,
+      },
+    ]);
+    return this.outcome(updated);
+  }
+
+  /** Draft to Ready: the description must be complete. */
+  markReady(actor: Principal, input: unknown): Promise<RoleOutcome> {
+    return this.moveTo(actor, input, 'Ready');
+  }
+
+  /** Ready back to Draft, to rework the description. */
+  backToDraft(actor: Principal, input: unknown): Promise<RoleOutcome> {
+    return this.moveTo(actor, input, 'Draft');
+  }
+
+  /** Advertised to Filled: the partners the role needs have been found. */
+  markFilled(actor: Principal, input: unknown): Promise<RoleOutcome> {
+    return this.moveTo(actor, input, 'Filled');
+  }
+
+  /** Closes a role at any stage; it takes no more interest. */
+  close(actor: Principal, input: unknown): Promise<RoleOutcome> {
+    return this.moveTo(actor, input, 'Closed');
+  }
+
+  /** Sends a Ready role's advert to the Engagement team for the opportunities pages. */
+  async sendAdvert(actor: Principal, input: unknown): Promise<RoleOutcome> {
+    const { roleId, version } = parseInput(roleRefInput, input, TITLES);
+    const role = await this.ctx.load('roles', roleId);
+    if (role.status !== 'Ready') {
+      throw new RefusedError(
+        'role-not-ready',
+        `The advert for "${role.title}" can be sent once the role is Ready; it is ${role.status}.`,
+      );
+    }
+    if (role.advertState === 'Awaiting approval') {
+      throw new RefusedError('advert-already-sent', `The advert for "${role.title}" is already with the Engagement team.`);
+    }
+    checkRoleTransition(role, 'Advertised', this.ctx.today());
+    const updated = await this.ctx.commitFirst<'roles'>(actor, [
+      {
+        op: 'update',
+        list: 'roles',
+        id: roleId,
+        version,
+        values: { advertState: 'Awaiting approval', advertComment: null },
+        summary: 'Advert sent to the Engagement team',
+      },
+    ]);
+    return this.outcome(updated);
+  }
+
+  /** The Engagement team approves an advert with its link: the role becomes Advertised. */
+  async approveAdvert(actor: Principal, input: unknown): Promise<RoleOutcome> {
+    const { roleId, version, advertUrl } = parseInput(approveInput, input, { ...TITLES, advertUrl: 'Advert link' });
+    const role = await this.awaitingApproval(roleId);
+    checkRoleTransition(role, 'Advertised', this.ctx.today());
+    const at = this.ctx.nowIso();
+    const updated = await this.ctx.commitFirst<'roles'>(actor, [
+      {
+        op: 'update',
+        list: 'roles',
+        id: roleId,
+        version,
+        values: {
+          status: 'Advertised',
+          advertState: 'Approved',
+          advertUrl,
+          advertDecidedBy: actor.name,
+          advertDecidedAt: at,
+          statusChangedBy: actor.name,
+          statusChangedAt: at,
+        },
+        summary: 'Advert approved: status Ready to Advertised',
+      },
+    ]);
+    return this.outcome(updated);
+  }
+
+  /** The Engagement team sends an advert back with a comment; the role stays Ready. */
+  async sendAdvertBack(actor: Principal, input: unknown): Promise<RoleOutcome> {
+    const { roleId, version, comment } = parseInput(sendBackInput, input, { ...TITLES, comment: 'Comment' });
+    await this.awaitingApproval(roleId);
+    const updated = await this.ctx.commitFirst<'roles'>(actor, [
+      {
+        op: 'update',
+        list: 'roles',
+        id: roleId,
+        version,
+        values: { advertState: 'Sent back', advertComment: comment, advertDecidedBy: actor.name, advertDecidedAt: this.ctx.nowIso() },
+        summary: 'Advert sent back with a comment',
+      },
+    ]);
+    return this.outcome(updated);
+  }
+
+  private async awaitingApproval(roleId: number): Promise<Role> {
+    const role = await this.ctx.load('roles', roleId);
+    if (role.advertState !== 'Awaiting approval') {
+      throw new RefusedError(
+        'advert-not-awaiting-approval',
+        `There is no advert for "${role.title}" waiting for approval (its advert is ${role.advertState.toLowerCase()}).`,
+      );
+    }
+    return role;
+  }
+}
+
+function emptyDescription() {
+  return {
+    purpose: null,
+    activities: null,
+    timeCommitment: null,
+    location: null,
+    locationDetails: null,
+    paymentAndExpenses: null,
+    skillsWelcomed: null,
+    supportOffered: null,
+    contact: null,
+    closingDate: null,
+    startDate: null,
+    level: null,
+    accessibleFormats: null,
+  } as const;
+}

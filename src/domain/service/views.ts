@@ -1,0 +1,212 @@
+import { plusDays, type CalendarDate } from '../calendar';
+import { inductionProgress, type InductionProgress } from '../induction';
+import { STAGE_TRANSITIONS } from '../involvement';
+import { dueState, type NextOneToOne } from '../one-to-ones';
+import {
+  STAGES,
+  type InductionTask,
+  type Involvement,
+  type OneToOne,
+  type Partner,
+  type Role,
+  type Stage,
+  type Workstream,
+} from '../schema/lists';
+import { displayName, UseCaseContext } from './context';
+
+/** How many involvements are at each stage. */
+export type StageCounts = Record<Stage, number>;
+
+/** One partner in one role, as the workstream's table shows it. No contact details. */
+export interface DashboardRow {
+  readonly involvementId: number;
+  readonly version: number;
+  readonly partnerId: number;
+  readonly name: string;
+  readonly roleId: number;
+  readonly roleTitle: string;
+  readonly stage: Stage;
+  readonly stageChangedAt: string;
+  /** Null until induction starts. */
+  readonly induction: InductionProgress | null;
+  readonly nextOneToOne: NextOneToOne;
+  /** The soonest booked one-to-one, if any. */
+  readonly booked: { readonly date: CalendarDate; readonly time: string | null } | null;
+  readonly ownerName: string | null;
+  readonly peerNetworkStatus: Partner['peerNetworkStatus'];
+  /** Plain reasons this row needs someone to act; empty when all is well. */
+  readonly attention: string[];
+}
+
+export interface RoleSummary {
+  readonly id: number;
+  readonly version: number;
+  readonly title: string;
+  readonly status: Role['status'];
+  readonly advertState: Role['advertState'];
+  readonly closingDate: CalendarDate | null;
+  readonly stageCounts: StageCounts;
+}
+
+/** Everything the workstream tab shows, read in one go. */
+export interface Dashboard {
+  readonly workstream: Workstream;
+  readonly today: CalendarDate;
+  readonly roles: RoleSummary[];
+  readonly rows: DashboardRow[];
+  readonly stageCounts: StageCounts;
+  readonly needsAttention: number;
+}
+
+/** One partner in one role, in full, for the detail panel and the bot. */
+export interface PartnerDetail {
+  readonly involvement: Involvement;
+  readonly partner: Partner;
+  readonly name: string;
+  readonly role: Role;
+  readonly workstream: Workstream;
+  readonly checklist: InductionTask[];
+  readonly induction: InductionProgress | null;
+  readonly oneToOnes: OneToOne[];
+  readonly nextOneToOne: NextOneToOne;
+  /** The stages this involvement may move to next. */
+  readonly nextStages: readonly Stage[];
+  /** The partner's involvements in other roles. */
+  readonly otherRoles: Array<{ readonly involvementId: number; readonly roleId: number; readonly stage: Stage }>;
+}
+
+function emptyCounts(): StageCounts {
+  return Object.fromEntries(STAGES.map((stage) => [stage, 0])) as StageCounts;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Read models for the tab and the bot: each view is a fixed, small number of store reads. */
+export class ViewUseCases {
+  constructor(private readonly ctx: UseCaseContext) {}
+
+  /** One workstream's roles and partners with their induction and one-to-one state. */
+  async dashboard(workstreamId: number): Promise<Dashboard> {
+    const workstream = await this.ctx.load('workstreams', workstreamId);
+    const today = this.ctx.today();
+    const [roleItems, involvementItems, taskItems, bookedItems] = await this.ctx.store.findAll([
+      { list: 'roles', where: { workstreamId }, orderBy: [{ field: 'title' }] },
+      { list: 'involvements', where: { workstreamId } },
+      { list: 'inductionTasks', where: { workstreamId } },
+      { list: 'oneToOnes', where: { workstreamId, status: 'Booked', date: { gte: today } }, orderBy: [{ field: 'date' }] },
+    ]);
+    const partnerIds = [...new Set(involvementItems.map((involvement) => involvement.partnerId))];
+    const partnerItems =
+      partnerIds.length > 0 ? await this.ctx.store.find({ list: 'partners', where: { id: partnerIds } }) : [];
+    const partnersById = new Map(partnerItems.map((partner) => [partner.id, partner]));
+    const rolesById = new Map(roleItems.map((role) => [role.id, role]));
+    const tasksByInvolvement = groupBy(taskItems, (task) => task.involvementId);
+    const bookedByInvolvement = groupBy(bookedItems, (booked) => booked.involvementId);
+
+    const stageCounts = emptyCounts();
+    const roleCounts = new Map(roleItems.map((role) => [role.id, emptyCounts()]));
+    const rows: DashboardRow[] = [];
+    for (const involvement of involvementItems) {
+      const partner = partnersById.get(involvement.partnerId);
+      const role = rolesById.get(involvement.roleId);
+      if (!partner || !role) continue;
+      stageCounts[involvement.stage] += 1;
+      const counts = roleCounts.get(role.id);
+      if (counts) counts[involvement.stage] += 1;
+      const tasks = tasksByInvolvement.get(involvement.id) ?? [];
+      const next = dueState(involvement.nextOneToOneDue, today, this.ctx.settings);
+      const booked = bookedByInvolvement.get(involvement.id)?.[0];
+      rows.push({
+        involvementId: involvement.id,
+        version: involvement.version,
+        partnerId: partner.id,
+        name: displayName(partner),
+        roleId: role.id,
+        roleTitle: role.title,
+        stage: involvement.stage,
+        stageChangedAt: involvement.stageChangedAt,
+        induction: tasks.length > 0 ? inductionProgress(tasks) : null,
+        nextOneToOne: next,
+        booked: booked ? { date: booked.date, time: booked.time } : null,
+        ownerName: involvement.ownerName,
+        peerNetworkStatus: partner.peerNetworkStatus,
+        attention: attentionFor(involvement, next, today),
+      });
+    }
+    rows.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    return {
+      workstream,
+      today,
+      roles: roleItems.map((role) => ({
+        id: role.id,
+        version: role.version,
+        title: role.title,
+        status: role.status,
+        advertState: role.advertState,
+        closingDate: role.closingDate,
+        stageCounts: roleCounts.get(role.id) ?? emptyCounts(),
+      })),
+      rows,
+      stageCounts,
+      needsAttention: rows.filter((row) => row.attention.length > 0).length,
+    };
+  }
+
+  /** One involvement with its partner, role, checklist and one-to-ones. */
+  async partnerDetail(involvementId: number): Promise<PartnerDetail> {
+    const involvement = await this.ctx.load('involvements', involvementId);
+    const [partner, role, workstream] = await Promise.all([
+      this.ctx.load('partners', involvement.partnerId),
+      this.ctx.load('roles', involvement.roleId),
+      this.ctx.load('workstreams', involvement.workstreamId),
+    ]);
+    const [checklist, oneToOneItems, others] = await this.ctx.store.findAll([
+      { list: 'inductionTasks', where: { involvementId }, orderBy: [{ field: 'order' }] },
+      { list: 'oneToOnes', where: { involvementId }, orderBy: [{ field: 'date', descending: true }] },
+      { list: 'involvements', where: { partnerId: partner.id } },
+    ]);
+    return {
+      involvement,
+      partner,
+      name: displayName(partner),
+      role,
+      workstream,
+      checklist,
+      induction: checklist.length > 0 ? inductionProgress(checklist) : null,
+      oneToOnes: oneToOneItems,
+      nextOneToOne: dueState(involvement.nextOneToOneDue, this.ctx.today(), this.ctx.settings),
+      nextStages: STAGE_TRANSITIONS[involvement.stage],
+      otherRoles: others
+        .filter((other) => other.id !== involvement.id)
+        .map((other) => ({ involvementId: other.id, roleId: other.roleId, stage: other.stage })),
+    };
+  }
+}
+
+/** Days after which unacknowledged interest needs chasing: people should hear back promptly. */
+const ACKNOWLEDGE_WITHIN_DAYS = 2;
+
+function attentionFor(involvement: Involvement, next: NextOneToOne, today: CalendarDate): string[] {
+  const reasons: string[] = [];
+  if (next.state === 'overdue') reasons.push('One-to-one overdue');
+  if (
+    involvement.stage === 'Interested' &&
+    !involvement.acknowledgedDate &&
+    plusDays(involvement.interestDate, ACKNOWLEDGE_WITHIN_DAYS) < today
+  ) {
+    reasons.push('Interest not acknowledged');
+  }
+  if (involvement.stage === 'Chat booked' && involvement.chatAt && involvement.chatAt.slice(0, 10) < today) {
+    reasons.push('Chat held? Record the outcome');
+  }
+  return reasons;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { Principal } from '../principal';
+import { inductionTemplateItems, workstreams, type InductionTemplateItem, type Workstream } from '../schema/lists';
+import type { Change } from '../store';
+import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
+
+const createInput = z
+  .object({
+    title: workstreams.fields.title,
+    description: workstreams.fields.description.optional(),
+    key: idempotencyKey,
+  })
+  .strict();
+
+const templateItem = z
+  .object({
+    label: inductionTemplateItems.fields.label,
+    kind: inductionTemplateItems.fields.kind,
+    required: inductionTemplateItems.fields.required,
+  })
+  .strict();
+
+const templateInput = z
+  .object({
+    /** The workstream whose template this is; omitted for the organisation's. */
+    workstreamId: itemRef.id.optional(),
+    items: z.array(templateItem).min(1, { error: 'A template needs at least one item.' }).max(40),
+  })
+  .strict();
+
+const TITLES = titlesOf('workstreams', { key: 'Key' });
+
+/** Workstreams and the induction templates they use. */
+export class WorkstreamUseCases {
+  constructor(private readonly ctx: UseCaseContext) {}
+
+  /** Every workstream, by title. */
+  list(): Promise<Workstream[]> {
+    return this.ctx.store.find({ list: 'workstreams', orderBy: [{ field: 'title' }] });
+  }
+
+  /** Adds a workstream. */
+  async create(actor: Principal, input: unknown): Promise<Workstream> {
+    const parsed = parseInput(createInput, input, TITLES);
+    return this.ctx.commitFirst<'workstreams'>(actor, [
+      {
+        op: 'create',
+        list: 'workstreams',
+        key: parsed.key ?? newKey(),
+        values: { title: parsed.title, description: parsed.description ?? null, teamsChannelId: null },
+        summary: 'Workstream added',
+      },
+    ]);
+  }
+
+  /**
+   * Replaces the induction template of a workstream, or of the whole organisation.
+   * Checklists already started keep their items.
+   */
+  async setInductionTemplate(actor: Principal, input: unknown): Promise<InductionTemplateItem[]> {
+    const { workstreamId, items } = parseInput(templateInput, input, titlesOf('inductionTemplateItems', { items: 'Items' }));
+    if (workstreamId !== undefined) await this.ctx.load('workstreams', workstreamId);
+    const current = await this.ctx.store.find({ list: 'inductionTemplateItems', where: { workstreamId: workstreamId ?? null } });
+    const changes: Change[] = [
+      ...current.map((item): Change => ({ op: 'delete', list: 'inductionTemplateItems', id: item.id, version: item.version })),
+      ...items.map(
+        (item, order): Change => ({
+          op: 'create',
+          list: 'inductionTemplateItems',
+          key: newKey(),
+          values: { ...item, workstreamId: workstreamId ?? null, order },
+        }),
+      ),
+    ];
+    const written = await this.ctx.store.commit(changes, this.ctx.commitContext(actor));
+    return written.filter((item): item is InductionTemplateItem => item !== undefined);
+  }
+}

@@ -1,0 +1,172 @@
+import { parseDocument } from 'yaml';
+import {
+  ENVIRONMENTS,
+  actionsOf,
+  declaredVariables,
+  readRepoText,
+  readToolkitProject,
+  unresolvedPlaceholders,
+  type ToolkitAction,
+} from './project-files';
+
+/** What an action needs, from the Teams Toolkit v1.7 yaml schema. */
+interface ActionRequirements {
+  with: string[];
+  writeToEnvironmentFile?: string[];
+}
+
+/**
+ * The actions these files may use, each with the inputs and outputs the v1.7 schema
+ * requires of it. An action missing here is a typo or needs adding here first.
+ */
+const REQUIREMENTS: Readonly<Record<string, ActionRequirements>> = {
+  'teamsApp/create': { with: ['name'], writeToEnvironmentFile: ['teamsAppId'] },
+  'botAadApp/create': { with: ['name'], writeToEnvironmentFile: ['botId', 'botPassword'] },
+  'aadApp/create': { with: ['name', 'generateClientSecret', 'signInAudience'], writeToEnvironmentFile: ['clientId', 'objectId'] },
+  'botFramework/create': { with: ['botId', 'name', 'messagingEndpoint'] },
+  'script': { with: ['run'] },
+  'teamsApp/validateManifest': { with: ['manifestPath'] },
+  'teamsApp/zipAppPackage': { with: ['manifestPath', 'outputZipPath', 'outputFolder'] },
+  'teamsApp/validateAppPackage': { with: ['appPackagePath'] },
+  'teamsApp/update': { with: ['appPackagePath'] },
+  'teamsApp/publishAppPackage': { with: ['appPackagePath'], writeToEnvironmentFile: ['publishedAppId'] },
+  'cli/runNpmCommand': { with: ['args'] },
+  'file/createOrUpdateEnvironmentFile': { with: ['target', 'envs'] },
+};
+
+function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+/** What is wrong with one action, as sentences; empty when it is complete. */
+function actionProblems(action: ToolkitAction): string[] {
+  if (typeof action.uses !== 'string' || action.uses === '') return ['has no `uses`'];
+  const required = REQUIREMENTS[action.uses];
+  if (!required) return [`uses unknown action ${action.uses}`];
+  const problems = required.with
+    .filter((input) => !isPresent(action.with?.[input]))
+    .map((input) => `lacks with.${input}`);
+  for (const output of required.writeToEnvironmentFile ?? []) {
+    if (!isPresent(action.writeToEnvironmentFile?.[output])) problems.push(`lacks writeToEnvironmentFile.${output}`);
+  }
+  // Teams Toolkit encrypts only SECRET_ variables, and keeps them out of the committed env file.
+  for (const [output, variable] of Object.entries(action.writeToEnvironmentFile ?? {})) {
+    if (/secret|password/i.test(output) && !String(variable).startsWith('SECRET_')) {
+      problems.push(`writes ${output} to ${String(variable)}, which does not start with SECRET_`);
+    }
+  }
+  return problems;
+}
+
+function problemsIn(fileName: string): string[] {
+  return actionsOf(readToolkitProject(fileName)).flatMap(({ where, action }) =>
+    actionProblems(action).map((problem) => `${where} ${problem}`),
+  );
+}
+
+const YAML_FILES = ['teamsapp.yml', 'teamsapp.local.yml'];
+
+describe.each(YAML_FILES)('%s', (fileName) => {
+  it('is well-formed yaml', () => {
+    const document = parseDocument(readRepoText(fileName));
+    expect(document.errors.map((error) => error.message)).toEqual([]);
+  });
+
+  it('points editors at the v1.7 schema and declares version v1.7 and the env folder', () => {
+    expect(readRepoText(fileName)).toMatch(
+      /^# yaml-language-server: \$schema=https:\/\/aka\.ms\/teams-toolkit\/v1\.7\/yaml\.schema\.json$/m,
+    );
+    const project = readToolkitProject(fileName);
+    expect(project.version).toBe('v1.7');
+    expect(project.environmentFolderPath).toBe('./env');
+  });
+
+  it('gives every action its required inputs and outputs', () => {
+    expect(problemsIn(fileName)).toEqual([]);
+  });
+
+  it('provisions the Teams app and the bot, then packages and uploads the manifest', () => {
+    const provisioned = (readToolkitProject(fileName).provision ?? []).map((action) => action.uses);
+    expect(provisioned).toEqual(
+      expect.arrayContaining([
+        'teamsApp/create',
+        'botAadApp/create',
+        'botFramework/create',
+        'teamsApp/validateManifest',
+        'teamsApp/zipAppPackage',
+        'teamsApp/validateAppPackage',
+        'teamsApp/update',
+      ]),
+    );
+    expect(provisioned.indexOf('botAadApp/create')).toBeLessThan(provisioned.indexOf('botFramework/create'));
+    expect(provisioned.indexOf('teamsApp/zipAppPackage')).toBeLessThan(provisioned.indexOf('teamsApp/update'));
+  });
+
+  it("points the bot's messaging endpoint at /api/messages on BOT_ENDPOINT", () => {
+    const registration = (readToolkitProject(fileName).provision ?? []).find(
+      (action) => action.uses === 'botFramework/create',
+    );
+    expect(registration?.with?.messagingEndpoint).toBe('${{BOT_ENDPOINT}}/api/messages');
+  });
+});
+
+describe.each(ENVIRONMENTS)('the $name environment', ({ name, yamlFile }) => {
+  it(`declares or writes every variable ${yamlFile} uses before it is used`, () => {
+    expect(unresolvedPlaceholders(readToolkitProject(yamlFile), declaredVariables(name))).toEqual([]);
+  });
+});
+
+describe('local debugging', () => {
+  const localConfigs = (readToolkitProject('teamsapp.local.yml').deploy ?? []).find(
+    (action) => action.uses === 'file/createOrUpdateEnvironmentFile' && action.with?.target === './.localConfigs',
+  );
+
+  it('writes the runtime settings for `npm start` to .localConfigs', () => {
+    expect(localConfigs?.with?.envs).toMatchObject({
+      PORT: 3978,
+      BOT_ID: '${{BOT_ID}}',
+      BOT_PASSWORD: '${{SECRET_BOT_PASSWORD}}',
+    });
+  });
+
+  it('keeps .localConfigs out of git, since it holds the bot password', () => {
+    expect(readRepoText('.gitignore').split(/\r?\n/)).toContain('.localConfigs');
+  });
+});
+
+describe('the action checks are live: they refuse', () => {
+  it.each<[string, ToolkitAction, string[]]>([
+    ['an action without uses', { with: { name: 'x' } }, ['has no `uses`']],
+    ['a misspelt action', { uses: 'teamsApp/zipPackage', with: {} }, ['uses unknown action teamsApp/zipPackage']],
+    [
+      'a zip without its output folder',
+      { uses: 'teamsApp/zipAppPackage', with: { manifestPath: './appPackage/manifest.json', outputZipPath: './a.zip' } },
+      ['lacks with.outputFolder'],
+    ],
+    [
+      'a bot registration without an endpoint',
+      { uses: 'botFramework/create', with: { botId: '${{BOT_ID}}', name: 'bot' } },
+      ['lacks with.messagingEndpoint'],
+    ],
+    [
+      'a bot app whose password would land in the committed env file',
+      { uses: 'botAadApp/create', with: { name: 'bot' }, writeToEnvironmentFile: { botId: 'BOT_ID', botPassword: 'BOT_PASSWORD' } },
+      ['writes botPassword to BOT_PASSWORD, which does not start with SECRET_'],
+    ],
+    ['an env file update without envs', { uses: 'file/createOrUpdateEnvironmentFile', with: { target: './.localConfigs' } }, ['lacks with.envs']],
+  ])('%s', (_label, action, expected) => {
+    expect(actionProblems(action)).toEqual(expected);
+  });
+
+  it('a variable used before anything writes it', () => {
+    const project = {
+      provision: [
+        { uses: 'botFramework/create', with: { botId: '${{BOT_ID}}', name: 'bot', messagingEndpoint: 'https://x' } },
+        { uses: 'botAadApp/create', with: { name: 'bot' }, writeToEnvironmentFile: { botId: 'BOT_ID', botPassword: 'SECRET_BOT_PASSWORD' } },
+      ],
+    };
+    expect(unresolvedPlaceholders(project, new Set())).toEqual([
+      'provision[0] botFramework/create uses ${{BOT_ID}}, which nothing declares or writes before it',
+    ]);
+  });
+});
