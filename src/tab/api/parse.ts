@@ -1,0 +1,86 @@
+import type { ApiErrorBody, Dashboard, SignedInUser, Workstream } from './types';
+
+/** A failed API call, carrying the server's plain-language message for the person to read. */
+export class ApiError extends Error {
+  constructor(
+    /** The server's stable error code, or one of the tab's own (`network`, `unexpected-response`). */
+    readonly code: string,
+    message: string,
+    /** The HTTP failure status, or null when there was none (no answer, or an answer the tab could not read). */
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isApiErrorBody(body: unknown): body is ApiErrorBody {
+  if (!isRecord(body) || !isRecord(body.error)) return false;
+  return typeof body.error.message === 'string' && body.error.message.trim() !== '';
+}
+
+function unexpected(what: string): ApiError {
+  return new ApiError('unexpected-response', `The server sent ${what} in a form this tab does not understand.`, null);
+}
+
+/**
+ * The error to show for a failed response: the server's own message when it sent
+ * `{ error: { code, message } }`, else a plain sentence built from the status
+ * (a proxy or gateway may answer with HTML).
+ */
+export function apiErrorFrom(status: number, body: unknown): ApiError {
+  if (isApiErrorBody(body)) {
+    const { code, message } = body.error;
+    return new ApiError(typeof code === 'string' ? code : 'error', message, status);
+  }
+  if (status === 401 || status === 403) {
+    return new ApiError('forbidden', 'You are not signed in, or you do not have access to this.', status);
+  }
+  if (status === 404) return new ApiError('not-found', 'The server could not find what the tab asked for.', status);
+  return new ApiError('server-error', `The server could not answer just now (HTTP ${status}).`, status);
+}
+
+/** The workstream list, whether the server sends a bare array or `{ workstreams: [...] }`. */
+export function workstreamsFrom(body: unknown): Workstream[] {
+  const list = isRecord(body) ? body.workstreams : body;
+  if (!Array.isArray(list)) throw unexpected('the list of workstreams');
+  return list as Workstream[];
+}
+
+/** The dashboard, whether bare or wrapped as `{ dashboard: ... }`. */
+export function dashboardFrom(body: unknown): Dashboard {
+  const dashboard = isRecord(body) && isRecord(body.dashboard) ? body.dashboard : body;
+  if (!isRecord(dashboard) || !Array.isArray(dashboard.rows) || !Array.isArray(dashboard.roles)) {
+    throw unexpected('the workstream dashboard');
+  }
+  return dashboard as unknown as Dashboard;
+}
+
+function firstText(record: Record<string, unknown>, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = record[name];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return undefined;
+}
+
+/**
+ * Who is signed in, read tolerantly from `/api/me`: the principal may be bare or
+ * wrapped (`me`, `principal`, `user`), its name may be `name` or `displayName`, and
+ * the local development identity may be flagged by `identity`, `kind` or `source`
+ * saying `local-development`, or by `localDevelopment: true`.
+ */
+export function signedInUserFrom(body: unknown): SignedInUser {
+  if (!isRecord(body)) throw unexpected('who is signed in');
+  const wrapped = [body.me, body.principal, body.user].find(isRecord);
+  const principal = wrapped ?? body;
+  const name = firstText(principal, ['name', 'displayName', 'email']) ?? 'Unknown person';
+  const identity = firstText(principal, ['identity', 'kind', 'source']) ?? firstText(body, ['identity', 'kind', 'source']);
+  const localDevelopment =
+    identity === 'local-development' || principal.localDevelopment === true || body.localDevelopment === true;
+  return { name, localDevelopment };
+}

@@ -1,0 +1,58 @@
+import { Badge, Body1, Caption1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import type { SignedInUser } from './api/types';
+import type { LoadState } from './shared/use-load';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    paddingBlock: tokens.spacingVerticalM,
+    paddingInline: tokens.spacingHorizontalXXL,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  title: {
+    margin: 0,
+  },
+  person: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+});
+
+/** Props for {@link AppHeader}. */
+export interface AppHeaderProps {
+  readonly me: LoadState<SignedInUser>;
+}
+
+/** The app's name and who is signed in, saying so plainly when that is the local development identity. */
+export function AppHeader({ me }: AppHeaderProps) {
+  const styles = useStyles();
+  return (
+    <header className={styles.header}>
+      <Title2 as="h1" className={styles.title}>
+        Partner Pathway
+      </Title2>
+      <div className={styles.person}>
+        {me.status === 'ready' && (
+          <>
+            <Body1>
+              Signed in as <strong>{me.data.name}</strong>
+            </Body1>
+            {me.data.localDevelopment && (
+              <Badge appearance="tint" color="warning" size="large">
+                Local development identity
+              </Badge>
+            )}
+          </>
+        )}
+        {me.status === 'error' && <Caption1>Could not check who is signed in.</Caption1>}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,82 @@
+import { STAGES, type BookedOneToOne, type CalendarDate, type InductionProgress, type NextOneToOne, type Stage } from '../api/types';
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * A calendar date as UK readers expect it in a table: "Tue 31 Mar 2026". Worked out
+ * from the digits, not the browser's clock or locale, so a due date never shifts a day
+ * for someone in another time zone. Anything not `YYYY-MM-DD` is returned unchanged.
+ */
+export function shortDate(date: CalendarDate): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const at = new Date(Date.UTC(year, month - 1, day));
+  if (at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return date;
+  return `${WEEKDAYS[at.getUTCDay()]} ${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+function days(count: number): string {
+  return `${count} ${count === 1 ? 'day' : 'days'}`;
+}
+
+/** Where the next one-to-one stands, in words: "Overdue by 3 days", "Due today", "Due in 5 days". */
+export function describeDue(next: NextOneToOne): string {
+  if (next.state === 'none' || next.daysUntilDue === null) return 'None due';
+  if (next.daysUntilDue < 0) return `Overdue by ${days(-next.daysUntilDue)}`;
+  if (next.daysUntilDue === 0) return 'Due today';
+  return `Due in ${days(next.daysUntilDue)}`;
+}
+
+/** A booked one-to-one in words: "Booked for Tue 14 Apr 2026 at 10:30". */
+export function describeBooked(booked: BookedOneToOne): string {
+  const time = booked.time?.trim();
+  return `Booked for ${shortDate(booked.date)}${time ? ` at ${time}` : ''}`;
+}
+
+/** An induction's progress in words: how much is done, and which required items are missing, if any. */
+export interface InductionSummary {
+  /** "7 of 12 done", or "Not started" before the checklist exists. */
+  readonly progress: string;
+  /** "Missing: Confidentiality agreement signed, …", or null when every required item is done. */
+  readonly missing: string | null;
+}
+
+/** Summarises an induction for the partners table. */
+export function summariseInduction(induction: InductionProgress | null): InductionSummary {
+  if (!induction) return { progress: 'Not started', missing: null };
+  return {
+    progress: `${induction.done} of ${induction.total} done`,
+    missing: induction.missingRequired.length > 0 ? `Missing: ${induction.missingRequired.join(', ')}` : null,
+  };
+}
+
+/** One stage and how many people are at it. */
+export interface StageCount {
+  readonly stage: string;
+  readonly count: number;
+}
+
+/**
+ * Stage counts in pathway order, every stage present (a stage the server left out
+ * counts 0). A stage this tab does not know yet is kept, after the known ones, so
+ * nobody silently disappears from the summary.
+ */
+export function stageCountsInOrder(counts: Partial<Record<string, number>>): StageCount[] {
+  const known: readonly string[] = STAGES;
+  const ordered = STAGES.map((stage: Stage) => ({ stage, count: counts[stage] ?? 0 }));
+  const unknown = Object.entries(counts)
+    .filter(([stage]) => !known.includes(stage))
+    .map(([stage, count]) => ({ stage, count: count ?? 0 }));
+  return [...ordered, ...unknown];
+}
+
+
+/** How many people a role has, and how many of them are active: "5 people, 2 active". */
+export function describePeople(counts: Partial<Record<string, number>>): string {
+  const total = Object.values(counts).reduce<number>((sum, count) => sum + (count ?? 0), 0);
+  const people = `${total} ${total === 1 ? 'person' : 'people'}`;
+  const active = counts.Active ?? 0;
+  return active > 0 ? `${people}, ${active} active` : people;
+}

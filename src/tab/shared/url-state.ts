@@ -1,0 +1,30 @@
+/** The query parameter that remembers the chosen workstream, so a link or reload keeps it. */
+const WORKSTREAM_PARAM = 'workstream';
+
+/** The workstream id in a query string (`?workstream=12`), or null when absent or not a whole number. */
+export function workstreamIdFromSearch(search: string): number | null {
+  const value = new URLSearchParams(search).get(WORKSTREAM_PARAM);
+  if (value === null || !/^\d+$/.test(value.trim())) return null;
+  return Number(value.trim());
+}
+
+/** The query string with the workstream set, keeping every other parameter (Teams passes its own). */
+export function searchWithWorkstream(search: string, workstreamId: number): string {
+  const params = new URLSearchParams(search);
+  params.set(WORKSTREAM_PARAM, String(workstreamId));
+  return `?${params.toString()}`;
+}
+
+/**
+ * Which workstream to show: the one the URL names if the person can see it, else the
+ * one linked to the Teams channel the tab is in, else the first.
+ */
+export function chooseWorkstream(
+  workstreams: ReadonlyArray<{ readonly id: number; readonly teamsChannelId: string | null }>,
+  fromUrl: number | null,
+  channelId: string | null,
+): number | null {
+  if (fromUrl !== null && workstreams.some((workstream) => workstream.id === fromUrl)) return fromUrl;
+  const linked = channelId ? workstreams.find((workstream) => workstream.teamsChannelId === channelId) : undefined;
+  return linked?.id ?? workstreams[0]?.id ?? null;
+}

@@ -1,0 +1,68 @@
+import { app, authentication } from '@microsoft/teams-js';
+import type { TokenSource } from '../api/client';
+import { withTimeout } from '../shared/with-timeout';
+import { themeKindFor, type ThemeKind } from './theme-kind';
+
+/** What the tab needs from Teams when it runs inside it. */
+export interface TeamsHost {
+  /** The theme Teams shows now. */
+  readonly theme: ThemeKind;
+  /** The channel the tab was added to, if it is a channel tab. */
+  readonly channelId: string | null;
+  /** Calls `listener` whenever the person switches Teams theme. */
+  onThemeChange(listener: (theme: ThemeKind) => void): void;
+  /** The Teams single sign-on token for the API, or null when Teams cannot give one. */
+  readonly getToken: TokenSource;
+  /** Tells Teams the tab has shown its first data. Only the first report counts. */
+  reportLoaded(): void;
+  /** Tells Teams the tab could not load. Only the first report counts. */
+  reportFailed(message: string): void;
+}
+
+/**
+ * Long enough for a slow Teams client to answer, short enough that someone opening
+ * the tab in a plain browser is not kept waiting if `initialize` neither resolves nor rejects.
+ */
+const INITIALIZE_TIMEOUT_MS = 2500;
+
+/** Connects to Teams, or resolves null when the tab is running standalone in a browser. */
+export async function connectToTeams(): Promise<TeamsHost | null> {
+  try {
+    const connected = await withTimeout(
+      app.initialize().then(() => true),
+      INITIALIZE_TIMEOUT_MS,
+      false,
+    );
+    if (!connected) return null;
+  } catch {
+    // Outside Teams `initialize` rejects ("No Parent window found"): that is how standalone is detected.
+    return null;
+  }
+  const context = await app.getContext();
+  let reported = false;
+  const reportOnce = (report: () => void): void => {
+    if (reported) return;
+    reported = true;
+    report();
+  };
+  return {
+    theme: themeKindFor(context.app.theme),
+    channelId: context.channel?.id ?? null,
+    onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(themeKindFor(theme))),
+    getToken: async () => {
+      try {
+        return await authentication.getAuthToken();
+      } catch (error) {
+        // Without an Entra app (local development) Teams has no token to give; the server decides.
+        console.warn('Teams gave no sign-in token; calling the API without one.', error);
+        return null;
+      }
+    },
+    reportLoaded: () =>
+      reportOnce(() => {
+        app.notifySuccess().catch((error: unknown) => console.warn('Teams did not take the loaded report.', error));
+      }),
+    reportFailed: (message) =>
+      reportOnce(() => app.notifyFailure({ reason: app.FailedReason.Other, message })),
+  };
+}

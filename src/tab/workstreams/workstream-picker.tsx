@@ -1,0 +1,34 @@
+import { Field, Select, makeStyles } from '@fluentui/react-components';
+import type { Workstream } from '../api/types';
+
+const useStyles = makeStyles({
+  field: {
+    maxWidth: '28rem',
+  },
+});
+
+/** Props for {@link WorkstreamPicker}. */
+export interface WorkstreamPickerProps {
+  readonly workstreams: readonly Workstream[];
+  readonly selectedId: number | null;
+  readonly onSelect: (workstreamId: number) => void;
+}
+
+/** Chooses which workstream the tab shows; a native select, so it works with every keyboard and screen reader. */
+export function WorkstreamPicker({ workstreams, selectedId, onSelect }: WorkstreamPickerProps) {
+  const styles = useStyles();
+  return (
+    <Field label="Workstream" className={styles.field}>
+      <Select
+        value={selectedId === null ? '' : String(selectedId)}
+        onChange={(_event, data) => onSelect(Number(data.value))}
+      >
+        {workstreams.map((workstream) => (
+          <option key={workstream.id} value={String(workstream.id)}>
+            {workstream.title}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

@@ -1,0 +1,51 @@
+import { chooseWorkstream, searchWithWorkstream, workstreamIdFromSearch } from '../../../src/tab/shared/url-state';
+
+const workstreams = [
+  { id: 3, teamsChannelId: null },
+  { id: 7, teamsChannelId: '19:diabetes@thread.tacv2' },
+  { id: 9, teamsChannelId: '19:maternity@thread.tacv2' },
+];
+
+describe('workstreamIdFromSearch', () => {
+  it('reads the workstream id from the query string', () => {
+    expect(workstreamIdFromSearch('?workstream=12')).toBe(12);
+    expect(workstreamIdFromSearch('?view=engagement&workstream=4')).toBe(4);
+  });
+
+  it.each(['', '?view=engagement', '?workstream=', '?workstream=abc', '?workstream=-2', '?workstream=1.5'])(
+    'finds no workstream in %p',
+    (search) => {
+      expect(workstreamIdFromSearch(search)).toBeNull();
+    },
+  );
+});
+
+describe('searchWithWorkstream', () => {
+  it('sets the workstream and keeps the parameters Teams put there', () => {
+    expect(searchWithWorkstream('?view=engagement', 5)).toBe('?view=engagement&workstream=5');
+  });
+
+  it('replaces an earlier choice rather than adding a second one', () => {
+    expect(searchWithWorkstream('?workstream=2&view=x', 5)).toBe('?workstream=5&view=x');
+    expect(searchWithWorkstream('', 5)).toBe('?workstream=5');
+  });
+});
+
+describe('chooseWorkstream', () => {
+  it('shows the workstream the address names when the person can see it', () => {
+    expect(chooseWorkstream(workstreams, 9, '19:diabetes@thread.tacv2')).toBe(9);
+  });
+
+  it('falls back to the workstream linked to the Teams channel when the address names one the person cannot see', () => {
+    expect(chooseWorkstream(workstreams, 42, '19:diabetes@thread.tacv2')).toBe(7);
+  });
+
+  it('falls back to the first workstream when neither the address nor the channel picks one', () => {
+    expect(chooseWorkstream(workstreams, null, null)).toBe(3);
+    expect(chooseWorkstream(workstreams, null, '19:unlinked@thread.tacv2')).toBe(3);
+  });
+
+  it('chooses nothing when there are no workstreams', () => {
+    expect(chooseWorkstream([], 3, null)).toBeNull();
+  });
+});
