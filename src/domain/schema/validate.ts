@@ -15,14 +15,21 @@ function describe(issue: z.core.$ZodIssue, title: string): string {
       if (issue.origin === 'string') return `${title} must be ${String(issue.maximum)} characters or fewer.`;
       return `${title} must be at most ${String(issue.maximum)}.`;
     case 'invalid_value':
+      // Literal values (a consent that must be given) carry their own message.
+      if (!issue.values.every((value) => typeof value === 'string')) return sentence(issue.message);
       return `${title} must be one of: ${issue.values.map(String).join(', ')}.`;
     case 'invalid_format':
-      return `${title} must be a date and time like 2026-03-31T14:00:00Z.`;
+      if (issue.format === 'datetime') return `${title} must be a date and time like 2026-03-31T14:00:00Z.`;
+      return sentence(issue.message);
     case 'unrecognized_keys':
       return `${issue.keys.join(', ')} cannot be set here.`;
     default:
-      return issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
+      return sentence(issue.message);
   }
+}
+
+function sentence(message: string): string {
+  return message.endsWith('.') ? message : `${message}.`;
 }
 
 /**

@@ -73,12 +73,21 @@ export const itemRef = { id: z.number().int().positive(), version: z.number().in
 
 /**
  * Parses a use case's input with readable field names, throwing a ValidationError
- * that lists every field at fault.
+ * that lists every field at fault. Keys left undefined are dropped.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, titles: Record<string, string>): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw validationErrorFrom(result.error, (field) => titles[field] ?? field);
-  return result.data;
+  return withoutUndefined(result.data);
+}
+
+/**
+ * Drops top-level keys whose value is undefined, so that an optional field a caller
+ * left out never overwrites a stored value or a default when spread into a change.
+ */
+function withoutUndefined<T>(data: T): T {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as T;
 }
 
 /** How a partner is named in messages: the name they asked to be called, else their full name. */

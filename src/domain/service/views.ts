@@ -22,7 +22,10 @@ export interface DashboardRow {
   readonly involvementId: number;
   readonly version: number;
   readonly partnerId: number;
+  /** The partner's full name, as the table lists them. */
   readonly name: string;
+  /** What they like to be called, if they said. */
+  readonly preferredName: string | null;
   readonly roleId: number;
   readonly roleTitle: string;
   readonly stage: Stage;
@@ -129,7 +132,8 @@ export class ViewUseCases {
         involvementId: involvement.id,
         version: involvement.version,
         partnerId: partner.id,
-        name: displayName(partner),
+        name: partner.fullName,
+        preferredName: partner.preferredName,
         roleId: role.id,
         roleTitle: role.title,
         stage: involvement.stage,
