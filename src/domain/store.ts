@@ -9,7 +9,9 @@ export interface Range<V> {
 
 /**
  * Conditions on a list's columns (and on `id`), all of which must hold. A value means "equals",
- * an array "is one of", `null` "is empty", and a range "between".
+ * an array "is one of", `null` "is empty", and a range "between". A multi-choice column can
+ * be filtered only on `null`. Text comparison may or may not be case-sensitive, depending on
+ * the store: callers must not rely on either.
  */
 export type Where<L extends ListName> = {
   readonly [K in keyof Fields<L>]?: Fields<L>[K] | ReadonlyArray<NonNullable<Fields<L>[K]>> | Range<NonNullable<Fields<L>[K]>>;
@@ -100,8 +102,10 @@ export interface StoreHealth {
 /**
  * The port every store adapter implements. Adapters validate what they read and
  * write against the list schema, translate their own failures into domain errors
- * ({@link ConflictError}, {@link NotFoundError}, {@link StoreUnavailableError}) and
- * append an entry to the `activity` list for every change they commit.
+ * ({@link ConflictError}, {@link NotFoundError}, {@link StoreUnavailableError}, and a
+ * `RefusedError` with code `in-use` for a delete of an item others still refer to) and
+ * append an entry to the `activity` list for every change they commit. Instants come
+ * back as `Date.prototype.toISOString()` strings (UTC, with milliseconds).
  */
 export interface Store {
   readonly kind: 'sqlite' | 'sharepoint';

@@ -1,0 +1,39 @@
+import { metaOf, NOTE_MAX } from '../../domain/schema/columns';
+import { columnsOf, LISTS, type ListName } from '../../domain/schema/lists';
+
+type FieldChange = { readonly from: unknown; readonly to: unknown } | { readonly changed: true };
+
+const CHANGES_MAX = metaOf(LISTS.activity.fields.changes).maxLength ?? NOTE_MAX;
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The `changes` column of an audit entry: `{ field: { from, to } }` for every field
+ * whose value differs between `before` and `after` (either may be absent, for a
+ * create or a delete). Personal fields record only `{ changed: true }`, never a value.
+ * If the JSON would not fit in the column, the largest values are replaced by
+ * `{ changed: true }` too: the change is still recorded rather than refused.
+ */
+export function auditChanges(
+  list: ListName,
+  before: object | undefined,
+  after: object | undefined,
+): string {
+  const changes: Record<string, FieldChange> = {};
+  for (const { name, meta } of columnsOf(list)) {
+    const from = (before as Record<string, unknown> | undefined)?.[name] ?? null;
+    const to = (after as Record<string, unknown> | undefined)?.[name] ?? null;
+    if (same(from, to)) continue;
+    changes[name] = meta.personal ? { changed: true } : { from, to };
+  }
+  let json = JSON.stringify(changes);
+  const bySize = Object.keys(changes).sort((a, b) => JSON.stringify(changes[b]).length - JSON.stringify(changes[a]).length);
+  for (const field of bySize) {
+    if (json.length <= CHANGES_MAX) break;
+    changes[field] = { changed: true };
+    json = JSON.stringify(changes);
+  }
+  return json;
+}

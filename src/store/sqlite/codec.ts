@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { ColumnMeta } from '../../domain/schema/columns';
+import { columnsOf, LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
+import { ValidationError } from '../../domain/errors';
+import { ident, SYSTEM_COLUMNS } from './sql';
+
+/** A value as SQLite stores it. */
+export type SqlValue = string | number | null;
+
+/** A row as better-sqlite3 returns it. */
+export type Row = Record<string, unknown>;
+
+/**
+ * Puts a parsed value in its canonical form. Instants become UTC `toISOString()`
+ * strings, so that equal instants compare equal and ranges compare in time order
+ * whatever offset the caller wrote them with.
+ */
+export function canonical(meta: ColumnMeta, value: unknown): unknown {
+  if (meta.kind === 'dateTime' && typeof value === 'string') return new Date(value).toISOString();
+  return value;
+}
+
+/** A canonical field value as a column value. */
+export function toSql(meta: ColumnMeta, value: unknown): SqlValue {
+  if (value === null || value === undefined) return null;
+  switch (meta.kind) {
+    case 'boolean':
+      return value ? 1 : 0;
+    case 'multiChoice':
+      return JSON.stringify(value);
+    default:
+      return value as string | number;
+  }
+}
+
+function fromSql(list: ListName, id: unknown, name: string, meta: ColumnMeta, raw: unknown): unknown {
+  if (raw === null) return null;
+  if (meta.kind === 'boolean' && (raw === 0 || raw === 1)) return raw === 1;
+  if (meta.kind === 'multiChoice' && typeof raw === 'string') {
+    try {
+      return JSON.parse(raw);
+    } catch (error) {
+      throw new Error(`The ${list} row with id ${String(id)} holds a ${name} that is not a JSON array`, { cause: error });
+    }
+  }
+  return raw;
+}
+
+/** The fields of an item (already validated) in canonical form, see {@link canonical}. */
+export function canonicalFields(list: ListName, fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { name, meta } of columnsOf(list)) {
+    if (name in fields) out[name] = canonical(meta, fields[name]);
+  }
+  return out;
+}
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+const systemShape = {
+  id: z.number().int().positive(),
+  key: z.string().min(1),
+  version: z.number().int().positive(),
+  created: isoInstant,
+  modified: isoInstant,
+};
+
+const recordSchemas = new Map<ListName, z.ZodObject>();
+
+function recordSchema(list: ListName): z.ZodObject {
+  let schema = recordSchemas.get(list);
+  if (!schema) {
+    schema = (LISTS[list].schema as z.ZodObject).extend(systemShape).strict();
+    recordSchemas.set(list, schema);
+  }
+  return schema;
+}
+
+/** The column list every read of a list selects, system columns first. */
+export function selectColumns(list: ListName): string {
+  return [...SYSTEM_COLUMNS, ...columnsOf(list).map((column) => column.name)].map(ident).join(', ');
+}
+
+/**
+ * Turns a row into a record of the list, validated against the list schema and
+ * the system fields. A row that does not parse was written around the app or
+ * by a missing migration: that is a bug, so it throws a plain Error naming the
+ * row and the fields (never their values, which may be personal).
+ */
+export function recordFromRow<L extends ListName>(list: L, row: Row): RecordOf<L> {
+  const candidate: Record<string, unknown> = {};
+  for (const name of SYSTEM_COLUMNS) candidate[name] = row[name];
+  for (const { name, meta } of columnsOf(list)) candidate[name] = fromSql(list, row.id, name, meta, row[name]);
+  const result = recordSchema(list).safeParse(candidate);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`The ${list} row with id ${String(row.id)} does not match the schema (${problems})`);
+  }
+  return result.data as RecordOf<L>;
+}
+
+/** Narrows an untrusted list name to one the schema declares. */
+export function assertList(list: string): asserts list is ListName {
+  if (!Object.hasOwn(LISTS, list)) {
+    throw new ValidationError(`There is no list called ${list}.`, { list: `There is no list called ${list}.` });
+  }
+}

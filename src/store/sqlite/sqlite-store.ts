@@ -1,0 +1,374 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError, ValidationError } from '../../domain/errors';
+import type { Principal } from '../../domain/principal';
+import { AUDIT_ACTIONS, columnsOf, LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
+import { parseFields, validationErrorFrom } from '../../domain/schema/validate';
+import type { AnyQuery, Change, CommitContext, Committed, Query, Results, Store, StoreHealth } from '../../domain/store';
+import { auditChanges } from './audit';
+import { assertList, canonicalFields, recordFromRow, selectColumns, toSql, type Row } from './codec';
+import { migrate, schemaVersion, type MigrationReport } from './migrate';
+import { compileQuery } from './query';
+import { ident } from './sql';
+import { guarded, isSqliteError } from './sqlite-errors';
+
+/** Where the database lives and how patient a write is. */
+export interface SqliteStoreOptions {
+  /** A file path (its folder is created if missing), or `:memory:` for a private in-memory database. */
+  readonly path: string;
+  /** How long a write waits for another connection's lock before giving up, in milliseconds. Default 5000. */
+  readonly busyTimeoutMs?: number;
+}
+
+type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type Refs = Map<string, { readonly list: ListName; readonly id: number }>;
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+/** Query shapes are bounded by the schema, but a cap keeps a long-running process honest. */
+const STATEMENT_CACHE_MAX = 500;
+
+const keySchema = z.string().trim().min(1).max(255);
+const contextSchema = z.object({
+  actor: z.object({ id: z.string().trim().min(1), name: z.string().trim().min(1) }),
+  at: z.iso.datetime({ offset: true }),
+});
+const CONTEXT_TITLES: Record<string, string> = { actor: 'Who', at: 'When' };
+
+function isRef(value: unknown): value is { ref: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { ref?: unknown }).ref === 'string';
+}
+
+function plural(itemName: string, count: number): string {
+  return count === 1 ? `1 ${itemName}` : `${count} ${itemName}s`;
+}
+
+function validationError(fields: Record<string, string>): ValidationError {
+  const sentences = Object.values(fields);
+  const message = sentences.length === 1 ? sentences[0] : `Please correct ${sentences.length} things: ${sentences.join(' ')}`;
+  return new ValidationError(message, fields);
+}
+
+/**
+ * Opens (creating and migrating as needed) an embedded SQLite store. Files get
+ * write-ahead logging, so readers never wait for a writer; every connection
+ * enforces foreign keys. Throws {@link StoreUnavailableError} if the file cannot
+ * be opened.
+ */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  return SqliteStore.open(options);
+}
+
+/**
+ * The {@link Store} port on an embedded SQLite database (better-sqlite3). One
+ * table per list, derived from the schema. Reads are validated against the list
+ * schema at this boundary; each commit is one IMMEDIATE transaction that also
+ * appends the audit trail. Open it with {@link openSqliteStore}.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly statements = new Map<string, Database.Statement>();
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly location: string,
+    /** What migrating at open found and did, including columns the schema no longer declares. */
+    readonly migration: MigrationReport,
+  ) {}
+
+  /** See {@link openSqliteStore}. */
+  static open(options: SqliteStoreOptions): SqliteStore {
+    const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+    if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
+      throw new RangeError(`busyTimeoutMs must be a whole number of milliseconds, not ${busyTimeoutMs}`);
+    }
+    const inMemory = options.path === ':memory:';
+    const location = inMemory ? ':memory:' : path.resolve(options.path);
+    return guarded(() => {
+      if (!inMemory) fs.mkdirSync(path.dirname(location), { recursive: true });
+      const db = new Database(location);
+      try {
+        if (!inMemory) db.pragma('journal_mode = WAL');
+        db.pragma('foreign_keys = ON');
+        db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+        db.pragma('synchronous = NORMAL');
+        return new SqliteStore(db, location, migrate(db));
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+    });
+  }
+
+  async get<L extends ListName>(list: L, id: number): Promise<RecordOf<L> | undefined> {
+    return this.use(() => {
+      assertList(list);
+      return this.read(list, id);
+    });
+  }
+
+  async find<L extends ListName>(query: Query<L>): Promise<Array<RecordOf<L>>> {
+    return this.use(() => this.findNow(query));
+  }
+
+  async findAll<const Q extends readonly AnyQuery[]>(queries: Q): Promise<Results<Q>> {
+    // One transaction, so every answer comes from the same snapshot.
+    const answers = this.use(() => this.db.transaction(() => queries.map((query) => this.findNow(query)))());
+    return answers as Results<Q>;
+  }
+
+  async commit(changes: readonly Change[], context: CommitContext): Promise<Committed> {
+    return this.use(() => {
+      const parsedContext = contextSchema.safeParse(context);
+      if (!parsedContext.success) throw validationErrorFrom(parsedContext.error, (field) => CONTEXT_TITLES[field] ?? field);
+      const at = new Date(context.at).toISOString();
+      for (const change of changes) {
+        assertList(change.list);
+        if (change.list === 'activity') {
+          throw new RefusedError(
+            'audit-append-only',
+            'The activity list is the audit trail: its entries are added by the app and cannot be created, changed or removed.',
+            { op: change.op },
+          );
+        }
+      }
+      const refs: Refs = new Map();
+      const write = this.db.transaction(() => changes.map((change) => this.apply(change, at, context.actor, refs)));
+      // IMMEDIATE takes the write lock first, so a busy database waits (busy_timeout)
+      // instead of failing half-way when a read turns into a write.
+      return write.immediate();
+    });
+  }
+
+  async health(): Promise<StoreHealth> {
+    return this.use(() => {
+      const unknown = this.migration.unknownColumns.map(({ list, column }) => `${list}.${column}`);
+      const kept = unknown.length > 0 ? `; columns kept that the schema no longer declares: ${unknown.join(', ')}` : '';
+      return { ok: true, kind: this.kind, detail: `${this.location}, schema version ${schemaVersion(this.db)}${kept}` };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.statements.clear();
+    this.db.close();
+  }
+
+  /** A value the app recorded about this database (for example that demo data was seeded), or undefined. */
+  getMeta(name: string): string | undefined {
+    return this.use(() => {
+      const row = this.statement(`SELECT "value" FROM "app_meta" WHERE "name" = ?`).get(name) as { value: string } | undefined;
+      return row?.value;
+    });
+  }
+
+  /** Records a value about this database, replacing any earlier one of that name. */
+  setMeta(name: string, value: string): void {
+    this.use(() => {
+      this.statement(
+        `INSERT INTO "app_meta" ("name", "value") VALUES (?, ?) ON CONFLICT ("name") DO UPDATE SET "value" = excluded."value"`,
+      ).run(name, value);
+    });
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreUnavailableError();
+  }
+
+  private use<T>(work: () => T): T {
+    this.assertOpen();
+    return guarded(work);
+  }
+
+  private statement(sql: string): Database.Statement {
+    const cached = this.statements.get(sql);
+    if (cached) return cached;
+    const prepared = this.db.prepare(sql);
+    if (this.statements.size >= STATEMENT_CACHE_MAX) {
+      const oldest = this.statements.keys().next().value as string;
+      this.statements.delete(oldest);
+    }
+    this.statements.set(sql, prepared);
+    return prepared;
+  }
+
+  private findNow<L extends ListName>(query: Query<L>): Array<RecordOf<L>> {
+    const { sql, params } = compileQuery(query as AnyQuery);
+    return (this.statement(sql).all(...params) as Row[]).map((row) => recordFromRow(query.list, row));
+  }
+
+  private read<L extends ListName>(list: L, id: number): RecordOf<L> | undefined {
+    const row = this.statement(`SELECT ${selectColumns(list)} FROM ${ident(list)} WHERE "id" = ?`).get(id) as Row | undefined;
+    return row && recordFromRow(list, row);
+  }
+
+  private readWritten<L extends ListName>(list: L, id: number): RecordOf<L> {
+    const record = this.read(list, id);
+    if (!record) throw new Error(`The ${list} row with id ${id} was written but cannot be read back`);
+    return record;
+  }
+
+  private apply(change: Change, at: string, actor: Principal, refs: Refs): RecordOf<ListName> | undefined {
+    switch (change.op) {
+      case 'create':
+        return this.create(change, at, actor, refs);
+      case 'update':
+        return this.update(change, at, actor);
+      case 'delete':
+        this.remove(change, at, actor);
+        return undefined;
+    }
+  }
+
+  private create(change: Extract<Change, { op: 'create' }>, at: string, actor: Principal, refs: Refs): RecordOf<ListName> {
+    const list = change.list;
+    const key = keySchema.safeParse(change.key);
+    if (!key.success) throw validationError({ key: 'Every new item needs a key of 1 to 255 characters.' });
+    const existing = this.statement(`SELECT ${selectColumns(list)} FROM ${ident(list)} WHERE "key" = ?`).get(key.data) as
+      | Row
+      | undefined;
+    if (existing) {
+      const record = recordFromRow(list, existing);
+      this.remember(refs, change.ref, list, record.id);
+      return record;
+    }
+    const fields = canonicalFields(list, parseFields(list, this.resolveRefs(list, change.values, refs)));
+    this.checkLookups(list, fields);
+    const id = this.insert(list, key.data, at, fields);
+    this.remember(refs, change.ref, list, id);
+    const stored = this.readWritten(list, id);
+    this.audit(list, id, 'Created', change.summary, auditChanges(list, undefined, stored), at, actor);
+    return stored;
+  }
+
+  private update(change: Extract<Change, { op: 'update' }>, at: string, actor: Principal): RecordOf<ListName> {
+    const list = change.list;
+    const changed = canonicalFields(list, parseFields(list, change.values, true));
+    const before = this.read(list, change.id);
+    if (!before) throw new NotFoundError(LISTS[list].itemName, change.id);
+    if (before.version !== change.version) throw new ConflictError(LISTS[list].itemName);
+    this.checkLookups(list, changed);
+    const merged: Record<string, unknown> = { ...before, ...changed };
+    const columns = columnsOf(list);
+    const assignments = columns.map(({ name }) => `${ident(name)} = ?`).join(', ');
+    this.statement(
+      `UPDATE ${ident(list)} SET ${assignments}, "version" = "version" + 1, "modified" = ? WHERE "id" = ? AND "version" = ?`,
+    ).run(...columns.map(({ name, meta }) => toSql(meta, merged[name])), at, change.id, change.version);
+    const after = this.readWritten(list, change.id);
+    this.audit(list, change.id, 'Updated', change.summary, auditChanges(list, before, after), at, actor);
+    return after;
+  }
+
+  private remove(change: Extract<Change, { op: 'delete' }>, at: string, actor: Principal): void {
+    const list = change.list;
+    const before = this.read(list, change.id);
+    if (!before) throw new NotFoundError(LISTS[list].itemName, change.id);
+    if (before.version !== change.version) throw new ConflictError(LISTS[list].itemName);
+    try {
+      this.statement(`DELETE FROM ${ident(list)} WHERE "id" = ?`).run(change.id);
+    } catch (error) {
+      if (isSqliteError(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) throw this.inUse(list, change.id);
+      throw error;
+    }
+    this.audit(list, change.id, 'Deleted', change.summary, auditChanges(list, before, undefined), at, actor);
+  }
+
+  private insert(list: ListName, key: string, at: string, fields: Readonly<Record<string, unknown>>): number {
+    const columns = columnsOf(list);
+    const names = ['key', 'version', 'created', 'modified', ...columns.map((column) => column.name)];
+    const sql = `INSERT INTO ${ident(list)} (${names.map(ident).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+    const values = columns.map(({ name, meta }) => toSql(meta, fields[name]));
+    return Number(this.statement(sql).run(key, 1, at, at, ...values).lastInsertRowid);
+  }
+
+  private audit(
+    list: ListName,
+    itemId: number,
+    action: AuditAction,
+    summary: string | undefined,
+    changes: string,
+    at: string,
+    actor: Principal,
+  ): void {
+    const entry = parseFields('activity', {
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action,
+      list,
+      itemId,
+      summary: summary ?? null,
+      changes,
+    });
+    this.insert('activity', randomUUID(), at, entry);
+  }
+
+  private remember(refs: Refs, ref: string | undefined, list: ListName, id: number): void {
+    if (ref === undefined) return;
+    if (refs.has(ref)) {
+      throw validationError({ ref: `Two changes in this commit are both called "${ref}"; each ref must be unique.` });
+    }
+    refs.set(ref, { list, id });
+  }
+
+  /** Replaces each `{ ref }` in a lookup column by the id of the item created earlier in this commit. */
+  private resolveRefs(list: ListName, values: unknown, refs: Refs): unknown {
+    if (typeof values !== 'object' || values === null) return values;
+    const resolved: Record<string, unknown> = { ...values };
+    const problems: Record<string, string> = {};
+    for (const { name, meta } of columnsOf(list)) {
+      const value = resolved[name];
+      if (meta.kind !== 'lookup' || !isRef(value)) continue;
+      const target = refs.get(value.ref);
+      if (!target) {
+        problems[name] = `${meta.title}: no earlier change in this commit has the ref "${value.ref}".`;
+      } else if (target.list !== meta.lookupList) {
+        const wanted = LISTS[meta.lookupList as ListName].itemName;
+        problems[name] = `${meta.title}: the ref "${value.ref}" is a ${LISTS[target.list].itemName}, not a ${wanted}.`;
+      } else {
+        resolved[name] = target.id;
+      }
+    }
+    if (Object.keys(problems).length > 0) throw validationError(problems);
+    return resolved;
+  }
+
+  /** Names each lookup column whose id is not in the list it points at (SQLite's own error names none). */
+  private checkLookups(list: ListName, fields: Readonly<Record<string, unknown>>): void {
+    const problems: Record<string, string> = {};
+    for (const { name, meta } of columnsOf(list)) {
+      const id = fields[name];
+      if (meta.kind !== 'lookup' || typeof id !== 'number') continue;
+      const target = meta.lookupList as ListName;
+      if (this.statement(`SELECT 1 FROM ${ident(target)} WHERE "id" = ?`).get(id) === undefined) {
+        problems[name] = `${meta.title}: there is no ${LISTS[target].itemName} with id ${id}.`;
+      }
+    }
+    if (Object.keys(problems).length > 0) throw validationError(problems);
+  }
+
+  /** The refusal for deleting an item that others still point at, counting them by list. */
+  private inUse(list: ListName, id: number): RefusedError {
+    const references: Record<string, number> = {};
+    for (const other of Object.keys(LISTS) as ListName[]) {
+      for (const { name, meta } of columnsOf(other)) {
+        if (meta.kind !== 'lookup' || meta.lookupList !== list) continue;
+        const row = this.statement(`SELECT count(*) AS "count" FROM ${ident(other)} WHERE ${ident(name)} = ?`).get(id) as {
+          count: number;
+        };
+        if (row.count > 0) references[other] = (references[other] ?? 0) + row.count;
+      }
+    }
+    const counted = Object.entries(references).map(([other, count]) => plural(LISTS[other as ListName].itemName, count));
+    const itemName = LISTS[list].itemName;
+    return new RefusedError(
+      'in-use',
+      `This ${itemName} cannot be removed while ${counted.join(' and ')} still refer to it. Remove or move those first.`,
+      { list, id, references },
+    );
+  }
+}

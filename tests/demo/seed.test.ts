@@ -1,0 +1,57 @@
+import { DEMO_MARK, seedDemo } from '../../src/demo/seed';
+import { createPathwayService, type Stage } from '../../src/domain';
+import { openSqliteStore } from '../../src/store/sqlite';
+import { SETTINGS, TestClock } from '../domain/service/harness';
+
+describe('the demo organisation', () => {
+  async function seeded(today: string) {
+    const store = await openSqliteStore({ path: ':memory:' });
+    const clock = new TestClock(today);
+    const summary = await seedDemo({ store, clock, settings: SETTINGS });
+    const service = createPathwayService({ store, clock, settings: SETTINGS });
+    return { store, service, summary };
+  }
+
+  it('walks realistic partners through every stage with the real rules', async () => {
+    const { store, service, summary } = await seeded('2026-11-25');
+    expect(summary).toEqual({ workstreams: 4, roles: 6, partners: 15 });
+    const workstreams = await service.workstreams.list();
+    expect(workstreams.every((workstream) => workstream.title.endsWith(DEMO_MARK))).toBe(true);
+    const stages = new Set<Stage>();
+    for (const workstream of workstreams) {
+      for (const row of (await service.views.dashboard(workstream.id)).rows) stages.add(row.stage);
+    }
+    expect([...stages].sort()).toEqual(
+      ['Active', 'Chat booked', 'Chat held', 'Ended', 'Induction', 'Interested', 'Not progressed', 'Offered', 'Paused'].sort(),
+    );
+    await store.close();
+  });
+
+  it('shows overdue, due-soon and on-track one-to-ones and partners needing attention', async () => {
+    const { store, service } = await seeded('2026-11-25');
+    const rows = [];
+    for (const workstream of await service.workstreams.list()) rows.push(...(await service.views.dashboard(workstream.id)).rows);
+    const states = rows.filter((row) => row.stage === 'Active').map((row) => row.nextOneToOne.state);
+    expect(states).toEqual(expect.arrayContaining(['overdue', 'due-soon', 'on-track']));
+    expect(rows.find((row) => row.name === 'Aisha Rahman')?.induction?.missingRequired).toEqual([
+      'Confidentiality agreement signed',
+      'First one-to-one booked',
+    ]);
+    expect(rows.some((row) => row.attention.length > 0)).toBe(true);
+    await store.close();
+  });
+
+  it('uses only reserved example addresses and drama phone numbers', async () => {
+    const { store } = await seeded('2026-11-25');
+    const partners = await store.find({ list: 'partners' });
+    expect(partners.every((partner) => partner.email?.endsWith('@example.org'))).toBe(true);
+    expect(partners.every((partner) => partner.phone?.startsWith('07700 900'))).toBe(true);
+    await store.close();
+  });
+
+  it.each(['2026-03-29', '2026-10-25', '2027-02-28'])('seeds cleanly on %s, whatever the season', async (today) => {
+    const { store, summary } = await seeded(today);
+    expect(summary.partners).toBe(15);
+    await store.close();
+  });
+});

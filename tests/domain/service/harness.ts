@@ -1,0 +1,102 @@
+import {
+  DEFAULT_ONE_TO_ONE_SETTINGS,
+  DEFAULT_ROLE_SETTINGS,
+  DomainError,
+  createPathwayService,
+  type Clock,
+  type PathwayService,
+  type PathwaySettings,
+  type Principal,
+  type Store,
+} from '../../../src/domain';
+import { openSqliteStore } from '../../../src/store/sqlite';
+
+export const SETTINGS: PathwaySettings = {
+  ...DEFAULT_ONE_TO_ONE_SETTINGS,
+  ...DEFAULT_ROLE_SETTINGS,
+  timeZone: 'Europe/London',
+};
+
+export const LEAD: Principal = { id: 'aad-priya', name: 'Priya Shah', email: 'priya.shah@example.nhs.uk', tenantId: 'tenant-1' };
+export const ENGAGEMENT: Principal = { id: 'aad-nadia', name: 'Nadia Ali', email: 'nadia.ali@example.nhs.uk', tenantId: 'tenant-1' };
+
+/** A clock the test moves by hand; it starts at noon UTC on the given date. */
+export class TestClock implements Clock {
+  private current: Date;
+
+  constructor(date: string) {
+    this.current = new Date(`${date}T12:00:00Z`);
+  }
+
+  now(): Date {
+    return this.current;
+  }
+
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+
+  /** Moves to noon UTC on a date. */
+  goTo(date: string): void {
+    this.set(`${date}T12:00:00Z`);
+  }
+}
+
+export interface Harness {
+  readonly store: Store;
+  readonly clock: TestClock;
+  readonly service: PathwayService;
+}
+
+/** The real service on a real in-memory SQLite store. */
+export async function harness(today = '2026-03-10', settings: Partial<PathwaySettings> = {}): Promise<Harness> {
+  const store = await openSqliteStore({ path: ':memory:' });
+  const clock = new TestClock(today);
+  const service = createPathwayService({ store, clock, settings: { ...SETTINGS, ...settings } });
+  return { store, clock, service };
+}
+
+/** The domain error a promise rejects with; fails the test if it resolves or rejects with anything else. */
+export async function rejection(promise: Promise<unknown>): Promise<DomainError & { fields?: Record<string, string> }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error as DomainError & { fields?: Record<string, string> };
+    throw error;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+/** A role description complete enough to be Ready. */
+export function completeDescription(workstreamId: number) {
+  return {
+    workstreamId,
+    title: 'Lay member, same-day urgent care design group',
+    purpose: 'Bring the experience of using urgent care into the redesign of same-day services.',
+    activities: 'Join a monthly design group and review patient leaflets.',
+    timeCommitment: 'Two hours a month',
+    location: 'Both',
+    paymentAndExpenses: 'Travel and care costs reimbursed at local rates.',
+    skillsWelcomed: 'Recent experience of urgent care as a patient or carer.',
+    supportOffered: 'A named contact, one-to-ones and the Peer Support Network.',
+    contact: 'Priya Shah, priya.shah@example.nhs.uk',
+    closingDate: '2026-04-30',
+    startDate: '2026-08-03',
+    level: 2,
+    accessibleFormats: ['Easy read', 'Large print'],
+  };
+}
+
+/** A workstream with one advertised role, ready to take interest. */
+export async function advertisedRole(h: Harness): Promise<{ workstreamId: number; roleId: number }> {
+  const workstream = await h.service.workstreams.create(LEAD, { title: 'Urgent and emergency care' });
+  const { role } = await h.service.roles.planRole(LEAD, completeDescription(workstream.id));
+  const ready = await h.service.roles.markReady(LEAD, { roleId: role.id, version: role.version });
+  const sent = await h.service.roles.sendAdvert(LEAD, { roleId: role.id, version: ready.role.version });
+  await h.service.roles.approveAdvert(ENGAGEMENT, {
+    roleId: role.id,
+    version: sent.role.version,
+    advertUrl: 'https://opportunities.example.nhs.uk/roles/42',
+  });
+  return { workstreamId: workstream.id, roleId: role.id };
+}
