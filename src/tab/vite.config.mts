@@ -8,11 +8,11 @@ import { defineConfig } from 'vite';
  * the tab's own code, so they get chunks of their own that browsers keep across releases.
  */
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: '/tab/',
   plugins: [react()],
   build: {
-    outDir: path.resolve(__dirname, '../../dist/tab'),
+    outDir: path.resolve(import.meta.dirname, '../../dist/tab'),
     emptyOutDir: true,
     rolldownOptions: {
       output: {
