@@ -1,3 +1,4 @@
+import { parseISO } from 'date-fns';
 import {
   createPathwayService,
   plusDays,
@@ -334,9 +335,16 @@ async function walkDemoPartner(
   }
     if (plan.bookedInDays !== undefined) {
     clock.reset();
-    await service.oneToOnes.book(lead, { involvementId: involvement.id, date: plusDays(today, plan.bookedInDays), time: '14:00', where: 'Online, on Teams' });
+    const date = onAWeekday(plusDays(today, plan.bookedInDays));
+    await service.oneToOnes.book(lead, { involvementId: involvement.id, date, time: '14:00', where: 'Online, on Teams' });
   }
   if (plan.peerNetwork) await joinPeerNetwork(service, lead, involvement.id, plan.peerNetwork);
+}
+
+/** The date itself, or the Monday after it if it falls at a weekend. */
+function onAWeekday(date: CalendarDate): CalendarDate {
+  const day = parseISO(date).getDay();
+  return day === 6 ? plusDays(date, 2) : day === 0 ? plusDays(date, 1) : date;
 }
 
 async function tickChecklist(service: PathwayService, lead: Principal, involvementId: number, leaveUndone: readonly string[]): Promise<void> {

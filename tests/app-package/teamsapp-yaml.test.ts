@@ -21,7 +21,6 @@ interface ActionRequirements {
  */
 const REQUIREMENTS: Readonly<Record<string, ActionRequirements>> = {
   'teamsApp/create': { with: ['name'], writeToEnvironmentFile: ['teamsAppId'] },
-  'botAadApp/create': { with: ['name'], writeToEnvironmentFile: ['botId', 'botPassword'] },
   'aadApp/create': { with: ['name', 'generateClientSecret', 'signInAudience'], writeToEnvironmentFile: ['clientId', 'objectId'] },
   'botFramework/create': { with: ['botId', 'name', 'messagingEndpoint'] },
   'script': { with: ['run'] },
@@ -86,11 +85,12 @@ describe.each(YAML_FILES)('%s', (fileName) => {
   });
 
   it('provisions the Teams app and the bot, then packages and uploads the manifest', () => {
-    const provisioned = (readToolkitProject(fileName).provision ?? []).map((action) => action.uses);
+    const actions = readToolkitProject(fileName).provision ?? [];
+    const provisioned = actions.map((action) => action.uses);
     expect(provisioned).toEqual(
       expect.arrayContaining([
         'teamsApp/create',
-        'botAadApp/create',
+        'aadApp/create',
         'botFramework/create',
         'teamsApp/validateManifest',
         'teamsApp/zipAppPackage',
@@ -98,8 +98,16 @@ describe.each(YAML_FILES)('%s', (fileName) => {
         'teamsApp/update',
       ]),
     );
-    expect(provisioned.indexOf('botAadApp/create')).toBeLessThan(provisioned.indexOf('botFramework/create'));
+    const botApp = actions.findIndex((action) => action.writeToEnvironmentFile?.clientId === 'BOT_ID');
+    expect(botApp).toBeGreaterThanOrEqual(0);
+    expect(botApp).toBeLessThan(provisioned.indexOf('botFramework/create'));
     expect(provisioned.indexOf('teamsApp/zipAppPackage')).toBeLessThan(provisioned.indexOf('teamsApp/update'));
+  });
+
+  it('registers the bot as a single-tenant app, as the server expects', () => {
+    const botApp = (readToolkitProject(fileName).provision ?? []).find((action) => action.writeToEnvironmentFile?.clientId === 'BOT_ID');
+    expect(botApp?.with?.signInAudience).toBe('AzureADMyOrg');
+    expect(botApp?.writeToEnvironmentFile).toMatchObject({ clientSecret: 'SECRET_BOT_PASSWORD', tenantId: 'BOT_TENANT_ID' });
   });
 
   it("points the bot's messaging endpoint at /api/messages on BOT_ENDPOINT", () => {
@@ -121,11 +129,13 @@ describe('local debugging', () => {
     (action) => action.uses === 'file/createOrUpdateEnvironmentFile' && action.with?.target === './.localConfigs',
   );
 
-  it('writes the runtime settings for `npm start` to .localConfigs', () => {
-    expect(localConfigs?.with?.envs).toMatchObject({
+  it('writes the settings the server reads to .localConfigs', () => {
+    expect(localConfigs?.with?.envs).toEqual({
       PORT: 3978,
       BOT_ID: '${{BOT_ID}}',
-      BOT_PASSWORD: '${{SECRET_BOT_PASSWORD}}',
+      SECRET_BOT_PASSWORD: '${{SECRET_BOT_PASSWORD}}',
+      BOT_TENANT_ID: '${{BOT_TENANT_ID}}',
+      AAD_APP_CLIENT_ID: '${{AAD_APP_CLIENT_ID}}',
     });
   });
 
@@ -150,8 +160,12 @@ describe('the action checks are live: they refuse', () => {
     ],
     [
       'a bot app whose password would land in the committed env file',
-      { uses: 'botAadApp/create', with: { name: 'bot' }, writeToEnvironmentFile: { botId: 'BOT_ID', botPassword: 'BOT_PASSWORD' } },
-      ['writes botPassword to BOT_PASSWORD, which does not start with SECRET_'],
+      {
+        uses: 'aadApp/create',
+        with: { name: 'bot', generateClientSecret: true, signInAudience: 'AzureADMyOrg' },
+        writeToEnvironmentFile: { clientId: 'BOT_ID', objectId: 'BOT_OBJECT_ID', clientSecret: 'BOT_PASSWORD' },
+      },
+      ['writes clientSecret to BOT_PASSWORD, which does not start with SECRET_'],
     ],
     ['an env file update without envs', { uses: 'file/createOrUpdateEnvironmentFile', with: { target: './.localConfigs' } }, ['lacks with.envs']],
   ])('%s', (_label, action, expected) => {
@@ -162,7 +176,11 @@ describe('the action checks are live: they refuse', () => {
     const project = {
       provision: [
         { uses: 'botFramework/create', with: { botId: '${{BOT_ID}}', name: 'bot', messagingEndpoint: 'https://x' } },
-        { uses: 'botAadApp/create', with: { name: 'bot' }, writeToEnvironmentFile: { botId: 'BOT_ID', botPassword: 'SECRET_BOT_PASSWORD' } },
+        {
+          uses: 'aadApp/create',
+          with: { name: 'bot', generateClientSecret: true, signInAudience: 'AzureADMyOrg' },
+          writeToEnvironmentFile: { clientId: 'BOT_ID', objectId: 'BOT_OBJECT_ID' },
+        },
       ],
     };
     expect(unresolvedPlaceholders(project, new Set())).toEqual([

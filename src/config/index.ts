@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import type { PathwaySettings } from '../domain';
+
+/**
+ * Raised when the environment cannot configure the server. Its message lists
+ * every variable at fault, each with what to do, so one restart fixes them all.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Partner Pathway cannot start: ${problems.length === 1 ? '1 setting needs' : `${problems.length} settings need`} fixing.\n` +
+        problems.map((problem) => `  - ${problem}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Who the server believes is calling. `local-development` is a fixed identity
+ * for trying the app on one machine; `entra` means people sign in through Teams.
+ */
+export type IdentityMode = 'local-development' | 'entra';
+
+/** Where the pathway's records are kept. */
+export type StoreConfig =
+  | { readonly kind: 'sqlite'; readonly databasePath: string }
+  /** Accepted so deployments can be prepared; the server refuses to start with it until the SharePoint adapter ships. */
+  | { readonly kind: 'sharepoint' };
+
+/** The bot's own Entra app registration (single tenant). */
+export interface BotCredentials {
+  readonly appId: string;
+  readonly password: string;
+  readonly tenantId: string;
+}
+
+export type LogLevel = 'info' | 'warn' | 'error' | 'silent';
+
+/** Everything the server reads from its environment, validated and typed. */
+export interface Config {
+  readonly port: number;
+  readonly store: StoreConfig;
+  /** `auto`: seed demo data into an empty database only; `never`: do not seed. */
+  readonly seedDemo: 'auto' | 'never';
+  readonly pathway: PathwaySettings;
+  /** Absent when no bot app is registered: the bot then accepts unauthenticated local traffic only. */
+  readonly bot: BotCredentials | undefined;
+  /** The tab's Entra single sign-on app, when one is registered. */
+  readonly tabSsoClientId: string | undefined;
+  readonly identity: IdentityMode;
+  /** Folder holding the built tab (`index.html` and its assets). */
+  readonly tabDir: string;
+  readonly logLevel: LogLevel;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function wholeNumber(name: string, min: number, max: number, fallback: number, meaning: string) {
+  return z
+    .string()
+    .default(String(fallback))
+    .refine((value) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max, {
+      error: (issue) =>
+        `${name}: "${String(issue.input)}" is not ${meaning}. Set a whole number from ${min} to ${max}, or leave it unset for ${fallback}.`,
+    })
+    .transform(Number);
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: value });
+    return true;
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
+}
+
+function guid(name: string, where: string) {
+  return z
+    .string()
+    .regex(GUID, {
+      error: (issue) => `${name}: "${String(issue.input)}" is not a GUID like 00000000-0000-0000-0000-000000000000. Set ${where}.`,
+    })
+    .optional();
+}
+
+function flag(name: string) {
+  return z
+    .enum(['true', 'false'], { error: (issue) => `${name}: "${String(issue.input)}" is not true or false. Set true, false, or leave it unset.` })
+    .transform((value) => value === 'true')
+    .optional();
+}
+
+const PAID_LEVELS = /^(none|[1-4](\s*,\s*[1-4])*)$/;
+
+const schema = z.object({
+  PORT: wholeNumber('PORT', 1, 65535, 3978, 'a port number'),
+  STORE: z
+    .enum(['sqlite', 'sharepoint'], {
+      error: (issue) => `STORE: "${String(issue.input)}" is not a store this app knows. Set sqlite (the default) or sharepoint.`,
+    })
+    .default('sqlite'),
+  DATABASE_PATH: z.string().default('./data/partner-pathway.db'),
+  SEED_DEMO: z
+    .enum(['auto', 'never'], {
+      error: (issue) =>
+        `SEED_DEMO: "${String(issue.input)}" is not understood. Set auto (demo data only into an empty database) or never.`,
+    })
+    .default('auto'),
+  TIME_ZONE: z
+    .string()
+    .default('Europe/London')
+    .refine(isTimeZone, {
+      error: (issue) =>
+        `TIME_ZONE: "${String(issue.input)}" is not a time zone. Set an IANA time zone name such as Europe/London, or leave it unset.`,
+    })
+    .transform((zone) => new Intl.DateTimeFormat('en-GB', { timeZone: zone }).resolvedOptions().timeZone),
+  ONE_TO_ONE_CADENCE_WEEKS: wholeNumber('ONE_TO_ONE_CADENCE_WEEKS', 1, 52, 8, 'a number of weeks'),
+  DUE_SOON_DAYS: wholeNumber('DUE_SOON_DAYS', 0, 365, 14, 'a number of days'),
+  RECRUITMENT_LEAD_WEEKS: wholeNumber('RECRUITMENT_LEAD_WEEKS', 0, 104, 8, 'a number of weeks'),
+  PAID_LEVELS: z
+    .string()
+    .default('4')
+    .refine((value) => PAID_LEVELS.test(value), {
+      error: (issue) =>
+        `PAID_LEVELS: "${String(issue.input)}" is not a list of involvement levels. Set levels 1 to 4 separated by commas (for example 3,4), none, or leave it unset for 4.`,
+    })
+    .transform((value) => (value === 'none' ? [] : [...new Set(value.split(',').map((level) => Number(level.trim())))].sort((a, b) => a - b))),
+  BOT_ID: guid('BOT_ID', "the bot's Microsoft Entra application (client) id, which Teams Toolkit writes during provision"),
+  SECRET_BOT_PASSWORD: z.string().optional(),
+  BOT_TENANT_ID: guid('BOT_TENANT_ID', "the directory (tenant) id of the bot's single-tenant app registration"),
+  AAD_APP_CLIENT_ID: guid('AAD_APP_CLIENT_ID', "the tab's single sign-on app (client) id, which Teams Toolkit writes during provision"),
+  LOCAL_IDENTITY: flag('LOCAL_IDENTITY'),
+  TAB_DIR: z.string().default('dist/tab'),
+  LOG_LEVEL: z
+    .enum(['info', 'warn', 'error', 'silent'], {
+      error: (issue) => `LOG_LEVEL: "${String(issue.input)}" is not a log level. Set info (the default), warn, error or silent.`,
+    })
+    .default('info'),
+});
+
+type Variables = Partial<Record<keyof z.infer<typeof schema>, string>>;
+
+/** Unset and blank are the same: Teams Toolkit's env files leave unknown values blank. */
+function present(env: NodeJS.ProcessEnv): Variables {
+  const variables: Record<string, string> = {};
+  for (const name of Object.keys(schema.shape)) {
+    const value = env[name]?.trim();
+    if (value) variables[name] = value;
+  }
+  return variables;
+}
+
+function wantsLocalDevelopment(variables: Variables): boolean {
+  return (variables.STORE ?? 'sqlite') === 'sqlite' && !variables.BOT_ID && !variables.AAD_APP_CLIENT_ID;
+}
+
+/** Rules between variables; checked on the raw values so they are reported alongside any malformed ones. */
+function combinationProblems(variables: Variables): string[] {
+  const problems: string[] = [];
+  if (variables.BOT_ID) {
+    if (!variables.SECRET_BOT_PASSWORD) {
+      problems.push("SECRET_BOT_PASSWORD is missing: BOT_ID is set, so the bot needs its client secret (Teams Toolkit keeps it in env/.env.<environment>.user).");
+    }
+    if (!variables.BOT_TENANT_ID) {
+      problems.push('BOT_TENANT_ID is missing: BOT_ID is set, so give the directory (tenant) id of the single-tenant bot app.');
+    }
+  }
+  if (variables.LOCAL_IDENTITY === 'true' && !wantsLocalDevelopment(variables)) {
+    problems.push(
+      'LOCAL_IDENTITY=true cannot be used here: the local development identity is only for the embedded store with no Entra app configured. Remove LOCAL_IDENTITY, or unset BOT_ID and AAD_APP_CLIENT_ID and use STORE=sqlite.',
+    );
+  }
+  return problems;
+}
+
+/**
+ * Reads and validates the server's settings from the environment (the only
+ * place in the project that reads `process.env`). Throws one {@link ConfigError}
+ * naming every missing or invalid variable. The local development identity is
+ * used when the store is SQLite and neither BOT_ID nor AAD_APP_CLIENT_ID is set,
+ * unless LOCAL_IDENTITY=false turns it off.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const variables = present(env);
+  const parsed = schema.safeParse(variables);
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)), ...combinationProblems(variables)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const values = parsed.data;
+  const local = wantsLocalDevelopment(variables) && values.LOCAL_IDENTITY !== false;
+  return {
+    port: values.PORT,
+    store: values.STORE === 'sqlite' ? { kind: 'sqlite', databasePath: values.DATABASE_PATH } : { kind: 'sharepoint' },
+    seedDemo: values.SEED_DEMO,
+    pathway: {
+      timeZone: values.TIME_ZONE,
+      defaultCadenceWeeks: values.ONE_TO_ONE_CADENCE_WEEKS,
+      dueSoonDays: values.DUE_SOON_DAYS,
+      recruitmentLeadWeeks: values.RECRUITMENT_LEAD_WEEKS,
+      paidLevels: values.PAID_LEVELS,
+    },
+    bot:
+      values.BOT_ID && values.SECRET_BOT_PASSWORD && values.BOT_TENANT_ID
+        ? { appId: values.BOT_ID, password: values.SECRET_BOT_PASSWORD, tenantId: values.BOT_TENANT_ID }
+        : undefined,
+    tabSsoClientId: values.AAD_APP_CLIENT_ID,
+    identity: local ? 'local-development' : 'entra',
+    tabDir: values.TAB_DIR,
+    logLevel: values.LOG_LEVEL,
+  };
+}

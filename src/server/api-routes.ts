@@ -1,0 +1,76 @@
+import type { IdentityMode } from '../config';
+import type { PathwayService, Principal } from '../domain';
+
+/** What a route's call is given. */
+export interface ApiCall {
+  readonly service: PathwayService;
+  readonly actor: Principal;
+  /** The JSON body, with the path's ids merged in under the use case's input names (path wins). */
+  readonly input: Readonly<Record<string, unknown>>;
+  /** The path's ids, already checked to be positive whole numbers. */
+  readonly ids: Readonly<Record<string, number>>;
+  readonly identity: IdentityMode;
+}
+
+/** One capability of the tab API: a method and path pattern, the status on success, and the use case it calls. */
+export interface ApiRoute {
+  readonly method: 'get' | 'post' | 'put' | 'patch';
+  /** Relative to `/api`. Each `:param` names an id and is the use case's input name for it. */
+  readonly path: string;
+  readonly status: 200 | 201;
+  readonly call: (call: ApiCall) => Promise<unknown>;
+}
+
+type Call = ApiRoute['call'];
+
+const get = (path: string, call: Call): ApiRoute => ({ method: 'get', path, status: 200, call });
+const post = (path: string, call: Call): ApiRoute => ({ method: 'post', path, status: 200, call });
+const create = (path: string, call: Call): ApiRoute => ({ method: 'post', path, status: 201, call });
+const put = (path: string, call: Call): ApiRoute => ({ method: 'put', path, status: 200, call });
+const patch = (path: string, call: Call): ApiRoute => ({ method: 'patch', path, status: 200, call });
+
+/** The tab API, one line per capability. Inputs are validated by the use cases. */
+export const API_ROUTES: readonly ApiRoute[] = [
+  get('/me', async ({ actor, identity }) => ({ principal: actor, identity })),
+
+  get('/workstreams', ({ service }) => service.workstreams.list()),
+  create('/workstreams', ({ service, actor, input }) => service.workstreams.create(actor, input)),
+  get('/workstreams/:workstreamId/dashboard', ({ service, ids }) => service.views.dashboard(ids.workstreamId)),
+  put('/induction-template', ({ service, actor, input }) => service.workstreams.setInductionTemplate(actor, input)),
+  put('/workstreams/:workstreamId/induction-template', ({ service, actor, input }) => service.workstreams.setInductionTemplate(actor, input)),
+
+  create('/roles', ({ service, actor, input }) => service.roles.planRole(actor, input)),
+  patch('/roles/:roleId', ({ service, actor, input }) => service.roles.updateRole(actor, input)),
+  post('/roles/:roleId/ready', ({ service, actor, input }) => service.roles.markReady(actor, input)),
+  post('/roles/:roleId/draft', ({ service, actor, input }) => service.roles.backToDraft(actor, input)),
+  post('/roles/:roleId/send-advert', ({ service, actor, input }) => service.roles.sendAdvert(actor, input)),
+  post('/roles/:roleId/approve-advert', ({ service, actor, input }) => service.roles.approveAdvert(actor, input)),
+  post('/roles/:roleId/send-advert-back', ({ service, actor, input }) => service.roles.sendAdvertBack(actor, input)),
+  post('/roles/:roleId/filled', ({ service, actor, input }) => service.roles.markFilled(actor, input)),
+  post('/roles/:roleId/close', ({ service, actor, input }) => service.roles.close(actor, input)),
+
+  create('/involvements', ({ service, actor, input }) => service.involvements.recordInterest(actor, input)),
+  get('/involvements/:involvementId', ({ service, ids }) => service.views.partnerDetail(ids.involvementId)),
+  post('/involvements/:involvementId/acknowledge', ({ service, actor, input }) => service.involvements.acknowledgeInterest(actor, input)),
+  post('/involvements/:involvementId/book-chat', ({ service, actor, input }) => service.involvements.bookChat(actor, input)),
+  post('/involvements/:involvementId/hold-chat', ({ service, actor, input }) => service.involvements.holdChat(actor, input)),
+  post('/involvements/:involvementId/offer', ({ service, actor, input }) => service.involvements.makeOffer(actor, input)),
+  post('/involvements/:involvementId/not-progressed', ({ service, actor, input }) => service.involvements.notProgress(actor, input)),
+  post('/involvements/:involvementId/start-induction', ({ service, actor, input }) => service.involvements.startInduction(actor, input)),
+  post('/involvements/:involvementId/activate', ({ service, actor, input }) => service.involvements.activate(actor, input)),
+  post('/involvements/:involvementId/pause', ({ service, actor, input }) => service.involvements.pause(actor, input)),
+  post('/involvements/:involvementId/resume', ({ service, actor, input }) => service.involvements.resume(actor, input)),
+  post('/involvements/:involvementId/end', ({ service, actor, input }) => service.involvements.end(actor, input)),
+  post('/involvements/:involvementId/cadence', ({ service, actor, input }) => service.involvements.setCadence(actor, input)),
+
+  create('/involvements/:involvementId/one-to-ones', ({ service, actor, input }) => service.oneToOnes.book(actor, input)),
+  post('/involvements/:involvementId/one-to-ones/held', ({ service, actor, input }) => service.oneToOnes.recordHeld(actor, input)),
+  post('/one-to-ones/:oneToOneId/cancel', ({ service, actor, input }) => service.oneToOnes.cancel(actor, input)),
+
+  post('/induction-tasks/:taskId/complete', ({ service, actor, input }) => service.induction.completeTask(actor, input)),
+  post('/induction-tasks/:taskId/reopen', ({ service, actor, input }) => service.induction.reopenTask(actor, input)),
+
+  patch('/partners/:partnerId', ({ service, actor, input }) => service.partners.updateDetails(actor, input)),
+  post('/partners/:partnerId/peer-network/invite', ({ service, actor, input }) => service.partners.invitePeerNetwork(actor, input)),
+  post('/partners/:partnerId/peer-network/answer', ({ service, actor, input }) => service.partners.recordPeerNetworkAnswer(actor, input)),
+];

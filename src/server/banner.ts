@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { Config } from '../config';
+
+/** What happened to demo data at start-up. */
+export type DemoData =
+  | { readonly state: 'seeded'; readonly workstreams: number; readonly roles: number; readonly partners: number }
+  | { readonly state: 'present'; readonly seededAt: string }
+  | { readonly state: 'own-data' }
+  | { readonly state: 'off' };
+
+/** What the banner reports about a running server. */
+export interface BannerFacts {
+  readonly baseUrl: string;
+  readonly config: Pick<Config, 'identity' | 'bot' | 'store'>;
+  /** The interface the server listens on. */
+  readonly host: string;
+  readonly demo: DemoData;
+}
+
+function demoLine(demo: DemoData): string {
+  switch (demo.state) {
+    case 'seeded':
+      return `seeded just now (${demo.workstreams} workstreams, ${demo.roles} roles, ${demo.partners} partners)`;
+    case 'present':
+      return `already present (seeded ${demo.seededAt})`;
+    case 'own-data':
+      return 'not seeded: the database already has workstreams';
+    case 'off':
+      return 'not seeded (SEED_DEMO=never)';
+  }
+}
+
+function identityLine(facts: BannerFacts): string {
+  if (facts.config.identity === 'local-development') {
+    return `LOCAL DEVELOPMENT IDENTITY: every tab request acts as "Local Developer", with no sign-in. For local use only; listening on ${facts.host} only.`;
+  }
+  return 'Microsoft Entra (Teams sign-in). Tab single sign-on is not built in this version, so the tab API answers 401.';
+}
+
+function storeLine(store: Config['store']): string {
+  if (store.kind !== 'sqlite') return store.kind;
+  return store.databasePath === ':memory:' ? 'SQLite, in memory (nothing is kept after it stops)' : `SQLite database at ${path.resolve(store.databasePath)}`;
+}
+
+/** The short, readable start-up summary printed to the console. */
+export function startupBanner(facts: BannerFacts): string {
+  const { baseUrl, config } = facts;
+  const bot = config.bot
+    ? `${baseUrl}/api/messages (app ${config.bot.appId}, single tenant)`
+    : `${baseUrl}/api/messages (no BOT_ID: unauthenticated, for Agents Playground and local tests only)`;
+  return [
+    'Partner Pathway is running.',
+    `  Tab:           ${baseUrl}/tab/`,
+    `  Bot endpoint:  ${bot}`,
+    `  Health:        ${baseUrl}/healthz`,
+    `  Store:         ${storeLine(config.store)}`,
+    `  Identity:      ${identityLine(facts)}`,
+    `  Demo data:     ${demoLine(facts.demo)}`,
+  ].join('\n');
+}

@@ -1,0 +1,50 @@
+import type { LogLevel } from '../config';
+import { DomainError } from '../domain';
+
+/**
+ * Plain values attached to a log line. Callers put only operational facts here
+ * (routes, statuses, durations, error codes), never request bodies or personal data.
+ */
+export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined>>;
+
+/** The server's logger: small enough that tests pass their own without a mocking framework. */
+export interface Logger {
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+const RANK: Record<LogLevel, number> = { info: 0, warn: 1, error: 2, silent: 3 };
+
+/**
+ * Writes one JSON object per line (`time`, `level`, `message` and the fields):
+ * info to stdout, warnings and errors to stderr. Lines below `level` are dropped.
+ */
+export function consoleLogger(level: LogLevel = 'info'): Logger {
+  const write = (lineLevel: Exclude<LogLevel, 'silent'>, message: string, fields: LogFields = {}) => {
+    if (RANK[lineLevel] < RANK[level]) return;
+    const core = { time: new Date().toISOString(), level: lineLevel, message };
+    // Core keys lead the line for reading, and are spread again last so no field can overwrite them.
+    const line = JSON.stringify({ ...core, ...fields, ...core });
+    (lineLevel === 'info' ? process.stdout : process.stderr).write(`${line}\n`);
+  };
+  return {
+    info: (message, fields) => write('info', message, fields),
+    warn: (message, fields) => write('warn', message, fields),
+    error: (message, fields) => write('error', message, fields),
+  };
+}
+
+/** Drops everything; for tests that do not look at the log. */
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * What may be logged about a failure. Domain errors give their name and code only,
+ * because their messages can name partners; other errors give message and stack,
+ * which come from code, not from people.
+ */
+export function errorFields(error: unknown): LogFields {
+  if (error instanceof DomainError) return { error: error.name, code: error.code };
+  if (error instanceof Error) return { error: error.name, errorMessage: error.message, stack: error.stack };
+  return { error: typeof error };
+}

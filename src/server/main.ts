@@ -1,0 +1,159 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { botRequestHandler, createBotAdapter, PathwayBot } from '../bot';
+import { ConfigError, loadConfig, type Config } from '../config';
+import { seedDemo } from '../demo/seed';
+import { createPathwayService, systemClock, type Clock, type Store } from '../domain';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite';
+import { createApp } from './app';
+import { startupBanner, type DemoData } from './banner';
+import { consoleLogger, errorFields, type Logger } from './logger';
+
+/** The database metadata entry that records when demo data was seeded. */
+export const DEMO_SEEDED_AT = 'demoSeededAt';
+
+/** How long shutdown waits for requests in flight before cutting their connections. */
+const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
+
+/** Replaced by tests: where log lines go and what time it is. */
+export interface StartOptions {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  readonly drainTimeoutMs?: number;
+}
+
+/** A server that is listening. */
+export interface RunningServer {
+  /** Its base address, `http://localhost:<port>`. */
+  readonly url: string;
+  /** The start-up summary for the console. */
+  readonly banner: string;
+  /** The store it opened; closed by {@link RunningServer.close}. */
+  readonly store: Store;
+  /**
+   * Stops accepting connections, lets requests in flight finish (cutting them off
+   * after the drain timeout), then closes the store. Safe to call more than once.
+   */
+  close(): Promise<void>;
+}
+
+function openStore(config: Config): SqliteStore {
+  if (config.store.kind === 'sharepoint') {
+    throw new ConfigError([
+      'STORE=sharepoint: the SharePoint store is not available in this version yet. Use STORE=sqlite (the default) for now.',
+    ]);
+  }
+  return openSqliteStore({ path: config.store.databasePath });
+}
+
+/** Seeds demo data only into a database with no workstreams, and remembers when it did. */
+async function prepareDemoData(config: Config, store: SqliteStore, clock: Clock): Promise<DemoData> {
+  if (config.seedDemo === 'never') return { state: 'off' };
+  const existing = await store.find({ list: 'workstreams', top: 1 });
+  if (existing.length > 0) {
+    const seededAt = store.getMeta(DEMO_SEEDED_AT);
+    return seededAt ? { state: 'present', seededAt } : { state: 'own-data' };
+  }
+  const summary = await seedDemo({ store, clock, settings: config.pathway });
+  store.setMeta(DEMO_SEEDED_AT, clock.now().toISOString());
+  return { state: 'seeded', ...summary };
+}
+
+function listen(server: http.Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new ConfigError([`PORT: ${port} is already in use by another program. Stop that program or set PORT to a free port.`])
+          : error,
+      );
+    };
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Stops accepting connections and resolves once every connection has ended.
+ * Connections that fall idle after their response are closed as they do;
+ * any still busy after `timeoutMs` are cut.
+ */
+function drain(server: http.Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/**
+ * The composition root: opens the SQLite store (creating its folder), builds the
+ * pathway service, seeds demo data into an empty database when SEED_DEMO=auto,
+ * builds the bot and its adapter, and listens on the configured port: on
+ * 127.0.0.1 only while the local development identity is in use, on every
+ * interface otherwise. Throws {@link ConfigError} for a store this version cannot
+ * open or a port in use.
+ */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? consoleLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const store = openStore(config);
+  try {
+    const service = createPathwayService({ store, clock, settings: config.pathway });
+    const demo = await prepareDemoData(config, store, clock);
+    const bot = botRequestHandler(createBotAdapter(config.bot, logger), new PathwayBot());
+    const app = createApp({ service, health: () => store.health(), bot, config, logger });
+    const server = http.createServer(app);
+    const host = config.identity === 'local-development' ? '127.0.0.1' : undefined;
+    await listen(server, config.port, host);
+    const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      banner: startupBanner({ baseUrl: url, config, host: host ?? 'every interface', demo }),
+      store,
+      close() {
+        closing ??= drain(server, options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS).then(() => store.close());
+        return closing;
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = consoleLogger(config.logLevel);
+  const running = await startServer(config, { logger });
+  console.log(running.banner);
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.info('Shutting down: finishing requests in flight', { signal });
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('Shutdown failed', errorFields(error));
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error('Partner Pathway could not start:', error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,161 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+const BOT_ID = '11111111-2222-3333-4444-555555555555';
+const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+const TAB_APP = '99999999-8888-7777-6666-555555555555';
+
+function problemsFor(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('starts with no variables at all: embedded store, demo data, local identity, UK settings', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3978,
+      store: { kind: 'sqlite', databasePath: './data/partner-pathway.db' },
+      seedDemo: 'auto',
+      pathway: { timeZone: 'Europe/London', defaultCadenceWeeks: 8, dueSoonDays: 14, recruitmentLeadWeeks: 8, paidLevels: [4] },
+      bot: undefined,
+      tabSsoClientId: undefined,
+      identity: 'local-development',
+      tabDir: 'dist/tab',
+      logLevel: 'info',
+    });
+  });
+
+  it('treats blank variables, as Teams Toolkit writes them, as unset', () => {
+    expect(loadConfig({ PORT: '', BOT_ID: '  ', AAD_APP_CLIENT_ID: '' })).toMatchObject({ port: 3978, identity: 'local-development', bot: undefined });
+  });
+
+  it('reads every setting it is given', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_PATH: '/var/lib/pp/pp.db',
+      SEED_DEMO: 'never',
+      TIME_ZONE: 'Europe/Dublin',
+      ONE_TO_ONE_CADENCE_WEEKS: '6',
+      DUE_SOON_DAYS: '7',
+      RECRUITMENT_LEAD_WEEKS: '12',
+      PAID_LEVELS: '4, 3,3',
+      TAB_DIR: '/srv/tab',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      store: { kind: 'sqlite', databasePath: '/var/lib/pp/pp.db' },
+      seedDemo: 'never',
+      pathway: { timeZone: 'Europe/Dublin', defaultCadenceWeeks: 6, dueSoonDays: 7, recruitmentLeadWeeks: 12, paidLevels: [3, 4] },
+      tabDir: '/srv/tab',
+      logLevel: 'warn',
+    });
+  });
+
+  it('accepts PAID_LEVELS=none for an organisation that pays no level', () => {
+    expect(loadConfig({ PAID_LEVELS: 'none' }).pathway.paidLevels).toEqual([]);
+  });
+
+  it('reports every bad variable in one error, each with what to do', () => {
+    const error = problemsFor({ PORT: 'abc', TIME_ZONE: 'Mars/Base', PAID_LEVELS: '7' });
+    expect(error.problems).toHaveLength(3);
+    expect(error.message).toContain('3 settings need fixing');
+    expect(error.message).toContain('PORT: "abc" is not a port number. Set a whole number from 1 to 65535');
+    expect(error.message).toContain('TIME_ZONE: "Mars/Base" is not a time zone. Set an IANA time zone name such as Europe/London');
+    expect(error.message).toContain('PAID_LEVELS: "7" is not a list of involvement levels');
+  });
+
+  it.each([
+    ['PORT', '70000'],
+    ['STORE', 'postgres'],
+    ['SEED_DEMO', 'always'],
+    ['ONE_TO_ONE_CADENCE_WEEKS', '0'],
+    ['DUE_SOON_DAYS', '-1'],
+    ['RECRUITMENT_LEAD_WEEKS', 'eight'],
+    ['PAID_LEVELS', '4,,3'],
+    ['AAD_APP_CLIENT_ID', '1234'],
+    ['LOCAL_IDENTITY', 'yes please'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('refuses %s=%s and names it', (name, value) => {
+    const error = problemsFor({ [name]: value });
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(new RegExp(`^${name}`));
+  });
+
+  it('refuses a BOT_ID that is not a GUID', () => {
+    const error = problemsFor({ BOT_ID: 'not-a-guid', SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT });
+    expect(error.problems).toEqual([expect.stringMatching(/^BOT_ID: "not-a-guid" is not a GUID/)]);
+  });
+
+  it('never repeats the bot secret in its message', () => {
+    const error = problemsFor({ BOT_ID, SECRET_BOT_PASSWORD: 'hunter2-secret', PORT: 'x' });
+    expect(error.message).not.toContain('hunter2-secret');
+  });
+
+  it('asks for the bot secret and tenant when BOT_ID is set without them', () => {
+    const error = problemsFor({ BOT_ID });
+    expect(error.problems).toEqual([
+      expect.stringMatching(/^SECRET_BOT_PASSWORD is missing/),
+      expect.stringMatching(/^BOT_TENANT_ID is missing/),
+    ]);
+  });
+
+  it('builds single-tenant bot credentials from BOT_ID, SECRET_BOT_PASSWORD and BOT_TENANT_ID', () => {
+    const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: 's3cret', BOT_TENANT_ID: TENANT });
+    expect(config.bot).toEqual({ appId: BOT_ID, password: 's3cret', tenantId: TENANT });
+  });
+
+  describe('identity mode', () => {
+    it('is the local development identity on the embedded store with no Entra app', () => {
+      expect(loadConfig({ STORE: 'sqlite' }).identity).toBe('local-development');
+    });
+
+    it('is Entra as soon as the bot has an app', () => {
+      expect(loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT }).identity).toBe('entra');
+    });
+
+    it('is Entra as soon as the tab has a sign-on app', () => {
+      const config = loadConfig({ AAD_APP_CLIENT_ID: TAB_APP });
+      expect(config.identity).toBe('entra');
+      expect(config.tabSsoClientId).toBe(TAB_APP);
+    });
+
+    it('is Entra on the SharePoint store, which the schema accepts for a later version', () => {
+      expect(loadConfig({ STORE: 'sharepoint' })).toMatchObject({ identity: 'entra', store: { kind: 'sharepoint' } });
+    });
+
+    it('can be turned off locally with LOCAL_IDENTITY=false', () => {
+      expect(loadConfig({ LOCAL_IDENTITY: 'false' }).identity).toBe('entra');
+    });
+
+    it('allows LOCAL_IDENTITY=true where it applies', () => {
+      expect(loadConfig({ LOCAL_IDENTITY: 'true' }).identity).toBe('local-development');
+    });
+
+    it.each([
+      ['with BOT_ID', { BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT }],
+      ['with AAD_APP_CLIENT_ID', { AAD_APP_CLIENT_ID: TAB_APP }],
+      ['with STORE=sharepoint', { STORE: 'sharepoint' }],
+    ])('refuses LOCAL_IDENTITY=true %s', (_case, env) => {
+      const error = problemsFor({ ...env, LOCAL_IDENTITY: 'true' });
+      expect(error.problems).toEqual([
+        expect.stringContaining('the local development identity is only for the embedded store with no Entra app configured'),
+      ]);
+    });
+  });
+
+  it('reads process.env when given nothing', () => {
+    const saved = process.env.PORT;
+    process.env.PORT = '4001';
+    try {
+      expect(loadConfig().port).toBe(4001);
+    } finally {
+      if (saved === undefined) delete process.env.PORT;
+      else process.env.PORT = saved;
+    }
+  });
+});
