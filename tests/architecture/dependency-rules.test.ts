@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DEPCRUISE = path.join(ROOT, 'node_modules/.bin/depcruise');
+const CONFIG = path.join(ROOT, '.dependency-cruiser.cjs');
+
+/** Runs the project's dependency rules over a small tree of files; returns the exit code and report. */
+function cruise(files: Record<string, string>): { status: number | null; report: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-deps-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true } }));
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    const result = spawnSync(DEPCRUISE, ['src', '--config', CONFIG], { cwd: dir, encoding: 'utf8' });
+    return { status: result.status, report: `${result.stdout}${result.stderr}` };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the dependency rules npm test enforces', () => {
+  it('fail when the domain imports anything else of ours', () => {
+    const { status, report } = cruise({
+      'src/domain/rules.ts': "import { port } from '../config/index';\nexport const rules = port;\n",
+      'src/config/index.ts': 'export const port = 3978;\n',
+    });
+    expect(status).not.toBe(0);
+    expect(report).toContain('domain-imports-nothing-of-ours');
+  });
+
+  it('fail when the tab imports the bot', () => {
+    const { status, report } = cruise({
+      'src/tab/app.ts': "import { card } from '../bot/card';\nexport const app = card;\n",
+      'src/bot/card.ts': "export const card = 'help';\n",
+    });
+    expect(status).not.toBe(0);
+    expect(report).toContain('bot-and-tab-are-separate');
+  });
+
+  it('fail when anything but the composition root picks a store adapter', () => {
+    const { status, report } = cruise({
+      'src/bot/handler.ts': "import { open } from '../store/sqlite/index';\nexport const handler = open;\n",
+      'src/store/sqlite/index.ts': 'export const open = 1;\n',
+    });
+    expect(status).not.toBe(0);
+    expect(report).toContain('adapters-chosen-in-the-composition-root');
+  });
+
+  it('pass for a tree that points inwards', () => {
+    const { status, report } = cruise({
+      'src/domain/rules.ts': 'export const rules = 1;\n',
+      'src/server/main.ts': "import { rules } from '../domain/rules';\nimport { open } from '../store/sqlite/index';\nexport const main = rules + open;\n",
+      'src/store/sqlite/index.ts': "import { rules } from '../../domain/rules';\nexport const open = rules;\n",
+    });
+    expect(report).not.toContain('error');
+    expect(status).toBe(0);
+  });
+});
