@@ -1,3 +1,3 @@
-/** The Teams bot: the adapter built from configuration, the bot and its commands. */
+/** The Teams bot: the adapter built from configuration, the pathway engine and its capabilities. */
 export { botRequestHandler, createBotAdapter, type BotRequestHandler } from './adapter';
-export { PathwayBot } from './pathway-bot';
+export { createBot, type Bot, type BotOptions } from './create-bot';

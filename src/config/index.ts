@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { PathwaySettings } from '../domain';
+import { readSharePointSettings, type SharePointSettings } from './sharepoint';
+
+export type { SharePointSettings, SharePointSignIn } from './sharepoint';
 
 /**
  * Raised when the environment cannot configure the server. Its message lists
@@ -24,8 +27,7 @@ export type IdentityMode = 'local-development' | 'entra';
 /** Where the pathway's records are kept. */
 export type StoreConfig =
   | { readonly kind: 'sqlite'; readonly databasePath: string }
-  /** Accepted so deployments can be prepared; the server refuses to start with it until the SharePoint adapter ships. */
-  | { readonly kind: 'sharepoint' };
+  | ({ readonly kind: 'sharepoint' } & SharePointSettings);
 
 /** The bot's own Entra app registration (single tenant). */
 export interface BotCredentials {
@@ -178,20 +180,26 @@ function combinationProblems(variables: Variables): string[] {
 /**
  * Reads and validates the server's settings from the environment (the only
  * place in the project that reads `process.env`). Throws one {@link ConfigError}
- * naming every missing or invalid variable. The local development identity is
+ * naming every missing or invalid variable; with STORE=sharepoint that includes
+ * the SharePoint settings (`./sharepoint`). The local development identity is
  * used when the store is SQLite and neither BOT_ID nor AAD_APP_CLIENT_ID is set,
  * unless LOCAL_IDENTITY=false turns it off.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const variables = present(env);
   const parsed = schema.safeParse(variables);
-  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)), ...combinationProblems(variables)];
+  const sharePoint = variables.STORE === 'sharepoint' ? readSharePointSettings(env) : undefined;
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)),
+    ...combinationProblems(variables),
+    ...(sharePoint?.problems ?? []),
+  ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
   const local = wantsLocalDevelopment(variables) && values.LOCAL_IDENTITY !== false;
   return {
     port: values.PORT,
-    store: values.STORE === 'sqlite' ? { kind: 'sqlite', databasePath: values.DATABASE_PATH } : { kind: 'sharepoint' },
+    store: sharePoint?.settings ? { kind: 'sharepoint', ...sharePoint.settings } : { kind: 'sqlite', databasePath: values.DATABASE_PATH },
     seedDemo: values.SEED_DEMO,
     pathway: {
       timeZone: values.TIME_ZONE,

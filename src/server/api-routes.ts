@@ -36,6 +36,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   get('/workstreams', ({ service }) => service.workstreams.list()),
   create('/workstreams', ({ service, actor, input }) => service.workstreams.create(actor, input)),
   get('/workstreams/:workstreamId/dashboard', ({ service, ids }) => service.views.dashboard(ids.workstreamId)),
+  get('/workstreams/:workstreamId/agenda', ({ service, ids }) => service.agenda.agenda(ids.workstreamId)),
+  get('/overview', ({ service }) => service.overview.engagement()),
   put('/induction-template', ({ service, actor, input }) => service.workstreams.setInductionTemplate(actor, input)),
   put('/workstreams/:workstreamId/induction-template', ({ service, actor, input }) => service.workstreams.setInductionTemplate(actor, input)),
 

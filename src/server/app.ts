@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import type { PathwayService, StoreHealth } from '../domain';
 import { apiRouter } from './api-router';
+import { downloadRouter } from './download-routes';
 import { errorHandler, sendError } from './http-errors';
 import type { Logger } from './logger';
 import { requestLog, routeNamed } from './request-log';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDependencies): Express {
     sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed here. Use POST.`);
   });
 
+  app.use('/api', downloadRouter(deps.service, deps.config.identity));
   app.use('/api', apiRouter(deps.service, deps.config.identity));
   app.use('/tab', tabRouter(deps.config.tabDir));
   app.get('/', routeNamed('/'), (_req, res) => {

@@ -1,13 +1,18 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { botRequestHandler, createBotAdapter, PathwayBot } from '../bot';
-import { ConfigError, loadConfig, type Config } from '../config';
+import express from 'express';
+import { createBot } from '../bot';
+import { ConfigError, type Config } from '../config';
+import { loadBotSettings, loadServerAndBotSettings, type BotSettings } from '../config/bot';
 import { seedDemo } from '../demo/seed';
 import { createPathwayService, systemClock, type Clock, type Store } from '../domain';
+import { openSharePointStore } from '../store/sharepoint';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite';
+import { openSqliteState } from '../store/sqlite/sqlite-state';
 import { createApp } from './app';
 import { startupBanner, type DemoData } from './banner';
 import { consoleLogger, errorFields, type Logger } from './logger';
+import { reminderRoutes } from './reminder-routes';
 
 /** The database metadata entry that records when demo data was seeded. */
 export const DEMO_SEEDED_AT = 'demoSeededAt';
@@ -20,6 +25,10 @@ export interface StartOptions {
   readonly logger?: Logger;
   readonly clock?: Clock;
   readonly drainTimeoutMs?: number;
+  /** The bot's settings (guidance, Engagement team, reminders); all defaults when absent. */
+  readonly botSettings?: BotSettings;
+  /** Spacing between bot messages into one conversation; tests shorten it. */
+  readonly botPaceMs?: number;
 }
 
 /** A server that is listening. */
@@ -37,12 +46,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function openStore(config: Config): SqliteStore {
-  if (config.store.kind === 'sharepoint') {
-    throw new ConfigError([
-      'STORE=sharepoint: the SharePoint store is not available in this version yet. Use STORE=sqlite (the default) for now.',
-    ]);
-  }
+function openStore(config: Config): Store {
+  if (config.store.kind === 'sharepoint') return openSharePointStore(config.store);
   return openSqliteStore({ path: config.store.databasePath });
 }
 
@@ -95,25 +100,39 @@ function drain(server: http.Server, timeoutMs: number): Promise<void> {
 }
 
 /**
- * The composition root: opens the SQLite store (creating its folder), builds the
+ * The composition root: opens the store (SQLite, creating its folder, or SharePoint), builds the
  * pathway service, seeds demo data into an empty database when SEED_DEMO=auto,
  * builds the bot and its adapter, and listens on the configured port: on
  * 127.0.0.1 only while the local development identity is in use, on every
- * interface otherwise. Throws {@link ConfigError} for a store this version cannot
- * open or a port in use.
+ * interface otherwise. Throws {@link ConfigError} for a port in use.
  */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? consoleLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const store = openStore(config);
+  // The bot's own state (conversations, references, reminders sent) sits beside the lists in the SQLite file.
+  const botState = openSqliteState({ path: config.store.kind === 'sqlite' ? config.store.databasePath : './data/bot-state.db' });
   try {
     const service = createPathwayService({ store, clock, settings: config.pathway });
-    const demo = await prepareDemoData(config, store, clock);
-    const bot = botRequestHandler(createBotAdapter(config.bot, logger), new PathwayBot());
-    const app = createApp({ service, health: () => store.health(), bot, config, logger });
-    const server = http.createServer(app);
+    // Demo data is for the embedded store only: a SharePoint site holds the organisation's real records.
+    const demo: DemoData = store.kind === 'sqlite' ? await prepareDemoData(config, store as SqliteStore, clock) : { state: 'off' };
+    const botSettings = options.botSettings ?? loadBotSettings({});
+    const bot = createBot({
+      service,
+      state: botState,
+      settings: botSettings,
+      credentials: config.bot,
+      timeZone: config.pathway.timeZone,
+      clock,
+      logger,
+      paceMs: options.botPaceMs,
+    });
+    const app = createApp({ service, health: () => store.health(), bot: bot.handler, config, logger });
+    const reminders = reminderRoutes({ run: () => bot.reminders.run(), token: botSettings.reminders.triggerToken, identity: config.identity, logger });
+    const server = http.createServer(express().disable('x-powered-by').use(reminders).use(app));
     const host = config.identity === 'local-development' ? '127.0.0.1' : undefined;
     await listen(server, config.port, host);
+    bot.startSchedule();
     const url = `http://localhost:${(server.address() as AddressInfo).port}`;
     let closing: Promise<void> | undefined;
     return {
@@ -121,20 +140,26 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       banner: startupBanner({ baseUrl: url, config, host: host ?? 'every interface', demo }),
       store,
       close() {
-        closing ??= drain(server, options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS).then(() => store.close());
+        closing ??= drain(server, options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS)
+          .then(() => {
+            bot.stop();
+            return botState.close();
+          })
+          .then(() => store.close());
         return closing;
       },
     };
   } catch (error) {
+    await botState.close();
     await store.close();
     throw error;
   }
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const { config, botSettings } = loadServerAndBotSettings();
   const logger = consoleLogger(config.logLevel);
-  const running = await startServer(config, { logger });
+  const running = await startServer(config, { logger, botSettings });
   console.log(running.banner);
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info('Shutting down: finishing requests in flight', { signal });

@@ -1,37 +1,18 @@
-import {
-  FluentProvider,
-  Spinner,
-  makeStyles,
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
-  tokens,
-  type Theme,
-} from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AppHeader } from './app-header';
-import { createApiClient } from './api/client';
+import { createApiClient, type ApiClient } from './api/client';
 import { ErrorBoundary } from './shared/error-boundary';
 import { LoadError } from './shared/load-error';
 import { useLoad } from './shared/use-load';
-import { chooseWorkstream, searchWithWorkstream, workstreamIdFromSearch } from './shared/url-state';
+import { chooseWorkstream, searchWithWorkstream, surfaceFromSearch, workstreamIdFromSearch } from './shared/url-state';
 import type { TeamsHost } from './teams/teams-host';
-import type { ThemeKind } from './teams/theme-kind';
-import { useTeamsHost, useThemeKind } from './teams/use-host';
+import { Hosted } from './teams/hosted';
 import { WorkstreamView } from './workstream-view';
 import { NoWorkstreams } from './workstreams/no-workstreams';
 import { WorkstreamPicker } from './workstreams/workstream-picker';
 
-const THEMES: Record<ThemeKind, Theme> = {
-  light: teamsLightTheme,
-  dark: teamsDarkTheme,
-  contrast: teamsHighContrastTheme,
-};
-
 const useStyles = makeStyles({
-  provider: {
-    minHeight: '100vh',
-  },
   main: {
     display: 'flex',
     flexDirection: 'column',
@@ -39,10 +20,10 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXL,
     paddingInline: tokens.spacingHorizontalXXL,
   },
-  starting: {
-    paddingBlock: tokens.spacingVerticalXXXL,
-  },
 });
+
+// Only the Engagement team's personal tab needs it, so the workstream tab does not load it.
+const EngagementView = lazy(() => import('./engagement/engagement-view').then((module) => ({ default: module.EngagementView })));
 
 const noToken = async (): Promise<null> => null;
 
@@ -53,9 +34,49 @@ function rememberWorkstream(workstreamId: number): void {
   window.history.replaceState(window.history.state, '', `${search}${window.location.hash}`);
 }
 
-function Workspace({ host }: { readonly host: TeamsHost | null }) {
+/** Tells Teams, once, whether the first view loaded. */
+function useReport(host: TeamsHost | null) {
+  return useCallback(
+    (failure: string | null) => {
+      if (!host) return;
+      if (failure === null) host.reportLoaded();
+      else host.reportFailed(failure);
+    },
+    [host],
+  );
+}
+
+function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | null; readonly api: ApiClient }) {
   const styles = useStyles();
-  const api = useMemo(() => createApiClient(host ? host.getToken : noToken), [host]);
+  const me = useLoad('me', (signal) => api.me(signal));
+  const overview = useLoad('overview', (signal) => api.overview(signal));
+  const report = useReport(host);
+  const failure = overview.status === 'error' ? overview.message : null;
+  useEffect(() => {
+    if (overview.status !== 'loading') report(failure);
+  }, [overview.status, failure, report]);
+  return (
+    <>
+      <AppHeader me={me} />
+      <main className={styles.main}>
+        {overview.status === 'loading' && <Spinner label="Loading every workstream…" />}
+        {overview.status === 'error' && (
+          <LoadError title="Could not load the Engagement overview" message={overview.message} onRetry={overview.retry} />
+        )}
+        {overview.status === 'ready' && (
+          <ErrorBoundary title="Could not show the Engagement overview">
+            <Suspense fallback={<Spinner label="Loading every workstream…" />}>
+              <EngagementView overview={overview.data} />
+            </Suspense>
+          </ErrorBoundary>
+        )}
+      </main>
+    </>
+  );
+}
+
+function Workspace({ host, api }: { readonly host: TeamsHost | null; readonly api: ApiClient }) {
+  const styles = useStyles();
   const me = useLoad('me', (signal) => api.me(signal));
   const workstreams = useLoad('workstreams', (signal) => api.workstreams(signal));
   const [requestedId, setRequestedId] = useState(() => workstreamIdFromSearch(window.location.search));
@@ -69,14 +90,7 @@ function Workspace({ host }: { readonly host: TeamsHost | null }) {
     if (shownId !== null) rememberWorkstream(shownId);
   }, [shownId]);
 
-  const report = useCallback(
-    (failure: string | null) => {
-      if (!host) return;
-      if (failure === null) host.reportLoaded();
-      else host.reportFailed(failure);
-    },
-    [host],
-  );
+  const report = useReport(host);
   const noneToShow = workstreams.status === 'ready' && workstreams.data.length === 0;
   const listFailure = workstreams.status === 'error' ? workstreams.message : null;
   useEffect(() => {
@@ -106,18 +120,14 @@ function Workspace({ host }: { readonly host: TeamsHost | null }) {
   );
 }
 
-/** The workstream tab: follows the Teams theme inside Teams, and runs standalone in a browser. */
+/** The Engagement overview or the workstream view, as the address asks, calling the API with Teams' token when in Teams. */
+function Surface({ host }: { readonly host: TeamsHost | null }) {
+  const api = useMemo(() => createApiClient(host ? host.getToken : noToken), [host]);
+  if (surfaceFromSearch(window.location.search) === 'engagement') return <EngagementWorkspace host={host} api={api} />;
+  return <Workspace host={host} api={api} />;
+}
+
+/** The tab: the Engagement overview or a workstream, following the Teams theme inside Teams and running standalone in a browser. */
 export function App() {
-  const styles = useStyles();
-  const host = useTeamsHost();
-  const theme = useThemeKind(host);
-  return (
-    <FluentProvider theme={THEMES[theme]} className={styles.provider}>
-      {host === undefined ? (
-        <Spinner className={styles.starting} label="Starting Partner Pathway…" />
-      ) : (
-        <Workspace host={host} />
-      )}
-    </FluentProvider>
-  );
+  return <Hosted>{(host) => <Surface host={host} />}</Hosted>;
 }

@@ -1,7 +1,7 @@
-import { Body1, Caption1, Spinner, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useId } from 'react';
-import type { ApiClient } from './api/client';
-import { PartnersTable } from './partners/partners-table';
+import { Body1, Caption1, Spinner, Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { invitationUrl, partnersCsvUrl, type ApiClient } from './api/client';
+import { PartnersSection } from './partners/partners-section';
 import { StageSummary } from './partners/stage-summary';
 import { RolesList } from './roles/roles-list';
 import { shortDate } from './shared/format';
@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalXL,
+    gap: tokens.spacingVerticalL,
   },
   section: {
     display: 'flex',
@@ -22,7 +22,20 @@ const useStyles = makeStyles({
   heading: {
     margin: 0,
   },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
 });
+
+// Loaded on first use, so the first view needs less JavaScript before it can show.
+const AgendaView = lazy(() => import('./one-to-ones/agenda-view').then((module) => ({ default: module.AgendaView })));
+const PartnerDrawer = lazy(() => import('./partner-drawer').then((module) => ({ default: module.PartnerDrawer })));
+
+type View = 'partners' | 'one-to-ones' | 'roles';
+
+const VIEW_NAMES: Record<View, string> = { partners: 'Partners', 'one-to-ones': 'One-to-ones', roles: 'Roles' };
 
 /** Props for {@link WorkstreamView}. */
 export interface WorkstreamViewProps {
@@ -32,13 +45,52 @@ export interface WorkstreamViewProps {
   readonly onSettled: (failure: string | null) => void;
 }
 
-/** One workstream's dashboard: its stage counts, partners and roles, read in one call. */
+interface Selected {
+  readonly involvementId: number;
+  readonly name: string;
+}
+
+function AgendaPanel({ api, workstreamId, changes, onOpen }: { readonly api: ApiClient; readonly workstreamId: number; readonly changes: number; readonly onOpen: (selected: Selected) => void }) {
+  const agenda = useLoad(`agenda:${workstreamId}`, (signal) => api.agenda(workstreamId, signal));
+  const { refresh } = agenda;
+  const seen = useRef(changes);
+  useEffect(() => {
+    if (seen.current === changes) return;
+    seen.current = changes;
+    refresh();
+  }, [changes, refresh]);
+  if (agenda.status === 'loading') return <Spinner label="Loading the one-to-ones…" />;
+  if (agenda.status === 'error') return <LoadError title="Could not load the one-to-ones" message={agenda.message} onRetry={agenda.retry} />;
+  return (
+    <Suspense fallback={<Spinner label="Loading the one-to-ones…" />}>
+      <AgendaView
+        agenda={agenda.data}
+        onOpen={(item) => onOpen({ involvementId: item.involvementId, name: item.name })}
+        downloadInvitation={(oneToOneId) => api.download(invitationUrl(oneToOneId))}
+      />
+    </Suspense>
+  );
+}
+
+/** One workstream: its stage counts, then partners, one-to-ones or roles, each view read in one call; a partner opens in a side panel. */
 export function WorkstreamView({ api, workstreamId, onSettled }: WorkstreamViewProps) {
   const styles = useStyles();
   const titleId = useId();
-  const partnersId = useId();
-  const rolesId = useId();
+  const panelId = useId();
+  const [view, setView] = useState<View>('partners');
+  const [selected, setSelected] = useState<Selected | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const open = useCallback((partner: Selected) => {
+    setSelected(partner);
+    setPanelOpen(true);
+  }, []);
+  const [changes, setChanges] = useState(0);
   const dashboard = useLoad(`dashboard:${workstreamId}`, (signal) => api.dashboard(workstreamId, signal));
+  const { refresh } = dashboard;
+  const changed = useCallback(() => {
+    refresh();
+    setChanges((count) => count + 1);
+  }, [refresh]);
 
   const failure = dashboard.status === 'error' ? dashboard.message : null;
   useEffect(() => {
@@ -50,6 +102,7 @@ export function WorkstreamView({ api, workstreamId, onSettled }: WorkstreamViewP
     return <LoadError title="Could not load this workstream" message={dashboard.message} onRetry={dashboard.retry} />;
   }
   const { workstream, today, rows, roles, stageCounts, needsAttention } = dashboard.data;
+  const tabId = (name: View) => `${panelId}-${name}`;
   return (
     <div className={styles.root}>
       <section className={styles.section} aria-labelledby={titleId}>
@@ -60,18 +113,39 @@ export function WorkstreamView({ api, workstreamId, onSettled }: WorkstreamViewP
         <Caption1>Dates and due states as of {shortDate(today)}.</Caption1>
         <StageSummary stageCounts={stageCounts} needsAttention={needsAttention} />
       </section>
-      <section className={styles.section} aria-labelledby={partnersId}>
-        <Subtitle2 as="h3" id={partnersId} className={styles.heading}>
-          Partners
-        </Subtitle2>
-        <PartnersTable rows={rows} labelledBy={partnersId} />
-      </section>
-      <section className={styles.section} aria-labelledby={rolesId}>
-        <Subtitle2 as="h3" id={rolesId} className={styles.heading}>
-          Roles
-        </Subtitle2>
-        <RolesList roles={roles} labelledBy={rolesId} />
-      </section>
+      <TabList selectedValue={view} onTabSelect={(_event, data) => setView(data.value as View)} aria-label="Workstream views">
+        {(Object.keys(VIEW_NAMES) as View[]).map((name) => (
+          <Tab key={name} value={name} id={tabId(name)} aria-controls={panelId}>
+            {VIEW_NAMES[name]}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.panel} role="tabpanel" id={panelId} aria-labelledby={tabId(view)}>
+        {view === 'partners' && (
+          <PartnersSection
+            rows={rows}
+            labelledBy={tabId(view)}
+            downloadCsv={() => api.download(partnersCsvUrl(workstream.id))}
+            onOpen={(row) => open({ involvementId: row.involvementId, name: row.name })}
+          />
+        )}
+        {view === 'one-to-ones' && <AgendaPanel api={api} workstreamId={workstream.id} changes={changes} onOpen={open} />}
+        {view === 'roles' && <RolesList roles={roles} labelledBy={tabId(view)} />}
+      </div>
+      {selected && (
+        <Suspense fallback={<Spinner label={`Opening ${selected.name}…`} />}>
+          <PartnerDrawer
+            key={selected.involvementId}
+            api={api}
+            open={panelOpen}
+            involvementId={selected.involvementId}
+            name={selected.name}
+            today={today}
+            onClose={() => setPanelOpen(false)}
+            onChanged={changed}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

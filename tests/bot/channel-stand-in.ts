@@ -7,16 +7,27 @@ export interface Sent {
   /** The activity it replies to; undefined when sent to the conversation rather than as a reply. */
   readonly replyToId: string | undefined;
   readonly activity: Record<string, any>;
+  /** When the stand-in received it, in milliseconds since the epoch. */
+  readonly at: number;
+}
+
+/** One activity the bot replaced (a card updated in place). */
+export interface Updated {
+  readonly conversationId: string;
+  readonly activityId: string;
+  readonly activity: Record<string, any>;
 }
 
 /**
  * A stand-in for the Bot Connector service: records every activity the bot POSTs
  * to `/v3/conversations/:id/activities[/:replyToId]` and answers as the real one
- * does. `rejectNext` makes the next post fail with 400, as a channel refusing it.
+ * does, and every update (PUT) of an activity it sent. `rejectNext` makes the next
+ * post fail with 400, as a channel refusing it.
  */
 export interface ChannelStandIn {
   readonly url: string;
   readonly sent: Sent[];
+  readonly updated: Updated[];
   rejectNext(): void;
   close(): Promise<void>;
 }
@@ -25,12 +36,22 @@ const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 
 export async function startChannelStandIn(): Promise<ChannelStandIn> {
   const sent: Sent[] = [];
+  const updated: Updated[] = [];
   let rejecting = false;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const match = ACTIVITIES.exec(req.url ?? '');
+      if (req.method === 'PUT' && match?.[2] !== undefined) {
+        updated.push({
+          conversationId: decodeURIComponent(match[1]),
+          activityId: decodeURIComponent(match[2]),
+          activity: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        });
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: match[2] }));
+        return;
+      }
       if (req.method !== 'POST' || !match) {
         res.writeHead(404).end();
         return;
@@ -44,6 +65,7 @@ export async function startChannelStandIn(): Promise<ChannelStandIn> {
         conversationId: decodeURIComponent(match[1]),
         replyToId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
         activity: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        at: Date.now(),
       });
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: `sent-${sent.length}` }));
     });
@@ -52,6 +74,7 @@ export async function startChannelStandIn(): Promise<ChannelStandIn> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     sent,
+    updated,
     rejectNext: () => {
       rejecting = true;
     },

@@ -110,15 +110,11 @@ describe('Partner Pathway bot, over the Bot Framework protocol', () => {
     expect(adaptiveCardOf(replies[0].activity).version).toBe('1.5');
   });
 
-  it('user says "book a chat with Sam" / bot says it cannot do that yet and points to help', async () => {
+  it('user says "book a chat with Sam" / bot does not know it, so replies in the same chat with the help card', async () => {
     const { id, replies } = await userSays('book a chat with Sam');
-    expect(replies).toEqual([
-      expect.objectContaining({
-        conversationId: PERSONAL_CHAT.id,
-        replyToId: id,
-        activity: expect.objectContaining({ type: 'message', text: "Sorry, I can't do that yet. Type **help** to see what I can help with." }),
-      }),
-    ]);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ conversationId: PERSONAL_CHAT.id, replyToId: id });
+    expect(cardText(adaptiveCardOf(replies[0].activity))).toContain("I didn't catch that, so here is what I can help with.");
   });
 
   it('user @mentions the bot with "help" in a channel / bot replies in that thread with the help card', async () => {
@@ -136,13 +132,14 @@ describe('Partner Pathway bot, over the Bot Framework protocol', () => {
     expect(adaptiveCardOf(replies[0].activity).version).toBe('1.5');
   });
 
-  it('user @mentions the bot with something else in a channel / bot says it cannot do that yet', async () => {
+  it('user @mentions the bot with something else in a channel / bot answers with help, not an error', async () => {
     const mention = `<at>${BOT.name}</at>`;
     const { replies } = await userSays(`${mention} what is the weather`, {
       conversation: CHANNEL_THREAD,
       extra: { entities: [{ type: 'mention', text: mention, mentioned: BOT }] },
     });
-    expect(replies.map((reply) => reply.activity.text)).toEqual([expect.stringMatching(/^Sorry, I can't do that yet/)]);
+    expect(replies).toHaveLength(1);
+    expect(cardText(adaptiveCardOf(replies[0].activity))).toContain("I didn't catch that");
   });
 
   it('bot is added to a team / bot says hello once', async () => {

@@ -3,6 +3,13 @@ import { ConfigError, loadConfig } from '../../src/config';
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const TAB_APP = '99999999-8888-7777-6666-555555555555';
+const SHAREPOINT = {
+  SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/partner-pathway',
+  AZURE_TENANT_ID: TENANT,
+  SHAREPOINT_CLIENT_ID: BOT_ID,
+  SHAREPOINT_CERTIFICATE_PATH: '/etc/partner-pathway/sharepoint.pem',
+  ORGANISATION_NAME: 'West Yorkshire ICB',
+};
 
 function problemsFor(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -124,8 +131,8 @@ describe('loadConfig', () => {
       expect(config.tabSsoClientId).toBe(TAB_APP);
     });
 
-    it('is Entra on the SharePoint store, which the schema accepts for a later version', () => {
-      expect(loadConfig({ STORE: 'sharepoint' })).toMatchObject({ identity: 'entra', store: { kind: 'sharepoint' } });
+    it('is Entra on the SharePoint store', () => {
+      expect(loadConfig({ STORE: 'sharepoint', ...SHAREPOINT })).toMatchObject({ identity: 'entra', store: { kind: 'sharepoint' } });
     });
 
     it('can be turned off locally with LOCAL_IDENTITY=false', () => {
@@ -139,7 +146,7 @@ describe('loadConfig', () => {
     it.each([
       ['with BOT_ID', { BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT }],
       ['with AAD_APP_CLIENT_ID', { AAD_APP_CLIENT_ID: TAB_APP }],
-      ['with STORE=sharepoint', { STORE: 'sharepoint' }],
+      ['with STORE=sharepoint', { STORE: 'sharepoint', ...SHAREPOINT }],
     ])('refuses LOCAL_IDENTITY=true %s', (_case, env) => {
       const error = problemsFor({ ...env, LOCAL_IDENTITY: 'true' });
       expect(error.problems).toEqual([

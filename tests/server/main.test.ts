@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig, type Config } from '../../src/config';
+import { loadConfig, type Config } from '../../src/config';
 import { StoreUnavailableError } from '../../src/domain';
 import { silentLogger } from '../../src/server/logger';
 import { startServer, type RunningServer } from '../../src/server/main';
@@ -82,12 +82,6 @@ describe('startServer', () => {
     await first.close();
     const again = await start();
     expect(again.banner).toContain('not seeded: the database already has workstreams');
-  });
-
-  it('refuses the SharePoint store, which this version does not have yet', async () => {
-    const started = startServer({ ...loadConfig({ STORE: 'sharepoint' }), port: 0 }, { logger: silentLogger });
-    await expect(started).rejects.toThrow(ConfigError);
-    await expect(started).rejects.toThrow('the SharePoint store is not available in this version yet');
   });
 
   it('reports a port already in use as a configuration problem', async () => {

@@ -1,8 +1,13 @@
+import { AgendaUseCases } from './agenda';
+import { ChannelAssignmentUseCases } from './assignments';
 import { UseCaseContext, type ServiceDeps } from './context';
+import { DueUseCases } from './due';
 import { InductionUseCases } from './induction';
 import { InvolvementUseCases } from './involvements';
 import { OneToOneUseCases } from './one-to-ones';
+import { OverviewUseCases } from './overview';
 import { PartnerUseCases } from './partners';
+import { RoleViewUseCases } from './role-views';
 import { RoleUseCases } from './roles';
 import { ViewUseCases } from './views';
 import { WorkstreamUseCases } from './workstreams';
@@ -20,6 +25,16 @@ export interface PathwayService {
   readonly oneToOnes: OneToOneUseCases;
   readonly partners: PartnerUseCases;
   readonly views: ViewUseCases;
+  /** The one-to-one agenda and calendar invitations. */
+  readonly agenda: AgendaUseCases;
+  /** The Engagement team's system-wide overview. */
+  readonly overview: OverviewUseCases;
+  /** For the bot: which Teams channel belongs to which workstream. */
+  readonly assignments: ChannelAssignmentUseCases;
+  /** For the bot: what is due, for lists in chat and reminders. */
+  readonly due: DueUseCases;
+  /** For the bot: one role at a time, and a workstream's open roles. */
+  readonly roleViews: RoleViewUseCases;
 }
 
 export function createPathwayService(deps: ServiceDeps): PathwayService {
@@ -32,9 +47,17 @@ export function createPathwayService(deps: ServiceDeps): PathwayService {
     oneToOnes: new OneToOneUseCases(ctx),
     partners: new PartnerUseCases(ctx),
     views: new ViewUseCases(ctx),
+    agenda: new AgendaUseCases(ctx),
+    overview: new OverviewUseCases(ctx),
+    assignments: new ChannelAssignmentUseCases(ctx),
+    due: new DueUseCases(ctx),
+    roleViews: new RoleViewUseCases(ctx),
   };
 }
 
 export type { PathwaySettings, ServiceDeps } from './context';
 export type { RoleOutcome } from './roles';
+export type { Agenda, AgendaItem, OneToOneInvitation } from './agenda';
+export type { EngagementOverview, PeerNetworkMember, WorkstreamOverview } from './overview';
+export type { DueSoon, PartnerLine, Reminder, ReminderKind, ReminderWindows } from './due';
 export type { Dashboard, DashboardRow, PartnerDetail, RoleSummary, StageCounts } from './views';

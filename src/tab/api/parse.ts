@@ -1,4 +1,4 @@
-import type { ApiErrorBody, Dashboard, SignedInUser, Workstream } from './types';
+import type { Agenda, ApiErrorBody, Dashboard, EngagementOverview, PartnerDetail, SignedInUser, Workstream } from './types';
 
 /** A failed API call, carrying the server's plain-language message for the person to read. */
 export class ApiError extends Error {
@@ -83,4 +83,27 @@ export function signedInUserFrom(body: unknown): SignedInUser {
   const localDevelopment =
     identity === 'local-development' || principal.localDevelopment === true || body.localDevelopment === true;
   return { name, localDevelopment };
+}
+
+/** A partner's detail, whether bare or wrapped as `{ detail: ... }`. */
+export function partnerDetailFrom(body: unknown): PartnerDetail {
+  const detail = isRecord(body) && isRecord(body.detail) ? body.detail : body;
+  if (!isRecord(detail) || !isRecord(detail.partner) || !isRecord(detail.involvement) || !Array.isArray(detail.checklist)) {
+    throw unexpected("the partner's details");
+  }
+  return detail as unknown as PartnerDetail;
+}
+
+/** The one-to-one agenda. */
+export function agendaFrom(body: unknown): Agenda {
+  if (!isRecord(body) || !Array.isArray(body.items)) throw unexpected('the one-to-one agenda');
+  return body as unknown as Agenda;
+}
+
+/** The Engagement overview. */
+export function overviewFrom(body: unknown): EngagementOverview {
+  if (!isRecord(body) || !Array.isArray(body.workstreams) || !isRecord(body.peerNetwork)) {
+    throw unexpected('the Engagement overview');
+  }
+  return body as unknown as EngagementOverview;
 }

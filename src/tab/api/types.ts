@@ -81,6 +81,8 @@ export interface DashboardRow {
   readonly version: number;
   readonly partnerId: number;
   readonly name: string;
+  /** What they like to be called, if they said. */
+  readonly preferredName?: string | null;
   readonly roleId: number;
   readonly roleTitle: string;
   readonly stage: Stage;
@@ -132,3 +134,145 @@ export interface ApiErrorBody {
     readonly fields?: Record<string, string>;
   };
 }
+
+/** How a partner prefers to be contacted. */
+export type ContactMethod = 'Email' | 'Phone' | 'Text message' | 'Post' | 'Teams';
+
+/** A partner: the person, their contact details and access needs. Shown only to staff who work with them. */
+export interface Partner {
+  readonly id: number;
+  readonly version: number;
+  readonly fullName: string;
+  readonly preferredName: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly postalAddress: string | null;
+  readonly preferredContact: ContactMethod | null;
+  readonly accessNeeds: string | null;
+  readonly peerNetworkStatus: PeerNetworkStatus;
+  readonly peerNetworkDate: CalendarDate | null;
+}
+
+/** One partner in one role, as stored; the fields the tab reads. */
+export interface Involvement {
+  readonly id: number;
+  readonly version: number;
+  readonly stage: Stage;
+  readonly stageReason: string | null;
+  readonly ownerName: string | null;
+  /** When the person's interest was acknowledged, or null while it waits for an answer. */
+  readonly acknowledgedDate: CalendarDate | null;
+  readonly chatAt: string | null;
+  readonly chatWhere: string | null;
+  readonly cadenceWeeks: number;
+  readonly lastOneToOneDate: CalendarDate | null;
+}
+
+/** One item of an induction checklist. Agreements carry the date signed. */
+export interface InductionTask {
+  readonly id: number;
+  readonly version: number;
+  readonly label: string;
+  readonly kind: 'Task' | 'Agreement';
+  readonly required: boolean;
+  readonly order: number;
+  readonly done: boolean;
+  readonly doneDate: CalendarDate | null;
+  readonly doneBy: string | null;
+}
+
+/** One one-to-one, booked, held or cancelled. */
+export interface OneToOne {
+  readonly id: number;
+  readonly version: number;
+  readonly status: 'Booked' | 'Held' | 'Cancelled';
+  readonly date: CalendarDate;
+  readonly time: string | null;
+  readonly where: string | null;
+  readonly heldBy: string | null;
+}
+
+/** One partner in one role in full, for the detail panel. */
+export interface PartnerDetail {
+  readonly involvement: Involvement;
+  readonly partner: Partner;
+  /** How the partner is named in sentences: their preferred name if they gave one. */
+  readonly name: string;
+  readonly role: { readonly id: number; readonly title: string };
+  readonly checklist: InductionTask[];
+  readonly induction: InductionProgress | null;
+  /** Newest first. */
+  readonly oneToOnes: OneToOne[];
+  readonly nextOneToOne: NextOneToOne;
+  /** The stages this involvement may move to next. */
+  readonly nextStages: Stage[];
+}
+
+/** One entry of the one-to-one agenda: booked in the diary, or falling due with nothing booked. */
+export interface AgendaItem {
+  readonly kind: 'booked' | 'due';
+  readonly involvementId: number;
+  readonly partnerId: number;
+  readonly name: string;
+  readonly roleTitle: string;
+  readonly stage: Stage;
+  readonly ownerName: string | null;
+  readonly date: CalendarDate;
+  readonly time: string | null;
+  readonly where: string | null;
+  readonly oneToOneId: number | null;
+  readonly oneToOneVersion: number | null;
+  readonly overdue: boolean;
+  readonly daysFromToday: number;
+}
+
+/** A workstream's one-to-ones for the coming weeks, overdue first. */
+export interface Agenda {
+  readonly today: CalendarDate;
+  readonly until: CalendarDate;
+  readonly items: AgendaItem[];
+}
+
+/** A role whose advert waits for the Engagement team's approval. */
+export interface AdvertAwaitingApproval {
+  readonly roleId: number;
+  readonly title: string;
+  readonly closingDate: CalendarDate | null;
+}
+
+/** One workstream, counted, in the Engagement overview. */
+export interface WorkstreamOverview {
+  readonly id: number;
+  readonly title: string;
+  readonly stageCounts: StageCounts;
+  readonly overdueOneToOnes: number;
+  readonly dueSoonOneToOnes: number;
+  readonly advertsAwaitingApproval: AdvertAwaitingApproval[];
+}
+
+/** One person in the Peer Support Network roster. */
+export interface PeerNetworkMember {
+  readonly partnerId: number;
+  readonly name: string;
+  readonly status: PeerNetworkStatus;
+  readonly date: CalendarDate | null;
+  readonly workstreams: string[];
+}
+
+/** The Engagement team's view of every workstream and the Peer Support Network. */
+export interface EngagementOverview {
+  readonly today: CalendarDate;
+  readonly workstreams: WorkstreamOverview[];
+  readonly peerNetwork: {
+    readonly counts: Record<PeerNetworkStatus, number>;
+    readonly members: PeerNetworkMember[];
+  };
+}
+
+/** A stage change the detail panel asks for, with what that change needs. */
+export type StageChange =
+  | { readonly to: 'Chat booked'; readonly at: string; readonly where: string }
+  | { readonly to: 'Chat held'; readonly notes: string }
+  | { readonly to: 'Offered' | 'Induction' | 'Active' }
+  | { readonly to: 'Paused' | 'Not progressed'; readonly reason: string }
+  | { readonly to: 'Ended'; readonly reason: string; readonly exitConversationOffered: boolean };

@@ -1,6 +1,7 @@
 import {
   Badge,
   Caption1,
+  Link,
   Table,
   TableBody,
   TableCell,
@@ -10,19 +11,40 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
   type BadgeProps,
 } from '@fluentui/react-components';
 import { CheckmarkCircle16Regular, Clock16Regular, Warning16Regular } from '@fluentui/react-icons';
-import type { ReactElement } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type ReactElement } from 'react';
 import type { DashboardRow, DueState } from '../api/types';
 import { describeBooked, describeDue, shortDate, summariseInduction } from '../shared/format';
-import { ScrollRegion } from '../shared/scroll-region';
+import { useRowStyles } from '../shared/row-styles';
 
 const useStyles = makeStyles({
+  scroller: {
+    maxHeight: '70vh',
+    overflow: 'auto',
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    },
+  },
   table: {
     // Sized by content, so a state like "Overdue by 14 days" keeps its column wide enough.
     tableLayout: 'auto',
     minWidth: '60rem',
+  },
+  header: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  spacer: {
+    padding: 0,
+    border: 'none',
   },
   badge: {
     whiteSpace: 'nowrap',
@@ -52,6 +74,12 @@ const DUE_BADGE: Record<Exclude<DueState, 'none'>, Pick<BadgeProps, 'color'> & {
   'on-track': { color: 'success', icon: <CheckmarkCircle16Regular /> },
 };
 
+/** A first guess at a row's height; each row is measured once drawn. */
+const ROW_ESTIMATE_PX = 72;
+
+/** Rows drawn beyond the visible ones, so fast scrolling and keyboard focus never meet a blank. */
+const OVERSCAN_ROWS = 8;
+
 function NextOneToOneCell({ row }: { readonly row: DashboardRow }) {
   const styles = useStyles();
   const { nextOneToOne: next, booked } = row;
@@ -77,24 +105,38 @@ export interface PartnersTableProps {
   readonly rows: readonly DashboardRow[];
   /** The id of the heading that names the table. */
   readonly labelledBy: string;
+  /** Opens the detail panel for a row. */
+  readonly onOpen: (row: DashboardRow) => void;
 }
 
-/** The workstream's partners, one row per person per role, with their induction and one-to-one state. */
-export function PartnersTable({ rows, labelledBy }: PartnersTableProps) {
+/**
+ * The workstream's partners, one row per person per role, with their induction and
+ * one-to-one state. Virtualised: only the rows in view (and a few either side) are
+ * in the page, so thousands of partners scroll smoothly; `aria-rowcount` and
+ * `aria-rowindex` tell assistive technology the full size.
+ */
+export function PartnersTable({ rows, labelledBy, onOpen }: PartnersTableProps) {
   const styles = useStyles();
-  if (rows.length === 0) {
-    return (
-      <Text className={styles.quiet}>
-        No partners yet. When someone shows interest in one of this workstream&apos;s roles, log it with the Partner
-        Pathway bot and they will appear here.
-      </Text>
-    );
-  }
+  const rowStyles = useRowStyles();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: OVERSCAN_ROWS,
+    getItemKey: (index) => rows[index].involvementId,
+  });
+  // The side panel hands focus back to the name that opened it.
+  const restoreFocusTarget = useRestoreFocusTarget();
+  const shown = virtualizer.getVirtualItems();
+  const above = shown.length > 0 ? shown[0].start : 0;
+  const below = shown.length > 0 ? virtualizer.getTotalSize() - shown[shown.length - 1].end : 0;
+
   return (
-    <ScrollRegion labelledBy={labelledBy}>
-      <Table className={styles.table} aria-labelledby={labelledBy}>
-        <TableHeader>
-          <TableRow>
+    <div ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-labelledby={labelledBy}>
+      <Table className={styles.table} aria-labelledby={labelledBy} aria-rowcount={rows.length + 1}>
+        <TableHeader className={styles.header}>
+          <TableRow aria-rowindex={1}>
             <TableHeaderCell>Name</TableHeaderCell>
             <TableHeaderCell>Role</TableHeaderCell>
             <TableHeaderCell>Stage</TableHeaderCell>
@@ -105,13 +147,21 @@ export function PartnersTable({ rows, labelledBy }: PartnersTableProps) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.map((row) => {
+          {above > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={7} className={styles.spacer} style={{ height: above }} />
+            </tr>
+          )}
+          {shown.map((item) => {
+            const row = rows[item.index];
             const induction = summariseInduction(row.induction);
             return (
-              <TableRow key={row.involvementId}>
+              <TableRow key={item.key} className={rowStyles.row} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
                 <TableCell>
                   <div className={styles.cell}>
-                    <Text weight="semibold">{row.name}</Text>
+                    <Link as="button" onClick={() => onOpen(row)} {...restoreFocusTarget}>
+                      {row.name}
+                    </Link>
                     {row.attention.map((reason) => (
                       <Caption1 key={reason} className={styles.attention}>
                         <Warning16Regular aria-hidden />
@@ -131,15 +181,18 @@ export function PartnersTable({ rows, labelledBy }: PartnersTableProps) {
                 <TableCell>
                   <NextOneToOneCell row={row} />
                 </TableCell>
-                <TableCell>
-                  {row.ownerName ?? <Text className={styles.quiet}>Not assigned yet</Text>}
-                </TableCell>
+                <TableCell>{row.ownerName ?? <Text className={styles.quiet}>Not assigned yet</Text>}</TableCell>
                 <TableCell>{row.peerNetworkStatus}</TableCell>
               </TableRow>
             );
           })}
+          {below > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={7} className={styles.spacer} style={{ height: below }} />
+            </tr>
+          )}
         </TableBody>
       </Table>
-    </ScrollRegion>
+    </div>
   );
 }

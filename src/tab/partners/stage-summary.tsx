@@ -27,6 +27,9 @@ const useStyles = makeStyles({
   },
 });
 
+/** Badges cut off at 99 by default; a large workstream's counts are shown in full. */
+const COUNT_LIMIT = 999_999;
+
 /** Props for {@link StageSummary}. */
 export interface StageSummaryProps {
   readonly stageCounts: Partial<StageCounts>;
@@ -44,6 +47,7 @@ export function StageSummary({ stageCounts, needsAttention }: StageSummaryProps)
         <CounterBadge
           count={needsAttention}
           showZero
+          overflowCount={COUNT_LIMIT}
           appearance={needsAttention > 0 ? 'filled' : 'ghost'}
           color={needsAttention > 0 ? 'danger' : 'informative'}
         />
@@ -54,6 +58,7 @@ export function StageSummary({ stageCounts, needsAttention }: StageSummaryProps)
           <CounterBadge
             count={count}
             showZero
+          overflowCount={COUNT_LIMIT}
             appearance={count > 0 ? 'filled' : 'ghost'}
             color={count > 0 ? 'brand' : 'informative'}
           />

@@ -11,7 +11,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { RoleSummary } from '../api/types';
-import { describePeople, shortDate } from '../shared/format';
+import { describePeople, describeStages, shortDate } from '../shared/format';
+import { useRowStyles } from '../shared/row-styles';
 import { ScrollRegion } from '../shared/scroll-region';
 
 const useStyles = makeStyles({
@@ -33,6 +34,7 @@ export interface RolesListProps {
 /** The workstream's roles: where each is in its flow, its advert, and how many people are involved. */
 export function RolesList({ roles, labelledBy }: RolesListProps) {
   const styles = useStyles();
+  const rowStyles = useRowStyles();
   if (roles.length === 0) {
     return (
       <Text className={styles.quiet}>
@@ -50,11 +52,12 @@ export function RolesList({ roles, labelledBy }: RolesListProps) {
             <TableHeaderCell>Advert</TableHeaderCell>
             <TableHeaderCell>Closing date</TableHeaderCell>
             <TableHeaderCell>People</TableHeaderCell>
+            <TableHeaderCell>At each stage</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {roles.map((role) => (
-            <TableRow key={role.id}>
+            <TableRow key={role.id} className={rowStyles.row}>
               <TableCell>
                 <Text weight="semibold">{role.title}</Text>
               </TableCell>
@@ -68,6 +71,7 @@ export function RolesList({ roles, labelledBy }: RolesListProps) {
                 {role.closingDate ? shortDate(role.closingDate) : <Text className={styles.quiet}>None set</Text>}
               </TableCell>
               <TableCell>{describePeople(role.stageCounts)}</TableCell>
+              <TableCell>{describeStages(role.stageCounts)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -80,3 +80,11 @@ export function describePeople(counts: Partial<Record<string, number>>): string 
   const active = counts.Active ?? 0;
   return active > 0 ? `${people}, ${active} active` : people;
 }
+
+/** The stages that have people, in pathway order: "Interested 2, Active 1", or "Nobody yet". */
+export function describeStages(counts: Partial<Record<string, number>>): string {
+  const parts = stageCountsInOrder(counts)
+    .filter(({ count }) => count > 0)
+    .map(({ stage, count }) => `${stage} ${count}`);
+  return parts.length > 0 ? parts.join(', ') : 'Nobody yet';
+}

@@ -28,3 +28,8 @@ export function chooseWorkstream(
   const linked = channelId ? workstreams.find((workstream) => workstream.teamsChannelId === channelId) : undefined;
   return linked?.id ?? workstreams[0]?.id ?? null;
 }
+
+/** Which surface the page shows: the Engagement team's overview (`?view=engagement`, the personal tab) or a workstream. */
+export function surfaceFromSearch(search: string): 'engagement' | 'workstream' {
+  return new URLSearchParams(search).get('view') === 'engagement' ? 'engagement' : 'workstream';
+}

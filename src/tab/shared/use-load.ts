@@ -12,22 +12,33 @@ export function messageOf(error: unknown): string {
   return 'Something went wrong. Try again, and if it keeps happening tell your administrator.';
 }
 
+/** What {@link useLoad} gives back: the state, and two ways to read again. */
+export type Loaded<T> = LoadState<T> & {
+  /** Reads again from scratch, showing the loading state (after a failure). */
+  retry(): void;
+  /** Reads again while the current data stays on screen (after a change was saved). */
+  refresh(): void;
+};
+
 /**
- * Runs `load` whenever `key` changes (and on `retry`), cancelling the previous run so
- * a slow answer for an old key can never replace a newer one.
+ * Runs `load` whenever `key` changes (and on `retry` or `refresh`), cancelling the
+ * previous run so a slow answer for an old key can never replace a newer one.
  */
-export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T>): LoadState<T> & { retry(): void } {
+export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const [run, setRun] = useState({ count: 0, quiet: false });
   const latestLoad = useRef(load);
   // Declared first, so it runs before the loading effect below and that always calls the newest `load`.
   useEffect(() => {
     latestLoad.current = load;
   });
+  const shownKey = useRef(key);
 
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
+    const keyChanged = shownKey.current !== key;
+    shownKey.current = key;
+    if (keyChanged || !run.quiet) setState({ status: 'loading' });
     latestLoad.current(controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setState({ status: 'ready', data });
@@ -37,8 +48,9 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
       },
     );
     return () => controller.abort();
-  }, [key, attempt]);
+  }, [key, run]);
 
-  const retry = useCallback(() => setAttempt((count) => count + 1), []);
-  return { ...state, retry };
+  const retry = useCallback(() => setRun(({ count }) => ({ count: count + 1, quiet: false })), []);
+  const refresh = useCallback(() => setRun(({ count }) => ({ count: count + 1, quiet: true })), []);
+  return { ...state, retry, refresh };
 }

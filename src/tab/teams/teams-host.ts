@@ -1,7 +1,25 @@
-import { app, authentication } from '@microsoft/teams-js';
+import { app, authentication, pages } from '@microsoft/teams-js';
 import type { TokenSource } from '../api/client';
 import { withTimeout } from '../shared/with-timeout';
 import { themeKindFor, type ThemeKind } from './theme-kind';
+
+/** What a channel tab saves in Teams: which page it shows, and the name Teams suggests for it. */
+export interface TabSettings {
+  readonly entityId: string;
+  readonly contentUrl: string;
+  readonly websiteUrl: string;
+  readonly suggestedDisplayName: string;
+}
+
+/** The configuration page's side of Teams' tab settings dialog. */
+export interface TabConfigHost {
+  /** Enables or disables Teams' Save button. */
+  setValid(valid: boolean): void;
+  /** When the person presses Save: asks `settings` for the tab to save, and tells Teams how it went. */
+  onSave(settings: () => TabSettings): void;
+  /** When the person removes the tab: nothing to clean up, so removal always succeeds. */
+  onRemove(): void;
+}
 
 /** What the tab needs from Teams when it runs inside it. */
 export interface TeamsHost {
@@ -9,6 +27,11 @@ export interface TeamsHost {
   readonly theme: ThemeKind;
   /** The channel the tab was added to, if it is a channel tab. */
   readonly channelId: string | null;
+  /** Where Teams shows this page: `content`, `settings` (configuring a tab), `remove`, or null when Teams did not say. */
+  readonly frameContext: string | null;
+  /** The saved tab's entity id, when Teams opens the configuration page for a tab that exists. */
+  readonly pageId: string | null;
+  readonly tabConfig: TabConfigHost;
   /** Calls `listener` whenever the person switches Teams theme. */
   onThemeChange(listener: (theme: ThemeKind) => void): void;
   /** The Teams single sign-on token for the API, or null when Teams cannot give one. */
@@ -48,6 +71,19 @@ export async function connectToTeams(): Promise<TeamsHost | null> {
   return {
     theme: themeKindFor(context.app.theme),
     channelId: context.channel?.id ?? null,
+    frameContext: context.page.frameContext ?? null,
+    pageId: context.page.id || null,
+    tabConfig: {
+      setValid: (valid) => pages.config.setValidityState(valid),
+      onSave: (settings) =>
+        pages.config.registerOnSaveHandler((event) => {
+          pages.config.setConfig(settings()).then(
+            () => event.notifySuccess(),
+            (error: unknown) => event.notifyFailure(error instanceof Error ? error.message : 'Teams did not save the tab.'),
+          );
+        }),
+      onRemove: () => pages.config.registerOnRemoveHandler((event) => event.notifySuccess()),
+    },
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(themeKindFor(theme))),
     getToken: async () => {
       try {

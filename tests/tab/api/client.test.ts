@@ -1,4 +1,4 @@
-import { createApiClient } from '../../../src/tab/api/client';
+import { createApiClient, stageRequest } from '../../../src/tab/api/client';
 import { ApiError } from '../../../src/tab/api/parse';
 
 function answer(status: number, body: string): Response {
@@ -58,5 +58,56 @@ describe('createApiClient', () => {
     await expect(createApiClient(async () => null).workstreams(signal)).rejects.toMatchObject({
       code: 'unexpected-response',
     });
+  });
+});
+
+describe('stageRequest', () => {
+  it.each([
+    ['Interested', { to: 'Chat booked', at: '2026-03-04T10:00:00.000Z', where: 'Teams' }, 'book-chat', { at: '2026-03-04T10:00:00.000Z', where: 'Teams' }],
+    ['Chat booked', { to: 'Chat held', notes: '  ' }, 'hold-chat', {}],
+    ['Chat held', { to: 'Offered' }, 'offer', {}],
+    ['Offered', { to: 'Induction' }, 'start-induction', {}],
+    ['Induction', { to: 'Active' }, 'activate', {}],
+    ['Paused', { to: 'Active' }, 'resume', {}],
+    ['Active', { to: 'Paused', reason: 'Caring for a relative' }, 'pause', { reason: 'Caring for a relative' }],
+    ['Active', { to: 'Ended', reason: 'Moved away', exitConversationOffered: true }, 'end', { reason: 'Moved away', exitConversationOffered: true }],
+    ['Offered', { to: 'Not progressed', reason: 'Chose another role' }, 'not-progressed', { reason: 'Chose another role' }],
+  ] as const)('from %s asks for %j with the action the bot uses', (from, change, action, body) => {
+    expect(stageRequest(from, change)).toEqual({ action, body });
+  });
+
+  it('posts the stage change with the version the panel read', async () => {
+    const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('{}', { status: 200 }));
+    await createApiClient(async () => null).changeStage({ id: 7, version: 3, stage: 'Paused' }, { to: 'Active' });
+    const [path, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(path).toBe('/api/involvements/7/resume');
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(String(init.body))).toEqual({ version: 3 });
+    fetchMock.mockRestore();
+  });
+});
+
+describe('downloads', () => {
+  it('fetches a file with the Teams token and names it as the server does', async () => {
+    const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(
+      new Response('BEGIN:VCALENDAR', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="one-to-one-31.ics"' } }),
+    );
+    const file = await createApiClient(async () => 'sso-token').download('/api/one-to-ones/31/invitation.ics');
+    expect(file.fileName).toBe('one-to-one-31.ics');
+    expect(await file.blob.text()).toBe('BEGIN:VCALENDAR');
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(init.headers).toMatchObject({ Authorization: 'Bearer sso-token' });
+    fetchMock.mockRestore();
+  });
+
+  it("fails with the server's refusal when there is nothing to download", async () => {
+    const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(
+      new Response(JSON.stringify({ error: { code: 'not-booked', message: 'This one-to-one is cancelled.' } }), { status: 422 }),
+    );
+    await expect(createApiClient(async () => null).download('/api/one-to-ones/31/invitation.ics')).rejects.toMatchObject({
+      code: 'not-booked',
+      message: 'This one-to-one is cancelled.',
+    });
+    fetchMock.mockRestore();
   });
 });

@@ -1,0 +1,44 @@
+import { optionalText, wholeNumber } from '../../pathway/inputs';
+import type { Capability } from '../../pathway/turn';
+import { loadPartner } from '../partner/partner-card';
+import { showPartner } from '../partner/partner-handler';
+
+/** One-to-ones: booking the next, recording one as held, and setting how often they happen. */
+export const oneToOnesCapability: Capability = {
+  name: 'one-to-ones',
+  actions: {
+    async 'oneToOne.book'(scope, data) {
+      const detail = await loadPartner(scope, data.involvementId);
+      await scope.service.oneToOnes.book(scope.turn.actor, {
+        involvementId: detail.involvement.id,
+        date: optionalText(data.date),
+        time: optionalText(data.time),
+        where: optionalText(data.where),
+      });
+      return showPartner(scope, detail.involvement.id, 'One-to-one booked.');
+    },
+    async 'oneToOne.held'(scope, data) {
+      const detail = await loadPartner(scope, data.involvementId);
+      if (detail.involvement.version !== data.version) {
+        return showPartner(scope, detail.involvement.id, `${detail.name}'s record changed since this card was sent, so nothing was recorded. Here is the latest: try again.`);
+      }
+      const booked = detail.oneToOnes.find((item) => item.status === 'Booked' && item.date === optionalText(data.date));
+      await scope.service.oneToOnes.recordHeld(scope.turn.actor, {
+        involvementId: detail.involvement.id,
+        date: optionalText(data.date),
+        notes: optionalText(data.notes),
+        ...(booked ? { oneToOneId: booked.id, oneToOneVersion: booked.version } : {}),
+      });
+      return showPartner(scope, detail.involvement.id, 'One-to-one recorded. The next one is due a cadence from it.');
+    },
+    async 'oneToOne.cadence'(scope, data) {
+      const detail = await loadPartner(scope, data.involvementId);
+      await scope.service.involvements.setCadence(scope.turn.actor, {
+        involvementId: detail.involvement.id,
+        version: data.version,
+        cadenceWeeks: wholeNumber(data.cadenceWeeks),
+      });
+      return showPartner(scope, detail.involvement.id);
+    },
+  },
+};

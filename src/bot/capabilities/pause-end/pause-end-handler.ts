@@ -1,0 +1,38 @@
+import { optionalText, toggle } from '../../pathway/inputs';
+import type { Capability } from '../../pathway/turn';
+import { loadPartner } from '../partner/partner-card';
+import { showPartner } from '../partner/partner-handler';
+
+/** Pausing, returning, ending (with the offer of an exit conversation) and "not this time". */
+export const pauseEndCapability: Capability = {
+  name: 'pause-end',
+  actions: {
+    async 'involvement.pause'(scope, data) {
+      const detail = await loadPartner(scope, data.involvementId);
+      await scope.service.involvements.pause(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, reason: optionalText(data.reason) });
+      return showPartner(scope, detail.involvement.id);
+    },
+    async 'involvement.resume'(scope, data) {
+      const detail = await loadPartner(scope, data.involvementId);
+      await scope.service.involvements.resume(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version });
+      return showPartner(scope, detail.involvement.id, `Welcome back, ${detail.name}. Their one-to-ones are due again.`);
+    },
+    async 'involvement.end'(scope, data) {
+      const detail = await loadPartner(scope, data.involvementId);
+      const exitConversationOffered = toggle(data.exitConversationOffered);
+      await scope.service.involvements.end(scope.turn.actor, {
+        involvementId: detail.involvement.id,
+        version: data.version,
+        reason: optionalText(data.reason),
+        exitConversationOffered,
+      });
+      const note = exitConversationOffered === true ? scope.guidance.text('pause-and-end', 'exit conversation') : undefined;
+      return showPartner(scope, detail.involvement.id, note);
+    },
+    async 'involvement.notProgress'(scope, data) {
+      const detail = await loadPartner(scope, data.involvementId);
+      await scope.service.involvements.notProgress(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, reason: optionalText(data.reason) });
+      return showPartner(scope, detail.involvement.id, scope.guidance.text('pause-and-end', 'after not progressed') || undefined);
+    },
+  },
+};

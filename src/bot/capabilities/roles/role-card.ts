@@ -1,0 +1,100 @@
+import { ACCESSIBLE_FORMATS, CONTACT_METHODS, longDate, ROLE_LOCATIONS, type RoleOutcome } from '../../../domain';
+import { CARD_WORKSTREAM } from '../../pathway/engine';
+import type { Card, TurnScope } from '../../pathway/turn';
+import template from './role-card.json';
+
+interface FieldSpec {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'text' | 'date' | 'choice';
+  readonly multiline?: boolean;
+  readonly maxLength?: number;
+  readonly choices?: readonly string[];
+  readonly multiSelect?: boolean;
+}
+
+/** The role description template, field by field, in the order a lead fills it in. */
+const FIELDS: readonly FieldSpec[] = [
+  { id: 'title', label: 'Role title', kind: 'text', maxLength: 120 },
+  { id: 'purpose', label: 'Purpose: what the role is for', kind: 'text', multiline: true, maxLength: 2000 },
+  { id: 'activities', label: 'What the partner will do', kind: 'text', multiline: true, maxLength: 2000 },
+  { id: 'timeCommitment', label: 'Time commitment', kind: 'text', maxLength: 255 },
+  { id: 'location', label: 'Where', kind: 'choice', choices: ROLE_LOCATIONS },
+  { id: 'locationDetails', label: 'Location details', kind: 'text', maxLength: 255 },
+  { id: 'paymentAndExpenses', label: 'Payment and expenses', kind: 'text', multiline: true, maxLength: 2000 },
+  { id: 'skillsWelcomed', label: 'Skills or experience welcomed', kind: 'text', multiline: true, maxLength: 2000 },
+  { id: 'supportOffered', label: 'Support offered', kind: 'text', multiline: true, maxLength: 2000 },
+  { id: 'contact', label: 'Contact for questions', kind: 'text', maxLength: 255 },
+  { id: 'closingDate', label: 'Closing date', kind: 'date' },
+  { id: 'startDate', label: 'Start date', kind: 'date' },
+  { id: 'level', label: 'Involvement level (1 open participation to 4 strategic)', kind: 'choice', choices: ['1', '2', '3', '4'] },
+  { id: 'accessibleFormats', label: 'Accessible formats offered', kind: 'choice', choices: ACCESSIBLE_FORMATS, multiSelect: true },
+];
+
+/** The names of the description fields a card form sends. */
+export const ROLE_FORM_FIELDS: readonly string[] = FIELDS.map((field) => field.id);
+
+function valueOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/**
+ * The role card: the description as a form while the role is Draft or Ready (with
+ * help for each field from the guidance), what is still missing, warnings such as
+ * a start date too soon, and the steps open at its status. `outcome` is undefined
+ * for a new role; `key` makes saving a new role safe to press twice.
+ */
+export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined, key: string): Card {
+  const role = outcome?.role;
+  const status = role?.status ?? 'Draft';
+  const editable = status === 'Draft' || status === 'Ready';
+  const ref = role ? { roleId: role.id, version: role.version, [CARD_WORKSTREAM]: role.workstreamId } : { key, [CARD_WORKSTREAM]: scope.workstream?.id };
+  const advertLine = !role
+    ? ''
+    : role.advertState === 'Awaiting approval'
+      ? 'The advert is with the Engagement team for approval.'
+      : role.advertState === 'Sent back'
+        ? `The Engagement team sent the advert back: "${role.advertComment ?? ''}". Change the description, then send it again.`
+        : role.advertUrl
+          ? `Advert: ${role.advertUrl}`
+          : '';
+  return scope.cards.render(template, {
+    heading: role ? role.title : 'Plan a role',
+    statusLine: role ? `${status} · ${scope.workstream?.title ?? ''}` : `New role for ${scope.workstream?.title ?? 'this workstream'}`,
+    intro: role ? '' : scope.guidance.text('role-description', 'intro'),
+    status,
+    editable,
+    warnings: outcome?.warnings ?? [],
+    missing: outcome?.missing ?? [],
+    missingText: (outcome?.missing ?? []).join(', '),
+    advertLine,
+    fields: FIELDS.map((field) => ({
+      id: field.id,
+      label: field.label,
+      kind: field.kind,
+      multiline: field.multiline ?? false,
+      maxLength: field.maxLength ?? 0,
+      required: field.id === 'title',
+      multiSelect: field.multiSelect ?? false,
+      choices: (field.choices ?? []).map((choice) => ({ title: choice, value: choice })),
+      value: valueOf(role?.[field.id as keyof typeof role]),
+      help: scope.guidance.text('role-description', field.id),
+    })),
+    facts: role
+      ? [
+          { title: 'Closing date', value: role.closingDate ? longDate(role.closingDate) : 'Not set' },
+          { title: 'Start date', value: role.startDate ? longDate(role.startDate) : 'Not set' },
+          { title: 'Recruiting lead', value: role.ownerName ?? 'Not set' },
+        ]
+      : [],
+    saveTitle: role ? 'Save changes' : 'Save as Draft',
+    canSendAdvert: status === 'Ready' && role?.advertState !== 'Awaiting approval',
+    canLogInterest: status === 'Ready' || status === 'Advertised',
+    canClose: status !== 'Closed',
+    ref,
+    interestRef: role ? { roleId: role.id, key: globalThis.crypto.randomUUID(), [CARD_WORKSTREAM]: role.workstreamId } : {},
+    interestGuidance: scope.guidance.text('interest', 'log'),
+    contactMethods: CONTACT_METHODS,
+  });
+}

@@ -1,0 +1,122 @@
+import { RefusedError, type RoleOutcome } from '../../../domain';
+import { wordsOf } from '../../pathway/engine';
+import { optionalText, wholeNumber } from '../../pathway/inputs';
+import { replace, show, type Capability, type TurnResult, type TurnScope } from '../../pathway/turn';
+import { sendAdvertForApproval } from '../advert-review/advert-review-handler';
+import { ROLE_FORM_FIELDS, roleCard } from './role-card';
+
+function workstreamOf(scope: TurnScope): number {
+  if (!scope.workstream) throw new RefusedError('no-workstream', 'Choose a workstream first: type **workstream**.');
+  return scope.workstream.id;
+}
+
+/** A role of this conversation's workstream, with its completeness and warnings. */
+export function loadRole(scope: TurnScope, roleId: unknown): Promise<RoleOutcome> {
+  const id = Number(roleId);
+  if (!Number.isInteger(id) || id <= 0) throw new RefusedError('bad-card', 'That card is missing which role it is about. Type **roles** to find it again.');
+  return scope.service.roleViews.role(id, workstreamOf(scope));
+}
+
+/**
+ * The description fields a card sent. For a new role, empty inputs are left out;
+ * for an existing one, an emptied input clears the field (a Ready role refuses that).
+ */
+function descriptionFrom(data: Readonly<Record<string, unknown>>, clearing: boolean): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const field of ROLE_FORM_FIELDS) {
+    if (!Object.hasOwn(data, field) && !clearing) continue;
+    let value = field === 'level' ? wholeNumber(data[field]) : optionalText(data[field]);
+    if (field === 'accessibleFormats' && typeof value === 'string') value = value.split(',').map((format) => format.trim());
+    if (value === undefined && clearing && field !== 'title' && Object.hasOwn(data, field)) value = null;
+    if (value !== undefined) values[field] = value;
+  }
+  return values;
+}
+
+async function refreshed(scope: TurnScope, outcome: RoleOutcome, note?: string): Promise<TurnResult> {
+  return replace(roleCard(scope, outcome, ''), `${outcome.role.title}: ${outcome.role.status}`, note);
+}
+
+async function rolesList(scope: TurnScope): Promise<TurnResult> {
+  const open = await scope.service.roleViews.openRoles(workstreamOf(scope));
+  const card = scope.cards.render(
+    {
+      body: [
+        { type: 'TextBlock', text: 'Open roles in ${workstream}', weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+        { type: 'TextBlock', text: 'No open roles yet. Plan one to start recruiting.', wrap: true, $when: '${count(roles) == 0}' },
+        {
+          type: 'ColumnSet',
+          $data: '${roles}',
+          columns: [
+            { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: '${title} (${status})', wrap: true }] },
+            { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Open', verb: 'role.open', data: '${ref}' }] }] },
+          ],
+        },
+      ],
+      actions: [{ type: 'Action.Execute', title: 'Plan a role', verb: 'role.new', data: {} }],
+    },
+    {
+      workstream: scope.workstream?.title ?? '',
+      roles: open.map((role) => ({ title: role.title, status: role.status, ref: { roleId: role.id } })),
+    },
+  );
+  return show(card, 'Open roles');
+}
+
+function newRole(scope: TurnScope): TurnResult {
+  return show(roleCard(scope, undefined, globalThis.crypto.randomUUID()), 'Plan a role');
+}
+
+/** Planning a role, its status changes, and sending its advert to the Engagement team. */
+export const rolesCapability: Capability = {
+  name: 'roles',
+  triggers: ['plan a role', 'plan role', 'plan', 'new role', 'roles'],
+  async onText(scope) {
+    return /^(plan|new)$/.test(wordsOf(scope.turn.text ?? '')[0] ?? '') ? newRole(scope) : rolesList(scope);
+  },
+  actions: {
+    'role.new': async (scope) => newRole(scope),
+    'role.list': (scope) => rolesList(scope),
+    async 'role.open'(scope, data) {
+      return refreshed(scope, await loadRole(scope, data.roleId));
+    },
+    async 'role.save'(scope, data) {
+      if (data.roleId === undefined) {
+        const outcome = await scope.service.roles.planRole(scope.turn.actor, {
+          ...descriptionFrom(data, false),
+          workstreamId: workstreamOf(scope),
+          key: optionalText(data.key),
+        });
+        return refreshed(scope, outcome, outcome.missing.length === 0 ? 'Saved. The description is complete: mark it Ready.' : 'Saved as Draft.');
+      }
+      const current = await loadRole(scope, data.roleId);
+      const outcome = await scope.service.roles.updateRole(scope.turn.actor, {
+        ...descriptionFrom(data, true),
+        roleId: current.role.id,
+        version: data.version,
+      });
+      return refreshed(scope, outcome, 'Saved.');
+    },
+    async 'role.ready'(scope, data) {
+      const current = await loadRole(scope, data.roleId);
+      return refreshed(scope, await scope.service.roles.markReady(scope.turn.actor, { roleId: current.role.id, version: data.version }));
+    },
+    async 'role.draft'(scope, data) {
+      const current = await loadRole(scope, data.roleId);
+      return refreshed(scope, await scope.service.roles.backToDraft(scope.turn.actor, { roleId: current.role.id, version: data.version }));
+    },
+    async 'role.filled'(scope, data) {
+      const current = await loadRole(scope, data.roleId);
+      return refreshed(scope, await scope.service.roles.markFilled(scope.turn.actor, { roleId: current.role.id, version: data.version }));
+    },
+    async 'role.close'(scope, data) {
+      const current = await loadRole(scope, data.roleId);
+      return refreshed(scope, await scope.service.roles.close(scope.turn.actor, { roleId: current.role.id, version: data.version }));
+    },
+    async 'role.sendAdvert'(scope, data) {
+      const current = await loadRole(scope, data.roleId);
+      const outcome = await sendAdvertForApproval(scope, current.role.id, data.version);
+      return refreshed(scope, outcome, 'The advert is with the Engagement team. I will tell you when they approve it or send it back.');
+    },
+  },
+};

@@ -1,0 +1,83 @@
+import type { BotCredentials } from '../config';
+import type { BotSettings } from '../config/bot';
+import { todayIn, type Clock, type PathwayService } from '../domain';
+import type { KeyValueState } from '../domain/service/key-value-state';
+import type { Logger } from '../server/logger';
+import { botRequestHandler, createBotAdapter, type BotRequestHandler } from './adapter';
+import { CAPABILITIES } from './capabilities';
+import { Cards } from './pathway/cards';
+import { PathwayEngine } from './pathway/engine';
+import { Guidance } from './pathway/guidance';
+import { BotMemory } from './pathway/memory';
+import { ConversationPacer } from './pathway/pacer';
+import { PathwayBot } from './pathway-bot';
+import { ReminderRunner } from './reminders/reminder-runner';
+import { startReminderSchedule } from './reminders/reminder-schedule';
+import { TeamsMessenger } from './teams/teams-messenger';
+
+/** What the bot is built from; the composition root supplies these. */
+export interface BotOptions {
+  readonly service: PathwayService;
+  readonly state: KeyValueState;
+  readonly settings: BotSettings;
+  readonly credentials: BotCredentials | undefined;
+  readonly timeZone: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Spacing between messages into one conversation; tests may shorten it. */
+  readonly paceMs?: number;
+}
+
+/** The running bot: its `/api/messages` handler, its reminders, and a way to stop its schedule. */
+export interface Bot {
+  readonly handler: BotRequestHandler;
+  readonly reminders: ReminderRunner;
+  /** Starts the in-process reminder schedule when the settings ask for it. */
+  startSchedule(): void;
+  /** Stops the schedule. */
+  stop(): void;
+}
+
+/** Builds the bot: adapter, memory, guidance, cards, the pathway engine with every capability, and the reminders. */
+export function createBot(options: BotOptions): Bot {
+  const { service, settings, logger } = options;
+  const adapter = createBotAdapter(options.credentials, logger);
+  const memory = new BotMemory(options.state);
+  const cards = new Cards();
+  const guidance = new Guidance(settings.guidanceDir, settings.documents);
+  const messenger = new TeamsMessenger(adapter, options.credentials?.appId ?? '', memory, new ConversationPacer(options.paceMs));
+  const engine = new PathwayEngine(
+    CAPABILITIES,
+    {
+      service,
+      cards,
+      guidance,
+      memory,
+      messenger,
+      engagementChannelId: settings.engagementChannelId,
+      timeZone: options.timeZone,
+      today: () => todayIn(options.timeZone, options.clock),
+    },
+    logger,
+  );
+  const reminders = new ReminderRunner(service, memory, messenger, cards, settings.reminders, settings.engagementChannelId, logger);
+  let stopSchedule: (() => void) | undefined;
+  return {
+    handler: botRequestHandler(adapter, new PathwayBot(engine, memory)),
+    reminders,
+    startSchedule() {
+      if (!settings.reminders.schedule || stopSchedule) return;
+      stopSchedule = startReminderSchedule({
+        run: () => reminders.run(),
+        timeZone: options.timeZone,
+        hour: settings.reminders.hour,
+        clock: options.clock,
+        logger,
+      });
+    },
+    stop() {
+      stopSchedule?.();
+      stopSchedule = undefined;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Links to the organisation's own documents, set in configuration. */
+export interface DocumentLinks {
+  readonly guideToPpp?: string;
+  readonly expensesPolicy?: string;
+  readonly confidentialityAgreement?: string;
+  readonly involvementAgreement?: string;
+  readonly coProductionFramework?: string;
+}
+
+/** How each document is named in text, and what is said when no link is configured. */
+const DOCUMENT_NAMES: Readonly<Record<keyof DocumentLinks, string>> = {
+  guideToPpp: 'guide to being a partner',
+  expensesPolicy: 'expenses policy',
+  confidentialityAgreement: 'confidentiality agreement',
+  involvementAgreement: 'involvement agreement',
+  coProductionFramework: 'co-production framework',
+};
+
+const LINK = /\{link:([A-Za-z]+)\}/g;
+
+/**
+ * The guidance the organisation edits: Markdown files in one folder, one per topic
+ * (`informal-chat.md`), each split into sections by `## name` headings. `{link:name}`
+ * becomes a link to the configured document, or its plain name when none is set.
+ * Files are read once, at start.
+ */
+export class Guidance {
+  private readonly sections = new Map<string, string>();
+
+  constructor(folder: string, private readonly links: DocumentLinks) {
+    for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.md'))) {
+      const topic = file.slice(0, -'.md'.length);
+      const text = fs.readFileSync(path.join(folder, file), 'utf8').replace(/\r\n/g, '\n');
+      for (const part of text.split(/^## /m).slice(1)) {
+        const newline = part.indexOf('\n');
+        const name = (newline < 0 ? part : part.slice(0, newline)).trim().toLowerCase();
+        const body = newline < 0 ? '' : part.slice(newline + 1).trim();
+        this.sections.set(`${topic}/${name}`, this.withLinks(body));
+      }
+    }
+  }
+
+  /** A section's text, or an empty string when the organisation has not written it. */
+  text(topic: string, section: string): string {
+    return this.sections.get(`${topic}/${section.toLowerCase()}`) ?? '';
+  }
+
+  /** A section's bullet lines ("- ..."), as separate items for a card. */
+  items(topic: string, section: string): string[] {
+    return this.text(topic, section)
+      .split('\n')
+      .filter((line) => line.startsWith('- '))
+      .map((line) => line.slice(2).trim());
+  }
+
+  private withLinks(text: string): string {
+    return text.replace(LINK, (whole, name: string) => {
+      if (!Object.hasOwn(DOCUMENT_NAMES, name)) return whole;
+      const key = name as keyof DocumentLinks;
+      const url = this.links[key];
+      return url ? `[${DOCUMENT_NAMES[key]}](${url})` : DOCUMENT_NAMES[key];
+    });
+  }
+}

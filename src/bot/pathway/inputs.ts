@@ -1,0 +1,44 @@
+import { TZDate } from '@date-fns/tz';
+
+/**
+ * Reading what a card sent. Cards send every input as text and leave out empty
+ * ones; these helpers shape the values for the service, which does the validating.
+ */
+
+/** A trimmed text input, or undefined when it was left empty. */
+export function optionalText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** A whole number typed into a card, left as it was when it is not one (so the service names the problem). */
+export function wholeNumber(value: unknown): unknown {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
+  return optionalText(value);
+}
+
+/** A toggle's value ("true"/"false") as a boolean. */
+export function toggle(value: unknown): unknown {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true') return true;
+  if (value === 'false' || value === undefined) return false;
+  return value;
+}
+
+/**
+ * A date and a time from a card, read in the organisation's time zone, as an
+ * instant. Anything that is not a real date and time is passed on as typed, for
+ * the service to refuse with its own message.
+ */
+export function instantIn(timeZone: string, date: unknown, time: unknown): unknown {
+  const day = optionalText(date);
+  const clock = optionalText(time);
+  if (day === undefined || clock === undefined) return undefined;
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(day));
+  const hm = /^(\d{2}):(\d{2})(?::\d{2})?$/.exec(String(clock));
+  if (!parts || !hm) return `${String(day)} ${String(clock)}`;
+  const instant = new TZDate(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), Number(hm[1]), Number(hm[2]), timeZone);
+  return Number.isNaN(instant.getTime()) ? `${String(day)} ${String(clock)}` : new Date(instant.getTime()).toISOString();
+}

@@ -1,0 +1,95 @@
+import { ConflictError } from '../../domain';
+import type { KeyValueState } from '../../domain/service/key-value-state';
+import type { ConversationInfo } from './messages';
+
+/** What the bot remembers about one conversation between turns. */
+export interface ConversationState {
+  /** The workstream chosen (or inferred) for a personal or group chat. */
+  readonly workstreamId?: number;
+  /** Free text the bot is waiting for, and the capability that takes it. */
+  readonly awaiting?: string;
+  /** A typed command to finish once a workstream has been chosen. */
+  readonly pendingText?: string;
+}
+
+/** A question relayed to the Engagement team, kept until it is answered. */
+export interface RelayedQuestion {
+  readonly askedBy: string;
+  readonly askedIn: string;
+  readonly question: string;
+  readonly workstream: string | null;
+  readonly answeredBy?: string;
+}
+
+/** A redelivered activity is recognised for a day; Teams retries within seconds. */
+const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
+/** A record of a reminder sent is kept for a year; its key already names the date it is about. */
+const SENT_TTL_MS = 366 * 24 * 60 * 60 * 1000;
+
+/**
+ * The bot's memory over the key-value state port: conversation state with entity
+ * tags, conversation references (opaque to the pathway), activities already
+ * handled, reminders already sent and questions relayed.
+ */
+export class BotMemory {
+  constructor(private readonly state: KeyValueState) {}
+
+  /** True the first time an activity is seen; false when the channel delivers it again. */
+  async firstDelivery(conversationId: string, activityId: string): Promise<boolean> {
+    return this.claim(`seen:${conversationId}:${activityId}`, SEEN_TTL_MS);
+  }
+
+  async conversation(conversationId: string): Promise<{ readonly state: ConversationState; readonly etag?: string }> {
+    const entry = await this.state.read<ConversationState>(`conversation:${conversationId}`);
+    return entry ? { state: entry.value, etag: entry.etag } : { state: {} };
+  }
+
+  /** Saves conversation state; refused with a conflict if another turn changed it since `etag`. */
+  async saveConversation(conversationId: string, next: ConversationState, etag: string | undefined): Promise<void> {
+    await this.state.write(`conversation:${conversationId}`, next, {
+      condition: etag === undefined ? { ifAbsent: true } : { ifMatch: etag },
+    });
+  }
+
+  /**
+   * Keeps the references the adapter needs to message this conversation, its person
+   * (in personal chat) and its channel (`channelReference`, which starts a new post).
+   */
+  async rememberReference(conversation: ConversationInfo, userId: string, reference: unknown, channelReference: unknown): Promise<void> {
+    await this.state.write(`reference:conversation:${conversation.id}`, reference);
+    if (conversation.kind === 'personal') await this.state.write(`reference:user:${userId}`, reference);
+    if (conversation.teamsChannelId) await this.state.write(`reference:channel:${conversation.teamsChannelId}`, channelReference);
+  }
+
+  async reference(kind: 'conversation' | 'user' | 'channel', id: string): Promise<unknown> {
+    return (await this.state.read<unknown>(`reference:${kind}:${id}`))?.value;
+  }
+
+  /** Claims a reminder before sending it: true once per key, across restarts and instances. */
+  claimReminder(key: string): Promise<boolean> {
+    return this.claim(`sent:${key}`, SENT_TTL_MS);
+  }
+
+  /** Gives a claim back when the reminder could not be sent, so the next run tries again. */
+  releaseReminder(key: string): Promise<void> {
+    return this.state.delete(`sent:${key}`);
+  }
+
+  async saveQuestion(id: string, question: RelayedQuestion, etag?: string): Promise<void> {
+    await this.state.write(`question:${id}`, question, { condition: etag === undefined ? { ifAbsent: true } : { ifMatch: etag } });
+  }
+
+  async question(id: string): Promise<{ readonly value: RelayedQuestion; readonly etag: string } | undefined> {
+    return this.state.read<RelayedQuestion>(`question:${id}`);
+  }
+
+  private async claim(key: string, ttlMs: number): Promise<boolean> {
+    try {
+      await this.state.write(key, true, { condition: { ifAbsent: true }, ttlMs });
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
+  }
+}

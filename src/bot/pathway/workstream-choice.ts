@@ -1,0 +1,48 @@
+import { RefusedError, ValidationError } from '../../domain';
+import template from './workstream-choice-card.json';
+import type { ConversationState } from './memory';
+import { say, type BotServices, type PathwayTurn, type TurnResult } from './turn';
+
+/** The verb of the choice card's button. */
+export const CHOOSE_WORKSTREAM_VERB = 'workstream.choose';
+
+/** The card asking which workstream a channel (asked once) or chat (until changed) works on. */
+export async function chooseWorkstreamCard(services: BotServices, inChannel: boolean): Promise<TurnResult> {
+  const workstreams = await services.service.workstreams.list();
+  if (workstreams.length === 0) {
+    return say('There are no workstreams yet. Ask an administrator to add yours in the Partner Pathway tab, then try again.');
+  }
+  const intro = inChannel
+    ? 'I will remember the answer for this channel, so nobody here is asked again.'
+    : 'I will remember your answer in this chat. Type **workstream** to change it later.';
+  const card = services.cards.render(template, {
+    intro,
+    workstreams: workstreams.map((workstream) => ({ id: String(workstream.id), title: workstream.title })),
+  });
+  return { replies: [{ card, summary: 'Which workstream is this?' }] };
+}
+
+/**
+ * Records the workstream chosen on the card: for a channel through the service
+ * (the workstream's Teams channel), for a chat in the conversation state.
+ * Returns the workstream's title and the command that was waiting for it.
+ */
+export async function recordWorkstreamChoice(
+  services: BotServices,
+  turn: PathwayTurn,
+  data: Readonly<Record<string, unknown>>,
+): Promise<{ readonly title: string; readonly pendingText: string | undefined; readonly workstreamId: number }> {
+  const workstreamId = Number(data.workstreamId);
+  if (!Number.isInteger(workstreamId) || workstreamId <= 0) {
+    throw new ValidationError('Choose a workstream from the list.', { workstreamId: 'Choose a workstream from the list.' });
+  }
+  const workstream = (await services.service.workstreams.list()).find((candidate) => candidate.id === workstreamId);
+  if (!workstream) throw new RefusedError('workstream-gone', 'That workstream is no longer there. Type **workstream** to choose again.');
+  const { state, etag } = await services.memory.conversation(turn.conversation.id);
+  if (turn.conversation.kind === 'channel' && turn.conversation.teamsChannelId) {
+    await services.service.assignments.assignChannel(turn.actor, { workstreamId, teamsChannelId: turn.conversation.teamsChannelId });
+  }
+  const next: ConversationState = { workstreamId, awaiting: state.awaiting };
+  await services.memory.saveConversation(turn.conversation.id, next, etag);
+  return { title: workstream.title, pendingText: state.pendingText, workstreamId };
+}

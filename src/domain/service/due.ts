@@ -1,0 +1,314 @@
+import { isMonday, parseISO } from 'date-fns';
+import { daysBetween, longDate, plusDays, type CalendarDate } from '../calendar';
+import { inductionProgress } from '../induction';
+import { CLOSED_STAGES } from '../involvement';
+import { describeDue, dueState, type NextOneToOne } from '../one-to-ones';
+import { STAGES, type InductionTask, type Involvement, type Partner, type Role } from '../schema/lists';
+import { displayName, UseCaseContext } from './context';
+
+/** One partner in one role as a line of a list: who, which role, what stage, and what is due. */
+export interface PartnerLine {
+  readonly involvementId: number;
+  readonly workstreamId: number;
+  readonly name: string;
+  readonly roleTitle: string;
+  readonly stage: Involvement['stage'];
+  readonly nextOneToOne: NextOneToOne;
+  /** A short phrase for what is due, such as "Overdue by 3 days". */
+  readonly dueText: string;
+  /** For a partner in induction: how many items are done of how many. */
+  readonly induction: { readonly done: number; readonly total: number; readonly missingRequired: number } | null;
+}
+
+/** What is coming up in a workstream over the next few days. */
+export interface DueSoon {
+  readonly today: CalendarDate;
+  readonly until: CalendarDate;
+  /** Active partners whose one-to-one is overdue or falls due by `until`. */
+  readonly oneToOnes: PartnerLine[];
+  /** Partners in induction with required items still open. */
+  readonly inductions: PartnerLine[];
+  /** Advertised roles whose closing date is between today and `until`. */
+  readonly closingRoles: Array<{ readonly roleId: number; readonly title: string; readonly closingDate: CalendarDate }>;
+}
+
+/** How far ahead and how far behind the reminders look; each organisation sets its own. */
+export interface ReminderWindows {
+  /** A one-to-one due within this many days is a "coming up" reminder. */
+  readonly dueWithinDays: number;
+  /** A one-to-one this many days overdue is also raised with the Engagement team. */
+  readonly escalateAfterDays: number;
+  /** An induction with no item ticked for this many days gets a nudge. */
+  readonly inductionStallDays: number;
+  /** An advertised role this many days or fewer from its closing date gets a reminder. */
+  readonly closingWithinDays: number;
+}
+
+/** What a reminder is about; each kind is sent once per occurrence. */
+export type ReminderKind =
+  | 'one-to-one-due'
+  | 'one-to-one-overdue'
+  | 'one-to-one-escalated'
+  | 'induction-stalled'
+  | 'role-closing'
+  | 'weekly-digest';
+
+/**
+ * One reminder that is due now. `key` names this occurrence, so a caller that
+ * records the keys it has sent sends each reminder once; it changes when the
+ * underlying date changes (a one-to-one held, an item ticked).
+ */
+export interface Reminder {
+  readonly kind: ReminderKind;
+  readonly key: string;
+  /** The member of staff it is for (the named contact or the recruiting lead). */
+  readonly ownerId: string | null;
+  readonly workstreamId: number;
+  /** For the Engagement team as well as the owner. */
+  readonly toEngagementTeam: boolean;
+  /** Plain sentences for the message; they name partners, so they are never logged. */
+  readonly title: string;
+  readonly lines: readonly string[];
+  readonly involvementId?: number;
+  readonly roleId?: number;
+}
+
+const OPEN_STAGES = STAGES.filter((stage) => !CLOSED_STAGES.includes(stage));
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Read models of what is due, for lists in chat and for the reminders the bot sends. */
+export class DueUseCases {
+  constructor(private readonly ctx: UseCaseContext) {}
+
+  /** The open involvements whose named contact is this member of staff, by partner name. */
+  async myPartners(ownerId: string): Promise<PartnerLine[]> {
+    const involvementItems = await this.ctx.store.find({ list: 'involvements', where: { ownerId, stage: OPEN_STAGES } });
+    return this.lines(involvementItems);
+  }
+
+  /** The workstreams where this member of staff leads a role, by id. */
+  async workstreamsLedBy(ownerId: string): Promise<number[]> {
+    const led = await this.ctx.store.find({ list: 'roles', where: { ownerId } });
+    return [...new Set(led.map((role) => role.workstreamId))].sort((a, b) => a - b);
+  }
+
+  /** A workstream's one-to-ones, inductions and closing roles needing attention within `days` days. */
+  async dueSoon(workstreamId: number, days: number): Promise<DueSoon> {
+    await this.ctx.load('workstreams', workstreamId);
+    const today = this.ctx.today();
+    const until = plusDays(today, days);
+    const [dueItems, inductionItems, roleItems] = await this.ctx.store.findAll([
+      { list: 'involvements', where: { workstreamId, stage: 'Active', nextOneToOneDue: { lte: until } }, orderBy: [{ field: 'nextOneToOneDue' }] },
+      { list: 'involvements', where: { workstreamId, stage: 'Induction' } },
+      {
+        list: 'roles',
+        where: { workstreamId, status: 'Advertised', closingDate: { gte: today, lte: until } },
+        orderBy: [{ field: 'closingDate' }],
+      },
+    ]);
+    const [oneToOnes, inductions] = await Promise.all([this.lines(dueItems, false), this.lines(inductionItems)]);
+    return {
+      today,
+      until,
+      oneToOnes,
+      inductions: inductions.filter((line) => (line.induction?.missingRequired ?? 0) > 0),
+      closingRoles: roleItems.map((role) => ({ roleId: role.id, title: role.title, closingDate: role.closingDate as CalendarDate })),
+    };
+  }
+
+  /** Every reminder due today across all workstreams, including the Monday digest on a Monday. */
+  async reminders(windows: ReminderWindows): Promise<Reminder[]> {
+    const today = this.ctx.today();
+    const [dueItems, inductionItems, roleItems] = await this.ctx.store.findAll([
+      { list: 'involvements', where: { stage: 'Active', nextOneToOneDue: { lte: plusDays(today, windows.dueWithinDays) } } },
+      { list: 'involvements', where: { stage: 'Induction' } },
+      { list: 'roles', where: { status: 'Advertised', closingDate: { gte: today, lte: plusDays(today, windows.closingWithinDays) } } },
+    ]);
+    const taskItems =
+      inductionItems.length > 0
+        ? await this.ctx.store.find({ list: 'inductionTasks', where: { involvementId: inductionItems.map((item) => item.id) } })
+        : [];
+    const names = await this.names([...dueItems, ...inductionItems]);
+    const roleTitles = await this.roleTitles([...dueItems, ...inductionItems]);
+    const reminders: Reminder[] = [
+      ...dueItems.flatMap((involvement) => this.oneToOneReminders(involvement, names, roleTitles, today, windows)),
+      ...inductionItems.flatMap((involvement) =>
+        this.inductionReminder(involvement, taskItems.filter((task) => task.involvementId === involvement.id), names, today, windows),
+      ),
+      ...roleItems.map((role) => closingReminder(role, today)),
+    ];
+    if (isMonday(parseISO(today))) reminders.push(...(await this.digests(today)));
+    return reminders;
+  }
+
+  private oneToOneReminders(
+    involvement: Involvement,
+    names: Map<number, string>,
+    roleTitles: Map<number, string>,
+    today: CalendarDate,
+    windows: ReminderWindows,
+  ): Reminder[] {
+    const due = involvement.nextOneToOneDue as CalendarDate;
+    const name = names.get(involvement.partnerId) ?? 'A partner';
+    const role = roleTitles.get(involvement.roleId) ?? 'their role';
+    const base = { ownerId: involvement.ownerId, workstreamId: involvement.workstreamId, involvementId: involvement.id };
+    const late = daysBetween(due, today);
+    if (late <= 0) {
+      return [
+        {
+          ...base,
+          kind: 'one-to-one-due',
+          key: `one-to-one-due:${involvement.id}:${due}`,
+          toEngagementTeam: false,
+          title: `One-to-one coming up: ${name}`,
+          lines: [`${name}'s next one-to-one (${role}) is due on ${longDate(due)}. Book it if you have not already.`],
+        },
+      ];
+    }
+    const reminders: Reminder[] = [
+      {
+        ...base,
+        kind: 'one-to-one-overdue',
+        key: `one-to-one-overdue:${involvement.id}:${due}`,
+        toEngagementTeam: false,
+        title: `One-to-one overdue: ${name}`,
+        lines: [`${name}'s one-to-one (${role}) was due on ${longDate(due)}. Please get in touch and book one, or record it if it has happened.`],
+      },
+    ];
+    if (late >= windows.escalateAfterDays) {
+      reminders.push({
+        ...base,
+        kind: 'one-to-one-escalated',
+        key: `one-to-one-escalated:${involvement.id}:${due}`,
+        toEngagementTeam: true,
+        title: `One-to-one ${plural(late, 'day')} overdue: ${name}`,
+        lines: [
+          `${name}'s one-to-one (${role}) has been overdue since ${longDate(due)}. The Engagement team has been told too, in case the named contact needs a hand.`,
+        ],
+      });
+    }
+    return reminders;
+  }
+
+  private inductionReminder(
+    involvement: Involvement,
+    tasks: readonly InductionTask[],
+    names: Map<number, string>,
+    today: CalendarDate,
+    windows: ReminderWindows,
+  ): Reminder[] {
+    const dates = [involvement.inductionStartedDate, ...tasks.filter((task) => task.done).map((task) => task.doneDate)].filter(
+      (date): date is CalendarDate => typeof date === 'string',
+    );
+    const lastProgress = dates.sort().at(-1) ?? involvement.stageChangedAt.slice(0, 10);
+    if (daysBetween(lastProgress, today) < windows.inductionStallDays) return [];
+    const progress = inductionProgress(tasks);
+    const name = names.get(involvement.partnerId) ?? 'A partner';
+    return [
+      {
+        kind: 'induction-stalled',
+        key: `induction-stalled:${involvement.id}:${lastProgress}`,
+        ownerId: involvement.ownerId,
+        workstreamId: involvement.workstreamId,
+        involvementId: involvement.id,
+        toEngagementTeam: false,
+        title: `Induction waiting: ${name}`,
+        lines: [
+          `Nothing on ${name}'s induction checklist has moved since ${longDate(lastProgress)}. ${progress.done} of ${progress.total} items are done; ${plural(progress.missingRequired.length, 'required item')} still to do.`,
+        ],
+      },
+    ];
+  }
+
+  private async digests(today: CalendarDate): Promise<Reminder[]> {
+    const open = await this.ctx.store.find({ list: 'involvements', where: { stage: OPEN_STAGES } });
+    const byOwner = new Map<string, Involvement[]>();
+    for (const involvement of open) {
+      if (!involvement.ownerId) continue;
+      byOwner.set(involvement.ownerId, [...(byOwner.get(involvement.ownerId) ?? []), involvement]);
+    }
+    const digests: Reminder[] = [];
+    for (const [ownerId, items] of byOwner) {
+      const lines = await this.lines(items);
+      const overdue = lines.filter((line) => line.nextOneToOne.state === 'overdue').length;
+      const soon = lines.filter((line) => line.nextOneToOne.state === 'due-soon').length;
+      const inducting = lines.filter((line) => line.stage === 'Induction').length;
+      const recruiting = lines.filter((line) => ['Interested', 'Chat booked', 'Chat held', 'Offered'].includes(line.stage)).length;
+      digests.push({
+        kind: 'weekly-digest',
+        key: `weekly-digest:${ownerId}:${today}`,
+        ownerId,
+        workstreamId: items[0].workstreamId,
+        toEngagementTeam: false,
+        title: `Your partners this week (${longDate(today)})`,
+        lines: [
+          `${plural(lines.length, 'partner')} with you as named contact: ${recruiting} being recruited, ${inducting} in induction.`,
+          `One-to-ones: ${overdue} overdue, ${soon} due soon.`,
+          ...lines
+            .filter((line) => line.nextOneToOne.state === 'overdue' || line.nextOneToOne.state === 'due-soon')
+            .map((line) => `${line.name} (${line.roleTitle}): ${line.dueText}`),
+        ],
+      });
+    }
+    return digests;
+  }
+
+  private async lines(items: readonly Involvement[], sortByName = true): Promise<PartnerLine[]> {
+    if (items.length === 0) return [];
+    const ids = items.map((item) => item.id);
+    const [names, roleTitles, taskItems] = await Promise.all([
+      this.names(items),
+      this.roleTitles(items),
+      this.ctx.store.find({ list: 'inductionTasks', where: { involvementId: ids } }),
+    ]);
+    const today = this.ctx.today();
+    const lines = items.map((involvement): PartnerLine => {
+      const next = dueState(involvement.nextOneToOneDue, today, this.ctx.settings);
+      const tasks = taskItems.filter((task) => task.involvementId === involvement.id);
+      const progress = tasks.length > 0 ? inductionProgress(tasks) : null;
+      return {
+        involvementId: involvement.id,
+        workstreamId: involvement.workstreamId,
+        name: names.get(involvement.partnerId) ?? 'Unknown partner',
+        roleTitle: roleTitles.get(involvement.roleId) ?? 'Unknown role',
+        stage: involvement.stage,
+        nextOneToOne: next,
+        dueText: describeDue(next),
+        induction: progress && { done: progress.done, total: progress.total, missingRequired: progress.missingRequired.length },
+      };
+    });
+    return sortByName ? lines.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')) : lines;
+  }
+
+  private async names(items: readonly Involvement[]): Promise<Map<number, string>> {
+    const ids = [...new Set(items.map((item) => item.partnerId))];
+    const found: Partner[] = ids.length > 0 ? await this.ctx.store.find({ list: 'partners', where: { id: ids } }) : [];
+    return new Map(found.map((partner) => [partner.id, displayName(partner)]));
+  }
+
+  private async roleTitles(items: readonly Involvement[]): Promise<Map<number, string>> {
+    const ids = [...new Set(items.map((item) => item.roleId))];
+    const found: Role[] = ids.length > 0 ? await this.ctx.store.find({ list: 'roles', where: { id: ids } }) : [];
+    return new Map(found.map((role) => [role.id, role.title]));
+  }
+}
+
+function closingReminder(role: Role, today: CalendarDate): Reminder {
+  const closing = role.closingDate as CalendarDate;
+  const days = daysBetween(today, closing);
+  return {
+    kind: 'role-closing',
+    key: `role-closing:${role.id}:${closing}`,
+    ownerId: role.ownerId,
+    workstreamId: role.workstreamId,
+    roleId: role.id,
+    toEngagementTeam: false,
+    title: `Closing ${days === 0 ? 'today' : `in ${plural(days, 'day')}`}: ${role.title}`,
+    lines: [
+      `"${role.title}" closes to interest on ${longDate(closing)}. Check everyone who got in touch has been acknowledged, and plan their informal chats.`,
+    ],
+  };
+}

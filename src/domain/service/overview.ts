@@ -1,0 +1,120 @@
+import type { CalendarDate } from '../calendar';
+import { dueState } from '../one-to-ones';
+import { PEER_NETWORK_STATUSES, STAGES, type Partner, type Stage } from '../schema/lists';
+import { UseCaseContext } from './context';
+
+/** How many involvements are at each stage. */
+type StageCounts = Record<Stage, number>;
+
+/** A role whose advert waits for the Engagement team's approval. */
+export interface AdvertAwaitingApproval {
+  readonly roleId: number;
+  readonly version: number;
+  readonly title: string;
+  readonly closingDate: CalendarDate | null;
+}
+
+/** One workstream, counted, for the Engagement team's side-by-side view. */
+export interface WorkstreamOverview {
+  readonly id: number;
+  readonly title: string;
+  readonly stageCounts: StageCounts;
+  readonly overdueOneToOnes: number;
+  readonly dueSoonOneToOnes: number;
+  readonly advertsAwaitingApproval: AdvertAwaitingApproval[];
+}
+
+/** One person in the Peer Support Network roster: invited, joined or declined. */
+export interface PeerNetworkMember {
+  readonly partnerId: number;
+  readonly name: string;
+  readonly status: Partner['peerNetworkStatus'];
+  /** When they were invited or answered. */
+  readonly date: CalendarDate | null;
+  /** The workstreams they are involved in, by title. */
+  readonly workstreams: string[];
+}
+
+/** Everything the Engagement team's personal tab shows, read in one go. */
+export interface EngagementOverview {
+  readonly today: CalendarDate;
+  readonly workstreams: WorkstreamOverview[];
+  readonly peerNetwork: {
+    readonly counts: Record<Partner['peerNetworkStatus'], number>;
+    /** Everyone invited, joined or declined, by name. */
+    readonly members: PeerNetworkMember[];
+  };
+}
+
+/** A workstream's overview while it is being counted. */
+type Tally = { -readonly [K in keyof WorkstreamOverview]: WorkstreamOverview[K] };
+
+function emptyCounts(): StageCounts {
+  return Object.fromEntries(STAGES.map((stage) => [stage, 0])) as StageCounts;
+}
+
+/** The system-wide read model for the Engagement team. */
+export class OverviewUseCases {
+  constructor(private readonly ctx: UseCaseContext) {}
+
+  /** All workstreams side by side and the Peer Support Network roster, in two rounds of store reads. */
+  async engagement(): Promise<EngagementOverview> {
+    const today = this.ctx.today();
+    const [workstreams, involvements, awaiting, networkPartners] = await this.ctx.store.findAll([
+      { list: 'workstreams', orderBy: [{ field: 'title' }] },
+      { list: 'involvements' },
+      { list: 'roles', where: { advertState: 'Awaiting approval' }, orderBy: [{ field: 'title' }] },
+      { list: 'partners', where: { peerNetworkStatus: ['Invited', 'Joined', 'Declined'] } },
+    ]);
+    const byWorkstream = new Map<number, Tally>(
+      workstreams.map((workstream) => [
+        workstream.id,
+        {
+          id: workstream.id,
+          title: workstream.title,
+          stageCounts: emptyCounts(),
+          overdueOneToOnes: 0,
+          dueSoonOneToOnes: 0,
+          advertsAwaitingApproval: [],
+        },
+      ]),
+    );
+    const titleOf = new Map(workstreams.map((workstream) => [workstream.id, workstream.title]));
+    const workstreamsOfPartner = new Map<number, Set<string>>();
+    for (const involvement of involvements) {
+      const overview = byWorkstream.get(involvement.workstreamId);
+      if (!overview) continue;
+      overview.stageCounts[involvement.stage] += 1;
+      const state = dueState(involvement.nextOneToOneDue, today, this.ctx.settings).state;
+      if (state === 'overdue') overview.overdueOneToOnes += 1;
+      if (state === 'due-soon') overview.dueSoonOneToOnes += 1;
+      const titles = workstreamsOfPartner.get(involvement.partnerId) ?? new Set<string>();
+      titles.add(titleOf.get(involvement.workstreamId) ?? '');
+      workstreamsOfPartner.set(involvement.partnerId, titles);
+    }
+    for (const role of awaiting) {
+      byWorkstream.get(role.workstreamId)?.advertsAwaitingApproval.push({
+        roleId: role.id,
+        version: role.version,
+        title: role.title,
+        closingDate: role.closingDate,
+      });
+    }
+    const counts = Object.fromEntries(PEER_NETWORK_STATUSES.map((status) => [status, 0])) as Record<
+      Partner['peerNetworkStatus'],
+      number
+    >;
+    const members: PeerNetworkMember[] = networkPartners.map((partner) => {
+      counts[partner.peerNetworkStatus] += 1;
+      return {
+        partnerId: partner.id,
+        name: partner.fullName,
+        status: partner.peerNetworkStatus,
+        date: partner.peerNetworkDate,
+        workstreams: [...(workstreamsOfPartner.get(partner.id) ?? [])].sort(),
+      };
+    });
+    members.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    return { today, workstreams: [...byWorkstream.values()], peerNetwork: { counts, members } };
+  }
+}

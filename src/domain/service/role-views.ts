@@ -1,0 +1,35 @@
+import { RefusedError } from '../errors';
+import { missingDescription, planningWarnings } from '../role';
+import type { Role } from '../schema/lists';
+import type { RoleOutcome } from './roles';
+import { UseCaseContext } from './context';
+
+/** Reading roles one at a time, with what their description lacks and advice for the lead. */
+export class RoleViewUseCases {
+  constructor(private readonly ctx: UseCaseContext) {}
+
+  /**
+   * One role with its completeness and warnings. With `workstreamId`, a role of
+   * another workstream is refused, so a card cannot reach across workstreams.
+   */
+  async role(roleId: number, workstreamId?: number): Promise<RoleOutcome> {
+    const role = await this.ctx.load('roles', roleId);
+    if (workstreamId !== undefined && role.workstreamId !== workstreamId) {
+      throw new RefusedError('other-workstream', 'That role belongs to another workstream. Nothing was changed.');
+    }
+    return this.outcome(role);
+  }
+
+  /** A workstream's roles that are still open (not Filled or Closed), by title. */
+  async openRoles(workstreamId: number): Promise<Role[]> {
+    return this.ctx.store.find({
+      list: 'roles',
+      where: { workstreamId, status: ['Draft', 'Ready', 'Advertised'] },
+      orderBy: [{ field: 'title' }],
+    });
+  }
+
+  private outcome(role: Role): RoleOutcome {
+    return { role, missing: missingDescription(role), warnings: planningWarnings(role, this.ctx.today(), this.ctx.settings) };
+  }
+}

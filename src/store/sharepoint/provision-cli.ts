@@ -1,0 +1,23 @@
+import { ConfigError, loadConfig } from '../../config';
+import { connectionFrom } from './open';
+import { provision } from './provision';
+
+/**
+ * `npm run provision`: makes the SharePoint site in the environment's settings
+ * (STORE=sharepoint and the SHAREPOINT_* variables) match the schema, printing
+ * each step. Safe to run again, and on a site that has data.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.store.kind !== 'sharepoint') {
+    throw new ConfigError(['STORE is not sharepoint: provisioning sets up a SharePoint site. Set STORE=sharepoint and the SHAREPOINT_* settings.']);
+  }
+  console.log(`Provisioning ${config.store.siteUrl}`);
+  await provision(connectionFrom(config.store), (line) => console.log(line));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('Provisioning stopped:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { createApiClient } from './api/client';
+import { workstreamIdFromEntityId } from './config/tab-settings';
+import { ConfigPage, RemovePage } from './config/config-page';
+import { LoadError } from './shared/load-error';
+import { useLoad } from './shared/use-load';
+import type { TeamsHost } from './teams/teams-host';
+import { Hosted } from './teams/hosted';
+import { NoWorkstreams } from './workstreams/no-workstreams';
+
+const useStyles = makeStyles({
+  main: {
+    paddingBlock: tokens.spacingVerticalXL,
+    paddingInline: tokens.spacingHorizontalXXL,
+  },
+});
+
+const noToken = async (): Promise<null> => null;
+
+function Configure({ host }: { readonly host: TeamsHost | null }) {
+  const styles = useStyles();
+  const api = useMemo(() => createApiClient(host ? host.getToken : noToken), [host]);
+  const workstreams = useLoad('workstreams', (signal) => api.workstreams(signal));
+  const [selectedId, setSelectedId] = useState(() => workstreamIdFromEntityId(host?.pageId ?? null));
+  const failure = workstreams.status === 'error' ? workstreams.message : null;
+  useEffect(() => {
+    if (!host || host.frameContext === 'remove' || workstreams.status === 'loading') return;
+    if (failure === null) host.reportLoaded();
+    else host.reportFailed(failure);
+  }, [host, workstreams.status, failure]);
+  if (host?.frameContext === 'remove') {
+    return (
+      <main className={styles.main}>
+        <RemovePage host={host} />
+      </main>
+    );
+  }
+  return (
+    <main className={styles.main}>
+      {workstreams.status === 'loading' && <Spinner label="Loading your workstreams…" />}
+      {workstreams.status === 'error' && (
+        <LoadError title="Could not load your workstreams" message={workstreams.message} onRetry={workstreams.retry} />
+      )}
+      {workstreams.status === 'ready' && workstreams.data.length === 0 && <NoWorkstreams />}
+      {workstreams.status === 'ready' && workstreams.data.length > 0 && (
+        <ConfigPage workstreams={workstreams.data} selectedId={selectedId} onSelect={setSelectedId} host={host} />
+      )}
+    </main>
+  );
+}
+
+/** The channel tab's configuration and removal page (`config.html`). */
+export function ConfigApp() {
+  return <Hosted>{(host) => <Configure host={host} />}</Hosted>;
+}

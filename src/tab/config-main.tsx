@@ -1,0 +1,11 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ConfigApp } from './config-app';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('The configuration page has no element with id "root" to render into.');
+createRoot(container).render(
+  <StrictMode>
+    <ConfigApp />
+  </StrictMode>,
+);

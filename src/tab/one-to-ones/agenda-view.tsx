@@ -1,0 +1,159 @@
+import {
+  Badge,
+  Caption1,
+  Link,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
+import { Warning16Regular } from '@fluentui/react-icons';
+import { useId } from 'react';
+import type { DownloadedFile } from '../api/client';
+import type { Agenda, AgendaItem } from '../api/types';
+import { DownloadButton } from '../shared/download-button';
+import { shortDate } from '../shared/format';
+import { useRowStyles } from '../shared/row-styles';
+
+const useStyles = makeStyles({
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    overflowX: 'auto',
+  },
+  heading: {
+    margin: 0,
+  },
+  table: {
+    minWidth: '44rem',
+  },
+  quiet: {
+    color: tokens.colorNeutralForeground3,
+  },
+});
+
+function days(count: number): string {
+  return `${count} ${count === 1 ? 'day' : 'days'}`;
+}
+
+function whenWords(item: AgendaItem): string {
+  if (item.daysFromToday < 0) return `${days(-item.daysFromToday)} ago`;
+  if (item.daysFromToday === 0) return 'Today';
+  return `In ${days(item.daysFromToday)}`;
+}
+
+function whatWords(item: AgendaItem): string {
+  if (item.kind === 'due') return item.overdue ? 'Overdue, nothing booked' : 'Due, nothing booked yet';
+  const at = item.time ? ` at ${item.time}` : '';
+  const where = item.where ? `, ${item.where}` : '';
+  return item.overdue ? `Booked${at}${where}: not recorded as held` : `Booked${at}${where}`;
+}
+
+interface AgendaTableProps {
+  readonly title: string;
+  readonly items: readonly AgendaItem[];
+  readonly onOpen: (item: AgendaItem) => void;
+  readonly downloadInvitation: (oneToOneId: number) => Promise<DownloadedFile>;
+}
+
+function AgendaTable({ title, items, onOpen, downloadInvitation }: AgendaTableProps) {
+  const styles = useStyles();
+  const rowStyles = useRowStyles();
+  const id = useId();
+  // The side panel hands focus back to the name that opened it.
+  const restoreFocusTarget = useRestoreFocusTarget();
+  return (
+    <section className={styles.group} aria-labelledby={id}>
+      <Subtitle2 as="h3" id={id} className={styles.heading}>
+        {title} ({items.length})
+      </Subtitle2>
+      <Table className={styles.table} aria-labelledby={id} size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Date</TableHeaderCell>
+            <TableHeaderCell>Partner</TableHeaderCell>
+            <TableHeaderCell>Role</TableHeaderCell>
+            <TableHeaderCell>One-to-one</TableHeaderCell>
+            <TableHeaderCell>Named contact</TableHeaderCell>
+            <TableHeaderCell>Invitation</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((item) => {
+            const invitationId = item.kind === 'booked' ? item.oneToOneId : null;
+            return (
+              <TableRow key={`${item.kind}:${item.oneToOneId ?? item.involvementId}`} className={rowStyles.row}>
+                <TableCell>
+                  <Text>{shortDate(item.date)}</Text> <Caption1>{whenWords(item)}</Caption1>
+                </TableCell>
+                <TableCell>
+                  <Link as="button" onClick={() => onOpen(item)} {...restoreFocusTarget}>
+                    {item.name}
+                  </Link>
+                </TableCell>
+                <TableCell>{item.roleTitle}</TableCell>
+                <TableCell>
+                  {item.overdue ? (
+                    <Badge appearance="tint" color="danger" icon={<Warning16Regular />}>
+                      {whatWords(item)}
+                    </Badge>
+                  ) : (
+                    whatWords(item)
+                  )}
+                </TableCell>
+                <TableCell>{item.ownerName ?? <Text className={styles.quiet}>Not assigned yet</Text>}</TableCell>
+                <TableCell>
+                  {invitationId !== null ? (
+                    <DownloadButton
+                      size="small"
+                      fetchFile={() => downloadInvitation(invitationId)}
+                      aria-label={`Download the invitation: ${item.name}, ${shortDate(item.date)}`}
+                    >
+                      Download (.ics)
+                    </DownloadButton>
+                  ) : (
+                    <Text className={styles.quiet}>None booked</Text>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
+
+/** Props for {@link AgendaView}. */
+export interface AgendaViewProps {
+  readonly agenda: Agenda;
+  /** Opens the partner's detail panel. */
+  readonly onOpen: (item: AgendaItem) => void;
+  /** Fetches a booked one-to-one's calendar invitation. */
+  readonly downloadInvitation: (oneToOneId: number) => Promise<DownloadedFile>;
+}
+
+/** The workstream's one-to-ones for the coming weeks: overdue ones first, then the coming ones by date. */
+export function AgendaView({ agenda, onOpen, downloadInvitation }: AgendaViewProps) {
+  const styles = useStyles();
+  const overdue = agenda.items.filter((item) => item.overdue);
+  const coming = agenda.items.filter((item) => !item.overdue);
+  return (
+    <>
+      <Text>
+        Booked and due one-to-ones up to {shortDate(agenda.until)}. Select a name to book one or record it as held.
+      </Text>
+      {agenda.items.length === 0 && <Text className={styles.quiet}>Nothing booked or due in the coming weeks.</Text>}
+      {overdue.length > 0 && <AgendaTable title="Overdue" items={overdue} onOpen={onOpen} downloadInvitation={downloadInvitation} />}
+      {coming.length > 0 && <AgendaTable title="Coming up" items={coming} onOpen={onOpen} downloadInvitation={downloadInvitation} />}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { DashboardRow, Stage } from '../api/types';
+
+/** What the partners table is narrowed to. */
+export interface PartnerFilter {
+  /** Part of a name, matched ignoring case and accents. */
+  readonly query: string;
+  readonly stage: Stage | 'all';
+  readonly needsAttentionOnly: boolean;
+}
+
+/** The filter that shows everyone. */
+export const NO_FILTER: PartnerFilter = { query: '', stage: 'all', needsAttentionOnly: false };
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('en-GB').trim();
+}
+
+/** The rows that match every part of the filter, in their original order. */
+export function filterRows(rows: readonly DashboardRow[], filter: PartnerFilter): DashboardRow[] {
+  const query = fold(filter.query);
+  return rows.filter((row) => {
+    if (filter.stage !== 'all' && row.stage !== filter.stage) return false;
+    if (filter.needsAttentionOnly && row.attention.length === 0) return false;
+    if (query === '') return true;
+    return fold(row.name).includes(query) || (row.preferredName ? fold(row.preferredName).includes(query) : false);
+  });
+}

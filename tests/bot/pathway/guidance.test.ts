@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Guidance } from '../../../src/bot/pathway/guidance';
+
+function folderWith(files: Record<string, string>): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'guidance-'));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), text);
+  return folder;
+}
+
+describe('Guidance the organisation edits as files', () => {
+  it('reads each ## section of each file by topic and name', () => {
+    const guidance = new Guidance(folderWith({ 'informal-chat.md': '# Title\n\n## Intro\nBe kind.\n\n## tips\n- One\n- Two\nnot a point\n' }), {});
+    expect(guidance.text('informal-chat', 'intro')).toBe('Be kind.');
+    expect(guidance.items('informal-chat', 'tips')).toEqual(['One', 'Two']);
+  });
+
+  it('links a document set in configuration, and names it plainly when none is set', () => {
+    const guidance = new Guidance(folderWith({ 'pathway.md': '## induction\nSee the {link:expensesPolicy} and the {link:involvementAgreement}.' }), {
+      expensesPolicy: 'https://example.org/expenses.pdf',
+    });
+    expect(guidance.text('pathway', 'induction')).toBe('See the [expenses policy](https://example.org/expenses.pdf) and the involvement agreement.');
+  });
+
+  it('gives an empty string for a section the organisation has not written', () => {
+    expect(new Guidance(folderWith({}), {}).text('pathway', 'Active')).toBe('');
+  });
+
+  it('the shipped guidance covers every stage of the pathway and every role description field', () => {
+    const guidance = new Guidance('content/guidance', {});
+    for (const stage of ['Interested', 'Chat booked', 'Chat held', 'Offered', 'Induction', 'Active', 'Paused', 'Ended', 'Not progressed']) {
+      expect(guidance.text('pathway', stage)).not.toBe('');
+    }
+    for (const field of ['title', 'purpose', 'activities', 'timeCommitment', 'location', 'paymentAndExpenses', 'skillsWelcomed', 'supportOffered', 'contact', 'closingDate', 'startDate', 'level', 'accessibleFormats']) {
+      expect(guidance.text('role-description', field)).not.toBe('');
+    }
+    expect(guidance.items('informal-chat', 'questions').length).toBeGreaterThan(3);
+  });
+});

@@ -1,0 +1,157 @@
+import { Cards } from '../../src/bot/pathway/cards';
+import { ReminderRunner } from '../../src/bot/reminders/reminder-runner';
+import { hourIn, startReminderSchedule } from '../../src/bot/reminders/reminder-schedule';
+import type { LogFields } from '../../src/server/logger';
+import { advertisedRole, at, interested, workstream } from './arrange';
+import { ENGAGEMENT_CHANNEL, LEAD_PRINCIPAL, textOf, Transcript } from './transcript-harness';
+
+const WINDOWS = { dueWithinDays: 7, escalateAfterDays: 14, inductionStallDays: 14, closingWithinDays: 7 };
+
+let t: Transcript;
+let logged: Array<{ message: string; fields: LogFields }>;
+let runner: ReminderRunner;
+
+beforeEach(async () => {
+  // 2026-01-06 is a Tuesday: no digest unless a test moves to a Monday.
+  t = await Transcript.start('2026-01-06');
+  logged = [];
+  const record = (message: string, fields: LogFields = {}) => logged.push({ message, fields });
+  runner = new ReminderRunner(t.service, t.memory, t.messenger, new Cards(), WINDOWS, ENGAGEMENT_CHANNEL, { info: record, warn: record, error: record });
+});
+afterEach(() => t.close());
+
+/** An active partner of the lead whose next one-to-one is due 8 weeks after today (2026-03-03). */
+async function activePartner(name = 'Maya Jones') {
+  const ws = await workstream(t.service);
+  const role = await advertisedRole(t.service, ws.id, undefined, LEAD_PRINCIPAL, { closingDate: '2026-06-30', startDate: '2026-09-01' });
+  return at(t.service, await interested(t.service, role.id, name), 'Active');
+}
+
+const titles = () => t.messenger.sent.map((sent) => ('card' in sent.reply ? sent.reply.summary : sent.reply.text));
+/** The reminders other than the Monday digest, for tests on days that happen to be Mondays. */
+const besidesDigest = () => titles().filter((title) => !title.startsWith('Your partners this week'));
+
+describe('Proactive reminders', () => {
+  it('a one-to-one due within 7 days / the named contact is reminded once, however often the reminders run', async () => {
+    await activePartner();
+    t.clock.goTo('2026-02-24');
+    expect(await runner.run()).toMatchObject({ due: 1, sent: 1 });
+    expect(await runner.run()).toMatchObject({ due: 1, sent: 0, alreadySent: 1 });
+    expect(t.messenger.sent).toEqual([{ to: { userId: 'aad-priya' }, reply: expect.objectContaining({ summary: 'One-to-one coming up: Maya Jones' }) }]);
+    expect(textOf((t.messenger.sent[0].reply as { card: object }).card)).toContain('due on Tuesday 3 March 2026');
+  });
+
+  it('a one-to-one 8 days away / no reminder yet', async () => {
+    await activePartner();
+    t.clock.goTo('2026-02-23');
+    await runner.run();
+    expect(besidesDigest()).toEqual([]);
+  });
+
+  it('a one-to-one 13 days overdue / the owner is told, the Engagement team is not', async () => {
+    await activePartner();
+    t.clock.goTo('2026-03-16');
+    await runner.run();
+    expect(besidesDigest()).toEqual(['One-to-one overdue: Maya Jones']);
+    expect(t.messenger.sent.map((sent) => sent.to)).not.toContainEqual({ teamsChannelId: ENGAGEMENT_CHANNEL });
+  });
+
+  it('a one-to-one 14 days overdue / the Engagement team is told as well', async () => {
+    await activePartner();
+    t.clock.goTo('2026-03-17');
+    await runner.run();
+    expect(t.messenger.sent.map((sent) => sent.to)).toEqual([{ userId: 'aad-priya' }, { teamsChannelId: ENGAGEMENT_CHANNEL }]);
+    expect(titles()[1]).toBe('One-to-one 14 days overdue: Maya Jones');
+  });
+
+  it('a one-to-one held after a reminder / the next due date gets its own reminder in time', async () => {
+    const involvement = await activePartner();
+    t.clock.goTo('2026-03-04');
+    await runner.run();
+    await t.service.oneToOnes.recordHeld(LEAD_PRINCIPAL, { involvementId: involvement.id, date: '2026-03-04' });
+    t.clock.goTo('2026-04-25');
+    await runner.run();
+    expect(titles()).toEqual(['One-to-one overdue: Maya Jones', 'One-to-one coming up: Maya Jones']);
+  });
+
+  it('an induction with nothing ticked for 14 days / the owner is nudged; at 13 days they are not', async () => {
+    const ws = await workstream(t.service);
+    const role = await advertisedRole(t.service, ws.id, undefined, LEAD_PRINCIPAL, { closingDate: '2026-06-30', startDate: '2026-09-01' });
+    await at(t.service, await interested(t.service, role.id), 'Induction');
+    t.clock.goTo('2026-01-19');
+    await runner.run();
+    expect(besidesDigest()).toEqual([]);
+    t.clock.goTo('2026-01-20');
+    await runner.run();
+    expect(besidesDigest()).toEqual(['Induction waiting: Maya Jones']);
+  });
+
+  it('an advertised role closing in 7 days / its lead is reminded', async () => {
+    const ws = await workstream(t.service);
+    await advertisedRole(t.service, ws.id, 'Digital partner', LEAD_PRINCIPAL, { closingDate: '2026-01-13', startDate: '2026-06-01' });
+    await runner.run();
+    expect(titles()).toEqual(['Closing in 7 days: Digital partner']);
+  });
+
+  it('on a Monday / each named contact gets a digest of their partners', async () => {
+    await activePartner('Maya Jones');
+    t.clock.goTo('2026-02-23');
+    await runner.run();
+    expect(titles()).toEqual(['Your partners this week (Monday 23 February 2026)']);
+    expect(textOf((t.messenger.sent[0].reply as { card: object }).card)).toContain('1 partner with you as named contact');
+  });
+
+  it('an owner the bot cannot reach yet / the reminder is not marked sent, and goes out once they can be reached', async () => {
+    await activePartner();
+    t.clock.goTo('2026-02-24');
+    t.messenger.reachable = false;
+    expect(await runner.run()).toMatchObject({ sent: 0, unreachable: 1 });
+    t.messenger.reachable = true;
+    expect(await runner.run()).toMatchObject({ sent: 1, unreachable: 0 });
+  });
+
+  it('logs counts, never the names in the reminders', async () => {
+    await activePartner('Samira Patel');
+    t.clock.goTo('2026-03-17');
+    await runner.run();
+    expect(logged.map((line) => line.message)).toEqual(['Reminders run']);
+    expect(JSON.stringify(logged)).not.toContain('Samira');
+  });
+
+  it('"today" is the organisation\'s: the day after the clocks go forward, 23:30 UTC is already tomorrow in London', async () => {
+    t.clock.goTo('2026-02-02');
+    await activePartner();
+    // Due Monday 30 March 2026, the day after British Summer Time starts.
+    t.clock.set('2026-03-30T22:59:00Z');
+    await runner.run();
+    expect(besidesDigest()).toEqual(['One-to-one coming up: Maya Jones']);
+    t.clock.set('2026-03-30T23:30:00Z');
+    await runner.run();
+    expect(besidesDigest()).toEqual(['One-to-one coming up: Maya Jones', 'One-to-one overdue: Maya Jones']);
+  });
+
+  it('the schedule reads the hour in the organisation\'s time zone, summer time included', () => {
+    expect(hourIn('Europe/London', new Date('2026-01-15T08:30:00Z'))).toBe(8);
+    expect(hourIn('Europe/London', new Date('2026-06-15T08:30:00Z'))).toBe(9);
+  });
+
+  it('the in-process schedule runs the reminders only from the configured hour in London', async () => {
+    const runs: string[] = [];
+    let now = new Date('2026-06-15T07:30:00Z');
+    const stop = startReminderSchedule({
+      run: async () => runs.push(now.toISOString()),
+      timeZone: 'Europe/London',
+      hour: 9,
+      clock: { now: () => now },
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      everyMs: 5,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(runs).toEqual([]);
+    now = new Date('2026-06-15T08:00:00Z');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    stop();
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.every((run) => run === '2026-06-15T08:00:00.000Z')).toBe(true);
+  });
+});

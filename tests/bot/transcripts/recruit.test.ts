@@ -1,0 +1,118 @@
+import { advertisedRole, at, interested, workstream } from '../arrange';
+import { button, buttonsOf, textOf, Transcript } from '../transcript-harness';
+
+let t: Transcript;
+beforeEach(async () => {
+  t = await Transcript.start('2026-03-10');
+});
+afterEach(() => t.close());
+
+async function openRole() {
+  const ws = await workstream(t.service);
+  const role = await advertisedRole(t.service, ws.id);
+  const card = (await t.presses('role.open', { roleId: role.id })).updated;
+  return { ws, role, card };
+}
+
+describe('Log interest and acknowledge it', () => {
+  it('lead logs interest with consent / partner is Interested and their card asks for an acknowledgement', async () => {
+    const { card } = await openRole();
+    const { updated, replies } = await t.presses('interest.log', {
+      ...button(card, 'interest.log'),
+      fullName: 'Maya Jones',
+      email: 'maya@example.org',
+      preferredContact: 'Email',
+      consentGiven: 'true',
+    });
+    expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/^Interest logged\./)]);
+    expect(textOf(updated)).toContain('Maya Jones');
+    expect(textOf(updated)).toContain('Interested');
+    expect(button(updated, 'interest.acknowledge')).toHaveProperty('involvementId');
+  });
+
+  it('lead logs interest without ticking consent / refused and nobody is recorded', async () => {
+    const { ws, card } = await openRole();
+    const { invoke } = await t.presses('interest.log', { ...button(card, 'interest.log'), fullName: 'Maya Jones', consentGiven: 'false' });
+    expect(invoke?.body.value).toBe('Consent to hold details must be confirmed before details are saved.');
+    expect((await t.service.views.dashboard(ws.id)).rows).toEqual([]);
+  });
+
+  it('lead logs interest with a name over 120 characters / refused with the limit and nothing saved', async () => {
+    const { ws, card } = await openRole();
+    const { invoke } = await t.presses('interest.log', { ...button(card, 'interest.log'), fullName: 'M'.repeat(121), consentGiven: 'true' });
+    expect(invoke?.body.value).toBe("Partner details must be 120 characters or fewer.");
+    expect((await t.service.views.dashboard(ws.id)).rows).toEqual([]);
+  });
+
+  it('lead records the acknowledgement / the card shows the date and no longer asks', async () => {
+    const { role } = await openRole();
+    const involvement = await interested(t.service, role.id);
+    const { updated } = await t.presses('interest.acknowledge', { involvementId: involvement.id, version: involvement.version });
+    expect(textOf(updated)).toContain('Tuesday 10 March 2026');
+    expect(buttonsOf(updated).map((b) => b.verb)).not.toContain('interest.acknowledge');
+  });
+});
+
+describe('Informal chat', () => {
+  it('lead books the chat / partner is Chat booked, at the time given in UK time', async () => {
+    const { role } = await openRole();
+    const involvement = await interested(t.service, role.id);
+    const card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;
+    const { updated } = await t.presses('chat.book', { ...button(card, 'chat.book'), date: '2026-04-02', time: '14:30', where: 'Teams', adjustments: 'Captions' });
+    expect(textOf(updated)).toContain('Chat booked');
+    expect(textOf(updated)).toContain('Thursday 2 April 2026 at 14:30');
+    expect((await t.service.views.partnerDetail(involvement.id)).involvement.chatAt).toBe('2026-04-02T13:30:00.000Z');
+  });
+
+  it('lead books a chat without saying where / refused with what is missing', async () => {
+    const { role } = await openRole();
+    const involvement = await interested(t.service, role.id);
+    const { invoke } = await t.presses('chat.book', { involvementId: involvement.id, version: involvement.version, date: '2026-04-02', time: '14:30' });
+    expect(invoke?.body.value).toBe('Where is required.');
+    expect((await t.service.views.partnerDetail(involvement.id)).involvement.stage).toBe('Interested');
+  });
+
+  it('lead opens the chat guide / bot shows tips, suggested questions and adjustments', async () => {
+    const { role } = await openRole();
+    const involvement = await at(t.service, await interested(t.service, role.id), 'Chat booked');
+    const { cards } = await t.presses('chat.guide', { involvementId: involvement.id });
+    const text = textOf(cards[0]);
+    expect(text).toContain('Questions you might ask');
+    expect(text).toContain('What made you interested in this role?');
+    expect(text).toContain('Adjustments to offer');
+  });
+
+  it('lead records the chat and offers the role / partner is Offered and can start induction', async () => {
+    const { role } = await openRole();
+    const booked = await at(t.service, await interested(t.service, role.id), 'Chat booked');
+    const held = (await t.presses('chat.hold', { involvementId: booked.id, version: booked.version, notes: 'Keen.' })).updated;
+    expect(textOf(held)).toContain('Chat held');
+    const offered = (await t.presses('chat.offer', button(held, 'chat.offer'))).updated;
+    expect(textOf(offered)).toContain('Offered');
+    expect(button(offered, 'induction.start')).toHaveProperty('involvementId', booked.id);
+  });
+
+  it('lead marks a partner as not progressed without a reason / refused, stage unchanged', async () => {
+    const { role } = await openRole();
+    const held = await at(t.service, await interested(t.service, role.id), 'Chat held');
+    const { invoke } = await t.presses('involvement.notProgress', { involvementId: held.id, version: held.version, reason: '  ' });
+    expect(invoke?.body.value).toBe('Reason is required.');
+    expect((await t.service.views.partnerDetail(held.id)).involvement.stage).toBe('Chat held');
+  });
+
+  it('lead marks a partner as not progressed with a kind reason / recorded with the reason on the card', async () => {
+    const { role } = await openRole();
+    const held = await at(t.service, await interested(t.service, role.id), 'Chat held');
+    const { updated, replies } = await t.presses('involvement.notProgress', { involvementId: held.id, version: held.version, reason: 'Another role suits better' });
+    expect(textOf(updated)).toContain('Not progressed');
+    expect(textOf(updated)).toContain('Another role suits better');
+    expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/point them to other opportunities/)]);
+  });
+
+  it('lead presses Offer on a partner whose chat is not held / refused with the next step', async () => {
+    const { role } = await openRole();
+    const involvement = await interested(t.service, role.id);
+    const { invoke } = await t.presses('chat.offer', { involvementId: involvement.id, version: involvement.version });
+    expect(invoke?.body.value).toBe('Maya Jones cannot be offered the role while at Interested. From Interested the next step is Chat booked or Not progressed.');
+  });
+});

@@ -1,0 +1,38 @@
+import { harness, LEAD, rejection } from './harness';
+
+describe('Which Teams channel belongs to which workstream', () => {
+  it('assigns a channel to a workstream and finds the workstream by it', async () => {
+    const { service } = await harness();
+    const maternity = await service.workstreams.create(LEAD, { title: 'Maternity' });
+    await service.assignments.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
+    expect((await service.assignments.workstreamForChannel('19:maternity@thread.tacv2'))?.title).toBe('Maternity');
+    expect(await service.assignments.workstreamForChannel('19:other@thread.tacv2')).toBeUndefined();
+  });
+
+  it('moves a channel to another workstream, releasing the first', async () => {
+    const { service } = await harness();
+    const maternity = await service.workstreams.create(LEAD, { title: 'Maternity' });
+    const digital = await service.workstreams.create(LEAD, { title: 'Digital' });
+    await service.assignments.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: '19:shared@thread.tacv2' });
+    await service.assignments.assignChannel(LEAD, { workstreamId: digital.id, teamsChannelId: '19:shared@thread.tacv2' });
+    expect((await service.assignments.workstreamForChannel('19:shared@thread.tacv2'))?.title).toBe('Digital');
+    expect((await service.workstreams.list()).find((item) => item.id === maternity.id)?.teamsChannelId).toBeNull();
+  });
+
+  it('refuses to give a workstream a second channel, changing nothing', async () => {
+    const { service } = await harness();
+    const maternity = await service.workstreams.create(LEAD, { title: 'Maternity' });
+    await service.assignments.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: '19:first@thread.tacv2' });
+    const error = await rejection(service.assignments.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: '19:second@thread.tacv2' }));
+    expect(error.code).toBe('workstream-has-channel');
+    expect(error.message).toBe('"Maternity" already has its own Teams channel. Use that channel, or ask an administrator to move it.');
+    expect(await service.assignments.workstreamForChannel('19:second@thread.tacv2')).toBeUndefined();
+  });
+
+  it('refuses an empty channel id and an unknown workstream', async () => {
+    const { service } = await harness();
+    const maternity = await service.workstreams.create(LEAD, { title: 'Maternity' });
+    expect((await rejection(service.assignments.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: ' ' }))).code).toBe('validation');
+    expect((await rejection(service.assignments.assignChannel(LEAD, { workstreamId: 999, teamsChannelId: '19:x@thread.tacv2' }))).code).toBe('not-found');
+  });
+});

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/server/logger';
+import { startServer, type RunningServer } from '../../src/server/main';
+
+/** Debian's Chromium; `.ci/run` installs it when missing. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where the built tab is; `npm test` builds it before jest runs. */
+export const TAB_DIR = path.resolve(__dirname, '../../dist/tab');
+
+/** Quiet, offline, headless Chromium that runs as root in a container. */
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A running server with demo data on a temporary database, and a fresh Chromium. */
+export interface E2e {
+  readonly server: RunningServer;
+  readonly browser: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Starts the real server (ephemeral port, temporary database, demo data) and Chromium with a fresh profile. */
+export async function startE2e(): Promise<E2e> {
+  if (!fs.existsSync(path.join(TAB_DIR, 'index.html'))) {
+    throw new Error(`The tab is not built at ${TAB_DIR}. Run "npm run build:tab" (npm test does it first).`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-e2e-'));
+  const config = { ...loadConfig({ DATABASE_PATH: path.join(dir, 'pp.db'), TAB_DIR, SEED_DEMO: 'auto' }), port: 0 };
+  const server = await startServer(config, { logger: silentLogger });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const opened = browser;
+    return {
+      server,
+      browser: context,
+      async close() {
+        await opened.close();
+        await server.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

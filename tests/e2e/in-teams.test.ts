@@ -1,0 +1,140 @@
+import type { Page } from 'playwright-core';
+import { axeViolations } from './axe';
+import { startE2e, type E2e } from './browser';
+import { openInTestHost } from './teams-test-host';
+
+jest.setTimeout(30_000);
+
+let e2e: E2e;
+let page: Page;
+
+beforeAll(async () => {
+  e2e = await startE2e();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+beforeEach(async () => {
+  page = await e2e.browser.newPage();
+});
+afterEach(async () => {
+  await page?.close();
+});
+
+async function workstreamId(title: string): Promise<number> {
+  const response = await fetch(`${e2e.server.url}/api/workstreams`);
+  const list = (await response.json()) as Array<{ id: number; title: string }>;
+  const found = list.find((workstream) => workstream.title === title);
+  if (!found) throw new Error(`No workstream "${title}" in the demo data`);
+  return found.id;
+}
+
+/** The theme the tab shows, as its Fluent provider says. */
+async function shownTheme(host: Awaited<ReturnType<typeof openInTestHost>>): Promise<string | null> {
+  return host.frame.locator('.fui-FluentProvider').first().getAttribute('data-theme');
+}
+
+describe('the tab inside Teams (a stand-in host that speaks the teams-js protocol)', () => {
+  it('tells Teams it has loaded, and calls the API with the Teams sign-in token', async () => {
+    const authorised: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/')) authorised.push(request.headers().authorization ?? 'none');
+    });
+    const host = await openInTestHost(page, {
+      tabUrl: `${e2e.server.url}/tab/index.html?workstream=${await workstreamId('Mental health (demo)')}`,
+      frameContext: 'content',
+      theme: 'default',
+      ssoToken: 'test-sso-token',
+    });
+    await host.waitFor('appInitialization.success');
+    await host.frame.getByRole('heading', { level: 2, name: 'Mental health (demo)' }).waitFor();
+    expect(authorised.length).toBeGreaterThan(0);
+    expect(new Set(authorised)).toEqual(new Set(['Bearer test-sso-token']));
+  });
+
+  it('shows the workstream linked to the channel when the address names none', async () => {
+    const id = await workstreamId('Maternity and neonatal (demo)');
+    const stored = await e2e.server.store.get('workstreams', id);
+    if (!stored) throw new Error('The demo workstream has gone');
+    await e2e.server.store.commit(
+      [{ op: 'update', list: 'workstreams', id, version: stored.version, values: { teamsChannelId: '19:maternity@thread.tacv2' } }],
+      { actor: { id: 'e2e', name: 'End-to-end test', email: 'e2e@example.org', tenantId: 'test' }, at: new Date().toISOString() },
+    );
+    const host = await openInTestHost(page, {
+      tabUrl: `${e2e.server.url}/tab/index.html`,
+      frameContext: 'content',
+      theme: 'default',
+      channelId: '19:maternity@thread.tacv2',
+      ssoToken: null,
+    });
+    await host.frame.getByRole('heading', { level: 2, name: 'Maternity and neonatal (demo)' }).waitFor();
+  });
+
+  it('follows the Teams theme as it changes, and has no axe-core violations in any of the three', async () => {
+    const host = await openInTestHost(page, {
+      tabUrl: `${e2e.server.url}/tab/index.html?workstream=${await workstreamId('Urgent and emergency care (demo)')}`,
+      frameContext: 'content',
+      theme: 'default',
+      ssoToken: null,
+    });
+    await host.frame.getByRole('table', { name: 'Partners' }).waitFor();
+    for (const [teamsTheme, fluentTheme] of [['default', 'light'], ['dark', 'dark'], ['contrast', 'contrast']] as const) {
+      await host.changeTheme(teamsTheme);
+      await host.frame.locator(`.fui-FluentProvider[data-theme="${fluentTheme}"]`).first().waitFor();
+      expect(await shownTheme(host)).toBe(fluentTheme);
+      expect(await axeViolations(host.frame)).toEqual([]);
+    }
+  });
+
+  it('saves the chosen workstream as the channel tab, with a suggested name', async () => {
+    const id = await workstreamId('Mental health (demo)');
+    const host = await openInTestHost(page, {
+      tabUrl: `${e2e.server.url}/tab/config.html`,
+      frameContext: 'settings',
+      theme: 'dark',
+      ssoToken: null,
+    });
+    await host.waitFor('appInitialization.success');
+    await host.frame.getByRole('radio', { name: 'Mental health (demo)' }).check();
+    await page.waitForFunction(() =>
+      (window as unknown as { sent: Array<{ func: string; args: unknown[] }> }).sent.some(
+        (message) => message.func === 'settings.setValidityState' && message.args[0] === true,
+      ),
+    );
+    expect(await axeViolations(host.frame)).toEqual([]);
+    await host.pressSave();
+    const [settings] = await host.waitFor('settings.setSettings');
+    expect(settings).toMatchObject({
+      entityId: `workstream-${id}`,
+      contentUrl: `${e2e.server.url}/tab/index.html?workstream=${id}`,
+      suggestedDisplayName: 'Partners: Mental health (demo)',
+    });
+    await host.waitFor('settings.save.success');
+  });
+
+  it('opens the configuration of a saved tab at its workstream', async () => {
+    const id = await workstreamId('Maternity and neonatal (demo)');
+    const host = await openInTestHost(page, {
+      tabUrl: `${e2e.server.url}/tab/config.html`,
+      frameContext: 'settings',
+      theme: 'default',
+      entityId: `workstream-${id}`,
+      ssoToken: null,
+    });
+    const saved = host.frame.getByRole('radio', { name: 'Maternity and neonatal (demo)' });
+    await saved.waitFor();
+    expect(await saved.isChecked()).toBe(true);
+  });
+
+  it('lets Teams remove the tab, saying nothing is deleted', async () => {
+    const host = await openInTestHost(page, {
+      tabUrl: `${e2e.server.url}/tab/config.html`,
+      frameContext: 'remove',
+      theme: 'default',
+      ssoToken: null,
+    });
+    await host.frame.getByRole('heading', { name: 'Remove this tab' }).waitFor();
+    await host.pressRemove();
+    await host.waitFor('settings.remove.success');
+  });
+});

@@ -1,0 +1,109 @@
+import type { Frame, Page } from 'playwright-core';
+
+/**
+ * A stand-in for the Teams client. Playwright answers its address on the tab's own
+ * origin (nothing is added to the server): the tab's CSP lets its own origin frame it,
+ * teams-js trusts messages from its own origin, and Chromium's local network checks
+ * would block a public origin from framing a loopback server. It loads the tab in an iframe and answers the
+ * teams-js postMessage protocol: `initialize` with the frame context and a runtime
+ * that supports tab configuration, `getContext`, `authentication.getAuthToken` and
+ * `settings.setSettings`; it records every message the tab sends, and can send the
+ * tab a theme change or press Save.
+ */
+const HOST_PATH = '/__teams-test-host';
+
+/** What the stand-in tells the tab about where it is. */
+export interface HostSetup {
+  /** The tab's address on the server under test. */
+  readonly tabUrl: string;
+  /** `content` for a tab, `settings` for its configuration page, `remove` for removal. */
+  readonly frameContext: 'content' | 'settings' | 'remove';
+  readonly theme: 'default' | 'dark' | 'contrast';
+  /** The saved tab's entity id, if any. */
+  readonly entityId?: string;
+  readonly channelId?: string;
+  /** The SSO token to give the tab, or null to refuse one. */
+  readonly ssoToken: string | null;
+}
+
+/** A message the tab sent to the host. */
+export interface SentMessage {
+  readonly func: string;
+  readonly args: unknown[];
+}
+
+function hostPage(setup: HostSetup): string {
+  const runtime = { apiVersion: 4, supports: { pages: { config: {}, tabs: {}, appButton: {} }, authentication: {}, appInstallDialog: {} } };
+  const context = {
+    locale: 'en-gb',
+    theme: setup.theme,
+    frameContext: setup.frameContext,
+    entityId: setup.entityId ?? '',
+    channelId: setup.channelId,
+    teamId: '19:test-team',
+    tid: 'test-tenant',
+    userObjectId: 'test-user',
+    hostClientType: 'web',
+  };
+  return `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Teams test host</title></head>
+<body style="margin:0">
+<iframe id="tab" title="Partner Pathway" style="width:100%;height:100vh;border:0"></iframe>
+<script>
+  const setup = ${JSON.stringify({ ...setup, runtime: JSON.stringify(runtime), context })};
+  const frame = document.getElementById('tab');
+  window.sent = [];
+  window.addEventListener('message', (event) => {
+    if (event.source !== frame.contentWindow) return;
+    const message = event.data;
+    if (!message || typeof message.func !== 'string') return;
+    window.sent.push({ func: message.func, args: message.args });
+    const reply = (args) => frame.contentWindow.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, '*');
+    switch (message.func) {
+      case 'initialize': return reply([setup.frameContext, 'web', setup.runtime, '2.58.0']);
+      case 'getContext': return reply([setup.context]);
+      case 'authentication.getAuthToken':
+        return reply(setup.ssoToken ? [true, setup.ssoToken] : [false, 'The test host gives no token.']);
+      case 'settings.setSettings': return reply([true]);
+    }
+  });
+  window.changeTheme = (theme) => frame.contentWindow.postMessage({ func: 'themeChange', args: [theme] }, '*');
+  window.pressSave = () => frame.contentWindow.postMessage({ func: 'settings.save', args: [{}] }, '*');
+  window.pressRemove = () => frame.contentWindow.postMessage({ func: 'settings.remove', args: [] }, '*');
+  frame.src = setup.tabUrl;
+</script>
+</body></html>`;
+}
+
+/** The host page open in `page`, with the tab's frame and the messages the tab has sent. */
+export interface TestHost {
+  readonly frame: Frame;
+  sent(): Promise<SentMessage[]>;
+  /** Waits until the tab has sent a message named `func`, and returns its arguments. */
+  waitFor(func: string): Promise<unknown[]>;
+  changeTheme(theme: HostSetup['theme']): Promise<void>;
+  pressSave(): Promise<void>;
+  pressRemove(): Promise<void>;
+}
+
+/** Opens the stand-in Teams host in `page` with the tab inside it. */
+export async function openInTestHost(page: Page, setup: HostSetup): Promise<TestHost> {
+  const hostUrl = new URL(HOST_PATH, setup.tabUrl).href;
+  await page.route(hostUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hostPage(setup) }));
+  await page.goto(hostUrl);
+  const frame = await (await page.waitForSelector('iframe#tab')).contentFrame();
+  if (!frame) throw new Error('The test host has no tab frame.');
+  const sent = () => page.evaluate(() => (window as unknown as { sent: SentMessage[] }).sent);
+  return {
+    frame,
+    sent,
+    async waitFor(func) {
+      await page.waitForFunction((name) => (window as unknown as { sent: SentMessage[] }).sent.some((message) => message.func === name), func);
+      const found = (await sent()).find((message) => message.func === func);
+      return found?.args ?? [];
+    },
+    changeTheme: (theme) => page.evaluate((name) => (window as unknown as { changeTheme(t: string): void }).changeTheme(name), theme),
+    pressSave: () => page.evaluate(() => (window as unknown as { pressSave(): void }).pressSave()),
+    pressRemove: () => page.evaluate(() => (window as unknown as { pressRemove(): void }).pressRemove()),
+  };
+}

@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { axeViolations } from './axe';
+import { startE2e, type E2e } from './browser';
+
+jest.setTimeout(60_000);
+
+let e2e: E2e;
+let page: Page;
+
+beforeAll(async () => {
+  e2e = await startE2e();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+beforeEach(async () => {
+  page = await e2e.browser.newPage();
+});
+afterEach(async () => {
+  await page?.close();
+});
+
+/** A calendar date some days from now, as a date input takes it. */
+function daysFromNow(days: number): string {
+  const at = new Date(Date.now() + days * 86_400_000);
+  return at.toISOString().slice(0, 10);
+}
+
+async function openWorkstream(title: string): Promise<void> {
+  await page.goto(`${e2e.server.url}/tab/`);
+  await page.getByRole('combobox', { name: 'Workstream', exact: true }).selectOption({ label: title });
+  await page.getByRole('heading', { level: 2, name: title }).waitFor();
+}
+
+async function openPartnerAt(stage: string): Promise<string> {
+  await page.getByRole('combobox', { name: 'Stage', exact: true }).selectOption(stage);
+  const first = page.getByRole('table').getByRole('button').first();
+  const name = (await first.textContent()) ?? '';
+  await first.click();
+  await page.getByRole('dialog', { name }).waitFor();
+  return name;
+}
+
+describe('the workstream tab in a browser', () => {
+  it('finds a partner by name and shows only the matching rows', async () => {
+    await openWorkstream('Urgent and emergency care (demo)');
+    const everyone = await page.getByRole('table').getByRole('button').allTextContents();
+    expect(everyone.length).toBeGreaterThan(2);
+    await page.getByLabel('Search by name').fill(everyone[1].slice(0, 5));
+    await page.getByRole('status').filter({ hasText: /^Showing/ }).waitFor();
+    expect(await page.getByRole('table').getByRole('button').allTextContents()).toContain(everyone[1]);
+    expect(await page.getByRole('table').getByRole('button').count()).toBeLessThan(everyone.length);
+  });
+
+  it('ticks an induction item and the progress moves on, in the panel and in the table', async () => {
+    await openWorkstream('Urgent and emergency care (demo)');
+    const name = await openPartnerAt('Induction');
+    const dialog = page.getByRole('dialog', { name });
+    const progress = dialog.getByText(/^Induction progress: \d+ of \d+ done$/);
+    const [, before, total] = /(\d+) of (\d+)/.exec((await progress.textContent()) ?? '') ?? [];
+    // A click, not check(): the box is ticked once the server has recorded it, not at once.
+    await dialog.getByRole('checkbox', { checked: false }).first().click();
+    await dialog.getByText(`Induction progress: ${Number(before) + 1} of ${total} done`).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('row', { name: new RegExp(name) }).getByText(`${Number(before) + 1} of ${total} done`).waitFor();
+  });
+
+  it("refuses to make a partner active while required items are missing, with the rule's own words", async () => {
+    await openWorkstream('Urgent and emergency care (demo)');
+    const name = await openPartnerAt('Induction');
+    const dialog = page.getByRole('dialog', { name });
+    await dialog.getByLabel('Next step').selectOption({ label: 'Make active' });
+    await dialog.getByRole('button', { name: 'Make active' }).click();
+    await dialog.getByText('Not done').waitFor();
+    expect(await dialog.getByText(/cannot become Active/).count()).toBe(1);
+  });
+
+  it('books a one-to-one and shows it in the agenda', async () => {
+    await openWorkstream('Urgent and emergency care (demo)');
+    const name = await openPartnerAt('Active');
+    const dialog = page.getByRole('dialog', { name });
+    const date = daysFromNow(9);
+    const form = dialog.getByRole('form', { name: 'Book a one-to-one' });
+    await form.getByLabel(/^Date/).fill(date);
+    await form.getByLabel('Time (optional)').fill('10:30');
+    await form.getByRole('button', { name: 'Book one-to-one' }).click();
+    await dialog.getByText('One-to-one booked.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('tab', { name: 'One-to-ones' }).click();
+    const coming = page.getByRole('table', { name: /Coming up/ });
+    const row = coming.getByRole('row', { name: new RegExp(`${name}.*Booked at 10:30`) });
+    await row.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /Download the invitation/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^one-to-one-\d+\.ics$/);
+    const ics = fs.readFileSync(await download.path(), 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toMatch(/DTSTART:\d{8}T\d{4}00Z/);
+    expect(ics).toContain('SUMMARY:One-to-one with ');
+  });
+
+  it("exports the workstream's partners as a CSV file", async () => {
+    await openWorkstream('Urgent and emergency care (demo)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export partners (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^partners-urgent-and-emergency-care-demo-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^\uFEFFName,Role,Stage,/);
+    expect(csv).toContain('Aisha Rahman');
+  });
+
+  it('works from the keyboard: a partner opens with Enter, Escape closes the panel and focus goes back to their name', async () => {
+    await openWorkstream('Urgent and emergency care (demo)');
+    const first = page.getByRole('table').getByRole('button').first();
+    const name = (await first.textContent()) ?? '';
+    await first.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name });
+    await dialog.getByRole('heading', { name: 'Contact and access needs' }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(name);
+  });
+
+  it('shows the Engagement team every workstream side by side and the Peer Support Network roster', async () => {
+    await page.goto(`${e2e.server.url}/tab/?view=engagement`);
+    const workstreams = page.getByRole('table', { name: 'All workstreams' });
+    await workstreams.waitFor();
+    expect(await workstreams.getByRole('row').count()).toBe(5);
+    expect(await page.getByRole('table', { name: 'Peer Support Network roster' }).getByRole('row').count()).toBeGreaterThan(1);
+  });
+
+  it.each(['light', 'dark'] as const)('has no axe-core violations in the %s theme, with a partner open', async (colorScheme) => {
+    await page.emulateMedia({ colorScheme });
+    await openWorkstream('Urgent and emergency care (demo)');
+    expect(await axeViolations(page)).toEqual([]);
+    await openPartnerAt('Induction');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('has no axe-core violations on the one-to-ones, roles and Engagement views', async () => {
+    await openWorkstream('Urgent and emergency care (demo)');
+    await page.getByRole('tab', { name: 'One-to-ones' }).click();
+    await page.getByRole('table', { name: /Overdue|Coming up/ }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Roles' }).click();
+    await page.getByRole('columnheader', { name: 'At each stage' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${e2e.server.url}/tab/?view=engagement`);
+    await page.getByRole('table', { name: 'All workstreams' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

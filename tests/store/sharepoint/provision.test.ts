@@ -1,0 +1,143 @@
+import { columnsOf, LISTS, type ListName } from '../../../src/domain/schema/lists';
+import { provision, type ProvisionReport } from '../../../src/store/sharepoint';
+import { INTERNAL_NAME_MAX, spColumns } from '../../../src/store/sharepoint/names';
+import { MAX_INDEXES, WANTED_VIEWS } from '../../../src/store/sharepoint/provision';
+import { aContext, aWorkstream, creating } from '../builders';
+import { SharePointStandIn } from './stand-in/stand-in-server';
+import { aStoreOn, connectionTo } from './support';
+
+const LIST_NAMES = Object.keys(LISTS) as ListName[];
+
+function outcomes(report: ProvisionReport): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const step of report.steps) counts[step.outcome] = (counts[step.outcome] ?? 0) + 1;
+  return counts;
+}
+
+describe('provisioning a site', () => {
+  let standIn: SharePointStandIn;
+  let first: ProvisionReport;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    standIn = await SharePointStandIn.start();
+    first = await provision(connectionTo(standIn), (line) => lines.push(line));
+  });
+
+  afterAll(async () => {
+    await standIn.stop();
+  });
+
+  it('creates every list of the schema with its readable title', () => {
+    expect(standIn.site.lists.map((list) => list.Title)).toEqual(LIST_NAMES.map((list) => LISTS[list].title));
+    expect(first.steps.filter((step) => step.target.startsWith('list ')).every((step) => step.outcome === 'created')).toBe(true);
+  });
+
+  it('creates every column with its type, title, required flag, length, choices and index', () => {
+    for (const list of LIST_NAMES) {
+      const fields = standIn.list(LISTS[list].title).fields;
+      for (const column of spColumns(list)) {
+        const field = fields.find((candidate) => candidate.InternalName === column.internalName);
+        expect(field).toBeDefined();
+        expect(field).toMatchObject({ Title: column.meta.title, Indexed: column.meta.indexed });
+        if (column.meta.kind !== 'boolean') expect(field?.Required).toBe(column.meta.required);
+        if (column.meta.kind === 'text') expect(field).toMatchObject({ TypeAsString: 'Text', MaxLength: column.meta.maxLength });
+        if (column.meta.choices) expect(field?.Choices).toEqual(column.meta.choices);
+        if (column.meta.kind === 'lookup') {
+          const target = standIn.list(LISTS[column.meta.lookupList as ListName].title);
+          expect(field).toMatchObject({ TypeAsString: 'Lookup', LookupList: `{${target.Id}}`, RelationshipDeleteBehavior: 1 });
+        }
+      }
+      expect(fields.find((field) => field.InternalName === 'PPPKey')).toMatchObject({ Indexed: true, EnforceUniqueValues: true, Required: true });
+      expect(fields.find((field) => field.InternalName === 'Title')?.Required).toBe(false);
+      expect(fields.filter((field) => field.Indexed).length).toBeLessThanOrEqual(MAX_INDEXES);
+    }
+  });
+
+  it('gives dates date-only fields and instants date-and-time fields', () => {
+    const roles = standIn.list('PPP Roles').fields;
+    expect(roles.find((field) => field.InternalName === 'PPPClosingDate')).toMatchObject({ TypeAsString: 'DateTime', DisplayFormat: 0 });
+    expect(roles.find((field) => field.InternalName === 'PPPAdvertDecidedAt')).toMatchObject({ TypeAsString: 'DateTime', DisplayFormat: 1 });
+  });
+
+  it('keeps every internal name within SharePoint’s 32 characters', () => {
+    for (const list of LIST_NAMES) {
+      for (const column of spColumns(list)) {
+        expect(column.internalName.length).toBeLessThanOrEqual(INTERNAL_NAME_MAX);
+        expect((column.answeredProperty ?? '').length).toBeLessThanOrEqual(INTERNAL_NAME_MAX);
+      }
+    }
+  });
+
+  it('creates the views staff use, with their filters and columns', () => {
+    for (const wanted of WANTED_VIEWS) {
+      const view = standIn.list(LISTS[wanted.list].title).views.find((candidate) => candidate.Title === wanted.title);
+      expect(view).toMatchObject({ ViewQuery: wanted.query, ViewFields: [...wanted.fields] });
+    }
+    expect(WANTED_VIEWS.map((view) => view.title)).toEqual([
+      'By stage',
+      'Induction in progress',
+      'One-to-ones due in 14 days',
+      'Overdue one-to-ones',
+      'Awaiting approval',
+    ]);
+  });
+
+  it('prints its progress and what it created', () => {
+    expect(lines[0]).toBe(`[1/${LIST_NAMES.length}] PPP Workstreams`);
+    expect(lines).toContain('  created list PPP Roles');
+    expect(lines.at(-1)).toMatch(/^Done: \d+ created, \d+ changed, \d+ unchanged\.$/);
+  });
+
+  it('changes nothing when run a second time, and reports everything unchanged', async () => {
+    standIn.resetCounts();
+    const second = await provision(connectionTo(standIn));
+    expect(outcomes(second)).toEqual({ unchanged: second.steps.length });
+    const madeOnce = first.steps.filter((step) => !step.target.endsWith(' / Title')).map((step) => step.target);
+    expect(second.steps.map((step) => step.target)).toEqual(madeOnce);
+    expect(standIn.requests.every((request) => request.method === 'GET')).toBe(true);
+  });
+});
+
+describe('provisioning a site that already has data', () => {
+  let standIn: SharePointStandIn;
+
+  beforeAll(async () => {
+    standIn = await SharePointStandIn.start();
+    await provision(connectionTo(standIn));
+  });
+
+  afterAll(async () => {
+    await standIn.stop();
+  });
+
+  it('puts back a column changed by hand and keeps every item', async () => {
+    const store = aStoreOn(standIn);
+    const [workstream] = await store.commit([creating('workstreams', aWorkstream())], aContext());
+    const stage = standIn.list('PPP Involvements').fields.find((field) => field.InternalName === 'PPPStage');
+    const title = standIn.list('PPP Workstreams').fields.find((field) => field.InternalName === 'PPPTitle');
+    if (!stage || !title) throw new Error('provisioning did not make the columns');
+    stage.Choices = stage.Choices.slice(0, 3);
+    stage.Indexed = false;
+    title.Title = 'Name';
+    const report = await provision(connectionTo(standIn));
+    const changed = report.steps.filter((step) => step.outcome === 'changed');
+    expect(changed.map((step) => [step.target, step.detail])).toEqual([
+      ['column PPP Workstreams / Workstream', 'Title'],
+      ['column PPP Involvements / Stage', 'Indexed, Choices'],
+    ]);
+    expect(stage).toMatchObject({ Indexed: true, Choices: [...columnsOf('involvements').find((c) => c.name === 'stage')!.meta.choices!] });
+    expect(await store.get('workstreams', workstream!.id)).toEqual(workstream);
+    await store.close();
+  });
+
+  it('leaves a column whose type was changed by hand alone, and says so', async () => {
+    const field = standIn.list('PPP Roles').fields.find((candidate) => candidate.InternalName === 'PPPLevel');
+    if (!field) throw new Error('provisioning did not make the column');
+    field.TypeAsString = 'Text';
+    const report = await provision(connectionTo(standIn));
+    const step = report.steps.find((candidate) => candidate.target === 'column PPP Roles / Involvement level');
+    expect(step).toMatchObject({ outcome: 'unchanged', detail: expect.stringContaining('left alone') });
+    expect(field.TypeAsString).toBe('Text');
+  });
+});

@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import ts from 'typescript';
+import { loadConfig } from '../../../src/config';
+import { silentLogger } from '../../../src/server/logger';
+import { startServer } from '../../../src/server/main';
+import { SharePointStandIn } from './stand-in/stand-in-server';
+import { aProvisionedStandIn } from './support';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+let standIn: SharePointStandIn;
+let dataDir: string;
+const compiledDirs: string[] = [];
+
+beforeAll(async () => {
+  standIn = await aProvisionedStandIn();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-pathway-sp-'));
+});
+
+afterAll(async () => {
+  await standIn.stop();
+  for (const dir of [dataDir, ...compiledDirs]) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the server on the SharePoint store', () => {
+  it('opens the SharePoint store when STORE=sharepoint and reports its health', async () => {
+    const config = loadConfig({
+      STORE: 'sharepoint',
+      SHAREPOINT_SITE_URL: standIn.siteUrl,
+      SHAREPOINT_AUTH: 'none',
+      ORGANISATION_NAME: 'West Yorkshire ICB',
+      DATABASE_PATH: path.join(dataDir, 'pp.db'),
+    });
+    const server = await startServer({ ...config, port: 0 }, { logger: silentLogger });
+    try {
+      const health = (await (await fetch(`${server.url}/healthz`)).json()) as { store: { kind: string; ok: boolean } };
+      expect(health.store).toMatchObject({ kind: 'sharepoint', ok: true });
+      expect(server.store.kind).toBe('sharepoint');
+      expect(standIn.requests.at(-1)?.headers['user-agent']).toMatch(/^NONISV\|West Yorkshire ICB\|PartnerPathway\/\d+\.\d+\.\d+/);
+    } finally {
+      await server.close();
+    }
+  });
+
+});
+
+describe('the adapter compiled to CommonJS, as `npm run build:server` makes it', () => {
+  let compiled: string;
+
+  beforeAll(() => {
+    // Inside the project, so that the compiled files find its node_modules.
+    fs.mkdirSync(path.join(ROOT, 'node_modules', '.cache'), { recursive: true });
+    const outDir = fs.mkdtempSync(path.join(ROOT, 'node_modules', '.cache', 'partner-pathway-compiled-'));
+    compiledDirs.push(outDir);
+    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.build.json'), { outDir, sourceMap: false }, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
+    });
+    if (!parsed) throw new Error('tsconfig.build.json could not be read');
+    const entries = ['index.ts', 'provision-cli.ts'].map((file) => path.join(ROOT, 'src', 'store', 'sharepoint', file));
+    const emitted = ts.createProgram(entries, parsed.options).emit();
+    if (emitted.diagnostics.length > 0) throw new Error(ts.formatDiagnostics(emitted.diagnostics, ts.createCompilerHost(parsed.options)));
+    compiled = path.join(outDir, 'store', 'sharepoint');
+  }, 120_000);
+
+  it('loads in plain Node, ESM-only PnPjs included, and reads the site', async () => {
+    const script = `
+      const { SharePointStore } = require(${JSON.stringify(path.join(compiled, 'index.js'))});
+      const store = new SharePointStore({ siteUrl: process.argv[1], auth: { kind: 'none' }, userAgent: 'NONISV|Test|PartnerPathway/0.0.0' });
+      store.find({ list: 'workstreams', top: 1 }).then((found) => console.log('read ' + found.length), (error) => { console.error(error); process.exit(1); });
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, standIn.siteUrl], { cwd: ROOT });
+    expect(stdout.trim()).toBe('read 0');
+  }, 30_000);
+
+  it('provisions a site from the command line, and changes nothing when run again', async () => {
+    const fresh = await SharePointStandIn.start();
+    const cli = path.join(compiled, 'provision-cli.js');
+    try {
+      const env = { PATH: process.env.PATH, STORE: 'sharepoint', SHAREPOINT_SITE_URL: fresh.siteUrl, SHAREPOINT_AUTH: 'none', ORGANISATION_NAME: 'West Yorkshire ICB' };
+      const run = () => promisify(execFile)(process.execPath, [cli], { cwd: ROOT, env });
+      const first = await run();
+      expect(first.stdout).toContain(`Provisioning ${fresh.siteUrl}`);
+      expect(first.stdout).toContain('  created list PPP Involvements');
+      const second = await run();
+      expect(second.stdout).toMatch(/Done: 0 created, 0 changed, \d+ unchanged\./);
+      const unset = await promisify(execFile)(process.execPath, [cli], { cwd: ROOT, env: { PATH: process.env.PATH } }).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(unset).toMatchObject({ code: 1, stderr: expect.stringContaining('STORE is not sharepoint') });
+    } finally {
+      await fresh.stop();
+    }
+  }, 60_000);
+});

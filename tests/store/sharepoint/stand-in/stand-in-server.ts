@@ -1,0 +1,330 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SpError, StandInSite, type StandInList } from './site';
+
+/** One request as the stand-in saw it: on the wire, or as a part of a `$batch`. */
+export interface SeenRequest {
+  readonly method: string;
+  /** The path and query after `/_api/`, decoded. */
+  readonly path: string;
+  readonly inBatch: boolean;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * A fault to inject. `times` requests (or batch parts, with `part`) that match get
+ * the status instead of being processed; `reset` drops the connection instead of
+ * answering, and `afterProcessing` does the work first, then drops it (a lost response).
+ */
+export interface Fault {
+  readonly match: (request: SeenRequest) => boolean;
+  times: number;
+  readonly status?: number;
+  /** Sent as the Retry-After header: seconds, or an HTTP date. */
+  readonly retryAfter?: string;
+  readonly part?: boolean;
+  readonly reset?: boolean;
+  readonly afterProcessing?: boolean;
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const JSON_TYPE = 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8';
+
+function errorBody(error: SpError): unknown {
+  return { 'odata.error': { code: error.code, message: { lang: 'en-US', value: error.message } } };
+}
+
+function unquote(text: string): string {
+  return text.replaceAll("''", "'");
+}
+
+/**
+ * A local stand-in for a SharePoint Online site's REST API (`/_api`, JSON with
+ * minimal metadata): lists by title, fields (created from schema XML), views and
+ * view fields, items with `$select`/`$filter`/`$orderby`/`$top` and paging by
+ * `odata.nextLink`, `$batch` with changesets (not transactional, like SharePoint),
+ * ETags with `If-Match` and 412, the list view threshold, and injected faults
+ * (429/503 with Retry-After, dropped connections). It counts every request.
+ */
+export class SharePointStandIn {
+  readonly site = new StandInSite();
+  /** Every request on the wire, in order (a `$batch` counts once). */
+  readonly requests: SeenRequest[] = [];
+  /** Every operation processed, including each part of a batch. */
+  readonly operations: SeenRequest[] = [];
+  private readonly faults: Fault[] = [];
+  private readonly server = http.createServer((req, res) => {
+    this.handle(req, res).catch((error: unknown) => {
+      res.statusCode = 500;
+      res.end(String(error));
+    });
+  });
+  private base = '';
+  readonly sitePath = '/sites/pathway';
+
+  /** Starts listening on a free local port. */
+  static async start(): Promise<SharePointStandIn> {
+    const standIn = new SharePointStandIn();
+    await new Promise<void>((resolve) => standIn.server.listen(0, '127.0.0.1', resolve));
+    standIn.base = `http://127.0.0.1:${(standIn.server.address() as AddressInfo).port}`;
+    return standIn;
+  }
+
+  /** The site's absolute URL. */
+  get siteUrl(): string {
+    return `${this.base}${this.sitePath}`;
+  }
+
+  /** Adds a fault; it applies to the next `times` matching requests. */
+  inject(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  /** Removes every fault not used up yet. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** Forgets the requests counted so far. */
+  resetCounts(): void {
+    this.requests.length = 0;
+    this.operations.length = 0;
+  }
+
+  list(title: string): StandInList {
+    return this.site.list(title);
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private takeFault(request: SeenRequest, part: boolean): Fault | undefined {
+    const fault = this.faults.find((candidate) => candidate.times > 0 && (candidate.part === true) === part && candidate.match(request));
+    if (fault) fault.times -= 1;
+    return fault;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) headers[name.toLowerCase()] = String(value);
+    const method = (headers['x-http-method'] ?? req.method ?? 'GET').toUpperCase();
+    const seen: SeenRequest = { method, path: this.apiPath(req.url ?? ''), inBatch: false, headers };
+    this.requests.push(seen);
+    const fault = this.takeFault(seen, false);
+    if (fault?.reset && !fault.afterProcessing) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault && !fault.afterProcessing) {
+      this.send(res, { status: fault.status ?? 503, body: errorBody(new SpError(fault.status ?? 503, '-1', 'The server is busy.')), headers: fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {} });
+      return;
+    }
+    const answer = seen.path.startsWith('$batch')
+      ? this.batch(headers['content-type'] ?? '', body)
+      : this.answer(method, req.url ?? '', headers, body, false);
+    if (fault?.afterProcessing) {
+      req.socket.destroy();
+      return;
+    }
+    if ('text' in answer) {
+      res.writeHead(200, { 'Content-Type': answer.type });
+      res.end(answer.text);
+      return;
+    }
+    this.send(res, answer);
+  }
+
+  private send(res: http.ServerResponse, answer: Answer): void {
+    const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+    res.writeHead(answer.status, { ...(text ? { 'Content-Type': JSON_TYPE } : {}), ...answer.headers });
+    res.end(text);
+  }
+
+  private apiPath(url: string): string {
+    const parsed = new URL(url, 'http://stand-in');
+    const prefix = `${this.sitePath}/_api/`;
+    const path = decodeURIComponent(parsed.pathname);
+    const search = decodeURIComponent(parsed.search.replaceAll('+', ' '));
+    return path.toLowerCase().startsWith(prefix.toLowerCase()) ? path.slice(prefix.length) + search : path;
+  }
+
+  private answer(method: string, url: string, headers: Record<string, string>, body: string, inBatch: boolean): Answer {
+    const seen: SeenRequest = { method, path: this.apiPath(url), inBatch, headers };
+    this.operations.push(seen);
+    if (inBatch) {
+      const fault = this.takeFault(seen, true);
+      if (fault) {
+        return { status: fault.status ?? 429, body: errorBody(new SpError(fault.status ?? 429, '-1', 'Too many requests.')), headers: fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {} };
+      }
+    }
+    try {
+      const parsed = new URL(url, 'http://stand-in');
+      const prefix = `${this.sitePath}/_api/`.toLowerCase();
+      const path = decodeURIComponent(parsed.pathname);
+      if (!path.toLowerCase().startsWith(prefix)) throw new SpError(404, '-1', 'Not found.');
+      const json = body.trim() ? (JSON.parse(body) as Record<string, unknown>) : {};
+      return this.route(method, path.slice(prefix.length), parsed.searchParams, headers, json);
+    } catch (error) {
+      if (error instanceof SpError) return { status: error.status, body: errorBody(error) };
+      if (error instanceof SyntaxError) return { status: 400, body: errorBody(new SpError(400, '-1', 'The body is not JSON.')) };
+      throw error;
+    }
+  }
+
+  private route(method: string, path: string, query: URLSearchParams, headers: Record<string, string>, body: Record<string, unknown>): Answer {
+    const ifMatch = headers['if-match'];
+    if (/^web\/?$/i.test(path)) return { status: 200, body: { Title: this.site.title, Url: this.siteUrl } };
+    if (/^web\/lists\/?$/i.test(path)) {
+      if (method === 'POST') return { status: 201, body: this.listJson(this.site.addList(body)) };
+      return { status: 200, body: { value: this.site.lists.map((list) => this.listJson(list)) } };
+    }
+    const byTitle = /^web\/lists\/getbytitle\('((?:[^']|'')*)'\)(.*)$/i.exec(path);
+    if (!byTitle) throw new SpError(404, '-1', `No route for ${path}.`);
+    const list = this.site.list(unquote(byTitle[1]));
+    const rest = byTitle[2].replace(/^\//, '');
+    if (rest === '') {
+      if (method === 'MERGE') {
+        this.site.updateList(list, body);
+        return { status: 204 };
+      }
+      return { status: 200, body: this.listJson(list) };
+    }
+    if (/^items$/i.test(rest)) {
+      if (method === 'POST') {
+        const item = this.site.addItem(list, body);
+        return { status: 201, body: item, headers: { ETag: String(item['odata.etag']) } };
+      }
+      const page = this.site.queryItems(list, {
+        select: query.get('$select') ?? undefined,
+        filter: query.get('$filter') ?? undefined,
+        orderby: query.get('$orderby') ?? undefined,
+        top: query.get('$top') ?? undefined,
+        skiptoken: query.get('$skiptoken') ?? undefined,
+      });
+      const result: Record<string, unknown> = { value: page.items };
+      if (page.next !== undefined) {
+        const next = new URLSearchParams(query);
+        next.set('$skiptoken', `Paged=TRUE&PagedOffset=${page.next}`);
+        result['odata.nextLink'] = `${this.siteUrl}/_api/web/lists/getbytitle('${encodeURIComponent(list.Title.replaceAll("'", "''"))}')/items?${next.toString()}`;
+      }
+      return { status: 200, body: result };
+    }
+    const itemById = /^items\((\d+)\)$/i.exec(rest);
+    if (itemById) {
+      const id = Number(itemById[1]);
+      if (method === 'MERGE') {
+        const etag = this.site.updateItem(list, id, body, ifMatch);
+        return { status: 204, headers: { ETag: etag } };
+      }
+      if (method === 'DELETE') {
+        this.site.deleteItem(list, id, ifMatch);
+        return { status: 200 };
+      }
+      const select = query.get('$select')?.split(',').map((name) => name.trim());
+      const item = this.site.item(list, id);
+      return { status: 200, body: this.site.render(list, item, select), headers: { ETag: `"${item.version}"` } };
+    }
+    if (/^fields$/i.test(rest)) return { status: 200, body: { value: list.fields } };
+    if (/^fields\/createfieldasxml$/i.test(rest)) {
+      const parameters = body.parameters as { SchemaXml?: string } | undefined;
+      return { status: 201, body: this.site.addFieldFromXml(list, String(parameters?.SchemaXml ?? '')) };
+    }
+    const fieldByName = /^fields\/getbyinternalnameortitle\('((?:[^']|'')*)'\)$/i.exec(rest);
+    if (fieldByName) {
+      const field = this.site.field(list, unquote(fieldByName[1]));
+      if (method === 'MERGE') {
+        this.site.updateField(list, field, body);
+        return { status: 204 };
+      }
+      return { status: 200, body: field };
+    }
+    if (/^views$/i.test(rest)) {
+      if (method === 'POST') return { status: 201, body: this.site.addView(list, body) };
+      return { status: 200, body: { value: list.views.map(({ Id, Title, ViewQuery, RowLimit, PersonalView }) => ({ Id, Title, ViewQuery, RowLimit, PersonalView })) } };
+    }
+    const viewByTitle = /^views\/getbytitle\('((?:[^']|'')*)'\)(.*)$/i.exec(rest);
+    if (viewByTitle) {
+      const view = this.site.view(list, unquote(viewByTitle[1]));
+      const viewRest = viewByTitle[2].replace(/^\//, '').toLowerCase();
+      if (viewRest === '') {
+        if (method === 'MERGE') {
+          if (typeof body.ViewQuery === 'string') view.ViewQuery = body.ViewQuery;
+          if (typeof body.RowLimit === 'number') view.RowLimit = body.RowLimit;
+          return { status: 204 };
+        }
+        return { status: 200, body: { Id: view.Id, Title: view.Title, ViewQuery: view.ViewQuery, RowLimit: view.RowLimit, PersonalView: view.PersonalView } };
+      }
+      if (viewRest === 'viewfields') return { status: 200, body: { Items: view.ViewFields, SchemaXml: '' } };
+      if (viewRest === 'viewfields/removeallviewfields') {
+        view.ViewFields = [];
+        return { status: 200, body: {} };
+      }
+      const add = /^viewfields\/addviewfield\('((?:[^']|'')*)'\)$/i.exec(viewByTitle[2].replace(/^\//, ''));
+      if (add) {
+        view.ViewFields.push(this.site.field(list, unquote(add[1])).InternalName);
+        return { status: 200, body: {} };
+      }
+    }
+    throw new SpError(404, '-1', `No route for ${path}.`);
+  }
+
+  private listJson(list: StandInList): Record<string, unknown> {
+    return { Id: list.Id, Title: list.Title, Description: list.Description, BaseTemplate: list.BaseTemplate, ItemCount: list.items.size };
+  }
+
+  /** Answers a multipart/mixed `$batch`, part by part, flattening changesets as SharePoint does. */
+  private batch(contentType: string, body: string): { text: string; type: string } {
+    const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1];
+    if (!boundary) return { text: '', type: 'text/plain' };
+    const parts: string[] = [];
+    const collect = (text: string, marker: string) => {
+      for (const chunk of text.split(`--${marker}`)) {
+        const trimmed = chunk.replace(/^\r?\n/, '');
+        if (trimmed.trim() === '' || trimmed.startsWith('--')) continue;
+        const nested = /^Content-Type:\s*multipart\/mixed;\s*boundary="?([^"\r\n;]+)"?/i.exec(trimmed);
+        if (nested) collect(trimmed.slice(nested[0].length), nested[1]);
+        else parts.push(trimmed);
+      }
+    };
+    collect(body, boundary);
+    const responseBoundary = `batchresponse_${Math.random().toString(16).slice(2)}`;
+    const out: string[] = [];
+    for (const part of parts) {
+      const blank = part.search(/\r?\n\r?\n/);
+      const request = blank < 0 ? '' : part.slice(blank).replace(/^\r?\n\r?\n/, '');
+      const lines = request.split(/\r?\n/);
+      const [method, url] = lines[0].split(' ');
+      const headers: Record<string, string> = {};
+      let index = 1;
+      for (; index < lines.length && lines[index].trim() !== ''; index += 1) {
+        const colon = lines[index].indexOf(':');
+        headers[lines[index].slice(0, colon).trim().toLowerCase()] = lines[index].slice(colon + 1).trim();
+      }
+      const partBody = lines.slice(index + 1).join('\n').trim();
+      const answer = this.answer(method.toUpperCase(), url, headers, partBody, true);
+      const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      out.push(`--${responseBoundary}`);
+      out.push('Content-Type: application/http');
+      out.push('Content-Transfer-Encoding: binary');
+      out.push('');
+      out.push(`HTTP/1.1 ${answer.status} ${http.STATUS_CODES[answer.status] ?? ''}`);
+      out.push('CONTENT-TYPE: application/json;odata=minimalmetadata;streaming=true;charset=utf-8');
+      for (const [name, value] of Object.entries(answer.headers ?? {})) out.push(`${name}: ${value}`);
+      out.push('');
+      out.push(text);
+    }
+    out.push(`--${responseBoundary}--`);
+    out.push('');
+    return { text: out.join('\r\n'), type: `multipart/mixed; boundary=${responseBoundary}` };
+  }
+}

@@ -1,0 +1,104 @@
+import type { AgendaItem, DashboardRow, InductionTask, PartnerDetail } from '../../src/tab/api/types';
+
+/** A partners-table row; override what the test is about. */
+export function row(overrides: Partial<DashboardRow> = {}): DashboardRow {
+  const id = overrides.involvementId ?? 1;
+  return {
+    involvementId: id,
+    version: 1,
+    partnerId: id,
+    name: `Partner ${id}`,
+    preferredName: null,
+    roleId: 1,
+    roleTitle: 'Patient partner',
+    stage: 'Active',
+    stageChangedAt: '2026-01-01T10:00:00Z',
+    induction: null,
+    nextOneToOne: { due: null, state: 'none', daysUntilDue: null },
+    booked: null,
+    ownerName: 'Jo Bloggs',
+    peerNetworkStatus: 'Not invited',
+    attention: [],
+    ...overrides,
+  };
+}
+
+/** An induction checklist item. */
+export function task(overrides: Partial<InductionTask> = {}): InductionTask {
+  return {
+    id: 1,
+    version: 1,
+    label: 'Welcome and introductions',
+    kind: 'Task',
+    required: true,
+    order: 0,
+    done: false,
+    doneDate: null,
+    doneBy: null,
+    ...overrides,
+  };
+}
+
+/** A partner in induction with a two-item checklist, one of them an agreement. */
+export function detail(overrides: Partial<PartnerDetail> = {}): PartnerDetail {
+  const checklist = [
+    task({ id: 11, label: 'Welcome and introductions' }),
+    task({ id: 12, label: 'Confidentiality agreement signed', kind: 'Agreement', order: 1 }),
+  ];
+  return {
+    involvement: {
+      id: 7,
+      version: 3,
+      stage: 'Induction',
+      stageReason: null,
+      ownerName: 'Jo Bloggs',
+      acknowledgedDate: null,
+      chatAt: null,
+      chatWhere: null,
+      cadenceWeeks: 8,
+      lastOneToOneDate: null,
+    },
+    partner: {
+      id: 5,
+      version: 2,
+      fullName: 'Samira Patel',
+      preferredName: 'Sam',
+      email: 'sam@example.org',
+      phone: null,
+      postalAddress: null,
+      preferredContact: 'Email',
+      accessNeeds: 'Captions on in video calls',
+      peerNetworkStatus: 'Invited',
+      peerNetworkDate: '2026-02-01',
+    },
+    name: 'Sam',
+    role: { id: 3, title: 'Patient partner' },
+    checklist,
+    induction: { done: 0, total: 2, missingRequired: checklist.map((item) => item.label) },
+    oneToOnes: [],
+    nextOneToOne: { due: null, state: 'none', daysUntilDue: null },
+    nextStages: ['Active', 'Not progressed'],
+    ...overrides,
+  };
+}
+
+/** One entry of the one-to-one agenda. */
+export function agendaItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
+  return {
+    kind: 'booked',
+    involvementId: 1,
+    partnerId: 1,
+    name: 'Partner 1',
+    roleTitle: 'Patient partner',
+    stage: 'Active',
+    ownerName: 'Jo Bloggs',
+    date: '2026-03-10',
+    time: '10:30',
+    where: 'Online',
+    oneToOneId: 21,
+    oneToOneVersion: 1,
+    overdue: false,
+    daysFromToday: 8,
+    ...overrides,
+  };
+}

@@ -1,0 +1,22 @@
+import type { ApiClient } from '../../src/tab/api/client';
+
+/** An API client whose every call is a jest mock; a test gives the answers it needs. */
+export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClient> {
+  const never = () => jest.fn(() => new Promise<never>(() => undefined));
+  return {
+    me: never(),
+    workstreams: never(),
+    dashboard: never(),
+    agenda: never(),
+    overview: never(),
+    partnerDetail: never(),
+    completeTask: jest.fn(async () => undefined),
+    reopenTask: jest.fn(async () => undefined),
+    bookOneToOne: jest.fn(async () => undefined),
+    recordHeld: jest.fn(async () => undefined),
+    download: jest.fn(async (path: string) => ({ fileName: path.split('/').pop() ?? 'file', blob: new Blob(['file']) })),
+    acknowledgeInterest: jest.fn(async () => undefined),
+    changeStage: jest.fn(async () => undefined),
+    ...overrides,
+  } as jest.Mocked<ApiClient>;
+}

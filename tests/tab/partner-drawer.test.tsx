@@ -1,0 +1,115 @@
+/** @jest-environment jsdom */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiError } from '../../src/tab/api/parse';
+import { PartnerDrawer } from '../../src/tab/partner-drawer';
+import { detail } from './builders';
+import { fakeApi } from './fake-api';
+import { renderInFluent, stubObjectUrls } from './render';
+
+const TODAY = '2026-03-02';
+
+async function openDrawer(api = fakeApi({ partnerDetail: jest.fn(async () => detail()) })) {
+  const onChanged = jest.fn();
+  const onClose = jest.fn();
+  renderInFluent(
+    <PartnerDrawer api={api} open involvementId={7} name="Samira Patel" today={TODAY} onClose={onClose} onChanged={onChanged} />,
+  );
+  const dialog = await screen.findByRole('dialog', { name: 'Samira Patel' });
+  await within(dialog).findByRole('heading', { name: 'Induction checklist' });
+  return { api, dialog, onChanged, onClose };
+}
+
+describe('the partner panel', () => {
+  it("shows the partner's contact details and access needs", async () => {
+    const { dialog } = await openDrawer();
+    expect(within(dialog).getByText('Captions on in video calls')).toBeTruthy();
+    expect(within(dialog).getByText('sam@example.org')).toBeTruthy();
+    expect(within(dialog).getAllByText('Not given').length).toBeGreaterThan(0);
+  });
+
+  it('ticks an item, then reads the partner and the table again', async () => {
+    const { api, dialog, onChanged } = await openDrawer();
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Welcome and introductions (required)' }));
+    expect(api.completeTask).toHaveBeenCalledWith(expect.objectContaining({ id: 11, version: 1 }), undefined);
+    expect(await within(dialog).findByText('Ticked: Welcome and introductions.')).toBeTruthy();
+    expect(onChanged).toHaveBeenCalledTimes(1);
+    expect(api.partnerDetail).toHaveBeenCalledTimes(2);
+  });
+
+  it("shows the server's refusal in its own words when a stage change breaks a rule", async () => {
+    const refusal = 'Sam cannot become Active: the confidentiality agreement is not signed yet.';
+    const api = fakeApi({
+      partnerDetail: jest.fn(async () => detail()),
+      changeStage: jest.fn(async () => {
+        throw new ApiError('checklist-incomplete', refusal, 422);
+      }),
+    });
+    const { dialog } = await openDrawer(api);
+    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Active');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Make active' }));
+    expect(api.changeStage).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3, stage: 'Induction' }), { to: 'Active' });
+    expect(await within(dialog).findByText(refusal)).toBeTruthy();
+    expect(within(dialog).getByText('Not done')).toBeTruthy();
+  });
+
+  it('asks for a reason before a partner is not progressed, and sends it', async () => {
+    const { api, dialog } = await openDrawer();
+    await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Not progressed');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Chose another role for now');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Not this time (not progressed)' }));
+    expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), { to: 'Not progressed', reason: 'Chose another role for now' });
+  });
+
+  it('books a one-to-one on a date and time', async () => {
+    const { api, dialog } = await openDrawer();
+    const form = within(dialog).getByRole('form', { name: 'Book a one-to-one' });
+    await userEvent.type(within(form).getByLabelText(/^Date/), '2026-03-20');
+    await userEvent.type(within(form).getByLabelText('Time (optional)'), '10:30');
+    await userEvent.click(within(form).getByRole('button', { name: 'Book one-to-one' }));
+    expect(api.bookOneToOne).toHaveBeenCalledWith(7, { date: '2026-03-20', time: '10:30', where: '' });
+    expect(await within(dialog).findByText('One-to-one booked.')).toBeTruthy();
+  });
+
+  it('records a booked one-to-one as held, and offers its invitation', async () => {
+    const api = fakeApi({
+      partnerDetail: jest.fn(async () =>
+        detail({ oneToOnes: [{ id: 31, version: 2, status: 'Booked', date: TODAY, time: '09:00', where: 'Teams', heldBy: null }] }),
+      ),
+    });
+    const { dialog } = await openDrawer(api);
+    stubObjectUrls();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Download the invitation for Mon 2 Mar 2026' }));
+    expect(api.download).toHaveBeenCalledWith('/api/one-to-ones/31/invitation.ics');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Record Mon 2 Mar 2026 as held' }));
+    expect(api.recordHeld).toHaveBeenCalledWith(7, { date: TODAY, booked: { id: 31, version: 2 } });
+  });
+
+  it('says when the partner could not be loaded, and retries', async () => {
+    const partnerDetail = jest.fn().mockRejectedValueOnce(new ApiError('not-found', 'There is no involvement with id 7.', 404)).mockResolvedValue(detail());
+    renderInFluent(
+      <PartnerDrawer api={fakeApi({ partnerDetail })} open involvementId={7} name="Samira Patel" today={TODAY} onClose={jest.fn()} onChanged={jest.fn()} />,
+    );
+    expect(await screen.findByText('There is no involvement with id 7.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { name: 'Induction checklist' })).toBeTruthy();
+  });
+
+  it('closes with its Close button', async () => {
+    const { dialog, onClose } = await openDrawer();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalled();
+  });
+});
+
+describe('the partner panel for new interest', () => {
+  it('records that interest was acknowledged, when it has not been', async () => {
+    const interested = detail({ involvement: { ...detail().involvement, stage: 'Interested' }, checklist: [], induction: null, nextStages: ['Chat booked', 'Not progressed'] });
+    const api = fakeApi({ partnerDetail: jest.fn(async () => interested) });
+    renderInFluent(<PartnerDrawer api={api} open involvementId={7} name="Samira Patel" today={TODAY} onClose={jest.fn()} onChanged={jest.fn()} />);
+    const dialog = await screen.findByRole('dialog', { name: 'Samira Patel' });
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Record interest acknowledged today' }));
+    expect(api.acknowledgeInterest).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3 }));
+    expect(await within(dialog).findByText('Interest acknowledged for Sam.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,78 @@
+/** @jest-environment jsdom */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Dashboard, StageCounts } from '../../src/tab/api/types';
+import { WorkstreamView } from '../../src/tab/workstream-view';
+import { agendaItem, detail, row } from './builders';
+import { fakeApi } from './fake-api';
+import { withLayout } from './layout';
+import { renderInFluent } from './render';
+
+withLayout();
+
+const NO_ONE = { Interested: 0, 'Chat booked': 0, 'Chat held': 0, Offered: 0, Induction: 0, Active: 0, Paused: 0, Ended: 0, 'Not progressed': 0 } satisfies StageCounts;
+
+const DASHBOARD: Dashboard = {
+  workstream: { id: 4, title: 'Maternity', description: 'Better maternity care.', teamsChannelId: null, version: 1, key: 'w4', created: '', modified: '' },
+  today: '2026-03-02',
+  roles: [{ id: 3, version: 1, title: 'Patient partner', status: 'Advertised', advertState: 'Approved', closingDate: null, stageCounts: { ...NO_ONE, Induction: 1, Active: 1 } }],
+  rows: [row({ involvementId: 7, name: 'Samira Patel', stage: 'Induction' }), row({ involvementId: 8, name: 'Zoe Morgan' })],
+  stageCounts: { ...NO_ONE, Induction: 1, Active: 1 },
+  needsAttention: 0,
+};
+
+function setUp() {
+  const api = fakeApi({
+    dashboard: jest.fn(async () => DASHBOARD),
+    agenda: jest.fn(async () => ({ today: '2026-03-02', until: '2026-04-13', items: [agendaItem({ involvementId: 8, name: 'Zoe Morgan' })] })),
+    partnerDetail: jest.fn(async () => detail()),
+  });
+  const onSettled = jest.fn();
+  renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={onSettled} />);
+  return { api, onSettled };
+}
+
+describe('the workstream view', () => {
+  it('reads the workstream in one call, and tells Teams once it has loaded', async () => {
+    const { api, onSettled } = setUp();
+    await screen.findByRole('heading', { level: 2, name: 'Maternity' });
+    expect(api.dashboard).toHaveBeenCalledTimes(1);
+    expect(api.agenda).not.toHaveBeenCalled();
+    expect(onSettled).toHaveBeenCalledWith(null);
+  });
+
+  it('shows the one-to-ones agenda in one more call when its tab is chosen', async () => {
+    const { api } = setUp();
+    await userEvent.click(await screen.findByRole('tab', { name: 'One-to-ones' }));
+    expect(await screen.findByRole('table', { name: 'Coming up (1)' })).toBeTruthy();
+    expect(api.agenda).toHaveBeenCalledTimes(1);
+    expect(api.dashboard).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows each role with the people at each stage', async () => {
+    setUp();
+    await userEvent.click(await screen.findByRole('tab', { name: 'Roles' }));
+    const role = screen.getByRole('row', { name: /Patient partner/ });
+    expect(within(role).getByText('Induction 1, Active 1')).toBeTruthy();
+  });
+
+  it('opens a partner in a side panel, and reads the table again after a change there', async () => {
+    const { api } = setUp();
+    await userEvent.click(await screen.findByRole('button', { name: 'Samira Patel' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Samira Patel' });
+    await userEvent.click(await within(dialog).findByRole('checkbox', { name: 'Welcome and introductions (required)' }));
+    await within(dialog).findByText('Ticked: Welcome and introductions.');
+    expect(api.dashboard).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('heading', { level: 2, name: 'Maternity' })).toBeTruthy();
+  });
+
+  it('says what failed and offers to try again', async () => {
+    const api = fakeApi({ dashboard: jest.fn().mockRejectedValueOnce(new Error('There is no workstream with id 4.')).mockResolvedValue(DASHBOARD) });
+    const onSettled = jest.fn();
+    renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={onSettled} />);
+    expect(await screen.findByText('There is no workstream with id 4.')).toBeTruthy();
+    expect(onSettled).toHaveBeenCalledWith('There is no workstream with id 4.');
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Maternity' })).toBeTruthy();
+  });
+});
