@@ -219,3 +219,25 @@ export type ActivityEntry = RecordOf<'activity'>;
 export function columnsOf(list: ListName): Array<{ name: string; meta: ColumnMeta }> {
   return Object.entries(LISTS[list].fields).map(([name, schema]) => ({ name, meta: metaOf(schema) }));
 }
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+const systemShape = {
+  id: z.number().int().positive(),
+  key: z.string().min(1),
+  version: z.number().int().positive(),
+  created: isoInstant,
+  modified: isoInstant,
+};
+
+const recordSchemas = new Map<ListName, z.ZodObject>();
+
+/** A stored item of a list, fields and system fields together: what every store adapter parses its reads with. */
+export function recordSchema(list: ListName): z.ZodObject {
+  let schema = recordSchemas.get(list);
+  if (!schema) {
+    schema = (LISTS[list].schema as z.ZodObject).extend(systemShape).strict();
+    recordSchemas.set(list, schema);
+  }
+  return schema;
+}

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { ColumnMeta } from '../../domain/schema/columns';
-import { LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
+import { recordSchema, type ListName, type RecordOf } from '../../domain/schema/lists';
 import { SYSTEM_FIELDS, spColumns } from './names';
 
 /** An item as SharePoint's JSON returns it. */
@@ -72,24 +71,6 @@ export function versionOf(etag: unknown): number {
   return Number(match[1]);
 }
 
-const isoInstant = z.iso.datetime({ offset: true });
-const systemShape = {
-  id: z.number().int().positive(),
-  key: z.string().min(1),
-  version: z.number().int().positive(),
-  created: isoInstant,
-  modified: isoInstant,
-};
-const recordSchemas = new Map<ListName, z.ZodObject>();
-
-function recordSchema(list: ListName): z.ZodObject {
-  let schema = recordSchemas.get(list);
-  if (!schema) {
-    schema = (LISTS[list].schema as z.ZodObject).extend(systemShape).strict();
-    recordSchemas.set(list, schema);
-  }
-  return schema;
-}
 
 /**
  * Turns an item from SharePoint into a record of the list, validated against the

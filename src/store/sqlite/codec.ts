@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { ColumnMeta } from '../../domain/schema/columns';
-import { columnsOf, LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
+import { columnsOf, LISTS, recordSchema, type ListName, type RecordOf } from '../../domain/schema/lists';
 import { ValidationError } from '../../domain/errors';
 import { ident, SYSTEM_COLUMNS } from './sql';
 
@@ -55,26 +54,6 @@ export function canonicalFields(list: ListName, fields: Readonly<Record<string, 
   return out;
 }
 
-const isoInstant = z.iso.datetime({ offset: true });
-
-const systemShape = {
-  id: z.number().int().positive(),
-  key: z.string().min(1),
-  version: z.number().int().positive(),
-  created: isoInstant,
-  modified: isoInstant,
-};
-
-const recordSchemas = new Map<ListName, z.ZodObject>();
-
-function recordSchema(list: ListName): z.ZodObject {
-  let schema = recordSchemas.get(list);
-  if (!schema) {
-    schema = (LISTS[list].schema as z.ZodObject).extend(systemShape).strict();
-    recordSchemas.set(list, schema);
-  }
-  return schema;
-}
 
 /** The column list every read of a list selects, system columns first. */
 export function selectColumns(list: ListName): string {

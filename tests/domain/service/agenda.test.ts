@@ -1,5 +1,5 @@
 import type { Involvement } from '../../../src/domain';
-import { LEAD, advertisedRole, harness, rejection, type Harness } from './harness';
+import { LEAD, activeInvolvement, advertisedRole, harness, rejection, type Harness } from './harness';
 
 describe('the one-to-one agenda and invitations', () => {
   let h: Harness;
@@ -15,18 +15,7 @@ describe('the one-to-one agenda and invitations', () => {
 
   const ref = (involvement: Involvement) => ({ involvementId: involvement.id, version: involvement.version });
 
-  async function activePartner(fullName: string): Promise<Involvement> {
-    let involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName, consentGiven: true } });
-    involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-01-06T10:00:00Z', where: 'Online' });
-    involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
-    involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
-    involvement = await h.service.involvements.startInduction(LEAD, ref(involvement));
-    const { checklist } = await h.service.views.partnerDetail(involvement.id);
-    for (const task of checklist.filter((item) => item.required)) {
-      await h.service.induction.completeTask(LEAD, { taskId: task.id, version: task.version });
-    }
-    return h.service.involvements.activate(LEAD, ref(involvement));
-  }
+  const activePartner = (fullName: string) => activeInvolvement(h, roleId, fullName);
 
   it('lists overdue one-to-ones first, then the coming ones by date, within the weeks asked for', async () => {
     const jordan = await activePartner('Jordan Ellis');

@@ -4,6 +4,7 @@ import {
   DomainError,
   createPathwayService,
   type Clock,
+  type Involvement,
   type PathwayService,
   type PathwaySettings,
   type Principal,
@@ -99,4 +100,19 @@ export async function advertisedRole(h: Harness): Promise<{ workstreamId: number
     advertUrl: 'https://opportunities.example.nhs.uk/roles/42',
   });
   return { workstreamId: workstream.id, roleId: role.id };
+}
+
+/** A new partner in the role, walked to Active with every required induction item done. */
+export async function activeInvolvement(h: Harness, roleId: number, fullName: string): Promise<Involvement> {
+  const ref = (involvement: Involvement) => ({ involvementId: involvement.id, version: involvement.version });
+  let involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName, consentGiven: true } });
+  involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-01-06T10:00:00Z', where: 'Online' });
+  involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
+  involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
+  involvement = await h.service.involvements.startInduction(LEAD, ref(involvement));
+  const { checklist } = await h.service.views.partnerDetail(involvement.id);
+  for (const task of checklist.filter((item) => item.required)) {
+    await h.service.induction.completeTask(LEAD, { taskId: task.id, version: task.version });
+  }
+  return h.service.involvements.activate(LEAD, ref(involvement));
 }
