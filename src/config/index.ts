@@ -49,6 +49,8 @@ export interface Config {
   readonly bot: BotCredentials | undefined;
   /** The tab's Entra single sign-on app, when one is registered. */
   readonly tabSsoClientId: string | undefined;
+  /** The Teams app's id (the manifest's `id`), for deep links into the app's tabs and chat. */
+  readonly teamsAppId: string | undefined;
   readonly identity: IdentityMode;
   /** Folder holding the built tab (`index.html` and its assets). */
   readonly tabDir: string;
@@ -133,6 +135,7 @@ const schema = z.object({
   SECRET_BOT_PASSWORD: z.string().optional(),
   BOT_TENANT_ID: guid('BOT_TENANT_ID', "the directory (tenant) id of the bot's single-tenant app registration"),
   AAD_APP_CLIENT_ID: guid('AAD_APP_CLIENT_ID', "the tab's single sign-on app (client) id, which Teams Toolkit writes during provision"),
+  TEAMS_APP_ID: guid('TEAMS_APP_ID', "the Teams app's id (the manifest's id), which Teams Toolkit writes during provision"),
   LOCAL_IDENTITY: flag('LOCAL_IDENTITY'),
   TAB_DIR: z.string().default('dist/tab'),
   LOG_LEVEL: z
@@ -213,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { appId: values.BOT_ID, password: values.SECRET_BOT_PASSWORD, tenantId: values.BOT_TENANT_ID }
         : undefined,
     tabSsoClientId: values.AAD_APP_CLIENT_ID,
+    teamsAppId: values.TEAMS_APP_ID,
     identity: local ? 'local-development' : 'entra',
     tabDir: values.TAB_DIR,
     logLevel: values.LOG_LEVEL,

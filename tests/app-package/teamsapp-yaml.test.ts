@@ -136,6 +136,7 @@ describe('local debugging', () => {
       SECRET_BOT_PASSWORD: '${{SECRET_BOT_PASSWORD}}',
       BOT_TENANT_ID: '${{BOT_TENANT_ID}}',
       AAD_APP_CLIENT_ID: '${{AAD_APP_CLIENT_ID}}',
+      TEAMS_APP_ID: '${{TEAMS_APP_ID}}',
     });
   });
 

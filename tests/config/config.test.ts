@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       pathway: { timeZone: 'Europe/London', defaultCadenceWeeks: 8, dueSoonDays: 14, recruitmentLeadWeeks: 8, paidLevels: [4] },
       bot: undefined,
       tabSsoClientId: undefined,
+      teamsAppId: undefined,
       identity: 'local-development',
       tabDir: 'dist/tab',
       logLevel: 'info',
@@ -129,6 +130,11 @@ describe('loadConfig', () => {
       const config = loadConfig({ AAD_APP_CLIENT_ID: TAB_APP });
       expect(config.identity).toBe('entra');
       expect(config.tabSsoClientId).toBe(TAB_APP);
+    });
+
+    it('reads the Teams app id for deep links, and names it when it is not a GUID', () => {
+      expect(loadConfig({ TEAMS_APP_ID: TAB_APP }).teamsAppId).toBe(TAB_APP);
+      expect(problemsFor({ TEAMS_APP_ID: 'partner-pathway' }).problems).toEqual([expect.stringContaining('TEAMS_APP_ID: "partner-pathway" is not a GUID')]);
     });
 
     it('is Entra on the SharePoint store', () => {
