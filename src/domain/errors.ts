@@ -59,6 +59,18 @@ export class RefusedError extends DomainError {
   }
 }
 
+/**
+ * The person asking may not see or change what they asked for. The message names
+ * no record, so it tells nothing about workstreams the person cannot see.
+ */
+export class AccessDeniedError extends DomainError {
+  readonly code = 'no-access';
+
+  constructor(message = 'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.') {
+    super(message);
+  }
+}
+
 /** The store cannot be reached or failed; the request did not complete. */
 export class StoreUnavailableError extends DomainError {
   readonly code = 'store-unavailable';

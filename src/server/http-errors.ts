@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError, ValidationError } from '../domain';
+import { AccessDeniedError, ConflictError, NotFoundError, RefusedError, StoreUnavailableError, ValidationError } from '../domain';
 import { errorFields, type Logger } from './logger';
 import { routeOf } from './request-log';
 
@@ -46,7 +46,7 @@ function answerClientFault(res: Response, fault: { status: number; type: string 
 
 /**
  * The server's last error handler, and the tab API's only catch-all. Domain
- * errors become 400 (with field messages), 404, 409, 422 (with the rule's code)
+ * errors become 400 (with field messages), 403, 404, 409, 422 (with the rule's code)
  * or 503; malformed or oversized bodies 400 or 413. Anything else is a fault of
  * the server: logged with its stack, answered 500 with a generic sentence.
  */
@@ -55,6 +55,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     if (error instanceof ValidationError) return sendError(res, 400, error.code, error.message, { fields: error.fields });
     if (error instanceof NotFoundError) return sendError(res, 404, error.code, error.message);
+    if (error instanceof AccessDeniedError) return sendError(res, 403, error.code, error.message);
     if (error instanceof ConflictError) return sendError(res, 409, error.code, error.message);
     if (error instanceof RefusedError) {
       const details = Object.keys(error.details).length > 0 ? { details: error.details } : {};

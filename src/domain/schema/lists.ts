@@ -163,6 +163,16 @@ export const oneToOnes = defineList('oneToOnes', 'PPP One-to-ones', 'one-to-one'
   notes: note('Notes', { personal: true, maxLength: 2000 }),
 });
 
+/**
+ * Who may see and act on a workstream. A row with no workstream makes the person a
+ * member of the Engagement team, who see and act on every workstream.
+ */
+export const members = defineList('members', 'PPP Members', 'member', {
+  workstreamId: lookup('Workstream (empty for the Engagement team)', 'workstreams', { indexed: true }),
+  userId: text('Person (Entra object id)', { required: true, indexed: true, maxLength: 64 }),
+  userName: text('Name', { required: true, maxLength: 120 }),
+});
+
 export const activity = defineList('activity', 'PPP Activity', 'activity entry', {
   at: dateTime('When', { required: true, indexed: true }),
   actorId: text('Who (id)', { required: true, indexed: true, maxLength: 64 }),
@@ -183,6 +193,7 @@ export const LISTS = {
   inductionTasks,
   inductionTemplateItems,
   oneToOnes,
+  members,
   activity,
 } as const;
 
@@ -213,6 +224,7 @@ export type Involvement = RecordOf<'involvements'>;
 export type InductionTask = RecordOf<'inductionTasks'>;
 export type InductionTemplateItem = RecordOf<'inductionTemplateItems'>;
 export type OneToOne = RecordOf<'oneToOnes'>;
+export type Member = RecordOf<'members'>;
 export type ActivityEntry = RecordOf<'activity'>;
 
 /** The columns of a list with their metadata, in declaration order. */

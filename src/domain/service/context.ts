@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { todayIn, type CalendarDate, type Clock } from '../calendar';
-import { NotFoundError } from '../errors';
+import { AccessDeniedError, NotFoundError } from '../errors';
 import type { OneToOneSettings } from '../one-to-ones';
 import type { Principal } from '../principal';
 import type { RoleSettings } from '../role';
@@ -8,6 +8,7 @@ import { metaOf } from '../schema/columns';
 import { LISTS, type ListName, type RecordOf } from '../schema/lists';
 import { validationErrorFrom } from '../schema/validate';
 import type { Change, CommitContext, Store } from '../store';
+import { AccessPolicy, type AccessSettings } from './access';
 
 /** The organisation's own settings for the pathway. */
 export interface PathwaySettings extends OneToOneSettings, RoleSettings {
@@ -20,11 +21,20 @@ export interface ServiceDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly settings: PathwaySettings;
+  /** Who is in the Engagement team by configuration; none when left out. */
+  readonly access?: AccessSettings;
 }
+
+/** The lists whose items belong to exactly one workstream. */
+type OwnedList = 'roles' | 'involvements' | 'inductionTasks' | 'oneToOnes';
 
 /** Helpers shared by the use cases; built once per service. */
 export class UseCaseContext {
-  constructor(readonly deps: ServiceDeps) {}
+  readonly access: AccessPolicy;
+
+  constructor(readonly deps: ServiceDeps) {
+    this.access = new AccessPolicy(deps.store, deps.access ?? { engagementTeamIds: [] });
+  }
 
   get store(): Store {
     return this.deps.store;
@@ -51,6 +61,17 @@ export class UseCaseContext {
     const item = await this.deps.store.get(list, id);
     if (!item) throw new NotFoundError(LISTS[list].itemName, id);
     return item;
+  }
+
+  /**
+   * One item of a workstream's list, if the person may act on that workstream;
+   * otherwise an AccessDeniedError, whatever the id (so ids cannot be probed).
+   */
+  async loadOwned<L extends OwnedList>(actor: Principal, list: L, id: number): Promise<RecordOf<L>> {
+    const [item, reach] = await Promise.all([this.deps.store.get(list, id), this.access.reachOf(actor)]);
+    if (item && AccessPolicy.includes(reach, item.workstreamId)) return item;
+    if (!item && reach.engagementTeam) throw new NotFoundError(LISTS[list].itemName, id);
+    throw new AccessDeniedError();
   }
 
   /** Commits and returns the first item written, which is the one a use case is about. */

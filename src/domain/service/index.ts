@@ -4,6 +4,7 @@ import { UseCaseContext, type ServiceDeps } from './context';
 import { DueUseCases } from './due';
 import { InductionUseCases } from './induction';
 import { InvolvementUseCases } from './involvements';
+import { MemberUseCases } from './members';
 import { OneToOneUseCases } from './one-to-ones';
 import { OverviewUseCases } from './overview';
 import { PartnerUseCases } from './partners';
@@ -35,6 +36,8 @@ export interface PathwayService {
   readonly due: DueUseCases;
   /** For the bot: one role at a time, and a workstream's open roles. */
   readonly roleViews: RoleViewUseCases;
+  /** Who belongs to each workstream and to the Engagement team. */
+  readonly members: MemberUseCases;
 }
 
 export function createPathwayService(deps: ServiceDeps): PathwayService {
@@ -52,10 +55,12 @@ export function createPathwayService(deps: ServiceDeps): PathwayService {
     assignments: new ChannelAssignmentUseCases(ctx),
     due: new DueUseCases(ctx),
     roleViews: new RoleViewUseCases(ctx),
+    members: new MemberUseCases(ctx),
   };
 }
 
 export type { PathwaySettings, ServiceDeps } from './context';
+export type { AccessSettings, Reach } from './access';
 export type { RoleOutcome } from './roles';
 export type { Agenda, AgendaItem, OneToOneInvitation } from './agenda';
 export type { EngagementOverview, PeerNetworkMember, WorkstreamOverview } from './overview';

@@ -39,16 +39,25 @@ export class WorkstreamUseCases {
     return this.ctx.store.find({ list: 'workstreams', orderBy: [{ field: 'title' }] });
   }
 
-  /** Adds a workstream. */
+  /** Adds a workstream, with the person who adds it as its first member. */
   async create(actor: Principal, input: unknown): Promise<Workstream> {
     const parsed = parseInput(createInput, input, TITLES);
+    const key = parsed.key ?? newKey();
     return this.ctx.commitFirst<'workstreams'>(actor, [
       {
         op: 'create',
         list: 'workstreams',
-        key: parsed.key ?? newKey(),
+        key,
+        ref: 'workstream',
         values: { title: parsed.title, description: parsed.description ?? null, teamsChannelId: null },
         summary: 'Workstream added',
+      },
+      {
+        op: 'create',
+        list: 'members',
+        key,
+        values: { workstreamId: { ref: 'workstream' }, userId: actor.id, userName: actor.name },
+        summary: 'Added to the workstream',
       },
     ]);
   }

@@ -1,0 +1,65 @@
+import { AccessDeniedError } from '../errors';
+import type { Principal } from '../principal';
+import type { ListName, RecordOf } from '../schema/lists';
+import type { Store } from '../store';
+
+/** Who is in the Engagement team whatever the `PPP Members` list says: the organisation's configured people. */
+export interface AccessSettings {
+  /** Entra object ids of Engagement team members, from configuration. */
+  readonly engagementTeamIds: readonly string[];
+}
+
+/** What one person may reach: every workstream (the Engagement team) or the ones they are a member of. */
+export interface Reach {
+  readonly engagementTeam: boolean;
+  readonly workstreamIds: ReadonlySet<number>;
+}
+
+/** A record that belongs to one workstream. */
+type Owned = { readonly workstreamId: number };
+
+const ENGAGEMENT_ONLY = (action: string) => `Only the Engagement team can ${action}. Ask them in their channel, or through the bot's "ask" command.`;
+
+/**
+ * Decides what a person may see and change. Every use case asks it before it
+ * reads or writes a workstream's records, so the bot, the tab API and any later
+ * surface get the same answer. A refusal names no record.
+ */
+export class AccessPolicy {
+  constructor(
+    private readonly store: Store,
+    private readonly settings: AccessSettings,
+  ) {}
+
+  /** What the person may reach, read fresh from the members list (one query). */
+  async reachOf(actor: Principal): Promise<Reach> {
+    const rows = await this.store.find({ list: 'members', where: { userId: actor.id } });
+    const engagementTeam = this.settings.engagementTeamIds.includes(actor.id) || rows.some((row) => row.workstreamId === null);
+    const workstreamIds = new Set(rows.flatMap((row) => (row.workstreamId === null ? [] : [row.workstreamId])));
+    return { engagementTeam, workstreamIds };
+  }
+
+  /** Whether a reach includes a workstream. */
+  static includes(reach: Reach, workstreamId: number): boolean {
+    return reach.engagementTeam || reach.workstreamIds.has(workstreamId);
+  }
+
+  /** Refuses unless the person is a member of the workstream or of the Engagement team. */
+  async requireWorkstream(actor: Principal, workstreamId: number): Promise<Reach> {
+    const reach = await this.reachOf(actor);
+    if (!AccessPolicy.includes(reach, workstreamId)) throw new AccessDeniedError();
+    return reach;
+  }
+
+  /** Refuses unless the person may act on the workstream the record belongs to; returns the record. */
+  async requireRecord<L extends ListName>(actor: Principal, record: RecordOf<L> & Owned): Promise<RecordOf<L> & Owned> {
+    await this.requireWorkstream(actor, record.workstreamId);
+    return record;
+  }
+
+  /** Refuses unless the person is in the Engagement team; `action` completes "Only the Engagement team can …". */
+  async requireEngagementTeam(actor: Principal, action: string): Promise<void> {
+    const reach = await this.reachOf(actor);
+    if (!reach.engagementTeam) throw new AccessDeniedError(ENGAGEMENT_ONLY(action));
+  }
+}
