@@ -1,5 +1,6 @@
 import type { IdentityMode } from '../config';
 import type { PathwayService, Principal } from '../domain';
+import { dashboardForTab } from './dashboard-for-tab';
 
 /** What a route's call is given. */
 export interface ApiCall {
@@ -35,7 +36,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
 
   get('/workstreams', ({ service }) => service.workstreams.list()),
   create('/workstreams', ({ service, actor, input }) => service.workstreams.create(actor, input)),
-  get('/workstreams/:workstreamId/dashboard', ({ service, ids }) => service.views.dashboard(ids.workstreamId)),
+  get('/workstreams/:workstreamId/dashboard', async ({ service, ids }) => dashboardForTab(await service.views.dashboard(ids.workstreamId))),
   get('/workstreams/:workstreamId/agenda', ({ service, ids }) => service.agenda.agenda(ids.workstreamId)),
   get('/overview', ({ service }) => service.overview.engagement()),
   put('/induction-template', ({ service, actor, input }) => service.workstreams.setInductionTemplate(actor, input)),
