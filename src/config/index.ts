@@ -51,6 +51,8 @@ export interface Config {
   readonly tabSsoClientId: string | undefined;
   /** The Teams app's id (the manifest's `id`), for deep links into the app's tabs and chat. */
   readonly teamsAppId: string | undefined;
+  /** Entra object ids of people who are always in the Engagement team (more can be added in the app). */
+  readonly engagementTeamIds: readonly string[];
   readonly identity: IdentityMode;
   /** Folder holding the built tab (`index.html` and its assets). */
   readonly tabDir: string;
@@ -136,6 +138,14 @@ const schema = z.object({
   BOT_TENANT_ID: guid('BOT_TENANT_ID', "the directory (tenant) id of the bot's single-tenant app registration"),
   AAD_APP_CLIENT_ID: guid('AAD_APP_CLIENT_ID', "the tab's single sign-on app (client) id, which Teams Toolkit writes during provision"),
   TEAMS_APP_ID: guid('TEAMS_APP_ID', "the Teams app's id (the manifest's id), which Teams Toolkit writes during provision"),
+  ENGAGEMENT_TEAM_IDS: z
+    .string()
+    .default('')
+    .transform((value) => [...new Set(value.split(',').map((id) => id.trim()).filter((id) => id.length > 0))])
+    .refine((ids) => ids.every((id) => GUID.test(id)), {
+      error: (issue) =>
+        `ENGAGEMENT_TEAM_IDS: "${String(issue.input)}" is not a list of Entra object ids. Set the object ids of the Engagement team's members, separated by commas (each like 00000000-0000-0000-0000-000000000000), or leave it unset.`,
+    }),
   LOCAL_IDENTITY: flag('LOCAL_IDENTITY'),
   TAB_DIR: z.string().default('dist/tab'),
   LOG_LEVEL: z
@@ -217,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     tabSsoClientId: values.AAD_APP_CLIENT_ID,
     teamsAppId: values.TEAMS_APP_ID,
+    engagementTeamIds: values.ENGAGEMENT_TEAM_IDS,
     identity: local ? 'local-development' : 'entra',
     tabDir: values.TAB_DIR,
     logLevel: values.LOG_LEVEL,

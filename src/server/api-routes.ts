@@ -33,11 +33,11 @@ const patch = (path: string, call: Call): ApiRoute => ({ method: 'patch', path, 
 export const API_ROUTES: readonly ApiRoute[] = [
   get('/me', async ({ actor, identity }) => ({ principal: actor, identity })),
 
-  get('/workstreams', ({ service }) => service.workstreams.list()),
+  get('/workstreams', ({ service, actor }) => service.workstreams.list(actor)),
   create('/workstreams', ({ service, actor, input }) => service.workstreams.create(actor, input)),
-  get('/workstreams/:workstreamId/dashboard', ({ service, ids }) => service.views.dashboard(ids.workstreamId)),
-  get('/workstreams/:workstreamId/agenda', ({ service, ids }) => service.agenda.agenda(ids.workstreamId)),
-  get('/overview', ({ service }) => service.overview.engagement()),
+  get('/workstreams/:workstreamId/dashboard', ({ service, actor, ids }) => service.views.dashboard(actor, ids.workstreamId)),
+  get('/workstreams/:workstreamId/agenda', ({ service, actor, ids }) => service.agenda.agenda(actor, ids.workstreamId)),
+  get('/overview', ({ service, actor }) => service.overview.engagement(actor)),
   put('/induction-template', ({ service, actor, input }) => service.workstreams.setInductionTemplate(actor, input)),
   put('/workstreams/:workstreamId/induction-template', ({ service, actor, input }) => service.workstreams.setInductionTemplate(actor, input)),
 
@@ -52,7 +52,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   post('/roles/:roleId/close', ({ service, actor, input }) => service.roles.close(actor, input)),
 
   create('/involvements', ({ service, actor, input }) => service.involvements.recordInterest(actor, input)),
-  get('/involvements/:involvementId', ({ service, ids }) => service.views.partnerDetail(ids.involvementId)),
+  get('/involvements/:involvementId', ({ service, actor, ids }) => service.views.partnerDetail(actor, ids.involvementId)),
   post('/involvements/:involvementId/acknowledge', ({ service, actor, input }) => service.involvements.acknowledgeInterest(actor, input)),
   post('/involvements/:involvementId/book-chat', ({ service, actor, input }) => service.involvements.bookChat(actor, input)),
   post('/involvements/:involvementId/hold-chat', ({ service, actor, input }) => service.involvements.holdChat(actor, input)),

@@ -47,10 +47,9 @@ export class ReminderRunner {
 
   private async runOnce(): Promise<ReminderRun> {
     const reminders = await this.service.due.reminders(this.windows);
-    const channels = new Map((await this.service.workstreams.list()).map((workstream) => [workstream.id, workstream.teamsChannelId]));
     const tally = { due: reminders.length, sent: 0, alreadySent: 0, unreachable: 0, failed: 0 };
     for (const reminder of reminders) {
-      const recipients = this.recipients(reminder, channels.get(reminder.workstreamId) ?? null);
+      const recipients = this.recipients(reminder);
       if (recipients.length === 0) {
         tally.unreachable += 1;
         continue;
@@ -76,9 +75,9 @@ export class ReminderRunner {
     return tally;
   }
 
-  private recipients(reminder: Reminder, channelId: string | null): Recipient[] {
+  private recipients(reminder: Reminder): Recipient[] {
     if (reminder.toEngagementTeam) return this.engagementChannelId ? [{ teamsChannelId: this.engagementChannelId }] : [];
-    return [...(reminder.ownerId ? [{ userId: reminder.ownerId }] : []), ...(channelId ? [{ teamsChannelId: channelId }] : [])];
+    return [...(reminder.ownerId ? [{ userId: reminder.ownerId }] : []), ...(reminder.teamsChannelId ? [{ teamsChannelId: reminder.teamsChannelId }] : [])];
   }
 
   /** Tries each recipient in turn until one can be reached. */
