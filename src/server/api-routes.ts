@@ -31,13 +31,21 @@ const patch = (path: string, call: Call): ApiRoute => ({ method: 'patch', path, 
 
 /** The tab API, one line per capability. Inputs are validated by the use cases. */
 export const API_ROUTES: readonly ApiRoute[] = [
-  get('/me', async ({ actor, identity }) => ({ principal: actor, identity })),
+  get('/me', async ({ service, actor, identity }) => {
+    const reach = await service.members.reach(actor);
+    return { principal: actor, identity, engagementTeam: reach.engagementTeam, workstreamIds: [...reach.workstreamIds].sort((a, b) => a - b) };
+  }),
 
   get('/workstreams', ({ service, actor }) => service.workstreams.list(actor)),
   create('/workstreams', ({ service, actor, input }) => service.workstreams.create(actor, input)),
   get('/workstreams/:workstreamId/dashboard', ({ service, actor, ids }) => service.views.dashboard(actor, ids.workstreamId)),
   get('/workstreams/:workstreamId/agenda', ({ service, actor, ids }) => service.agenda.agenda(actor, ids.workstreamId)),
   get('/overview', ({ service, actor }) => service.overview.engagement(actor)),
+  get('/workstreams/:workstreamId/members', ({ service, actor, ids }) => service.members.list(actor, ids.workstreamId)),
+  create('/workstreams/:workstreamId/members', ({ service, actor, input }) => service.members.add(actor, input)),
+  get('/engagement-team/members', ({ service, actor }) => service.members.list(actor, null)),
+  create('/engagement-team/members', ({ service, actor, input }) => service.members.add(actor, { ...input, workstreamId: undefined })),
+  post('/members/:memberId/remove', ({ service, actor, input }) => service.members.remove(actor, input)),
   put('/induction-template', ({ service, actor, input }) => service.workstreams.setInductionTemplate(actor, input)),
   put('/workstreams/:workstreamId/induction-template', ({ service, actor, input }) => service.workstreams.setInductionTemplate(actor, input)),
 
