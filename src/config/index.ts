@@ -63,6 +63,8 @@ export interface Config {
   readonly signIn: SignInSettings | undefined;
   /** The Teams app's id (the manifest's `id`), for deep links into the app's tabs and chat. */
   readonly teamsAppId: string | undefined;
+  /** Entra object ids of people who are always in the Engagement team (more can be added in the app). */
+  readonly engagementTeamIds: readonly string[];
   readonly identity: IdentityMode;
   /** Folder holding the built tab (`index.html` and its assets). */
   readonly tabDir: string;
@@ -166,6 +168,14 @@ const schema = z.object({
     .transform((value) => [...new Set(value.split(',').map((id) => id.trim().toLowerCase()))])
     .optional(),
   TEAMS_APP_ID: guid('TEAMS_APP_ID', "the Teams app's id (the manifest's id), which Teams Toolkit writes during provision"),
+  ENGAGEMENT_TEAM_IDS: z
+    .string()
+    .default('')
+    .transform((value) => [...new Set(value.split(',').map((id) => id.trim()).filter((id) => id.length > 0))])
+    .refine((ids) => ids.every((id) => GUID.test(id)), {
+      error: (issue) =>
+        `ENGAGEMENT_TEAM_IDS: "${String(issue.input)}" is not a list of Entra object ids. Set the object ids of the Engagement team's members, separated by commas (each like 00000000-0000-0000-0000-000000000000), or leave it unset.`,
+    }),
   LOCAL_IDENTITY: flag('LOCAL_IDENTITY'),
   TAB_DIR: z.string().default('dist/tab'),
   LOG_LEVEL: z
@@ -273,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     signIn: signInSettings(values, azureTenantOf(env)),
     teamsAppId: values.TEAMS_APP_ID,
+    engagementTeamIds: values.ENGAGEMENT_TEAM_IDS,
     identity: local ? 'local-development' : 'entra',
     tabDir: values.TAB_DIR,
     logLevel: values.LOG_LEVEL,

@@ -188,7 +188,13 @@ class SeedClock implements Clock {
  */
 export async function seedDemo(deps: ServiceDeps): Promise<SeedSummary> {
   const clock = new SeedClock(deps.clock);
-  const service = createPathwayService({ ...deps, clock });
+  const service = createPathwayService({
+    ...deps,
+    clock,
+    access: { engagementTeamIds: [...(deps.access?.engagementTeamIds ?? []), ENGAGEMENT.id] },
+  });
+  clock.setDaysAgo(todayIn(deps.settings.timeZone, deps.clock), 200);
+  await service.members.add(ENGAGEMENT, { userId: ENGAGEMENT.id, userName: ENGAGEMENT.name });
   const today = todayIn(deps.settings.timeZone, deps.clock);
   let roles = 0;
   let partners = 0;
@@ -348,7 +354,7 @@ function onAWeekday(date: CalendarDate): CalendarDate {
 }
 
 async function tickChecklist(service: PathwayService, lead: Principal, involvementId: number, leaveUndone: readonly string[]): Promise<void> {
-  const detail = await service.views.partnerDetail(involvementId);
+  const detail = await service.views.partnerDetail(lead, involvementId);
   for (const task of detail.checklist) {
     if (leaveUndone.includes(task.label) || (!task.required && task.order % 2 === 1)) continue;
     await service.induction.completeTask(lead, { taskId: task.id, version: task.version });
@@ -361,7 +367,7 @@ async function joinPeerNetwork(
   involvementId: number,
   status: 'Invited' | 'Joined' | 'Declined',
 ): Promise<void> {
-  const { partner } = await service.views.partnerDetail(involvementId);
+  const { partner } = await service.views.partnerDetail(lead, involvementId);
   const invited = await service.partners.invitePeerNetwork(lead, { partnerId: partner.id, version: partner.version });
   if (status === 'Invited') return;
   await service.partners.recordPeerNetworkAnswer(ENGAGEMENT, { partnerId: partner.id, version: invited.version, answer: status });

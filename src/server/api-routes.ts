@@ -32,13 +32,21 @@ const patch = (path: string, call: Call): ApiRoute => ({ method: 'patch', path, 
 
 /** The tab API, one line per capability. Inputs are validated by the use cases. */
 export const API_ROUTES: readonly ApiRoute[] = [
-  get('/me', async ({ actor, identity }) => ({ principal: actor, identity })),
+  get('/me', async ({ service, actor, identity }) => {
+    const reach = await service.members.reach(actor);
+    return { principal: actor, identity, engagementTeam: reach.engagementTeam, workstreamIds: [...reach.workstreamIds].sort((a, b) => a - b) };
+  }),
 
-  get('/workstreams', ({ service }) => service.workstreams.list()),
+  get('/workstreams', ({ service, actor }) => service.workstreams.list(actor)),
   create('/workstreams', ({ service, actor, input }) => service.workstreams.create(actor, input)),
-  get('/workstreams/:workstreamId/dashboard', async ({ service, ids }) => dashboardForTab(await service.views.dashboard(ids.workstreamId))),
-  get('/workstreams/:workstreamId/agenda', ({ service, ids }) => service.agenda.agenda(ids.workstreamId)),
-  get('/overview', ({ service }) => service.overview.engagement()),
+  get('/workstreams/:workstreamId/dashboard', async ({ service, actor, ids }) => dashboardForTab(await service.views.dashboard(actor, ids.workstreamId))),
+  get('/workstreams/:workstreamId/agenda', ({ service, actor, ids }) => service.agenda.agenda(actor, ids.workstreamId)),
+  get('/overview', ({ service, actor }) => service.overview.engagement(actor)),
+  get('/workstreams/:workstreamId/members', ({ service, actor, ids }) => service.members.list(actor, ids.workstreamId)),
+  create('/workstreams/:workstreamId/members', ({ service, actor, input }) => service.members.add(actor, input)),
+  get('/engagement-team/members', ({ service, actor }) => service.members.list(actor, null)),
+  create('/engagement-team/members', ({ service, actor, input }) => service.members.add(actor, { ...input, workstreamId: undefined })),
+  post('/members/:memberId/remove', ({ service, actor, input }) => service.members.remove(actor, input)),
   put('/induction-template', ({ service, actor, input }) => service.workstreams.setInductionTemplate(actor, input)),
   put('/workstreams/:workstreamId/induction-template', ({ service, actor, input }) => service.workstreams.setInductionTemplate(actor, input)),
 
@@ -53,7 +61,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   post('/roles/:roleId/close', ({ service, actor, input }) => service.roles.close(actor, input)),
 
   create('/involvements', ({ service, actor, input }) => service.involvements.recordInterest(actor, input)),
-  get('/involvements/:involvementId', ({ service, ids }) => service.views.partnerDetail(ids.involvementId)),
+  get('/involvements/:involvementId', ({ service, actor, ids }) => service.views.partnerDetail(actor, ids.involvementId)),
   post('/involvements/:involvementId/acknowledge', ({ service, actor, input }) => service.involvements.acknowledgeInterest(actor, input)),
   post('/involvements/:involvementId/book-chat', ({ service, actor, input }) => service.involvements.bookChat(actor, input)),
   post('/involvements/:involvementId/hold-chat', ({ service, actor, input }) => service.involvements.holdChat(actor, input)),

@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { Router, type RequestHandler } from 'express';
 import { createEvent, type EventAttributes } from 'ics';
-import type { DashboardRow, OneToOneInvitation, PathwayService } from '../domain';
+import type { DashboardRow, OneToOneInvitation, PathwayService, Principal } from '../domain';
 import { sendError } from './http-errors';
+import { principalOf } from './principal';
 import { markRoute } from './request-log';
 
 /** A file the tab offers for download: its name, media type and content. */
@@ -16,7 +17,7 @@ export interface Download {
 export interface DownloadRoute {
   readonly path: string;
   /** Makes the file from the path's ids (already checked to be positive whole numbers). */
-  readonly make: (service: PathwayService, ids: Readonly<Record<string, number>>) => Promise<Download>;
+  readonly make: (service: PathwayService, actor: Principal, ids: Readonly<Record<string, number>>) => Promise<Download>;
 }
 
 /** A path id: a positive whole number that fits a JavaScript integer. */
@@ -89,16 +90,16 @@ function fileSlug(text: string): string {
 export const DOWNLOAD_ROUTES: readonly DownloadRoute[] = [
   {
     path: '/one-to-ones/:oneToOneId/invitation.ics',
-    make: async (service, ids) => ({
+    make: async (service, actor, ids) => ({
       fileName: `one-to-one-${ids.oneToOneId}.ics`,
       contentType: 'text/calendar; charset=utf-8',
-      body: invitationIcs(await service.agenda.invitation(ids.oneToOneId)),
+      body: invitationIcs(await service.agenda.invitation(actor, ids.oneToOneId)),
     }),
   },
   {
     path: '/workstreams/:workstreamId/partners.csv',
-    make: async (service, ids) => {
-      const dashboard = await service.views.dashboard(ids.workstreamId);
+    make: async (service, actor, ids) => {
+      const dashboard = await service.views.dashboard(actor, ids.workstreamId);
       return {
         fileName: `partners-${fileSlug(dashboard.workstream.title)}-${dashboard.today}.csv`,
         contentType: 'text/csv; charset=utf-8',
@@ -116,7 +117,7 @@ function handlerFor(route: DownloadRoute, service: PathwayService): RequestHandl
       if (!ID.test(value)) return sendError(res, 404, 'not-found', `There is nothing here: "${value}" is not an id.`);
       ids[name] = Number(value);
     }
-    const file = await route.make(service, ids);
+    const file = await route.make(service, principalOf(res), ids);
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     res.status(200).type(file.contentType).send(file.body);

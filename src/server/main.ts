@@ -5,13 +5,14 @@ import { createBot } from '../bot';
 import { ConfigError, type Config } from '../config';
 import { loadBotSettings, loadServerAndBotSettings, type BotSettings } from '../config/bot';
 import { seedDemo } from '../demo/seed';
-import { createPathwayService, systemClock, type Clock, type Store } from '../domain';
+import { createPathwayService, systemClock, type AccessSettings, type Clock, type Store } from '../domain';
 import { openSharePointStore } from '../store/sharepoint';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite';
 import { openSqliteState } from '../store/sqlite/sqlite-state';
 import { createApp } from './app';
 import { startupBanner, type DemoData } from './banner';
 import { consoleLogger, errorFields, type Logger } from './logger';
+import { LOCAL_DEVELOPER } from './principal';
 import { reminderRoutes } from './reminder-routes';
 
 /** The database metadata entry that records when demo data was seeded. */
@@ -46,6 +47,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The configured Engagement team; the local development identity is in it, so one person can try everything. */
+function accessOf(config: Config): AccessSettings {
+  const local = config.identity === 'local-development' ? [LOCAL_DEVELOPER.id] : [];
+  return { engagementTeamIds: [...config.engagementTeamIds, ...local] };
+}
+
 function openStore(config: Config): Store {
   if (config.store.kind === 'sharepoint') return openSharePointStore(config.store);
   return openSqliteStore({ path: config.store.databasePath });
@@ -59,7 +66,7 @@ async function prepareDemoData(config: Config, store: SqliteStore, clock: Clock)
     const seededAt = store.getMeta(DEMO_SEEDED_AT);
     return seededAt ? { state: 'present', seededAt } : { state: 'own-data' };
   }
-  const summary = await seedDemo({ store, clock, settings: config.pathway });
+  const summary = await seedDemo({ store, clock, settings: config.pathway, access: accessOf(config) });
   store.setMeta(DEMO_SEEDED_AT, clock.now().toISOString());
   return { state: 'seeded', ...summary };
 }
@@ -113,7 +120,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // The bot's own state (conversations, references, reminders sent) sits beside the lists in the SQLite file.
   const botState = openSqliteState({ path: config.store.kind === 'sqlite' ? config.store.databasePath : './data/bot-state.db' });
   try {
-    const service = createPathwayService({ store, clock, settings: config.pathway });
+    const service = createPathwayService({ store, clock, settings: config.pathway, access: accessOf(config) });
     // Demo data is for the embedded store only: a SharePoint site holds the organisation's real records.
     const demo: DemoData = store.kind === 'sqlite' ? await prepareDemoData(config, store as SqliteStore, clock) : { state: 'off' };
     const botSettings = options.botSettings ?? loadBotSettings({});

@@ -1,7 +1,7 @@
 import type { Involvement, PathwayService, Principal, Role, Workstream } from '../../src/domain';
 import { LEAD_PRINCIPAL } from './transcript-harness';
 
-const ENGAGEMENT_PRINCIPAL = { id: 'aad-nadia', name: 'Nadia Ali', email: '', tenantId: 'tenant' };
+export const ENGAGEMENT_PRINCIPAL = { id: 'aad-nadia', name: 'Nadia Ali', email: '', tenantId: 'tenant' };
 
 /** A role description complete enough to be Ready, closing and starting well after 2026-03-10. */
 export const COMPLETE = {
@@ -19,8 +19,11 @@ export const COMPLETE = {
   accessibleFormats: ['Easy read'],
 };
 
-export function workstream(service: PathwayService, title = 'Maternity'): Promise<Workstream> {
-  return service.workstreams.create(LEAD_PRINCIPAL, { title });
+/** A workstream added by the lead; anyone in `members` joins it too. */
+export async function workstream(service: PathwayService, title = 'Maternity', members: readonly Principal[] = []): Promise<Workstream> {
+  const added = await service.workstreams.create(LEAD_PRINCIPAL, { title });
+  for (const member of members) await service.members.add(LEAD_PRINCIPAL, { workstreamId: added.id, userId: member.id, userName: member.name });
+  return added;
 }
 
 /** A Ready role led by `lead` (who becomes the named contact of everyone interested in it). */
@@ -55,7 +58,7 @@ export async function at(service: PathwayService, involvement: Involvement, stag
     if (step === 'Offered') current = await service.involvements.makeOffer(LEAD_PRINCIPAL, ref);
     if (step === 'Induction') current = await service.involvements.startInduction(LEAD_PRINCIPAL, ref);
     if (step === 'Active') {
-      const detail = await service.views.partnerDetail(current.id);
+      const detail = await service.views.partnerDetail(LEAD_PRINCIPAL, current.id);
       for (const task of detail.checklist) await service.induction.completeTask(LEAD_PRINCIPAL, { taskId: task.id, version: task.version });
       current = await service.involvements.activate(LEAD_PRINCIPAL, { involvementId: current.id, version: current.version });
     }

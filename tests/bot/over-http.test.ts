@@ -3,7 +3,7 @@ import { loadBotSettings } from '../../src/config/bot';
 import { createPathwayService, type PathwayService, type Principal } from '../../src/domain';
 import { silentLogger } from '../../src/server/logger';
 import { startServer, type RunningServer } from '../../src/server/main';
-import { advertisedRole, at, interested, workstream } from './arrange';
+import { advertisedRole, at, ENGAGEMENT_PRINCIPAL, interested, workstream } from './arrange';
 import { startChannelStandIn, type ChannelStandIn } from './channel-stand-in';
 import { button, textOf } from './transcript-harness';
 
@@ -22,7 +22,12 @@ let server: RunningServer;
 let count = 0;
 
 function serviceOn(date: string): PathwayService {
-  return createPathwayService({ store: server.store, clock: { now: () => new Date(`${date}T12:00:00Z`) }, settings: SETTINGS });
+  return createPathwayService({
+    store: server.store,
+    clock: { now: () => new Date(`${date}T12:00:00Z`) },
+    settings: SETTINGS,
+    access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] },
+  });
 }
 
 beforeAll(async () => {
@@ -74,7 +79,7 @@ const ENGAGEMENT_POST = {
 
 describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
   it('a lead plans a role by card: the Execute invoke is answered with the updated card in the HTTP response', async () => {
-    await workstream(serviceOn('2026-03-02'));
+    await workstream(serviceOn('2026-03-02'), 'Maternity', [JO]);
     await post({ type: 'message', text: 'plan a role' });
     const form = channel.sent[0].activity.attachments[0].content;
     const { status, body } = await press('role.save', { ...button(form, 'role.save'), title: 'Maternity partner' });
@@ -84,7 +89,7 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
   });
 
   it('a card pressed through Action.Submit: the bot updates the card message in place (PUT) instead of sending a new one', async () => {
-    const ws = (await serviceOn('2026-03-02').workstreams.list())[0];
+    const ws = (await serviceOn('2026-03-02').workstreams.list(JO))[0];
     const role = await advertisedRole(serviceOn('2026-03-02'), ws.id, 'Digital partner', JO);
     const { status } = await post({ type: 'message', value: { verb: 'role.filled', roleId: role.id, version: role.version }, replyToId: 'card-message-1' });
     expect(status).toBe(200);
@@ -104,7 +109,7 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
   it('reminders triggered over HTTP reach the owner and the Engagement team, once each, one a second per conversation', async () => {
     await post({ type: 'conversationUpdate', membersAdded: [{ id: BOT.id }], ...ENGAGEMENT_POST });
     await post({ type: 'message', text: 'help' });
-    const ws = (await serviceOn('2025-12-01').workstreams.list())[0];
+    const ws = (await serviceOn('2025-12-01').workstreams.list(JO))[0];
     const december = serviceOn('2025-12-01');
     const role = await advertisedRole(december, ws.id, 'Closing soon', JO, { closingDate: '2026-03-06', startDate: '2026-06-01' });
     await at(december, await interested(december, role.id, 'Asha Long Overdue'), 'Active');

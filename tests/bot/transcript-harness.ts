@@ -120,7 +120,7 @@ export class Transcript {
   static async start(today = '2026-03-10', teamsAppId?: string): Promise<Transcript> {
     const store = openSqliteStore({ path: ':memory:' });
     const clock = new TestClock(today);
-    const service = createPathwayService({ store, clock, settings: SETTINGS });
+    const service = createPathwayService({ store, clock, settings: SETTINGS, access: { engagementTeamIds: [NADIA.aadObjectId] } });
     const state = openSqliteState({ path: ':memory:' });
     return new Transcript(service, store, state, clock, new BotMemory(state), teamsAppId);
   }

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       bot: undefined,
       signIn: undefined,
       teamsAppId: undefined,
+      engagementTeamIds: [],
       identity: 'local-development',
       tabDir: 'dist/tab',
       logLevel: 'info',
@@ -129,6 +130,13 @@ describe('loadConfig', () => {
       const config = loadConfig({ AAD_APP_CLIENT_ID: TAB_APP, ALLOWED_TENANT_IDS: TENANT });
       expect(config.identity).toBe('entra');
       expect(config.signIn?.clientId).toBe(TAB_APP);
+    });
+
+    it('reads the Engagement team as Entra object ids separated by commas, and names a bad one', () => {
+      expect(loadConfig({ ENGAGEMENT_TEAM_IDS: ` ${BOT_ID}, ${TAB_APP},${BOT_ID} ` }).engagementTeamIds).toEqual([BOT_ID, TAB_APP]);
+      expect(problemsFor({ ENGAGEMENT_TEAM_IDS: `${BOT_ID}, nadia@example.nhs.uk` }).problems).toEqual([
+        expect.stringContaining('ENGAGEMENT_TEAM_IDS: "'),
+      ]);
     });
 
     it('reads the Teams app id for deep links, and names it when it is not a GUID', () => {

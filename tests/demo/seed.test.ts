@@ -1,25 +1,26 @@
 import { DEMO_MARK, seedDemo } from '../../src/demo/seed';
 import { createPathwayService, type Stage } from '../../src/domain';
 import { openSqliteStore } from '../../src/store/sqlite';
-import { SETTINGS, TestClock } from '../domain/service/harness';
+import { ENGAGEMENT, SETTINGS, TestClock } from '../domain/service/harness';
 
 describe('the demo organisation', () => {
   async function seeded(today: string) {
     const store = await openSqliteStore({ path: ':memory:' });
     const clock = new TestClock(today);
-    const summary = await seedDemo({ store, clock, settings: SETTINGS });
-    const service = createPathwayService({ store, clock, settings: SETTINGS });
+    const access = { engagementTeamIds: [ENGAGEMENT.id] };
+    const summary = await seedDemo({ store, clock, settings: SETTINGS, access });
+    const service = createPathwayService({ store, clock, settings: SETTINGS, access });
     return { store, service, summary };
   }
 
   it('walks realistic partners through every stage with the real rules', async () => {
     const { store, service, summary } = await seeded('2026-11-25');
     expect(summary).toEqual({ workstreams: 4, roles: 6, partners: 15 });
-    const workstreams = await service.workstreams.list();
+    const workstreams = await service.workstreams.list(ENGAGEMENT);
     expect(workstreams.every((workstream) => workstream.title.endsWith(DEMO_MARK))).toBe(true);
     const stages = new Set<Stage>();
     for (const workstream of workstreams) {
-      for (const row of (await service.views.dashboard(workstream.id)).rows) stages.add(row.stage);
+      for (const row of (await service.views.dashboard(ENGAGEMENT, workstream.id)).rows) stages.add(row.stage);
     }
     expect([...stages].sort()).toEqual(
       ['Active', 'Chat booked', 'Chat held', 'Ended', 'Induction', 'Interested', 'Not progressed', 'Offered', 'Paused'].sort(),
@@ -30,7 +31,7 @@ describe('the demo organisation', () => {
   it('shows overdue, due-soon and on-track one-to-ones and partners needing attention', async () => {
     const { store, service } = await seeded('2026-11-25');
     const rows = [];
-    for (const workstream of await service.workstreams.list()) rows.push(...(await service.views.dashboard(workstream.id)).rows);
+    for (const workstream of await service.workstreams.list(ENGAGEMENT)) rows.push(...(await service.views.dashboard(ENGAGEMENT, workstream.id)).rows);
     const states = rows.filter((row) => row.stage === 'Active').map((row) => row.nextOneToOne.state);
     expect(states).toEqual(expect.arrayContaining(['overdue', 'due-soon', 'on-track']));
     expect(rows.find((row) => row.name === 'Aisha Rahman')?.induction?.missingRequired).toEqual([

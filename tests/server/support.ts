@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { createPathwayService, type Clock, type PathwayService, type StoreHealth } from '../../src/domain';
 import { createApp, type BotHandler } from '../../src/server/app';
+import { LOCAL_DEVELOPER } from '../../src/server/principal';
 import type { LogFields, Logger } from '../../src/server/logger';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite';
 import type { BotCredentials, IdentityMode, SignInSettings } from '../../src/config';
@@ -56,7 +57,7 @@ export function testApp(
   } = {},
 ): TestApp {
   const store = openSqliteStore({ path: ':memory:' });
-  const service = createPathwayService({ store, clock: fixedClock, settings: SETTINGS });
+  const service = createPathwayService({ store, clock: fixedClock, settings: SETTINGS, access: { engagementTeamIds: [LOCAL_DEVELOPER.id] } });
   const logger = recordingLogger();
   const app = createApp({
     service,

@@ -89,8 +89,8 @@ export class PathwayEngine {
     if (turn.conversation.kind !== 'channel' || isEngagementTeam) return { replies: [] };
     try {
       if (await this.knownWorkstream(turn, {})) return { replies: [] };
-      if ((await this.services.service.workstreams.list()).length === 0) return { replies: [] };
-      return await chooseWorkstreamCard(this.services, true);
+      if ((await this.services.service.workstreams.list(turn.actor)).length === 0) return { replies: [] };
+      return await chooseWorkstreamCard(this.services, turn.actor, true);
     } catch (error) {
       this.logger.error('Bot could not ask for the workstream of a channel', errorFields(error));
       return { replies: [] };
@@ -170,7 +170,7 @@ export class PathwayEngine {
   private async cardWorkstream(turn: PathwayTurn): Promise<Workstream | undefined> {
     const id = turn.action?.data[CARD_WORKSTREAM];
     if (turn.conversation.kind === 'channel' || typeof id !== 'number') return undefined;
-    return (await this.services.service.workstreams.list()).find((workstream) => workstream.id === id);
+    return (await this.services.service.workstreams.list(turn.actor)).find((workstream) => workstream.id === id);
   }
 
   private async knownWorkstream(turn: PathwayTurn, state: ConversationState): Promise<Workstream | undefined> {
@@ -179,16 +179,16 @@ export class PathwayEngine {
       return service.assignments.workstreamForChannel(turn.conversation.teamsChannelId);
     }
     if (state.workstreamId === undefined) return undefined;
-    return (await service.workstreams.list()).find((workstream) => workstream.id === state.workstreamId);
+    return (await service.workstreams.list(turn.actor)).find((workstream) => workstream.id === state.workstreamId);
   }
 
   /** In a chat, the only workstream there is, or the only one whose roles this person leads. */
   private async inferred(turn: PathwayTurn, state: ConversationState, etag: string | undefined): Promise<Workstream | undefined> {
     if (turn.conversation.kind === 'channel') return undefined;
-    const all = await this.services.service.workstreams.list();
+    const all = await this.services.service.workstreams.list(turn.actor);
     let found = all.length === 1 ? all[0] : undefined;
     if (!found) {
-      const led = await this.services.service.due.workstreamsLedBy(turn.actor.id);
+      const led = await this.services.service.due.workstreamsLedBy(turn.actor);
       found = led.length === 1 ? all.find((workstream) => workstream.id === led[0]) : undefined;
     }
     if (found) await this.services.memory.saveConversation(turn.conversation.id, { ...state, workstreamId: found.id }, etag);
@@ -200,6 +200,6 @@ export class PathwayEngine {
       return say(ENGAGEMENT_CHANNEL_HAS_NO_WORKSTREAM);
     }
     if (state.pendingText !== undefined) await this.services.memory.saveConversation(turn.conversation.id, state, etag);
-    return chooseWorkstreamCard(this.services, turn.conversation.kind === 'channel');
+    return chooseWorkstreamCard(this.services, turn.actor, turn.conversation.kind === 'channel');
   }
 }

@@ -1,4 +1,4 @@
-import { RefusedError, ValidationError } from '../../domain';
+import { RefusedError, ValidationError, type Principal } from '../../domain';
 import template from './workstream-choice-card.json';
 import type { ConversationState } from './memory';
 import { say, type BotServices, type PathwayTurn, type TurnResult } from './turn';
@@ -7,8 +7,8 @@ import { say, type BotServices, type PathwayTurn, type TurnResult } from './turn
 export const CHOOSE_WORKSTREAM_VERB = 'workstream.choose';
 
 /** The card asking which workstream a channel (asked once) or chat (until changed) works on. */
-export async function chooseWorkstreamCard(services: BotServices, inChannel: boolean): Promise<TurnResult> {
-  const workstreams = await services.service.workstreams.list();
+export async function chooseWorkstreamCard(services: BotServices, actor: Principal, inChannel: boolean): Promise<TurnResult> {
+  const workstreams = await services.service.workstreams.list(actor);
   if (workstreams.length === 0) {
     return say('There are no workstreams yet. Ask an administrator to add yours in the Partner Pathway tab, then try again.');
   }
@@ -36,7 +36,7 @@ export async function recordWorkstreamChoice(
   if (!Number.isInteger(workstreamId) || workstreamId <= 0) {
     throw new ValidationError('Choose a workstream from the list.', { workstreamId: 'Choose a workstream from the list.' });
   }
-  const workstream = (await services.service.workstreams.list()).find((candidate) => candidate.id === workstreamId);
+  const workstream = (await services.service.workstreams.list(turn.actor)).find((candidate) => candidate.id === workstreamId);
   if (!workstream) throw new RefusedError('workstream-gone', 'That workstream is no longer there. Type **workstream** to choose again.');
   const { state, etag } = await services.memory.conversation(turn.conversation.id);
   if (turn.conversation.kind === 'channel' && turn.conversation.teamsChannelId) {

@@ -40,12 +40,10 @@ export class ReminderRunner {
 
   private async runOnce(): Promise<ReminderRun> {
     const reminders = await this.service.due.reminders(this.windows);
-    const workstreams = new Map((await this.service.workstreams.list()).map((workstream) => [workstream.id, workstream]));
     const sentByKind: Partial<Record<ReminderKind, number>> = {};
     const tally = { due: reminders.length, sent: 0, sentByKind, alreadySent: 0, unreachable: 0, failed: 0 };
     for (const reminder of reminders) {
-      const workstream = workstreams.get(reminder.workstreamId);
-      const recipients = this.recipients(reminder, workstream?.teamsChannelId ?? null);
+      const recipients = this.recipients(reminder);
       if (recipients.length === 0) {
         tally.unreachable += 1;
         continue;
@@ -55,7 +53,7 @@ export class ReminderRunner {
         continue;
       }
       try {
-        const tabUrl = reminder.toEngagementTeam ? this.tabLinks.engagement() : this.tabLinks.workstream(workstream);
+        const tabUrl = reminder.toEngagementTeam ? this.tabLinks.engagement() : this.tabLinks.workstream({ id: reminder.workstreamId, teamsChannelId: reminder.teamsChannelId });
         if (await this.deliver(reminder, recipients, tabUrl)) {
           tally.sent += 1;
           sentByKind[reminder.kind] = (sentByKind[reminder.kind] ?? 0) + 1;
@@ -74,9 +72,9 @@ export class ReminderRunner {
     return tally;
   }
 
-  private recipients(reminder: Reminder, channelId: string | null): Recipient[] {
+  private recipients(reminder: Reminder): Recipient[] {
     if (reminder.toEngagementTeam) return this.engagementChannelId ? [{ teamsChannelId: this.engagementChannelId }] : [];
-    return [...(reminder.ownerId ? [{ userId: reminder.ownerId }] : []), ...(channelId ? [{ teamsChannelId: channelId }] : [])];
+    return [...(reminder.ownerId ? [{ userId: reminder.ownerId }] : []), ...(reminder.teamsChannelId ? [{ teamsChannelId: reminder.teamsChannelId }] : [])];
   }
 
   /** Tries each recipient in turn until one can be reached. */

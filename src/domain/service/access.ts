@@ -33,15 +33,26 @@ export class AccessPolicy {
 
   /** What the person may reach, read fresh from the members list (one query). */
   async reachOf(actor: Principal): Promise<Reach> {
-    const rows = await this.store.find({ list: 'members', where: { userId: actor.id } });
-    const engagementTeam = this.settings.engagementTeamIds.includes(actor.id) || rows.some((row) => row.workstreamId === null);
-    const workstreamIds = new Set(rows.flatMap((row) => (row.workstreamId === null ? [] : [row.workstreamId])));
-    return { engagementTeam, workstreamIds };
+    return (await this.reachOfMany([actor.id])).get(actor.id) as Reach;
   }
 
-  /** Whether a reach includes a workstream. */
-  static includes(reach: Reach, workstreamId: number): boolean {
-    return reach.engagementTeam || reach.workstreamIds.has(workstreamId);
+  /** What each of several people may reach, in one query; for work done on their behalf, such as reminders. */
+  async reachOfMany(userIds: readonly string[]): Promise<Map<string, Reach>> {
+    const unique = [...new Set(userIds)];
+    const rows = unique.length > 0 ? await this.store.find({ list: 'members', where: { userId: unique } }) : [];
+    return new Map(
+      unique.map((userId) => {
+        const own = rows.filter((row) => row.userId === userId);
+        const engagementTeam = this.settings.engagementTeamIds.includes(userId) || own.some((row) => row.workstreamId === null);
+        const workstreamIds = new Set(own.flatMap((row) => (row.workstreamId === null ? [] : [row.workstreamId])));
+        return [userId, { engagementTeam, workstreamIds }];
+      }),
+    );
+  }
+
+  /** Whether a reach includes a workstream; no reach includes nothing. */
+  static includes(reach: Reach | undefined, workstreamId: number): boolean {
+    return reach !== undefined && (reach.engagementTeam || reach.workstreamIds.has(workstreamId));
   }
 
   /** Refuses unless the person is a member of the workstream or of the Engagement team. */

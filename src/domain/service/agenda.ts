@@ -1,3 +1,4 @@
+import type { Principal } from '../principal';
 import { TZDate } from '@date-fns/tz';
 import { daysBetween, plusWeeks, type CalendarDate } from '../calendar';
 import { RefusedError } from '../errors';
@@ -78,8 +79,8 @@ export class AgendaUseCases {
    * passed unrecorded) and every one falling due in that time with none booked.
    * A few store reads, whatever the size of the workstream.
    */
-  async agenda(workstreamId: number, weeks: number = DEFAULT_AGENDA_WEEKS): Promise<Agenda> {
-    const workstream = await this.ctx.load('workstreams', workstreamId);
+  async agenda(actor: Principal, workstreamId: number, weeks: number = DEFAULT_AGENDA_WEEKS): Promise<Agenda> {
+    const workstream = await this.ctx.loadWorkstream(actor, workstreamId);
     const today = this.ctx.today();
     const until = plusWeeks(today, Math.min(Math.max(Math.trunc(weeks), 1), MAX_AGENDA_WEEKS));
     const [booked, dueInvolvements, roles] = await this.ctx.store.findAll([
@@ -139,8 +140,8 @@ export class AgendaUseCases {
   }
 
   /** What a calendar invitation for a booked one-to-one says; refused for one held or cancelled. */
-  async invitation(oneToOneId: number): Promise<OneToOneInvitation> {
-    const oneToOne: OneToOne = await this.ctx.load('oneToOnes', oneToOneId);
+  async invitation(actor: Principal, oneToOneId: number): Promise<OneToOneInvitation> {
+    const oneToOne: OneToOne = await this.ctx.loadOwned(actor, 'oneToOnes', oneToOneId);
     if (oneToOne.status !== 'Booked') {
       throw new RefusedError(
         'not-booked',

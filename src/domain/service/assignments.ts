@@ -32,7 +32,7 @@ export class ChannelAssignmentUseCases {
    */
   async assignChannel(actor: Principal, input: unknown): Promise<Workstream> {
     const { workstreamId, teamsChannelId } = parseInput(assignInput, input, TITLES);
-    const workstream = await this.ctx.load('workstreams', workstreamId);
+    const workstream = await this.ctx.loadWorkstream(actor, workstreamId);
     if (workstream.teamsChannelId === teamsChannelId) return workstream;
     if (workstream.teamsChannelId) {
       throw new RefusedError(

@@ -74,6 +74,27 @@ export class UseCaseContext {
     throw new AccessDeniedError();
   }
 
+  /** A workstream the person may act on; otherwise an AccessDeniedError, whether or not it exists. */
+  async loadWorkstream(actor: Principal, id: number): Promise<RecordOf<'workstreams'>> {
+    await this.access.requireWorkstream(actor, id);
+    return this.load('workstreams', id);
+  }
+
+  /**
+   * A partner the person may act on: one with an involvement in a workstream they
+   * belong to (the Engagement team reaches every partner).
+   */
+  async loadPartner(actor: Principal, id: number): Promise<RecordOf<'partners'>> {
+    const [partner, involvements, reach] = await Promise.all([
+      this.deps.store.get('partners', id),
+      this.deps.store.find({ list: 'involvements', where: { partnerId: id } }),
+      this.access.reachOf(actor),
+    ]);
+    if (partner && (reach.engagementTeam || involvements.some((involvement) => AccessPolicy.includes(reach, involvement.workstreamId)))) return partner;
+    if (!partner && reach.engagementTeam) throw new NotFoundError(LISTS.partners.itemName, id);
+    throw new AccessDeniedError();
+  }
+
   /** Commits and returns the first item written, which is the one a use case is about. */
   async commitFirst<L extends ListName>(actor: Principal, changes: readonly Change[]): Promise<RecordOf<L>> {
     const written = await this.deps.store.commit(changes, this.commitContext(actor));

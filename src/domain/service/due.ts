@@ -4,6 +4,8 @@ import { inductionProgress } from '../induction';
 import { CLOSED_STAGES } from '../involvement';
 import { describeDue, dueState, type NextOneToOne } from '../one-to-ones';
 import { STAGES, type InductionTask, type Involvement, type Partner, type Role } from '../schema/lists';
+import type { Principal } from '../principal';
+import { AccessPolicy } from './access';
 import { displayName, UseCaseContext } from './context';
 
 /** One partner in one role as a line of a list: who, which role, what stage, and what is due. */
@@ -64,6 +66,8 @@ export interface Reminder {
   /** The member of staff it is for (the named contact or the recruiting lead). */
   readonly ownerId: string | null;
   readonly workstreamId: number;
+  /** The workstream's Teams channel, where a reminder goes when its owner cannot be reached. */
+  readonly teamsChannelId: string | null;
   /** For the Engagement team as well as the owner. */
   readonly toEngagementTeam: boolean;
   /** Plain sentences for the message; they name partners, so they are never logged. */
@@ -72,6 +76,9 @@ export interface Reminder {
   readonly involvementId?: number;
   readonly roleId?: number;
 }
+
+/** A reminder before its workstream's channel is looked up. */
+type ReminderDraft = Omit<Reminder, 'teamsChannelId'>;
 
 const OPEN_STAGES = STAGES.filter((stage) => !CLOSED_STAGES.includes(stage));
 
@@ -83,21 +90,24 @@ function plural(count: number, one: string, many = `${one}s`): string {
 export class DueUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
-  /** The open involvements whose named contact is this member of staff, by partner name. */
-  async myPartners(ownerId: string): Promise<PartnerLine[]> {
-    const involvementItems = await this.ctx.store.find({ list: 'involvements', where: { ownerId, stage: OPEN_STAGES } });
-    return this.lines(involvementItems);
+  /** The open involvements in workstreams they belong to whose named contact is this member of staff, by partner name. */
+  async myPartners(actor: Principal): Promise<PartnerLine[]> {
+    const [involvementItems, reach] = await Promise.all([
+      this.ctx.store.find({ list: 'involvements', where: { ownerId: actor.id, stage: OPEN_STAGES } }),
+      this.ctx.access.reachOf(actor),
+    ]);
+    return this.lines(involvementItems.filter((item) => AccessPolicy.includes(reach, item.workstreamId)));
   }
 
-  /** The workstreams where this member of staff leads a role, by id. */
-  async workstreamsLedBy(ownerId: string): Promise<number[]> {
-    const led = await this.ctx.store.find({ list: 'roles', where: { ownerId } });
-    return [...new Set(led.map((role) => role.workstreamId))].sort((a, b) => a - b);
+  /** The workstreams they belong to where this member of staff leads a role, by id. */
+  async workstreamsLedBy(actor: Principal): Promise<number[]> {
+    const [led, reach] = await Promise.all([this.ctx.store.find({ list: 'roles', where: { ownerId: actor.id } }), this.ctx.access.reachOf(actor)]);
+    return [...new Set(led.map((role) => role.workstreamId))].filter((id) => AccessPolicy.includes(reach, id)).sort((a, b) => a - b);
   }
 
   /** A workstream's one-to-ones, inductions and closing roles needing attention within `days` days. */
-  async dueSoon(workstreamId: number, days: number): Promise<DueSoon> {
-    await this.ctx.load('workstreams', workstreamId);
+  async dueSoon(actor: Principal, workstreamId: number, days: number): Promise<DueSoon> {
+    await this.ctx.loadWorkstream(actor, workstreamId);
     const today = this.ctx.today();
     const until = plusDays(today, days);
     const [dueItems, inductionItems, roleItems] = await this.ctx.store.findAll([
@@ -133,7 +143,7 @@ export class DueUseCases {
         : [];
     const names = await this.names([...dueItems, ...inductionItems]);
     const roleTitles = await this.roleTitles([...dueItems, ...inductionItems]);
-    const reminders: Reminder[] = [
+    const reminders: ReminderDraft[] = [
       ...dueItems.flatMap((involvement) => this.oneToOneReminders(involvement, names, roleTitles, today, windows)),
       ...inductionItems.flatMap((involvement) =>
         this.inductionReminder(involvement, taskItems.filter((task) => task.involvementId === involvement.id), names, today, windows),
@@ -141,7 +151,27 @@ export class DueUseCases {
       ...roleItems.map((role) => closingReminder(role, today)),
     ];
     if (isMonday(parseISO(today))) reminders.push(...(await this.digests(today)));
-    return reminders;
+    return this.forMembersOnly(reminders);
+  }
+
+  /**
+   * Keeps each reminder's owner only while they still belong to its workstream (someone
+   * who has left it is told nothing more about its partners), and adds the
+   * workstream's channel.
+   */
+  private async forMembersOnly(reminders: readonly ReminderDraft[]): Promise<Reminder[]> {
+    if (reminders.length === 0) return [];
+    const [reach, workstreams] = await Promise.all([
+      this.ctx.access.reachOfMany(reminders.flatMap((reminder) => (reminder.ownerId ? [reminder.ownerId] : []))),
+      this.ctx.store.find({ list: 'workstreams', where: { id: [...new Set(reminders.map((reminder) => reminder.workstreamId))] } }),
+    ]);
+    const channels = new Map(workstreams.map((workstream) => [workstream.id, workstream.teamsChannelId]));
+    return reminders
+      .map((reminder) => ({
+        ...reminder,
+        ownerId: reminder.ownerId && AccessPolicy.includes(reach.get(reminder.ownerId), reminder.workstreamId) ? reminder.ownerId : null,
+        teamsChannelId: channels.get(reminder.workstreamId) ?? null,
+      }));
   }
 
   private oneToOneReminders(
@@ -150,7 +180,7 @@ export class DueUseCases {
     roleTitles: Map<number, string>,
     today: CalendarDate,
     windows: ReminderWindows,
-  ): Reminder[] {
+  ): ReminderDraft[] {
     const due = involvement.nextOneToOneDue as CalendarDate;
     const name = names.get(involvement.partnerId) ?? 'A partner';
     const role = roleTitles.get(involvement.roleId) ?? 'their role';
@@ -168,7 +198,7 @@ export class DueUseCases {
         },
       ];
     }
-    const reminders: Reminder[] = [
+    const reminders: ReminderDraft[] = [
       {
         ...base,
         kind: 'one-to-one-overdue',
@@ -199,7 +229,7 @@ export class DueUseCases {
     names: Map<number, string>,
     today: CalendarDate,
     windows: ReminderWindows,
-  ): Reminder[] {
+  ): ReminderDraft[] {
     const dates = [involvement.inductionStartedDate, ...tasks.filter((task) => task.done).map((task) => task.doneDate)].filter(
       (date): date is CalendarDate => typeof date === 'string',
     );
@@ -223,14 +253,15 @@ export class DueUseCases {
     ];
   }
 
-  private async digests(today: CalendarDate): Promise<Reminder[]> {
+  private async digests(today: CalendarDate): Promise<ReminderDraft[]> {
     const open = await this.ctx.store.find({ list: 'involvements', where: { stage: OPEN_STAGES } });
+    const reach = await this.ctx.access.reachOfMany(open.flatMap((involvement) => (involvement.ownerId ? [involvement.ownerId] : [])));
     const byOwner = new Map<string, Involvement[]>();
     for (const involvement of open) {
-      if (!involvement.ownerId) continue;
+      if (!involvement.ownerId || !AccessPolicy.includes(reach.get(involvement.ownerId), involvement.workstreamId)) continue;
       byOwner.set(involvement.ownerId, [...(byOwner.get(involvement.ownerId) ?? []), involvement]);
     }
-    const digests: Reminder[] = [];
+    const digests: ReminderDraft[] = [];
     for (const [ownerId, items] of byOwner) {
       const lines = await this.lines(items);
       const overdue = lines.filter((line) => line.nextOneToOne.state === 'overdue').length;
@@ -296,7 +327,7 @@ export class DueUseCases {
   }
 }
 
-function closingReminder(role: Role, today: CalendarDate): Reminder {
+function closingReminder(role: Role, today: CalendarDate): ReminderDraft {
   const closing = role.closingDate as CalendarDate;
   const days = daysBetween(today, closing);
   return {

@@ -21,7 +21,7 @@ export class InductionUseCases {
    */
   async completeTask(actor: Principal, input: unknown): Promise<InductionTask> {
     const { taskId, version, date } = parseInput(completeInput, input, TITLES);
-    const task = await this.openTask(taskId);
+    const task = await this.openTask(actor, taskId);
     const today = this.ctx.today();
     if (date && date > today) {
       throw new RefusedError('date-in-future', `"${task.label}" cannot be recorded as done on a date that has not come yet.`);
@@ -41,7 +41,7 @@ export class InductionUseCases {
   /** Unticks an item ticked by mistake. */
   async reopenTask(actor: Principal, input: unknown): Promise<InductionTask> {
     const { taskId, version } = parseInput(reopenInput, input, TITLES);
-    const task = await this.openTask(taskId);
+    const task = await this.openTask(actor, taskId);
     return this.ctx.commitFirst<'inductionTasks'>(actor, [
       {
         op: 'update',
@@ -54,8 +54,8 @@ export class InductionUseCases {
     ]);
   }
 
-  private async openTask(taskId: number): Promise<InductionTask> {
-    const task = await this.ctx.load('inductionTasks', taskId);
+  private async openTask(actor: Principal, taskId: number): Promise<InductionTask> {
+    const task = await this.ctx.loadOwned(actor, 'inductionTasks', taskId);
     const involvement = await this.ctx.load('involvements', task.involvementId);
     if (involvement.stage !== 'Induction') {
       throw new RefusedError(

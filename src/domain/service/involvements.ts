@@ -72,7 +72,7 @@ export class InvolvementUseCases {
    */
   async recordInterest(actor: Principal, input: unknown): Promise<Involvement> {
     const parsed = parseInput(recordInterestInput, input, TITLES);
-    const role = await this.ctx.load('roles', parsed.roleId);
+    const role = await this.ctx.loadOwned(actor, 'roles', parsed.roleId);
     if (role.status === 'Draft' || role.status === 'Closed') {
       throw new RefusedError(
         'role-not-open',
@@ -106,7 +106,7 @@ export class InvolvementUseCases {
       });
       partnerId = { ref: 'partner' };
     } else {
-      const existing = await this.ctx.load('partners', parsed.partnerId as number);
+      const existing = await this.ctx.loadPartner(actor, parsed.partnerId as number);
       const current = await this.ctx.store.find({
         list: 'involvements',
         where: { partnerId: existing.id, roleId: role.id },
@@ -156,7 +156,7 @@ export class InvolvementUseCases {
   /** Records that the person's interest was acknowledged (today unless a date is given). */
   async acknowledgeInterest(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version, date } = parseInput(acknowledgeInput, input, TITLES);
-    await this.ctx.load('involvements', involvementId);
+    await this.ctx.loadOwned(actor, 'involvements', involvementId);
     return this.ctx.commitFirst<'involvements'>(actor, [
       {
         op: 'update',
@@ -172,7 +172,7 @@ export class InvolvementUseCases {
   /** Books the informal chat, or moves one already booked. */
   async bookChat(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version, at, where, adjustments } = parseInput(bookChatInput, input, TITLES);
-    const involvement = await this.ctx.load('involvements', involvementId);
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     const values = { chatAt: at, chatWhere: where, chatAdjustments: adjustments ?? null };
     if (involvement.stage === 'Chat booked') {
       return this.ctx.commitFirst<'involvements'>(actor, [
@@ -185,28 +185,28 @@ export class InvolvementUseCases {
   /** Records the informal chat as held, with short notes. */
   async holdChat(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version, notes } = parseInput(notesInput, input, TITLES);
-    const involvement = await this.ctx.load('involvements', involvementId);
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     return this.changeStage(actor, involvement, version, 'Chat held', { chatNotes: notes ?? null });
   }
 
   /** Offers the role after the chat. */
   async makeOffer(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version } = parseInput(plainInput, input, TITLES);
-    const involvement = await this.ctx.load('involvements', involvementId);
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     return this.changeStage(actor, involvement, version, 'Offered', { offeredDate: this.ctx.today() });
   }
 
   /** "Not this time": from any stage before Active, with a kind reason. */
   async notProgress(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version, reason } = parseInput(reasonInput, input, TITLES);
-    const involvement = await this.ctx.load('involvements', involvementId);
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     return this.changeStage(actor, involvement, version, 'Not progressed', { stageReason: reason }, reason);
   }
 
   /** Starts induction: the checklist is made from the workstream's template. */
   async startInduction(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version } = parseInput(plainInput, input, TITLES);
-    const involvement = await this.ctx.load('involvements', involvementId);
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     const template = await this.templateFor(involvement.workstreamId);
     const tasks: Change[] = template.map((item, order) => ({
       op: 'create',
@@ -230,7 +230,7 @@ export class InvolvementUseCases {
   /** Induction to Active: every required checklist item must be done. */
   async activate(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version } = parseInput(plainInput, input, TITLES);
-    const involvement = await this.ctx.load('involvements', involvementId);
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     const today = this.ctx.today();
     const values = { activeDate: today, ...this.schedule(involvement, 'Active', today) };
     return this.changeStage(actor, involvement, version, 'Active', values);
@@ -239,14 +239,14 @@ export class InvolvementUseCases {
   /** Pauses an active partner (health, caring, life), with a reason. */
   async pause(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version, reason } = parseInput(reasonInput, input, TITLES);
-    const involvement = await this.ctx.load('involvements', involvementId);
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     return this.changeStage(actor, involvement, version, 'Paused', { stageReason: reason, nextOneToOneDue: null }, reason);
   }
 
   /** A paused partner returns; their next one-to-one is due again. */
   async resume(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version } = parseInput(plainInput, input, TITLES);
-    const involvement = await this.ctx.load('involvements', involvementId);
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     const values = { stageReason: null, ...this.schedule(involvement, 'Active', involvement.activeDate) };
     return this.changeStage(actor, involvement, version, 'Active', values);
   }
@@ -257,7 +257,7 @@ export class InvolvementUseCases {
       ...TITLES,
       exitConversationOffered: 'Exit conversation offered',
     });
-    const involvement = await this.ctx.load('involvements', involvementId);
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     const values = { stageReason: reason, exitConversationOffered, nextOneToOneDue: null };
     return this.changeStage(actor, involvement, version, 'Ended', values, reason);
   }
@@ -265,7 +265,7 @@ export class InvolvementUseCases {
   /** Sets how often this partner has a one-to-one; the next due date follows. */
   async setCadence(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version, cadenceWeeks } = parseInput(cadenceInput, input, TITLES);
-    const involvement = await this.ctx.load('involvements', involvementId);
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     const next = { ...involvement, cadenceWeeks };
     return this.ctx.commitFirst<'involvements'>(actor, [
       {

@@ -15,9 +15,9 @@ const addInput = z
   })
   .strict();
 
-const removeInput = z.object(itemRef).strict();
+const removeInput = z.object({ memberId: itemRef.id, version: itemRef.version }).strict();
 
-const TITLES = titlesOf('members', { workstreamId: 'Workstream', key: 'Key', id: 'Member', version: 'Version' });
+const TITLES = titlesOf('members', { workstreamId: 'Workstream', key: 'Key', memberId: 'Member', version: 'Version' });
 
 /**
  * Who belongs to each workstream and to the Engagement team. Members of a
@@ -59,7 +59,7 @@ export class MemberUseCases {
 
   /** Removes a membership. */
   async remove(actor: Principal, input: unknown): Promise<void> {
-    const { id, version } = parseInput(removeInput, input, TITLES);
+    const { memberId: id, version } = parseInput(removeInput, input, TITLES);
     const [member, reach] = await Promise.all([this.ctx.store.get('members', id), this.ctx.access.reachOf(actor)]);
     if (!member) throw reach.engagementTeam ? new NotFoundError('member', id) : new AccessDeniedError();
     await this.requireToManage(actor, member.workstreamId);

@@ -53,7 +53,7 @@ export class OneToOneUseCases {
   /** Books a one-to-one on a date (and optionally a time and place). */
   async book(actor: Principal, input: unknown): Promise<OneToOne> {
     const parsed = parseInput(bookInput, input, TITLES);
-    const involvement = await this.supported(parsed.involvementId);
+    const involvement = await this.supported(actor, parsed.involvementId);
     if (parsed.date < this.ctx.today()) {
       throw new RefusedError('date-in-past', 'A one-to-one cannot be booked for a date that has passed. To log one that happened, record it as held.');
     }
@@ -83,7 +83,7 @@ export class OneToOneUseCases {
    */
   async recordHeld(actor: Principal, input: unknown): Promise<{ oneToOne: OneToOne; involvement: Involvement }> {
     const parsed = parseInput(recordInput, input, TITLES);
-    const involvement = await this.supported(parsed.involvementId);
+    const involvement = await this.supported(actor, parsed.involvementId);
     if (parsed.date > this.ctx.today()) {
       throw new RefusedError('date-in-future', 'A one-to-one can be recorded as held only on or after the day it happened.');
     }
@@ -93,7 +93,7 @@ export class OneToOneUseCases {
         ? {
             op: 'update',
             list: 'oneToOnes',
-            id: (await this.bookedFor(parsed.oneToOneId, involvement)).id,
+            id: (await this.bookedFor(actor, parsed.oneToOneId, involvement)).id,
             version: parsed.oneToOneVersion,
             values: held,
             summary: 'One-to-one held',
@@ -135,7 +135,7 @@ export class OneToOneUseCases {
   /** Cancels a booked one-to-one. */
   async cancel(actor: Principal, input: unknown): Promise<OneToOne> {
     const { oneToOneId, version } = parseInput(cancelInput, input, TITLES);
-    const booked = await this.ctx.load('oneToOnes', oneToOneId);
+    const booked = await this.ctx.loadOwned(actor, 'oneToOnes', oneToOneId);
     if (booked.status !== 'Booked') {
       throw new RefusedError('not-booked', `This one-to-one is ${booked.status.toLowerCase()}, so it cannot be cancelled.`);
     }
@@ -144,8 +144,8 @@ export class OneToOneUseCases {
     ]);
   }
 
-  private async supported(involvementId: number): Promise<Involvement> {
-    const involvement = await this.ctx.load('involvements', involvementId);
+  private async supported(actor: Principal, involvementId: number): Promise<Involvement> {
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     if (!SUPPORTED.includes(involvement.stage)) {
       throw new RefusedError(
         'one-to-ones-not-started',
@@ -155,8 +155,8 @@ export class OneToOneUseCases {
     return involvement;
   }
 
-  private async bookedFor(oneToOneId: number, involvement: Involvement): Promise<OneToOne> {
-    const booked = await this.ctx.load('oneToOnes', oneToOneId);
+  private async bookedFor(actor: Principal, oneToOneId: number, involvement: Involvement): Promise<OneToOne> {
+    const booked = await this.ctx.loadOwned(actor, 'oneToOnes', oneToOneId);
     if (booked.involvementId !== involvement.id) {
       throw new RefusedError('wrong-involvement', 'That one-to-one belongs to another partner. Reload and try again.');
     }

@@ -1,3 +1,4 @@
+import type { Principal } from '../principal';
 import type { CalendarDate } from '../calendar';
 import { dueState } from '../one-to-ones';
 import { PEER_NETWORK_STATUSES, STAGES, type Partner, type Stage } from '../schema/lists';
@@ -58,7 +59,8 @@ export class OverviewUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
   /** All workstreams side by side and the Peer Support Network roster, in two rounds of store reads. */
-  async engagement(): Promise<EngagementOverview> {
+  async engagement(actor: Principal): Promise<EngagementOverview> {
+    await this.ctx.access.requireEngagementTeam(actor, 'see every workstream at once');
     const today = this.ctx.today();
     const [workstreams, involvements, awaiting, networkPartners] = await this.ctx.store.findAll([
       { list: 'workstreams', orderBy: [{ field: 'title' }] },

@@ -26,7 +26,7 @@ export class PartnerUseCases {
   /** Changes a partner's contact details, preferences or access needs. */
   async updateDetails(actor: Principal, input: unknown): Promise<Partner> {
     const { partnerId, version, ...values } = parseInput(updateInput, input, TITLES);
-    await this.ctx.load('partners', partnerId);
+    await this.ctx.loadPartner(actor, partnerId);
     return this.ctx.commitFirst<'partners'>(actor, [
       { op: 'update', list: 'partners', id: partnerId, version, values, summary: 'Partner details updated' },
     ]);
@@ -35,7 +35,7 @@ export class PartnerUseCases {
   /** Records that the partner was invited to the Peer Support Network. */
   async invitePeerNetwork(actor: Principal, input: unknown): Promise<Partner> {
     const { partnerId, version, date } = parseInput(inviteInput, input, TITLES);
-    const partner = await this.ctx.load('partners', partnerId);
+    const partner = await this.ctx.loadPartner(actor, partnerId);
     if (partner.peerNetworkStatus === 'Joined') {
       throw new RefusedError('already-joined', `${displayName(partner)} is already in the Peer Support Network.`);
     }
@@ -54,7 +54,7 @@ export class PartnerUseCases {
   /** Records the partner's answer to the invitation: joining is their choice. */
   async recordPeerNetworkAnswer(actor: Principal, input: unknown): Promise<Partner> {
     const { partnerId, version, answer, date } = parseInput(answerInput, input, TITLES);
-    const partner = await this.ctx.load('partners', partnerId);
+    const partner = await this.ctx.loadPartner(actor, partnerId);
     if (partner.peerNetworkStatus === 'Not invited') {
       throw new RefusedError('not-invited', `${displayName(partner)} has not been invited to the Peer Support Network yet. Record the invitation first.`);
     }

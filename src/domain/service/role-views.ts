@@ -1,3 +1,4 @@
+import type { Principal } from '../principal';
 import { RefusedError } from '../errors';
 import { missingDescription, planningWarnings } from '../role';
 import type { Role } from '../schema/lists';
@@ -9,11 +10,12 @@ export class RoleViewUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
   /**
-   * One role with its completeness and warnings. With `workstreamId`, a role of
-   * another workstream is refused, so a card cannot reach across workstreams.
+   * One role with its completeness and warnings, if the person may see its
+   * workstream. With `workstreamId`, a role of another workstream is refused too,
+   * so a card sent in one workstream's channel cannot reach across to another.
    */
-  async role(roleId: number, workstreamId?: number): Promise<RoleOutcome> {
-    const role = await this.ctx.load('roles', roleId);
+  async role(actor: Principal, roleId: number, workstreamId?: number): Promise<RoleOutcome> {
+    const role = await this.ctx.loadOwned(actor, 'roles', roleId);
     if (workstreamId !== undefined && role.workstreamId !== workstreamId) {
       throw new RefusedError('other-workstream', 'That role belongs to another workstream. Nothing was changed.');
     }
@@ -21,7 +23,8 @@ export class RoleViewUseCases {
   }
 
   /** A workstream's roles that are still open (not Filled or Closed), by title. */
-  async openRoles(workstreamId: number): Promise<Role[]> {
+  async openRoles(actor: Principal, workstreamId: number): Promise<Role[]> {
+    await this.ctx.access.requireWorkstream(actor, workstreamId);
     return this.ctx.store.find({
       list: 'roles',
       where: { workstreamId, status: ['Draft', 'Ready', 'Advertised'] },

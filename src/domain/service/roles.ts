@@ -69,7 +69,7 @@ export class RoleUseCases {
   /** Saves a new role as Draft from whatever of its description the lead has so far. */
   async planRole(actor: Principal, input: unknown): Promise<RoleOutcome> {
     const { key, workstreamId, ...description } = parseInput(planRoleInput, input, TITLES);
-    await this.ctx.load('workstreams', workstreamId);
+    await this.ctx.loadWorkstream(actor, workstreamId);
     const at = this.ctx.nowIso();
     const role = await this.ctx.commitFirst<'roles'>(actor, [
       {
@@ -100,7 +100,7 @@ export class RoleUseCases {
   /** Changes the description of a Draft or Ready role; a Ready role must stay complete. */
   async updateRole(actor: Principal, input: unknown): Promise<RoleOutcome> {
     const { roleId, version, ...changes } = parseInput(updateRoleInput, input, TITLES);
-    const role = await this.ctx.load('roles', roleId);
+    const role = await this.ctx.loadOwned(actor, 'roles', roleId);
     if (!EDITABLE.includes(role.status)) {
       throw new RefusedError(
         'role-not-editable',
@@ -123,7 +123,7 @@ export class RoleUseCases {
 
   private async moveTo(actor: Principal, input: unknown, to: RoleStatus): Promise<RoleOutcome> {
     const { roleId, version } = parseInput(roleRefInput, input, TITLES);
-    const role = await this.ctx.load('roles', roleId);
+    const role = await this.ctx.loadOwned(actor, 'roles', roleId);
     checkRoleTransition(role, to, this.ctx.today());
     const updated = await this.ctx.commitFirst<'roles'>(actor, [
       {
@@ -161,7 +161,7 @@ export class RoleUseCases {
   /** Sends a Ready role's advert to the Engagement team for the opportunities pages. */
   async sendAdvert(actor: Principal, input: unknown): Promise<RoleOutcome> {
     const { roleId, version } = parseInput(roleRefInput, input, TITLES);
-    const role = await this.ctx.load('roles', roleId);
+    const role = await this.ctx.loadOwned(actor, 'roles', roleId);
     if (role.status !== 'Ready') {
       throw new RefusedError(
         'role-not-ready',
@@ -188,6 +188,7 @@ export class RoleUseCases {
   /** The Engagement team approves an advert with its link: the role becomes Advertised. */
   async approveAdvert(actor: Principal, input: unknown): Promise<RoleOutcome> {
     const { roleId, version, advertUrl } = parseInput(approveInput, input, { ...TITLES, advertUrl: 'Advert link' });
+    await this.ctx.access.requireEngagementTeam(actor, 'approve adverts');
     const role = await this.awaitingApproval(roleId);
     checkRoleTransition(role, 'Advertised', this.ctx.today());
     const at = this.ctx.nowIso();
@@ -215,6 +216,7 @@ export class RoleUseCases {
   /** The Engagement team sends an advert back with a comment; the role stays Ready. */
   async sendAdvertBack(actor: Principal, input: unknown): Promise<RoleOutcome> {
     const { roleId, version, comment } = parseInput(sendBackInput, input, { ...TITLES, comment: 'Comment' });
+    await this.ctx.access.requireEngagementTeam(actor, 'send adverts back');
     await this.awaitingApproval(roleId);
     const updated = await this.ctx.commitFirst<'roles'>(actor, [
       {

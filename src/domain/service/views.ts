@@ -12,6 +12,8 @@ import {
   type Stage,
   type Workstream,
 } from '../schema/lists';
+import type { Principal } from '../principal';
+import { AccessPolicy } from './access';
 import { displayName, UseCaseContext } from './context';
 
 /** How many involvements are at each stage. */
@@ -98,8 +100,8 @@ export class ViewUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
   /** One workstream's roles and partners with their induction and one-to-one state. */
-  async dashboard(workstreamId: number): Promise<Dashboard> {
-    const workstream = await this.ctx.load('workstreams', workstreamId);
+  async dashboard(actor: Principal, workstreamId: number): Promise<Dashboard> {
+    const workstream = await this.ctx.loadWorkstream(actor, workstreamId);
     const today = this.ctx.today();
     const [roleItems, involvementItems, taskItems, bookedItems] = await this.ctx.store.findAll([
       { list: 'roles', where: { workstreamId }, orderBy: [{ field: 'title' }] },
@@ -166,8 +168,9 @@ export class ViewUseCases {
   }
 
   /** One involvement with its partner, role, checklist and one-to-ones. */
-  async partnerDetail(involvementId: number): Promise<PartnerDetail> {
-    const involvement = await this.ctx.load('involvements', involvementId);
+  async partnerDetail(actor: Principal, involvementId: number): Promise<PartnerDetail> {
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+    const reach = await this.ctx.access.reachOf(actor);
     const [partner, role, workstream] = await Promise.all([
       this.ctx.load('partners', involvement.partnerId),
       this.ctx.load('roles', involvement.roleId),
@@ -190,7 +193,7 @@ export class ViewUseCases {
       nextOneToOne: dueState(involvement.nextOneToOneDue, this.ctx.today(), this.ctx.settings),
       nextStages: STAGE_TRANSITIONS[involvement.stage],
       otherRoles: others
-        .filter((other) => other.id !== involvement.id)
+        .filter((other) => other.id !== involvement.id && AccessPolicy.includes(reach, other.workstreamId))
         .map((other) => ({ involvementId: other.id, roleId: other.roleId, stage: other.stage })),
     };
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Principal } from '../principal';
 import { inductionTemplateItems, workstreams, type InductionTemplateItem, type Workstream } from '../schema/lists';
 import type { Change } from '../store';
+import { AccessPolicy } from './access';
 import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
 
 const createInput = z
@@ -34,9 +35,13 @@ const TITLES = titlesOf('workstreams', { key: 'Key' });
 export class WorkstreamUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
-  /** Every workstream, by title. */
-  list(): Promise<Workstream[]> {
-    return this.ctx.store.find({ list: 'workstreams', orderBy: [{ field: 'title' }] });
+  /** The workstreams the person belongs to (every one, for the Engagement team), by title. */
+  async list(actor: Principal): Promise<Workstream[]> {
+    const [all, reach] = await Promise.all([
+      this.ctx.store.find({ list: 'workstreams', orderBy: [{ field: 'title' }] }),
+      this.ctx.access.reachOf(actor),
+    ]);
+    return all.filter((workstream) => AccessPolicy.includes(reach, workstream.id));
   }
 
   /** Adds a workstream, with the person who adds it as its first member. */
@@ -68,7 +73,8 @@ export class WorkstreamUseCases {
    */
   async setInductionTemplate(actor: Principal, input: unknown): Promise<InductionTemplateItem[]> {
     const { workstreamId, items } = parseInput(templateInput, input, titlesOf('inductionTemplateItems', { items: 'Items' }));
-    if (workstreamId !== undefined) await this.ctx.load('workstreams', workstreamId);
+    if (workstreamId === undefined) await this.ctx.access.requireEngagementTeam(actor, "change the organisation's induction template");
+    else await this.ctx.loadWorkstream(actor, workstreamId);
     const current = await this.ctx.store.find({ list: 'inductionTemplateItems', where: { workstreamId: workstreamId ?? null } });
     const changes: Change[] = [
       ...current.map((item): Change => ({ op: 'delete', list: 'inductionTemplateItems', id: item.id, version: item.version })),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { CARD_SIZE_LIMIT } from '../../../src/bot/pathway/cards';
 import { advertisedRole, at, interested, readyRole, workstream } from '../arrange';
-import { button, buttonsOf, channel, ENGAGEMENT, LEAD, NADIA, PERSONAL, textOf, Transcript } from '../transcript-harness';
+import { button, buttonsOf, channel, ENGAGEMENT, LEAD, NADIA, PERSONAL, textOf, LEAD_PRINCIPAL, Transcript } from '../transcript-harness';
 
 let t: Transcript;
 beforeEach(async () => {
@@ -167,11 +167,11 @@ describe('Which workstream', () => {
     const maternity = await workstream(t.service, 'Maternity');
     const digital = await workstream(t.service, 'Digital');
     const team = channel('19:maternity@thread.tacv2');
-    await t.service.assignments.assignChannel({ id: 'admin', name: 'Admin', email: '', tenantId: '' }, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
+    await t.service.assignments.assignChannel(LEAD_PRINCIPAL, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
     const other = await interested(t.service, (await advertisedRole(t.service, digital.id)).id);
     const { invoke } = await t.presses('interest.acknowledge', { involvementId: other.id, version: other.version }, team);
     expect(invoke?.body.value).toBe('That partner belongs to another workstream, not Maternity. Nothing was changed.');
-    expect((await t.service.views.partnerDetail(other.id)).involvement.acknowledgedDate).toBeNull();
+    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBeNull();
   });
 
   it('"my partners" in the Engagement team channel / bot explains that channel covers every workstream, and ties it to none', async () => {
@@ -190,17 +190,17 @@ describe('Which workstream', () => {
     const other = await interested(t.service, (await advertisedRole(t.service, digital.id)).id);
     const { updated } = await t.presses('interest.acknowledge', { involvementId: other.id, version: other.version, ws: digital.id });
     expect(textOf(updated)).toContain('Maternity partner · Digital');
-    expect((await t.service.views.partnerDetail(other.id)).involvement.acknowledgedDate).toBe('2026-03-10');
+    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBe('2026-03-10');
   });
 
   it('a card naming another workstream pressed in a workstream\'s channel / refused, the channel works on its own', async () => {
     const maternity = await workstream(t.service, 'Maternity');
     const digital = await workstream(t.service, 'Digital');
-    await t.service.assignments.assignChannel({ id: 'admin', name: 'Admin', email: '', tenantId: '' }, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
+    await t.service.assignments.assignChannel(LEAD_PRINCIPAL, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
     const other = await interested(t.service, (await advertisedRole(t.service, digital.id)).id);
     const { invoke } = await t.presses('interest.acknowledge', { involvementId: other.id, version: other.version, ws: digital.id }, channel('19:maternity@thread.tacv2'));
     expect(invoke?.body.value).toBe('That partner belongs to another workstream, not Maternity. Nothing was changed.');
-    expect((await t.service.views.partnerDetail(other.id)).involvement.acknowledgedDate).toBeNull();
+    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBeNull();
   });
 
   it('lead types "workstream" / bot offers the choice again and remembers the new one', async () => {
@@ -223,7 +223,7 @@ describe('Robustness', () => {
     expect(first.updated).toBeDefined();
     expect(second.updated).toBeUndefined();
     expect(second.invoke?.body.value).not.toMatch(/changed by someone else/);
-    expect((await t.service.views.partnerDetail(involvement.id)).involvement.version).toBe(involvement.version + 1);
+    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.version).toBe(involvement.version + 1);
   });
 
   it('a card pressed through the Action.Submit fallback / the message holding the card is updated in place', async () => {
@@ -252,7 +252,7 @@ describe('Robustness', () => {
     const { invoke, updated } = await t.presses('interest.acknowledge', button(card, 'interest.acknowledge'));
     expect(updated).toBeUndefined();
     expect(invoke?.body.value).toMatch(/changed by someone else since you opened it/);
-    const now = (await t.service.views.partnerDetail(involvement.id)).involvement;
+    const now = (await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement;
     expect(now.acknowledgedDate).toBeNull();
     expect(now.version).toBe(booked.version);
   });

@@ -1,4 +1,4 @@
-import { button, buttonsOf, ENGAGEMENT, ENGAGEMENT_CHANNEL, NADIA, textOf, Transcript } from '../transcript-harness';
+import { button, buttonsOf, ENGAGEMENT, ENGAGEMENT_CHANNEL, NADIA, textOf, LEAD_PRINCIPAL, Transcript } from '../transcript-harness';
 import { COMPLETE, readyRole, workstream } from '../arrange';
 
 let t: Transcript;
@@ -41,7 +41,7 @@ describe('Plan a role, in chat', () => {
     const form = (await t.says('plan a role')).cards[0];
     await t.presses('role.save', { ...button(form, 'role.save'), title: 'Maternity partner' });
     await t.presses('role.save', { ...button(form, 'role.save'), title: 'Maternity partner' });
-    expect(await t.service.roleViews.openRoles(ws.id)).toHaveLength(1);
+    expect(await t.service.roleViews.openRoles(LEAD_PRINCIPAL, ws.id)).toHaveLength(1);
   });
 
   it('lead saves a start date six weeks away / card warns that recruiting usually takes 2 to 4 months', async () => {
@@ -58,7 +58,7 @@ describe('Plan a role, in chat', () => {
     const { invoke, updated } = await t.presses('role.ready', button(saved, 'role.ready'));
     expect(updated).toBeUndefined();
     expect(invoke?.body.value).toMatch(/^"Partner" cannot be Ready yet: the role description still needs purpose/);
-    expect((await t.service.roleViews.openRoles(ws.id))[0].status).toBe('Draft');
+    expect((await t.service.roleViews.openRoles(LEAD_PRINCIPAL, ws.id))[0].status).toBe('Draft');
   });
 
   it('lead completes the description and presses Mark Ready / role is Ready and the card offers sending the advert', async () => {
@@ -77,7 +77,7 @@ describe('Plan a role, in chat', () => {
     const role = await readyRole(t.service, ws.id);
     const { invoke } = await t.presses('role.draft', { roleId: role.id, version: role.version - 1 });
     expect(invoke?.body.value).toMatch(/changed by someone else since you opened it/);
-    expect((await t.service.roleViews.role(role.id)).role.status).toBe('Ready');
+    expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.status).toBe('Ready');
   });
 });
 
@@ -94,7 +94,7 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     const advert = (t.messenger.sent[0].reply as { card: object }).card;
     expect(textOf(advert)).toContain('Why this role matters');
     expect(textOf(advert)).toContain('available as easy read on request');
-    expect((await t.service.roleViews.role(role.id)).role.advertState).toBe('Awaiting approval');
+    expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.advertState).toBe('Awaiting approval');
   });
 
   it('lead sends the advert before the Engagement team channel is connected / refused and the role is unchanged', async () => {
@@ -102,7 +102,7 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     const role = await readyRole(t.service, ws.id);
     const { invoke } = await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
     expect(invoke?.body.value).toMatch(/Engagement team's channel is not connected/);
-    expect((await t.service.roleViews.role(role.id)).role.advertState).toBe('Not sent');
+    expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.advertState).toBe('Not sent');
     expect(t.messenger.sent).toEqual([]);
   });
 
@@ -115,7 +115,7 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     const { updated } = await t.presses('advert.approve', { ...button(advert, 'advert.approve'), advertUrl: 'https://example.org/jobs/1' }, ENGAGEMENT, NADIA);
     expect(textOf(updated)).toContain('Approved by Nadia Ali: https://example.org/jobs/1');
     expect(buttonsOf(updated).map((b) => b.verb)).not.toContain('advert.approve');
-    expect((await t.service.roleViews.role(role.id)).role.status).toBe('Advertised');
+    expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.status).toBe('Advertised');
     expect(t.messenger.sent[1]).toEqual({ to: { userId: 'aad-priya' }, reply: { text: expect.stringMatching(/approved the advert .* now Advertised at https:\/\/example\.org\/jobs\/1/) } });
   });
 
@@ -127,7 +127,7 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     const advert = (t.messenger.sent[0].reply as { card: object }).card;
     const { invoke } = await t.presses('advert.approve', { ...button(advert, 'advert.approve'), advertUrl: 'http://example.org/jobs/1' }, ENGAGEMENT, NADIA);
     expect(invoke?.body.value).toMatch(/https address of the advert/);
-    expect((await t.service.roleViews.role(role.id)).role.status).toBe('Ready');
+    expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.status).toBe('Ready');
   });
 
   it('Engagement team sends the advert back with a comment / role stays Ready and the lead gets the comment', async () => {
@@ -138,7 +138,7 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     const advert = (t.messenger.sent[0].reply as { card: object }).card;
     const { updated } = await t.presses('advert.sendBack', { ...button(advert, 'advert.sendBack'), comment: 'Please add a phone number.' }, ENGAGEMENT, NADIA);
     expect(textOf(updated)).toContain('Sent back by Nadia Ali');
-    const after = (await t.service.roleViews.role(role.id)).role;
+    const after = (await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role;
     expect([after.status, after.advertState]).toEqual(['Ready', 'Sent back']);
     expect(JSON.stringify(t.messenger.sent[1])).toContain('Please add a phone number.');
   });
@@ -148,10 +148,10 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     const role = await readyRole(t.service, ws.id);
     await engagementConnected();
     const sent = await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
-    const version = (await t.service.roleViews.role(role.id)).role.version;
+    const version = (await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.version;
     expect(sent.updated).toBeDefined();
     const { invoke } = await t.presses('advert.approve', { roleId: role.id, version, advertUrl: 'https://example.org/jobs/1' });
     expect(invoke?.body.value).toMatch(/Only the Engagement team/);
-    expect((await t.service.roleViews.role(role.id)).role.status).toBe('Ready');
+    expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.status).toBe('Ready');
   });
 });

@@ -16,7 +16,7 @@ describe('Which Teams channel belongs to which workstream', () => {
     await service.assignments.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: '19:shared@thread.tacv2' });
     await service.assignments.assignChannel(LEAD, { workstreamId: digital.id, teamsChannelId: '19:shared@thread.tacv2' });
     expect((await service.assignments.workstreamForChannel('19:shared@thread.tacv2'))?.title).toBe('Digital');
-    expect((await service.workstreams.list()).find((item) => item.id === maternity.id)?.teamsChannelId).toBeNull();
+    expect((await service.workstreams.list(LEAD)).find((item) => item.id === maternity.id)?.teamsChannelId).toBeNull();
   });
 
   it('refuses to give a workstream a second channel, changing nothing', async () => {
@@ -33,6 +33,6 @@ describe('Which Teams channel belongs to which workstream', () => {
     const { service } = await harness();
     const maternity = await service.workstreams.create(LEAD, { title: 'Maternity' });
     expect((await rejection(service.assignments.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: ' ' }))).code).toBe('validation');
-    expect((await rejection(service.assignments.assignChannel(LEAD, { workstreamId: 999, teamsChannelId: '19:x@thread.tacv2' }))).code).toBe('not-found');
+    expect((await rejection(service.assignments.assignChannel(LEAD, { workstreamId: 999, teamsChannelId: '19:x@thread.tacv2' }))).code).toBe('no-access');
   });
 });

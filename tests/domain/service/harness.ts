@@ -53,7 +53,7 @@ export interface Harness {
 export async function harness(today = '2026-03-10', settings: Partial<PathwaySettings> = {}): Promise<Harness> {
   const store = await openSqliteStore({ path: ':memory:' });
   const clock = new TestClock(today);
-  const service = createPathwayService({ store, clock, settings: { ...SETTINGS, ...settings } });
+  const service = createPathwayService({ store, clock, settings: { ...SETTINGS, ...settings }, access: { engagementTeamIds: [ENGAGEMENT.id] } });
   return { store, clock, service };
 }
 
@@ -110,7 +110,7 @@ export async function activeInvolvement(h: Harness, roleId: number, fullName: st
   involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
   involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
   involvement = await h.service.involvements.startInduction(LEAD, ref(involvement));
-  const { checklist } = await h.service.views.partnerDetail(involvement.id);
+  const { checklist } = await h.service.views.partnerDetail(LEAD, involvement.id);
   for (const task of checklist.filter((item) => item.required)) {
     await h.service.induction.completeTask(LEAD, { taskId: task.id, version: task.version });
   }

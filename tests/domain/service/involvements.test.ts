@@ -1,5 +1,5 @@
 import type { Involvement, Stage } from '../../../src/domain';
-import { LEAD, advertisedRole, harness, rejection, type Harness } from './harness';
+import { ENGAGEMENT, LEAD, advertisedRole, harness, rejection, type Harness } from './harness';
 
 const MAYA = { fullName: 'Maya Thompson', preferredName: 'Maya', email: 'maya@example.org', consentGiven: true };
 
@@ -33,7 +33,7 @@ describe("a partner's journey through one role", () => {
   }
 
   async function tickAll(involvementId: number, except: string[] = []): Promise<void> {
-    const { checklist } = await h.service.views.partnerDetail(involvementId);
+    const { checklist } = await h.service.views.partnerDetail(LEAD, involvementId);
     for (const task of checklist.filter((item) => item.required && !except.includes(item.label))) {
       await h.service.induction.completeTask(LEAD, { taskId: task.id, version: task.version });
     }
@@ -101,14 +101,14 @@ describe("a partner's journey through one role", () => {
 
   it('starts induction with the default checklist', async () => {
     const involvement = await inInduction();
-    const detail = await h.service.views.partnerDetail(involvement.id);
+    const detail = await h.service.views.partnerDetail(LEAD, involvement.id);
     expect(detail.involvement.stage).toBe('Induction');
     expect(detail.checklist.map((task) => task.label)).toContain('Confidentiality agreement signed');
     expect(detail.induction).toEqual({ done: 0, total: 12, missingRequired: expect.arrayContaining(['Involvement agreement signed']) });
   });
 
   it("uses the workstream's own induction template over the organisation's", async () => {
-    await h.service.workstreams.setInductionTemplate(LEAD, { items: [{ label: 'ICS welcome pack', kind: 'Task', required: true }] });
+    await h.service.workstreams.setInductionTemplate(ENGAGEMENT, { items: [{ label: 'ICS welcome pack', kind: 'Task', required: true }] });
     await h.service.workstreams.setInductionTemplate(LEAD, {
       workstreamId,
       items: [
@@ -117,7 +117,7 @@ describe("a partner's journey through one role", () => {
       ],
     });
     const involvement = await inInduction();
-    const { checklist } = await h.service.views.partnerDetail(involvement.id);
+    const { checklist } = await h.service.views.partnerDetail(LEAD, involvement.id);
     expect(checklist.map((task) => task.label)).toEqual(['Welcome to urgent care', 'Confidentiality agreement signed']);
   });
 
@@ -132,7 +132,7 @@ describe("a partner's journey through one role", () => {
 
   it('records the date an agreement was signed, never in the future', async () => {
     const involvement = await inInduction();
-    const { checklist } = await h.service.views.partnerDetail(involvement.id);
+    const { checklist } = await h.service.views.partnerDetail(LEAD, involvement.id);
     const agreement = checklist.find((task) => task.label === 'Involvement agreement signed');
     if (!agreement) throw new Error('missing agreement');
     const future = await rejection(h.service.induction.completeTask(LEAD, { taskId: agreement.id, version: agreement.version, date: '2026-03-11' }));
@@ -150,7 +150,7 @@ describe("a partner's journey through one role", () => {
 
   it('closes the checklist once the partner is Active', async () => {
     const involvement = await active();
-    const { checklist } = await h.service.views.partnerDetail(involvement.id);
+    const { checklist } = await h.service.views.partnerDetail(LEAD, involvement.id);
     const error = await rejection(h.service.induction.reopenTask(LEAD, { taskId: checklist[0].id, version: checklist[0].version }));
     expect(error.code).toBe('induction-closed');
   });

@@ -65,15 +65,15 @@ describe('workstream membership', () => {
   it('removes a member, who then reaches nothing there', async () => {
     const { service, maternity } = await organisation();
     const sam = await service.members.add(LEAD, { workstreamId: maternity.id, userId: OUTSIDER.id, userName: OUTSIDER.name });
-    await service.members.remove(LEAD, { id: sam.id, version: sam.version });
+    await service.members.remove(LEAD, { memberId: sam.id, version: sam.version });
     expect((await service.members.reach(OUTSIDER)).workstreamIds.size).toBe(0);
     expect(await rejection(service.members.list(OUTSIDER, maternity.id))).toBeInstanceOf(AccessDeniedError);
   });
 
   it('answers an unknown membership id as not found to the Engagement team and as no access to anyone else', async () => {
     const { service } = await organisation();
-    expect(await rejection(service.members.remove(ENGAGEMENT, { id: 999, version: 1 }))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(service.members.remove(LEAD, { id: 999, version: 1 }))).toBeInstanceOf(AccessDeniedError);
+    expect(await rejection(service.members.remove(ENGAGEMENT, { memberId: 999, version: 1 }))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(service.members.remove(LEAD, { memberId: 999, version: 1 }))).toBeInstanceOf(AccessDeniedError);
   });
 
   it('checks the fields of a new member', async () => {

@@ -65,7 +65,7 @@ describe('one-to-ones and the workstream dashboard', () => {
     await h.service.oneToOnes.recordHeld(LEAD, { involvementId: onTrack.id, date: '2026-03-03' });
     await h.service.oneToOnes.book(LEAD, { involvementId: overdue.id, date: '2026-03-06', time: '09:00' });
 
-    const dashboard = await h.service.views.dashboard(workstreamId);
+    const dashboard = await h.service.views.dashboard(LEAD, workstreamId);
     expect(dashboard.today).toBe('2026-03-04');
     expect(dashboard.stageCounts).toMatchObject({ Active: 2, Interested: 1, Induction: 0 });
     expect(dashboard.roles).toEqual([expect.objectContaining({ id: roleId, status: 'Advertised', stageCounts: expect.objectContaining({ Active: 2, Interested: 1 }) })]);

@@ -34,8 +34,9 @@ describe('planning and advertising a role', () => {
     expect(warnings[0]).toContain('5 weeks away');
   });
 
-  it('refuses a role for a workstream that does not exist', async () => {
-    const error = await rejection(h.service.roles.planRole(LEAD, { workstreamId: 999, title: 'Ghost role' }));
+  it('refuses a role for a workstream that does not exist: not found to the Engagement team, no access to anyone else', async () => {
+    expect((await rejection(h.service.roles.planRole(LEAD, { workstreamId: 999, title: 'Ghost role' }))).code).toBe('no-access');
+    const error = await rejection(h.service.roles.planRole(ENGAGEMENT, { workstreamId: 999, title: 'Ghost role' }));
     expect(error.code).toBe('not-found');
     expect(error.message).toBe('There is no workstream with id 999. It may have been removed; reload to see the latest.');
   });

@@ -52,7 +52,25 @@ describe('the tab API with Teams sign-in', () => {
     expect(response.body).toEqual({
       principal: { id: USER_OID, name: 'Jo Bloggs', email: 'jo.bloggs@example.org', tenantId: TENANT },
       identity: 'entra',
+      engagementTeam: false,
+      workstreamIds: [],
     });
+  });
+
+  it("keeps a signed-in member of one workstream out of another's, however the URL is edited (403, nothing shown)", async () => {
+    const jo = `Bearer ${await mint(key)}`;
+    const sam = `Bearer ${await mint(key, teamsClaims({ oid: '0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f', name: 'Sam Jones' }))}`;
+    const own = await request(signedIn.app).post('/api/workstreams').set('Authorization', jo).send({ title: 'Maternity' }).expect(201);
+    const other = await request(signedIn.app).post('/api/workstreams').set('Authorization', sam).send({ title: 'Diabetes' }).expect(201);
+    expect((await request(signedIn.app).get('/api/workstreams').set('Authorization', jo).expect(200)).body.map((item: { title: string }) => item.title)).toEqual(['Maternity']);
+    await request(signedIn.app).get(`/api/workstreams/${own.body.id}/dashboard`).set('Authorization', jo).expect(200);
+    for (const path of [`/api/workstreams/${other.body.id}/dashboard`, `/api/workstreams/${other.body.id}/agenda`, `/api/workstreams/${other.body.id}/partners.csv`, '/api/overview']) {
+      const refused = await request(signedIn.app).get(path).set('Authorization', jo).expect(403);
+      expect(refused.body.error.code).toBe('no-access');
+      expect(JSON.stringify(refused.body)).not.toContain('Diabetes');
+    }
+    await request(signedIn.app).post('/api/roles').set('Authorization', jo).send({ workstreamId: other.body.id, title: 'Sneaked in' }).expect(403);
+    expect(await signedIn.store.find({ list: 'roles' })).toEqual([]);
   });
 
   it('records the signed-in person as the author of what they change', async () => {

@@ -54,7 +54,7 @@ export async function sendAdvertForApproval(scope: TurnScope, roleId: number, ve
 
 async function tellLead(scope: TurnScope, role: Role, text: string): Promise<void> {
   if (role.ownerId && (await scope.messenger.send({ userId: role.ownerId }, { text }))) return;
-  const workstream = (await scope.service.workstreams.list()).find((item) => item.id === role.workstreamId);
+  const workstream = (await scope.service.workstreams.list(scope.turn.actor)).find((item) => item.id === role.workstreamId);
   if (workstream?.teamsChannelId) await scope.messenger.send({ teamsChannelId: workstream.teamsChannelId }, { text });
 }
 
@@ -72,7 +72,7 @@ export const advertReviewCapability: Capability = {
       const outcome = await scope.service.roles.approveAdvert(scope.turn.actor, { roleId: data.roleId, version: data.version, advertUrl: optionalText(data.advertUrl) });
       const role = outcome.role;
       await tellLead(scope, role, `The Engagement team approved the advert for "${role.title}": it is now Advertised at ${role.advertUrl ?? ''}.`);
-      const workstream = (await scope.service.workstreams.list()).find((item) => item.id === role.workstreamId)?.title ?? '';
+      const workstream = (await scope.service.workstreams.list(scope.turn.actor)).find((item) => item.id === role.workstreamId)?.title ?? '';
       return replace(advertCard(scope, role, workstream, `Approved by ${scope.turn.actor.name}: ${role.advertUrl ?? ''}`), `Approved: ${role.title}`);
     },
     async 'advert.sendBack'(scope, data) {
@@ -80,7 +80,7 @@ export const advertReviewCapability: Capability = {
       const outcome = await scope.service.roles.sendAdvertBack(scope.turn.actor, { roleId: data.roleId, version: data.version, comment: optionalText(data.comment) });
       const role = outcome.role;
       await tellLead(scope, role, `The Engagement team sent the advert for "${role.title}" back: "${role.advertComment ?? ''}". Type **roles** to open it, change it and send it again.`);
-      const workstream = (await scope.service.workstreams.list()).find((item) => item.id === role.workstreamId)?.title ?? '';
+      const workstream = (await scope.service.workstreams.list(scope.turn.actor)).find((item) => item.id === role.workstreamId)?.title ?? '';
       return replace(advertCard(scope, role, workstream, `Sent back by ${scope.turn.actor.name}.`), `Sent back: ${role.title}`);
     },
   },

@@ -12,7 +12,7 @@ export async function loadPartner(scope: TurnScope, involvementId: unknown): Pro
   if (!Number.isInteger(id) || id <= 0) {
     throw new RefusedError('bad-card', 'That card is missing which partner it is about. Type **my partners** to find them again.');
   }
-  const detail = await scope.service.views.partnerDetail(id);
+  const detail = await scope.service.views.partnerDetail(scope.turn.actor, id);
   if (scope.workstream && detail.workstream.id !== scope.workstream.id) {
     const hint = scope.turn.conversation.kind === 'channel' ? '' : ` Type **workstream** and choose ${detail.workstream.title} to work on them here.`;
     throw new RefusedError('other-workstream', `That partner belongs to another workstream, not ${scope.workstream.title}. Nothing was changed.${hint}`);

@@ -14,7 +14,7 @@ function workstreamOf(scope: TurnScope): number {
 export function loadRole(scope: TurnScope, roleId: unknown): Promise<RoleOutcome> {
   const id = Number(roleId);
   if (!Number.isInteger(id) || id <= 0) throw new RefusedError('bad-card', 'That card is missing which role it is about. Type **roles** to find it again.');
-  return scope.service.roleViews.role(id, workstreamOf(scope));
+  return scope.service.roleViews.role(scope.turn.actor, id, workstreamOf(scope));
 }
 
 /**
@@ -38,7 +38,7 @@ async function refreshed(scope: TurnScope, outcome: RoleOutcome, note?: string):
 }
 
 async function rolesList(scope: TurnScope): Promise<TurnResult> {
-  const open = await scope.service.roleViews.openRoles(workstreamOf(scope));
+  const open = await scope.service.roleViews.openRoles(scope.turn.actor, workstreamOf(scope));
   const card = scope.cards.render(
     {
       body: [

@@ -6,5 +6,5 @@ export const workstreamCapability: Capability = {
   name: 'workstream',
   needsWorkstream: false,
   triggers: ['workstream', 'switch workstream', 'change workstream'],
-  onText: (scope) => chooseWorkstreamCard(scope, scope.turn.conversation.kind === 'channel'),
+  onText: (scope) => chooseWorkstreamCard(scope, scope.turn.actor, scope.turn.conversation.kind === 'channel'),
 };

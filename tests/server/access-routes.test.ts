@@ -1,0 +1,157 @@
+import { AccessDeniedError, createPathwayService, type PathwayService, type Principal } from '../../src/domain';
+import { API_ROUTES, type ApiRoute } from '../../src/server/api-routes';
+import { DOWNLOAD_ROUTES } from '../../src/server/download-routes';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite';
+import { COMPLETE_DESCRIPTION, fixedClock, SETTINGS } from './support';
+
+const ENGAGEMENT: Principal = { id: 'aad-engagement', name: 'Nadia Ali', email: 'nadia@example.nhs.uk', tenantId: 'tenant' };
+/** A member of workstream A only. */
+const ALEX: Principal = { id: 'aad-alex', name: 'Alex Moore', email: 'alex@example.nhs.uk', tenantId: 'tenant' };
+/** A member of workstream B, who arranges its records. */
+const BEA: Principal = { id: 'aad-bea', name: 'Bea Khan', email: 'bea@example.nhs.uk', tenantId: 'tenant' };
+
+interface WorkstreamB {
+  readonly workstreamId: number;
+  readonly role: { id: number; version: number };
+  readonly involvement: { id: number; version: number };
+  readonly partner: { id: number; version: number };
+  readonly task: { id: number; version: number };
+  readonly oneToOne: { id: number; version: number };
+  readonly member: { id: number; version: number };
+}
+
+/** Workstream B with a role awaiting approval, another advertised, and a partner in induction with a booked one-to-one. */
+async function arrangeB(service: PathwayService): Promise<WorkstreamB> {
+  await service.workstreams.create(ALEX, { title: 'Workstream A' });
+  const b = await service.workstreams.create(BEA, { title: 'Workstream B' });
+  const plan = async (title: string) => {
+    const planned = await service.roles.planRole(BEA, { workstreamId: b.id, title, ...COMPLETE_DESCRIPTION });
+    const ready = await service.roles.markReady(BEA, { roleId: planned.role.id, version: planned.role.version });
+    return (await service.roles.sendAdvert(BEA, { roleId: ready.role.id, version: ready.role.version })).role;
+  };
+  const awaiting = await plan('Awaiting approval');
+  const other = await plan('Advertised');
+  const advertised = await service.roles.approveAdvert(ENGAGEMENT, { roleId: other.id, version: other.version, advertUrl: 'https://example.org/b' });
+  let involvement = await service.involvements.recordInterest(BEA, { roleId: advertised.role.id, partner: { fullName: 'Maya Jones', consentGiven: true } });
+  const ref = () => ({ involvementId: involvement.id, version: involvement.version });
+  involvement = await service.involvements.bookChat(BEA, { ...ref(), at: '2026-03-05T10:00:00Z', where: 'Teams' });
+  involvement = await service.involvements.holdChat(BEA, ref());
+  involvement = await service.involvements.makeOffer(BEA, ref());
+  involvement = await service.involvements.startInduction(BEA, ref());
+  const detail = await service.views.partnerDetail(BEA, involvement.id);
+  const oneToOne = await service.oneToOnes.book(BEA, { involvementId: involvement.id, date: '2026-03-20', time: '10:00' });
+  const [member] = await service.members.list(BEA, b.id);
+  return {
+    workstreamId: b.id,
+    role: awaiting,
+    involvement: await service.views.partnerDetail(BEA, involvement.id).then((current) => current.involvement),
+    partner: detail.partner,
+    task: detail.checklist[0],
+    oneToOne,
+    member,
+  };
+}
+
+/** A valid body for every route that writes, so that only access can refuse it. */
+function bodyFor(route: ApiRoute, b: WorkstreamB): Record<string, unknown> {
+  const bodies: Record<string, Record<string, unknown>> = {
+    'post /workstreams': { title: 'Workstream C' },
+    'put /induction-template': { items: [{ label: 'Welcome', kind: 'Task', required: true }] },
+    'put /workstreams/:workstreamId/induction-template': { items: [{ label: 'Welcome', kind: 'Task', required: true }] },
+    'post /roles': { workstreamId: b.workstreamId, title: 'Sneaked in' },
+    'patch /roles/:roleId': { version: b.role.version, title: 'Renamed' },
+    'post /roles/:roleId/approve-advert': { version: b.role.version, advertUrl: 'https://example.org/sneaked' },
+    'post /roles/:roleId/send-advert-back': { version: b.role.version, comment: 'No' },
+    'post /involvements': { roleId: b.role.id, partner: { fullName: 'Sneaked In', consentGiven: true } },
+    'post /involvements/:involvementId/book-chat': { version: b.involvement.version, at: '2026-03-06T10:00:00Z', where: 'Teams' },
+    'post /involvements/:involvementId/not-progressed': { version: b.involvement.version, reason: 'Because' },
+    'post /involvements/:involvementId/pause': { version: b.involvement.version, reason: 'Because' },
+    'post /involvements/:involvementId/end': { version: b.involvement.version, reason: 'Because', exitConversationOffered: true },
+    'post /involvements/:involvementId/cadence': { version: b.involvement.version, cadenceWeeks: 4 },
+    'post /involvements/:involvementId/one-to-ones': { date: '2026-03-27' },
+    'post /involvements/:involvementId/one-to-ones/held': { date: '2026-03-02' },
+    'patch /partners/:partnerId': { version: b.partner.version, phone: '07700 900999' },
+    'post /partners/:partnerId/peer-network/answer': { version: b.partner.version, answer: 'Joined' },
+    'post /workstreams/:workstreamId/members': { userId: ALEX.id, userName: ALEX.name },
+    'post /engagement-team/members': { userId: ALEX.id, userName: ALEX.name },
+    'post /members/:memberId/remove': { version: b.member.version },
+  };
+  const key = `${route.method} ${route.path}`;
+  if (bodies[key]) return bodies[key];
+  if (route.path.startsWith('/roles/:roleId')) return { version: b.role.version };
+  if (route.path.startsWith('/involvements/:involvementId')) return { version: b.involvement.version };
+  if (route.path.startsWith('/one-to-ones/:oneToOneId')) return { version: b.oneToOne.version };
+  if (route.path.startsWith('/induction-tasks/:taskId')) return { version: b.task.version };
+  if (route.path.startsWith('/partners/:partnerId')) return { version: b.partner.version };
+  return {};
+}
+
+function idsFor(path: string, b: WorkstreamB): Record<string, number> {
+  const known: Record<string, number> = {
+    workstreamId: b.workstreamId,
+    roleId: b.role.id,
+    involvementId: b.involvement.id,
+    partnerId: b.partner.id,
+    taskId: b.task.id,
+    oneToOneId: b.oneToOne.id,
+    memberId: b.member.id,
+  };
+  const ids: Record<string, number> = {};
+  for (const [, name] of path.matchAll(/:(\w+)/g)) {
+    if (known[name] === undefined) throw new Error(`No id of workstream B for :${name}: add it to this test`);
+    ids[name] = known[name];
+  }
+  return ids;
+}
+
+/** Everything in the store except the audit trail, to show nothing changed. */
+async function snapshot(store: SqliteStore) {
+  const lists = ['workstreams', 'roles', 'partners', 'involvements', 'inductionTasks', 'inductionTemplateItems', 'oneToOnes', 'members'] as const;
+  return Promise.all(lists.map((list) => store.find({ list })));
+}
+
+/** Routes anyone may call: they act on the caller's own workstreams or identity. */
+const OPEN_TO_ALL = new Set(['get /me', 'get /workstreams', 'post /workstreams']);
+
+describe('a member of workstream A calling every tab API route with the ids of workstream B', () => {
+  let store: SqliteStore;
+  let service: PathwayService;
+  let b: WorkstreamB;
+
+  beforeEach(async () => {
+    store = openSqliteStore({ path: ':memory:' });
+    service = createPathwayService({ store, clock: fixedClock, settings: SETTINGS, access: { engagementTeamIds: [ENGAGEMENT.id] } });
+    b = await arrangeB(service);
+  });
+  afterEach(() => store.close());
+
+  const scoped = API_ROUTES.filter((route) => !OPEN_TO_ALL.has(`${route.method} ${route.path}`));
+
+  it.each(scoped.map((route) => [`${route.method.toUpperCase()} /api${route.path}`, route] as const))('%s is refused with no access and changes nothing', async (_name, route) => {
+    const ids = idsFor(route.path, b);
+    const input = { ...bodyFor(route, b), ...ids };
+    const before = await snapshot(store);
+    await expect(route.call({ service, actor: ALEX, input, ids, identity: 'entra' })).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(await snapshot(store)).toEqual(before);
+  });
+
+  it.each(DOWNLOAD_ROUTES.map((route) => [`GET /api${route.path}`, route] as const))('%s is refused with no access', async (_name, route) => {
+    await expect(route.make(service, ALEX, idsFor(route.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+
+  it('lists only workstream A to its member, and both to the Engagement team', async () => {
+    const list = API_ROUTES.find((route) => route.method === 'get' && route.path === '/workstreams') as ApiRoute;
+    const call = (actor: Principal) => list.call({ service, actor, input: {}, ids: {}, identity: 'entra' }) as Promise<Array<{ title: string }>>;
+    expect((await call(ALEX)).map((workstream) => workstream.title)).toEqual(['Workstream A']);
+    expect((await call(ENGAGEMENT)).map((workstream) => workstream.title)).toEqual(['Workstream A', 'Workstream B']);
+  });
+
+  it('lets the member of workstream B do what the outsider could not, so the refusals above are about access alone', async () => {
+    const dashboard = API_ROUTES.find((route) => route.path === '/workstreams/:workstreamId/dashboard') as ApiRoute;
+    const ids = idsFor(dashboard.path, b);
+    await expect(dashboard.call({ service, actor: BEA, input: ids, ids, identity: 'entra' })).resolves.toMatchObject({ workstream: { title: 'Workstream B' } });
+    const book = API_ROUTES.find((route) => route.path === '/involvements/:involvementId/one-to-ones') as ApiRoute;
+    const bookIds = idsFor(book.path, b);
+    await expect(book.call({ service, actor: BEA, input: { ...bodyFor(book, b), ...bookIds }, ids: bookIds, identity: 'entra' })).resolves.toMatchObject({ status: 'Booked' });
+  });
+});
