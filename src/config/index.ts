@@ -38,6 +38,18 @@ export interface BotCredentials {
 
 export type LogLevel = 'info' | 'warn' | 'error' | 'silent';
 
+/**
+ * How fast the tab API may be called. Reads (GET) and writes (everything else)
+ * are counted per signed-in person; refused sign-ins per client address.
+ */
+export interface RateLimitSettings {
+  readonly readsPerMinute: number;
+  readonly writesPerMinute: number;
+  readonly refusedSignInsPerMinute: number;
+  /** How many reverse proxies stand before the server, whose `X-Forwarded-For` entries are trusted for the client address. */
+  readonly proxyHops: number;
+}
+
 /** How the tab API checks the Teams single sign-on token each request carries. */
 export interface SignInSettings {
   /** The tab's Entra app (AAD_APP_CLIENT_ID): the token's audience. */
@@ -69,6 +81,7 @@ export interface Config {
   /** Folder holding the built tab (`index.html` and its assets). */
   readonly tabDir: string;
   readonly logLevel: LogLevel;
+  readonly rateLimit: RateLimitSettings;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -183,6 +196,10 @@ const schema = z.object({
       error: (issue) => `LOG_LEVEL: "${String(issue.input)}" is not a log level. Set info (the default), warn, error or silent.`,
     })
     .default('info'),
+  RATE_LIMIT_READS_PER_MINUTE: wholeNumber('RATE_LIMIT_READS_PER_MINUTE', 1, 100_000, 300, 'a number of requests'),
+  RATE_LIMIT_WRITES_PER_MINUTE: wholeNumber('RATE_LIMIT_WRITES_PER_MINUTE', 1, 100_000, 60, 'a number of requests'),
+  RATE_LIMIT_REFUSED_SIGN_INS_PER_MINUTE: wholeNumber('RATE_LIMIT_REFUSED_SIGN_INS_PER_MINUTE', 1, 100_000, 60, 'a number of requests'),
+  TRUST_PROXY_HOPS: wholeNumber('TRUST_PROXY_HOPS', 0, 10, 0, 'a number of proxies'),
 });
 
 type Variables = Partial<Record<keyof z.infer<typeof schema>, string>>;
@@ -287,5 +304,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identity: local ? 'local-development' : 'entra',
     tabDir: values.TAB_DIR,
     logLevel: values.LOG_LEVEL,
+    rateLimit: {
+      readsPerMinute: values.RATE_LIMIT_READS_PER_MINUTE,
+      writesPerMinute: values.RATE_LIMIT_WRITES_PER_MINUTE,
+      refusedSignInsPerMinute: values.RATE_LIMIT_REFUSED_SIGN_INS_PER_MINUTE,
+      proxyHops: values.TRUST_PROXY_HOPS,
+    },
   };
 }

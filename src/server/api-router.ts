@@ -37,7 +37,8 @@ function handlerFor(route: ApiRoute, service: PathwayService, identity: Identity
 
 /**
  * The tab's JSON API, mounted at `/api`: the caller's principal (found by the
- * `principal` middleware, which refuses callers it cannot prove), a JSON body of
+ * `principal` middleware, which refuses callers it cannot prove and, wrapped by
+ * `withinRateLimits`, callers going too fast, before any body is read), a JSON body of
  * at most {@link API_BODY_LIMIT}, then one handler per {@link API_ROUTES} entry.
  * A known path with the wrong method is 405 (with Allow), an unknown path 404.
  * Errors go on to the app's error handler.

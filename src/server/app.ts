@@ -8,6 +8,7 @@ import { downloadRouter } from './download-routes';
 import { errorHandler, sendError } from './http-errors';
 import type { Logger } from './logger';
 import { callerIdentity, principalMiddleware } from './principal';
+import { withinRateLimits, type RateLimitStoreFactory } from './rate-limit';
 import { requestLog, routeNamed } from './request-log';
 import { securityHeaders } from './security-headers';
 import { tabRouter } from './tab-files';
@@ -21,8 +22,11 @@ export interface AppDependencies {
   /** The store's own health, for `/healthz`. */
   readonly health: () => Promise<StoreHealth>;
   readonly bot: BotHandler;
-  readonly config: Pick<Config, 'identity' | 'tabDir'> & Partial<Pick<Config, 'bot' | 'signIn'>>;
+  /** Without `rateLimit` the tab API is not rate limited; the composition root always passes it. */
+  readonly config: Pick<Config, 'identity' | 'tabDir'> & Partial<Pick<Config, 'bot' | 'signIn' | 'rateLimit'>>;
   readonly logger: Logger;
+  /** Where the rate limits keep their counts; this process's memory by default. */
+  readonly rateLimitStore?: RateLimitStoreFactory;
 }
 
 /** Activities are larger than tab requests (cards, entities), but still bounded. */
@@ -58,6 +62,7 @@ const activityEnvelope = z.object({
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.rateLimit?.proxyHops ?? 0);
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());
   app.use(compressAllButTheBot);
@@ -93,7 +98,9 @@ export function createApp(deps: AppDependencies): Express {
     res.setHeader('Cache-Control', 'private, max-age=300');
     res.json({ botId: deps.config.bot?.appId ?? null });
   });
-  const principal = principalMiddleware(callerIdentity(deps.config), deps.logger);
+  const signIn = principalMiddleware(callerIdentity(deps.config), deps.logger);
+  const { rateLimit } = deps.config;
+  const principal = rateLimit ? withinRateLimits(signIn, rateLimit, deps.logger, deps.rateLimitStore) : signIn;
   app.use('/api', downloadRouter(deps.service, principal));
   app.use('/api', apiRouter(deps.service, deps.config.identity, principal));
   app.use('/tab', tabRouter(deps.config.tabDir));

@@ -126,7 +126,7 @@ function handlerFor(route: DownloadRoute, service: PathwayService): RequestHandl
 
 /**
  * The tab's file downloads (`.ics`, `.csv`), mounted at `/api` before the JSON API:
- * the same principal and id checks, errors answered as JSON by the app's error
+ * the same principal (and rate limits, counted as reads) and id checks, errors answered as JSON by the app's error
  * handler. Any other path passes on to the JSON API.
  */
 export function downloadRouter(service: PathwayService, principal: RequestHandler): Router {

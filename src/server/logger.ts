@@ -39,12 +39,31 @@ export function consoleLogger(level: LogLevel = 'info'): Logger {
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
+ * What other errors' messages may carry from the values they were given (a
+ * SharePoint answer quoting a field's value, a library naming what it parsed):
+ * quoted text, email addresses, tokens and long digit runs such as phone numbers.
+ */
+const VALUES_IN_MESSAGES: readonly RegExp[] = [
+  /Bearer\s+\S+/gi,
+  /eyJ[\w-]*\.[\w-]*\.?[\w-]*/g,
+  /"[^"\n]*"|'[^'\n]*'|`[^`\n]*`|“[^”\n]*”|‘[^’\n]*’/g,
+  /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
+  /\+?\d[\d ()-]{5,}\d/g,
+];
+
+/** `text` with anything that could be a person's data or a secret replaced by `[redacted]`. */
+export function redacted(text: string): string {
+  return VALUES_IN_MESSAGES.reduce((scrubbed, pattern) => scrubbed.replace(pattern, '[redacted]'), text);
+}
+
+/**
  * What may be logged about a failure. Domain errors give their name and code only,
- * because their messages can name partners; other errors give message and stack,
- * which come from code, not from people.
+ * because their messages can name partners; other errors give message and stack
+ * (whose first line repeats the message), both {@link redacted}: the code wrote
+ * them, but they can quote the values it was handling.
  */
 export function errorFields(error: unknown): LogFields {
   if (error instanceof DomainError) return { error: error.name, code: error.code };
-  if (error instanceof Error) return { error: error.name, errorMessage: error.message, stack: error.stack };
+  if (error instanceof Error) return { error: error.name, errorMessage: redacted(error.message), stack: error.stack && redacted(error.stack) };
   return { error: typeof error };
 }

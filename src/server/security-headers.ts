@@ -38,14 +38,22 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
+ * Teams loads tabs over https only, so browsers may refuse plain http to this host
+ * for a year. Without includeSubDomains: the organisation's other hosts are not ours to decide.
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
+/**
  * Headers for every response. No X-Frame-Options: it cannot list several hosts,
- * and the CSP's frame-ancestors already limits framing to Teams.
+ * and the CSP's frame-ancestors already limits framing to Teams. Browsers ignore
+ * Strict-Transport-Security over plain http, so the local server is unaffected.
  */
 export function securityHeaders(): RequestHandler {
   return (_req, res, next) => {
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
     next();
   };
 }

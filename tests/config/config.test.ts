@@ -35,7 +35,27 @@ describe('loadConfig', () => {
       identity: 'local-development',
       tabDir: 'dist/tab',
       logLevel: 'info',
+      rateLimit: { readsPerMinute: 300, writesPerMinute: 60, refusedSignInsPerMinute: 60, proxyHops: 0 },
     });
+  });
+
+  it('reads the rate limits and the proxies before the server', () => {
+    const config = loadConfig({
+      RATE_LIMIT_READS_PER_MINUTE: '600',
+      RATE_LIMIT_WRITES_PER_MINUTE: '120',
+      RATE_LIMIT_REFUSED_SIGN_INS_PER_MINUTE: '20',
+      TRUST_PROXY_HOPS: '1',
+    });
+    expect(config.rateLimit).toEqual({ readsPerMinute: 600, writesPerMinute: 120, refusedSignInsPerMinute: 20, proxyHops: 1 });
+  });
+
+  it('refuses rate limits that are not whole numbers in range, naming each', () => {
+    const error = problemsFor({ RATE_LIMIT_READS_PER_MINUTE: '0', RATE_LIMIT_WRITES_PER_MINUTE: 'lots', TRUST_PROXY_HOPS: '-1' });
+    expect(error.problems).toEqual([
+      'RATE_LIMIT_READS_PER_MINUTE: "0" is not a number of requests. Set a whole number from 1 to 100000, or leave it unset for 300.',
+      'RATE_LIMIT_WRITES_PER_MINUTE: "lots" is not a number of requests. Set a whole number from 1 to 100000, or leave it unset for 60.',
+      'TRUST_PROXY_HOPS: "-1" is not a number of proxies. Set a whole number from 0 to 10, or leave it unset for 0.',
+    ]);
   });
 
   it('treats blank variables, as Teams Toolkit writes them, as unset', () => {

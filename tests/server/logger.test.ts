@@ -1,5 +1,5 @@
 import { DomainError, RefusedError } from '../../src/domain';
-import { consoleLogger, errorFields } from '../../src/server/logger';
+import { consoleLogger, errorFields, redacted } from '../../src/server/logger';
 
 function capture(stream: NodeJS.WriteStream): { lines: () => Array<Record<string, unknown>>; restore: () => void } {
   const written: string[] = [];
@@ -65,5 +65,33 @@ describe('errorFields', () => {
       errorMessage: 'x is undefined',
       stack: expect.stringContaining('TypeError: x is undefined'),
     });
+  });
+
+  it('redacts what a message quotes from the values it was handling, in the message and the stack', () => {
+    const fields = errorFields(new Error('SharePoint refused "Samira Patel" <samira.patel@example.org>, 07700 900123'));
+    expect(fields.errorMessage).toBe('SharePoint refused [redacted] <[redacted]>, [redacted]');
+    expect(fields.stack).toMatch(/^Error: SharePoint refused \[redacted\] <\[redacted\]>, \[redacted\]\n\s+at /);
+  });
+});
+
+describe('redacted', () => {
+  it.each([
+    ["Cannot read properties of undefined (reading 'fullName')", 'Cannot read properties of undefined (reading [redacted])'],
+    ['The value “Maya” is not valid for PPPFullName', 'The value [redacted] is not valid for PPPFullName'],
+    ['Send to maya@example.org failed', 'Send to [redacted] failed'],
+    ['Phone +44 (0)113 496 0000 refused', 'Phone [redacted] refused'],
+    ['Authorization: Bearer abc.def.ghi was sent', 'Authorization: [redacted] was sent'],
+    ['token eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiIxIn0.c2ln here', 'token [redacted] here'],
+  ])('%s', (message, expected) => {
+    expect(redacted(message)).toBe(expected);
+  });
+
+  it('keeps what comes from code: names, constraint names, file paths and line numbers', () => {
+    const text = [
+      'SqliteError: UNIQUE constraint failed: partners.key',
+      '    at Store.commit (/srv/app/dist/store/sqlite/store.js:120:17)',
+      '    at handleErrorResponse (/srv/app/node_modules/@azure/core-http/dist/index.js:255:17)',
+    ].join('\n');
+    expect(redacted(text)).toBe(text);
   });
 });

@@ -1,10 +1,11 @@
 import type { Express } from 'express';
 import { createPathwayService, type Clock, type PathwayService, type StoreHealth } from '../../src/domain';
 import { createApp, type BotHandler } from '../../src/server/app';
+import type { RateLimitStoreFactory } from '../../src/server/rate-limit';
 import { LOCAL_DEVELOPER } from '../../src/server/principal';
 import type { LogFields, Logger } from '../../src/server/logger';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite';
-import type { BotCredentials, IdentityMode, SignInSettings } from '../../src/config';
+import type { BotCredentials, IdentityMode, RateLimitSettings, SignInSettings } from '../../src/config';
 
 /** The day every server test runs on: a Monday, in GMT. */
 export const TODAY = '2026-03-02';
@@ -54,6 +55,8 @@ export function testApp(
     health?: () => Promise<StoreHealth>;
     bot?: BotHandler;
     botCredentials?: BotCredentials;
+    rateLimit?: RateLimitSettings;
+    rateLimitStore?: RateLimitStoreFactory;
   } = {},
 ): TestApp {
   const store = openSqliteStore({ path: ':memory:' });
@@ -68,8 +71,10 @@ export function testApp(
       signIn: options.signIn,
       tabDir: options.tabDir ?? '/nonexistent/partner-pathway-tab',
       bot: options.botCredentials,
+      rateLimit: options.rateLimit,
     },
     logger,
+    rateLimitStore: options.rateLimitStore,
   });
   return { app, store, service, logger };
 }
