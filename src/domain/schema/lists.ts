@@ -36,7 +36,7 @@ export const TASK_KINDS = ['Task', 'Agreement'] as const;
 
 export const ONE_TO_ONE_STATUSES = ['Booked', 'Held', 'Cancelled'] as const;
 
-export const AUDIT_ACTIONS = ['Created', 'Updated', 'Deleted'] as const;
+export const AUDIT_ACTIONS = ['Created', 'Updated', 'Deleted', 'Viewed', 'Exported', 'Erased'] as const;
 
 /** A list of records: its stable internal name, the title people see, and its columns. */
 export interface ListDefinition<N extends string = string, S extends z.ZodRawShape = z.ZodRawShape> {
