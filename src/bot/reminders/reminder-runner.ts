@@ -1,4 +1,4 @@
-import type { PathwayService, Reminder, ReminderWindows } from '../../domain';
+import { RETENTION_ACTOR, type PathwayService, type Reminder, type ReminderWindows } from '../../domain';
 import { errorFields, type Logger } from '../../server/logger';
 import type { Cards } from '../pathway/cards';
 import { CARD_WORKSTREAM } from '../pathway/engine';
@@ -15,10 +15,13 @@ export interface ReminderRun {
   /** Nobody to send them to yet (the owner never spoke to the bot and the workstream has no channel). */
   readonly unreachable: number;
   readonly failed: number;
+  /** Partners whose personal data the retention schedule erased in this run. */
+  readonly erased: number;
 }
 
 /**
- * Sends the reminders the service says are due, each once: a reminder is claimed
+ * The scheduled job: applies the retention schedule (as {@link RETENTION_ACTOR}),
+ * then sends the reminders the service says are due, each once: a reminder is claimed
  * in the bot's state before it is sent and given back if it could not be, so a
  * later run tries again. A reminder goes to its owner's personal chat, else the
  * workstream's channel; escalations go to the Engagement team's channel. Logs
@@ -46,8 +49,9 @@ export class ReminderRunner {
   }
 
   private async runOnce(): Promise<ReminderRun> {
+    const erased = await this.service.personalData.applyRetention(RETENTION_ACTOR);
     const reminders = await this.service.due.reminders(this.windows);
-    const tally = { due: reminders.length, sent: 0, alreadySent: 0, unreachable: 0, failed: 0 };
+    const tally = { due: reminders.length, sent: 0, alreadySent: 0, unreachable: 0, failed: 0, erased };
     for (const reminder of reminders) {
       const recipients = this.recipients(reminder);
       if (recipients.length === 0) {
