@@ -20,12 +20,11 @@ export interface ReminderRun {
 }
 
 /**
- * The scheduled job: applies the retention schedule (as {@link RETENTION_ACTOR}),
- * then sends the reminders the service says are due, each once: a reminder is claimed
- * in the bot's state before it is sent and given back if it could not be, so a
- * later run tries again. A reminder goes to its owner's personal chat, else the
- * workstream's channel; escalations go to the Engagement team's channel. Logs
- * carry counts and kinds only, never names.
+ * The scheduled job. It sends the reminders the service says are due, each once: a
+ * reminder is claimed in the bot's state before it is sent and given back if it could
+ * not be, so a later run tries again. A reminder goes to its owner's personal chat,
+ * else the workstream's channel; escalations go to the Engagement team's channel.
+ * Then it applies the retention schedule. Logs carry counts and kinds only, never names.
  */
 export class ReminderRunner {
   private running: Promise<ReminderRun> | undefined;
@@ -49,9 +48,8 @@ export class ReminderRunner {
   }
 
   private async runOnce(): Promise<ReminderRun> {
-    const erased = await this.service.personalData.applyRetention(RETENTION_ACTOR);
     const reminders = await this.service.due.reminders(this.windows);
-    const tally = { due: reminders.length, sent: 0, alreadySent: 0, unreachable: 0, failed: 0, erased };
+    const tally = { due: reminders.length, sent: 0, alreadySent: 0, unreachable: 0, failed: 0, erased: 0 };
     for (const reminder of reminders) {
       const recipients = this.recipients(reminder);
       if (recipients.length === 0) {
@@ -75,8 +73,22 @@ export class ReminderRunner {
         this.logger.error('A reminder could not be sent', { kind: reminder.kind, ...errorFields(error) });
       }
     }
+    tally.erased = await this.applyRetention();
     this.logger.info('Reminders run', tally);
     return tally;
+  }
+
+  /**
+   * Erases the partners the retention schedule says are due, as {@link RETENTION_ACTOR}.
+   * A failure is logged and left to the next run, so it never holds back reminders.
+   */
+  private async applyRetention(): Promise<number> {
+    try {
+      return await this.service.personalData.applyRetention(RETENTION_ACTOR);
+    } catch (error) {
+      this.logger.error('The retention schedule could not run', errorFields(error));
+      return 0;
+    }
   }
 
   private recipients(reminder: Reminder): Recipient[] {
