@@ -529,7 +529,7 @@ export class StandInSite {
     });
   }
 
-  /** The entries of one stage of the recycle bin (the site's own bin lists both), filtered and selected as asked. */
+  /** The entries in the given stages as SharePoint's JSON has them (`SP.RecycleBinItem`), filtered and selected as asked. */
   recycleBinEntries(stages: readonly number[], filter?: string, select?: string): Array<Record<string, unknown>> {
     let condition: FilterNode | undefined;
     try {
@@ -542,8 +542,18 @@ export class StandInSite {
     return this.recycleBin
       .filter((entry) => stages.includes(entry.ItemState) && (!condition || matches(condition, entry as unknown as Record<string, unknown>)))
       .map((entry) => {
+        const json: Record<string, unknown> = {
+          ...entry,
+          AuthorEmail: '',
+          AuthorName: 'Partner Pathway',
+          DeletedByEmail: '',
+          DeletedByName: 'Partner Pathway',
+          DeletedDateLocalFormatted: entry.DeletedDate,
+          DirNamePath: { DecodedUrl: entry.DirName },
+          LeafNamePath: { DecodedUrl: entry.LeafName },
+        };
         const row: Record<string, unknown> = { 'odata.type': 'SP.RecycleBinItem', 'odata.id': `RecycleBin(guid'${entry.Id}')` };
-        for (const [name, value] of Object.entries(entry)) if (!names || names.includes(name)) row[name] = value;
+        for (const [name, value] of Object.entries(json)) if (!names || names.includes(name)) row[name] = value;
         return row;
       });
   }
