@@ -20,6 +20,18 @@ export function isErased(partner: Pick<Partner, 'erasedDate'>): boolean {
 }
 
 /**
+ * Refuses to record anything new about a partner whose personal data was erased:
+ * someone who comes back is recorded afresh, with their consent.
+ */
+export function refuseIfErased(partner: Pick<Partner, 'id' | 'erasedDate'>): void {
+  if (!isErased(partner)) return;
+  throw new RefusedError(
+    'partner-erased',
+    `The personal data of ${erasedName(partner.id)} was erased on ${partner.erasedDate}, so nothing more can be recorded about them. If they come back, record them as a new partner, with their consent.`,
+  );
+}
+
+/**
  * Refuses free-text notes that may describe a partner's lived (health) experience
  * unless the partner's explicit consent to such notes is recorded: special category
  * data under UK GDPR. Blank notes need no consent.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RefusedError } from '../errors';
 import { templateFor, type TemplateItem } from '../induction';
 import { CLOSED_STAGES, checkStageChange } from '../involvement';
-import { checkNotesConsent } from '../personal-data';
+import { checkNotesConsent, refuseIfErased } from '../personal-data';
 import { nextOneToOneDue } from '../one-to-ones';
 import type { Principal } from '../principal';
 import { involvements, partners, type Fields, type Involvement, type Stage } from '../schema/lists';
@@ -115,6 +115,7 @@ export class InvolvementUseCases {
       partnerId = { ref: 'partner' };
     } else {
       const existing = await this.ctx.loadPartner(actor, parsed.partnerId as number);
+      refuseIfErased(existing);
       const current = await this.ctx.store.find({
         list: 'involvements',
         where: { partnerId: existing.id, roleId: role.id },

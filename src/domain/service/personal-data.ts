@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blankPersonalFields, DEFAULT_RETENTION_MONTHS, erasedName, isErased, retentionDue } from '../personal-data';
+import { blankPersonalFields, DEFAULT_RETENTION_MONTHS, erasedName, isErased, refuseIfErased, retentionDue } from '../personal-data';
 import type { Principal } from '../principal';
 import { columnsOf, partners, type ActivityEntry, type InductionTask, type Involvement, type ListName, type OneToOne, type Partner, type RecordOf } from '../schema/lists';
 import type { Change, ItemRef } from '../store';
@@ -69,7 +69,7 @@ export class PersonalDataUseCases {
   /** Records the partner's explicit consent to notes about their lived experience (today unless a date is given). */
   async recordNotesConsent(actor: Principal, input: unknown): Promise<Partner> {
     const { partnerId, version, date } = parseInput(consentInput, input, TITLES);
-    await this.ctx.loadPartner(actor, partnerId);
+    refuseIfErased(await this.ctx.loadPartner(actor, partnerId));
     return this.ctx.commitFirst<'partners'>(actor, [
       {
         op: 'update',

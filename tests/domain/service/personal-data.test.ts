@@ -196,6 +196,21 @@ describe("a partner's personal data", () => {
       expect(await partnerOf({ partnerId: partner.id } as Involvement)).toMatchObject({ fullName: 'Maya Thompson', erasedDate: null });
     });
 
+    it('refuses to record anything new about an erased partner, saying to record them afresh', async () => {
+      const { partner } = await activeWithNotes();
+      const { partner: erased } = await h.service.personalData.erase(ENGAGEMENT, partnerRef(partner));
+      const refusals = await Promise.all([
+        rejection(h.service.partners.updateDetails(LEAD, { ...partnerRef(erased), email: 'back@example.org' })),
+        rejection(h.service.personalData.recordNotesConsent(LEAD, partnerRef(erased))),
+        rejection(h.service.involvements.recordInterest(LEAD, { roleId, partnerId: erased.id })),
+      ]);
+      expect(refusals.map((error) => error.code)).toEqual(['partner-erased', 'partner-erased', 'partner-erased']);
+      expect(refusals[0].message).toBe(
+        `The personal data of Erased partner ${partner.id} was erased on 2026-03-10, so nothing more can be recorded about them. If they come back, record them as a new partner, with their consent.`,
+      );
+      expect(await h.store.get('partners', partner.id)).toEqual(erased);
+    });
+
     it('is for the Engagement team only', async () => {
       const { partner } = await activeWithNotes();
       const error = await rejection(h.service.personalData.erase(LEAD, partnerRef(partner)));
