@@ -1,8 +1,9 @@
+import { createPathwayService, DEFAULT_ONE_TO_ONE_SETTINGS, DEFAULT_ROLE_SETTINGS, type Principal } from '../../../src/domain';
 import { StoreUnavailableError, ValidationError } from '../../../src/domain/errors';
 import type { RecordOf } from '../../../src/domain/schema/lists';
 import type { ItemRef } from '../../../src/domain/store';
 import { MAX_PURGE_ROUNDS } from '../../../src/store/sharepoint/purge';
-import { aContext, aPartner, aStaffMember, creating, deleting, unique, updating } from '../builders';
+import { aContext, anInvolvement, aOneToOne, aPartner, aRole, aStaffMember, aWorkstream, creating, deleting, unique, updating } from '../builders';
 import { RECYCLE_BIN_STAGE } from './stand-in/site';
 import { aStandInForThisFile, rejection } from './support';
 
@@ -182,5 +183,57 @@ describe('purging the history of erased records', () => {
     site.standIn.site.recycleBin.push(elsewhere);
     await site.store.purgeHistory([ref(kept)]);
     expect(site.standIn.site.recycleBin).toContainEqual(elsewhere);
+  });
+});
+
+describe('erasing a person through the service', () => {
+  const engagement: Principal = { id: 'aad-engagement', name: 'Nadia Ali', email: 'nadia.ali@example.nhs.uk', tenantId: 'tenant-1' };
+
+  it('leaves none of their data in any list, any earlier version or either recycle bin stage', async () => {
+    const tag = unique();
+    const secrets = { fullName: `Tamsin Erasable ${tag}`, email: `tamsin.${tag}@example.org`, postalAddress: `${tag} Example Row\nLeeds`, accessNeeds: `Hearing loop ${tag}` };
+    const [workstream, role] = (await site.store.commit([creating('workstreams', aWorkstream(), { ref: 'ws' }), creating('roles', aRole({ ref: 'ws' }))], aContext())) as [
+      RecordOf<'workstreams'>,
+      RecordOf<'roles'>,
+    ];
+    let [partner, involvement, oneToOne] = (await site.store.commit(
+      [
+        creating('partners', aPartner(secrets), { ref: 'p' }),
+        creating('involvements', anInvolvement({ partnerId: { ref: 'p' }, roleId: role.id, workstreamId: workstream.id }, { chatNotes: `Chat about ${tag}` }), { ref: 'i' }),
+        creating('oneToOnes', aOneToOne({ ref: 'i' }, workstream.id, { notes: `One-to-one about ${tag}` })),
+      ],
+      aContext(),
+    )) as [RecordOf<'partners'>, RecordOf<'involvements'>, RecordOf<'oneToOnes'>];
+    [partner, involvement, oneToOne] = (await site.store.commit(
+      [
+        updating('partners', partner, { preferredName: `Tam ${tag}` }),
+        updating('involvements', involvement, { chatAdjustments: `Captions for ${tag}` }),
+        updating('oneToOnes', oneToOne, { notes: `Follow-up about ${tag}` }),
+      ],
+      aContext(),
+    )) as [RecordOf<'partners'>, RecordOf<'involvements'>, RecordOf<'oneToOnes'>];
+    const service = createPathwayService({
+      store: site.store,
+      clock: { now: () => new Date('2026-03-10T12:00:00Z') },
+      settings: { ...DEFAULT_ONE_TO_ONE_SETTINGS, ...DEFAULT_ROLE_SETTINGS, timeZone: 'Europe/London' },
+      access: { engagementTeamIds: [engagement.id] },
+    });
+
+    expect(JSON.stringify(site.standIn.site.lists.map((list) => [...list.items.values()].map((item) => item.history)))).toContain(secrets.email);
+
+    await service.personalData.erase(engagement, { partnerId: partner.id, version: partner.version });
+
+    const everything = JSON.stringify(site.standIn.site.lists.map((list) => [...list.items.values()]));
+    expect(everything).not.toContain(tag);
+    const erased = [
+      ['PPP Partners', partner.id],
+      ['PPP Involvements', involvement.id],
+      ['PPP One-to-ones', oneToOne.id],
+    ] as const;
+    for (const [title, id] of erased) {
+      const folder = site.standIn.list(title).ServerRelativeUrl.slice(1);
+      expect(site.standIn.site.recycleBin.filter((entry) => entry.DirName === folder && entry.LeafName === `${id}_.000`)).toEqual([]);
+      expect(site.standIn.site.item(site.standIn.list(title), id).history).toEqual([]);
+    }
   });
 });
