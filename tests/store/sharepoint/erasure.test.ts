@@ -110,6 +110,19 @@ describe('purging the history of erased records', () => {
     }
   });
 
+  it('costs three round trips when SharePoint deletes versions outright rather than recycling them', async () => {
+    const { kept, deleted } = await anErasureScene();
+    site.standIn.site.recycleDeletedVersions = false;
+    site.standIn.resetCounts();
+    try {
+      await site.store.purgeHistory([ref(kept), ref(deleted)]);
+    } finally {
+      site.standIn.site.recycleDeletedVersions = true;
+    }
+    expect(site.standIn.requests).toHaveLength(3);
+    expect([earlierVersions(kept.id), binCopies(kept.id).length, binCopies(deleted.id).length]).toEqual([0, 0, 0]);
+  });
+
   it('is safe to repeat: a second purge reads once, finds nothing and changes nothing', async () => {
     const { kept, deleted } = await anErasureScene();
     await site.store.purgeHistory([ref(kept), ref(deleted)]);

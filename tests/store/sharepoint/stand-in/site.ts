@@ -158,6 +158,8 @@ export class StandInSite {
    * SharePoint's own pages do), and only a delete from the second stage removes it.
    */
   readonly recycleBin: RecycleBinEntry[] = [];
+  /** Whether a deleted earlier version goes to the recycle bin (true) or is gone at once. */
+  recycleDeletedVersions = true;
 
   /** `path`: the site's server-relative URL. */
   constructor(readonly path: string) {}
@@ -504,7 +506,7 @@ export class StandInSite {
     return [{ version: item.version, values: item.values, current: true }, ...earlier];
   }
 
-  /** Deletes an earlier version into the first-stage recycle bin; the current version cannot be deleted. */
+  /** Deletes an earlier version, into the first-stage recycle bin unless told otherwise; the current version cannot be deleted. */
   deleteVersion(list: StandInList, id: number, versionId: number): void {
     const item = this.item(list, id);
     if (versionId === item.version * VERSION_ID_STEP) {
@@ -513,7 +515,7 @@ export class StandInSite {
     const index = item.history.findIndex((entry) => entry.version * VERSION_ID_STEP === versionId);
     if (index < 0) throw new SpError(404, '-2130575338, System.ArgumentException', 'The version does not exist.');
     const [removed] = item.history.splice(index, 1);
-    this.recycle(list, id, RECYCLE_BIN_ITEM_TYPE.listItemVersion, `Version ${removed.version}.0`);
+    if (this.recycleDeletedVersions) this.recycle(list, id, RECYCLE_BIN_ITEM_TYPE.listItemVersion, `Version ${removed.version}.0`);
   }
 
   private recycle(list: StandInList, id: number, itemType: number, title: string): void {
