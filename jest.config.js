@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  // @pnp and jose ship only ES modules, which jest cannot load untransformed.
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp|jose)/)'],
 };

@@ -12,6 +12,7 @@ import { partnerCapability } from './capabilities/partner/partner-handler';
 import { pauseEndCapability } from './capabilities/pause-end/pause-end-handler';
 import { peerNetworkCapability } from './capabilities/peer-network/peer-network-handler';
 import { rolesCapability } from './capabilities/roles/roles-handler';
+import { sendRemindersCapability } from './capabilities/send-reminders/send-reminders-handler';
 import { workstreamCapability } from './capabilities/workstream/workstream-handler';
 import type { Capability } from './pathway/turn';
 
@@ -32,4 +33,5 @@ export const CAPABILITIES: readonly Capability[] = [
   pauseEndCapability,
   peerNetworkCapability,
   askCapability,
+  sendRemindersCapability,
 ];

@@ -10,6 +10,7 @@ import { PathwayEngine } from './pathway/engine';
 import { Guidance } from './pathway/guidance';
 import { BotMemory } from './pathway/memory';
 import { ConversationPacer } from './pathway/pacer';
+import { TabLinks } from './pathway/tab-links';
 import { PathwayBot } from './pathway-bot';
 import { ReminderRunner } from './reminders/reminder-runner';
 import { startReminderSchedule } from './reminders/reminder-schedule';
@@ -21,6 +22,8 @@ export interface BotOptions {
   readonly state: KeyValueState;
   readonly settings: BotSettings;
   readonly credentials: BotCredentials | undefined;
+  /** The Teams app id (the manifest's id), for links into the tabs; without it cards carry none. */
+  readonly teamsAppId: string | undefined;
   readonly timeZone: string;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -46,6 +49,8 @@ export function createBot(options: BotOptions): Bot {
   const cards = new Cards();
   const guidance = new Guidance(settings.guidanceDir, settings.documents);
   const messenger = new TeamsMessenger(adapter, options.credentials?.appId ?? '', memory, new ConversationPacer(options.paceMs));
+  const tabLinks = new TabLinks(options.teamsAppId);
+  const reminders = new ReminderRunner(service, memory, messenger, cards, tabLinks, settings.reminders, settings.engagementChannelId, logger);
   const engine = new PathwayEngine(
     CAPABILITIES,
     {
@@ -57,10 +62,11 @@ export function createBot(options: BotOptions): Bot {
       engagementChannelId: settings.engagementChannelId,
       timeZone: options.timeZone,
       today: () => todayIn(options.timeZone, options.clock),
+      tabLinks,
+      runReminders: () => reminders.run(),
     },
     logger,
   );
-  const reminders = new ReminderRunner(service, memory, messenger, cards, settings.reminders, settings.engagementChannelId, logger);
   let stopSchedule: (() => void) | undefined;
   return {
     handler: botRequestHandler(adapter, new PathwayBot(engine, memory)),

@@ -38,6 +38,18 @@ export interface BotCredentials {
 
 export type LogLevel = 'info' | 'warn' | 'error' | 'silent';
 
+/** How the tab API checks the Teams single sign-on token each request carries. */
+export interface SignInSettings {
+  /** The tab's Entra app (AAD_APP_CLIENT_ID): the token's audience. */
+  readonly clientId: string;
+  /** Every `aud` accepted: the client id (v2 tokens) and, with TAB_DOMAIN, the Application ID URI `api://<host>/<client id>` (v1 tokens). */
+  readonly audiences: readonly string[];
+  /** The directories (tenants) whose people may call the API. */
+  readonly allowedTenantIds: readonly string[];
+  /** Where Entra publishes the keys that sign the tokens. */
+  readonly keysUrl: string;
+}
+
 /** Everything the server reads from its environment, validated and typed. */
 export interface Config {
   readonly port: number;
@@ -47,8 +59,8 @@ export interface Config {
   readonly pathway: PathwaySettings;
   /** Absent when no bot app is registered: the bot then accepts unauthenticated local traffic only. */
   readonly bot: BotCredentials | undefined;
-  /** The tab's Entra single sign-on app, when one is registered. */
-  readonly tabSsoClientId: string | undefined;
+  /** The tab's Entra single sign-on app, when one is registered; without it, `entra` mode refuses every tab API call. */
+  readonly signIn: SignInSettings | undefined;
   /** The Teams app's id (the manifest's `id`), for deep links into the app's tabs and chat. */
   readonly teamsAppId: string | undefined;
   /** Entra object ids of people who are always in the Engagement team (more can be added in the app). */
@@ -60,6 +72,9 @@ export interface Config {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A host name with an optional port, as Teams Toolkit writes TAB_DOMAIN (no scheme, no path). */
+const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
 
 function wholeNumber(name: string, min: number, max: number, fallback: number, meaning: string) {
   return z
@@ -138,6 +153,21 @@ const schema = z.object({
   SECRET_BOT_PASSWORD: z.string().optional(),
   BOT_TENANT_ID: guid('BOT_TENANT_ID', "the directory (tenant) id of the bot's single-tenant app registration"),
   AAD_APP_CLIENT_ID: guid('AAD_APP_CLIENT_ID', "the tab's single sign-on app (client) id, which Teams Toolkit writes during provision"),
+  TAB_DOMAIN: z
+    .string()
+    .regex(HOST, {
+      error: (issue) => `TAB_DOMAIN: "${String(issue.input)}" is not a host name. Set the host the tab is served from, such as partner-pathway.example.org (no https:// and no path).`,
+    })
+    .transform((host) => host.toLowerCase())
+    .optional(),
+  ALLOWED_TENANT_IDS: z
+    .string()
+    .refine((value) => value.split(',').every((id) => GUID.test(id.trim())), {
+      error: (issue) =>
+        `ALLOWED_TENANT_IDS: "${String(issue.input)}" is not a list of directory (tenant) ids. Set one or more GUIDs separated by commas.`,
+    })
+    .transform((value) => [...new Set(value.split(',').map((id) => id.trim().toLowerCase()))])
+    .optional(),
   TEAMS_APP_ID: guid('TEAMS_APP_ID', "the Teams app's id (the manifest's id), which Teams Toolkit writes during provision"),
   ENGAGEMENT_TEAM_IDS: z
     .string()
@@ -173,7 +203,7 @@ function wantsLocalDevelopment(variables: Variables): boolean {
 }
 
 /** Rules between variables; checked on the raw values so they are reported alongside any malformed ones. */
-function combinationProblems(variables: Variables): string[] {
+function combinationProblems(variables: Variables, sharePointTenant: string | undefined): string[] {
   const problems: string[] = [];
   if (variables.BOT_ID) {
     if (!variables.SECRET_BOT_PASSWORD) {
@@ -183,6 +213,11 @@ function combinationProblems(variables: Variables): string[] {
       problems.push('BOT_TENANT_ID is missing: BOT_ID is set, so give the directory (tenant) id of the single-tenant bot app.');
     }
   }
+  if (variables.AAD_APP_CLIENT_ID && !variables.ALLOWED_TENANT_IDS && !variables.BOT_TENANT_ID && !sharePointTenant) {
+    problems.push(
+      'ALLOWED_TENANT_IDS is missing: AAD_APP_CLIENT_ID is set, so sign-in needs the directory (tenant) ids whose people may use the app. Set your tenant id (BOT_TENANT_ID or AZURE_TENANT_ID is used when set).',
+    );
+  }
   if (variables.LOCAL_IDENTITY === 'true' && !wantsLocalDevelopment(variables)) {
     problems.push(
       'LOCAL_IDENTITY=true cannot be used here: the local development identity is only for the embedded store with no Entra app configured. Remove LOCAL_IDENTITY, or unset BOT_ID and AAD_APP_CLIENT_ID and use STORE=sqlite.',
@@ -191,13 +226,34 @@ function combinationProblems(variables: Variables): string[] {
   return problems;
 }
 
+/** AZURE_TENANT_ID belongs to the SharePoint settings, which check it; here it only offers a default tenant for sign-in. */
+function azureTenantOf(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env.AZURE_TENANT_ID?.trim();
+  return value && GUID.test(value) ? value : undefined;
+}
+
+function signInSettings(values: z.infer<typeof schema>, azureTenant: string | undefined): SignInSettings | undefined {
+  if (!values.AAD_APP_CLIENT_ID) return undefined;
+  const defaultTenant = values.BOT_TENANT_ID ?? azureTenant;
+  const clientId = values.AAD_APP_CLIENT_ID.toLowerCase();
+  const allowedTenantIds = values.ALLOWED_TENANT_IDS ?? (defaultTenant ? [defaultTenant.toLowerCase()] : []);
+  return {
+    clientId,
+    audiences: values.TAB_DOMAIN ? [clientId, `api://${values.TAB_DOMAIN}/${clientId}`] : [clientId],
+    allowedTenantIds,
+    keysUrl: `https://login.microsoftonline.com/${allowedTenantIds.length === 1 ? allowedTenantIds[0] : 'common'}/discovery/v2.0/keys`,
+  };
+}
+
 /**
  * Reads and validates the server's settings from the environment (the only
  * place in the project that reads `process.env`). Throws one {@link ConfigError}
  * naming every missing or invalid variable; with STORE=sharepoint that includes
  * the SharePoint settings (`./sharepoint`). The local development identity is
  * used when the store is SQLite and neither BOT_ID nor AAD_APP_CLIENT_ID is set,
- * unless LOCAL_IDENTITY=false turns it off.
+ * unless LOCAL_IDENTITY=false turns it off. With AAD_APP_CLIENT_ID the tab's
+ * sign-in accepts the tenants in ALLOWED_TENANT_IDS (by default BOT_TENANT_ID,
+ * else AZURE_TENANT_ID), and one of them is required.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const variables = present(env);
@@ -205,7 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sharePoint = variables.STORE === 'sharepoint' ? readSharePointSettings(env) : undefined;
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)),
-    ...combinationProblems(variables),
+    ...combinationProblems(variables, azureTenantOf(env)),
     ...(sharePoint?.problems ?? []),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -227,7 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       values.BOT_ID && values.SECRET_BOT_PASSWORD && values.BOT_TENANT_ID
         ? { appId: values.BOT_ID, password: values.SECRET_BOT_PASSWORD, tenantId: values.BOT_TENANT_ID }
         : undefined,
-    tabSsoClientId: values.AAD_APP_CLIENT_ID,
+    signIn: signInSettings(values, azureTenantOf(env)),
     teamsAppId: values.TEAMS_APP_ID,
     engagementTeamIds: values.ENGAGEMENT_TEAM_IDS,
     identity: local ? 'local-development' : 'entra',

@@ -3,7 +3,7 @@ import type { IdentityMode } from '../config';
 import type { PathwayService } from '../domain';
 import { API_ROUTES, type ApiRoute } from './api-routes';
 import { sendError } from './http-errors';
-import { principalMiddleware, principalOf } from './principal';
+import { principalOf } from './principal';
 import { markRoute } from './request-log';
 
 /** The largest JSON body the tab API reads; anything bigger is answered 413. */
@@ -36,12 +36,13 @@ function handlerFor(route: ApiRoute, service: PathwayService, identity: Identity
 }
 
 /**
- * The tab's JSON API, mounted at `/api`: the caller's principal, a JSON body of
+ * The tab's JSON API, mounted at `/api`: the caller's principal (found by the
+ * `principal` middleware, which refuses callers it cannot prove), a JSON body of
  * at most {@link API_BODY_LIMIT}, then one handler per {@link API_ROUTES} entry.
  * A known path with the wrong method is 405 (with Allow), an unknown path 404.
  * Errors go on to the app's error handler.
  */
-export function apiRouter(service: PathwayService, identity: IdentityMode): Router {
+export function apiRouter(service: PathwayService, identity: IdentityMode, principal: RequestHandler): Router {
   const router = Router();
   router.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -49,7 +50,7 @@ export function apiRouter(service: PathwayService, identity: IdentityMode): Rout
     markRoute(res, '/api/*');
     next();
   });
-  router.use(principalMiddleware(identity));
+  router.use(principal);
   router.use(express.json({ limit: API_BODY_LIMIT }));
 
   const methodsByPath = new Map<string, string[]>();

@@ -1,5 +1,6 @@
 import type { IdentityMode } from '../config';
 import type { PathwayService, Principal } from '../domain';
+import { dashboardForTab } from './dashboard-for-tab';
 
 /** What a route's call is given. */
 export interface ApiCall {
@@ -38,7 +39,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
 
   get('/workstreams', ({ service, actor }) => service.workstreams.list(actor)),
   create('/workstreams', ({ service, actor, input }) => service.workstreams.create(actor, input)),
-  get('/workstreams/:workstreamId/dashboard', ({ service, actor, ids }) => service.views.dashboard(actor, ids.workstreamId)),
+  get('/workstreams/:workstreamId/dashboard', async ({ service, actor, ids }) => dashboardForTab(await service.views.dashboard(actor, ids.workstreamId))),
   get('/workstreams/:workstreamId/agenda', ({ service, actor, ids }) => service.agenda.agenda(actor, ids.workstreamId)),
   get('/overview', ({ service, actor }) => service.overview.engagement(actor)),
   get('/workstreams/:workstreamId/members', ({ service, actor, ids }) => service.members.list(actor, ids.workstreamId)),

@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config';
@@ -6,6 +7,7 @@ import { apiRouter } from './api-router';
 import { downloadRouter } from './download-routes';
 import { errorHandler, sendError } from './http-errors';
 import type { Logger } from './logger';
+import { callerIdentity, principalMiddleware } from './principal';
 import { requestLog, routeNamed } from './request-log';
 import { securityHeaders } from './security-headers';
 import { tabRouter } from './tab-files';
@@ -19,12 +21,21 @@ export interface AppDependencies {
   /** The store's own health, for `/healthz`. */
   readonly health: () => Promise<StoreHealth>;
   readonly bot: BotHandler;
-  readonly config: Pick<Config, 'identity' | 'tabDir'>;
+  readonly config: Pick<Config, 'identity' | 'tabDir'> & Partial<Pick<Config, 'bot' | 'signIn'>>;
   readonly logger: Logger;
 }
 
 /** Activities are larger than tab requests (cards, entities), but still bounded. */
 const ACTIVITY_BODY_LIMIT = '256kb';
+
+/**
+ * Compresses what the tab reads (JSON, scripts, styles, pages) when the client
+ * accepts it, but never the bot's answers: they are small, and the Bot Framework
+ * connector is not documented to accept an encoded reply.
+ */
+const compressAllButTheBot = compression({
+  filter: (req, res) => !req.path.startsWith('/api/messages') && compression.filter(req, res),
+});
 
 /**
  * What the adapter needs before it can run a turn and reply. Without a string
@@ -49,6 +60,7 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());
+  app.use(compressAllButTheBot);
 
   app.get('/healthz', routeNamed('/healthz'), async (_req, res) => {
     const store = await deps.health();
@@ -76,8 +88,14 @@ export function createApp(deps: AppDependencies): Express {
     sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed here. Use POST.`);
   });
 
-  app.use('/api', downloadRouter(deps.service, deps.config.identity));
-  app.use('/api', apiRouter(deps.service, deps.config.identity));
+  // Before the API's sign-in: the bot's id is public (it is in the app manifest), and the tab asks for it only inside Teams.
+  app.get('/api/bot', routeNamed('/api/bot'), (_req, res) => {
+    res.setHeader('Cache-Control', 'private, max-age=300');
+    res.json({ botId: deps.config.bot?.appId ?? null });
+  });
+  const principal = principalMiddleware(callerIdentity(deps.config), deps.logger);
+  app.use('/api', downloadRouter(deps.service, principal));
+  app.use('/api', apiRouter(deps.service, deps.config.identity, principal));
   app.use('/tab', tabRouter(deps.config.tabDir));
   app.get('/', routeNamed('/'), (_req, res) => {
     res.redirect(302, '/tab/');

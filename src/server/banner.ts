@@ -11,13 +11,15 @@ export type DemoData =
 /** What the banner reports about a running server. */
 export interface BannerFacts {
   readonly baseUrl: string;
-  readonly config: Pick<Config, 'identity' | 'bot' | 'store'>;
+  readonly config: Pick<Config, 'identity' | 'bot' | 'store' | 'signIn'>;
   /** The interface the server listens on. */
   readonly host: string;
   readonly demo: DemoData;
 }
 
-function demoLine(demo: DemoData): string {
+function demoLine(facts: BannerFacts): string {
+  const { demo } = facts;
+  if (facts.config.store.kind === 'sharepoint') return 'none: demo data is for the embedded store only, never put into SharePoint';
   switch (demo.state) {
     case 'seeded':
       return `seeded just now (${demo.workstreams} workstreams, ${demo.roles} roles, ${demo.partners} partners)`;
@@ -34,11 +36,16 @@ function identityLine(facts: BannerFacts): string {
   if (facts.config.identity === 'local-development') {
     return `LOCAL DEVELOPMENT IDENTITY: every tab request acts as "Local Developer", with no sign-in. For local use only; listening on ${facts.host} only.`;
   }
-  return 'Microsoft Entra (Teams sign-in). Tab single sign-on is not built in this version, so the tab API answers 401.';
+  const { signIn } = facts.config;
+  if (!signIn) return 'Microsoft Entra (Teams sign-in), but no tab sign-in app (AAD_APP_CLIENT_ID) is set, so the tab API answers 401.';
+  return `Microsoft Entra: the tab API accepts Teams sign-in tokens for app ${signIn.clientId} from tenant ${signIn.allowedTenantIds.join(', ')}.`;
 }
 
 function storeLine(store: Config['store']): string {
-  if (store.kind !== 'sqlite') return store.kind;
+  if (store.kind === 'sharepoint') {
+    const signIn = store.signIn.kind === 'certificate' ? 'app-only sign-in with a certificate' : 'no sign-in: a local stand-in';
+    return `SharePoint lists on ${store.siteUrl} (${signIn})`;
+  }
   return store.databasePath === ':memory:' ? 'SQLite, in memory (nothing is kept after it stops)' : `SQLite database at ${path.resolve(store.databasePath)}`;
 }
 
@@ -55,6 +62,6 @@ export function startupBanner(facts: BannerFacts): string {
     `  Health:        ${baseUrl}/healthz`,
     `  Store:         ${storeLine(config.store)}`,
     `  Identity:      ${identityLine(facts)}`,
-    `  Demo data:     ${demoLine(facts.demo)}`,
+    `  Demo data:     ${demoLine(facts)}`,
   ].join('\n');
 }

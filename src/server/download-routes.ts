@@ -1,10 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { Router, type RequestHandler } from 'express';
 import { createEvent, type EventAttributes } from 'ics';
-import type { IdentityMode } from '../config';
 import { exportSummary, type DashboardRow, type OneToOneInvitation, type PathwayService, type Principal } from '../domain';
 import { sendError } from './http-errors';
-import { principalMiddleware, principalOf } from './principal';
+import { principalOf } from './principal';
 import { markRoute } from './request-log';
 
 /** A file the tab offers for download: its name, media type and content. */
@@ -146,7 +145,7 @@ function handlerFor(route: DownloadRoute, service: PathwayService): RequestHandl
  * the same principal and id checks, errors answered as JSON by the app's error
  * handler. Any other path passes on to the JSON API.
  */
-export function downloadRouter(service: PathwayService, identity: IdentityMode): Router {
+export function downloadRouter(service: PathwayService, principal: RequestHandler): Router {
   const router = Router();
   for (const route of DOWNLOAD_ROUTES) {
     const pattern = `/api${route.path}`;
@@ -154,7 +153,7 @@ export function downloadRouter(service: PathwayService, identity: IdentityMode):
       markRoute(res, pattern);
       next();
     };
-    router.get(route.path, named, principalMiddleware(identity), handlerFor(route, service));
+    router.get(route.path, named, principal, handlerFor(route, service));
     router.all(route.path, named, (req, res) => {
       res.setHeader('Allow', 'GET');
       sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed here. Use GET.`);

@@ -129,6 +129,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       state: botState,
       settings: botSettings,
       credentials: config.bot,
+      teamsAppId: config.teamsAppId,
       timeZone: config.pathway.timeZone,
       clock,
       logger,

@@ -1,6 +1,10 @@
 import type { RequestHandler } from 'express';
 
-/** Where Teams, Outlook and the Microsoft 365 app host tabs; nothing else may frame the app. */
+/**
+ * Where Teams, Outlook and the Microsoft 365 app host tabs, as Microsoft lists them
+ * in its tab requirements; nothing else may frame the app. `'self'` lets the app's
+ * own pages frame it (the end-to-end tests' stand-in Teams host).
+ */
 const TEAMS_HOSTS = [
   "'self'",
   'https://teams.microsoft.com',
@@ -8,7 +12,12 @@ const TEAMS_HOSTS = [
   'https://*.office.com',
   'https://*.microsoft365.com',
   'https://*.cloud.microsoft',
+  'https://outlook.office365.com',
+  'https://outlook-sdf.office365.com',
 ];
+
+/** teams-js reads the hosts it may talk to from this file when it starts; nothing else is fetched cross-origin. */
+const TEAMS_JS_VALID_DOMAINS = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
 
 /**
  * The tab's content security policy. Styles allow inline because Fluent UI
@@ -21,7 +30,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
   "font-src 'self' data: https://res-1.cdn.office.net https://res.cdn.office.net",
-  "connect-src 'self'",
+  `connect-src 'self' ${TEAMS_JS_VALID_DOMAINS}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -1,6 +1,7 @@
 import { Badge, Body1, Caption1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { SignedInUser } from './api/types';
 import type { LoadState } from './shared/use-load';
+import { BotChatButton } from './teams/bot-chat';
 
 const useStyles = makeStyles({
   header: {
@@ -28,10 +29,15 @@ const useStyles = makeStyles({
 /** Props for {@link AppHeader}. */
 export interface AppHeaderProps {
   readonly me: LoadState<SignedInUser>;
+  /** Opens a chat with the bot; null where that cannot be offered. */
+  readonly onChatWithBot: (() => void) | null;
 }
 
-/** The app's name and who is signed in, saying so plainly when that is the local development identity. */
-export function AppHeader({ me }: AppHeaderProps) {
+/**
+ * The app's name, a way to the bot's chat (inside Teams), and who is signed in,
+ * saying so plainly when that is the local development identity.
+ */
+export function AppHeader({ me, onChatWithBot }: AppHeaderProps) {
   const styles = useStyles();
   return (
     <header className={styles.header}>
@@ -39,6 +45,7 @@ export function AppHeader({ me }: AppHeaderProps) {
         Partner Pathway
       </Title2>
       <div className={styles.person}>
+        <BotChatButton onChat={onChatWithBot} appearance="subtle" />
         {me.status === 'ready' && (
           <>
             <Body1>

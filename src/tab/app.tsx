@@ -5,7 +5,9 @@ import { createApiClient, type ApiClient } from './api/client';
 import { ErrorBoundary } from './shared/error-boundary';
 import { LoadError } from './shared/load-error';
 import { useLoad } from './shared/use-load';
-import { chooseWorkstream, searchWithWorkstream, surfaceFromSearch, workstreamIdFromSearch } from './shared/url-state';
+import { workstreamIdFromEntityId } from './config/tab-settings';
+import { chooseWorkstream, partnerIdFromSubPage, searchWithWorkstream, surfaceFromSearch, workstreamIdFromSearch } from './shared/url-state';
+import { useBotChat } from './teams/bot-chat';
 import type { TeamsHost } from './teams/teams-host';
 import { Hosted } from './teams/hosted';
 import { WorkstreamView } from './workstream-view';
@@ -50,6 +52,7 @@ function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | null; r
   const styles = useStyles();
   const me = useLoad('me', (signal) => api.me(signal));
   const overview = useLoad('overview', (signal) => api.overview(signal));
+  const chatWithBot = useBotChat(host, api);
   const report = useReport(host);
   const failure = overview.status === 'error' ? overview.message : null;
   useEffect(() => {
@@ -57,7 +60,7 @@ function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | null; r
   }, [overview.status, failure, report]);
   return (
     <>
-      <AppHeader me={me} />
+      <AppHeader me={me} onChatWithBot={chatWithBot} />
       <main className={styles.main}>
         {overview.status === 'loading' && <Spinner label="Loading every workstream…" />}
         {overview.status === 'error' && (
@@ -79,7 +82,17 @@ function Workspace({ host, api }: { readonly host: TeamsHost | null; readonly ap
   const styles = useStyles();
   const me = useLoad('me', (signal) => api.me(signal));
   const workstreams = useLoad('workstreams', (signal) => api.workstreams(signal));
-  const [requestedId, setRequestedId] = useState(() => workstreamIdFromSearch(window.location.search));
+  const chatWithBot = useBotChat(host, api);
+  // A saved channel tab names its workstream in its address; a deep link into it may carry only the tab's entity id.
+  const [requestedId, setRequestedId] = useState(
+    () => workstreamIdFromSearch(window.location.search) ?? workstreamIdFromEntityId(host?.pageId ?? null),
+  );
+  // The partner a deep link from the bot asks for, opened once in the first workstream shown.
+  const [linkedPartnerId, setLinkedPartnerId] = useState(() => partnerIdFromSubPage(host?.subPageId ?? null));
+  const choose = useCallback((workstreamId: number) => {
+    setLinkedPartnerId(null);
+    setRequestedId(workstreamId);
+  }, []);
 
   // A workstream named in the address starts loading alongside the list rather than after it.
   let shownId: number | null = null;
@@ -100,19 +113,19 @@ function Workspace({ host, api }: { readonly host: TeamsHost | null; readonly ap
 
   return (
     <>
-      <AppHeader me={me} />
+      <AppHeader me={me} onChatWithBot={chatWithBot} />
       <main className={styles.main}>
         {workstreams.status === 'error' && (
           <LoadError title="Could not load your workstreams" message={workstreams.message} onRetry={workstreams.retry} />
         )}
         {workstreams.status === 'loading' && shownId === null && <Spinner label="Loading your workstreams…" />}
-        {noneToShow && <NoWorkstreams />}
+        {noneToShow && <NoWorkstreams onChatWithBot={chatWithBot} />}
         {workstreams.status === 'ready' && !noneToShow && (
-          <WorkstreamPicker workstreams={workstreams.data} selectedId={shownId} onSelect={setRequestedId} />
+          <WorkstreamPicker workstreams={workstreams.data} selectedId={shownId} onSelect={choose} />
         )}
         {shownId !== null && workstreams.status !== 'error' && (
           <ErrorBoundary key={shownId} title="Could not show this workstream">
-            <WorkstreamView api={api} workstreamId={shownId} onSettled={report} />
+            <WorkstreamView api={api} workstreamId={shownId} linkedPartnerId={linkedPartnerId} onSettled={report} />
           </ErrorBoundary>
         )}
       </main>

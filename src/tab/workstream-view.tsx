@@ -1,6 +1,7 @@
 import { Body1, Caption1, Spinner, Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { invitationUrl, partnersCsvUrl, type ApiClient } from './api/client';
+import { rowForPartner } from './partners/filter-rows';
 import { PartnersSection } from './partners/partners-section';
 import { StageSummary } from './partners/stage-summary';
 import { RolesList } from './roles/roles-list';
@@ -41,6 +42,8 @@ const VIEW_NAMES: Record<View, string> = { partners: 'Partners', 'one-to-ones': 
 export interface WorkstreamViewProps {
   readonly api: ApiClient;
   readonly workstreamId: number;
+  /** A partner to open once the workstream has loaded (a deep link from the bot), or null. */
+  readonly linkedPartnerId?: number | null;
   /** Called when the dashboard has loaded (null) or failed (the message), so Teams can be told. */
   readonly onSettled: (failure: string | null) => void;
 }
@@ -73,7 +76,7 @@ function AgendaPanel({ api, workstreamId, changes, onOpen }: { readonly api: Api
 }
 
 /** One workstream: its stage counts, then partners, one-to-ones or roles, each view read in one call; a partner opens in a side panel. */
-export function WorkstreamView({ api, workstreamId, onSettled }: WorkstreamViewProps) {
+export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSettled }: WorkstreamViewProps) {
   const styles = useStyles();
   const titleId = useId();
   const panelId = useId();
@@ -97,6 +100,17 @@ export function WorkstreamView({ api, workstreamId, onSettled }: WorkstreamViewP
     if (dashboard.status !== 'loading') onSettled(failure);
   }, [dashboard.status, failure, onSettled]);
 
+  const [linkMissed, setLinkMissed] = useState(false);
+  const linkFollowed = useRef(false);
+  const loadedRows = dashboard.status === 'ready' ? dashboard.data.rows : null;
+  useEffect(() => {
+    if (linkFollowed.current || linkedPartnerId === null || loadedRows === null) return;
+    linkFollowed.current = true;
+    const row = rowForPartner(loadedRows, linkedPartnerId);
+    if (row) open({ involvementId: row.involvementId, name: row.name });
+    else setLinkMissed(true);
+  }, [linkedPartnerId, loadedRows, open]);
+
   if (dashboard.status === 'loading') return <Spinner label="Loading the workstream…" />;
   if (dashboard.status === 'error') {
     return <LoadError title="Could not load this workstream" message={dashboard.message} onRetry={dashboard.retry} />;
@@ -112,6 +126,12 @@ export function WorkstreamView({ api, workstreamId, onSettled }: WorkstreamViewP
         {workstream.description && <Body1>{workstream.description}</Body1>}
         <Caption1>Dates and due states as of {shortDate(today)}.</Caption1>
         <StageSummary stageCounts={stageCounts} needsAttention={needsAttention} />
+        {linkMissed && (
+          <Body1 role="status">
+            The partner in the link you followed is not in this workstream, or no longer shown to you. Search for them by name
+            below, or choose another workstream.
+          </Body1>
+        )}
       </section>
       <TabList selectedValue={view} onTabSelect={(_event, data) => setView(data.value as View)} aria-label="Workstream views">
         {(Object.keys(VIEW_NAMES) as View[]).map((name) => (

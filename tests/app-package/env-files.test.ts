@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { REPO_ROOT, committedEnvFileNames, parseEnvFile, readRepoText } from './project-files';
+import { loadConfig } from '../../src/config';
+import { SHAREPOINT_VARIABLES } from '../../src/config/sharepoint';
+import { REPO_ROOT, SHAREPOINT_ENV_ENTRIES, committedEnvFileNames, parseEnvFile, readRepoText } from './project-files';
 
 /** Value shapes that are credentials whatever the variable is called. */
 const SECRET_VALUE_SHAPES: ReadonlyArray<[label: string, pattern: RegExp]> = [
@@ -47,6 +49,39 @@ describe('the committed env files', () => {
   it.each(['dev', 'local'])('.env.%s.user.sample shows where the bot password goes', (environment) => {
     const variables = parseEnvFile(readRepoText(`env/.env.${environment}.user.sample`));
     expect([...variables.keys()]).toContain('SECRET_BOT_PASSWORD');
+  });
+
+  describe.each(['dev', 'local'])('.env.%s, for the SharePoint store', (environment) => {
+    const variables = parseEnvFile(readRepoText(`env/.env.${environment}`));
+    const sharePointLike = [...variables.keys()].filter((name) => /SHAREPOINT|^STORE$|^ORGANISATION_|^AZURE_TENANT_ID$/.test(name));
+
+    it('declares exactly the settings src/config reads for it, blank, since they are tenant-specific', () => {
+      expect(sharePointLike.sort()).toEqual([...SHAREPOINT_ENV_ENTRIES].sort());
+      expect(SHAREPOINT_ENV_ENTRIES.map((name) => variables.get(name))).toEqual(SHAREPOINT_ENV_ENTRIES.map(() => ''));
+    });
+
+    it('leaves a fresh checkout on the embedded store', () => {
+      expect(loadConfig(Object.fromEntries(variables)).store.kind).toBe('sqlite');
+    });
+
+    it('configures the SharePoint store once its entries are filled in, needing nothing else', () => {
+      const filled = {
+        ...Object.fromEntries(variables),
+        STORE: 'sharepoint',
+        SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/partner-pathway',
+        AZURE_TENANT_ID: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+        SHAREPOINT_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+        SHAREPOINT_CERTIFICATE_PATH: '/etc/partner-pathway/sharepoint.pem',
+        ORGANISATION_NAME: 'West Yorkshire ICB',
+      };
+      expect(Object.keys(filled)).toEqual([...variables.keys()]);
+      expect(loadConfig(filled).store).toMatchObject({ kind: 'sharepoint', siteUrl: filled.SHAREPOINT_SITE_URL, organisation: 'West Yorkshire ICB' });
+    });
+  });
+
+  it('leave out only the SharePoint settings that are secret or for the local stand-in, and the dev secrets sample names the secret one', () => {
+    expect(SHAREPOINT_VARIABLES.filter((name) => !SHAREPOINT_ENV_ENTRIES.includes(name))).toEqual(['SHAREPOINT_AUTH', 'SECRET_SHAREPOINT_CERTIFICATE_PEM']);
+    expect([...parseEnvFile(readRepoText('env/.env.dev.user.sample')).keys()]).toContain('SECRET_SHAREPOINT_CERTIFICATE_PEM');
   });
 
   it('are the files git tracks, while the real .env.*.user files stay ignored', () => {

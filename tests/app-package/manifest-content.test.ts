@@ -85,8 +85,12 @@ describe('the Teams app manifest', () => {
       expect([...manifest.bots[0].scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
     });
 
-    it.each(['personal', 'team', 'groupChat'])('offers help, my partners and due this week in %s scope', (scope) => {
-      expect(commandTitlesFor(scope)).toEqual(['help', 'my partners', 'due this week']);
+    it.each(['personal', 'groupChat'])('offers help, my partners, due this week, plan a role and ask in %s scope', (scope) => {
+      expect(commandTitlesFor(scope)).toEqual(['help', 'my partners', 'due this week', 'plan a role', 'ask']);
+    });
+
+    it('offers send reminders only in team scope, where the Engagement team has its channel', () => {
+      expect(commandTitlesFor('team')).toEqual(['help', 'my partners', 'due this week', 'plan a role', 'ask', 'send reminders']);
     });
 
     it('describes every command', () => {

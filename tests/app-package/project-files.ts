@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { SHAREPOINT_VARIABLES } from '../../src/config/sharepoint';
 
 /** Absolute path of the repository root. */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -56,6 +57,17 @@ export function parseEnvFile(text: string): Map<string, string> {
   });
   return entries;
 }
+
+/**
+ * The SharePoint settings the committed env files declare (blank) and local debugging
+ * passes to the server: STORE and every variable `src/config/sharepoint.ts` reads,
+ * except the certificate PEM (a secret, for `.env.<environment>.user`) and
+ * SHAREPOINT_AUTH (only for the tests' local stand-in of SharePoint).
+ */
+export const SHAREPOINT_ENV_ENTRIES: readonly string[] = [
+  'STORE',
+  ...SHAREPOINT_VARIABLES.filter((name) => name !== 'SHAREPOINT_AUTH' && !name.startsWith('SECRET_')),
+];
 
 /** Files in `env/`, by name, that git tracks: everything except the `.env.*.user` secrets. */
 export function committedEnvFileNames(): string[] {

@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import {
   ENVIRONMENTS,
+  REPO_ROOT,
+  SHAREPOINT_ENV_ENTRIES,
   actionsOf,
   declaredVariables,
   readRepoText,
@@ -110,6 +114,15 @@ describe.each(YAML_FILES)('%s', (fileName) => {
     expect(botApp?.writeToEnvironmentFile).toMatchObject({ clientSecret: 'SECRET_BOT_PASSWORD', tenantId: 'BOT_TENANT_ID' });
   });
 
+  it('creates or updates the SharePoint lists in deploy, once the code is installed', () => {
+    const deploy = readToolkitProject(fileName).deploy ?? [];
+    const lists = deploy.findIndex((action) => action.uses === 'script' && action.with?.run === 'npm run provision');
+    const install = deploy.findIndex((action) => action.uses === 'cli/runNpmCommand' && /^(ci|install)\b/.test(String(action.with?.args)));
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(lists).toBeGreaterThan(install);
+    expect(deploy[lists]?.name).toBe('Create or update the SharePoint lists');
+  });
+
   it("points the bot's messaging endpoint at /api/messages on BOT_ENDPOINT", () => {
     const registration = (readToolkitProject(fileName).provision ?? []).find(
       (action) => action.uses === 'botFramework/create',
@@ -121,6 +134,14 @@ describe.each(YAML_FILES)('%s', (fileName) => {
 describe.each(ENVIRONMENTS)('the $name environment', ({ name, yamlFile }) => {
   it(`declares or writes every variable ${yamlFile} uses before it is used`, () => {
     expect(unresolvedPlaceholders(readToolkitProject(yamlFile), declaredVariables(name))).toEqual([]);
+  });
+});
+
+describe('npm run provision, which the deploy step runs', () => {
+  it('builds the server and runs the SharePoint provisioning command', () => {
+    const scripts = (JSON.parse(readRepoText('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.provision).toBe('npm run build:server && node dist/store/sharepoint/provision-cli.js');
+    expect(existsSync(join(REPO_ROOT, 'src', 'store', 'sharepoint', 'provision-cli.ts'))).toBe(true);
   });
 });
 
@@ -137,6 +158,7 @@ describe('local debugging', () => {
       BOT_TENANT_ID: '${{BOT_TENANT_ID}}',
       AAD_APP_CLIENT_ID: '${{AAD_APP_CLIENT_ID}}',
       TEAMS_APP_ID: '${{TEAMS_APP_ID}}',
+      ...Object.fromEntries(SHAREPOINT_ENV_ENTRIES.map((name) => [name, `\${{${name}}}`])),
     });
   });
 

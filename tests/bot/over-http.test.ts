@@ -121,7 +121,15 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
 
     const first = await fetch(`${server.url}/api/reminders/run`, { method: 'POST' });
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ due: 6, sent: 6, alreadySent: 0, unreachable: 0, failed: 0, erased: 0 });
+    expect(await first.json()).toEqual({
+      due: 6,
+      sent: 6,
+      sentByKind: { 'one-to-one-due': 1, 'one-to-one-overdue': 1, 'one-to-one-escalated': 1, 'induction-stalled': 1, 'role-closing': 1, 'weekly-digest': 1 },
+      alreadySent: 0,
+      unreachable: 0,
+      failed: 0,
+      erased: 0,
+    });
     const toJo = channel.sent.filter((sent) => sent.conversationId === PERSONAL_CHAT.id);
     const toEngagement = channel.sent.filter((sent) => sent.conversationId === ENGAGEMENT_CHANNEL);
     expect(toJo.map((sent) => sent.activity.summary).sort()).toEqual([
@@ -139,7 +147,7 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
 
     channel.sent.length = 0;
     const second = await fetch(`${server.url}/api/reminders/run`, { method: 'POST' });
-    expect(await second.json()).toEqual({ due: 6, sent: 0, alreadySent: 6, unreachable: 0, failed: 0, erased: 0 });
+    expect(await second.json()).toEqual({ due: 6, sent: 0, sentByKind: {}, alreadySent: 6, unreachable: 0, failed: 0, erased: 0 });
     expect(channel.sent).toEqual([]);
   }, 20_000);
 
@@ -175,6 +183,6 @@ describe('The reminders trigger with a token', () => {
     expect((await fetch(`${guarded.url}/api/reminders/run`, { method: 'POST', headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
     const ok = await fetch(`${guarded.url}/api/reminders/run`, { method: 'POST', headers: { Authorization: 'Bearer a-long-random-token-for-the-tests' } });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ due: 0, sent: 0, alreadySent: 0, unreachable: 0, failed: 0, erased: 0 });
+    expect(await ok.json()).toEqual({ due: 0, sent: 0, sentByKind: {}, alreadySent: 0, unreachable: 0, failed: 0, erased: 0 });
   });
 });

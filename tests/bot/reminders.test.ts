@@ -1,11 +1,10 @@
 import { Cards } from '../../src/bot/pathway/cards';
+import { TabLinks } from '../../src/bot/pathway/tab-links';
 import { ReminderRunner } from '../../src/bot/reminders/reminder-runner';
 import { hourIn, startReminderSchedule } from '../../src/bot/reminders/reminder-schedule';
 import type { LogFields } from '../../src/server/logger';
 import { advertisedRole, at, interested, workstream } from './arrange';
-import { ENGAGEMENT_CHANNEL, LEAD_PRINCIPAL, textOf, Transcript } from './transcript-harness';
-
-const WINDOWS = { dueWithinDays: 7, escalateAfterDays: 14, inductionStallDays: 14, closingWithinDays: 7 };
+import { ENGAGEMENT_CHANNEL, LEAD_PRINCIPAL, textOf, Transcript, WINDOWS } from './transcript-harness';
 
 let t: Transcript;
 let logged: Array<{ message: string; fields: LogFields }>;
@@ -16,7 +15,7 @@ beforeEach(async () => {
   t = await Transcript.start('2026-01-06');
   logged = [];
   const record = (message: string, fields: LogFields = {}) => logged.push({ message, fields });
-  runner = new ReminderRunner(t.service, t.memory, t.messenger, new Cards(), WINDOWS, ENGAGEMENT_CHANNEL, { info: record, warn: record, error: record });
+  runner = new ReminderRunner(t.service, t.memory, t.messenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, { info: record, warn: record, error: record });
 });
 afterEach(() => t.close());
 
@@ -110,11 +109,13 @@ describe('Proactive reminders', () => {
     expect(await runner.run()).toMatchObject({ sent: 1, unreachable: 0 });
   });
 
-  it('logs counts, never the names in the reminders', async () => {
+  it('logs counts, by kind, never the names in the reminders', async () => {
     await activePartner('Samira Patel');
     t.clock.goTo('2026-03-17');
-    await runner.run();
-    expect(logged.map((line) => line.message)).toEqual(['Reminders run']);
+    expect((await runner.run()).sentByKind).toEqual({ 'one-to-one-overdue': 1, 'one-to-one-escalated': 1 });
+    expect(logged).toEqual([
+      { message: 'Reminders run', fields: { due: 2, sent: 2, alreadySent: 0, unreachable: 0, failed: 0, 'sent.one-to-one-overdue': 1, 'sent.one-to-one-escalated': 1 } },
+    ]);
     expect(JSON.stringify(logged)).not.toContain('Samira');
   });
 

@@ -6,7 +6,9 @@ import { Guidance } from '../../src/bot/pathway/guidance';
 import { BotMemory } from '../../src/bot/pathway/memory';
 import type { Messenger, Recipient } from '../../src/bot/pathway/messenger';
 import type { Reply } from '../../src/bot/pathway/messages';
+import { TabLinks } from '../../src/bot/pathway/tab-links';
 import { PathwayBot } from '../../src/bot/pathway-bot';
+import { ReminderRunner } from '../../src/bot/reminders/reminder-runner';
 import { createPathwayService, todayIn, type PathwayService, type Principal, type Store } from '../../src/domain';
 import type { KeyValueState } from '../../src/domain/service/key-value-state';
 import type { LogFields, Logger } from '../../src/server/logger';
@@ -19,6 +21,10 @@ export const ENGAGEMENT_CHANNEL = '19:engagement-team@thread.tacv2';
 
 export const LEAD = { id: '29:priya', name: 'Priya Shah', aadObjectId: 'aad-priya' };
 export const NADIA = { id: '29:nadia', name: 'Nadia Ali', aadObjectId: 'aad-nadia' };
+/** The Teams app id when a transcript runs as if deployed (so cards carry links into the tabs). */
+export const TEAMS_APP_ID = '5f3c2b1a-8d7e-4f60-9a1b-2c3d4e5f6a7b';
+/** The reminder windows of the issue: 7 days ahead, 14 overdue, 14 stalled, 7 closing. */
+export const WINDOWS = { dueWithinDays: 7, escalateAfterDays: 14, inductionStallDays: 14, closingWithinDays: 7 };
 const BOT = { id: '28:partner-pathway', name: 'Partner Pathway' };
 
 /** A principal as the service sees the lead, for arranging records directly. */
@@ -80,23 +86,29 @@ export class Transcript {
     readonly state: KeyValueState,
     readonly clock: TestClock,
     readonly memory: BotMemory,
+    private readonly teamsAppId: string | undefined,
   ) {
     const logger: Logger = {
       info: () => undefined,
       warn: (message, fields = {}) => this.logged.push({ message, fields }),
       error: (message, fields = {}) => this.logged.push({ message, fields }),
     };
+    const cards = new Cards();
+    const tabLinks = new TabLinks(teamsAppId);
+    const reminders = new ReminderRunner(service, memory, this.messenger, cards, tabLinks, WINDOWS, ENGAGEMENT_CHANNEL, logger);
     const engine = new PathwayEngine(
       CAPABILITIES,
       {
         service,
-        cards: new Cards(),
+        cards,
         guidance: new Guidance('content/guidance', { expensesPolicy: 'https://example.org/expenses' }),
         memory,
         messenger: this.messenger,
         engagementChannelId: ENGAGEMENT_CHANNEL,
         timeZone: SETTINGS.timeZone,
         today: () => todayIn(SETTINGS.timeZone, clock),
+        tabLinks,
+        runReminders: () => reminders.run(),
       },
       logger,
     );
@@ -104,17 +116,18 @@ export class Transcript {
     this.adapter = new TestAdapter((context) => bot.run(context));
   }
 
-  static async start(today = '2026-03-10'): Promise<Transcript> {
+  /** A bot on fresh in-memory stores on `today`; with `teamsAppId`, as if deployed with the Teams app's id. */
+  static async start(today = '2026-03-10', teamsAppId?: string): Promise<Transcript> {
     const store = openSqliteStore({ path: ':memory:' });
     const clock = new TestClock(today);
     const service = createPathwayService({ store, clock, settings: SETTINGS, access: { engagementTeamIds: [NADIA.aadObjectId] } });
     const state = openSqliteState({ path: ':memory:' });
-    return new Transcript(service, store, state, clock, new BotMemory(state));
+    return new Transcript(service, store, state, clock, new BotMemory(state), teamsAppId);
   }
 
   /** A new bot (engine, memory, adapter) on the same stores, as after a server restart. */
   restart(): Transcript {
-    return new Transcript(this.service, this.store, this.state, this.clock, new BotMemory(this.state));
+    return new Transcript(this.service, this.store, this.state, this.clock, new BotMemory(this.state), this.teamsAppId);
   }
 
   async close(): Promise<void> {
@@ -207,4 +220,19 @@ export function button(card: unknown, verb: string, title?: string): Record<stri
   const found = buttonsOf(card).find((candidate) => candidate.verb === verb && (title === undefined || candidate.title === title));
   if (!found) throw new Error(`No ${verb} button${title ? ` "${title}"` : ''} on the card. Buttons: ${buttonsOf(card).map((b) => `${b.verb}/${b.title}`).join(', ')}`);
   return found.data;
+}
+
+/** The `Action.OpenUrl` buttons on a card (anywhere, including inside show-cards), as title and url. */
+export function linksOf(card: unknown): Array<{ title: string; url: string }> {
+  const links: Array<{ title: string; url: string }> = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const item = node as Record<string, unknown>;
+      if (item.type === 'Action.OpenUrl') links.push({ title: String(item.title), url: String(item.url) });
+      Object.values(item).forEach(walk);
+    }
+  };
+  walk(card);
+  return links;
 }

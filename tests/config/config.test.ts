@@ -29,7 +29,7 @@ describe('loadConfig', () => {
       seedDemo: 'auto',
       pathway: { timeZone: 'Europe/London', defaultCadenceWeeks: 8, dueSoonDays: 14, recruitmentLeadWeeks: 8, paidLevels: [4], retentionMonths: 72 },
       bot: undefined,
-      tabSsoClientId: undefined,
+      signIn: undefined,
       teamsAppId: undefined,
       engagementTeamIds: [],
       identity: 'local-development',
@@ -93,7 +93,6 @@ describe('loadConfig', () => {
     ['DUE_SOON_DAYS', '-1'],
     ['RECRUITMENT_LEAD_WEEKS', 'eight'],
     ['PAID_LEVELS', '4,,3'],
-    ['AAD_APP_CLIENT_ID', '1234'],
     ['LOCAL_IDENTITY', 'yes please'],
     ['LOG_LEVEL', 'verbose'],
   ])('refuses %s=%s and names it', (name, value) => {
@@ -135,9 +134,9 @@ describe('loadConfig', () => {
     });
 
     it('is Entra as soon as the tab has a sign-on app', () => {
-      const config = loadConfig({ AAD_APP_CLIENT_ID: TAB_APP });
+      const config = loadConfig({ AAD_APP_CLIENT_ID: TAB_APP, ALLOWED_TENANT_IDS: TENANT });
       expect(config.identity).toBe('entra');
-      expect(config.tabSsoClientId).toBe(TAB_APP);
+      expect(config.signIn?.clientId).toBe(TAB_APP);
     });
 
     it('reads the Engagement team as Entra object ids separated by commas, and names a bad one', () => {
@@ -166,13 +165,62 @@ describe('loadConfig', () => {
 
     it.each([
       ['with BOT_ID', { BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT }],
-      ['with AAD_APP_CLIENT_ID', { AAD_APP_CLIENT_ID: TAB_APP }],
+      ['with AAD_APP_CLIENT_ID', { AAD_APP_CLIENT_ID: TAB_APP, ALLOWED_TENANT_IDS: TENANT }],
       ['with STORE=sharepoint', { STORE: 'sharepoint', ...SHAREPOINT }],
     ])('refuses LOCAL_IDENTITY=true %s', (_case, env) => {
       const error = problemsFor({ ...env, LOCAL_IDENTITY: 'true' });
       expect(error.problems).toEqual([
         expect.stringContaining('the local development identity is only for the embedded store with no Entra app configured'),
       ]);
+    });
+  });
+
+  describe('sign-in for the tab', () => {
+    it('checks tokens for the tab app, from the bot tenant by default, against that tenant\'s published keys', () => {
+      expect(loadConfig({ AAD_APP_CLIENT_ID: TAB_APP, BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT }).signIn).toEqual({
+        clientId: TAB_APP,
+        audiences: [TAB_APP],
+        allowedTenantIds: [TENANT],
+        keysUrl: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
+      });
+    });
+
+    it('also accepts the Application ID URI api://<TAB_DOMAIN>/<client id> as audience', () => {
+      const config = loadConfig({ AAD_APP_CLIENT_ID: TAB_APP, ALLOWED_TENANT_IDS: TENANT, TAB_DOMAIN: 'Pathway.Example.org' });
+      expect(config.signIn?.audiences).toEqual([TAB_APP, `api://pathway.example.org/${TAB_APP}`]);
+    });
+
+    it('takes the SharePoint tenant (AZURE_TENANT_ID) when there is no bot', () => {
+      expect(loadConfig({ STORE: 'sharepoint', ...SHAREPOINT, AAD_APP_CLIENT_ID: TAB_APP }).signIn?.allowedTenantIds).toEqual([TENANT]);
+    });
+
+    it('allows the tenants in ALLOWED_TENANT_IDS instead, fetching keys from the common endpoint for more than one', () => {
+      const other = '12345678-90ab-cdef-1234-567890abcdef';
+      const config = loadConfig({ AAD_APP_CLIENT_ID: TAB_APP, BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT, ALLOWED_TENANT_IDS: `${other.toUpperCase()}, ${TENANT},${other}` });
+      expect(config.signIn).toMatchObject({
+        allowedTenantIds: [other, TENANT],
+        keysUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      });
+    });
+
+    it('refuses to start with a sign-in app but no tenant to allow', () => {
+      expect(problemsFor({ AAD_APP_CLIENT_ID: TAB_APP }).problems).toEqual([expect.stringMatching(/^ALLOWED_TENANT_IDS is missing: AAD_APP_CLIENT_ID is set/)]);
+    });
+
+    it.each([
+      ['AAD_APP_CLIENT_ID', '1234'],
+      ['ALLOWED_TENANT_IDS', 'contoso.onmicrosoft.com'],
+      ['ALLOWED_TENANT_IDS', `${TENANT},`],
+      ['TAB_DOMAIN', 'https://pathway.example.org'],
+      ['TAB_DOMAIN', 'pathway.example.org/tab'],
+    ])('refuses %s=%s and names it', (name, value) => {
+      expect(problemsFor({ AAD_APP_CLIENT_ID: TAB_APP, BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT, [name]: value }).problems).toEqual([
+        expect.stringMatching(new RegExp(`^${name}: `)),
+      ]);
+    });
+
+    it('is absent without a sign-in app: Entra mode then refuses every tab API call', () => {
+      expect(loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT }).signIn).toBeUndefined();
     });
   });
 

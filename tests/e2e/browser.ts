@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { loadConfig } from '../../src/config';
+import { loadConfig, type Config } from '../../src/config';
 import { silentLogger } from '../../src/server/logger';
 import { startServer, type RunningServer } from '../../src/server/main';
 
@@ -31,13 +31,16 @@ export interface E2e {
   close(): Promise<void>;
 }
 
-/** Starts the real server (ephemeral port, temporary database, demo data) and Chromium with a fresh profile. */
-export async function startE2e(): Promise<E2e> {
+/**
+ * Starts the real server (ephemeral port, temporary database, demo data, the local
+ * development identity, then `overrides`) and Chromium with a fresh profile.
+ */
+export async function startE2e(overrides: Partial<Config> = {}): Promise<E2e> {
   if (!fs.existsSync(path.join(TAB_DIR, 'index.html'))) {
     throw new Error(`The tab is not built at ${TAB_DIR}. Run "npm run build:tab" (npm test does it first).`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-e2e-'));
-  const config = { ...loadConfig({ DATABASE_PATH: path.join(dir, 'pp.db'), TAB_DIR, SEED_DEMO: 'auto' }), port: 0 };
+  const config = { ...loadConfig({ DATABASE_PATH: path.join(dir, 'pp.db'), TAB_DIR, SEED_DEMO: 'auto' }), port: 0, ...overrides };
   const server = await startServer(config, { logger: silentLogger });
   let browser: Browser | undefined;
   try {
@@ -59,4 +62,13 @@ export async function startE2e(): Promise<E2e> {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The id of the demo workstream called `title`, read from the server's API as the tab would. */
+export async function workstreamIdByTitle(server: RunningServer, title: string): Promise<number> {
+  const response = await fetch(`${server.url}/api/workstreams`);
+  const list = (await response.json()) as Array<{ id: number; title: string }>;
+  const found = list.find((workstream) => workstream.title === title);
+  if (!found) throw new Error(`No workstream "${title}" in the demo data`);
+  return found.id;
 }

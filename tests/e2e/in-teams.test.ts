@@ -1,15 +1,18 @@
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { startE2e, type E2e } from './browser';
-import { openInTestHost } from './teams-test-host';
+import { startE2e, workstreamIdByTitle, type E2e } from './browser';
+import { openInTestHost, type HostSetup } from './teams-test-host';
 
 jest.setTimeout(30_000);
 
 let e2e: E2e;
 let page: Page;
 
+/** A registered bot, so the tab can offer a chat with it; the tab API still uses the local development identity. */
+const BOT_ID = '6f1b2a3c-0000-4000-8000-00000000b0d1';
+
 beforeAll(async () => {
-  e2e = await startE2e();
+  e2e = await startE2e({ bot: { appId: BOT_ID, password: 'e2e-secret', tenantId: '0f1b2a3c-0000-4000-8000-0000000000aa' } });
 });
 afterAll(async () => {
   await e2e?.close();
@@ -21,12 +24,17 @@ afterEach(async () => {
   await page?.close();
 });
 
-async function workstreamId(title: string): Promise<number> {
-  const response = await fetch(`${e2e.server.url}/api/workstreams`);
-  const list = (await response.json()) as Array<{ id: number; title: string }>;
-  const found = list.find((workstream) => workstream.title === title);
-  if (!found) throw new Error(`No workstream "${title}" in the demo data`);
-  return found.id;
+const workstreamId = (title: string): Promise<number> => workstreamIdByTitle(e2e.server, title);
+
+/** The tab in the stand-in host at the workstream called `title`, as a saved channel tab opens it; `setup` changes the rest. */
+async function openWorkstreamInHost(title: string, setup: Partial<HostSetup> = {}) {
+  return openInTestHost(page, {
+    tabUrl: `${e2e.server.url}/tab/index.html?workstream=${await workstreamId(title)}`,
+    frameContext: 'content',
+    theme: 'default',
+    ssoToken: null,
+    ...setup,
+  });
 }
 
 /** The theme the tab shows, as its Fluent provider says. */
@@ -35,21 +43,49 @@ async function shownTheme(host: Awaited<ReturnType<typeof openInTestHost>>): Pro
 }
 
 describe('the tab inside Teams (a stand-in host that speaks the teams-js protocol)', () => {
-  it('tells Teams it has loaded, and calls the API with the Teams sign-in token', async () => {
+  it('tells Teams it has loaded, and calls the API with the Teams sign-in token, with nothing refused by its CSP', async () => {
     const authorised: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/api/')) authorised.push(request.headers().authorization ?? 'none');
     });
-    const host = await openInTestHost(page, {
-      tabUrl: `${e2e.server.url}/tab/index.html?workstream=${await workstreamId('Mental health (demo)')}`,
-      frameContext: 'content',
-      theme: 'default',
-      ssoToken: 'test-sso-token',
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
     });
+    const host = await openWorkstreamInHost('Mental health (demo)', { ssoToken: 'test-sso-token' });
     await host.waitFor('appInitialization.success');
     await host.frame.getByRole('heading', { level: 2, name: 'Mental health (demo)' }).waitFor();
     expect(authorised.length).toBeGreaterThan(0);
     expect(new Set(authorised)).toEqual(new Set(['Bearer test-sso-token']));
+    expect(refused).toEqual([]);
+  });
+
+  it("opens the partner a bot's deep link names, in the channel tab's workstream", async () => {
+    const id = await workstreamId('Urgent and emergency care (demo)');
+    const dashboard = (await (await fetch(`${e2e.server.url}/api/workstreams/${id}/dashboard`)).json()) as {
+      rows: Array<{ partnerId: number; name: string; stage: string }>;
+    };
+    const partner = dashboard.rows.find((row) => row.stage === 'Induction');
+    if (!partner) throw new Error('No partner in induction in the demo data');
+    const host = await openInTestHost(page, {
+      // The link carries the tab's entity id and the partner; the workstream comes from the entity id.
+      tabUrl: `${e2e.server.url}/tab/index.html`,
+      frameContext: 'content',
+      theme: 'default',
+      entityId: `workstream-${id}`,
+      subEntityId: `partner-${partner.partnerId}`,
+      ssoToken: null,
+    });
+    const dialog = host.frame.getByRole('dialog', { name: partner.name });
+    await dialog.getByRole('heading', { name: 'Induction checklist' }).waitFor();
+    // Behind the modal panel, so hidden from assistive technology while it is open.
+    expect(await host.frame.getByRole('heading', { level: 2, name: 'Urgent and emergency care (demo)', includeHidden: true }).count()).toBe(1);
+  });
+
+  it('opens a chat with the bot through Teams from the header', async () => {
+    const host = await openWorkstreamInHost('Mental health (demo)');
+    await host.frame.getByRole('button', { name: 'Chat with the Partner Pathway bot' }).click();
+    expect(await host.waitFor('executeDeepLink')).toEqual([`https://teams.microsoft.com/l/chat/0/0?users=28:${BOT_ID}`]);
   });
 
   it('shows the workstream linked to the channel when the address names none', async () => {
@@ -71,12 +107,7 @@ describe('the tab inside Teams (a stand-in host that speaks the teams-js protoco
   });
 
   it('follows the Teams theme as it changes, and has no axe-core violations in any of the three', async () => {
-    const host = await openInTestHost(page, {
-      tabUrl: `${e2e.server.url}/tab/index.html?workstream=${await workstreamId('Urgent and emergency care (demo)')}`,
-      frameContext: 'content',
-      theme: 'default',
-      ssoToken: null,
-    });
+    const host = await openWorkstreamInHost('Urgent and emergency care (demo)');
     await host.frame.getByRole('table', { name: 'Partners' }).waitFor();
     for (const [teamsTheme, fluentTheme] of [['default', 'light'], ['dark', 'dark'], ['contrast', 'contrast']] as const) {
       await host.changeTheme(teamsTheme);

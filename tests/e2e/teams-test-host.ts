@@ -6,8 +6,9 @@ import type { Frame, Page } from 'playwright-core';
  * teams-js trusts messages from its own origin, and Chromium's local network checks
  * would block a public origin from framing a loopback server. It loads the tab in an iframe and answers the
  * teams-js postMessage protocol: `initialize` with the frame context and a runtime
- * that supports tab configuration, `getContext`, `authentication.getAuthToken` and
- * `settings.setSettings`; it records every message the tab sends, and can send the
+ * that supports tab configuration, `getContext` (with a deep link's sub-entity),
+ * `authentication.getAuthToken`, `settings.setSettings` and `executeDeepLink`
+ * (`app.openLink`); it records every message the tab sends, and can send the
  * tab a theme change or press Save.
  */
 const HOST_PATH = '/__teams-test-host';
@@ -21,6 +22,8 @@ export interface HostSetup {
   readonly theme: 'default' | 'dark' | 'contrast';
   /** The saved tab's entity id, if any. */
   readonly entityId?: string;
+  /** The part of the tab a deep link asks for (`partner-34`), if any. */
+  readonly subEntityId?: string;
   readonly channelId?: string;
   /** The SSO token to give the tab, or null to refuse one. */
   readonly ssoToken: string | null;
@@ -39,6 +42,7 @@ function hostPage(setup: HostSetup): string {
     theme: setup.theme,
     frameContext: setup.frameContext,
     entityId: setup.entityId ?? '',
+    subEntityId: setup.subEntityId,
     channelId: setup.channelId,
     teamId: '19:test-team',
     tid: 'test-tenant',
@@ -65,6 +69,7 @@ function hostPage(setup: HostSetup): string {
       case 'authentication.getAuthToken':
         return reply(setup.ssoToken ? [true, setup.ssoToken] : [false, 'The test host gives no token.']);
       case 'settings.setSettings': return reply([true]);
+      case 'executeDeepLink': return reply([true]);
     }
   });
   window.changeTheme = (theme) => frame.contentWindow.postMessage({ func: 'themeChange', args: [theme] }, '*');

@@ -70,7 +70,7 @@ async function tick(tasks: readonly Task[]): Promise<void> {
 }
 
 describe('the tab API over HTTP', () => {
-  it('says who the caller is: the local development identity', async () => {
+  it('says who the caller is: the local development identity, in the Engagement team so one person can try everything', async () => {
     const response = await api().get('/api/me').expect(200).expect('Content-Type', /json/);
     expect(response.body).toEqual({
       principal: { id: 'local-developer', name: 'Local Developer', email: 'developer@localhost', tenantId: 'local' },

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import request from 'supertest';
 import { testApp, type TestApp } from './support';
 
@@ -74,10 +77,11 @@ describe('request log', () => {
 });
 
 describe('identity', () => {
-  it('refuses the tab API with 401 in Entra mode, because sign-in is not built yet', async () => {
+  it('refuses the tab API with 401 in Entra mode with no sign-in app configured', async () => {
     const entra = app({ identity: 'entra' });
     const response = await request(entra.app).get('/api/me').expect(401);
-    expect(response.body.error).toEqual({ code: 'sign-in-not-set-up', message: expect.stringMatching(/^Sign-in with Teams is not set up in this version/) });
+    expect(response.headers['www-authenticate']).toBe('Bearer');
+    expect(response.body.error).toEqual({ code: 'sign-in-not-set-up', message: expect.stringMatching(/^Sign-in with Teams is not set up on this server/) });
     await request(entra.app).post('/api/workstreams').send({ title: 'x' }).expect(401);
     expect((await request(entra.app).get('/healthz').expect(200)).body.identity).toBe('entra');
   });
@@ -147,5 +151,109 @@ describe('security headers', () => {
   it('keeps API answers out of caches', async () => {
     const response = await request(app().app).get('/api/workstreams').expect(200);
     expect(response.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('the content security policy', () => {
+  const directive = (csp: string, name: string): string[] =>
+    (csp.split(';').map((part) => part.trim().split(/\s+/)).find(([first]) => first === name) ?? []).slice(1);
+
+  it('lets only Teams, Outlook and the Microsoft 365 app frame the tab', async () => {
+    const response = await request(app().app).get('/tab/');
+    expect(directive(response.headers['content-security-policy'], 'frame-ancestors')).toEqual([
+      "'self'",
+      'https://teams.microsoft.com',
+      'https://*.teams.microsoft.com',
+      'https://*.office.com',
+      'https://*.microsoft365.com',
+      'https://*.cloud.microsoft',
+      'https://outlook.office365.com',
+      'https://outlook-sdf.office365.com',
+    ]);
+  });
+
+  it("lets the tab fetch its own API and teams-js's list of Teams hosts, and nothing else", async () => {
+    const response = await request(app().app).get('/tab/');
+    expect(directive(response.headers['content-security-policy'], 'connect-src')).toEqual([
+      "'self'",
+      'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json',
+    ]);
+  });
+});
+
+describe('GET /api/bot', () => {
+  const BOT = { appId: '6f1b2a3c-0000-4000-8000-00000000b0d1', password: 'secret', tenantId: '0f1b2a3c-0000-4000-8000-0000000000aa' };
+
+  it("tells the tab the bot's id, for a link to chat with it, and never its secret", async () => {
+    const withBot = testApp({ bot: undefined, botCredentials: BOT });
+    apps.push(withBot);
+    const response = await request(withBot.app).get('/api/bot').expect(200);
+    expect(response.body).toEqual({ botId: BOT.appId });
+    expect(response.text).not.toContain('secret');
+  });
+
+  it('says null when no bot is registered', async () => {
+    const response = await request(app().app).get('/api/bot').expect(200);
+    expect(response.body).toEqual({ botId: null });
+  });
+});
+
+describe('compression', () => {
+  /** The raw bytes and headers of a GET, without the decoding supertest would do. */
+  async function rawGet(server: http.Server, url: string, acceptEncoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+    const { port } = server.address() as AddressInfo;
+    return new Promise((resolve, reject) => {
+      http
+        .get({ port, path: url, headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
+    });
+  }
+
+  async function listening(created: TestApp): Promise<http.Server> {
+    const server = http.createServer(created.app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return server;
+  }
+
+  it('gzips a large JSON answer when asked, and it decodes to exactly the plain answer', async () => {
+    const created = app();
+    for (let index = 0; index < 40; index += 1) {
+      await request(created.app)
+        .post('/api/workstreams')
+        .send({ title: `Workstream ${index}`, description: 'Partners shaping services for people who use them. '.repeat(4) })
+        .expect(201);
+    }
+    const server = await listening(created);
+    try {
+      const plain = await rawGet(server, '/api/workstreams', 'identity');
+      const gzipped = await rawGet(server, '/api/workstreams', 'gzip');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.headers['content-type']).toMatch(/^application\/json/);
+      expect(gzipped.body.length).toBeLessThan(plain.body.length / 4);
+      expect(zlib.gunzipSync(gzipped.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+    } finally {
+      server.close();
+    }
+  });
+
+  it("never encodes the bot's answers", async () => {
+    const big = JSON.stringify({ type: 'invokeResponse', value: 'x'.repeat(10_000) });
+    const created = app({
+      bot: async (_req, res) => {
+        res.status(200).type('json').send(big);
+      },
+    });
+    const response = await request(created.app)
+      .post('/api/messages')
+      .set('Accept-Encoding', 'gzip')
+      .send({ type: 'message', serviceUrl: 'https://smba.example.net/', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } })
+      .expect(200);
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.text).toBe(big);
   });
 });

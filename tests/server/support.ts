@@ -4,7 +4,7 @@ import { createApp, type BotHandler } from '../../src/server/app';
 import { LOCAL_DEVELOPER } from '../../src/server/principal';
 import type { LogFields, Logger } from '../../src/server/logger';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite';
-import type { IdentityMode } from '../../src/config';
+import type { BotCredentials, IdentityMode, SignInSettings } from '../../src/config';
 
 /** The day every server test runs on: a Monday, in GMT. */
 export const TODAY = '2026-03-02';
@@ -47,7 +47,14 @@ export interface TestApp {
 
 /** The real app on the real service over an in-memory SQLite store, on a fixed day. */
 export function testApp(
-  options: { identity?: IdentityMode; tabDir?: string; health?: () => Promise<StoreHealth>; bot?: BotHandler } = {},
+  options: {
+    identity?: IdentityMode;
+    signIn?: SignInSettings;
+    tabDir?: string;
+    health?: () => Promise<StoreHealth>;
+    bot?: BotHandler;
+    botCredentials?: BotCredentials;
+  } = {},
 ): TestApp {
   const store = openSqliteStore({ path: ':memory:' });
   const service = createPathwayService({ store, clock: fixedClock, settings: SETTINGS, access: { engagementTeamIds: [LOCAL_DEVELOPER.id] } });
@@ -56,7 +63,12 @@ export function testApp(
     service,
     health: options.health ?? (() => store.health()),
     bot: options.bot ?? quietBot,
-    config: { identity: options.identity ?? 'local-development', tabDir: options.tabDir ?? '/nonexistent/partner-pathway-tab' },
+    config: {
+      identity: options.identity ?? 'local-development',
+      signIn: options.signIn,
+      tabDir: options.tabDir ?? '/nonexistent/partner-pathway-tab',
+      bot: options.botCredentials,
+    },
     logger,
   });
   return { app, store, service, logger };

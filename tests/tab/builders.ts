@@ -5,14 +5,11 @@ export function row(overrides: Partial<DashboardRow> = {}): DashboardRow {
   const id = overrides.involvementId ?? 1;
   return {
     involvementId: id,
-    version: 1,
     partnerId: id,
     name: `Partner ${id}`,
     preferredName: null,
-    roleId: 1,
     roleTitle: 'Patient partner',
     stage: 'Active',
-    stageChangedAt: '2026-01-01T10:00:00Z',
     induction: null,
     nextOneToOne: { due: null, state: 'none', daysUntilDue: null },
     booked: null,

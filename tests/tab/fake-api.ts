@@ -9,6 +9,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     dashboard: never(),
     agenda: never(),
     overview: never(),
+    botId: jest.fn(async () => null),
     partnerDetail: never(),
     completeTask: jest.fn(async () => undefined),
     reopenTask: jest.fn(async () => undefined),

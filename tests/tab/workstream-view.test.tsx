@@ -63,7 +63,33 @@ describe('the workstream view', () => {
     await userEvent.click(await within(dialog).findByRole('checkbox', { name: 'Welcome and introductions (required)' }));
     await within(dialog).findByText('Ticked: Welcome and introductions.');
     expect(api.dashboard).toHaveBeenCalledTimes(2);
-    expect(screen.getByRole('heading', { level: 2, name: 'Maternity' })).toBeTruthy();
+    // Still shown behind the panel, not replaced by a spinner; the modal panel hides it from assistive technology (on a timer).
+    expect(screen.getByRole('heading', { level: 2, name: 'Maternity', hidden: true })).toBeTruthy();
+  });
+
+  it("opens the partner a link from the bot names, at their current role, once the workstream has loaded", async () => {
+    const api = fakeApi({
+      dashboard: jest.fn(async () => ({
+        ...DASHBOARD,
+        rows: [
+          ...DASHBOARD.rows,
+          row({ involvementId: 20, partnerId: 42, name: 'Amir Khan', stage: 'Ended' }),
+          row({ involvementId: 21, partnerId: 42, name: 'Amir Khan', stage: 'Active' }),
+        ],
+      })),
+      partnerDetail: jest.fn(async () => detail()),
+    });
+    renderInFluent(<WorkstreamView api={api} workstreamId={4} linkedPartnerId={42} onSettled={jest.fn()} />);
+    expect(await screen.findByRole('dialog', { name: 'Samira Patel' })).toBeTruthy();
+    expect(api.partnerDetail).toHaveBeenCalledWith(21, expect.anything());
+  });
+
+  it('says so when the partner a link names is not in this workstream, and opens no one', async () => {
+    const api = fakeApi({ dashboard: jest.fn(async () => DASHBOARD) });
+    renderInFluent(<WorkstreamView api={api} workstreamId={4} linkedPartnerId={999} onSettled={jest.fn()} />);
+    expect(await screen.findByText(/The partner in the link you followed is not in this workstream/)).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.partnerDetail).not.toHaveBeenCalled();
   });
 
   it('says what failed and offers to try again', async () => {

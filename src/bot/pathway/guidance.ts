@@ -48,6 +48,15 @@ export class Guidance {
     return this.sections.get(`${topic}/${section.toLowerCase()}`) ?? '';
   }
 
+  /**
+   * A section with its `{field}` placeholders filled from `values`, in one pass, so
+   * a value that looks like a placeholder stays as it is. Unknown placeholders are
+   * left as written, for the organisation to spot.
+   */
+  filled(topic: string, section: string, values: Readonly<Record<string, string>>): string {
+    return this.text(topic, section).replace(/\{([a-z]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
+  }
+
   /** A section's bullet lines ("- ..."), as separate items for a card. */
   items(topic: string, section: string): string[] {
     return this.text(topic, section)

@@ -1,8 +1,9 @@
-import type { PathwayService, Principal, Workstream } from '../../domain';
+import type { PathwayService, Principal, ReminderKind, Workstream } from '../../domain';
 import type { Cards } from './cards';
 import type { Guidance } from './guidance';
 import type { Messenger } from './messenger';
 import type { Card, ConversationInfo, Reply } from './messages';
+import type { TabLinks } from './tab-links';
 
 export type { Card, ConversationInfo, Reply } from './messages';
 import type { BotMemory } from './memory';
@@ -33,6 +34,21 @@ export interface TurnResult {
   readonly update?: { readonly card: Card; readonly summary: string };
 }
 
+/** What one run of the reminders did: counts only, never names. */
+export interface ReminderRun {
+  readonly due: number;
+  readonly sent: number;
+  /** What was sent, by kind of reminder. */
+  readonly sentByKind: Readonly<Partial<Record<ReminderKind, number>>>;
+  /** Already sent by an earlier run. */
+  readonly alreadySent: number;
+  /** Nobody to send them to yet (the owner never spoke to the bot and the workstream has no channel). */
+  readonly unreachable: number;
+  readonly failed: number;
+  /** Partners whose personal data the retention schedule erased in this run. */
+  readonly erased: number;
+}
+
 /** What every capability may use. */
 export interface BotServices {
   readonly service: PathwayService;
@@ -46,6 +62,10 @@ export interface BotServices {
   readonly timeZone: string;
   /** Today's date in the organisation's time zone. */
   today(): string;
+  /** Deep links into the app's tabs, for "Open in tab" buttons. */
+  readonly tabLinks: TabLinks;
+  /** Sends the reminders due now, each once: the same run as the schedule and `POST /api/reminders/run`. */
+  runReminders(): Promise<ReminderRun>;
 }
 
 /** A turn with its workstream resolved (when the capability needs one). */

@@ -1,29 +1,19 @@
-import { RETENTION_ACTOR, type PathwayService, type Reminder, type ReminderWindows } from '../../domain';
+import { RETENTION_ACTOR, type PathwayService, type Reminder, type ReminderKind, type ReminderWindows } from '../../domain';
 import { errorFields, type Logger } from '../../server/logger';
 import type { Cards } from '../pathway/cards';
 import { CARD_WORKSTREAM } from '../pathway/engine';
 import type { BotMemory } from '../pathway/memory';
 import type { Messenger, Recipient } from '../pathway/messenger';
+import type { TabLinks } from '../pathway/tab-links';
+import type { ReminderRun } from '../pathway/turn';
 import template from './reminder-card.json';
-
-/** What one run of the reminders did. */
-export interface ReminderRun {
-  readonly due: number;
-  readonly sent: number;
-  /** Already sent by an earlier run. */
-  readonly alreadySent: number;
-  /** Nobody to send them to yet (the owner never spoke to the bot and the workstream has no channel). */
-  readonly unreachable: number;
-  readonly failed: number;
-  /** Partners whose personal data the retention schedule erased in this run. */
-  readonly erased: number;
-}
 
 /**
  * The scheduled job. It sends the reminders the service says are due, each once: a
  * reminder is claimed in the bot's state before it is sent and given back if it could
  * not be, so a later run tries again. A reminder goes to its owner's personal chat,
  * else the workstream's channel; escalations go to the Engagement team's channel.
+ * Each card links to the workstream's tab (escalations: to the Engagement overview).
  * Then it applies the retention schedule. Logs carry counts and kinds only, never names.
  */
 export class ReminderRunner {
@@ -34,6 +24,7 @@ export class ReminderRunner {
     private readonly memory: BotMemory,
     private readonly messenger: Messenger,
     private readonly cards: Cards,
+    private readonly tabLinks: TabLinks,
     private readonly windows: ReminderWindows,
     private readonly engagementChannelId: string | undefined,
     private readonly logger: Logger,
@@ -49,7 +40,8 @@ export class ReminderRunner {
 
   private async runOnce(): Promise<ReminderRun> {
     const reminders = await this.service.due.reminders(this.windows);
-    const tally = { due: reminders.length, sent: 0, alreadySent: 0, unreachable: 0, failed: 0, erased: 0 };
+    const sentByKind: Partial<Record<ReminderKind, number>> = {};
+    const tally = { due: reminders.length, sent: 0, sentByKind, alreadySent: 0, unreachable: 0, failed: 0, erased: 0 };
     for (const reminder of reminders) {
       const recipients = this.recipients(reminder);
       if (recipients.length === 0) {
@@ -61,8 +53,10 @@ export class ReminderRunner {
         continue;
       }
       try {
-        if (await this.deliver(reminder, recipients)) {
+        const tabUrl = reminder.toEngagementTeam ? this.tabLinks.engagement() : this.tabLinks.workstream({ id: reminder.workstreamId, teamsChannelId: reminder.teamsChannelId });
+        if (await this.deliver(reminder, recipients, tabUrl)) {
           tally.sent += 1;
+          sentByKind[reminder.kind] = (sentByKind[reminder.kind] ?? 0) + 1;
         } else {
           tally.unreachable += 1;
           await this.memory.releaseReminder(reminder.key);
@@ -74,7 +68,8 @@ export class ReminderRunner {
       }
     }
     tally.erased = await this.applyRetention();
-    this.logger.info('Reminders run', tally);
+    const { sentByKind: kinds, ...counts } = tally;
+    this.logger.info('Reminders run', { ...counts, ...Object.fromEntries(Object.entries(kinds).map(([kind, count]) => [`sent.${kind}`, count])) });
     return tally;
   }
 
@@ -97,9 +92,10 @@ export class ReminderRunner {
   }
 
   /** Tries each recipient in turn until one can be reached. */
-  private async deliver(reminder: Reminder, recipients: readonly Recipient[]): Promise<boolean> {
+  private async deliver(reminder: Reminder, recipients: readonly Recipient[], tabUrl: string | undefined): Promise<boolean> {
     const card = this.cards.render(template, {
       title: reminder.title,
+      tabUrl,
       lines: reminder.lines,
       openVerb: reminder.involvementId ? 'partner.open' : reminder.roleId ? 'role.open' : '',
       ref: { ...(reminder.involvementId ? { involvementId: reminder.involvementId } : { roleId: reminder.roleId ?? 0 }), [CARD_WORKSTREAM]: reminder.workstreamId },

@@ -5,7 +5,7 @@ import { listTitle, spColumns, SYSTEM_FIELDS } from './names';
 import { createSp, sharePointFailure, type SharePointConnection } from './sp-client';
 
 /** What provisioning did to one thing on the site. */
-export type Outcome = 'created' | 'changed' | 'unchanged';
+export type Outcome = 'created' | 'changed' | 'left alone';
 
 /** One line of the provisioning report. */
 export interface ProvisionStep {
@@ -250,13 +250,14 @@ class Provisioner {
     }
     for (const view of WANTED_VIEWS) await this.ensureView(view);
     const count = (outcome: Outcome) => this.steps.filter((step) => step.outcome === outcome).length;
-    this.progress(`Done: ${count('created')} created, ${count('changed')} changed, ${count('unchanged')} unchanged.`);
+    this.progress(`Done: ${count('created')} created, ${count('changed')} changed, ${count('left alone')} left alone.`);
     return { steps: this.steps };
   }
 
+  /** Records a step, and prints it unless it was left alone with nothing to say (a column left alone for its type is printed). */
   private record(target: string, outcome: Outcome, detail?: string): void {
     this.steps.push({ target, outcome, detail });
-    if (outcome !== 'unchanged') this.progress(`  ${outcome} ${target}${detail ? ` (${detail})` : ''}`);
+    if (outcome !== 'left alone' || detail) this.progress(`  ${outcome} ${target}${detail ? ` (${detail})` : ''}`);
   }
 
   private list(list: ListName) {
@@ -278,7 +279,7 @@ class Provisioner {
     }
     this.listIds.set(list, info.Id);
     if (info.EnableVersioning) {
-      this.record(`list ${title}`, 'unchanged');
+      this.record(`list ${title}`, 'left alone');
       return;
     }
     await this.list(list).update(LIST_VERSIONING);
@@ -304,12 +305,12 @@ class Provisioner {
         continue;
       }
       if (info.TypeAsString !== wanted.type) {
-        this.record(target, 'unchanged', `is ${info.TypeAsString} on the site, the schema wants ${wanted.type}: left alone, change it by hand`);
+        this.record(target, 'left alone', `is ${info.TypeAsString} on the site, the schema wants ${wanted.type}: change it by hand`);
         continue;
       }
       const changes = fieldChanges(info, wanted);
       if (Object.keys(changes).length === 0) {
-        this.record(target, 'unchanged');
+        this.record(target, 'left alone');
         continue;
       }
       await this.list(list).fields.getByInternalNameOrTitle(wanted.internalName).update(changes);
@@ -342,7 +343,7 @@ class Provisioner {
       await this.setViewFields(wanted, fields);
       changed.push('columns');
     }
-    this.record(target, changed.length > 0 ? 'changed' : 'unchanged', changed.join(', ') || undefined);
+    this.record(target, changed.length > 0 ? 'changed' : 'left alone', changed.join(', ') || undefined);
   }
 
   private async setViewFields(wanted: WantedView, fields: readonly string[]): Promise<void> {

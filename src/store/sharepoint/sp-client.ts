@@ -150,14 +150,23 @@ export function retryAfterMs(header: string | null | undefined, now: number = Da
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-function backoffMs(policy: RetryPolicy, retry: number): number {
+/**
+ * How long to wait before retry number `retry` (0 for the first): what `Retry-After`
+ * asks for (seconds or an HTTP date), capped at `maxRetryAfterMs`; without one,
+ * exponential backoff capped at `maxDelayMs`, of which a random half is jitter so
+ * that instances throttled together do not come back together. `random` is in [0, 1).
+ */
+export function retryWaitMs(
+  policy: RetryPolicy,
+  retry: number,
+  retryAfter: string | null | undefined,
+  random: () => number = Math.random,
+  now: number = Date.now(),
+): number {
+  const asked = retryAfterMs(retryAfter, now);
+  if (asked !== undefined) return Math.min(asked, policy.maxRetryAfterMs);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-}
-
-function waitFor(policy: RetryPolicy, retry: number, retryAfter: string | null | undefined): number {
-  const asked = retryAfterMs(retryAfter);
-  return asked === undefined ? backoffMs(policy, retry) : Math.min(asked, policy.maxRetryAfterMs);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
 const UNSAFE_BATCH_LINE = /^(MERGE|DELETE|PATCH|PUT) /m;
@@ -200,14 +209,14 @@ export function RetryingFetch(policy: RetryPolicy): TimelinePipe<Queryable> {
         try {
           response = await fetch(href, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) });
         } catch (error) {
-          const wait = backoffMs(policy, attempt - 1);
+          const wait = retryWaitMs(policy, attempt - 1, undefined);
           if (!repeatable || last || Date.now() - started + wait > policy.budgetMs) throw error;
           await delay(wait);
           continue;
         }
         const retryable = response.status === 429 || response.status === 503 || (response.status === 504 && repeatable);
         if (!retryable || last) return response;
-        const wait = waitFor(policy, attempt - 1, response.headers.get('Retry-After'));
+        const wait = retryWaitMs(policy, attempt - 1, response.headers.get('Retry-After'));
         if (Date.now() - started + wait > policy.budgetMs) return response;
         await response.arrayBuffer();
         await delay(wait);
@@ -304,7 +313,7 @@ export async function runBatch<T>(
       if (status === 429 || status === 503) {
         again.push(index);
         const response = (outcome as { error: { response?: Response } }).error.response;
-        wait = Math.max(wait, waitFor(policy, round, response?.headers.get('Retry-After')));
+        wait = Math.max(wait, retryWaitMs(policy, round, response?.headers.get('Retry-After')));
       }
       results[index] = outcome;
     });

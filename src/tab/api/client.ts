@@ -1,4 +1,4 @@
-import { ApiError, agendaFrom, apiErrorFrom, dashboardFrom, overviewFrom, partnerDetailFrom, signedInUserFrom, workstreamsFrom } from './parse';
+import { ApiError, agendaFrom, apiErrorFrom, botIdFrom, dashboardFrom, overviewFrom, partnerDetailFrom, signedInUserFrom, workstreamsFrom } from './parse';
 import type { Agenda, Dashboard, EngagementOverview, PartnerDetail, SignedInUser, Stage, StageChange, Workstream } from './types';
 
 /** Supplies a bearer token for the API, or null to call without one (outside Teams). */
@@ -31,6 +31,8 @@ export interface ApiClient {
   dashboard(workstreamId: number, signal: AbortSignal): Promise<Dashboard>;
   agenda(workstreamId: number, signal: AbortSignal): Promise<Agenda>;
   overview(signal: AbortSignal): Promise<EngagementOverview>;
+  /** The bot's Microsoft app id, for a link to chat with it; null when no bot is registered. */
+  botId(signal: AbortSignal): Promise<string | null>;
   partnerDetail(involvementId: number, signal: AbortSignal): Promise<PartnerDetail>;
   /** Ticks an induction item, on `date` (an agreement's date signed) or today. */
   completeTask(task: { readonly id: number; readonly version: number }, date?: string): Promise<void>;
@@ -135,6 +137,7 @@ export function createApiClient(getToken: TokenSource): ApiClient {
     dashboard: async (workstreamId, signal) => dashboardFrom(await getJson(`/api/workstreams/${id(workstreamId)}/dashboard`, signal)),
     agenda: async (workstreamId, signal) => agendaFrom(await getJson(`/api/workstreams/${id(workstreamId)}/agenda`, signal)),
     overview: async (signal) => overviewFrom(await getJson('/api/overview', signal)),
+    botId: async (signal) => botIdFrom(await getJson('/api/bot', signal)),
     partnerDetail: async (involvementId, signal) => partnerDetailFrom(await getJson(`/api/involvements/${id(involvementId)}`, signal)),
     completeTask: (task, date) => post(`/api/induction-tasks/${id(task.id)}/complete`, { version: task.version, ...(date ? { date } : {}) }),
     reopenTask: (task) => post(`/api/induction-tasks/${id(task.id)}/reopen`, { version: task.version }),

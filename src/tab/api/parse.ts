@@ -107,3 +107,11 @@ export function overviewFrom(body: unknown): EngagementOverview {
   }
   return body as unknown as EngagementOverview;
 }
+
+/** The bot's Microsoft app id from `/api/bot`, or null when the server has no bot registered. */
+export function botIdFrom(body: unknown): string | null {
+  const botId = isRecord(body) ? body.botId : undefined;
+  if (botId === null) return null;
+  if (typeof botId !== 'string') throw unexpected("the bot's details");
+  return botId.trim() || null;
+}

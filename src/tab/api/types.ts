@@ -75,18 +75,18 @@ export interface BookedOneToOne {
   readonly time: string | null;
 }
 
-/** One partner in one role, as the workstream's table shows it. No contact details. */
+/**
+ * One partner in one role, as the workstream's table shows it: only what the table
+ * shows, filters or opens by (the server leaves out the rest). No contact details.
+ */
 export interface DashboardRow {
   readonly involvementId: number;
-  readonly version: number;
   readonly partnerId: number;
   readonly name: string;
   /** What they like to be called, if they said. */
   readonly preferredName?: string | null;
-  readonly roleId: number;
   readonly roleTitle: string;
   readonly stage: Stage;
-  readonly stageChangedAt: string;
   /** Null until induction starts. */
   readonly induction: InductionProgress | null;
   readonly nextOneToOne: NextOneToOne;

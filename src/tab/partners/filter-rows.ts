@@ -25,3 +25,14 @@ export function filterRows(rows: readonly DashboardRow[], filter: PartnerFilter)
     return fold(row.name).includes(query) || (row.preferredName ? fold(row.preferredName).includes(query) : false);
   });
 }
+
+const CLOSED_STAGES: readonly Stage[] = ['Ended', 'Not progressed'];
+
+/**
+ * The row a link to a partner opens: their current involvement in this workstream
+ * (one that has not ended) if any, else their most recent listed one, else undefined.
+ */
+export function rowForPartner(rows: readonly DashboardRow[], partnerId: number): DashboardRow | undefined {
+  const theirs = rows.filter((row) => row.partnerId === partnerId);
+  return theirs.find((row) => !CLOSED_STAGES.includes(row.stage)) ?? theirs[0];
+}

@@ -33,3 +33,9 @@ export function chooseWorkstream(
 export function surfaceFromSearch(search: string): 'engagement' | 'workstream' {
   return new URLSearchParams(search).get('view') === 'engagement' ? 'engagement' : 'workstream';
 }
+
+/** The partner a deep link's sub-page (`partner-34`, as the bot sends it) asks the tab to open, or null. */
+export function partnerIdFromSubPage(subPageId: string | null): number | null {
+  const match = subPageId ? /^partner-(\d+)$/.exec(subPageId.trim()) : null;
+  return match ? Number(match[1]) : null;
+}

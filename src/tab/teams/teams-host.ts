@@ -29,9 +29,13 @@ export interface TeamsHost {
   readonly channelId: string | null;
   /** Where Teams shows this page: `content`, `settings` (configuring a tab), `remove`, or null when Teams did not say. */
   readonly frameContext: string | null;
-  /** The saved tab's entity id, when Teams opens the configuration page for a tab that exists. */
+  /** The saved tab's entity id (`workstream-12`), when Teams opens a saved tab or its configuration page. */
   readonly pageId: string | null;
+  /** The part of the tab a deep link asked for (`partner-34`), or null. */
+  readonly subPageId: string | null;
   readonly tabConfig: TabConfigHost;
+  /** Asks Teams to follow a deep link (a chat, another tab); rejects when Teams refuses it. */
+  openLink(url: string): Promise<void>;
   /** Calls `listener` whenever the person switches Teams theme. */
   onThemeChange(listener: (theme: ThemeKind) => void): void;
   /** The Teams single sign-on token for the API, or null when Teams cannot give one. */
@@ -73,6 +77,7 @@ export async function connectToTeams(): Promise<TeamsHost | null> {
     channelId: context.channel?.id ?? null,
     frameContext: context.page.frameContext ?? null,
     pageId: context.page.id || null,
+    subPageId: context.page.subPageId || null,
     tabConfig: {
       setValid: (valid) => pages.config.setValidityState(valid),
       onSave: (settings) =>
@@ -84,6 +89,7 @@ export async function connectToTeams(): Promise<TeamsHost | null> {
         }),
       onRemove: () => pages.config.registerOnRemoveHandler((event) => event.notifySuccess()),
     },
+    openLink: (url) => app.openLink(url),
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(themeKindFor(theme))),
     getToken: async () => {
       try {

@@ -23,6 +23,11 @@ describe('Guidance the organisation edits as files', () => {
     expect(guidance.text('pathway', 'induction')).toBe('See the [expenses policy](https://example.org/expenses.pdf) and the involvement agreement.');
   });
 
+  it('fills {field} placeholders once, leaving unknown ones and placeholder-like values as written', () => {
+    const guidance = new Guidance(folderWith({ 'interest.md': '## message\nDear {name}, about {role} ({unknown}).' }), {});
+    expect(guidance.filled('interest', 'message', { name: 'Maya {role}', role: 'Leaflet reviewer' })).toBe('Dear Maya {role}, about Leaflet reviewer ({unknown}).');
+  });
+
   it('gives an empty string for a section the organisation has not written', () => {
     expect(new Guidance(folderWith({}), {}).text('pathway', 'Active')).toBe('');
   });
@@ -36,5 +41,6 @@ describe('Guidance the organisation edits as files', () => {
       expect(guidance.text('role-description', field)).not.toBe('');
     }
     expect(guidance.items('informal-chat', 'questions').length).toBeGreaterThan(3);
+    for (const section of ['acknowledgement subject', 'acknowledgement message', 'send by email', 'then record']) expect(guidance.text('interest', section)).not.toBe('');
   });
 });

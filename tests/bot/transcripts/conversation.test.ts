@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { CARD_SIZE_LIMIT } from '../../../src/bot/pathway/cards';
 import { advertisedRole, at, interested, readyRole, workstream } from '../arrange';
 import { button, buttonsOf, channel, ENGAGEMENT, LEAD, NADIA, PERSONAL, textOf, LEAD_PRINCIPAL, Transcript } from '../transcript-harness';
@@ -16,6 +17,17 @@ describe('Finding your way: help, my partners, due this week, next step', () => 
       expect(text).toContain(stage);
     }
     expect(buttonsOf(cards[0]).map((b) => b.verb)).toEqual(expect.arrayContaining(['role.new', 'partners.mine', 'due.week', 'next']));
+  });
+
+  it('every command the Teams manifest offers / is understood by the bot, none answered with "I didn\'t catch that"', async () => {
+    await workstream(t.service);
+    const manifest = JSON.parse(fs.readFileSync('appPackage/manifest.json', 'utf8')) as { bots: Array<{ commandLists: Array<{ commands: Array<{ title: string }> }> }> };
+    const titles = [...new Set(manifest.bots[0].commandLists.flatMap((list) => list.commands.map((command) => command.title)))];
+    expect(titles).toContain('send reminders');
+    for (const title of titles) {
+      const { texts, cards } = await t.says(title, ENGAGEMENT, NADIA);
+      expect(`${title}: ${[...texts, ...cards.map(textOf)].join(' ')}`).not.toContain("I didn't catch that");
+    }
   });
 
   it('lead types something the bot does not know / bot answers with help, not an error', async () => {
@@ -221,6 +233,28 @@ describe('Robustness', () => {
     const { updated, replies } = await t.submits('interest.acknowledge', { involvementId: involvement.id, version: involvement.version }, shown);
     expect(replies).toEqual([]);
     expect(textOf(updated)).toContain('Acknowledged\nTuesday 10 March 2026');
+  });
+
+  it('the same typed message delivered twice / the question is relayed once and the retry gets no reply', async () => {
+    await t.says('help', ENGAGEMENT, NADIA);
+    const first = await t.says('ask Is parking paid?', PERSONAL, LEAD, 'teams-retry-2');
+    const second = await t.says('ask Is parking paid?', PERSONAL, LEAD, 'teams-retry-2');
+    expect(first.texts).toEqual([expect.stringMatching(/^I have passed your question/)]);
+    expect(second.replies).toEqual([]);
+    expect(t.messenger.sent).toHaveLength(1);
+  });
+
+  it('a partner card pressed after someone else changed the partner (a stale card) / plain message, nothing changed', async () => {
+    const ws = await workstream(t.service);
+    const involvement = await interested(t.service, (await advertisedRole(t.service, ws.id)).id);
+    const card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;
+    const booked = await at(t.service, involvement, 'Chat booked');
+    const { invoke, updated } = await t.presses('interest.acknowledge', button(card, 'interest.acknowledge'));
+    expect(updated).toBeUndefined();
+    expect(invoke?.body.value).toMatch(/changed by someone else since you opened it/);
+    const now = (await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement;
+    expect(now.acknowledgedDate).toBeNull();
+    expect(now.version).toBe(booked.version);
   });
 
   it('a button whose verb this version does not know / plain message, nothing else', async () => {

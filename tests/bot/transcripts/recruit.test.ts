@@ -1,5 +1,7 @@
 import { advertisedRole, at, interested, workstream } from '../arrange';
-import { button, buttonsOf, textOf, LEAD_PRINCIPAL, Transcript } from '../transcript-harness';
+import { MAILTO_LIMIT } from '../../../src/bot/capabilities/interest/acknowledgement';
+import { CARD_SIZE_LIMIT } from '../../../src/bot/pathway/cards';
+import { button, buttonsOf, LEAD_PRINCIPAL, linksOf, textOf, Transcript } from '../transcript-harness';
 
 let t: Transcript;
 beforeEach(async () => {
@@ -42,6 +44,45 @@ describe('Log interest and acknowledge it', () => {
     const { invoke } = await t.presses('interest.log', { ...button(card, 'interest.log'), fullName: 'M'.repeat(121), consentGiven: 'true' });
     expect(invoke?.body.value).toBe("Partner details must be 120 characters or fewer.");
     expect((await t.service.views.dashboard(LEAD_PRINCIPAL, ws.id)).rows).toEqual([]);
+  });
+
+  /** The "Acknowledge interest" part of a partner's card: its text and its mailto link, if any. */
+  async function acknowledgeCard(partner: Record<string, unknown>) {
+    const { role } = await openRole();
+    const involvement = await t.service.involvements.recordInterest(LEAD_PRINCIPAL, { roleId: role.id, partner: { consentGiven: true, ...partner } });
+    const { updated } = await t.presses('partner.open', { involvementId: involvement.id });
+    const showCard = (updated?.actions as Array<Record<string, any>>).find((action) => action.title === 'Acknowledge interest');
+    return { involvement, card: updated, text: textOf(showCard?.card), mailto: linksOf(showCard?.card).find((link) => link.url.startsWith('mailto:'))?.url };
+  }
+
+  it('lead opens someone with an email address / the card offers a ready-to-send acknowledgement as a pre-filled email', async () => {
+    const { text, mailto } = await acknowledgeCard({ fullName: 'Maya Jones', email: 'maya.jones+ppp@example.org', preferredContact: 'Email' });
+    expect(text).toContain('Dear Maya Jones,');
+    expect(text).toContain('[expenses policy](https://example.org/expenses)');
+    const url = new URL(mailto ?? '');
+    expect(url.pathname).toBe('maya.jones%2Bppp@example.org');
+    expect(decodeURIComponent(url.pathname)).toBe('maya.jones+ppp@example.org');
+    expect(url.searchParams.get('subject')).toBe('Thank you for your interest in the Maternity partner role');
+    const body = decodeURIComponent(/[?&]body=([^&]*)/.exec(mailto ?? '')?.[1] ?? '');
+    expect(body).toMatch(/^Dear Maya Jones,\r\n\r\nThank you for getting in touch about the Maternity partner role with our Maternity work\./);
+    for (const said of ['informal chat', 'not an interview', 'expenses policy (https://example.org/expenses)', 'easy read or large print', 'With best wishes,\r\nPriya Shah']) {
+      expect(body).toContain(said);
+    }
+    expect(body).not.toContain('[');
+  });
+
+  it('lead opens someone with no email address / the message is there to copy, with their phone number and no email button', async () => {
+    const { text, mailto } = await acknowledgeCard({ fullName: 'Sam Patel', phone: '07700 900456', preferredContact: 'Phone' });
+    expect(mailto).toBeUndefined();
+    expect(text).toContain('Sam Patel has no email address on record, so copy this message into a letter or text message, or phone them on 07700 900456');
+    expect(text).toContain('Their preferred contact: Phone.');
+    expect(text).toContain('Dear Sam Patel,');
+  });
+
+  it('the longest name and email address allowed / the email link stays within what mail programs accept and the card under 28 KB', async () => {
+    const { card, mailto } = await acknowledgeCard({ fullName: 'M'.repeat(120), email: `${'m'.repeat(64)}@${'e'.repeat(180)}.org` });
+    expect(mailto?.length).toBeLessThanOrEqual(MAILTO_LIMIT);
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(CARD_SIZE_LIMIT);
   });
 
   it('lead records the acknowledgement / the card shows the date and no longer asks', async () => {

@@ -49,6 +49,7 @@ describe('the server on the SharePoint store', () => {
 
 describe('the adapter compiled to CommonJS, as `npm run build:server` makes it', () => {
   let compiled: string;
+  const cli = () => path.join(compiled, 'provision-cli.js');
 
   beforeAll(() => {
     // Inside the project, so that the compiled files find its node_modules.
@@ -80,21 +81,29 @@ describe('the adapter compiled to CommonJS, as `npm run build:server` makes it',
 
   it('provisions a site from the command line, and changes nothing when run again', async () => {
     const fresh = await SharePointStandIn.start();
-    const cli = path.join(compiled, 'provision-cli.js');
     try {
       const env = { PATH: process.env.PATH, STORE: 'sharepoint', SHAREPOINT_SITE_URL: fresh.siteUrl, SHAREPOINT_AUTH: 'none', ORGANISATION_NAME: 'West Yorkshire ICB' };
-      const run = () => promisify(execFile)(process.execPath, [cli], { cwd: ROOT, env });
+      const run = () => promisify(execFile)(process.execPath, [cli()], { cwd: ROOT, env });
       const first = await run();
       expect(first.stdout).toContain(`Provisioning ${fresh.siteUrl}`);
       expect(first.stdout).toContain('  created list PPP Involvements');
       const second = await run();
-      expect(second.stdout).toMatch(/Done: 0 created, 0 changed, \d+ unchanged\./);
-      const unset = await promisify(execFile)(process.execPath, [cli], { cwd: ROOT, env: { PATH: process.env.PATH } }).catch(
-        (error: { code: number; stderr: string }) => error,
-      );
-      expect(unset).toMatchObject({ code: 1, stderr: expect.stringContaining('STORE is not sharepoint') });
+      expect(second.stdout).toMatch(/Done: 0 created, 0 changed, \d+ left alone\./);
     } finally {
       await fresh.stop();
     }
   }, 60_000);
+
+  it('says in one line that there is nothing to provision on the embedded store, and succeeds', async () => {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli()], { cwd: ROOT, env: { PATH: process.env.PATH, STORE: '' } });
+    expect(stdout).toBe('SharePoint lists: nothing to provision, STORE is not sharepoint (the embedded store needs no provisioning).\n');
+    expect(stderr).toBe('');
+  });
+
+  it('refuses, naming every missing setting, when STORE=sharepoint is incomplete', async () => {
+    const failed = await promisify(execFile)(process.execPath, [cli()], { cwd: ROOT, env: { PATH: process.env.PATH, STORE: 'sharepoint' } }).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failed).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('SHAREPOINT_SITE_URL is missing') });
+  });
 });

@@ -102,6 +102,19 @@ describe('writes', () => {
     expect(await site.store.get('workstreams', workstream.id)).toEqual(workstream);
   });
 
+  it('sends the version it read as If-Match with every update and delete, never a blind overwrite', async () => {
+    const { role } = await aWorkstreamWith(0);
+    const [spare] = (await site.store.commit([creating('workstreams', aWorkstream({ title: `Spare ${Date.now()}` }))], aContext())) as [RecordOf<'workstreams'>];
+    site.standIn.resetCounts();
+    await site.store.commit([updating('roles', role, { title: 'Edited with its version' })], aContext());
+    await site.store.commit([deleting('workstreams', spare)], aContext());
+    const writes = site.standIn.operations.filter((operation) => operation.method === 'MERGE' || operation.method === 'DELETE');
+    expect(writes.map((operation) => [operation.method, operation.headers['if-match']])).toEqual([
+      ['MERGE', `"${role.version}"`],
+      ['DELETE', `"${spare.version}"`],
+    ]);
+  });
+
   it('refuses the slower of two concurrent edits of the same item with a conflict, keeping the first', async () => {
     const { role } = await aWorkstreamWith(0);
     const other = aStoreOn(site.standIn);

@@ -1,5 +1,5 @@
 import { StoreUnavailableError } from '../../../src/domain/errors';
-import { createSp, isDuplicateValue, retryAfterMs, runBatch, sharePointFailure, toDomainError, userAgent } from '../../../src/store/sharepoint/sp-client';
+import { createSp, DEFAULT_RETRY_POLICY, isDuplicateValue, retryAfterMs, retryWaitMs, runBatch, sharePointFailure, toDomainError, userAgent } from '../../../src/store/sharepoint/sp-client';
 import type { SharePointStandIn } from './stand-in/stand-in-server';
 import { aProvisionedStandIn, connectionTo, FAST_RETRY } from './support';
 
@@ -28,6 +28,25 @@ describe('Retry-After', () => {
     expect(retryAfterMs('Mon, 02 Mar 2026 10:29:00 GMT', now)).toBe(0);
     expect(retryAfterMs('soon', now)).toBeUndefined();
     expect(retryAfterMs(null, now)).toBeUndefined();
+  });
+});
+
+describe('the wait before a retry', () => {
+  const policy = DEFAULT_RETRY_POLICY;
+  const now = Date.parse('2026-03-02T10:30:00Z');
+
+  it('is what Retry-After asks for, in seconds or as an HTTP date, up to the cap', () => {
+    expect(retryWaitMs(policy, 0, '7', Math.random, now)).toBe(7000);
+    expect(retryWaitMs(policy, 0, '3600', Math.random, now)).toBe(policy.maxRetryAfterMs);
+    expect(retryWaitMs(policy, 0, 'Mon, 02 Mar 2026 12:30:00 GMT', Math.random, now)).toBe(policy.maxRetryAfterMs);
+  });
+
+  it('otherwise doubles with each retry up to the most allowed, half of it random jitter', () => {
+    const lowest = [0, 1, 2, 3, 10].map((retry) => retryWaitMs(policy, retry, undefined, () => 0, now));
+    const highest = [0, 1, 2, 3, 10].map((retry) => retryWaitMs(policy, retry, undefined, () => 0.999_999, now));
+    expect(lowest).toEqual([250, 500, 1000, 2000, policy.maxDelayMs / 2]);
+    expect(highest).toEqual([500, 1000, 2000, 4000, policy.maxDelayMs]);
+    expect(retryWaitMs(policy, 2, 'soon', () => 0.5, now)).toBe(1500);
   });
 });
 

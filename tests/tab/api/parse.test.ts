@@ -1,6 +1,7 @@
 import {
   ApiError,
   apiErrorFrom,
+  botIdFrom,
   dashboardFrom,
   signedInUserFrom,
   workstreamsFrom,
@@ -99,5 +100,18 @@ describe('signedInUserFrom', () => {
 
   it('still shows someone when the server sends no name', () => {
     expect(signedInUserFrom({ id: 'x' }).name).toBe('Unknown person');
+  });
+});
+
+describe('botIdFrom', () => {
+  it("reads the bot's id, or null when the server has no bot", () => {
+    expect(botIdFrom({ botId: ' 6f1b2a3c-0000-4000-8000-00000000b0d1 ' })).toBe('6f1b2a3c-0000-4000-8000-00000000b0d1');
+    expect(botIdFrom({ botId: null })).toBeNull();
+    expect(botIdFrom({ botId: '' })).toBeNull();
+  });
+
+  it('refuses anything else', () => {
+    expect(() => botIdFrom({})).toThrow(ApiError);
+    expect(() => botIdFrom({ botId: 7 })).toThrow("the bot's details");
   });
 });

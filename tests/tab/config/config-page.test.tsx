@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Workstream } from '../../../src/tab/api/types';
 import { ConfigPage, RemovePage } from '../../../src/tab/config/config-page';
 import type { TabSettings, TeamsHost } from '../../../src/tab/teams/teams-host';
+import { fakeHost } from '../fake-host';
 import { renderInFluent } from '../render';
 
 function workstream(id: number, title: string): Workstream {
@@ -13,24 +14,14 @@ function workstream(id: number, title: string): Workstream {
 
 const WORKSTREAMS = [workstream(1, 'Maternity and neonatal'), workstream(2, 'Urgent and emergency care in the north')];
 
-function fakeHost(): TeamsHost & { saved: () => TabSettings } {
+function configHost(): TeamsHost & { saved: () => TabSettings } {
   let save: (() => TabSettings) | undefined;
+  const host = fakeHost({ frameContext: 'settings' });
+  host.tabConfig.onSave = jest.fn((settings: () => TabSettings) => {
+    save = settings;
+  });
   return {
-    theme: 'light',
-    channelId: '19:channel',
-    frameContext: 'settings',
-    pageId: null,
-    onThemeChange: jest.fn(),
-    getToken: async () => null,
-    reportLoaded: jest.fn(),
-    reportFailed: jest.fn(),
-    tabConfig: {
-      setValid: jest.fn(),
-      onSave: jest.fn((settings: () => TabSettings) => {
-        save = settings;
-      }),
-      onRemove: jest.fn(),
-    },
+    ...host,
     saved: () => {
       if (!save) throw new Error('No save handler was registered');
       return save();
@@ -45,7 +36,7 @@ function Harness({ host }: { readonly host: TeamsHost | null }) {
 
 describe('the channel tab configuration page', () => {
   it("keeps Teams' Save button off until a workstream is chosen", async () => {
-    const host = fakeHost();
+    const host = configHost();
     renderInFluent(<Harness host={host} />);
     expect(host.tabConfig.setValid).toHaveBeenLastCalledWith(false);
     await userEvent.click(screen.getByRole('radio', { name: 'Maternity and neonatal' }));
@@ -53,7 +44,7 @@ describe('the channel tab configuration page', () => {
   });
 
   it('saves the chosen workstream with a suggested tab name Teams can show in full', async () => {
-    const host = fakeHost();
+    const host = configHost();
     renderInFluent(<Harness host={host} />);
     await userEvent.click(screen.getByRole('radio', { name: 'Urgent and emergency care in the north' }));
     const settings = host.saved();
@@ -73,7 +64,7 @@ describe('the channel tab configuration page', () => {
   });
 
   it('lets Teams remove the tab, saying that nothing is deleted', () => {
-    const host = fakeHost();
+    const host = configHost();
     renderInFluent(<RemovePage host={host} />);
     expect(screen.getByText(/Removing the tab deletes nothing/)).toBeTruthy();
     expect(host.tabConfig.onRemove).toHaveBeenCalled();

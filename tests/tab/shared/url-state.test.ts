@@ -1,4 +1,4 @@
-import { chooseWorkstream, searchWithWorkstream, workstreamIdFromSearch } from '../../../src/tab/shared/url-state';
+import { chooseWorkstream, partnerIdFromSubPage, searchWithWorkstream, workstreamIdFromSearch } from '../../../src/tab/shared/url-state';
 
 const workstreams = [
   { id: 3, teamsChannelId: null },
@@ -47,5 +47,15 @@ describe('chooseWorkstream', () => {
 
   it('chooses nothing when there are no workstreams', () => {
     expect(chooseWorkstream([], 3, null)).toBeNull();
+  });
+});
+
+describe('partnerIdFromSubPage', () => {
+  it("reads the partner from a bot deep link's sub-page", () => {
+    expect(partnerIdFromSubPage('partner-34')).toBe(34);
+  });
+
+  it.each([null, '', 'partner-', 'partner-abc', 'workstream-3', 'partner-3-extra'])('finds no partner in %p', (subPageId) => {
+    expect(partnerIdFromSubPage(subPageId)).toBeNull();
   });
 });

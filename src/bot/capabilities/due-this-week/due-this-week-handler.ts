@@ -17,6 +17,7 @@ async function dueThisWeek(scope: TurnScope): Promise<TurnResult> {
     oneToOnes: due.oneToOnes.map((item) => line(item, item.dueText)),
     inductions: due.inductions.map((item) => line(item, `${item.induction?.missingRequired ?? 0} required items left`)),
     roles: due.closingRoles.map((role) => ({ title: role.title, detail: `Closes ${longDate(role.closingDate)}`, ref: { roleId: role.roleId } })),
+    tabUrl: scope.tabLinks.workstream(scope.workstream),
     nothing: due.oneToOnes.length + due.inductions.length + due.closingRoles.length === 0,
   });
   return show(card, 'Due this week');

@@ -4,10 +4,16 @@ import template from './help-card.json';
 /** The stages the help card walks through, each described in the organisation's guidance. */
 const STAGES = ['Plan a role', 'Advertise', 'Log interest', 'Informal chat', 'Induction', 'One-to-ones', 'Peer Support Network', 'Ask the Engagement team'];
 
-/** The help card, with an optional line first (for text the bot did not understand). */
-export function helpCard(scope: Pick<TurnScope, 'cards' | 'guidance'>, note = ''): TurnResult {
+/**
+ * The help card, with an optional line first (for text the bot did not understand).
+ * In the Engagement team's channel it also offers sending the reminders now and
+ * their overview tab.
+ */
+export function helpCard(scope: Pick<TurnScope, 'cards' | 'guidance' | 'isEngagementTeam' | 'tabLinks'>, note = ''): TurnResult {
   const card = scope.cards.render(template, {
     note,
+    isEngagementTeam: scope.isEngagementTeam,
+    overviewUrl: scope.isEngagementTeam ? scope.tabLinks.engagement() : undefined,
     intro: scope.guidance.text('help', 'intro'),
     stages: STAGES.map((title) => ({ title, text: scope.guidance.text('help', title) })),
     commands: scope.guidance.text('help', 'commands'),

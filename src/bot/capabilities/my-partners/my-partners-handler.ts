@@ -15,6 +15,7 @@ export function partnerListCard(scope: TurnScope, heading: string, empty: string
       ref: { involvementId: line.involvementId },
     })),
     more: lines.length > 40 ? `And ${lines.length - 40} more: see the Partner Pathway tab.` : '',
+    tabUrl: scope.tabLinks.workstream(scope.workstream),
   });
   return show(card, summary);
 }

@@ -1,6 +1,7 @@
 import { describeDue, longDate, RefusedError, type PartnerDetail } from '../../../domain';
 import { CARD_WORKSTREAM } from '../../pathway/engine';
 import type { Card, TurnScope } from '../../pathway/turn';
+import { acknowledgementFor } from '../interest/acknowledgement';
 import template from './partner-card.json';
 
 const RECRUITING = ['Interested', 'Chat booked', 'Chat held', 'Offered', 'Induction'];
@@ -21,7 +22,8 @@ export async function loadPartner(scope: TurnScope, involvementId: unknown): Pro
 
 /**
  * The partner card: where the partner is on the pathway, the guidance for this
- * stage, and the buttons for every step open from here.
+ * stage, the buttons for every step open from here (for new interest, a message
+ * ready to send), and a link to the partner in the workstream's tab.
  */
 export function partnerCard(scope: TurnScope, detail: PartnerDetail): Card {
   const { involvement, partner, role, workstream } = detail;
@@ -39,6 +41,7 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail): Card {
   if (stage === 'Ended') facts.push({ title: 'Exit conversation', value: involvement.exitConversationOffered ? 'Offered' : 'Not offered' });
   const booked = detail.oneToOnes.filter((item) => item.status === 'Booked');
   const held = detail.oneToOnes.find((item) => item.status === 'Held');
+  const canAcknowledge = stage === 'Interested' && !involvement.acknowledgedDate;
   return scope.cards.render(template, {
     name: detail.name,
     roleTitle: role.title,
@@ -52,7 +55,9 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail): Card {
     isActive: stage === 'Active',
     isPaused: stage === 'Paused',
     hasOneToOnes: ['Induction', 'Active', 'Paused'].includes(stage),
-    canAcknowledge: stage === 'Interested' && !involvement.acknowledgedDate,
+    canAcknowledge,
+    acknowledgement: canAcknowledge ? acknowledgementFor(scope, detail) : undefined,
+    tabUrl: scope.tabLinks.workstream(workstream, partner.id),
     canBookChat: stage === 'Interested' || stage === 'Chat booked',
     bookChatTitle: stage === 'Chat booked' ? 'Move the chat' : 'Book informal chat',
     canHoldChat: stage === 'Chat booked',
