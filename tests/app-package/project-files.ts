@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SHAREPOINT_VARIABLES } from '../../src/config/sharepoint';
+import { readBicep } from '../infra/bicep-reader';
 
 /** Absolute path of the repository root. */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -113,13 +114,37 @@ export function actionsOf(project: ToolkitProject): Array<{ where: string; actio
 }
 
 /**
+ * The environment variables arm/deploy writes from a template's outputs: Teams Toolkit
+ * upper-cases each output's name (and joins an object output's keys with `__`, which
+ * these templates do not use). Source: `convertOutputs` in the Teams Toolkit's
+ * packages/fx-core/src/component/driver/arm/util/util.ts.
+ */
+export function armDeployOutputVariables(templatePath: string): string[] {
+  return readBicep(readRepoText(templatePath)).outputs
+    .filter((output) => output.type !== 'object')
+    .map((output) => output.name.toUpperCase());
+}
+
+/** The variable aadApp/update generates (a new scope id) when its Entra manifest uses it and it is empty. */
+export const GENERATED_SCOPE_ID = 'AAD_APP_ACCESS_AS_USER_PERMISSION_ID';
+
+/**
  * Environment variables an action writes for later actions: its `writeToEnvironmentFile`
- * outputs and, for `script`, each `::set-teamsfx-env NAME=value` it echoes.
+ * outputs; for `script`, each `::set-teamsfx-env NAME=value` it echoes; for arm/deploy,
+ * its Bicep templates' outputs; for aadApp/update, the scope id it generates.
  */
 export function variablesWrittenBy(action: ToolkitAction): string[] {
   const outputs = Object.values(action.writeToEnvironmentFile ?? {}).map(String);
   if (action.uses === 'script' && typeof action.with?.run === 'string') {
     outputs.push(...[...action.with.run.matchAll(/::set-teamsfx-env\s+([A-Za-z_][A-Za-z0-9_]*)=/g)].map((m) => m[1]));
+  }
+  if (action.uses === 'arm/deploy' && Array.isArray(action.with?.templates)) {
+    for (const template of action.with.templates as Array<{ path?: unknown }>) {
+      if (typeof template.path === 'string' && template.path.endsWith('.bicep')) outputs.push(...armDeployOutputVariables(template.path));
+    }
+  }
+  if (action.uses === 'aadApp/update' && typeof action.with?.manifestPath === 'string') {
+    if (placeholdersIn(readRepoText(action.with.manifestPath)).includes(GENERATED_SCOPE_ID)) outputs.push(GENERATED_SCOPE_ID);
   }
   return outputs;
 }

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { PNG } from 'pngjs';
 import { parseDocument } from 'yaml';
 import {
   ENVIRONMENTS,
@@ -7,6 +8,7 @@ import {
   SHAREPOINT_ENV_ENTRIES,
   actionsOf,
   declaredVariables,
+  readManifest,
   readRepoText,
   readToolkitProject,
   unresolvedPlaceholders,
@@ -17,15 +19,21 @@ import {
 interface ActionRequirements {
   with: string[];
   writeToEnvironmentFile?: string[];
+  /** For arm/deploy: what each entry of `with.templates` needs. */
+  eachTemplate?: string[];
 }
 
 /**
  * The actions these files may use, each with the inputs and outputs the v1.7 schema
+ * (OfficeDev/teams-toolkit, packages/fx-core/resource/yaml-schema/v1.7/yaml.schema.json)
  * requires of it. An action missing here is a typo or needs adding here first.
  */
 const REQUIREMENTS: Readonly<Record<string, ActionRequirements>> = {
   'teamsApp/create': { with: ['name'], writeToEnvironmentFile: ['teamsAppId'] },
   'aadApp/create': { with: ['name', 'generateClientSecret', 'signInAudience'], writeToEnvironmentFile: ['clientId', 'objectId'] },
+  'aadApp/update': { with: ['manifestPath', 'outputFilePath'] },
+  'arm/deploy': { with: ['subscriptionId', 'resourceGroupName', 'templates'], eachTemplate: ['path', 'deploymentName'] },
+  'azureAppService/zipDeploy': { with: ['artifactFolder', 'resourceId'] },
   'botFramework/create': { with: ['botId', 'name', 'messagingEndpoint'] },
   'script': { with: ['run'] },
   'teamsApp/validateManifest': { with: ['manifestPath'] },
@@ -49,9 +57,17 @@ function actionProblems(action: ToolkitAction): string[] {
   const problems = required.with
     .filter((input) => !isPresent(action.with?.[input]))
     .map((input) => `lacks with.${input}`);
-  for (const output of required.writeToEnvironmentFile ?? []) {
+  // The schema's aadApp/create with generateClientSecret: true also requires clientSecret.
+  const outputs = [...(required.writeToEnvironmentFile ?? []), ...(action.uses === 'aadApp/create' && action.with?.generateClientSecret === true ? ['clientSecret'] : [])];
+  for (const output of outputs) {
     if (!isPresent(action.writeToEnvironmentFile?.[output])) problems.push(`lacks writeToEnvironmentFile.${output}`);
   }
+  const templates = Array.isArray(action.with?.templates) ? (action.with.templates as Array<Record<string, unknown>>) : [];
+  templates.forEach((template, index) => {
+    for (const input of required.eachTemplate ?? []) {
+      if (!isPresent(template[input])) problems.push(`lacks with.templates[${index}].${input}`);
+    }
+  });
   // Teams Toolkit encrypts only SECRET_ variables, and keeps them out of the committed env file.
   for (const [output, variable] of Object.entries(action.writeToEnvironmentFile ?? {})) {
     if (/secret|password/i.test(output) && !String(variable).startsWith('SECRET_')) {
@@ -95,17 +111,14 @@ describe.each(YAML_FILES)('%s', (fileName) => {
       expect.arrayContaining([
         'teamsApp/create',
         'aadApp/create',
-        'botFramework/create',
         'teamsApp/validateManifest',
         'teamsApp/zipAppPackage',
         'teamsApp/validateAppPackage',
         'teamsApp/update',
       ]),
     );
-    const botApp = actions.findIndex((action) => action.writeToEnvironmentFile?.clientId === 'BOT_ID');
-    expect(botApp).toBeGreaterThanOrEqual(0);
-    expect(botApp).toBeLessThan(provisioned.indexOf('botFramework/create'));
-    expect(provisioned.indexOf('teamsApp/zipAppPackage')).toBeLessThan(provisioned.indexOf('teamsApp/update'));
+    expect(provisioned.indexOf('teamsApp/zipAppPackage')).toBeLessThan(provisioned.indexOf('teamsApp/validateAppPackage'));
+    expect(provisioned.indexOf('teamsApp/validateAppPackage')).toBeLessThan(provisioned.indexOf('teamsApp/update'));
   });
 
   it('registers the bot as a single-tenant app, as the server expects', () => {
@@ -122,12 +135,76 @@ describe.each(YAML_FILES)('%s', (fileName) => {
     expect(lists).toBeGreaterThan(install);
     expect(deploy[lists]?.name).toBe('Create or update the SharePoint lists');
   });
+});
 
-  it("points the bot's messaging endpoint at /api/messages on BOT_ENDPOINT", () => {
-    const registration = (readToolkitProject(fileName).provision ?? []).find(
-      (action) => action.uses === 'botFramework/create',
-    );
-    expect(registration?.with?.messagingEndpoint).toBe('${{BOT_ENDPOINT}}/api/messages');
+describe('teamsapp.local.yml', () => {
+  const provision = readToolkitProject('teamsapp.local.yml').provision ?? [];
+
+  it('registers the bot on the Bot Framework, pointing at /api/messages on the tunnel, once its Entra app exists', () => {
+    const registration = provision.findIndex((action) => action.uses === 'botFramework/create');
+    const botApp = provision.findIndex((action) => action.writeToEnvironmentFile?.clientId === 'BOT_ID');
+    expect(botApp).toBeGreaterThanOrEqual(0);
+    expect(registration).toBeGreaterThan(botApp);
+    expect(provision[registration]?.with?.messagingEndpoint).toBe('${{BOT_ENDPOINT}}/api/messages');
+  });
+});
+
+describe('teamsapp.yml (Azure)', () => {
+  const project = readToolkitProject('teamsapp.yml');
+  const provision = project.provision ?? [];
+  const deploy = project.deploy ?? [];
+  const uses = (actions: ToolkitAction[]) => actions.map((action) => action.uses);
+  const at = (actions: ToolkitAction[], name: string) => uses(actions).indexOf(name);
+
+  it('creates the Azure resources from infra/azure.bicep and its parameters file, instead of a Bot Framework registration', () => {
+    const arm = provision[at(provision, 'arm/deploy')];
+    expect(arm?.with?.templates).toEqual([
+      { path: './infra/azure.bicep', parameters: './infra/azure.parameters.json', deploymentName: expect.any(String) },
+    ]);
+    expect(uses(provision)).not.toContain('botFramework/create');
+    for (const path of ['infra/azure.bicep', 'infra/azure.parameters.json']) expect(existsSync(join(REPO_ROOT, path))).toBe(true);
+  });
+
+  it('deploys Azure once both Entra apps exist, and exposes the tab API once Azure has given it a domain', () => {
+    const entraApps = provision.flatMap((action, index) => (action.uses === 'aadApp/create' ? [index] : []));
+    expect(entraApps).toHaveLength(2);
+    expect(Math.max(...entraApps)).toBeLessThan(at(provision, 'arm/deploy'));
+    expect(at(provision, 'arm/deploy')).toBeLessThan(at(provision, 'aadApp/update'));
+    expect(at(provision, 'aadApp/update')).toBeLessThan(at(provision, 'teamsApp/zipAppPackage'));
+    expect(provision[at(provision, 'aadApp/update')]?.with?.manifestPath).toBe('./aad.manifest.json');
+  });
+
+  it('installs, builds, updates the lists and prunes development dependencies before uploading to the web app Azure created', () => {
+    const steps = deploy.map((action) => (action.uses === 'cli/runNpmCommand' ? `npm ${String(action.with?.args)}` : String(action.uses)));
+    expect(steps).toEqual(['npm ci --no-audit', 'npm run build', 'script', 'npm prune --omit=dev --no-audit', 'azureAppService/zipDeploy']);
+    expect(deploy[2]?.env).toEqual({ STORE: 'sharepoint' });
+    expect(deploy[4]?.with).toEqual({
+      artifactFolder: '.',
+      ignoreFile: '.webappignore',
+      resourceId: '${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}',
+    });
+  });
+
+  it('zips the manifest the schema tests validate, with both icons beside it at the sizes Teams requires', () => {
+    const zip = provision[at(provision, 'teamsApp/zipAppPackage')];
+    expect(zip?.with?.manifestPath).toBe('./appPackage/manifest.json');
+    const folder = dirname(String(zip?.with?.manifestPath));
+    const icons = (readManifest() as { icons: { color: string; outline: string } }).icons;
+    const size = (file: string) => {
+      const png = PNG.sync.read(readFileSync(join(REPO_ROOT, folder, file)));
+      return [png.width, png.height];
+    };
+    expect([size(icons.color), size(icons.outline)]).toEqual([
+      [192, 192],
+      [32, 32],
+    ]);
+  });
+
+  it('uploads, validates and sends to Teams the same package it zips', () => {
+    const zip = provision[at(provision, 'teamsApp/zipAppPackage')];
+    for (const name of ['teamsApp/validateAppPackage', 'teamsApp/update']) {
+      expect(provision[at(provision, name)]?.with?.appPackagePath).toBe(zip?.with?.outputZipPath);
+    }
   });
 });
 
@@ -191,6 +268,22 @@ describe('the action checks are live: they refuse', () => {
       ['writes clientSecret to BOT_PASSWORD, which does not start with SECRET_'],
     ],
     ['an env file update without envs', { uses: 'file/createOrUpdateEnvironmentFile', with: { target: './.localConfigs' } }, ['lacks with.envs']],
+    [
+      'a bot app that generates a secret but writes it nowhere',
+      {
+        uses: 'aadApp/create',
+        with: { name: 'bot', generateClientSecret: true, signInAudience: 'AzureADMyOrg' },
+        writeToEnvironmentFile: { clientId: 'BOT_ID', objectId: 'BOT_OBJECT_ID' },
+      },
+      ['lacks writeToEnvironmentFile.clientSecret'],
+    ],
+    [
+      'an Azure deployment whose template has no deployment name',
+      { uses: 'arm/deploy', with: { subscriptionId: 's', resourceGroupName: 'g', templates: [{ path: './infra/azure.bicep' }] } },
+      ['lacks with.templates[0].deploymentName'],
+    ],
+    ['a code upload without the web app', { uses: 'azureAppService/zipDeploy', with: { artifactFolder: '.' } }, ['lacks with.resourceId']],
+    ['an Entra app update without its output file', { uses: 'aadApp/update', with: { manifestPath: './aad.manifest.json' } }, ['lacks with.outputFilePath']],
   ])('%s', (_label, action, expected) => {
     expect(actionProblems(action)).toEqual(expected);
   });
