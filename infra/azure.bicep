@@ -73,6 +73,9 @@ param remindersToken string
 @description('The organisation\'s IANA time zone; blank means Europe/London.')
 param timeZone string
 
+@description('Months after a partner\'s last involvement ends before their personal data is erased; blank means 72.')
+param retentionMonths string
+
 // Everything but the Azure Bot, which is global, goes where the resource group is.
 var location = resourceGroup().location
 var webAppName = resourceBaseName
@@ -263,6 +266,7 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     REMINDERS: reminders
     REMINDERS_TOKEN: empty(remindersToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=reminders-token)'
     TIME_ZONE: timeZone
+    RETENTION_MONTHS: retentionMonths
     // App Service's front end is one reverse proxy, so the client's address is the
     // last X-Forwarded-For entry; rate limits per address need it.
     TRUST_PROXY_HOPS: '1'

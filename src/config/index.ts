@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PathwaySettings } from '../domain';
+import { DEFAULT_RETENTION_MONTHS, type PathwaySettings } from '../domain';
 import { readSharePointSettings, type SharePointSettings } from './sharepoint';
 
 export type { SharePointSettings, SharePointSignIn } from './sharepoint';
@@ -153,6 +153,7 @@ const schema = z.object({
   ONE_TO_ONE_CADENCE_WEEKS: wholeNumber('ONE_TO_ONE_CADENCE_WEEKS', 1, 52, 8, 'a number of weeks'),
   DUE_SOON_DAYS: wholeNumber('DUE_SOON_DAYS', 0, 365, 14, 'a number of days'),
   RECRUITMENT_LEAD_WEEKS: wholeNumber('RECRUITMENT_LEAD_WEEKS', 0, 104, 8, 'a number of weeks'),
+  RETENTION_MONTHS: wholeNumber('RETENTION_MONTHS', 1, 1200, DEFAULT_RETENTION_MONTHS, 'a number of months'),
   PAID_LEVELS: z
     .string()
     .default('4')
@@ -293,6 +294,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dueSoonDays: values.DUE_SOON_DAYS,
       recruitmentLeadWeeks: values.RECRUITMENT_LEAD_WEEKS,
       paidLevels: values.PAID_LEVELS,
+      retentionMonths: values.RETENTION_MONTHS,
     },
     bot:
       values.BOT_ID && values.SECRET_BOT_PASSWORD && values.BOT_TENANT_ID

@@ -279,6 +279,7 @@ async function walkDemoPartner(
       preferredContact: number % 3 === 0 ? 'Phone' : 'Email',
       accessNeeds: plan.accessNeeds,
       consentGiven: true,
+      notesConsent: true,
     },
   });
   const ref = () => ({ involvementId: involvement.id, version: involvement.version });

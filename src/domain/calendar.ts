@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addWeeks, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addDays, addMonths, addWeeks, differenceInCalendarDays, format, parseISO } from 'date-fns';
 
 /**
  * A calendar date, `YYYY-MM-DD`, in the organisation's time zone. Due dates are
@@ -43,4 +43,9 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 /** A date as people read it in the UK: "Tuesday 31 March 2026". */
 export function longDate(date: CalendarDate): string {
   return format(parseISO(date), 'EEEE d MMMM yyyy');
+}
+
+/** The date `months` calendar months after `date` (negative for before); the 31st becomes the month's last day. */
+export function plusMonths(date: CalendarDate, months: number): CalendarDate {
+  return format(addMonths(parseISO(date), months), 'yyyy-MM-dd');
 }

@@ -4,6 +4,7 @@ export * from './errors';
 export * from './induction';
 export * from './involvement';
 export * from './one-to-ones';
+export * from './personal-data';
 export * from './principal';
 export * from './role';
 export * from './schema/columns';

@@ -82,6 +82,19 @@ export type ChangeOf<L extends ListName> =
 /** One write in a commit, to any list; `list` decides the shape of `values`. */
 export type Change = { [L in ListName]: ChangeOf<L> }[ListName];
 
+/** One item of one list. */
+export interface ItemRef {
+  readonly list: ListName;
+  readonly id: number;
+}
+
+/** A read recorded in the audit trail. */
+export interface RecordAccess extends ItemRef {
+  readonly action: 'Viewed' | 'Exported';
+  /** A short plain description, free of personal data. */
+  readonly summary: string;
+}
+
 /** Who is writing, and when: recorded in the audit trail with every change. */
 export interface CommitContext {
   readonly actor: Principal;
@@ -126,6 +139,22 @@ export interface Store {
    * the existing item instead of writing a duplicate.
    */
   commit(changes: readonly Change[], context: CommitContext): Promise<Committed>;
+
+  /**
+   * Appends an entry to the audit trail for a read that matters (someone viewed or
+   * exported a person's record), so the trail says who saw what as well as who
+   * changed it. `summary` must be free of personal data.
+   */
+  recordAccess(access: RecordAccess, context: CommitContext): Promise<void>;
+
+  /**
+   * Makes erased values unrecoverable for these items: removes every earlier
+   * version the store keeps (SharePoint's version history) and any copy in a
+   * recycle bin, and overwrites freed space where the store can (SQLite). Called
+   * after a commit that blanked the items' personal fields; the items themselves
+   * and their current values stay.
+   */
+  purgeHistory(items: ReadonlyArray<ItemRef>): Promise<void>;
 
   health(): Promise<StoreHealth>;
 

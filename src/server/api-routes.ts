@@ -84,4 +84,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   patch('/partners/:partnerId', ({ service, actor, input }) => service.partners.updateDetails(actor, input)),
   post('/partners/:partnerId/peer-network/invite', ({ service, actor, input }) => service.partners.invitePeerNetwork(actor, input)),
   post('/partners/:partnerId/peer-network/answer', ({ service, actor, input }) => service.partners.recordPeerNetworkAnswer(actor, input)),
+  post('/partners/:partnerId/notes-consent', ({ service, actor, input }) => service.personalData.recordNotesConsent(actor, input)),
+  post('/partners/:partnerId/notes-consent/withdraw', ({ service, actor, input }) => service.personalData.withdrawNotesConsent(actor, input)),
+  post('/partners/:partnerId/erase', ({ service, actor, input }) => service.personalData.erase(actor, input)),
 ];

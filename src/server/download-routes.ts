@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Router, type RequestHandler } from 'express';
 import { createEvent, type EventAttributes } from 'ics';
-import type { DashboardRow, OneToOneInvitation, PathwayService, Principal } from '../domain';
+import { exportSummary, type DashboardRow, type OneToOneInvitation, type PathwayService, type Principal } from '../domain';
 import { sendError } from './http-errors';
 import { principalOf } from './principal';
 import { markRoute } from './request-log';
@@ -108,6 +108,22 @@ export const DOWNLOAD_ROUTES: readonly DownloadRoute[] = [
       };
     },
   },
+  {
+    path: '/partners/:partnerId/export.json',
+    make: async (service, actor, ids) => ({
+      fileName: `partner-${ids.partnerId}-personal-data.json`,
+      contentType: 'application/json; charset=utf-8',
+      body: `${JSON.stringify(await service.personalData.export(actor, ids.partnerId), null, 2)}\n`,
+    }),
+  },
+  {
+    path: '/partners/:partnerId/export.txt',
+    make: async (service, actor, ids) => ({
+      fileName: `partner-${ids.partnerId}-personal-data.txt`,
+      contentType: 'text/plain; charset=utf-8',
+      body: exportSummary(await service.personalData.export(actor, ids.partnerId)),
+    }),
+  },
 ];
 
 function handlerFor(route: DownloadRoute, service: PathwayService): RequestHandler {
@@ -125,7 +141,7 @@ function handlerFor(route: DownloadRoute, service: PathwayService): RequestHandl
 }
 
 /**
- * The tab's file downloads (`.ics`, `.csv`), mounted at `/api` before the JSON API:
+ * The tab's file downloads (`.ics`, `.csv`, a person's data as `.json` and `.txt`), mounted at `/api` before the JSON API:
  * the same principal (and rate limits, counted as reads) and id checks, errors answered as JSON by the app's error
  * handler. Any other path passes on to the JSON API.
  */

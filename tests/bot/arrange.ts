@@ -44,7 +44,7 @@ export async function advertisedRole(service: PathwayService, workstreamId: numb
 }
 
 export function interested(service: PathwayService, roleId: number, fullName = 'Maya Jones'): Promise<Involvement> {
-  return service.involvements.recordInterest(LEAD_PRINCIPAL, { roleId, partner: { fullName, consentGiven: true } });
+  return service.involvements.recordInterest(LEAD_PRINCIPAL, { roleId, partner: { fullName, consentGiven: true, notesConsent: true } });
 }
 
 /** Moves an involvement on through the service, step by step, to `stage`. */

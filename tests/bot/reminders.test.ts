@@ -114,9 +114,30 @@ describe('Proactive reminders', () => {
     t.clock.goTo('2026-03-17');
     expect((await runner.run()).sentByKind).toEqual({ 'one-to-one-overdue': 1, 'one-to-one-escalated': 1 });
     expect(logged).toEqual([
-      { message: 'Reminders run', fields: { due: 2, sent: 2, alreadySent: 0, unreachable: 0, failed: 0, 'sent.one-to-one-overdue': 1, 'sent.one-to-one-escalated': 1 } },
+      { message: 'Reminders run', fields: { due: 2, sent: 2, alreadySent: 0, unreachable: 0, failed: 0, erased: 0, 'sent.one-to-one-overdue': 1, 'sent.one-to-one-escalated': 1 } },
     ]);
     expect(JSON.stringify(logged)).not.toContain('Samira');
+  });
+
+  it('an involvement that ended more than 72 months ago / the run erases the partner and counts it, logging no name', async () => {
+    const ws = await workstream(t.service);
+    const role = await advertisedRole(t.service, ws.id, undefined, LEAD_PRINCIPAL, { closingDate: '2026-06-30', startDate: '2026-09-01' });
+    const involvement = await interested(t.service, role.id, 'Samira Patel');
+    await t.service.involvements.notProgress(LEAD_PRINCIPAL, { involvementId: involvement.id, version: involvement.version, reason: 'Chose another role' });
+    t.clock.goTo('2032-01-06');
+    expect(await runner.run()).toMatchObject({ erased: 0 });
+    t.clock.goTo('2032-01-07');
+    expect(await runner.run()).toMatchObject({ erased: 1 });
+    expect(await runner.run()).toMatchObject({ erased: 0 });
+    expect(JSON.stringify(logged)).not.toContain('Samira');
+  });
+
+  it('the retention schedule fails / the reminders still go, and the failure is logged', async () => {
+    await activePartner();
+    t.clock.goTo('2026-02-24');
+    jest.spyOn(t.service.personalData, 'applyRetention').mockRejectedValueOnce(new Error('store down'));
+    expect(await runner.run()).toMatchObject({ sent: 1, erased: 0 });
+    expect(logged.map((line) => line.message)).toContain('The retention schedule could not run');
   });
 
   it('"today" is the organisation\'s: the day after the clocks go forward, 23:30 UTC is already tomorrow in London', async () => {

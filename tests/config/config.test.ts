@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       port: 3978,
       store: { kind: 'sqlite', databasePath: './data/partner-pathway.db' },
       seedDemo: 'auto',
-      pathway: { timeZone: 'Europe/London', defaultCadenceWeeks: 8, dueSoonDays: 14, recruitmentLeadWeeks: 8, paidLevels: [4] },
+      pathway: { timeZone: 'Europe/London', defaultCadenceWeeks: 8, dueSoonDays: 14, recruitmentLeadWeeks: 8, paidLevels: [4], retentionMonths: 72 },
       bot: undefined,
       signIn: undefined,
       teamsAppId: undefined,
@@ -72,6 +72,7 @@ describe('loadConfig', () => {
       DUE_SOON_DAYS: '7',
       RECRUITMENT_LEAD_WEEKS: '12',
       PAID_LEVELS: '4, 3,3',
+      RETENTION_MONTHS: '84',
       TAB_DIR: '/srv/tab',
       LOG_LEVEL: 'warn',
     });
@@ -79,10 +80,16 @@ describe('loadConfig', () => {
       port: 8080,
       store: { kind: 'sqlite', databasePath: '/var/lib/pp/pp.db' },
       seedDemo: 'never',
-      pathway: { timeZone: 'Europe/Dublin', defaultCadenceWeeks: 6, dueSoonDays: 7, recruitmentLeadWeeks: 12, paidLevels: [3, 4] },
+      pathway: { timeZone: 'Europe/Dublin', defaultCadenceWeeks: 6, dueSoonDays: 7, recruitmentLeadWeeks: 12, paidLevels: [3, 4], retentionMonths: 84 },
       tabDir: '/srv/tab',
       logLevel: 'warn',
     });
+  });
+
+  it('refuses a retention period that is not a whole number of months, saying what to set', () => {
+    expect(() => loadConfig({ RETENTION_MONTHS: '6 years' })).toThrow(
+      'RETENTION_MONTHS: "6 years" is not a number of months. Set a whole number from 1 to 1200, or leave it unset for 72.',
+    );
   });
 
   it('accepts PAID_LEVELS=none for an organisation that pays no level', () => {

@@ -154,4 +154,20 @@ describe('a member of workstream A calling every tab API route with the ids of w
     const bookIds = idsFor(book.path, b);
     await expect(book.call({ service, actor: BEA, input: { ...bodyFor(book, b), ...bookIds }, ids: bookIds, identity: 'entra' })).resolves.toMatchObject({ status: 'Booked' });
   });
+
+  it('POST /api/partners/:partnerId/erase is refused to the partner\'s own workstream too: it is the Engagement team\'s', async () => {
+    const erase = API_ROUTES.find((route) => route.path === '/partners/:partnerId/erase') as ApiRoute;
+    const ids = idsFor(erase.path, b);
+    const before = await snapshot(store);
+    await expect(erase.call({ service, actor: BEA, input: { ...bodyFor(erase, b), ...ids }, ids, identity: 'entra' })).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(await snapshot(store)).toEqual(before);
+  });
+
+  it.each(DOWNLOAD_ROUTES.filter((route) => route.path.startsWith('/partners/')).map((route) => [`GET /api${route.path}`, route] as const))(
+    '%s is refused to the partner\'s own workstream too: it is the Engagement team\'s',
+    async (_name, route) => {
+      await expect(route.make(service, BEA, idsFor(route.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
+      await expect(route.make(service, ENGAGEMENT, idsFor(route.path, b))).resolves.toMatchObject({ body: expect.stringContaining('Maya Jones') });
+    },
+  );
 });

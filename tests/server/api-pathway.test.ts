@@ -28,7 +28,7 @@ async function advertisedRoleWithInterest(): Promise<{ workstreamId: number; rol
     .expect(200);
   const interest = await api()
     .post('/api/involvements')
-    .send({ roleId: role.id, partner: { fullName: 'Samira Patel', preferredName: 'Sam', consentGiven: true } })
+    .send({ roleId: role.id, partner: { fullName: 'Samira Patel', preferredName: 'Sam', consentGiven: true, notesConsent: true } })
     .expect(201);
   return { workstreamId: workstream.body.id, roleId: role.id, involvement: interest.body };
 }
@@ -108,7 +108,7 @@ describe('the tab API over HTTP', () => {
 
     const interest = await api()
       .post('/api/involvements')
-      .send({ roleId, partner: { fullName: 'Samira Patel', preferredName: 'Sam', consentGiven: true } })
+      .send({ roleId, partner: { fullName: 'Samira Patel', preferredName: 'Sam', consentGiven: true, notesConsent: true } })
       .expect(201);
     expect(interest.body).toMatchObject({ stage: 'Interested', interestDate: TODAY });
     const id = interest.body.id;

@@ -656,6 +656,54 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
+    describe('recording access', () => {
+      it.each(['Viewed', 'Exported'] as const)('appends a %s entry with who, when, the item and the summary, and no field values', async (action) => {
+        const { partner } = await aPathway();
+        const actor = aStaffMember({ id: 'a1b2c3d4-0000-4000-8000-00000000cafe', name: 'Nadia Ali' });
+        await store.recordAccess({ list: 'partners', id: partner.id, action, summary: 'Partner record viewed' }, aContext({ actor, at: '2026-03-05T09:15:00.000Z' }));
+        const entries = (await auditOf('partners', partner.id)).filter((entry) => entry.action === action);
+        expect(entries).toEqual([
+          expect.objectContaining({ at: '2026-03-05T09:15:00.000Z', actorId: actor.id, actorName: 'Nadia Ali', list: 'partners', itemId: partner.id, summary: 'Partner record viewed' }),
+        ]);
+        expect([null, '{}']).toContain(entries[0].changes);
+      });
+
+      it('leaves the item as it was', async () => {
+        const { partner } = await aPathway();
+        await store.recordAccess({ list: 'partners', id: partner.id, action: 'Viewed', summary: 'Partner record viewed' }, aContext());
+        expect(await store.get('partners', partner.id)).toEqual(partner);
+      });
+    });
+
+    describe('purging history', () => {
+      it('keeps the items and their current values after a commit that blanked personal fields', async () => {
+        const { partner, involvement } = await aPathway();
+        const [erased, blanked] = await store.commit(
+          [
+            updating('partners', partner, { fullName: `Erased partner ${partner.id}`, email: null, phone: null, postalAddress: null, accessNeeds: null, preferredName: null }),
+            updating('involvements', involvement, { chatNotes: null, chatAdjustments: null }),
+          ],
+          aContext(),
+        );
+        await store.purgeHistory([
+          { list: 'partners', id: partner.id },
+          { list: 'involvements', id: involvement.id },
+        ]);
+        expect(await store.get('partners', partner.id)).toEqual(erased);
+        expect(await store.get('involvements', involvement.id)).toEqual(blanked);
+        const trail = JSON.stringify([...(await auditOf('partners', partner.id)), ...(await auditOf('involvements', involvement.id))]);
+        expect(trail).not.toContain(partner.fullName);
+      });
+
+      it('can be asked again, and for nothing at all', async () => {
+        const { partner } = await aPathway();
+        await store.purgeHistory([{ list: 'partners', id: partner.id }]);
+        await store.purgeHistory([{ list: 'partners', id: partner.id }]);
+        await store.purgeHistory([]);
+        expect(await store.get('partners', partner.id)).toEqual(partner);
+      });
+    });
+
     describe('values round-trip', () => {
       it('keeps multi-choice selections, telling an empty selection from no answer', async () => {
         const workstream = await createOne('workstreams', aWorkstream());

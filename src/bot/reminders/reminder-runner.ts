@@ -1,4 +1,4 @@
-import type { PathwayService, Reminder, ReminderKind, ReminderWindows } from '../../domain';
+import { RETENTION_ACTOR, type PathwayService, type Reminder, type ReminderKind, type ReminderWindows } from '../../domain';
 import { errorFields, type Logger } from '../../server/logger';
 import type { Cards } from '../pathway/cards';
 import { CARD_WORKSTREAM } from '../pathway/engine';
@@ -9,12 +9,12 @@ import type { ReminderRun } from '../pathway/turn';
 import template from './reminder-card.json';
 
 /**
- * Sends the reminders the service says are due, each once: a reminder is claimed
- * in the bot's state before it is sent and given back if it could not be, so a
- * later run tries again. A reminder goes to its owner's personal chat, else the
- * workstream's channel; escalations go to the Engagement team's channel. Each
- * card links to the workstream's tab (escalations: to the Engagement overview).
- * Logs carry counts and kinds only, never names.
+ * The scheduled job. It sends the reminders the service says are due, each once: a
+ * reminder is claimed in the bot's state before it is sent and given back if it could
+ * not be, so a later run tries again. A reminder goes to its owner's personal chat,
+ * else the workstream's channel; escalations go to the Engagement team's channel.
+ * Each card links to the workstream's tab (escalations: to the Engagement overview).
+ * Then it applies the retention schedule. Logs carry counts and kinds only, never names.
  */
 export class ReminderRunner {
   private running: Promise<ReminderRun> | undefined;
@@ -41,7 +41,7 @@ export class ReminderRunner {
   private async runOnce(): Promise<ReminderRun> {
     const reminders = await this.service.due.reminders(this.windows);
     const sentByKind: Partial<Record<ReminderKind, number>> = {};
-    const tally = { due: reminders.length, sent: 0, sentByKind, alreadySent: 0, unreachable: 0, failed: 0 };
+    const tally = { due: reminders.length, sent: 0, sentByKind, alreadySent: 0, unreachable: 0, failed: 0, erased: 0 };
     for (const reminder of reminders) {
       const recipients = this.recipients(reminder);
       if (recipients.length === 0) {
@@ -67,9 +67,23 @@ export class ReminderRunner {
         this.logger.error('A reminder could not be sent', { kind: reminder.kind, ...errorFields(error) });
       }
     }
+    tally.erased = await this.applyRetention();
     const { sentByKind: kinds, ...counts } = tally;
     this.logger.info('Reminders run', { ...counts, ...Object.fromEntries(Object.entries(kinds).map(([kind, count]) => [`sent.${kind}`, count])) });
     return tally;
+  }
+
+  /**
+   * Erases the partners the retention schedule says are due, as {@link RETENTION_ACTOR}.
+   * A failure is logged and left to the next run, so it never holds back reminders.
+   */
+  private async applyRetention(): Promise<number> {
+    try {
+      return await this.service.personalData.applyRetention(RETENTION_ACTOR);
+    } catch (error) {
+      this.logger.error('The retention schedule could not run', errorFields(error));
+      return 0;
+    }
   }
 
   private recipients(reminder: Reminder): Recipient[] {

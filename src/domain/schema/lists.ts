@@ -36,7 +36,7 @@ export const TASK_KINDS = ['Task', 'Agreement'] as const;
 
 export const ONE_TO_ONE_STATUSES = ['Booked', 'Held', 'Cancelled'] as const;
 
-export const AUDIT_ACTIONS = ['Created', 'Updated', 'Deleted'] as const;
+export const AUDIT_ACTIONS = ['Created', 'Updated', 'Deleted', 'Viewed', 'Exported', 'Erased'] as const;
 
 /** A list of records: its stable internal name, the title people see, and its columns. */
 export interface ListDefinition<N extends string = string, S extends z.ZodRawShape = z.ZodRawShape> {
@@ -103,6 +103,9 @@ export const partners = defineList('partners', 'PPP Partners', 'partner', {
   accessNeeds: note('Access needs and adjustments', { personal: true, maxLength: 2000 }),
   consentGiven: yesNo('Consent to hold details'),
   consentDate: date('Consent date'),
+  notesConsent: yesNo('Consent to notes about lived experience'),
+  notesConsentDate: date('Notes consent date'),
+  erasedDate: date('Personal data erased on'),
   peerNetworkStatus: choice('Peer Support Network', PEER_NETWORK_STATUSES, { required: true, indexed: true }),
   peerNetworkDate: date('Peer Support Network date'),
 });
@@ -125,7 +128,7 @@ export const involvements = defineList('involvements', 'PPP Involvements', 'invo
   offeredDate: date('Offer made'),
   inductionStartedDate: date('Induction started'),
   activeDate: date('Active from'),
-  stageReason: note('Reason', { maxLength: 1000 }),
+  stageReason: note('Reason', { personal: true, maxLength: 1000 }),
   exitConversationOffered: yesNo('Exit conversation offered'),
   cadenceWeeks: integer('One-to-one every (weeks)', { required: true, min: 1, max: 52 }),
   lastOneToOneDate: date('Last one-to-one'),

@@ -14,6 +14,8 @@ import { AccessPolicy, type AccessSettings } from './access';
 export interface PathwaySettings extends OneToOneSettings, RoleSettings {
   /** IANA time zone in which calendar dates are read: "due today" means today here. */
   readonly timeZone: string;
+  /** Months after a partner's last involvement closed before their personal data is erased; DEFAULT_RETENTION_MONTHS when left out. */
+  readonly retentionMonths?: number;
 }
 
 /** What every use case needs: the store, the clock and the organisation's settings. */

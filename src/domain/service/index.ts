@@ -8,6 +8,7 @@ import { MemberUseCases } from './members';
 import { OneToOneUseCases } from './one-to-ones';
 import { OverviewUseCases } from './overview';
 import { PartnerUseCases } from './partners';
+import { PersonalDataUseCases } from './personal-data';
 import { RoleViewUseCases } from './role-views';
 import { RoleUseCases } from './roles';
 import { ViewUseCases } from './views';
@@ -38,6 +39,8 @@ export interface PathwayService {
   readonly roleViews: RoleViewUseCases;
   /** Who belongs to each workstream and to the Engagement team. */
   readonly members: MemberUseCases;
+  /** Consent to notes, subject access, erasure and the retention schedule. */
+  readonly personalData: PersonalDataUseCases;
 }
 
 export function createPathwayService(deps: ServiceDeps): PathwayService {
@@ -56,12 +59,14 @@ export function createPathwayService(deps: ServiceDeps): PathwayService {
     due: new DueUseCases(ctx),
     roleViews: new RoleViewUseCases(ctx),
     members: new MemberUseCases(ctx),
+    personalData: new PersonalDataUseCases(ctx),
   };
 }
 
 export type { PathwaySettings, ServiceDeps } from './context';
 export type { AccessSettings, Reach } from './access';
 export type { RoleOutcome } from './roles';
+export { RETENTION_ACTOR, exportSummary, type Erasure, type InvolvementExport, type PersonalDataExport } from './personal-data';
 export type { Agenda, AgendaItem, OneToOneInvitation } from './agenda';
 export type { EngagementOverview, PeerNetworkMember, WorkstreamOverview } from './overview';
 export type { DueSoon, PartnerLine, Reminder, ReminderKind, ReminderWindows } from './due';

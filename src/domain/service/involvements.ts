@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RefusedError } from '../errors';
 import { templateFor, type TemplateItem } from '../induction';
 import { CLOSED_STAGES, checkStageChange } from '../involvement';
+import { checkNotesConsent, refuseIfErased } from '../personal-data';
 import { nextOneToOneDue } from '../one-to-ones';
 import type { Principal } from '../principal';
 import { involvements, partners, type Fields, type Involvement, type Stage } from '../schema/lists';
@@ -15,7 +16,11 @@ const newPartner = partners.schema
   .pick({ fullName: true, preferredName: true, email: true, phone: true, postalAddress: true, preferredContact: true, accessNeeds: true })
   .partial()
   .required({ fullName: true })
-  .extend({ consentGiven: z.literal(true, { error: 'Consent to hold details must be confirmed before details are saved.' }) })
+  .extend({
+    consentGiven: z.literal(true, { error: 'Consent to hold details must be confirmed before details are saved.' }),
+    /** Their explicit consent to notes about their lived experience: a separate question, recorded with its own date. */
+    notesConsent: z.boolean().optional(),
+  })
   .strict();
 
 const recordInterestInput = z
@@ -100,6 +105,9 @@ export class InvolvementUseCases {
           accessNeeds: parsed.partner.accessNeeds ?? null,
           consentGiven: true,
           consentDate: today,
+          notesConsent: parsed.partner.notesConsent === true,
+          notesConsentDate: parsed.partner.notesConsent === true ? today : null,
+          erasedDate: null,
           peerNetworkStatus: 'Not invited',
           peerNetworkDate: null,
         },
@@ -107,6 +115,7 @@ export class InvolvementUseCases {
       partnerId = { ref: 'partner' };
     } else {
       const existing = await this.ctx.loadPartner(actor, parsed.partnerId as number);
+      refuseIfErased(existing);
       const current = await this.ctx.store.find({
         list: 'involvements',
         where: { partnerId: existing.id, roleId: role.id },
@@ -182,10 +191,12 @@ export class InvolvementUseCases {
     return this.changeStage(actor, involvement, version, 'Chat booked', values);
   }
 
-  /** Records the informal chat as held, with short notes. */
+  /** Records the informal chat as held, with short notes (which need the partner's consent to notes about their experience). */
   async holdChat(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version, notes } = parseInput(notesInput, input, TITLES);
     const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+    const partner = await this.ctx.load('partners', involvement.partnerId);
+    checkNotesConsent(partner, displayName(partner), notes);
     return this.changeStage(actor, involvement, version, 'Chat held', { chatNotes: notes ?? null });
   }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { RefusedError } from '../errors';
 import { nextOneToOneDue } from '../one-to-ones';
+import { checkNotesConsent } from '../personal-data';
 import type { Principal } from '../principal';
 import { oneToOnes, type Involvement, type OneToOne, type Stage } from '../schema/lists';
 import type { Change } from '../store';
-import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
+import { displayName, idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -79,13 +80,18 @@ export class OneToOneUseCases {
 
   /**
    * Records a one-to-one as held (a booked one, or one logged afterwards). The
-   * partner's next one-to-one then falls due a cadence after it.
+   * partner's next one-to-one then falls due a cadence after it. Notes need the
+   * partner's consent to notes about their experience.
    */
   async recordHeld(actor: Principal, input: unknown): Promise<{ oneToOne: OneToOne; involvement: Involvement }> {
     const parsed = parseInput(recordInput, input, TITLES);
     const involvement = await this.supported(actor, parsed.involvementId);
     if (parsed.date > this.ctx.today()) {
       throw new RefusedError('date-in-future', 'A one-to-one can be recorded as held only on or after the day it happened.');
+    }
+    if (parsed.notes?.trim()) {
+      const partner = await this.ctx.load('partners', involvement.partnerId);
+      checkNotesConsent(partner, displayName(partner), parsed.notes);
     }
     const held = { status: 'Held' as const, date: parsed.date, heldBy: actor.name, notes: parsed.notes ?? null };
     const write: Change =

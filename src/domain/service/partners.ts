@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RefusedError } from '../errors';
+import { refuseIfErased } from '../personal-data';
 import type { Principal } from '../principal';
 import { partners, type Partner } from '../schema/lists';
 import { displayName, itemRef, parseInput, titlesOf, UseCaseContext } from './context';
@@ -23,10 +24,10 @@ const TITLES = titlesOf('partners', { partnerId: 'Partner', version: 'Version', 
 export class PartnerUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
-  /** Changes a partner's contact details, preferences or access needs. */
+  /** Changes a partner's contact details, preferences or access needs; not an erased partner's. */
   async updateDetails(actor: Principal, input: unknown): Promise<Partner> {
     const { partnerId, version, ...values } = parseInput(updateInput, input, TITLES);
-    await this.ctx.loadPartner(actor, partnerId);
+    refuseIfErased(await this.ctx.loadPartner(actor, partnerId));
     return this.ctx.commitFirst<'partners'>(actor, [
       { op: 'update', list: 'partners', id: partnerId, version, values, summary: 'Partner details updated' },
     ]);

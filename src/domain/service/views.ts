@@ -167,7 +167,7 @@ export class ViewUseCases {
     };
   }
 
-  /** One involvement with its partner, role, checklist and one-to-ones. */
+  /** One involvement with its partner, role, checklist and one-to-ones. The view is recorded in the audit trail. */
   async partnerDetail(actor: Principal, involvementId: number): Promise<PartnerDetail> {
     const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
     const reach = await this.ctx.access.reachOf(actor);
@@ -176,10 +176,13 @@ export class ViewUseCases {
       this.ctx.load('roles', involvement.roleId),
       this.ctx.load('workstreams', involvement.workstreamId),
     ]);
-    const [checklist, oneToOneItems, others] = await this.ctx.store.findAll([
-      { list: 'inductionTasks', where: { involvementId }, orderBy: [{ field: 'order' }] },
-      { list: 'oneToOnes', where: { involvementId }, orderBy: [{ field: 'date', descending: true }] },
-      { list: 'involvements', where: { partnerId: partner.id } },
+    const [[checklist, oneToOneItems, others]] = await Promise.all([
+      this.ctx.store.findAll([
+        { list: 'inductionTasks', where: { involvementId }, orderBy: [{ field: 'order' }] },
+        { list: 'oneToOnes', where: { involvementId }, orderBy: [{ field: 'date', descending: true }] },
+        { list: 'involvements', where: { partnerId: partner.id } },
+      ]),
+      this.ctx.store.recordAccess({ list: 'partners', id: partner.id, action: 'Viewed', summary: 'Partner record viewed' }, this.ctx.commitContext(actor)),
     ]);
     return {
       involvement,

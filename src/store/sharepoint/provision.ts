@@ -180,6 +180,19 @@ export const WANTED_VIEWS: readonly WantedView[] = [
 
 const VIEW_ROW_LIMIT = 100;
 
+/**
+ * Every list keeps version history, so staff can see and restore earlier values in
+ * SharePoint; an erasure removes it for the items erased (`purgeHistory`). Fifty
+ * major versions is SharePoint Online's own default for lists; a limit an
+ * administrator has set on a list that already keeps history is left as it is.
+ */
+export const LIST_VERSIONING = { EnableVersioning: true, MajorVersionLimit: 50 } as const;
+
+interface ListInfo {
+  Id: string;
+  EnableVersioning: boolean;
+}
+
 interface FieldInfo {
   InternalName: string;
   Title: string;
@@ -209,7 +222,7 @@ function fieldChanges(info: FieldInfo, wanted: WantedField): Record<string, unkn
 
 /**
  * Makes the site match the schema, idempotently and without touching data: each
- * list of the schema (title from the schema), every column with its type,
+ * list of the schema (title from the schema, {@link LIST_VERSIONING}), every column with its type,
  * required flag, length, choices, lookup and index, and the staff views. Things
  * already right are left alone; a column whose type differs is reported, never
  * replaced. `progress` gets one line per step as it happens. Running it twice
@@ -253,16 +266,24 @@ class Provisioner {
 
   private async ensureList(list: ListName): Promise<void> {
     const title = listTitle(list);
+    let info: ListInfo;
     try {
-      const info = (await this.list(list).select('Id', 'Title')()) as { Id: string };
-      this.listIds.set(list, info.Id);
-      this.record(`list ${title}`, 'left alone');
+      info = (await this.list(list).select('Id', 'EnableVersioning')()) as ListInfo;
     } catch (error) {
       if (sharePointFailure(error)?.status !== 404) throw error;
-      const created = (await this.sp.web.lists.add(title, `Partner Pathway: ${LISTS[list].itemName} records. Managed by the app; do not rename columns.`, 100, false)) as { Id: string };
+      const description = `Partner Pathway: ${LISTS[list].itemName} records. Managed by the app; do not rename columns.`;
+      const created = (await this.sp.web.lists.add(title, description, 100, false, LIST_VERSIONING)) as { Id: string };
       this.listIds.set(list, created.Id);
       this.record(`list ${title}`, 'created');
+      return;
     }
+    this.listIds.set(list, info.Id);
+    if (info.EnableVersioning) {
+      this.record(`list ${title}`, 'left alone');
+      return;
+    }
+    await this.list(list).update(LIST_VERSIONING);
+    this.record(`list ${title}`, 'changed', `version history on, ${LIST_VERSIONING.MajorVersionLimit} versions`);
   }
 
   private async ensureFields(list: ListName): Promise<void> {

@@ -7,11 +7,12 @@ import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError, Vali
 import type { Principal } from '../../domain/principal';
 import { AUDIT_ACTIONS, LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
 import { parseFields, validationErrorFrom } from '../../domain/schema/validate';
-import type { AnyQuery, Change, CommitContext, Committed, Query, Results, Store, StoreHealth } from '../../domain/store';
+import type { AnyQuery, Change, CommitContext, Committed, ItemRef, Query, RecordAccess, Results, Store, StoreHealth } from '../../domain/store';
 import { auditChanges } from '../sqlite/audit';
 import { asStored, instant, itemBody, recordFromItem, versionOf, type SpItem } from './codec';
 import { listTitle, selectProperties, spColumns, SYSTEM_FIELDS } from './names';
 import { compileQuery, odataLiteral, type CompiledQuery } from './odata';
+import { HistoryPurge } from './purge';
 import {
   createSp,
   isDuplicateValue,
@@ -45,6 +46,7 @@ type Undo =
   | { readonly kind: 'created'; readonly list: ListName; readonly id: number }
   | { readonly kind: 'updated'; readonly list: ListName; readonly id: number; readonly etag: string; readonly before: Readonly<Record<string, unknown>> };
 
+const ACCESS_ACTIONS: ReadonlyArray<RecordAccess['action']> = ['Viewed', 'Exported'];
 const DEFAULT_PAGE_SIZE = 2000;
 const MAX_PAGE_SIZE = 5000;
 const HEALTH_TIMEOUT_MS = 5000;
@@ -74,6 +76,41 @@ function assertList(list: string): asserts list is ListName {
   if (!Object.hasOwn(LISTS, list)) {
     throw new ValidationError(`There is no list called ${list}.`, { list: `There is no list called ${list}.` });
   }
+}
+
+/** One entry of the audit trail, before it is stamped with who and when. */
+interface ActivityEntry {
+  readonly list: ListName;
+  readonly itemId: number;
+  readonly action: AuditAction;
+  readonly summary?: string;
+  readonly changes: string | null;
+}
+
+/** A new `activity` item for the entry, validated, under a key of its own (so a repeated create is refused, not doubled). */
+function activityItem(entry: ActivityEntry, at: string, actor: Principal): { key: string; body: Record<string, unknown> } {
+  const fields = canonicalFields(
+    'activity',
+    parseFields('activity', {
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: entry.action,
+      list: entry.list,
+      itemId: entry.itemId,
+      summary: entry.summary ?? null,
+      changes: entry.changes,
+    }),
+  );
+  const key = randomUUID();
+  return { key, body: { ...itemBody('activity', fields), [SYSTEM_FIELDS.key]: key, [SYSTEM_FIELDS.created]: at, [SYSTEM_FIELDS.modified]: at } };
+}
+
+/** The commit context checked, with its instant in canonical form. */
+function parsedContext(context: CommitContext): { at: string; actor: Principal } {
+  const parsed = contextSchema.safeParse(context);
+  if (!parsed.success) throw validationErrorFrom(parsed.error, (field) => CONTEXT_TITLES[field] ?? field);
+  return { at: new Date(context.at).toISOString(), actor: context.actor };
 }
 
 /** One read of the checks before a commit writes, and what its answer means. */
@@ -123,6 +160,10 @@ interface PlannedCreate {
  * new ETag) before the error is raised. A batch whose answer is lost is not sent
  * again when it holds updates or deletes: one batch of reads finds out which of
  * its parts were done. A delete cannot be undone, which is why deletes go last.
+ *
+ * Provisioning turns version history on for every list (staff can see earlier
+ * values), so an erasure calls `purgeHistory` to take those versions, and any copy
+ * in the recycle bins, away.
  */
 export class SharePointStore implements Store {
   readonly kind = 'sharepoint' as const;
@@ -131,10 +172,12 @@ export class SharePointStore implements Store {
   private readonly policy: RetryPolicy;
   private readonly pageSize: number;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly history: HistoryPurge;
   private closed = false;
 
   constructor(private readonly options: SharePointStoreOptions) {
     this.sp = createSp(options);
+    this.history = new HistoryPurge(this, options.siteUrl);
     // A health check answers at once rather than waiting out throttling.
     this.healthSp = createSp({ ...options, retry: { ...options.retry, maxAttempts: 1, timeoutMs: HEALTH_TIMEOUT_MS } });
     this.policy = retryPolicyOf(options);
@@ -187,8 +230,7 @@ export class SharePointStore implements Store {
 
   async commit(changes: readonly Change[], context: CommitContext): Promise<Committed> {
     return this.use(async () => {
-      const parsedContext = contextSchema.safeParse(context);
-      if (!parsedContext.success) throw validationErrorFrom(parsedContext.error, (field) => CONTEXT_TITLES[field] ?? field);
+      const { at, actor } = parsedContext(context);
       for (const change of changes) {
         assertList(change.list);
         if (change.list === 'activity') {
@@ -199,7 +241,35 @@ export class SharePointStore implements Store {
           );
         }
       }
-      return new CommitRun(this, changes, new Date(context.at).toISOString(), context.actor).run();
+      return new CommitRun(this, changes, at, actor).run();
+    });
+  }
+
+  /** One `activity` item; a create repeated after a lost answer finds the entry already there (its key is unique). */
+  async recordAccess(access: RecordAccess, context: CommitContext): Promise<void> {
+    return this.use(async () => {
+      const { at, actor } = parsedContext(context);
+      assertList(access.list);
+      if (!ACCESS_ACTIONS.includes(access.action)) {
+        throw validationError({ action: `Action: a read is recorded as ${ACCESS_ACTIONS.join(' or ')}.` });
+      }
+      const { body } = activityItem({ list: access.list, itemId: access.id, action: access.action, summary: access.summary, changes: null }, at, actor);
+      try {
+        await this.items(this.sp.web, 'activity').add(body);
+      } catch (error) {
+        if (!isDuplicateValue(error)) throw toDomainError(error, LISTS.activity.itemName);
+      }
+    });
+  }
+
+  /** Every earlier version and recycle bin copy of the items, both stages; see {@link HistoryPurge} for how, and what it costs. */
+  async purgeHistory(items: ReadonlyArray<ItemRef>): Promise<void> {
+    return this.use(async () => {
+      for (const item of items) {
+        assertList(item.list);
+        if (!Number.isSafeInteger(item.id) || item.id < 1) throw validationError({ id: `There is no ${LISTS[item.list].itemName} with id ${String(item.id)}.` });
+      }
+      await this.history.purge(items);
     });
   }
 
@@ -591,7 +661,7 @@ class CommitRun {
 
   /** The audit entries of the creates, updates and deletes, in one batch, each with its own key. */
   private async writeAudit(): Promise<void> {
-    const entries: Array<{ list: ListName; itemId: number; action: AuditAction; summary?: string; changes: string }> = [];
+    const entries: ActivityEntry[] = [];
     this.changes.forEach((change, index) => {
       const after = this.results[index];
       if (change.op === 'create' && this.created.has(index) && after) {
@@ -604,21 +674,7 @@ class CommitRun {
     });
     await this.write(
       entries.map((entry): Write => {
-        const fields = canonicalFields(
-          'activity',
-          parseFields('activity', {
-            at: this.at,
-            actorId: this.actor.id,
-            actorName: this.actor.name,
-            action: entry.action,
-            list: entry.list,
-            itemId: entry.itemId,
-            summary: entry.summary ?? null,
-            changes: entry.changes,
-          }),
-        );
-        const key = randomUUID();
-        const body = { ...itemBody('activity', fields), [SYSTEM_FIELDS.key]: key, [SYSTEM_FIELDS.created]: this.at, [SYSTEM_FIELDS.modified]: this.at };
+        const { key, body } = activityItem(entry, this.at, this.actor);
         return {
           send: (web) => this.store.items(web, 'activity').add(body),
           recover: (web) => this.readByKey(web, 'activity', key),

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError, Vali
 import type { Principal } from '../../domain/principal';
 import { AUDIT_ACTIONS, columnsOf, LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
 import { parseFields, validationErrorFrom } from '../../domain/schema/validate';
-import type { AnyQuery, Change, CommitContext, Committed, Query, Results, Store, StoreHealth } from '../../domain/store';
+import type { AnyQuery, Change, CommitContext, Committed, ItemRef, Query, RecordAccess, Results, Store, StoreHealth } from '../../domain/store';
 import { auditChanges } from './audit';
 import { assertList, canonicalFields, recordFromRow, selectColumns, toSql, type Row } from './codec';
 import { migrate, schemaVersion, type MigrationReport } from './migrate';
@@ -36,6 +36,13 @@ const contextSchema = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 const CONTEXT_TITLES: Record<string, string> = { actor: 'Who', at: 'When' };
+
+/** The commit time of a valid context, normalised; a ValidationError names what is wrong otherwise. */
+function checkedInstant(context: CommitContext): string {
+  const parsed = contextSchema.safeParse(context);
+  if (!parsed.success) throw validationErrorFrom(parsed.error, (field) => CONTEXT_TITLES[field] ?? field);
+  return new Date(context.at).toISOString();
+}
 
 function isRef(value: unknown): value is { ref: string } {
   return typeof value === 'object' && value !== null && typeof (value as { ref?: unknown }).ref === 'string';
@@ -93,6 +100,8 @@ export class SqliteStore implements Store {
       try {
         if (!inMemory) db.pragma('journal_mode = WAL');
         db.pragma('foreign_keys = ON');
+        // Overwrites deleted and replaced content with zeros, so erased personal data does not linger in free pages.
+        db.pragma('secure_delete = ON');
         db.pragma(`busy_timeout = ${busyTimeoutMs}`);
         db.pragma('synchronous = NORMAL');
         return new SqliteStore(db, location, migrate(db));
@@ -122,9 +131,7 @@ export class SqliteStore implements Store {
 
   async commit(changes: readonly Change[], context: CommitContext): Promise<Committed> {
     return this.use(() => {
-      const parsedContext = contextSchema.safeParse(context);
-      if (!parsedContext.success) throw validationErrorFrom(parsedContext.error, (field) => CONTEXT_TITLES[field] ?? field);
-      const at = new Date(context.at).toISOString();
+      const at = checkedInstant(context);
       for (const change of changes) {
         assertList(change.list);
         if (change.list === 'activity') {
@@ -140,6 +147,32 @@ export class SqliteStore implements Store {
       // IMMEDIATE takes the write lock first, so a busy database waits (busy_timeout)
       // instead of failing half-way when a read turns into a write.
       return write.immediate();
+    });
+  }
+
+  async recordAccess(access: RecordAccess, context: CommitContext): Promise<void> {
+    this.use(() => {
+      const at = checkedInstant(context);
+      assertList(access.list);
+      if (access.action !== 'Viewed' && access.action !== 'Exported') {
+        throw validationError({ action: 'A recorded access is Viewed or Exported.' });
+      }
+      this.audit(access.list, access.id, access.action, access.summary, null, at, context.actor);
+    });
+  }
+
+  /**
+   * SQLite keeps no earlier versions, and `secure_delete` zeroes replaced content as
+   * it is written; what remains is the write-ahead log, which can still hold pages
+   * from before the erasure. A TRUNCATE checkpoint copies them into the database and
+   * empties the log. If another connection's read keeps it from finishing, the store
+   * says it is unavailable, so the erasure can be retried.
+   */
+  async purgeHistory(items: ReadonlyArray<ItemRef>): Promise<void> {
+    this.use(() => {
+      for (const item of items) assertList(item.list);
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (result && result.busy !== 0) throw new StoreUnavailableError('The erasure was saved, but older copies could not be cleared yet because the database is busy. Erase again in a minute to finish.');
     });
   }
 
@@ -290,7 +323,7 @@ export class SqliteStore implements Store {
     itemId: number,
     action: AuditAction,
     summary: string | undefined,
-    changes: string,
+    changes: string | null,
     at: string,
     actor: Principal,
   ): void {

@@ -133,6 +133,15 @@ describe('Informal chat', () => {
     expect(button(offered, 'induction.start')).toHaveProperty('involvementId', booked.id);
   });
 
+  it('lead records chat notes for a partner who has not consented to notes / refused in the rule\'s words, stage unchanged', async () => {
+    const { role } = await openRole();
+    const involvement = await t.service.involvements.recordInterest(LEAD_PRINCIPAL, { roleId: role.id, partner: { fullName: 'Ravi Kumar', consentGiven: true } });
+    const booked = await at(t.service, involvement, 'Chat booked');
+    const { invoke } = await t.presses('chat.hold', { involvementId: booked.id, version: booked.version, notes: 'Talked about his heart surgery.' });
+    expect(invoke?.body.value).toBe("Notes about Ravi Kumar's experience can be kept only with their explicit consent. Record their consent first, or leave the notes out.");
+    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, booked.id)).involvement).toMatchObject({ stage: 'Chat booked', chatNotes: null });
+  });
+
   it('lead marks a partner as not progressed without a reason / refused, stage unchanged', async () => {
     const { role } = await openRole();
     const held = await at(t.service, await interested(t.service, role.id), 'Chat held');

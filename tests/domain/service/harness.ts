@@ -105,7 +105,7 @@ export async function advertisedRole(h: Harness): Promise<{ workstreamId: number
 /** A new partner in the role, walked to Active with every required induction item done. */
 export async function activeInvolvement(h: Harness, roleId: number, fullName: string): Promise<Involvement> {
   const ref = (involvement: Involvement) => ({ involvementId: involvement.id, version: involvement.version });
-  let involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName, consentGiven: true } });
+  let involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName, consentGiven: true, notesConsent: true } });
   involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-01-06T10:00:00Z', where: 'Online' });
   involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
   involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));

@@ -1,7 +1,7 @@
 import type { Involvement, Stage } from '../../../src/domain';
 import { ENGAGEMENT, LEAD, advertisedRole, harness, rejection, type Harness } from './harness';
 
-const MAYA = { fullName: 'Maya Thompson', preferredName: 'Maya', email: 'maya@example.org', consentGiven: true };
+const MAYA = { fullName: 'Maya Thompson', preferredName: 'Maya', email: 'maya@example.org', consentGiven: true, notesConsent: true };
 
 describe("a partner's journey through one role", () => {
   let h: Harness;

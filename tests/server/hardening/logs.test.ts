@@ -109,7 +109,7 @@ describe('logs over a realistic day: the tab API, refusals, a failure, the bot a
     role = (await call('POST', `/api/roles/${role.id}/approve-advert`, { version: role.version, advertUrl: 'https://example.org/opportunities/patient-partner' })).body.role;
     expect(role.status).toBe('Advertised');
 
-    const interest = await call('POST', '/api/involvements', { roleId: role.id, partner: { ...PARTNER, consentGiven: true } });
+    const interest = await call('POST', '/api/involvements', { roleId: role.id, partner: { ...PARTNER, consentGiven: true, notesConsent: true } });
     expect(interest.status).toBe(201);
     let involvement = interest.body;
     const id = involvement.id;

@@ -1,7 +1,7 @@
 import { columnsOf, LISTS, type ListName } from '../../../src/domain/schema/lists';
 import { provision, type ProvisionReport } from '../../../src/store/sharepoint';
 import { INTERNAL_NAME_MAX, spColumns } from '../../../src/store/sharepoint/names';
-import { MAX_INDEXES, WANTED_VIEWS } from '../../../src/store/sharepoint/provision';
+import { LIST_VERSIONING, MAX_INDEXES, WANTED_VIEWS } from '../../../src/store/sharepoint/provision';
 import { aContext, aWorkstream, creating } from '../builders';
 import { SharePointStandIn } from './stand-in/stand-in-server';
 import { aStoreOn, connectionTo } from './support';
@@ -31,6 +31,10 @@ describe('provisioning a site', () => {
   it('creates every list of the schema with its readable title', () => {
     expect(standIn.site.lists.map((list) => list.Title)).toEqual(LIST_NAMES.map((list) => LISTS[list].title));
     expect(first.steps.filter((step) => step.target.startsWith('list ')).every((step) => step.outcome === 'created')).toBe(true);
+  });
+
+  it('turns version history on for every list, so staff can see earlier values', () => {
+    for (const list of standIn.site.lists) expect(list).toMatchObject({ EnableVersioning: true, MajorVersionLimit: LIST_VERSIONING.MajorVersionLimit });
   });
 
   it('creates every column with its type, title, required flag, length, choices and index', () => {
@@ -129,6 +133,26 @@ describe('provisioning a site that already has data', () => {
     expect(stage).toMatchObject({ Indexed: true, Choices: [...columnsOf('involvements').find((c) => c.name === 'stage')!.meta.choices!] });
     expect(await store.get('workstreams', workstream!.id)).toEqual(workstream);
     await store.close();
+  });
+
+  it('adds new audit actions to the Activity list and turns version history back on (keeping a limit set by hand), then changes nothing the second time', async () => {
+    const action = standIn.list('PPP Activity').fields.find((field) => field.InternalName === 'PPPAction');
+    if (!action) throw new Error('provisioning did not make the column');
+    action.Choices = ['Created', 'Updated', 'Deleted'];
+    standIn.list('PPP Partners').EnableVersioning = false;
+    standIn.list('PPP Roles').MajorVersionLimit = 200;
+    const report = await provision(connectionTo(standIn));
+    expect(report.steps.filter((step) => step.outcome === 'changed').map((step) => [step.target, step.detail])).toEqual([
+      ['list PPP Partners', 'version history on, 50 versions'],
+      ['column PPP Activity / Action', 'Choices'],
+    ]);
+    expect(action.Choices).toEqual(['Created', 'Updated', 'Deleted', 'Viewed', 'Exported', 'Erased']);
+    expect(standIn.list('PPP Partners')).toMatchObject({ EnableVersioning: true, MajorVersionLimit: LIST_VERSIONING.MajorVersionLimit });
+    expect(standIn.list('PPP Roles').MajorVersionLimit).toBe(200);
+    standIn.resetCounts();
+    const second = await provision(connectionTo(standIn));
+    expect(outcomes(second)).toEqual({ 'left alone': second.steps.length });
+    expect(standIn.requests.every((request) => request.method === 'GET')).toBe(true);
   });
 
   it('leaves a column whose type was changed by hand alone, and says so', async () => {

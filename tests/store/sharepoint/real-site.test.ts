@@ -1,5 +1,9 @@
+import { RecycleBin } from '@pnp/sp/recycle-bin/index.js';
 import { readSharePointSettings } from '../../../src/config/sharepoint';
-import { connectionFrom, provision, SharePointStore } from '../../../src/store/sharepoint';
+import type { RecordOf } from '../../../src/domain/schema/lists';
+import { connectionFrom, provision, SharePointStore, type SharePointConnection } from '../../../src/store/sharepoint';
+import { createSp } from '../../../src/store/sharepoint/sp-client';
+import { aContext, aPartner, creating, updating } from '../builders';
 import { describeStoreContract } from '../store-contract';
 
 /**
@@ -10,6 +14,54 @@ import { describeStoreContract } from '../store-contract';
  * a test site.
  */
 const site = process.env.SHAREPOINT_SITE_URL?.startsWith('https://') ? readSharePointSettings(process.env) : undefined;
+
+/** `SP.RecycleBinItemType.ListItemVersion`. */
+const LIST_ITEM_VERSION = 8;
+
+interface BinEntry {
+  DirName: string;
+  LeafName: string;
+  ItemType: number;
+  DeletedDate: string;
+}
+
+/**
+ * What only a real site can show: that SharePoint's own version history and
+ * recycle bins are emptied for an erased item, including any version that
+ * SharePoint recycles (whatever it names it) rather than deleting.
+ */
+function describeErasureOn(connection: SharePointConnection): void {
+  describe(`erasure on SharePoint site ${connection.siteUrl}`, () => {
+    it('leaves an erased partner no earlier version, and no copy of it or its versions in either recycle bin', async () => {
+      await provision(connection);
+      const store = new SharePointStore(connection);
+      const sp = createSp(connection);
+      const partners = sp.web.lists.getByTitle('PPP Partners');
+      const started = Date.now();
+      try {
+        let [partner] = (await store.commit([creating('partners', aPartner())], aContext())) as [RecordOf<'partners'>];
+        [partner] = (await store.commit([updating('partners', partner, { phone: null, email: null })], aContext())) as [RecordOf<'partners'>];
+        const versions = () => partners.items.getById(partner.id).versions.select('VersionId')();
+        expect(await versions()).toHaveLength(2);
+        await store.purgeHistory([{ list: 'partners', id: partner.id }]);
+        expect(await versions()).toHaveLength(1);
+        const folder = ((await partners.select('RootFolder/ServerRelativeUrl').expand('RootFolder')()) as { RootFolder: { ServerRelativeUrl: string } }).RootFolder.ServerRelativeUrl;
+        const bins = [sp.web.recycleBin, RecycleBin([sp.web, `${connection.siteUrl.replace(/\/+$/, '')}/_api/site`])];
+        for (const bin of bins) {
+          const entries = (await bin.select('DirName', 'LeafName', 'ItemType', 'DeletedDate')()) as BinEntry[];
+          const left = entries.filter(
+            (entry) =>
+              `/${entry.DirName}`.toLowerCase() === folder.toLowerCase() &&
+              (entry.LeafName === `${partner.id}_.000` || (entry.ItemType === LIST_ITEM_VERSION && Date.parse(entry.DeletedDate) >= started - 60_000)),
+          );
+          expect(left).toEqual([]);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
 
 if (site?.settings) {
   // Over the internet, provisioning a fresh site takes minutes, and the contract's hooks provision too.
@@ -26,6 +78,7 @@ if (site?.settings) {
     await provision(connection);
     return new SharePointStore(connection);
   });
+  describeErasureOn(connection);
 } else if (site) {
   throw new Error(`SHAREPOINT_SITE_URL is set but the other SharePoint settings are not usable:\n${site.problems.join('\n')}`);
 } else {

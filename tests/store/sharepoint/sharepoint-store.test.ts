@@ -1,44 +1,19 @@
 import { ConflictError, RefusedError, StoreUnavailableError } from '../../../src/domain/errors';
 import type { RecordOf } from '../../../src/domain/schema/lists';
-import type { SharePointStore } from '../../../src/store/sharepoint';
 import { aContext, aPartner, aRole, anInvolvement, aOneToOne, aWorkstream, creating, deleting, updating } from '../builders';
 import { SharePointStandIn } from './stand-in/stand-in-server';
-import { aProvisionedStandIn, aStoreOn } from './support';
+import { aStandInForThisFile, aStoreOn, rejection } from './support';
 
-let standIn: SharePointStandIn;
-let store: SharePointStore;
-
-beforeAll(async () => {
-  standIn = await aProvisionedStandIn();
-  store = aStoreOn(standIn);
-});
-
-afterEach(() => {
-  standIn.clearFaults();
-});
-
-afterAll(async () => {
-  await store.close();
-  await standIn.stop();
-});
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`Expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error,
-  );
-}
+const site = aStandInForThisFile();
 
 /** A workstream with one role and `partners` partners, each with an involvement and a one-to-one. */
 async function aWorkstreamWith(partners: number) {
-  const [workstream, role] = (await store.commit(
+  const [workstream, role] = (await site.store.commit(
     [creating('workstreams', aWorkstream(), { ref: 'ws' }), creating('roles', aRole({ ref: 'ws' }))],
     aContext(),
   )) as [RecordOf<'workstreams'>, RecordOf<'roles'>];
   for (let index = 0; index < partners; index += 1) {
-    await store.commit(
+    await site.store.commit(
       [
         creating('partners', aPartner({ fullName: `Partner ${index}` }), { ref: 'p' }),
         creating('involvements', anInvolvement({ partnerId: { ref: 'p' }, roleId: role.id, workstreamId: workstream.id }), { ref: 'i' }),
@@ -54,31 +29,31 @@ describe('reads', () => {
   it('answers a workstream dashboard in one round trip, whatever the number of partners', async () => {
     for (const partners of [1, 12]) {
       const { workstream } = await aWorkstreamWith(partners);
-      standIn.resetCounts();
-      const [roles, involvements, oneToOnes] = await store.findAll([
+      site.standIn.resetCounts();
+      const [roles, involvements, oneToOnes] = await site.store.findAll([
         { list: 'roles', where: { workstreamId: workstream.id } },
         { list: 'involvements', where: { workstreamId: workstream.id } },
         { list: 'oneToOnes', where: { workstreamId: workstream.id } },
       ] as const);
       expect([roles.length, involvements.length, oneToOnes.length]).toEqual([1, partners, partners]);
-      expect(standIn.requests.map((request) => request.path)).toEqual(['$batch']);
+      expect(site.standIn.requests.map((request) => request.path)).toEqual(['$batch']);
     }
   });
 
   it('names every property it reads with $select', async () => {
     const { workstream } = await aWorkstreamWith(1);
-    standIn.resetCounts();
-    await store.find({ list: 'involvements', where: { workstreamId: workstream.id } });
-    await store.get('workstreams', workstream.id);
-    const reads = standIn.operations.filter((operation) => operation.method === 'GET');
+    site.standIn.resetCounts();
+    await site.store.find({ list: 'involvements', where: { workstreamId: workstream.id } });
+    await site.store.get('workstreams', workstream.id);
+    const reads = site.standIn.operations.filter((operation) => operation.method === 'GET');
     expect(reads).toHaveLength(2);
     for (const read of reads) expect(read.path).toMatch(/[?&]\$select=Id,PPPKey,/);
   });
 
   it('sends the decorated User-Agent Microsoft asks for on every request', async () => {
-    standIn.resetCounts();
-    await store.find({ list: 'workstreams', top: 1 });
-    expect(standIn.requests[0].headers['user-agent']).toBe('NONISV|Test ICS|PartnerPathway/0.0.0-test');
+    site.standIn.resetCounts();
+    await site.store.find({ list: 'workstreams', top: 1 });
+    expect(site.standIn.requests[0].headers['user-agent']).toBe('NONISV|Test ICS|PartnerPathway/0.0.0-test');
   });
 
   it.each([
@@ -89,11 +64,11 @@ describe('reads', () => {
     ['a plus and a question mark', 'C++ or not? 1+1'],
     ['non-Latin scripts', 'Ffion Jones – Гаянэ – 李小龍 – أحمد'],
   ])('finds a workstream by a title with %s, escaped in $filter', async (_what, title) => {
-    const [created] = await store.commit([creating('workstreams', aWorkstream({ title }))], aContext());
-    standIn.resetCounts();
-    const found = await store.find({ list: 'workstreams', where: { title } });
+    const [created] = await site.store.commit([creating('workstreams', aWorkstream({ title }))], aContext());
+    site.standIn.resetCounts();
+    const found = await site.store.find({ list: 'workstreams', where: { title } });
     expect(found.map((workstream) => workstream.id)).toEqual([(created as RecordOf<'workstreams'>).id]);
-    expect(standIn.operations[0].path).toContain(`PPPTitle eq '${title.replaceAll("'", "''")}'`);
+    expect(site.standIn.operations[0].path).toContain(`PPPTitle eq '${title.replaceAll("'", "''")}'`);
   });
 });
 
@@ -121,19 +96,19 @@ describe('a site that is not provisioned', () => {
 describe('writes', () => {
   it('refuses to delete a workstream that roles still refer to, and keeps it', async () => {
     const { workstream } = await aWorkstreamWith(0);
-    const error = await rejection(store.commit([deleting('workstreams', workstream)], aContext()));
+    const error = await rejection(site.store.commit([deleting('workstreams', workstream)], aContext()));
     expect(error).toBeInstanceOf(RefusedError);
     expect(error).toMatchObject({ code: 'in-use', details: { references: { roles: 1 } } });
-    expect(await store.get('workstreams', workstream.id)).toEqual(workstream);
+    expect(await site.store.get('workstreams', workstream.id)).toEqual(workstream);
   });
 
   it('sends the version it read as If-Match with every update and delete, never a blind overwrite', async () => {
     const { role } = await aWorkstreamWith(0);
-    const [spare] = (await store.commit([creating('workstreams', aWorkstream({ title: `Spare ${Date.now()}` }))], aContext())) as [RecordOf<'workstreams'>];
-    standIn.resetCounts();
-    await store.commit([updating('roles', role, { title: 'Edited with its version' })], aContext());
-    await store.commit([deleting('workstreams', spare)], aContext());
-    const writes = standIn.operations.filter((operation) => operation.method === 'MERGE' || operation.method === 'DELETE');
+    const [spare] = (await site.store.commit([creating('workstreams', aWorkstream({ title: `Spare ${Date.now()}` }))], aContext())) as [RecordOf<'workstreams'>];
+    site.standIn.resetCounts();
+    await site.store.commit([updating('roles', role, { title: 'Edited with its version' })], aContext());
+    await site.store.commit([deleting('workstreams', spare)], aContext());
+    const writes = site.standIn.operations.filter((operation) => operation.method === 'MERGE' || operation.method === 'DELETE');
     expect(writes.map((operation) => [operation.method, operation.headers['if-match']])).toEqual([
       ['MERGE', `"${role.version}"`],
       ['DELETE', `"${spare.version}"`],
@@ -142,9 +117,9 @@ describe('writes', () => {
 
   it('refuses the slower of two concurrent edits of the same item with a conflict, keeping the first', async () => {
     const { role } = await aWorkstreamWith(0);
-    const other = aStoreOn(standIn);
+    const other = aStoreOn(site.standIn);
     const results = await Promise.allSettled([
-      store.commit([updating('roles', role, { title: 'Edited in the tab' })], aContext()),
+      site.store.commit([updating('roles', role, { title: 'Edited in the tab' })], aContext()),
       other.commit([updating('roles', role, { title: 'Edited in the bot' })], aContext()),
     ]);
     await other.close();
@@ -153,7 +128,7 @@ describe('writes', () => {
     expect(fulfilled).toHaveLength(1);
     expect(rejected).toHaveLength(1);
     expect(rejected[0].reason).toBeInstanceOf(ConflictError);
-    const stored = await store.get('roles', role.id);
+    const stored = await site.store.get('roles', role.id);
     expect(stored?.version).toBe(2);
     expect(['Edited in the tab', 'Edited in the bot']).toContain(stored?.title);
   });
@@ -162,27 +137,27 @@ describe('writes', () => {
     const { workstream, role } = await aWorkstreamWith(0);
     const newTitle = `Written then undone ${Date.now()}`;
     // Someone edits the role in the list itself just before the adapter's MERGE reaches it.
-    standIn.inject({
+    site.standIn.inject({
       times: 1,
       part: true,
       match: (request) => {
         if (request.method === 'MERGE' && request.path.includes(`items(${role.id})`)) {
-          const item = standIn.list('PPP Roles').items.get(role.id);
+          const item = site.standIn.list('PPP Roles').items.get(role.id);
           if (item && item.version === role.version) item.version += 1;
         }
         return false;
       },
     });
     const error = await rejection(
-      store.commit(
+      site.store.commit(
         [creating('roles', aRole(workstream.id, { title: newTitle })), updating('roles', role, { title: 'Based on an old read' })],
         aContext(),
       ),
     );
     expect(error).toBeInstanceOf(ConflictError);
-    expect(await store.find({ list: 'roles', where: { workstreamId: workstream.id, title: newTitle } })).toEqual([]);
-    expect((await store.get('roles', role.id))?.title).toBe(role.title);
-    const audit = await store.find({ list: 'activity', where: { list: 'roles', itemId: role.id } });
+    expect(await site.store.find({ list: 'roles', where: { workstreamId: workstream.id, title: newTitle } })).toEqual([]);
+    expect((await site.store.get('roles', role.id))?.title).toBe(role.title);
+    const audit = await site.store.find({ list: 'activity', where: { list: 'roles', itemId: role.id } });
     expect(audit.map((entry) => entry.action)).toEqual(['Created']);
   });
 
@@ -190,42 +165,42 @@ describe('writes', () => {
     const title = `Lost answer ${Date.now()}`;
     let batches = 0;
     // The first batch is the checks before writing; the second holds the create.
-    standIn.inject({ times: 1, afterProcessing: true, reset: true, match: (request) => request.path === '$batch' && ++batches === 2 });
-    standIn.resetCounts();
-    const [created] = await store.commit([creating('workstreams', aWorkstream({ title }))], aContext());
-    const creates = standIn.operations.filter((operation) => operation.method === 'POST' && /Workstreams'\)\/items$/.test(operation.path));
+    site.standIn.inject({ times: 1, afterProcessing: true, reset: true, match: (request) => request.path === '$batch' && ++batches === 2 });
+    site.standIn.resetCounts();
+    const [created] = await site.store.commit([creating('workstreams', aWorkstream({ title }))], aContext());
+    const creates = site.standIn.operations.filter((operation) => operation.method === 'POST' && /Workstreams'\)\/items$/.test(operation.path));
     expect(creates).toHaveLength(2);
-    const found = await store.find({ list: 'workstreams', where: { title } });
+    const found = await site.store.find({ list: 'workstreams', where: { title } });
     expect(found).toEqual([created]);
-    const audit = await store.find({ list: 'activity', where: { list: 'workstreams', itemId: found[0].id } });
+    const audit = await site.store.find({ list: 'activity', where: { list: 'workstreams', itemId: found[0].id } });
     expect(audit).toHaveLength(1);
   });
 
   it('does not send an update again when the connection drops; having checked that it was not done, says the store is unavailable', async () => {
     const { workstream, role } = await aWorkstreamWith(0);
     const title = `Made with the update ${Date.now()}`;
-    standIn.resetCounts();
+    site.standIn.resetCounts();
     let batches = 0;
-    standIn.inject({ times: 1, reset: true, match: (request) => request.path === '$batch' && ++batches === 2 });
+    site.standIn.inject({ times: 1, reset: true, match: (request) => request.path === '$batch' && ++batches === 2 });
     const error = await rejection(
-      store.commit([creating('roles', aRole(workstream.id, { title })), updating('roles', role, { title: 'Maybe written' })], aContext()),
+      site.store.commit([creating('roles', aRole(workstream.id, { title })), updating('roles', role, { title: 'Maybe written' })], aContext()),
     );
     expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect(standIn.operations.filter((operation) => operation.method === 'MERGE')).toHaveLength(0);
-    expect(await store.get('roles', role.id)).toEqual(role);
-    expect(await store.find({ list: 'roles', where: { workstreamId: workstream.id, title } })).toEqual([]);
+    expect(site.standIn.operations.filter((operation) => operation.method === 'MERGE')).toHaveLength(0);
+    expect(await site.store.get('roles', role.id)).toEqual(role);
+    expect(await site.store.find({ list: 'roles', where: { workstreamId: workstream.id, title } })).toEqual([]);
   });
 
   it('finds out that an update was done when its answer is lost, and completes the commit without sending it again', async () => {
     const { role } = await aWorkstreamWith(0);
-    standIn.resetCounts();
+    site.standIn.resetCounts();
     let batches = 0;
-    standIn.inject({ times: 1, reset: true, afterProcessing: true, match: (request) => request.path === '$batch' && ++batches === 2 });
-    const [updated] = await store.commit([updating('roles', role, { title: 'Written, answer lost' }, 'Retitled')], aContext());
+    site.standIn.inject({ times: 1, reset: true, afterProcessing: true, match: (request) => request.path === '$batch' && ++batches === 2 });
+    const [updated] = await site.store.commit([updating('roles', role, { title: 'Written, answer lost' }, 'Retitled')], aContext());
     expect(updated).toMatchObject({ title: 'Written, answer lost', version: 2 });
-    expect(await store.get('roles', role.id)).toEqual(updated);
-    expect(standIn.operations.filter((operation) => operation.method === 'MERGE')).toHaveLength(1);
-    const audit = await store.find({ list: 'activity', where: { list: 'roles', itemId: role.id } });
+    expect(await site.store.get('roles', role.id)).toEqual(updated);
+    expect(site.standIn.operations.filter((operation) => operation.method === 'MERGE')).toHaveLength(1);
+    const audit = await site.store.find({ list: 'activity', where: { list: 'roles', itemId: role.id } });
     expect(audit.map((entry) => entry.summary)).toEqual([null, 'Retitled']);
   });
 });
@@ -238,33 +213,33 @@ describe('throttling', () => {
       count += 1;
       return count % 3 === 0;
     };
-    standIn.inject({ times: 1000, status: 429, retryAfter: '1', match: everyThird });
-    standIn.inject({ times: 1000, status: 503, retryAfter: new Date(Date.now() + 5000).toUTCString(), match: () => count % 5 === 0 });
-    standIn.inject({ times: 1000, part: true, status: 429, retryAfter: '2', match: everyThird });
+    site.standIn.inject({ times: 1000, status: 429, retryAfter: '1', match: everyThird });
+    site.standIn.inject({ times: 1000, status: 503, retryAfter: new Date(Date.now() + 5000).toUTCString(), match: () => count % 5 === 0 });
+    site.standIn.inject({ times: 1000, part: true, status: 429, retryAfter: '2', match: everyThird });
     const keys: string[] = [];
     for (let index = 0; index < 8; index += 1) {
       const change = creating('partners', aPartner({ fullName: `Storm partner ${index}` }), { ref: 'p' });
       keys.push((change as { key: string }).key);
-      await store.commit(
+      await site.store.commit(
         [change, creating('involvements', anInvolvement({ partnerId: { ref: 'p' }, roleId: role.id, workstreamId: workstream.id }))],
         aContext(),
       );
     }
-    standIn.clearFaults();
-    const involvements = await store.find({ list: 'involvements', where: { workstreamId: workstream.id } });
+    site.standIn.clearFaults();
+    const involvements = await site.store.find({ list: 'involvements', where: { workstreamId: workstream.id } });
     expect(involvements).toHaveLength(8);
-    const partners = await store.find({ list: 'partners', where: { id: involvements.map((involvement) => involvement.partnerId) } });
+    const partners = await site.store.find({ list: 'partners', where: { id: involvements.map((involvement) => involvement.partnerId) } });
     expect(partners.map((partner) => partner.key).sort()).toEqual([...keys].sort());
-    const audit = await store.find({ list: 'activity', where: { list: 'involvements', itemId: involvements.map((involvement) => involvement.id) } });
+    const audit = await site.store.find({ list: 'activity', where: { list: 'involvements', itemId: involvements.map((involvement) => involvement.id) } });
     expect(audit).toHaveLength(8);
   }, 60_000);
 
   it('gives up with "store unavailable" once the retries are used up, having written nothing', async () => {
     const title = `Never through ${Date.now()}`;
-    standIn.inject({ times: 1000, status: 503, match: () => true });
-    const error = await rejection(store.commit([creating('workstreams', aWorkstream({ title }))], aContext()));
-    standIn.clearFaults();
+    site.standIn.inject({ times: 1000, status: 503, match: () => true });
+    const error = await rejection(site.store.commit([creating('workstreams', aWorkstream({ title }))], aContext()));
+    site.standIn.clearFaults();
     expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect(await store.find({ list: 'workstreams', where: { title } })).toEqual([]);
+    expect(await site.store.find({ list: 'workstreams', where: { title } })).toEqual([]);
   });
 });

@@ -28,3 +28,30 @@ export async function aProvisionedStandIn(): Promise<SharePointStandIn> {
 export function aStoreOn(standIn: SharePointStandIn, options: { pageSize?: number; retry?: Partial<RetryPolicy> } = {}): SharePointStore {
   return new SharePointStore({ ...connectionTo(standIn, options.retry), pageSize: options.pageSize });
 }
+
+/** One provisioned stand-in and a store on it for a test file: faults are cleared after each test, both stopped after all. */
+export function aStandInForThisFile(): { readonly standIn: SharePointStandIn; readonly store: SharePointStore } {
+  const shared = {} as { standIn: SharePointStandIn; store: SharePointStore };
+  beforeAll(async () => {
+    shared.standIn = await aProvisionedStandIn();
+    shared.store = aStoreOn(shared.standIn);
+  });
+  afterEach(() => {
+    shared.standIn.clearFaults();
+  });
+  afterAll(async () => {
+    await shared.store.close();
+    await shared.standIn.stop();
+  });
+  return shared;
+}
+
+/** What a promise is rejected with; a promise that resolves fails the test. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    (value) => {
+      throw new Error(`Expected a rejection, got ${JSON.stringify(value)}`);
+    },
+    (error: unknown) => error,
+  );
+}

@@ -41,22 +41,54 @@ export interface StandInView {
   ViewFields: string[];
 }
 
+/** An earlier version of an item, as its version history keeps it. */
+interface StoredVersion {
+  readonly version: number;
+  readonly values: Record<string, unknown>;
+}
+
 interface StoredItem {
   id: number;
   version: number;
   values: Record<string, unknown>;
+  /** Earlier versions, oldest first; kept only while the list has versioning on. */
+  history: StoredVersion[];
 }
 
-/** A list: its fields, views and items. */
+/** A list: its fields, views, items and versioning settings. */
 export interface StandInList {
   Id: string;
   Title: string;
   Description: string;
   BaseTemplate: number;
+  /** The list's folder, server-relative (`/sites/pathway/Lists/PPP Roles`). */
+  ServerRelativeUrl: string;
+  EnableVersioning: boolean;
+  MajorVersionLimit: number;
   fields: StandInField[];
   views: StandInView[];
   items: Map<number, StoredItem>;
   nextId: number;
+}
+
+/** `SP.RecycleBinItemType`: what a recycle bin entry holds. */
+export const RECYCLE_BIN_ITEM_TYPE = { listItem: 3, listItemVersion: 8 } as const;
+
+/** `SP.RecycleBinItemState`: which stage of the recycle bin an entry is in. */
+export const RECYCLE_BIN_STAGE = { first: 1, second: 2 } as const;
+
+/** An entry of the site's recycle bins, with the properties SharePoint reports for an `SP.RecycleBinItem`. */
+export interface RecycleBinEntry {
+  Id: string;
+  ItemState: number;
+  ItemType: number;
+  /** `<item id>_.000` for a list item and for a version of one. */
+  LeafName: string;
+  /** The list's folder, server-relative without the leading slash (`sites/pathway/Lists/PPP Roles`). */
+  DirName: string;
+  Title: string;
+  DeletedDate: string;
+  Size: number;
 }
 
 /** SharePoint's list view threshold: a query that scans more items than this is refused. */
@@ -64,6 +96,8 @@ export const LIST_VIEW_THRESHOLD = 5000;
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 5000;
 const SYSTEM_PROPERTIES = new Set(['Id', 'ID']);
+/** SharePoint numbers versions 512 apart: version 1.0 is 512, 2.0 is 1024. */
+export const VERSION_ID_STEP = 512;
 
 function baseField(internalName: string, title: string, type: string, overrides: Partial<StandInField> = {}): StandInField {
   return {
@@ -118,6 +152,17 @@ export interface ItemPage {
 export class StandInSite {
   readonly lists: StandInList[] = [];
   readonly title = 'Partner Pathway test site';
+  /**
+   * Both stages of the recycle bin. Deleting an item or an earlier version puts it
+   * in the first stage; deleting it from there moves it to the second stage (as
+   * SharePoint's own pages do), and only a delete from the second stage removes it.
+   */
+  readonly recycleBin: RecycleBinEntry[] = [];
+  /** Whether a deleted earlier version goes to the recycle bin (true) or is gone at once. */
+  recycleDeletedVersions = true;
+
+  /** `path`: the site's server-relative URL. */
+  constructor(readonly path: string) {}
 
   list(title: string): StandInList {
     const found = this.lists.find((list) => list.Title.toLowerCase() === title.toLowerCase());
@@ -141,6 +186,9 @@ export class StandInSite {
       Title: title,
       Description: String(body.Description ?? ''),
       BaseTemplate: Number(body.BaseTemplate ?? 100),
+      ServerRelativeUrl: `${this.path}/Lists/${title}`,
+      EnableVersioning: body.EnableVersioning === true,
+      MajorVersionLimit: typeof body.MajorVersionLimit === 'number' ? body.MajorVersionLimit : 50,
       fields: [baseField('Title', 'Title', 'Text', { Required: true })],
       views: [{ Id: randomUUID(), Title: 'All Items', ViewQuery: '', RowLimit: 30, PersonalView: false, ViewFields: ['LinkTitle'] }],
       items: new Map(),
@@ -153,6 +201,8 @@ export class StandInSite {
   updateList(list: StandInList, body: Record<string, unknown>): void {
     if (typeof body.Title === 'string') list.Title = body.Title;
     if (typeof body.Description === 'string') list.Description = body.Description;
+    if (typeof body.EnableVersioning === 'boolean') list.EnableVersioning = body.EnableVersioning;
+    if (typeof body.MajorVersionLimit === 'number') list.MajorVersionLimit = body.MajorVersionLimit;
   }
 
   field(list: StandInList, name: string): StandInField {
@@ -413,7 +463,7 @@ export class StandInSite {
   addItem(list: StandInList, body: Record<string, unknown>): Record<string, unknown> {
     const values: Record<string, unknown> = {};
     this.write(list, values, body, true);
-    const item: StoredItem = { id: list.nextId, version: 1, values };
+    const item: StoredItem = { id: list.nextId, version: 1, values, history: [] };
     list.nextId += 1;
     list.items.set(item.id, item);
     return this.render(list, item);
@@ -424,6 +474,11 @@ export class StandInSite {
     this.checkIfMatch(item, ifMatch);
     const values = { ...item.values };
     this.write(list, values, body, false, id);
+    if (list.EnableVersioning) {
+      item.history.push({ version: item.version, values: item.values });
+      // Versions past the limit are trimmed for good, oldest first, as SharePoint does.
+      item.history.splice(0, Math.max(0, item.history.length - (list.MajorVersionLimit - 1)));
+    }
     item.values = values;
     item.version += 1;
     return `"${item.version}"`;
@@ -441,12 +496,95 @@ export class StandInSite {
       }
     }
     list.items.delete(id);
+    this.recycle(list, id, RECYCLE_BIN_ITEM_TYPE.listItem, String(item.values.Title ?? ''));
+  }
+
+  /** The item's versions as SharePoint lists them: the current one first, then the earlier ones, newest first. */
+  versions(list: StandInList, id: number): Array<{ version: number; values: Record<string, unknown>; current: boolean }> {
+    const item = this.item(list, id);
+    const earlier = item.history.map((entry) => ({ ...entry, current: false })).reverse();
+    return [{ version: item.version, values: item.values, current: true }, ...earlier];
+  }
+
+  /** Deletes an earlier version, into the first-stage recycle bin unless told otherwise; the current version cannot be deleted. */
+  deleteVersion(list: StandInList, id: number, versionId: number): void {
+    const item = this.item(list, id);
+    if (versionId === item.version * VERSION_ID_STEP) {
+      throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', 'You cannot delete the current version.');
+    }
+    const index = item.history.findIndex((entry) => entry.version * VERSION_ID_STEP === versionId);
+    if (index < 0) throw new SpError(404, '-2130575338, System.ArgumentException', 'The version does not exist.');
+    const [removed] = item.history.splice(index, 1);
+    if (this.recycleDeletedVersions) this.recycle(list, id, RECYCLE_BIN_ITEM_TYPE.listItemVersion, `Version ${removed.version}.0`);
+  }
+
+  private recycle(list: StandInList, id: number, itemType: number, title: string): void {
+    this.recycleBin.push({
+      Id: randomUUID(),
+      ItemState: RECYCLE_BIN_STAGE.first,
+      ItemType: itemType,
+      LeafName: `${id}_.000`,
+      DirName: list.ServerRelativeUrl.replace(/^\//, ''),
+      Title: title,
+      DeletedDate: spInstant(new Date().toISOString()),
+      Size: 512,
+    });
+  }
+
+  /** The entries in the given stages as SharePoint's JSON has them (`SP.RecycleBinItem`), filtered and selected as asked. */
+  recycleBinEntries(stages: readonly number[], filter?: string, select?: string): Array<Record<string, unknown>> {
+    let condition: FilterNode | undefined;
+    try {
+      condition = filter ? parseFilter(filter) : undefined;
+    } catch (error) {
+      if (error instanceof FilterSyntaxError) throw new SpError(400, '-1, Microsoft.SharePoint.SPException', `The query is not valid: ${error.message}`);
+      throw error;
+    }
+    const names = select?.split(',').map((name) => name.trim());
+    return this.recycleBin
+      .filter((entry) => stages.includes(entry.ItemState) && (!condition || matches(condition, entry as unknown as Record<string, unknown>)))
+      .map((entry) => {
+        const json: Record<string, unknown> = {
+          ...entry,
+          AuthorEmail: '',
+          AuthorName: 'Partner Pathway',
+          DeletedByEmail: '',
+          DeletedByName: 'Partner Pathway',
+          DeletedDateLocalFormatted: entry.DeletedDate,
+          DirNamePath: { DecodedUrl: entry.DirName },
+          LeafNamePath: { DecodedUrl: entry.LeafName },
+        };
+        const row: Record<string, unknown> = { 'odata.type': 'SP.RecycleBinItem', 'odata.id': `RecycleBin(guid'${entry.Id}')` };
+        for (const [name, value] of Object.entries(json)) if (!names || names.includes(name)) row[name] = value;
+        return row;
+      });
+  }
+
+  /**
+   * Deletes recycle bin entries by id, from the site's first-stage bin (`web`) or
+   * from the site collection's (`site`): a first-stage entry moves to the second
+   * stage, a second-stage one (reached only through the site collection) is gone.
+   * Ids no longer in that bin are passed over.
+   */
+  deleteFromRecycleBin(ids: readonly string[], bin: 'web' | 'site'): void {
+    for (const id of ids) {
+      const index = this.recycleBin.findIndex((entry) => entry.Id === id);
+      if (index < 0) continue;
+      const entry = this.recycleBin[index];
+      if (entry.ItemState === RECYCLE_BIN_STAGE.first) entry.ItemState = RECYCLE_BIN_STAGE.second;
+      else if (bin === 'site') this.recycleBin.splice(index, 1);
+    }
+  }
+
+  /** Moves first-stage entries to the second stage. */
+  moveToSecondStage(ids: readonly string[]): void {
+    for (const entry of this.recycleBin) if (ids.includes(entry.Id)) entry.ItemState = RECYCLE_BIN_STAGE.second;
   }
 
   /** Adds items directly, bypassing HTTP: for tests that need thousands of them. */
   seed(list: StandInList, rows: ReadonlyArray<Record<string, unknown>>): void {
     for (const row of rows) {
-      list.items.set(list.nextId, { id: list.nextId, version: 1, values: { ...row } });
+      list.items.set(list.nextId, { id: list.nextId, version: 1, values: { ...row }, history: [] });
       list.nextId += 1;
     }
   }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SpError, StandInSite, type StandInList } from './site';
+import { SpError, StandInSite, VERSION_ID_STEP, type StandInList } from './site';
 
 /** One request as the stand-in saw it: on the wire, or as a part of a `$batch`. */
 export interface SeenRequest {
@@ -48,11 +48,15 @@ function unquote(text: string): string {
  * minimal metadata): lists by title, fields (created from schema XML), views and
  * view fields, items with `$select`/`$filter`/`$orderby`/`$top` and paging by
  * `odata.nextLink`, `$batch` with changesets (not transactional, like SharePoint),
- * ETags with `If-Match` and 412, the list view threshold, and injected faults
- * (429/503 with Retry-After, dropped connections). It counts every request.
+ * ETags with `If-Match` and 412, the list view threshold, item version history
+ * (`items(id)/versions`, each earlier version deletable), the two stages of the
+ * recycle bin (`web/RecycleBin`, `site/RecycleBin`, `DeleteByIds`,
+ * `MoveToSecondStageByIds`), and injected faults (429/503 with Retry-After,
+ * dropped connections). It counts every request.
  */
 export class SharePointStandIn {
-  readonly site = new StandInSite();
+  readonly sitePath = '/sites/pathway';
+  readonly site = new StandInSite(this.sitePath);
   /** Every request on the wire, in order (a `$batch` counts once). */
   readonly requests: SeenRequest[] = [];
   /** Every operation processed, including each part of a batch. */
@@ -65,7 +69,6 @@ export class SharePointStandIn {
     });
   });
   private base = '';
-  readonly sitePath = '/sites/pathway';
 
   /** Starts listening on a free local port. */
   static async start(): Promise<SharePointStandIn> {
@@ -184,6 +187,8 @@ export class SharePointStandIn {
   private route(method: string, path: string, query: URLSearchParams, headers: Record<string, string>, body: Record<string, unknown>): Answer {
     const ifMatch = headers['if-match'];
     if (/^web\/?$/i.test(path)) return { status: 200, body: { Title: this.site.title, Url: this.siteUrl } };
+    const recycleBin = /^(web|site)\/recyclebin(?:\/(\w+))?$/i.exec(path);
+    if (recycleBin) return this.recycleBin(method, recycleBin[1].toLowerCase() as 'web' | 'site', recycleBin[2]?.toLowerCase(), query, body);
     if (/^web\/lists\/?$/i.test(path)) {
       if (method === 'POST') return { status: 201, body: this.listJson(this.site.addList(body)) };
       return { status: 200, body: { value: this.site.lists.map((list) => this.listJson(list)) } };
@@ -197,7 +202,9 @@ export class SharePointStandIn {
         this.site.updateList(list, body);
         return { status: 204 };
       }
-      return { status: 200, body: this.listJson(list) };
+      const json = this.listJson(list);
+      if (/\bRootFolder\b/i.test(query.get('$expand') ?? '')) json.RootFolder = { ServerRelativeUrl: list.ServerRelativeUrl };
+      return { status: 200, body: json };
     }
     if (/^items$/i.test(rest)) {
       if (method === 'POST') {
@@ -219,6 +226,8 @@ export class SharePointStandIn {
       }
       return { status: 200, body: result };
     }
+    const versions = /^items\((\d+)\)\/versions(?:\((\d+)\))?$/i.exec(rest);
+    if (versions) return this.versions(method, list, Number(versions[1]), versions[2] === undefined ? undefined : Number(versions[2]), query);
     const itemById = /^items\((\d+)\)$/i.exec(rest);
     if (itemById) {
       const id = Number(itemById[1]);
@@ -279,7 +288,47 @@ export class SharePointStandIn {
   }
 
   private listJson(list: StandInList): Record<string, unknown> {
-    return { Id: list.Id, Title: list.Title, Description: list.Description, BaseTemplate: list.BaseTemplate, ItemCount: list.items.size };
+    const { Id, Title, Description, BaseTemplate, EnableVersioning, MajorVersionLimit } = list;
+    return { Id, Title, Description, BaseTemplate, ItemCount: list.items.size, EnableVersioning, MajorVersionLimit };
+  }
+
+  /** `items(id)/versions` (the current version first) and `items(id)/versions(versionId)`, which an earlier version can be deleted from. */
+  private versions(method: string, list: StandInList, id: number, versionId: number | undefined, query: URLSearchParams): Answer {
+    if (versionId !== undefined && method === 'DELETE') {
+      this.site.deleteVersion(list, id, versionId);
+      return { status: 200 };
+    }
+    const select = query.get('$select')?.split(',').map((name) => name.trim());
+    const rows = this.site
+      .versions(list, id)
+      .filter(({ version }) => versionId === undefined || version * VERSION_ID_STEP === versionId)
+      .map(({ version, values, current }) => {
+        const row: Record<string, unknown> = { ...values, VersionId: version * VERSION_ID_STEP, VersionLabel: `${version}.0`, IsCurrentVersion: current };
+        const out: Record<string, unknown> = { 'odata.type': 'SP.ListItemVersion' };
+        for (const [name, value] of Object.entries(row)) if (!select || select.includes(name)) out[name] = value;
+        return out;
+      });
+    if (versionId === undefined) return { status: 200, body: { value: rows } };
+    if (rows.length === 0) throw new SpError(404, '-2130575338, System.ArgumentException', 'The version does not exist.');
+    return { status: 200, body: rows[0] };
+  }
+
+  /** The site's first-stage recycle bin (`web`) or the site collection's, both stages (`site`), and deletes from them by id. */
+  private recycleBin(method: string, bin: 'web' | 'site', action: string | undefined, query: URLSearchParams, body: Record<string, unknown>): Answer {
+    const ids = Array.isArray(body.ids) ? body.ids.map(String) : [];
+    if (method === 'GET' && action === undefined) {
+      const stages = bin === 'web' ? [1] : [1, 2];
+      return { status: 200, body: { value: this.site.recycleBinEntries(stages, query.get('$filter') ?? undefined, query.get('$select') ?? undefined) } };
+    }
+    if (method === 'POST' && action === 'deletebyids') {
+      this.site.deleteFromRecycleBin(ids, bin);
+      return { status: 200, body: { 'odata.null': true } };
+    }
+    if (method === 'POST' && action === 'movetosecondstagebyids' && bin === 'web') {
+      this.site.moveToSecondStage(ids);
+      return { status: 200, body: { 'odata.null': true } };
+    }
+    throw new SpError(404, '-1', `No route for ${bin}/RecycleBin/${action ?? ''}.`);
   }
 
   /** Answers a multipart/mixed `$batch`, part by part, flattening changesets as SharePoint does. */

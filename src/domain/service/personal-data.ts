@@ -1,0 +1,289 @@
+import { z } from 'zod';
+import { blankPersonalFields, DEFAULT_RETENTION_MONTHS, erasedName, isErased, refuseIfErased, retentionDue } from '../personal-data';
+import type { Principal } from '../principal';
+import { columnsOf, partners, type ActivityEntry, type InductionTask, type Involvement, type ListName, type OneToOne, type Partner, type RecordOf } from '../schema/lists';
+import type { Change, ItemRef } from '../store';
+import { displayName, itemRef, parseInput, titlesOf, UseCaseContext } from './context';
+
+/**
+ * The fixed identity the scheduled job acts as when it applies the retention
+ * schedule: named in the audit trail as "Retention schedule".
+ */
+export const RETENTION_ACTOR: Principal = {
+  id: 'partner-pathway-retention',
+  name: 'Retention schedule',
+  email: 'retention@partner-pathway.invalid',
+  tenantId: 'partner-pathway',
+};
+
+/** One of the partner's involvements with everything held about it. */
+export interface InvolvementExport {
+  readonly involvement: Involvement;
+  readonly roleTitle: string;
+  readonly workstreamTitle: string;
+  readonly inductionItems: readonly InductionTask[];
+  readonly oneToOnes: readonly OneToOne[];
+}
+
+/** Everything held about one person: their answer to a subject access request. */
+export interface PersonalDataExport {
+  readonly exportedAt: string;
+  readonly exportedBy: string;
+  readonly partner: Partner;
+  readonly involvements: readonly InvolvementExport[];
+  /** The audit entries about the partner and their involvements, induction items and one-to-ones, oldest first. */
+  readonly auditTrail: readonly ActivityEntry[];
+}
+
+/** What an erasure did. */
+export interface Erasure {
+  readonly partner: Partner;
+  /** False when the partner had been erased before: nothing new was written. */
+  readonly erasedNow: boolean;
+  readonly involvements: number;
+  readonly oneToOnes: number;
+}
+
+const ref = { partnerId: itemRef.id, version: itemRef.version };
+const consentInput = z.object({ ...ref, date: partners.fields.notesConsentDate.unwrap().optional() }).strict();
+const partnerInput = z.object(ref).strict();
+const TITLES = titlesOf('partners', { partnerId: 'Partner', version: 'Version', date: 'Date' });
+
+const ERASED = 'Personal data erased';
+
+/** The partner's involvements, and the induction items and one-to-ones of each. */
+interface Held {
+  readonly involvements: readonly Involvement[];
+  readonly inductionItems: readonly InductionTask[];
+  readonly oneToOnes: readonly OneToOne[];
+}
+
+/**
+ * The partner's side of data protection: explicit consent to notes about lived
+ * experience, a copy of everything held (subject access), erasure, and the
+ * retention schedule that erases people some time after their involvement ended.
+ */
+export class PersonalDataUseCases {
+  constructor(private readonly ctx: UseCaseContext) {}
+
+  /** Records the partner's explicit consent to notes about their lived experience (today unless a date is given). */
+  async recordNotesConsent(actor: Principal, input: unknown): Promise<Partner> {
+    const { partnerId, version, date } = parseInput(consentInput, input, TITLES);
+    refuseIfErased(await this.ctx.loadPartner(actor, partnerId));
+    return this.ctx.commitFirst<'partners'>(actor, [
+      {
+        op: 'update',
+        list: 'partners',
+        id: partnerId,
+        version,
+        values: { notesConsent: true, notesConsentDate: date ?? this.ctx.today() },
+        summary: 'Consent to notes about lived experience recorded',
+      },
+    ]);
+  }
+
+  /**
+   * Records that the partner withdrew that consent. The notes it covered (informal
+   * chat and one-to-one notes, in every workstream) are blanked in the same commit,
+   * and the store's earlier versions of them removed.
+   */
+  async withdrawNotesConsent(actor: Principal, input: unknown): Promise<Partner> {
+    const { partnerId, version } = parseInput(partnerInput, input, TITLES);
+    await this.ctx.loadPartner(actor, partnerId);
+    const held = await this.held(partnerId);
+    const involvements = held.involvements.filter((involvement) => involvement.chatNotes !== null);
+    const oneToOnes = held.oneToOnes.filter((oneToOne) => oneToOne.notes !== null);
+    const summary = 'Notes removed: consent withdrawn';
+    const [partner] = await this.ctx.store.commit(
+      [
+        {
+          op: 'update',
+          list: 'partners',
+          id: partnerId,
+          version,
+          values: { notesConsent: false, notesConsentDate: null },
+          summary: 'Consent to notes about lived experience withdrawn',
+        },
+        ...involvements.map((item): Change => ({ op: 'update', list: 'involvements', id: item.id, version: item.version, values: { chatNotes: null }, summary })),
+        ...oneToOnes.map((item): Change => ({ op: 'update', list: 'oneToOnes', id: item.id, version: item.version, values: { notes: null }, summary })),
+      ],
+      this.ctx.commitContext(actor),
+    );
+    await this.ctx.store.purgeHistory([...refsOf('involvements', involvements), ...refsOf('oneToOnes', oneToOnes)]);
+    return partner as Partner;
+  }
+
+  /**
+   * Everything held about one person, for a subject access request: their details,
+   * each involvement with its role, workstream, induction items and one-to-ones, and
+   * the audit entries about all of them. Engagement team only; the export itself is
+   * recorded in the audit trail.
+   */
+  async export(actor: Principal, partnerId: number): Promise<PersonalDataExport> {
+    await this.ctx.access.requireEngagementTeam(actor, "export a person's data");
+    const partner = await this.ctx.load('partners', partnerId);
+    const held = await this.held(partnerId);
+    const [roles, workstreams, ...audit] = await this.ctx.store.findAll([
+      { list: 'roles', where: { id: ids(held.involvements.map((item) => item.roleId)) } },
+      { list: 'workstreams', where: { id: ids(held.involvements.map((item) => item.workstreamId)) } },
+      { list: 'activity', where: { list: 'partners', itemId: partnerId } },
+      { list: 'activity', where: { list: 'involvements', itemId: ids(held.involvements.map((item) => item.id)) } },
+      { list: 'activity', where: { list: 'inductionTasks', itemId: ids(held.inductionItems.map((item) => item.id)) } },
+      { list: 'activity', where: { list: 'oneToOnes', itemId: ids(held.oneToOnes.map((item) => item.id)) } },
+    ]);
+    const exported: PersonalDataExport = {
+      exportedAt: this.ctx.nowIso(),
+      exportedBy: actor.name,
+      partner,
+      involvements: held.involvements.map((involvement) => ({
+        involvement,
+        roleTitle: roles.find((role) => role.id === involvement.roleId)?.title ?? '',
+        workstreamTitle: workstreams.find((workstream) => workstream.id === involvement.workstreamId)?.title ?? '',
+        inductionItems: held.inductionItems.filter((item) => item.involvementId === involvement.id).sort((a, b) => a.order - b.order),
+        oneToOnes: held.oneToOnes.filter((item) => item.involvementId === involvement.id).sort((a, b) => a.date.localeCompare(b.date)),
+      })),
+      auditTrail: audit.flat().sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id),
+    };
+    await this.ctx.store.recordAccess(
+      { list: 'partners', id: partnerId, action: 'Exported', summary: 'Personal data exported (subject access)' },
+      this.ctx.commitContext(actor),
+    );
+    return exported;
+  }
+
+  /**
+   * Erases one person: every personal field of the partner, their involvements and
+   * their one-to-ones is blanked in one commit (the partner keeps the name "Erased
+   * partner <id>", so stages, dates and counts still add up), then the store removes
+   * earlier versions. Engagement team only. Erasing an erased partner writes nothing
+   * and finishes any purge an earlier attempt left undone.
+   */
+  async erase(actor: Principal, input: unknown): Promise<Erasure> {
+    const { partnerId, version } = parseInput(partnerInput, input, TITLES);
+    await this.ctx.access.requireEngagementTeam(actor, "erase a person's data");
+    const partner = await this.ctx.load('partners', partnerId);
+    return this.eraseNow(actor, partner, version);
+  }
+
+  /**
+   * Erases every partner whose involvements all closed (Ended or Not progressed)
+   * more than the retention period ago. Run by the scheduled job as
+   * {@link RETENTION_ACTOR}; anyone else must be in the Engagement team. Returns how
+   * many were erased.
+   */
+  async applyRetention(actor: Principal): Promise<number> {
+    if (actor.id !== RETENTION_ACTOR.id) await this.ctx.access.requireEngagementTeam(actor, 'apply the retention schedule');
+    const months = this.ctx.settings.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
+    const today = this.ctx.today();
+    const closed = await this.ctx.store.find({ list: 'involvements', where: { stage: ['Ended', 'Not progressed'] } });
+    const candidates = ids(closed.map((involvement) => involvement.partnerId));
+    if (candidates.length === 0) return 0;
+    const [everyInvolvement, people] = await this.ctx.store.findAll([
+      { list: 'involvements', where: { partnerId: candidates } },
+      { list: 'partners', where: { id: candidates } },
+    ]);
+    let erased = 0;
+    for (const partner of people.filter((person) => !isErased(person))) {
+      const theirs = everyInvolvement.filter((involvement) => involvement.partnerId === partner.id);
+      if (!retentionDue(theirs, today, months, this.ctx.settings.timeZone)) continue;
+      await this.eraseNow(actor, partner, partner.version);
+      erased += 1;
+    }
+    return erased;
+  }
+
+  private async eraseNow(actor: Principal, partner: Partner, version: number): Promise<Erasure> {
+    const held = await this.held(partner.id);
+    const items = [refOf('partners', partner), ...refsOf('involvements', held.involvements), ...refsOf('oneToOnes', held.oneToOnes)];
+    if (isErased(partner)) {
+      await this.ctx.store.purgeHistory(items);
+      return { partner, erasedNow: false, involvements: held.involvements.length, oneToOnes: held.oneToOnes.length };
+    }
+    const [erased] = await this.ctx.store.commit(
+      [
+        {
+          op: 'update',
+          list: 'partners',
+          id: partner.id,
+          version,
+          values: { ...blankPersonalFields('partners'), fullName: erasedName(partner.id), notesConsent: false, notesConsentDate: null, erasedDate: this.ctx.today() },
+          summary: ERASED,
+        },
+        ...held.involvements.map((item): Change => ({ op: 'update', list: 'involvements', id: item.id, version: item.version, values: blankPersonalFields('involvements'), summary: ERASED })),
+        ...held.oneToOnes.map((item): Change => ({ op: 'update', list: 'oneToOnes', id: item.id, version: item.version, values: blankPersonalFields('oneToOnes'), summary: ERASED })),
+      ],
+      this.ctx.commitContext(actor),
+    );
+    await this.ctx.store.purgeHistory(items);
+    return { partner: erased as Partner, erasedNow: true, involvements: held.involvements.length, oneToOnes: held.oneToOnes.length };
+  }
+
+  /** Everything held about a partner in any workstream (callers have checked access). */
+  private async held(partnerId: number): Promise<Held> {
+    const involvements = await this.ctx.store.find({ list: 'involvements', where: { partnerId } });
+    const involvementIds = involvements.map((involvement) => involvement.id);
+    const [inductionItems, oneToOnes] = await this.ctx.store.findAll([
+      { list: 'inductionTasks', where: { involvementId: involvementIds } },
+      { list: 'oneToOnes', where: { involvementId: involvementIds } },
+    ]);
+    return { involvements, inductionItems, oneToOnes };
+  }
+}
+
+/** The distinct ids, for an "is one of" condition. */
+function ids(values: readonly number[]): number[] {
+  return [...new Set(values)];
+}
+
+function refOf(list: ListName, item: { readonly id: number }): ItemRef {
+  return { list, id: item.id };
+}
+
+function refsOf(list: ListName, items: ReadonlyArray<{ readonly id: number }>): ItemRef[] {
+  return items.map((item) => refOf(list, item));
+}
+
+function valueText(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value).replace(/\s*\n\s*/g, ', ');
+}
+
+/** "Title: value" for every field of a record that holds something, in schema order, lookups left out. */
+function fieldLines(list: ListName, record: RecordOf<ListName>, indent: string): string[] {
+  const values = record as unknown as Record<string, unknown>;
+  return columnsOf(list)
+    .filter(({ name, meta }) => meta.kind !== 'lookup' && values[name] !== null && values[name] !== '')
+    .map(({ name, meta }) => `${indent}${meta.title}: ${valueText(values[name])}`);
+}
+
+/**
+ * A subject access export as plain English, to send to the person: their details,
+ * each role with its stage history, induction items and one-to-ones, and who did
+ * what with their record and when.
+ */
+export function exportSummary(exported: PersonalDataExport): string {
+  const { partner } = exported;
+  const lines = [
+    `What Partner Pathway holds about ${displayName(partner)} (partner ${partner.id})`,
+    `Exported ${exported.exportedAt} by ${exported.exportedBy}.`,
+    '',
+    'Your details',
+    ...fieldLines('partners', partner, '  '),
+  ];
+  for (const item of exported.involvements) {
+    lines.push('', `Role: "${item.roleTitle}" (${item.workstreamTitle})`, ...fieldLines('involvements', item.involvement, '  '));
+    if (item.inductionItems.length > 0) {
+      lines.push('  Induction checklist:', ...item.inductionItems.map((task) => `    - ${task.label}: ${task.done ? `done${task.doneDate ? ` ${task.doneDate}` : ''}` : 'not done yet'}`));
+    }
+    for (const oneToOne of item.oneToOnes) {
+      lines.push(`  One-to-one on ${oneToOne.date}:`, ...fieldLines('oneToOnes', oneToOne, '    '));
+    }
+  }
+  lines.push(
+    '',
+    `Who has viewed or changed these records (${exported.auditTrail.length} entries)`,
+    ...exported.auditTrail.map((entry) => `  ${entry.at} ${entry.actorName}: ${entry.action} ${entry.list} ${entry.itemId}${entry.summary ? ` (${entry.summary})` : ''}`),
+  );
+  return `${lines.join('\n')}\n`;
+}
