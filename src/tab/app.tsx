@@ -1,31 +1,21 @@
-import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Spinner } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AppHeader } from './app-header';
 import { createApiClient, type ApiClient } from './api/client';
+import { EngagementWorkspace } from './engagement-workspace';
 import { ErrorBoundary } from './shared/error-boundary';
 import { LoadError } from './shared/load-error';
+import { usePageStyles } from './shared/page-styles';
 import { useLoad } from './shared/use-load';
 import { workstreamIdFromEntityId } from './config/tab-settings';
 import { chooseWorkstream, partnerIdFromSubPage, searchWithWorkstream, surfaceFromSearch, workstreamIdFromSearch } from './shared/url-state';
 import { useBotChat } from './teams/bot-chat';
 import type { TeamsHost } from './teams/teams-host';
 import { Hosted } from './teams/hosted';
+import { useReport } from './teams/use-report';
 import { WorkstreamView } from './workstream-view';
 import { NoWorkstreams } from './workstreams/no-workstreams';
 import { WorkstreamPicker } from './workstreams/workstream-picker';
-
-const useStyles = makeStyles({
-  main: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXL,
-    paddingBlock: tokens.spacingVerticalXL,
-    paddingInline: tokens.spacingHorizontalXXL,
-  },
-});
-
-// Only the Engagement team's personal tab needs it, so the workstream tab does not load it.
-const EngagementView = lazy(() => import('./engagement/engagement-view').then((module) => ({ default: module.EngagementView })));
 
 const noToken = async (): Promise<null> => null;
 
@@ -36,50 +26,8 @@ function rememberWorkstream(workstreamId: number): void {
   window.history.replaceState(window.history.state, '', `${search}${window.location.hash}`);
 }
 
-/** Tells Teams, once, whether the first view loaded. */
-function useReport(host: TeamsHost | null) {
-  return useCallback(
-    (failure: string | null) => {
-      if (!host) return;
-      if (failure === null) host.reportLoaded();
-      else host.reportFailed(failure);
-    },
-    [host],
-  );
-}
-
-function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | null; readonly api: ApiClient }) {
-  const styles = useStyles();
-  const me = useLoad('me', (signal) => api.me(signal));
-  const overview = useLoad('overview', (signal) => api.overview(signal));
-  const chatWithBot = useBotChat(host, api);
-  const report = useReport(host);
-  const failure = overview.status === 'error' ? overview.message : null;
-  useEffect(() => {
-    if (overview.status !== 'loading') report(failure);
-  }, [overview.status, failure, report]);
-  return (
-    <>
-      <AppHeader me={me} onChatWithBot={chatWithBot} />
-      <main className={styles.main}>
-        {overview.status === 'loading' && <Spinner label="Loading every workstream…" />}
-        {overview.status === 'error' && (
-          <LoadError title="Could not load the Engagement overview" message={overview.message} onRetry={overview.retry} />
-        )}
-        {overview.status === 'ready' && (
-          <ErrorBoundary title="Could not show the Engagement overview">
-            <Suspense fallback={<Spinner label="Loading every workstream…" />}>
-              <EngagementView overview={overview.data} />
-            </Suspense>
-          </ErrorBoundary>
-        )}
-      </main>
-    </>
-  );
-}
-
 function Workspace({ host, api }: { readonly host: TeamsHost | null; readonly api: ApiClient }) {
-  const styles = useStyles();
+  const styles = usePageStyles();
   const me = useLoad('me', (signal) => api.me(signal));
   const workstreams = useLoad('workstreams', (signal) => api.workstreams(signal));
   const chatWithBot = useBotChat(host, api);
@@ -116,7 +64,7 @@ function Workspace({ host, api }: { readonly host: TeamsHost | null; readonly ap
       <AppHeader me={me} onChatWithBot={chatWithBot} />
       <main className={styles.main}>
         {workstreams.status === 'error' && (
-          <LoadError title="Could not load your workstreams" message={workstreams.message} onRetry={workstreams.retry} />
+          <LoadError title="Could not load your workstreams" failure={workstreams} />
         )}
         {workstreams.status === 'loading' && shownId === null && <Spinner label="Loading your workstreams…" />}
         {noneToShow && <NoWorkstreams onChatWithBot={chatWithBot} />}
@@ -125,7 +73,14 @@ function Workspace({ host, api }: { readonly host: TeamsHost | null; readonly ap
         )}
         {shownId !== null && workstreams.status !== 'error' && (
           <ErrorBoundary key={shownId} title="Could not show this workstream">
-            <WorkstreamView api={api} workstreamId={shownId} linkedPartnerId={linkedPartnerId} onSettled={report} />
+            <WorkstreamView
+              api={api}
+              workstreamId={shownId}
+              linkedPartnerId={linkedPartnerId}
+              onSettled={report}
+              myId={me.status === 'ready' ? me.data.id : null}
+              pickPeople={host?.pickPeople ?? null}
+            />
           </ErrorBoundary>
         )}
       </main>

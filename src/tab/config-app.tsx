@@ -40,7 +40,7 @@ function Configure({ host }: { readonly host: TeamsHost | null }) {
     <main className={styles.main}>
       {workstreams.status === 'loading' && <Spinner label="Loading your workstreams…" />}
       {workstreams.status === 'error' && (
-        <LoadError title="Could not load your workstreams" message={workstreams.message} onRetry={workstreams.retry} />
+        <LoadError title="Could not load your workstreams" failure={workstreams} />
       )}
       {workstreams.status === 'ready' && workstreams.data.length === 0 && <NoWorkstreams />}
       {workstreams.status === 'ready' && workstreams.data.length > 0 && (

@@ -163,7 +163,7 @@ function DrawerContent({ api, involvementId, name, today, onClose, onChanged }: 
       </DrawerHeader>
       <DrawerBody>
         {detail.status === 'loading' && <Spinner label="Loading their details…" />}
-        {detail.status === 'error' && <LoadError title="Could not load this partner" message={detail.message} onRetry={detail.retry} />}
+        {detail.status === 'error' && <LoadError title="Could not load this partner" failure={detail} />}
         {detail.status === 'ready' && <Details detail={detail.data} api={api} today={today} onSaved={saved} />}
       </DrawerBody>
     </>

@@ -1,13 +1,15 @@
-import { Body1, Caption1, Spinner, Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Spinner, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { invitationUrl, partnersCsvUrl, type ApiClient } from './api/client';
+import { invitationUrl, partnersCsvUrl, type ApiClient, type Person } from './api/client';
 import { rowForPartner } from './partners/filter-rows';
 import { PartnersSection } from './partners/partners-section';
 import { StageSummary } from './partners/stage-summary';
+import { PeoplePanel } from './people/lazy';
 import { RolesList } from './roles/roles-list';
 import { shortDate } from './shared/format';
 import { LoadError } from './shared/load-error';
 import { useLoad } from './shared/use-load';
+import { ViewTabs } from './shared/view-tabs';
 
 const useStyles = makeStyles({
   root: {
@@ -23,20 +25,15 @@ const useStyles = makeStyles({
   heading: {
     margin: 0,
   },
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
 });
 
 // Loaded on first use, so the first view needs less JavaScript before it can show.
 const AgendaView = lazy(() => import('./one-to-ones/agenda-view').then((module) => ({ default: module.AgendaView })));
 const PartnerDrawer = lazy(() => import('./partner-drawer').then((module) => ({ default: module.PartnerDrawer })));
 
-type View = 'partners' | 'one-to-ones' | 'roles';
+type View = 'partners' | 'one-to-ones' | 'roles' | 'people';
 
-const VIEW_NAMES: Record<View, string> = { partners: 'Partners', 'one-to-ones': 'One-to-ones', roles: 'Roles' };
+const VIEW_NAMES: Record<View, string> = { partners: 'Partners', 'one-to-ones': 'One-to-ones', roles: 'Roles', people: 'People' };
 
 /** Props for {@link WorkstreamView}. */
 export interface WorkstreamViewProps {
@@ -44,8 +41,12 @@ export interface WorkstreamViewProps {
   readonly workstreamId: number;
   /** A partner to open once the workstream has loaded (a deep link from the bot), or null. */
   readonly linkedPartnerId?: number | null;
-  /** Called when the dashboard has loaded (null) or failed (the message), so Teams can be told. */
+  /** Called when the dashboard has loaded or was refused (null) or failed (the message), so Teams can be told. */
   readonly onSettled: (failure: string | null) => void;
+  /** Who is signed in (their id), to mark them among the people; null until known. */
+  readonly myId?: string | null;
+  /** Teams' people picker for adding colleagues; null outside Teams, where a form takes their id and name. */
+  readonly pickPeople?: ((title: string) => Promise<Person[]>) | null;
 }
 
 interface Selected {
@@ -63,7 +64,7 @@ function AgendaPanel({ api, workstreamId, changes, onOpen }: { readonly api: Api
     refresh();
   }, [changes, refresh]);
   if (agenda.status === 'loading') return <Spinner label="Loading the one-to-ones…" />;
-  if (agenda.status === 'error') return <LoadError title="Could not load the one-to-ones" message={agenda.message} onRetry={agenda.retry} />;
+  if (agenda.status === 'error') return <LoadError title="Could not load the one-to-ones" failure={agenda} />;
   return (
     <Suspense fallback={<Spinner label="Loading the one-to-ones…" />}>
       <AgendaView
@@ -75,11 +76,10 @@ function AgendaPanel({ api, workstreamId, changes, onOpen }: { readonly api: Api
   );
 }
 
-/** One workstream: its stage counts, then partners, one-to-ones or roles, each view read in one call; a partner opens in a side panel. */
-export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSettled }: WorkstreamViewProps) {
+/** One workstream: its stage counts, then partners, one-to-ones, roles or people, each view read in one call; a partner opens in a side panel. */
+export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSettled, myId = null, pickPeople = null }: WorkstreamViewProps) {
   const styles = useStyles();
   const titleId = useId();
-  const panelId = useId();
   const [view, setView] = useState<View>('partners');
   const [selected, setSelected] = useState<Selected | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
@@ -95,7 +95,8 @@ export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSe
     setChanges((count) => count + 1);
   }, [refresh]);
 
-  const failure = dashboard.status === 'error' ? dashboard.message : null;
+  // A refusal of access is shown in the tab in the server's words; Teams need not show its own error page.
+  const failure = dashboard.status === 'error' && !dashboard.noAccess ? dashboard.message : null;
   useEffect(() => {
     if (dashboard.status !== 'loading') onSettled(failure);
   }, [dashboard.status, failure, onSettled]);
@@ -113,10 +114,9 @@ export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSe
 
   if (dashboard.status === 'loading') return <Spinner label="Loading the workstream…" />;
   if (dashboard.status === 'error') {
-    return <LoadError title="Could not load this workstream" message={dashboard.message} onRetry={dashboard.retry} />;
+    return <LoadError title="Could not load this workstream" failure={dashboard} />;
   }
   const { workstream, today, rows, roles, stageCounts, needsAttention } = dashboard.data;
-  const tabId = (name: View) => `${panelId}-${name}`;
   return (
     <div className={styles.root}>
       <section className={styles.section} aria-labelledby={titleId}>
@@ -133,25 +133,35 @@ export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSe
           </Body1>
         )}
       </section>
-      <TabList selectedValue={view} onTabSelect={(_event, data) => setView(data.value as View)} aria-label="Workstream views">
-        {(Object.keys(VIEW_NAMES) as View[]).map((name) => (
-          <Tab key={name} value={name} id={tabId(name)} aria-controls={panelId}>
-            {VIEW_NAMES[name]}
-          </Tab>
-        ))}
-      </TabList>
-      <div className={styles.panel} role="tabpanel" id={panelId} aria-labelledby={tabId(view)}>
-        {view === 'partners' && (
-          <PartnersSection
-            rows={rows}
-            labelledBy={tabId(view)}
-            downloadCsv={() => api.download(partnersCsvUrl(workstream.id))}
-            onOpen={(row) => open({ involvementId: row.involvementId, name: row.name })}
-          />
+      <ViewTabs label="Workstream views" names={VIEW_NAMES} view={view} onSelect={setView}>
+        {(labelledBy) => (
+          <>
+            {view === 'partners' && (
+              <PartnersSection
+                rows={rows}
+                labelledBy={labelledBy}
+                downloadCsv={() => api.download(partnersCsvUrl(workstream.id))}
+                onOpen={(row) => open({ involvementId: row.involvementId, name: row.name })}
+              />
+            )}
+            {view === 'one-to-ones' && <AgendaPanel api={api} workstreamId={workstream.id} changes={changes} onOpen={open} />}
+            {view === 'roles' && <RolesList roles={roles} labelledBy={labelledBy} />}
+            {view === 'people' && (
+              <Suspense fallback={<Spinner label="Loading the people in this workstream…" />}>
+                <PeoplePanel
+                  api={api}
+                  group={{ workstreamId: workstream.id }}
+                  groupName={workstream.title}
+                  intro="Members of a workstream see its partners, roles and one-to-ones, here and with the bot. Anyone in the workstream, and the Engagement team, can add or remove people."
+                  removalMeans="They will no longer see this workstream's partners, roles or one-to-ones, here or with the bot, and reminders about partners they look after will go to the workstream's channel instead."
+                  myId={myId}
+                  pickPeople={pickPeople}
+                />
+              </Suspense>
+            )}
+          </>
         )}
-        {view === 'one-to-ones' && <AgendaPanel api={api} workstreamId={workstream.id} changes={changes} onOpen={open} />}
-        {view === 'roles' && <RolesList roles={roles} labelledBy={tabId(view)} />}
-      </div>
+      </ViewTabs>
       {selected && (
         <Suspense fallback={<Spinner label={`Opening ${selected.name}…`} />}>
           <PartnerDrawer

@@ -88,6 +88,28 @@ describe('the tab inside Teams (a stand-in host that speaks the teams-js protoco
     expect(await host.waitFor('executeDeepLink')).toEqual([`https://teams.microsoft.com/l/chat/0/0?users=28:${BOT_ID}`]);
   });
 
+  it("adds colleagues chosen in Teams' people picker, from anywhere in the organisation, with no axe-core violations in high contrast", async () => {
+    const host = await openWorkstreamInHost('Digital inclusion (demo)', {
+      theme: 'contrast',
+      pickedPeople: [{ objectId: '9a8b7c6d-0000-4000-8000-00000000a001', displayName: 'Morgan Reid', email: 'morgan.reid@example.org' }],
+    });
+    await host.frame.getByRole('tab', { name: 'People' }).click();
+    await host.frame.getByRole('button', { name: 'Add people to Digital inclusion (demo)' }).click();
+    await host.frame.getByText('Added Morgan Reid to Digital inclusion (demo).').waitFor();
+    const [inputs] = await host.waitFor('people.selectPeople');
+    expect(inputs).toMatchObject({ title: 'Add people to Digital inclusion (demo)', openOrgWideSearchInChatOrChannel: true });
+    await host.frame.getByRole('listitem').filter({ hasText: 'Morgan Reid' }).waitFor();
+    expect(await host.frame.getByRole('form').count()).toBe(0);
+    expect(await axeViolations(host.frame)).toEqual([]);
+  });
+
+  it('adds nobody when the people picker is closed without choosing', async () => {
+    const host = await openWorkstreamInHost('Digital inclusion (demo)');
+    await host.frame.getByRole('tab', { name: 'People' }).click();
+    await host.frame.getByRole('button', { name: 'Add people to Digital inclusion (demo)' }).click();
+    await host.frame.getByText('Nobody was added.').waitFor();
+  });
+
   it('shows the workstream linked to the channel when the address names none', async () => {
     const id = await workstreamId('Maternity and neonatal (demo)');
     const stored = await e2e.server.store.get('workstreams', id);

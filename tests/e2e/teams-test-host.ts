@@ -7,8 +7,8 @@ import type { Frame, Page } from 'playwright-core';
  * would block a public origin from framing a loopback server. It loads the tab in an iframe and answers the
  * teams-js postMessage protocol: `initialize` with the frame context and a runtime
  * that supports tab configuration, `getContext` (with a deep link's sub-entity),
- * `authentication.getAuthToken`, `settings.setSettings` and `executeDeepLink`
- * (`app.openLink`); it records every message the tab sends, and can send the
+ * `authentication.getAuthToken`, `settings.setSettings`, `executeDeepLink`
+ * (`app.openLink`) and `people.selectPeople` (Teams' people picker); it records every message the tab sends, and can send the
  * tab a theme change or press Save.
  */
 const HOST_PATH = '/__teams-test-host';
@@ -27,6 +27,8 @@ export interface HostSetup {
   readonly channelId?: string;
   /** The SSO token to give the tab, or null to refuse one. */
   readonly ssoToken: string | null;
+  /** Whom the people picker returns, as Teams does; left out, the person closes it without choosing. */
+  readonly pickedPeople?: ReadonlyArray<{ readonly objectId: string; readonly displayName?: string; readonly email?: string }>;
 }
 
 /** A message the tab sent to the host. */
@@ -36,7 +38,7 @@ export interface SentMessage {
 }
 
 function hostPage(setup: HostSetup): string {
-  const runtime = { apiVersion: 4, supports: { pages: { config: {}, tabs: {}, appButton: {} }, authentication: {}, appInstallDialog: {} } };
+  const runtime = { apiVersion: 4, supports: { pages: { config: {}, tabs: {}, appButton: {} }, authentication: {}, appInstallDialog: {}, people: {} } };
   const context = {
     locale: 'en-gb',
     theme: setup.theme,
@@ -70,6 +72,8 @@ function hostPage(setup: HostSetup): string {
         return reply(setup.ssoToken ? [true, setup.ssoToken] : [false, 'The test host gives no token.']);
       case 'settings.setSettings': return reply([true]);
       case 'executeDeepLink': return reply([true]);
+      case 'people.selectPeople':
+        return reply(setup.pickedPeople ? [undefined, setup.pickedPeople] : [{ errorCode: 8000, message: 'The person closed the picker.' }]);
     }
   });
   window.changeTheme = (theme) => frame.contentWindow.postMessage({ func: 'themeChange', args: [theme] }, '*');

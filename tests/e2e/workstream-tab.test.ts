@@ -138,6 +138,34 @@ describe('the workstream tab in a browser', () => {
     expect(await page.getByRole('table', { name: 'Peer Support Network roster' }).getByRole('row').count()).toBeGreaterThan(1);
   });
 
+  it('adds a colleague to the workstream by Entra object id and name, and removes them after confirming, with no axe-core violations', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openWorkstream('Mental health (demo)');
+    await page.getByRole('tab', { name: 'People' }).click();
+    const form = page.getByRole('form', { name: 'Add a colleague to Mental health (demo)' });
+    await form.getByRole('textbox', { name: /^Name/ }).fill('Rowan Ellis');
+    await form.getByRole('button', { name: 'Add to Mental health (demo)' }).click();
+    // The server's own message, under the field it is about.
+    await form.getByText('Person (Entra object id) is required.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('textbox', { name: /^Entra object id/ }).fill('5d7c2a10-3b4e-4f60-9a81-0c2d3e4f5a6b');
+    await form.getByRole('button', { name: 'Add to Mental health (demo)' }).click();
+    await page.getByText('Added Rowan Ellis to Mental health (demo).').waitFor();
+    const people = page.getByRole('list', { name: /^People in Mental health \(demo\)/ });
+    await people.getByRole('listitem').filter({ hasText: 'Rowan Ellis' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await people.getByRole('button', { name: 'Remove Rowan Ellis' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Remove Rowan Ellis from Mental health (demo)?' });
+    await confirm.getByText(/will no longer see this workstream's partners/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Remove Rowan Ellis' }).click();
+    await page.getByText('Rowan Ellis removed from Mental health (demo).').waitFor();
+    expect(await people.getByText('Rowan Ellis').count()).toBe(0);
+    const members = (await (await fetch(`${e2e.server.url}/api/workstreams/${await workstreamIdByTitle(e2e.server, 'Mental health (demo)')}/members`)).json()) as Array<{ userName: string }>;
+    expect(members.map((member) => member.userName)).not.toContain('Rowan Ellis');
+  });
+
   it.each(['light', 'dark'] as const)('has no axe-core violations in the %s theme, with a partner open', async (colorScheme) => {
     await page.emulateMedia({ colorScheme });
     await openWorkstream('Urgent and emergency care (demo)');

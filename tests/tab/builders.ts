@@ -1,4 +1,4 @@
-import type { AgendaItem, DashboardRow, InductionTask, PartnerDetail } from '../../src/tab/api/types';
+import type { AgendaItem, DashboardRow, InductionTask, Member, PartnerDetail } from '../../src/tab/api/types';
 
 /** A partners-table row; override what the test is about. */
 export function row(overrides: Partial<DashboardRow> = {}): DashboardRow {
@@ -98,4 +98,10 @@ export function agendaItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
     daysFromToday: 8,
     ...overrides,
   };
+}
+
+/** A member of workstream 4, unless a test says otherwise. */
+export function member(overrides: Partial<Member> = {}): Member {
+  const id = overrides.id ?? 1;
+  return { id, version: 1, workstreamId: 4, userId: `oid-${id}`, userName: `Person ${id}`, ...overrides };
 }

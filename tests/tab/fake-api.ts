@@ -18,6 +18,9 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     download: jest.fn(async (path: string) => ({ fileName: path.split('/').pop() ?? 'file', blob: new Blob(['file']) })),
     acknowledgeInterest: jest.fn(async () => undefined),
     changeStage: jest.fn(async () => undefined),
+    members: never(),
+    addMember: jest.fn(async () => undefined),
+    removeMember: jest.fn(async () => undefined),
     ...overrides,
   } as jest.Mocked<ApiClient>;
 }

@@ -1,6 +1,6 @@
 import type { TeamsHost } from '../../src/tab/teams/teams-host';
 
-/** A Teams host whose every call is a jest mock, in a channel tab's content frame unless a test says otherwise. */
+/** A Teams host whose every call is a jest mock, in a channel tab's content frame, without a people picker unless a test says otherwise. */
 export function fakeHost(overrides: Partial<TeamsHost> = {}): jest.Mocked<TeamsHost> {
   return {
     theme: 'light',
@@ -8,6 +8,7 @@ export function fakeHost(overrides: Partial<TeamsHost> = {}): jest.Mocked<TeamsH
     frameContext: 'content',
     pageId: null,
     subPageId: null,
+    pickPeople: null,
     openLink: jest.fn(async () => undefined),
     onThemeChange: jest.fn(),
     getToken: jest.fn(async () => null),

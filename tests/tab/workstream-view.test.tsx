@@ -1,9 +1,10 @@
 /** @jest-environment jsdom */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ApiError } from '../../src/tab/api/parse';
 import type { Dashboard, StageCounts } from '../../src/tab/api/types';
 import { WorkstreamView } from '../../src/tab/workstream-view';
-import { agendaItem, detail, row } from './builders';
+import { agendaItem, detail, member, row } from './builders';
 import { fakeApi } from './fake-api';
 import { withLayout } from './layout';
 import { renderInFluent } from './render';
@@ -90,6 +91,30 @@ describe('the workstream view', () => {
     expect(await screen.findByText(/The partner in the link you followed is not in this workstream/)).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(api.partnerDetail).not.toHaveBeenCalled();
+  });
+
+  it('shows who is in the workstream in one more call when the People tab is chosen, and offers Teams\' people picker inside Teams', async () => {
+    const api = fakeApi({ dashboard: jest.fn(async () => DASHBOARD), members: jest.fn(async () => [member({ userName: 'Priya Shah' })]) });
+    const pickPeople = jest.fn(async () => []);
+    renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={jest.fn()} myId="oid-me" pickPeople={pickPeople} />);
+    await userEvent.click(await screen.findByRole('tab', { name: 'People' }));
+    expect(await screen.findByRole('list', { name: 'People in Maternity (1)' })).toBeTruthy();
+    expect(api.members).toHaveBeenCalledWith({ workstreamId: 4 }, expect.anything());
+    expect(api.dashboard).toHaveBeenCalledTimes(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Add people to Maternity' }));
+    expect(pickPeople).toHaveBeenCalledWith('Add people to Maternity');
+  });
+
+  it("shows a refusal of access as the server's sentence, saying whom to ask, not as a fault", async () => {
+    const refusal = 'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.';
+    const api = fakeApi({ dashboard: jest.fn().mockRejectedValue(new ApiError('no-access', refusal, 403)) });
+    const onSettled = jest.fn();
+    renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={onSettled} />);
+    expect(await screen.findByText('You do not have access to this')).toBeTruthy();
+    expect(screen.getByText(refusal)).toBeTruthy();
+    expect(screen.queryByText('Could not load this workstream')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(onSettled).toHaveBeenCalledWith(null);
   });
 
   it('says what failed and offers to try again', async () => {

@@ -1,5 +1,5 @@
-import { ApiError, agendaFrom, apiErrorFrom, botIdFrom, dashboardFrom, overviewFrom, partnerDetailFrom, signedInUserFrom, workstreamsFrom } from './parse';
-import type { Agenda, Dashboard, EngagementOverview, PartnerDetail, SignedInUser, Stage, StageChange, Workstream } from './types';
+import { ApiError, agendaFrom, apiErrorFrom, botIdFrom, dashboardFrom, membersFrom, overviewFrom, partnerDetailFrom, signedInUserFrom, workstreamsFrom } from './parse';
+import type { Agenda, Dashboard, EngagementOverview, Member, PartnerDetail, SignedInUser, Stage, StageChange, Workstream } from './types';
 
 /** Supplies a bearer token for the API, or null to call without one (outside Teams). */
 export type TokenSource = () => Promise<string | null>;
@@ -16,6 +16,15 @@ export interface HeldOneToOne {
   readonly date: string;
   readonly booked?: { readonly id: number; readonly version: number };
   readonly notes?: string;
+}
+
+/** Whose members: one workstream's, or the Engagement team's. */
+export type MemberGroup = { readonly workstreamId: number } | 'engagement-team';
+
+/** A person to add as a member: their Entra object id and name. */
+export interface Person {
+  readonly userId: string;
+  readonly userName: string;
 }
 
 /** A file from the server, ready to hand to the browser. */
@@ -46,6 +55,11 @@ export interface ApiClient {
    * sign-in token like every other call; a plain link could not send it.
    */
   download(path: string): Promise<DownloadedFile>;
+  /** The people in a workstream or in the Engagement team, by name. */
+  members(group: MemberGroup, signal: AbortSignal): Promise<Member[]>;
+  /** Adds a person; someone already a member stays as they are. */
+  addMember(group: MemberGroup, person: Person): Promise<void>;
+  removeMember(member: { readonly id: number; readonly version: number }): Promise<void>;
   /** Moves an involvement on, from the stage it is at; the server applies the pathway's rules. */
   changeStage(involvement: { readonly id: number; readonly version: number; readonly stage: Stage }, change: StageChange): Promise<void>;
 }
@@ -93,6 +107,9 @@ function parseJson(text: string): unknown {
 }
 
 const id = (value: number): string => encodeURIComponent(String(value));
+
+const membersPath = (group: MemberGroup): string =>
+  group === 'engagement-team' ? '/api/engagement-team/members' : `/api/workstreams/${id(group.workstreamId)}/members`;
 
 /** The file name the server gave in `Content-Disposition`, else the last part of the path. */
 function fileNameOf(disposition: string | null, path: string): string {
@@ -157,6 +174,9 @@ export function createApiClient(getToken: TokenSource): ApiClient {
       const response = await send(path, { method: 'GET', accept: '*/*' });
       return { fileName: fileNameOf(response.headers.get('Content-Disposition'), path), blob: await response.blob() };
     },
+    members: async (group, signal) => membersFrom(await getJson(membersPath(group), signal)),
+    addMember: (group, person) => post(membersPath(group), { userId: person.userId.trim(), userName: person.userName.trim() }),
+    removeMember: (member) => post(`/api/members/${id(member.id)}/remove`, { version: member.version }),
     acknowledgeInterest: (involvement) => post(`/api/involvements/${id(involvement.id)}/acknowledge`, { version: involvement.version }),
     changeStage: (involvement, change) => {
       const { action, body } = stageRequest(involvement.stage, change);

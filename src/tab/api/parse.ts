@@ -1,4 +1,4 @@
-import type { Agenda, ApiErrorBody, Dashboard, EngagementOverview, PartnerDetail, SignedInUser, Workstream } from './types';
+import type { Agenda, ApiErrorBody, Dashboard, EngagementOverview, Member, PartnerDetail, SignedInUser, Workstream } from './types';
 
 /** A failed API call, carrying the server's plain-language message for the person to read. */
 export class ApiError extends Error {
@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     /** The HTTP failure status, or null when there was none (no answer, or an answer the tab could not read). */
     readonly status: number | null,
+    /** What is wrong with each field of the request, by field name, when the server said (400). */
+    readonly fields: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -23,22 +25,28 @@ function isApiErrorBody(body: unknown): body is ApiErrorBody {
   return typeof body.error.message === 'string' && body.error.message.trim() !== '';
 }
 
+function textFields(value: unknown): Record<string, string> {
+  if (!isRecord(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
 function unexpected(what: string): ApiError {
   return new ApiError('unexpected-response', `The server sent ${what} in a form this tab does not understand.`, null);
 }
 
 /**
- * The error to show for a failed response: the server's own message when it sent
- * `{ error: { code, message } }`, else a plain sentence built from the status
- * (a proxy or gateway may answer with HTML).
+ * The error to show for a failed response: the server's own message (and field
+ * messages) when it sent `{ error: { code, message, fields } }`, else a plain
+ * sentence built from the status (a proxy or gateway may answer with HTML).
  */
 export function apiErrorFrom(status: number, body: unknown): ApiError {
   if (isApiErrorBody(body)) {
     const { code, message } = body.error;
-    return new ApiError(typeof code === 'string' ? code : 'error', message, status);
+    return new ApiError(typeof code === 'string' ? code : 'error', message, status, textFields(body.error.fields));
   }
-  if (status === 401 || status === 403) {
-    return new ApiError('forbidden', 'You are not signed in, or you do not have access to this.', status);
+  if (status === 401) return new ApiError('unauthenticated', 'Your sign-in could not be checked. Close and reopen the tab.', status);
+  if (status === 403) {
+    return new ApiError('no-access', 'You do not have access to this. Ask the Engagement team or a member of the workstream to add you.', status);
   }
   if (status === 404) return new ApiError('not-found', 'The server could not find what the tab asked for.', status);
   return new ApiError('server-error', `The server could not answer just now (HTTP ${status}).`, status);
@@ -68,11 +76,17 @@ function firstText(record: Record<string, unknown>, names: readonly string[]): s
   return undefined;
 }
 
+/** Whether an error is the server refusing the person access (403), as opposed to a fault. */
+export function isNoAccess(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403;
+}
+
 /**
  * Who is signed in, read tolerantly from `/api/me`: the principal may be bare or
  * wrapped (`me`, `principal`, `user`), its name may be `name` or `displayName`, and
  * the local development identity may be flagged by `identity`, `kind` or `source`
- * saying `local-development`, or by `localDevelopment: true`.
+ * saying `local-development`, or by `localDevelopment: true`. Only an explicit
+ * `engagementTeam: true` counts as the Engagement team.
  */
 export function signedInUserFrom(body: unknown): SignedInUser {
   if (!isRecord(body)) throw unexpected('who is signed in');
@@ -82,7 +96,18 @@ export function signedInUserFrom(body: unknown): SignedInUser {
   const identity = firstText(principal, ['identity', 'kind', 'source']) ?? firstText(body, ['identity', 'kind', 'source']);
   const localDevelopment =
     identity === 'local-development' || principal.localDevelopment === true || body.localDevelopment === true;
-  return { name, localDevelopment };
+  const workstreamIds = Array.isArray(body.workstreamIds) ? body.workstreamIds.filter((id): id is number => Number.isInteger(id)) : [];
+  return { id: firstText(principal, ['id', 'oid']) ?? '', name, localDevelopment, engagementTeam: body.engagementTeam === true, workstreamIds };
+}
+
+function isMember(value: unknown): value is Member {
+  return isRecord(value) && typeof value.id === 'number' && typeof value.version === 'number' && typeof value.userId === 'string' && typeof value.userName === 'string';
+}
+
+/** The members of a workstream or of the Engagement team. */
+export function membersFrom(body: unknown): Member[] {
+  if (!Array.isArray(body) || !body.every(isMember)) throw unexpected('the list of people');
+  return body;
 }
 
 /** A partner's detail, whether bare or wrapped as `{ detail: ... }`. */

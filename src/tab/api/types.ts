@@ -121,9 +121,25 @@ export interface Dashboard {
 
 /** Who the server says is signed in, reduced to what the tab shows. */
 export interface SignedInUser {
+  /** Their Entra object id (or the local development identity's id). */
+  readonly id: string;
   readonly name: string;
   /** True when the server runs with its local development identity rather than Entra sign-in. */
   readonly localDevelopment: boolean;
+  /** True for the Engagement team, who see every workstream. */
+  readonly engagementTeam: boolean;
+  /** The workstreams they are a member of (the Engagement team sees others too). */
+  readonly workstreamIds: readonly number[];
+}
+
+/** One person's membership of a workstream, or of the Engagement team (`workstreamId` null). */
+export interface Member {
+  readonly id: number;
+  readonly version: number;
+  readonly workstreamId: number | null;
+  /** Their Entra object id. */
+  readonly userId: string;
+  readonly userName: string;
 }
 
 /** The body of every failed API call. */

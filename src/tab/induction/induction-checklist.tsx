@@ -2,16 +2,9 @@ import { Caption1, Checkbox, Field, Input, ProgressBar, Text, makeStyles, tokens
 import { useState } from 'react';
 import type { CalendarDate, InductionProgress, InductionTask } from '../api/types';
 import { shortDate } from '../shared/format';
+import { usePlainListStyles } from '../shared/list-styles';
 
 const useStyles = makeStyles({
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-  },
   item: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -47,6 +40,7 @@ function progressWords(progress: InductionProgress): string {
  */
 export function InductionChecklist({ tasks, progress, editable, busy, today, onComplete, onReopen }: InductionChecklistProps) {
   const styles = useStyles();
+  const listStyles = usePlainListStyles();
   const [signedOn, setSignedOn] = useState<Record<number, CalendarDate>>({});
   const missing = progress.missingRequired.length > 0 ? `Still required: ${progress.missingRequired.join(', ')}` : 'Every required item is done.';
   return (
@@ -55,7 +49,7 @@ export function InductionChecklist({ tasks, progress, editable, busy, today, onC
         <ProgressBar value={progress.total > 0 ? progress.done / progress.total : 0} thickness="large" />
       </Field>
       {!editable && <Text>The checklist can be changed only while the partner is in induction.</Text>}
-      <ul className={styles.list} aria-label="Induction checklist">
+      <ul className={listStyles.list} aria-label="Induction checklist">
         {tasks.map((task) => (
           <li key={task.id}>
             <div className={styles.item}>

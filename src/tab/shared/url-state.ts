@@ -29,9 +29,19 @@ export function chooseWorkstream(
   return linked?.id ?? workstreams[0]?.id ?? null;
 }
 
+const VIEW_PARAM = 'view';
+
 /** Which surface the page shows: the Engagement team's overview (`?view=engagement`, the personal tab) or a workstream. */
 export function surfaceFromSearch(search: string): 'engagement' | 'workstream' {
-  return new URLSearchParams(search).get('view') === 'engagement' ? 'engagement' : 'workstream';
+  return new URLSearchParams(search).get(VIEW_PARAM) === 'engagement' ? 'engagement' : 'workstream';
+}
+
+/** The query string for the workstream surface: `search` without the surface, keeping every other parameter. */
+export function searchForWorkstreams(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete(VIEW_PARAM);
+  const rest = params.toString();
+  return rest ? `?${rest}` : '';
 }
 
 /** The partner a deep link's sub-page (`partner-34`, as the bot sends it) asks the tab to open, or null. */

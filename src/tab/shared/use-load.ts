@@ -1,10 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isNoAccess } from '../api/parse';
 
 /** Where one API read stands. */
 export type LoadState<T> =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly data: T }
-  | { readonly status: 'error'; readonly message: string };
+  | {
+      readonly status: 'error';
+      readonly message: string;
+      /** True when the server refused the person access (403). */
+      readonly noAccess: boolean;
+    };
 
 /** Turns anything thrown into the sentence shown to the person. */
 export function messageOf(error: unknown): string {
@@ -44,7 +50,7 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
         if (!controller.signal.aborted) setState({ status: 'ready', data });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', message: messageOf(error) });
+        if (!controller.signal.aborted) setState({ status: 'error', message: messageOf(error), noAccess: isNoAccess(error) });
       },
     );
     return () => controller.abort();

@@ -1,5 +1,5 @@
-import { app, authentication, pages } from '@microsoft/teams-js';
-import type { TokenSource } from '../api/client';
+import { app, authentication, ErrorCode, pages, people } from '@microsoft/teams-js';
+import type { Person, TokenSource } from '../api/client';
 import { withTimeout } from '../shared/with-timeout';
 import { themeKindFor, type ThemeKind } from './theme-kind';
 
@@ -34,6 +34,11 @@ export interface TeamsHost {
   /** The part of the tab a deep link asked for (`partner-34`), or null. */
   readonly subPageId: string | null;
   readonly tabConfig: TabConfigHost;
+  /**
+   * Teams' people picker, titled `title`, searching the whole organisation: the
+   * colleagues chosen, or none when the person closed it. Null where Teams has no picker.
+   */
+  readonly pickPeople: ((title: string) => Promise<Person[]>) | null;
   /** Asks Teams to follow a deep link (a chat, another tab); rejects when Teams refuses it. */
   openLink(url: string): Promise<void>;
   /** Calls `listener` whenever the person switches Teams theme. */
@@ -51,6 +56,18 @@ export interface TeamsHost {
  * the tab in a plain browser is not kept waiting if `initialize` neither resolves nor rejects.
  */
 const INITIALIZE_TIMEOUT_MS = 2500;
+
+function pickPeople(title: string): Promise<Person[]> {
+  return people.selectPeople({ title, openOrgWideSearchInChatOrChannel: true }).then(
+    (picked) => picked.map((person) => ({ userId: person.objectId, userName: person.displayName?.trim() || person.email?.trim() || person.objectId })),
+    (error: unknown) => {
+      // teams-js rejects with an `SdkError`, not an Error; closing the picker is not a failure.
+      if ((error as { errorCode?: unknown } | null)?.errorCode === ErrorCode.USER_ABORT) return [];
+      console.warn('The Teams people picker failed.', error);
+      throw new Error('Teams could not open its people picker. Try again in a moment.');
+    },
+  );
+}
 
 /** Connects to Teams, or resolves null when the tab is running standalone in a browser. */
 export async function connectToTeams(): Promise<TeamsHost | null> {
@@ -89,6 +106,7 @@ export async function connectToTeams(): Promise<TeamsHost | null> {
         }),
       onRemove: () => pages.config.registerOnRemoveHandler((event) => event.notifySuccess()),
     },
+    pickPeople: people.isSupported() ? pickPeople : null,
     openLink: (url) => app.openLink(url),
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(themeKindFor(theme))),
     getToken: async () => {

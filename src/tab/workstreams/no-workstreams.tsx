@@ -1,14 +1,6 @@
-import { Body1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1 } from '@fluentui/react-components';
+import { Notice } from '../shared/notice';
 import { BotChatButton } from '../teams/bot-chat';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    maxWidth: '40rem',
-  },
-});
 
 /** Props for {@link NoWorkstreams}. */
 export interface NoWorkstreamsProps {
@@ -18,10 +10,8 @@ export interface NoWorkstreamsProps {
 
 /** What to do when the person has no workstreams to see yet. */
 export function NoWorkstreams({ onChatWithBot = null }: NoWorkstreamsProps) {
-  const styles = useStyles();
   return (
-    <div className={styles.root}>
-      <Subtitle2 as="h2">No workstreams yet</Subtitle2>
+    <Notice title="No workstreams yet">
       <Body1>
         To get started, chat with the Partner Pathway bot in Teams and ask it to plan a role for your workstream. Say
         &ldquo;help&rdquo; to the bot to see everything it can do.
@@ -31,7 +21,7 @@ export function NoWorkstreams({ onChatWithBot = null }: NoWorkstreamsProps) {
           <BotChatButton onChat={onChatWithBot} appearance="primary" />
         </div>
       )}
-      <Body1>If you expected to see a workstream, ask the person who leads it to add you to it.</Body1>
-    </div>
+      <Body1>You see only the workstreams you are a member of. If you expected to see one, ask a member of it, or the Engagement team, to add you.</Body1>
+    </Notice>
   );
 }

@@ -111,3 +111,44 @@ describe('downloads', () => {
     fetchMock.mockRestore();
   });
 });
+
+describe('members', () => {
+  let fetchMock: jest.SpyInstance;
+  beforeEach(() => {
+    fetchMock = jest.spyOn(globalThis, 'fetch');
+  });
+  afterEach(() => {
+    fetchMock.mockRestore();
+  });
+  const sent = (call: number) => {
+    const [path, init] = fetchMock.mock.calls[call] as [string, RequestInit];
+    return { path, method: init.method, body: init.body === undefined ? undefined : JSON.parse(String(init.body)) };
+  };
+
+  it("reads a workstream's members or the Engagement team's, adds a person by id and name, and removes a member at the version read", async () => {
+    fetchMock.mockImplementation(async () => new Response('[]', { status: 200 }));
+    const api = createApiClient(async () => null);
+    await api.members({ workstreamId: 4 }, new AbortController().signal);
+    await api.members('engagement-team', new AbortController().signal);
+    await api.addMember({ workstreamId: 4 }, { userId: ' oid-1 ', userName: ' Priya Shah ' });
+    await api.addMember('engagement-team', { userId: 'oid-2', userName: 'Nadia Ali' });
+    await api.removeMember({ id: 9, version: 2 });
+    expect([0, 1, 2, 3, 4].map(sent)).toEqual([
+      { path: '/api/workstreams/4/members', method: 'GET', body: undefined },
+      { path: '/api/engagement-team/members', method: 'GET', body: undefined },
+      { path: '/api/workstreams/4/members', method: 'POST', body: { userId: 'oid-1', userName: 'Priya Shah' } },
+      { path: '/api/engagement-team/members', method: 'POST', body: { userId: 'oid-2', userName: 'Nadia Ali' } },
+      { path: '/api/members/9/remove', method: 'POST', body: { version: 2 } },
+    ]);
+  });
+
+  it("fails an add with the server's message for each field", async () => {
+    fetchMock.mockResolvedValue(
+      answer(400, JSON.stringify({ error: { code: 'validation', message: 'Name is required.', fields: { userName: 'Name is required.' } } })),
+    );
+    await expect(createApiClient(async () => null).addMember({ workstreamId: 4 }, { userId: 'oid-1', userName: '' })).rejects.toMatchObject({
+      status: 400,
+      fields: { userName: 'Name is required.' },
+    });
+  });
+});

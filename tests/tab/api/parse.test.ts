@@ -3,6 +3,8 @@ import {
   apiErrorFrom,
   botIdFrom,
   dashboardFrom,
+  isNoAccess,
+  membersFrom,
   signedInUserFrom,
   workstreamsFrom,
 } from '../../../src/tab/api/parse';
@@ -28,8 +30,28 @@ describe('apiErrorFrom', () => {
     expect(error.status).toBe(409);
   });
 
-  it('explains a refusal in plain words when the body has no message', () => {
-    expect(apiErrorFrom(401, undefined).message).toBe('You are not signed in, or you do not have access to this.');
+  it('explains a refusal in plain words, with what to do, when the body has no message', () => {
+    expect(apiErrorFrom(401, undefined).message).toBe('Your sign-in could not be checked. Close and reopen the tab.');
+    expect(apiErrorFrom(403, '<html>Forbidden</html>').message).toBe(
+      'You do not have access to this. Ask the Engagement team or a member of the workstream to add you.',
+    );
+  });
+
+  it("keeps the server's sentence for a refusal of access, and knows it for one", () => {
+    const message = 'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.';
+    const error = apiErrorFrom(403, { error: { code: 'no-access', message } });
+    expect(error.message).toBe(message);
+    expect(isNoAccess(error)).toBe(true);
+    expect(isNoAccess(apiErrorFrom(404, undefined))).toBe(false);
+    expect(isNoAccess(new Error('x'))).toBe(false);
+  });
+
+  it("keeps the server's message for each field, by field name", () => {
+    const error = apiErrorFrom(400, {
+      error: { code: 'validation', message: 'Name is required.', fields: { userName: 'Name is required.', odd: 7 } },
+    });
+    expect(error.fields).toEqual({ userName: 'Name is required.' });
+    expect(apiErrorFrom(409, { error: { code: 'conflict', message: 'Changed.' } }).fields).toEqual({});
   });
 
   it('names the status when a gateway answered with no usable body', () => {
@@ -74,32 +96,48 @@ describe('dashboardFrom', () => {
 });
 
 describe('signedInUserFrom', () => {
-  it('reads the name and notices the local development identity', () => {
+  it("reads who is signed in, whether they are in the Engagement team and their workstreams from /api/me", () => {
     expect(
-      signedInUserFrom({ id: 'local', name: 'Local Developer', email: 'dev@localhost', identity: 'local-development' }),
-    ).toEqual({ name: 'Local Developer', localDevelopment: true });
+      signedInUserFrom({
+        principal: { id: 'oid-1', name: 'Asha Patel', email: 'asha@nhs.net', tenantId: 't' },
+        identity: 'entra',
+        engagementTeam: false,
+        workstreamIds: [2, 5],
+      }),
+    ).toEqual({ id: 'oid-1', name: 'Asha Patel', localDevelopment: false, engagementTeam: false, workstreamIds: [2, 5] });
   });
 
-  it('treats an Entra identity as a real sign-in', () => {
-    expect(signedInUserFrom({ id: 'abc', name: 'Asha Patel', identity: 'entra' })).toEqual({
-      name: 'Asha Patel',
-      localDevelopment: false,
-    });
+  it('notices the local development identity and the Engagement team', () => {
+    expect(
+      signedInUserFrom({ principal: { id: 'local-developer', name: 'Local Developer' }, identity: 'local-development', engagementTeam: true, workstreamIds: [] }),
+    ).toMatchObject({ id: 'local-developer', localDevelopment: true, engagementTeam: true });
   });
 
-  it('tolerates other spellings of the same facts', () => {
-    expect(signedInUserFrom({ principal: { displayName: 'Sam Jones' }, kind: 'local-development' })).toEqual({
+  it('tolerates other spellings of the same facts, and counts only an explicit yes as the Engagement team', () => {
+    expect(signedInUserFrom({ principal: { displayName: 'Sam Jones' }, kind: 'local-development' })).toMatchObject({
       name: 'Sam Jones',
       localDevelopment: true,
+      engagementTeam: false,
+      workstreamIds: [],
     });
-    expect(signedInUserFrom({ me: { email: 'sam@nhs.net', localDevelopment: true } })).toEqual({
+    expect(signedInUserFrom({ me: { email: 'sam@nhs.net', localDevelopment: true }, engagementTeam: 'yes' })).toMatchObject({
       name: 'sam@nhs.net',
       localDevelopment: true,
+      engagementTeam: false,
     });
   });
 
   it('still shows someone when the server sends no name', () => {
     expect(signedInUserFrom({ id: 'x' }).name).toBe('Unknown person');
+  });
+});
+
+describe('membersFrom', () => {
+  it('accepts a list of members and refuses anything else', () => {
+    const member = { id: 3, version: 1, workstreamId: 4, userId: 'oid-1', userName: 'Priya Shah' };
+    expect(membersFrom([member])).toEqual([member]);
+    expect(() => membersFrom({ members: [member] })).toThrow('the list of people');
+    expect(() => membersFrom([{ id: 3 }])).toThrow(ApiError);
   });
 });
 

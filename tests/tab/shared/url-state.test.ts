@@ -1,4 +1,4 @@
-import { chooseWorkstream, partnerIdFromSubPage, searchWithWorkstream, workstreamIdFromSearch } from '../../../src/tab/shared/url-state';
+import { chooseWorkstream, partnerIdFromSubPage, searchForWorkstreams, searchWithWorkstream, workstreamIdFromSearch } from '../../../src/tab/shared/url-state';
 
 const workstreams = [
   { id: 3, teamsChannelId: null },
@@ -57,5 +57,12 @@ describe('partnerIdFromSubPage', () => {
 
   it.each([null, '', 'partner-', 'partner-abc', 'workstream-3', 'partner-3-extra'])('finds no partner in %p', (subPageId) => {
     expect(partnerIdFromSubPage(subPageId)).toBeNull();
+  });
+});
+
+describe('searchForWorkstreams', () => {
+  it('drops the Engagement surface and keeps every other parameter', () => {
+    expect(searchForWorkstreams('?view=engagement&theme=dark')).toBe('?theme=dark');
+    expect(searchForWorkstreams('?view=engagement')).toBe('');
   });
 });

@@ -1,0 +1,73 @@
+import { Spinner } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { AppHeader } from './app-header';
+import type { ApiClient } from './api/client';
+import { NotEngagementTeam } from './engagement/not-engagement-team';
+import { PeoplePanel } from './people/lazy';
+import { ErrorBoundary } from './shared/error-boundary';
+import { LoadError } from './shared/load-error';
+import { usePageStyles } from './shared/page-styles';
+import { searchForWorkstreams } from './shared/url-state';
+import { useLoad } from './shared/use-load';
+import { ViewTabs } from './shared/view-tabs';
+import { useBotChat } from './teams/bot-chat';
+import type { TeamsHost } from './teams/teams-host';
+import { useReport } from './teams/use-report';
+
+// Only the Engagement team's personal tab needs it, so the workstream tab does not load it.
+const EngagementView = lazy(() => import('./engagement/engagement-view').then((module) => ({ default: module.EngagementView })));
+
+type EngagementPart = 'workstreams' | 'team';
+
+const ENGAGEMENT_PARTS: Record<EngagementPart, string> = { workstreams: 'Workstreams', team: 'Engagement team' };
+
+/**
+ * The Engagement team's personal tab: every workstream, and who is in the team. Who
+ * is signed in and the overview are read together; someone outside the team (the
+ * server says so, or refuses the overview) is told plainly what the view is for.
+ */
+export function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | null; readonly api: ApiClient }) {
+  const styles = usePageStyles();
+  const me = useLoad('me', (signal) => api.me(signal));
+  const overview = useLoad('overview', (signal) => api.overview(signal));
+  const [part, setPart] = useState<EngagementPart>('workstreams');
+  const chatWithBot = useBotChat(host, api);
+  const report = useReport(host);
+  const notInTeam = (me.status === 'ready' && !me.data.engagementTeam) || (overview.status === 'error' && overview.noAccess);
+  const failure = overview.status === 'error' && !notInTeam ? overview.message : null;
+  useEffect(() => {
+    if (notInTeam || overview.status !== 'loading') report(failure);
+  }, [notInTeam, overview.status, failure, report]);
+  return (
+    <>
+      <AppHeader me={me} onChatWithBot={chatWithBot} />
+      <main className={styles.main}>
+        {notInTeam && <NotEngagementTeam workstreamsHref={`${window.location.pathname}${searchForWorkstreams(window.location.search)}`} />}
+        {!notInTeam && overview.status === 'loading' && <Spinner label="Loading every workstream…" />}
+        {!notInTeam && overview.status === 'error' && <LoadError title="Could not load the Engagement overview" failure={overview} />}
+        {!notInTeam && overview.status === 'ready' && (
+          <ViewTabs label="Engagement views" names={ENGAGEMENT_PARTS} view={part} onSelect={setPart}>
+            {() => (
+              <ErrorBoundary title="Could not show the Engagement overview">
+                <Suspense fallback={<Spinner label="Loading…" />}>
+                  {part === 'workstreams' && <EngagementView overview={overview.data} />}
+                  {part === 'team' && (
+                    <PeoplePanel
+                      api={api}
+                      group="engagement-team"
+                      groupName="the Engagement team"
+                      intro="The Engagement team sees every workstream, approves adverts and decides who else is in the team. People your administrator named in the server's settings are always in the team and are not listed here."
+                      removalMeans="They will no longer see every workstream, only those they are a member of, and can no longer approve adverts or change who is in the Engagement team."
+                      myId={me.status === 'ready' ? me.data.id : null}
+                      pickPeople={host?.pickPeople ?? null}
+                    />
+                  )}
+                </Suspense>
+              </ErrorBoundary>
+            )}
+          </ViewTabs>
+        )}
+      </main>
+    </>
+  );
+}

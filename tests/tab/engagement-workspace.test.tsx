@@ -1,0 +1,87 @@
+/** @jest-environment jsdom */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApiError } from '../../src/tab/api/parse';
+import type { EngagementOverview, SignedInUser } from '../../src/tab/api/types';
+import { EngagementWorkspace } from '../../src/tab/engagement-workspace';
+import { member } from './builders';
+import { addColleague } from './people/add-colleague';
+import { fakeApi } from './fake-api';
+import { fakeHost } from './fake-host';
+import { findConfirmation, renderInFluent } from './render';
+
+const OVERVIEW: EngagementOverview = {
+  today: '2026-03-02',
+  workstreams: [],
+  peerNetwork: { counts: { 'Not invited': 0, Invited: 0, Joined: 0, Declined: 0 }, members: [] },
+};
+
+const person = (engagementTeam: boolean): SignedInUser => ({ id: 'oid-me', name: 'Jo Bloggs', localDevelopment: false, engagementTeam, workstreamIds: [4] });
+const ENGAGEMENT_ONLY = 'Only the Engagement team can see every workstream. Ask them in their channel, or through the bot\'s "ask" command.';
+
+describe('the Engagement personal tab', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/tab/index.html?view=engagement&theme=dark');
+  });
+
+  it("shows the Engagement team's members when that tab is chosen, read in one more call, with the same add and remove", async () => {
+    const nadia = member({ id: 1, workstreamId: null, userId: 'oid-nadia', userName: 'Nadia Ali' });
+    const api = fakeApi({
+      me: jest.fn(async () => person(true)),
+      overview: jest.fn(async () => OVERVIEW),
+      members: jest.fn(async () => [nadia]),
+    });
+    renderInFluent(<EngagementWorkspace host={null} api={api} />);
+    expect(await screen.findByRole('heading', { name: 'All workstreams' })).toBeTruthy();
+    expect(api.members).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('tab', { name: 'Engagement team' }));
+    const list = await screen.findByRole('list', { name: 'People in the Engagement team (1)' });
+    expect(api.members).toHaveBeenCalledTimes(1);
+    expect(api.members).toHaveBeenCalledWith('engagement-team', expect.anything());
+    await userEvent.click(within(list).getByRole('button', { name: 'Remove Nadia Ali' }));
+    const dialog = await findConfirmation('Remove Nadia Ali from the Engagement team?');
+    expect(within(dialog).getByText(/no longer see every workstream/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Remove Nadia Ali', hidden: true }));
+    expect(api.removeMember).toHaveBeenCalledWith(nadia);
+    const form = screen.getByRole('form', { name: 'Add a colleague to the Engagement team' });
+    await addColleague(form, 'Sam Lee', 'oid-sam');
+    expect(api.addMember).toHaveBeenCalledWith('engagement-team', { userId: 'oid-sam', userName: 'Sam Lee' });
+  });
+
+  it('explains to someone outside the Engagement team what the view is for and where their workstreams are, rather than an error', async () => {
+    const host = fakeHost();
+    const api = fakeApi({
+      me: jest.fn(async () => person(false)),
+      overview: jest.fn().mockRejectedValue(new ApiError('no-access', ENGAGEMENT_ONLY, 403)),
+    });
+    renderInFluent(<EngagementWorkspace host={host} api={api} />);
+    expect(await screen.findByRole('heading', { name: 'This view is for the Engagement team' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open your workstreams' }).getAttribute('href')).toBe('/tab/index.html?theme=dark');
+    expect(screen.queryByRole('tab')).toBeNull();
+    expect(screen.queryByText(ENGAGEMENT_ONLY)).toBeNull();
+    expect(host.reportLoaded).toHaveBeenCalled();
+    expect(host.reportFailed).not.toHaveBeenCalled();
+  });
+
+  it('explains the same when the server refuses the overview and could not say who is signed in', async () => {
+    const api = fakeApi({
+      me: jest.fn().mockRejectedValue(new ApiError('network', 'The tab could not reach the server.', null)),
+      overview: jest.fn().mockRejectedValue(new ApiError('no-access', ENGAGEMENT_ONLY, 403)),
+    });
+    renderInFluent(<EngagementWorkspace host={null} api={api} />);
+    expect(await screen.findByRole('heading', { name: 'This view is for the Engagement team' })).toBeTruthy();
+  });
+
+  it('shows any other failure as one, with Retry, and tells Teams', async () => {
+    const host = fakeHost();
+    const api = fakeApi({
+      me: jest.fn(async () => person(true)),
+      overview: jest.fn().mockRejectedValueOnce(new ApiError('store-unavailable', 'The data store is not available just now.', 503)).mockResolvedValue(OVERVIEW),
+    });
+    renderInFluent(<EngagementWorkspace host={host} api={api} />);
+    expect(await screen.findByText('Could not load the Engagement overview')).toBeTruthy();
+    expect(host.reportFailed).toHaveBeenCalledWith('The data store is not available just now.');
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { name: 'All workstreams' })).toBeTruthy();
+  });
+});
