@@ -7,6 +7,7 @@ import { inductionCapability } from './capabilities/induction/induction-handler'
 import { interestCapability } from './capabilities/interest/interest-handler';
 import { myPartnersCapability } from './capabilities/my-partners/my-partners-handler';
 import { nextStepCapability } from './capabilities/next-step/next-step-handler';
+import { notesConsentCapability } from './capabilities/notes-consent/notes-consent-handler';
 import { oneToOnesCapability } from './capabilities/one-to-ones/one-to-ones-handler';
 import { partnerCapability } from './capabilities/partner/partner-handler';
 import { pauseEndCapability } from './capabilities/pause-end/pause-end-handler';
@@ -32,6 +33,7 @@ export const CAPABILITIES: readonly Capability[] = [
   oneToOnesCapability,
   pauseEndCapability,
   peerNetworkCapability,
+  notesConsentCapability,
   askCapability,
   sendRemindersCapability,
 ];

@@ -79,6 +79,7 @@ function Workspace({ host, api }: { readonly host: TeamsHost | null; readonly ap
               linkedPartnerId={linkedPartnerId}
               onSettled={report}
               myId={me.status === 'ready' ? me.data.id : null}
+              engagementTeam={me.status === 'ready' && me.data.engagementTeam}
               pickPeople={host?.pickPeople ?? null}
             />
           </ErrorBoundary>

@@ -45,6 +45,8 @@ export interface WorkstreamViewProps {
   readonly onSettled: (failure: string | null) => void;
   /** Who is signed in (their id), to mark them among the people; null until known. */
   readonly myId?: string | null;
+  /** Whether they are in the Engagement team (from `/api/me`), who alone download or erase a person's data. */
+  readonly engagementTeam?: boolean;
   /** Teams' people picker for adding colleagues; null outside Teams, where a form takes their id and name. */
   readonly pickPeople?: ((title: string) => Promise<Person[]>) | null;
 }
@@ -77,7 +79,7 @@ function AgendaPanel({ api, workstreamId, changes, onOpen }: { readonly api: Api
 }
 
 /** One workstream: its stage counts, then partners, one-to-ones, roles or people, each view read in one call; a partner opens in a side panel. */
-export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSettled, myId = null, pickPeople = null }: WorkstreamViewProps) {
+export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSettled, myId = null, engagementTeam = false, pickPeople = null }: WorkstreamViewProps) {
   const styles = useStyles();
   const titleId = useId();
   const [view, setView] = useState<View>('partners');
@@ -171,6 +173,7 @@ export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSe
             involvementId={selected.involvementId}
             name={selected.name}
             today={today}
+            engagementTeam={engagementTeam}
             onClose={() => setPanelOpen(false)}
             onChanged={changed}
           />

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { startE2e, workstreamIdByTitle, type E2e } from './browser';
+import { openInTestHost } from './teams-test-host';
 
 jest.setTimeout(60_000);
 
@@ -185,5 +186,94 @@ describe('the workstream tab in a browser', () => {
     await page.goto(`${e2e.server.url}/tab/?view=engagement`);
     await page.getByRole('table', { name: 'All workstreams' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+/** Opens the workstream, then the first partner at `stage` (any stage when left out); the demo's local identity is in the Engagement team. */
+async function openPartner(title: string, stage?: string): Promise<string> {
+  await page.goto(`${e2e.server.url}/tab/?workstream=${await workstreamIdByTitle(e2e.server, title)}`);
+  await page.getByRole('heading', { level: 2, name: title }).waitFor();
+  if (stage) await page.getByRole('combobox', { name: 'Stage', exact: true }).selectOption(stage);
+  const rows = page.getByRole('table').getByRole('row');
+  const first = (stage ? rows.filter({ has: page.getByRole('cell', { name: stage, exact: true }) }) : rows).getByRole('button').first();
+  const name = (await first.textContent()) ?? '';
+  await first.click();
+  await page.getByRole('dialog', { name }).getByRole('heading', { name: 'Consent' }).waitFor();
+  return name;
+}
+
+describe('personal data in the tab, in a browser', () => {
+  it('explains why notes cannot be kept without consent, records consent, then saves a one-to-one with notes, with no axe-core violations', async () => {
+    const name = await openPartner('Mental health (demo)', 'Active');
+    const dialog = page.getByRole('dialog', { name });
+    await dialog.getByRole('button', { name: 'Withdraw consent to notes' }).click();
+    const confirm = page.getByRole('alertdialog', { name: /consent to notes\?$/ });
+    await confirm.getByText(/will be deleted from every workstream/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Withdraw and delete the notes' }).click();
+    await dialog.getByText(/^Consent to notes withdrawn for /).waitFor();
+
+    const held = dialog.getByRole('form', { name: 'Record a one-to-one that was held' });
+    await held.getByText(/has not given explicit consent to notes about their experience/).waitFor();
+    expect(await held.getByRole('textbox', { name: /^Notes/ }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await held.getByRole('button', { name: /consent to notes$/ }).click();
+    await dialog.getByText(/^Consent to notes recorded for .*, dated today\.$/).waitFor();
+    await dialog.getByRole('region', { name: 'Consent' }).getByText(/^Given on /).nth(1).waitFor();
+
+    await held.getByRole('textbox', { name: /^Notes/ }).fill('Enjoying the design meetings; would like to join the next workshop.');
+    await held.getByRole('button', { name: 'Record as held' }).click();
+    await dialog.getByText('One-to-one recorded as held.').waitFor();
+  });
+
+  it('lets the Engagement team download a person’s data and erase it, the name replaced everywhere, with no axe-core violations', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const name = await openPartner('Digital inclusion (demo)');
+    const dialog = page.getByRole('dialog', { name });
+
+    const [json] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download their data (JSON)' }).click()]);
+    expect(json.suggestedFilename()).toMatch(/^partner-\d+-personal-data\.json$/);
+    const exported = JSON.parse(fs.readFileSync(await json.path(), 'utf8')) as { partner: { id: number; fullName: string } };
+    expect(exported.partner.fullName).toBe(name);
+    const [summary] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download their data as a readable summary' }).click()]);
+    expect(fs.readFileSync(await summary.path(), 'utf8')).toContain(`What Partner Pathway holds about`);
+
+    await dialog.getByRole('button', { name: 'Erase their personal data' }).click();
+    const confirm = page.getByRole('alertdialog', { name: `Erase ${name}'s personal data?` });
+    await confirm.getByText(/Kept, without anything that names them/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const erase = confirm.getByRole('button', { name: 'Erase their personal data' });
+    expect(await erase.isDisabled()).toBe(true);
+    await confirm.getByRole('textbox', { name: /Type their full name/ }).fill(name);
+    await erase.click();
+
+    const erasedName = `Erased partner ${exported.partner.id}`;
+    const erased = page.getByRole('dialog', { name: erasedName });
+    await erased.getByText(/^Their personal data was erased on /).waitFor();
+    expect(await erased.getByRole('button', { name: /consent to notes|Erase/ }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await erased.getByRole('button', { name: 'Close' }).click();
+    await erased.waitFor({ state: 'detached' });
+    const row = page.getByRole('row', { name: new RegExp(erasedName) });
+    await row.getByText('Personal data erased').waitFor();
+    expect(await page.getByRole('table').getByText(name, { exact: true }).count()).toBe(0);
+  });
+
+  it('has no axe-core violations in high contrast, with the consent and data sections open inside Teams', async () => {
+    const host = await openInTestHost(page, {
+      tabUrl: `${e2e.server.url}/tab/index.html?workstream=${await workstreamIdByTitle(e2e.server, 'Maternity and neonatal (demo)')}`,
+      frameContext: 'content',
+      theme: 'contrast',
+      ssoToken: null,
+    });
+    const first = host.frame.getByRole('table').getByRole('button').first();
+    const name = (await first.textContent()) ?? '';
+    await first.click();
+    const dialog = host.frame.getByRole('dialog', { name });
+    await dialog.getByRole('heading', { name: 'Their data (Engagement team)' }).waitFor();
+    expect(await axeViolations(host.frame)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Erase their personal data' }).click();
+    await host.frame.getByRole('alertdialog', { name: `Erase ${name}'s personal data?` }).waitFor();
+    expect(await axeViolations(host.frame)).toEqual([]);
   });
 });

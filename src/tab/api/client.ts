@@ -33,6 +33,12 @@ export interface DownloadedFile {
   readonly blob: Blob;
 }
 
+/** A record as the server knows it: its id and the version the tab read. */
+export interface VersionedRef {
+  readonly id: number;
+  readonly version: number;
+}
+
 /** The server's JSON API, one method per call the tab makes. Every failure is an {@link ApiError}. */
 export interface ApiClient {
   me(signal: AbortSignal): Promise<SignedInUser>;
@@ -60,6 +66,12 @@ export interface ApiClient {
   /** Adds a person; someone already a member stays as they are. */
   addMember(group: MemberGroup, person: Person): Promise<void>;
   removeMember(member: { readonly id: number; readonly version: number }): Promise<void>;
+  /** Records the partner's explicit consent to notes about their lived experience, dated today. */
+  recordNotesConsent(partner: VersionedRef): Promise<void>;
+  /** Records that they withdrew it; the server deletes those notes in every workstream. */
+  withdrawNotesConsent(partner: VersionedRef): Promise<void>;
+  /** Erases the partner's personal data everywhere (Engagement team only). */
+  erasePartner(partner: VersionedRef): Promise<void>;
   /** Moves an involvement on, from the stage it is at; the server applies the pathway's rules. */
   changeStage(involvement: { readonly id: number; readonly version: number; readonly stage: Stage }, change: StageChange): Promise<void>;
 }
@@ -72,6 +84,11 @@ export function partnersCsvUrl(workstreamId: number): string {
 /** The API path of a booked one-to-one's calendar invitation, for {@link ApiClient.download}. */
 export function invitationUrl(oneToOneId: number): string {
   return `/api/one-to-ones/${encodeURIComponent(String(oneToOneId))}/invitation.ics`;
+}
+
+/** The API path of everything held about a partner, as JSON or as a readable summary, for {@link ApiClient.download}. */
+export function personalDataUrl(partnerId: number, format: 'json' | 'txt'): string {
+  return `/api/partners/${encodeURIComponent(String(partnerId))}/export.${format}`;
 }
 
 /** The API path and body for a stage change: the action that reaches `to` from `from`. */
@@ -177,6 +194,9 @@ export function createApiClient(getToken: TokenSource): ApiClient {
     members: async (group, signal) => membersFrom(await getJson(membersPath(group), signal)),
     addMember: (group, person) => post(membersPath(group), { userId: person.userId.trim(), userName: person.userName.trim() }),
     removeMember: (member) => post(`/api/members/${id(member.id)}/remove`, { version: member.version }),
+    recordNotesConsent: (partner) => post(`/api/partners/${id(partner.id)}/notes-consent`, { version: partner.version }),
+    withdrawNotesConsent: (partner) => post(`/api/partners/${id(partner.id)}/notes-consent/withdraw`, { version: partner.version }),
+    erasePartner: (partner) => post(`/api/partners/${id(partner.id)}/erase`, { version: partner.version }),
     acknowledgeInterest: (involvement) => post(`/api/involvements/${id(involvement.id)}/acknowledge`, { version: involvement.version }),
     changeStage: (involvement, change) => {
       const { action, body } = stageRequest(involvement.stage, change);

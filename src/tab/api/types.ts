@@ -165,6 +165,14 @@ export interface Partner {
   readonly postalAddress: string | null;
   readonly preferredContact: ContactMethod | null;
   readonly accessNeeds: string | null;
+  /** Consent to hold their details, given with their interest. */
+  readonly consentGiven: boolean;
+  readonly consentDate: CalendarDate | null;
+  /** Explicit consent to notes about their lived experience (special category data), recorded separately. */
+  readonly notesConsent: boolean;
+  readonly notesConsentDate: CalendarDate | null;
+  /** When their personal data was erased, or null. */
+  readonly erasedDate: CalendarDate | null;
   readonly peerNetworkStatus: PeerNetworkStatus;
   readonly peerNetworkDate: CalendarDate | null;
 }

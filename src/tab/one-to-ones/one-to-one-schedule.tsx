@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Input, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Booking, DownloadedFile, HeldOneToOne } from '../api/client';
 import type { CalendarDate, NextOneToOne, OneToOne } from '../api/types';
 import { DownloadButton } from '../shared/download-button';
@@ -57,10 +57,12 @@ export interface OneToOneScheduleProps {
   readonly onRecordHeld: (held: HeldOneToOne) => Promise<boolean>;
   /** Fetches a booked one-to-one's calendar invitation. */
   readonly downloadInvitation: (oneToOneId: number) => Promise<DownloadedFile>;
+  /** Shown instead of the notes box when notes cannot be kept (no consent to notes); null when they can. */
+  readonly notesBlocked?: ReactNode;
 }
 
 /** A partner's one-to-ones: when the next is due, the history, booking one and recording one as held. */
-export function OneToOneSchedule({ oneToOnes, next, open, busy, today, onBook, onRecordHeld, downloadInvitation }: OneToOneScheduleProps) {
+export function OneToOneSchedule({ oneToOnes, next, open, busy, today, onBook, onRecordHeld, downloadInvitation, notesBlocked = null }: OneToOneScheduleProps) {
   const styles = useStyles();
   const [booking, setBooking] = useState<Booking>({ date: '', time: '', where: '' });
   const [held, setHeld] = useState({ date: today, notes: '' });
@@ -143,9 +145,11 @@ export function OneToOneSchedule({ oneToOnes, next, open, busy, today, onBook, o
             <Field label="Date held" required>
               <Input type="date" max={today} required value={held.date} onChange={(_e, data) => setHeld({ ...held, date: data.value })} />
             </Field>
-            <Field label="Notes (optional)" hint="Keep to what helps support them; notes are personal data.">
-              <Textarea value={held.notes} onChange={(_e, data) => setHeld({ ...held, notes: data.value })} />
-            </Field>
+            {notesBlocked ?? (
+              <Field label="Notes (optional)" hint="Keep to what helps support them; notes are personal data.">
+                <Textarea value={held.notes} onChange={(_e, data) => setHeld({ ...held, notes: data.value })} />
+              </Field>
+            )}
             <div>
               <Button type="submit" disabled={busy}>
                 Record as held

@@ -36,3 +36,11 @@ export function rowForPartner(rows: readonly DashboardRow[], partnerId: number):
   const theirs = rows.filter((row) => row.partnerId === partnerId);
   return theirs.find((row) => !CLOSED_STAGES.includes(row.stage)) ?? theirs[0];
 }
+
+/**
+ * Whether the row's partner had their personal data erased. The table's rows carry
+ * no erasure date, but erasure always leaves the name "Erased partner <their id>".
+ */
+export function isErased(row: Pick<DashboardRow, 'name' | 'partnerId'>): boolean {
+  return row.name === `Erased partner ${row.partnerId}`;
+}

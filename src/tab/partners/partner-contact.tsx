@@ -1,22 +1,9 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Fragment } from 'react';
 import type { Partner } from '../api/types';
+import { useTermListStyles } from '../shared/list-styles';
 
 const useStyles = makeStyles({
-  list: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(8rem, max-content) 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: {
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  value: {
-    margin: 0,
-    whiteSpace: 'pre-line',
-  },
   quiet: {
     color: tokens.colorNeutralForeground3,
   },
@@ -25,6 +12,7 @@ const useStyles = makeStyles({
 /** A partner's contact details and access needs, with "Not given" where they gave none. */
 export function PartnerContact({ partner }: { readonly partner: Partner }) {
   const styles = useStyles();
+  const terms = useTermListStyles();
   const entries: ReadonlyArray<readonly [string, string | null]> = [
     ['Full name', partner.fullName],
     ['Preferred name', partner.preferredName],
@@ -36,11 +24,11 @@ export function PartnerContact({ partner }: { readonly partner: Partner }) {
     ['Peer Support Network', partner.peerNetworkStatus],
   ];
   return (
-    <dl className={styles.list}>
+    <dl className={terms.list}>
       {entries.map(([term, value]) => (
         <Fragment key={term}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={styles.value}>{value?.trim() ? value : <Text className={styles.quiet}>Not given</Text>}</dd>
+          <dt className={terms.term}>{term}</dt>
+          <dd className={terms.value}>{value?.trim() ? value : <Text className={styles.quiet}>Not given</Text>}</dd>
         </Fragment>
       ))}
     </dl>

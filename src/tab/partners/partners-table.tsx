@@ -18,6 +18,7 @@ import { CheckmarkCircle16Regular, Clock16Regular, Warning16Regular } from '@flu
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactElement } from 'react';
 import type { DashboardRow, DueState } from '../api/types';
+import { isErased } from './filter-rows';
 import { describeBooked, describeDue, shortDate, summariseInduction } from '../shared/format';
 import { useRowStyles } from '../shared/row-styles';
 
@@ -162,6 +163,11 @@ export function PartnersTable({ rows, labelledBy, onOpen }: PartnersTableProps) 
                     <Link as="button" onClick={() => onOpen(row)} {...restoreFocusTarget}>
                       {row.name}
                     </Link>
+                    {isErased(row) && (
+                      <Badge appearance="outline" color="informative" className={styles.badge}>
+                        Personal data erased
+                      </Badge>
+                    )}
                     {row.attention.map((reason) => (
                       <Caption1 key={reason} className={styles.attention}>
                         <Warning16Regular aria-hidden />

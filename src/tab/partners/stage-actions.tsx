@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Stage, StageChange } from '../api/types';
 
 const useStyles = makeStyles({
@@ -63,6 +63,8 @@ export interface StageActionsProps {
   readonly busy: boolean;
   /** Asks the server for the change; resolves true when it was made. */
   readonly onChange: (change: StageChange) => Promise<boolean>;
+  /** Shown instead of the chat's notes box when notes cannot be kept (no consent to notes); null when they can. */
+  readonly notesBlocked?: ReactNode;
 }
 
 /**
@@ -70,7 +72,7 @@ export interface StageActionsProps {
  * and asks for what each needs (a reason, the chat's time and place); the server
  * checks the guards and its plain refusal is shown as it is.
  */
-export function StageActions({ stage, nextStages, busy, onChange }: StageActionsProps) {
+export function StageActions({ stage, nextStages, busy, onChange, notesBlocked = null }: StageActionsProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   if (nextStages.length === 0) return <Text>This involvement is {stage}, so it has no further stages.</Text>;
@@ -101,11 +103,12 @@ export function StageActions({ stage, nextStages, busy, onChange }: StageActions
           </Field>
         </>
       )}
-      {draft.to === 'Chat held' && (
-        <Field label="Notes from the chat (optional)">
-          <Textarea value={draft.notes} onChange={(_e, data) => setDraft({ ...draft, notes: data.value })} />
-        </Field>
-      )}
+      {draft.to === 'Chat held' &&
+        (notesBlocked ?? (
+          <Field label="Notes from the chat (optional)">
+            <Textarea value={draft.notes} onChange={(_e, data) => setDraft({ ...draft, notes: data.value })} />
+          </Field>
+        ))}
       {draft.to !== '' && NEEDS_REASON.includes(draft.to) && (
         <Field label="Reason" required hint="Kind and plain: the partner may ask to see it.">
           <Textarea required value={draft.reason} onChange={(_e, data) => setDraft({ ...draft, reason: data.value })} />

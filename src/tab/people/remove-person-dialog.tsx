@@ -1,6 +1,7 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Member } from '../api/types';
+import { ConfirmDialog } from '../shared/confirm-dialog';
 
 /** Props for {@link RemovePersonDialog}. */
 export interface RemovePersonDialogProps {
@@ -20,34 +21,18 @@ export function RemovePersonDialog({ member, groupName, removalMeans, myId, onCo
   // Keeps showing who it was about while the dialog fades out after a choice.
   const [shown, setShown] = useState(member);
   if (member !== null && member !== shown) setShown(member);
+  if (shown === null) return null;
   return (
-    <Dialog
-      modalType="alert"
+    <ConfirmDialog
       open={member !== null}
-      onOpenChange={(_event, data) => {
-        if (!data.open) onCancel();
-      }}
+      title={`Remove ${shown.userName} from ${groupName}?`}
+      confirmLabel={`Remove ${shown.userName}`}
+      onConfirm={() => onConfirm(shown)}
+      onCancel={onCancel}
     >
-      <DialogSurface>
-        {shown && (
-          <DialogBody>
-            <DialogTitle>
-              Remove {shown.userName} from {groupName}?
-            </DialogTitle>
-            <DialogContent>
-              <Text block>{removalMeans}</Text>
-              {shown.userId === myId && <Text block weight="semibold">This is you: you will lose this access as soon as you remove yourself.</Text>}
-              <Text block>Nothing else is deleted, and they can be added again at any time.</Text>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => onConfirm(shown)}>
-                Remove {shown.userName}
-              </Button>
-              <Button onClick={onCancel}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        )}
-      </DialogSurface>
-    </Dialog>
+      <Text block>{removalMeans}</Text>
+      {shown.userId === myId && <Text block weight="semibold">This is you: you will lose this access as soon as you remove yourself.</Text>}
+      <Text block>Nothing else is deleted, and they can be added again at any time.</Text>
+    </ConfirmDialog>
   );
 }

@@ -11,3 +11,21 @@ export const usePlainListStyles = makeStyles({
     listStyleType: 'none',
   },
 });
+
+/** A description list as two columns, terms in semibold: a partner's details, their consents. */
+export const useTermListStyles = makeStyles({
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8rem, max-content) 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  value: {
+    margin: 0,
+    whiteSpace: 'pre-line',
+  },
+});

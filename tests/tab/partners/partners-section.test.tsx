@@ -107,3 +107,12 @@ describe('the partners table', () => {
     expect(screen.queryByRole('table')).toBeNull();
   });
 });
+
+describe('an erased partner in the table', () => {
+  it('is marked as erased in words', () => {
+    renderSection([row({ involvementId: 4, partnerId: 12, name: 'Erased partner 12' }), row({ involvementId: 5, partnerId: 13, name: 'Erased partner 99' })]);
+    const rows = within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('row');
+    expect(within(rows[1]).getByText('Personal data erased')).toBeTruthy();
+    expect(within(rows[2]).queryByText('Personal data erased')).toBeNull();
+  });
+});

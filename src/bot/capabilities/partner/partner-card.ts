@@ -39,6 +39,8 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail): Card {
   if (involvement.chatAt) facts.push({ title: 'Informal chat', value: `${chatWhen(involvement.chatAt, scope)} · ${involvement.chatWhere ?? ''}` });
   if (involvement.stageReason) facts.push({ title: 'Reason', value: involvement.stageReason });
   if (stage === 'Ended') facts.push({ title: 'Exit conversation', value: involvement.exitConversationOffered ? 'Offered' : 'Not offered' });
+  facts.push({ title: 'Consent to hold details', value: consentState(partner.consentGiven, partner.consentDate, 'Not recorded') });
+  if (partner.erasedDate) facts.push({ title: 'Personal data', value: `Erased on ${longDate(partner.erasedDate)}` });
   const booked = detail.oneToOnes.filter((item) => item.status === 'Booked');
   const held = detail.oneToOnes.find((item) => item.status === 'Held');
   const canAcknowledge = stage === 'Interested' && !involvement.acknowledgedDate;
@@ -90,11 +92,26 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail): Card {
       held ? `Last held: ${longDate(held.date)}.` : 'None held yet.',
     ].join(' '),
     oneToOneGuidance: guidance.text('one-to-ones', 'guidance'),
+    canConsent: !partner.erasedDate,
+    notesConsent: partner.notesConsent,
+    notesConsentState: consentState(partner.notesConsent, partner.notesConsentDate, 'not given'),
+    consent: {
+      notes: guidance.text('consent', 'notes'),
+      record: guidance.text('consent', 'record'),
+      withdraw: guidance.text('consent', 'withdraw'),
+      noConsent: guidance.text('consent', 'no consent'),
+    },
     peerText: `Peer Support Network: ${partner.peerNetworkStatus}. ${guidance.text('peer-support-network', 'invite')}`,
     pauseGuidance: guidance.text('pause-and-end', 'pause'),
     endGuidance: guidance.text('pause-and-end', 'end'),
     notProgressGuidance: guidance.text('pause-and-end', 'not progressed'),
   });
+}
+
+/** "given on Tuesday 3 March 2026", or what to say when it was not given. */
+function consentState(given: boolean, date: string | null, otherwise: string): string {
+  if (!given) return otherwise;
+  return date ? `given on ${longDate(date)}` : 'given';
 }
 
 function chatWhen(at: string, scope: TurnScope): string {
