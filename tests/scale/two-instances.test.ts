@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,13 +6,13 @@ import { ContainerClient } from '@azure/storage-blob';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../../src/config';
 import { loadBotSettings } from '../../src/config/bot';
-import { createPathwayService, type PathwayService, type Principal } from '../../src/domain';
+import { createPathwayService, systemClock, type Clock, type PathwayService, type Principal } from '../../src/domain';
 import type { LogFields, Logger } from '../../src/server/logger';
 import { REMINDERS_LEASE, startServer, type RunningServer } from '../../src/server/main';
 import { advertisedRole, at, ENGAGEMENT_PRINCIPAL, interested, workstream } from '../bot/arrange';
 import { postActivity, startChannelStandIn, type ChannelStandIn } from '../bot/channel-stand-in';
 import { button, textOf } from '../bot/transcript-harness';
-import { startAzurite, type Azurite } from '../store/blob/azurite';
+import { freePort, startAzurite, type Azurite } from '../store/blob/azurite';
 
 const BOT = { id: '28:partner-pathway-bot', name: 'Partner Pathway' };
 const USER = { id: '29:jo-bloggs', name: 'Jo Bloggs', aadObjectId: '6a1f0c2e-1d4b-4b52-9c1e-3f0b2a7d5e11' };
@@ -48,9 +49,9 @@ function timedLogger(): Logger & { readonly lines: TimedLine[] } {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('Timed out waiting');
     await sleep(50);
   }
@@ -75,7 +76,7 @@ beforeEach(() => {
 });
 
 /** Two servers on one SQLite file and one blob container, as two App Service instances on SharePoint and Blob Storage. */
-async function startInstances(name: string, reminders: 'on' | 'off'): Promise<Array<RunningServer & { readonly logger: ReturnType<typeof timedLogger> }>> {
+async function startInstances(name: string, reminders: 'on' | 'off', clock: Clock = { now: () => NOW }): Promise<Array<RunningServer & { readonly logger: ReturnType<typeof timedLogger> }>> {
   const config = loadConfig({
     DATABASE_PATH: path.join(folder, `${name}.db`),
     SEED_DEMO: 'never',
@@ -85,7 +86,7 @@ async function startInstances(name: string, reminders: 'on' | 'off'): Promise<Ar
   const botSettings = loadBotSettings({ ENGAGEMENT_CHANNEL_ID: ENGAGEMENT_CHANNEL, REMINDERS: reminders });
   const start = async () => {
     const logger = timedLogger();
-    const server = await startServer({ ...config, port: 0 }, { logger, clock: { now: () => NOW }, botSettings, reminderCheckEveryMs: 200 });
+    const server = await startServer({ ...config, port: 0 }, { logger, clock, botSettings, reminderCheckEveryMs: 200 });
     return Object.assign(server, { logger });
   };
   return [await start(), await start()];
@@ -234,4 +235,54 @@ describe('Two instances ticking on a schedule: one runs each tick, and a crashed
       await Promise.all([one.close(), other.close()]);
     }
   }, 45_000);
+});
+
+describe('An instance killed in the middle of a reminders run', () => {
+  const built = path.join(os.tmpdir(), `scale-build-${process.pid}`);
+  beforeAll(() => {
+    execFileSync(path.resolve('node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', built]);
+  }, 60_000);
+  afterAll(() => fs.rmSync(built, { recursive: true, force: true }));
+
+  it('is never followed by a second send: what it claimed stays claimed, and the other instance sends the rest once', async () => {
+    // The killed instance runs on the real clock, so the survivor does too.
+    const [survivor, spare] = await startInstances('killed', 'off', systemClock);
+    const port = await freePort();
+    const doomed = spawn(process.execPath, [path.join(built, 'server/main.js')], {
+      env: {
+        PATH: process.env.PATH,
+        // The build is outside the checkout; its packages are the checkout's.
+        NODE_PATH: path.resolve('node_modules'),
+        PORT: String(port),
+        DATABASE_PATH: path.join(folder, 'killed.db'),
+        SEED_DEMO: 'never',
+        BOT_STATE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        BOT_STATE_CONTAINER: 'killed',
+        ENGAGEMENT_CHANNEL_ID: ENGAGEMENT_CHANNEL,
+        REMINDERS: 'off',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: 'ignore',
+    });
+    try {
+      await arrangeDueReminders(survivor);
+      channel.sent.length = 0;
+      const doomedUrl = `http://localhost:${port}`;
+      await until(async () => (await fetch(`${doomedUrl}/healthz`).catch(() => undefined))?.ok === true, 15_000);
+      void fetch(`${doomedUrl}/api/reminders/run`, { method: 'POST' }).catch(() => undefined);
+      await until(() => channel.sent.length >= 2, 15_000);
+      doomed.kill('SIGKILL');
+      const sentBeforeKill = summaries();
+
+      const run = await (await fetch(`${survivor.url}/api/reminders/run`, { method: 'POST' })).json();
+      expect(run.due).toBeGreaterThan(sentBeforeKill.length);
+      expect(run.alreadySent).toBeGreaterThanOrEqual(sentBeforeKill.length);
+      expect(new Set(summaries()).size).toBe(channel.sent.length);
+      // A reminder claimed but not yet delivered when the instance died is not sent again: at most once, never twice.
+      expect(channel.sent.length).toBeGreaterThanOrEqual(run.due - 1);
+    } finally {
+      doomed.kill('SIGKILL');
+      await Promise.all([survivor.close(), spare.close()]);
+    }
+  }, 60_000);
 });
