@@ -25,6 +25,9 @@ export const DEMO_SEEDED_AT = 'demoSeededAt';
 /** The blob whose lease elects the instance that runs each scheduled reminders tick. */
 export const REMINDERS_LEASE = 'leases/reminders';
 
+/** How often an instance sweeps expired entries (activities handled, reminders sent) out of the shared bot state. */
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
 /** How long shutdown waits for requests in flight before cutting their connections. */
 const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
 
@@ -77,7 +80,13 @@ async function openBotState(config: Config, logger: Logger): Promise<{ readonly 
     logger.info('Bot state in SQLite, for this one instance');
     return { state: openSqliteState({ path: config.botState.path }), lease: localLease };
   }
-  const state = await openBlobState(config.botState);
+  const state = await openBlobState(config.botState, {
+    sweepEveryMs: SWEEP_EVERY_MS,
+    onSweep: (outcome) => {
+      if ('error' in outcome) logger.error('Expired bot state could not be swept', errorFields(outcome.error));
+      else logger.info('Expired bot state swept', { swept: outcome.swept });
+    },
+  });
   logger.info('Bot state in Azure Blob Storage, shared by every instance', { container: config.botState.container });
   return { state, lease: await openBlobLease({ ...config.botState, name: REMINDERS_LEASE }) };
 }
