@@ -270,7 +270,7 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     // App Service's front end is one reverse proxy, so the client's address is the
     // last X-Forwarded-For entry; rate limits per address need it.
     TRUST_PROXY_HOPS: '1'
-    // Read by the shared bot state (issue 7, "Several instances, one truth"), not yet by src/config.
+    // The shared bot state and the reminders lease: every instance serves every conversation.
     BOT_STATE_STORAGE_CONNECTION_STRING: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${botStateConnectionSecret.name})'
     BOT_STATE_CONTAINER: botStateContainer.name
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

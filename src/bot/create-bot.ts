@@ -2,6 +2,7 @@ import type { BotCredentials } from '../config';
 import type { BotSettings } from '../config/bot';
 import { todayIn, type Clock, type PathwayService } from '../domain';
 import type { KeyValueState } from '../domain/service/key-value-state';
+import type { Lease } from '../domain/service/lease';
 import type { Logger } from '../server/logger';
 import { botRequestHandler, createBotAdapter, type BotRequestHandler } from './adapter';
 import { CAPABILITIES } from './capabilities';
@@ -20,6 +21,8 @@ import { TeamsMessenger } from './teams/teams-messenger';
 export interface BotOptions {
   readonly service: PathwayService;
   readonly state: KeyValueState;
+  /** Elects the instance that runs each scheduled reminders tick. */
+  readonly lease: Lease;
   readonly settings: BotSettings;
   readonly credentials: BotCredentials | undefined;
   /** The Teams app id (the manifest's id), for links into the tabs; without it cards carry none. */
@@ -29,6 +32,8 @@ export interface BotOptions {
   readonly logger: Logger;
   /** Spacing between messages into one conversation; tests may shorten it. */
   readonly paceMs?: number;
+  /** How often the reminders schedule looks at the clock; tests may shorten it. */
+  readonly scheduleEveryMs?: number;
 }
 
 /** The running bot: its `/api/messages` handler, its reminders, and a way to stop its schedule. */
@@ -75,6 +80,8 @@ export function createBot(options: BotOptions): Bot {
       if (!settings.reminders.schedule || stopSchedule) return;
       stopSchedule = startReminderSchedule({
         run: () => reminders.run(),
+        lease: options.lease,
+        everyMs: options.scheduleEveryMs,
         timeZone: options.timeZone,
         hour: settings.reminders.hour,
         clock: options.clock,

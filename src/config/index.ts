@@ -29,6 +29,15 @@ export type StoreConfig =
   | { readonly kind: 'sqlite'; readonly databasePath: string }
   | ({ readonly kind: 'sharepoint' } & SharePointSettings);
 
+/**
+ * Where the bot keeps its own state (conversations, references, activities handled,
+ * reminders sent): an Azure Blob Storage container shared by every instance, or
+ * a SQLite file that serves one instance only.
+ */
+export type BotStateConfig =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'blob'; readonly connectionString: string; readonly container: string };
+
 /** The bot's own Entra app registration (single tenant). */
 export interface BotCredentials {
   readonly appId: string;
@@ -66,6 +75,7 @@ export interface SignInSettings {
 export interface Config {
   readonly port: number;
   readonly store: StoreConfig;
+  readonly botState: BotStateConfig;
   /** `auto`: seed demo data into an empty database only; `never`: do not seed. */
   readonly seedDemo: 'auto' | 'never';
   readonly pathway: PathwaySettings;
@@ -127,6 +137,33 @@ function flag(name: string) {
 }
 
 const PAID_LEVELS = /^(none|[1-4](\s*,\s*[1-4])*)$/;
+
+/** Where the bot state is kept on the SharePoint store when no storage account is configured. */
+const SHAREPOINT_BOT_STATE_PATH = './data/bot-state.db';
+
+/** A container name as Azure Storage allows it: 3 to 63 lower-case letters, digits and single hyphens, not at either end. */
+const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * A storage connection string names an account key or a shared access signature
+ * (or is the local emulator's shorthand). Never echoed in a message: it is a secret.
+ */
+function isStorageConnectionString(value: string): boolean {
+  if (value === 'UseDevelopmentStorage=true' || value === 'UseDevelopmentStorage=true;') return true;
+  const parts = new Map(
+    value
+      .split(';')
+      .filter((part) => part.includes('='))
+      .map((part) => [part.slice(0, part.indexOf('=')).trim(), part.slice(part.indexOf('=') + 1).trim()] as const),
+  );
+  return (parts.has('AccountName') || parts.has('BlobEndpoint')) && (Boolean(parts.get('AccountKey')) || Boolean(parts.get('SharedAccessSignature')));
+}
+
+function storageConnectionStringProblem(value: string): string {
+  return value.startsWith('@Microsoft.KeyVault(')
+    ? "BOT_STATE_STORAGE_CONNECTION_STRING is still a Key Vault reference: App Service could not read the secret. Check that the web app's managed identity may read the vault's secrets, then restart it."
+    : "BOT_STATE_STORAGE_CONNECTION_STRING is not a storage account connection string. Copy one from the storage account's Access keys (DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net), or leave it unset to keep the bot state in SQLite on this one instance.";
+}
 
 const schema = z.object({
   PORT: wholeNumber('PORT', 1, 65535, 3978, 'a port number'),
@@ -201,6 +238,17 @@ const schema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: wholeNumber('RATE_LIMIT_WRITES_PER_MINUTE', 1, 100_000, 60, 'a number of requests'),
   RATE_LIMIT_REFUSED_SIGN_INS_PER_MINUTE: wholeNumber('RATE_LIMIT_REFUSED_SIGN_INS_PER_MINUTE', 1, 100_000, 60, 'a number of requests'),
   TRUST_PROXY_HOPS: wholeNumber('TRUST_PROXY_HOPS', 0, 10, 0, 'a number of proxies'),
+  BOT_STATE_STORAGE_CONNECTION_STRING: z
+    .string()
+    .refine(isStorageConnectionString, { error: (issue) => storageConnectionStringProblem(String(issue.input)) })
+    .optional(),
+  BOT_STATE_CONTAINER: z
+    .string()
+    .default('bot-state')
+    .refine((name) => CONTAINER.test(name), {
+      error: (issue) =>
+        `BOT_STATE_CONTAINER: "${String(issue.input)}" is not a blob container name. Use 3 to 63 lower-case letters, digits and single hyphens (not at either end), or leave it unset for bot-state.`,
+    }),
 });
 
 type Variables = Partial<Record<keyof z.infer<typeof schema>, string>>;
@@ -235,6 +283,11 @@ function combinationProblems(variables: Variables, sharePointTenant: string | un
       'ALLOWED_TENANT_IDS is missing: AAD_APP_CLIENT_ID is set, so sign-in needs the directory (tenant) ids whose people may use the app. Set your tenant id (BOT_TENANT_ID or AZURE_TENANT_ID is used when set).',
     );
   }
+  if (variables.BOT_STATE_CONTAINER && !variables.BOT_STATE_STORAGE_CONNECTION_STRING) {
+    problems.push(
+      'BOT_STATE_STORAGE_CONNECTION_STRING is missing: BOT_STATE_CONTAINER is set, so the bot state needs the storage account it is in. Set its connection string, or unset BOT_STATE_CONTAINER to keep the bot state in SQLite.',
+    );
+  }
   if (variables.LOCAL_IDENTITY === 'true' && !wantsLocalDevelopment(variables)) {
     problems.push(
       'LOCAL_IDENTITY=true cannot be used here: the local development identity is only for the embedded store with no Entra app configured. Remove LOCAL_IDENTITY, or unset BOT_ID and AAD_APP_CLIENT_ID and use STORE=sqlite.',
@@ -247,6 +300,14 @@ function combinationProblems(variables: Variables, sharePointTenant: string | un
 function azureTenantOf(env: NodeJS.ProcessEnv): string | undefined {
   const value = env.AZURE_TENANT_ID?.trim();
   return value && GUID.test(value) ? value : undefined;
+}
+
+/** The shared container when a storage account is configured; else SQLite, in the pathway's database or (on SharePoint) a file of its own. */
+function botStateConfig(values: z.infer<typeof schema>, store: StoreConfig): BotStateConfig {
+  if (values.BOT_STATE_STORAGE_CONNECTION_STRING) {
+    return { kind: 'blob', connectionString: values.BOT_STATE_STORAGE_CONNECTION_STRING, container: values.BOT_STATE_CONTAINER };
+  }
+  return { kind: 'sqlite', path: store.kind === 'sqlite' ? store.databasePath : SHAREPOINT_BOT_STATE_PATH };
 }
 
 function signInSettings(values: z.infer<typeof schema>, azureTenant: string | undefined): SignInSettings | undefined {
@@ -270,7 +331,9 @@ function signInSettings(values: z.infer<typeof schema>, azureTenant: string | un
  * used when the store is SQLite and neither BOT_ID nor AAD_APP_CLIENT_ID is set,
  * unless LOCAL_IDENTITY=false turns it off. With AAD_APP_CLIENT_ID the tab's
  * sign-in accepts the tenants in ALLOWED_TENANT_IDS (by default BOT_TENANT_ID,
- * else AZURE_TENANT_ID), and one of them is required.
+ * else AZURE_TENANT_ID), and one of them is required. With
+ * BOT_STATE_STORAGE_CONNECTION_STRING the bot state is in that storage account's
+ * BOT_STATE_CONTAINER (default `bot-state`), shared by every instance; otherwise in SQLite.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const variables = present(env);
@@ -284,9 +347,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
   const local = wantsLocalDevelopment(variables) && values.LOCAL_IDENTITY !== false;
+  const store: StoreConfig = sharePoint?.settings ? { kind: 'sharepoint', ...sharePoint.settings } : { kind: 'sqlite', databasePath: values.DATABASE_PATH };
   return {
     port: values.PORT,
-    store: sharePoint?.settings ? { kind: 'sharepoint', ...sharePoint.settings } : { kind: 'sqlite', databasePath: values.DATABASE_PATH },
+    store,
+    botState: botStateConfig(values, store),
     seedDemo: values.SEED_DEMO,
     pathway: {
       timeZone: values.TIME_ZONE,

@@ -6,6 +6,10 @@ import { ConfigError, type Config } from '../config';
 import { loadBotSettings, loadServerAndBotSettings, type BotSettings } from '../config/bot';
 import { seedDemo } from '../demo/seed';
 import { createPathwayService, systemClock, type AccessSettings, type Clock, type Store } from '../domain';
+import type { KeyValueState } from '../domain/service/key-value-state';
+import { localLease, type Lease } from '../domain/service/lease';
+import { openBlobLease } from '../store/blob/blob-lease';
+import { openBlobState } from '../store/blob/blob-state';
 import { openSharePointStore } from '../store/sharepoint';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite';
 import { openSqliteState } from '../store/sqlite/sqlite-state';
@@ -17,6 +21,12 @@ import { reminderRoutes } from './reminder-routes';
 
 /** The database metadata entry that records when demo data was seeded. */
 export const DEMO_SEEDED_AT = 'demoSeededAt';
+
+/** The blob whose lease elects the instance that runs each scheduled reminders tick. */
+export const REMINDERS_LEASE = 'leases/reminders';
+
+/** How often an instance sweeps expired entries (activities handled, reminders sent) out of the shared bot state. */
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 /** How long shutdown waits for requests in flight before cutting their connections. */
 const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
@@ -30,6 +40,8 @@ export interface StartOptions {
   readonly botSettings?: BotSettings;
   /** Spacing between bot messages into one conversation; tests shorten it. */
   readonly botPaceMs?: number;
+  /** How often the reminders schedule looks at the clock; tests shorten it. */
+  readonly reminderCheckEveryMs?: number;
 }
 
 /** A server that is listening. */
@@ -56,6 +68,27 @@ function accessOf(config: Config): AccessSettings {
 function openStore(config: Config): Store {
   if (config.store.kind === 'sharepoint') return openSharePointStore(config.store);
   return openSqliteStore({ path: config.store.databasePath });
+}
+
+/**
+ * The bot's own state and the lease for its scheduled work: in the shared Blob
+ * Storage container when one is configured (created if missing), so any instance
+ * can take any turn; otherwise in SQLite, for one instance, with no lease needed.
+ */
+async function openBotState(config: Config, logger: Logger): Promise<{ readonly state: KeyValueState; readonly lease: Lease }> {
+  if (config.botState.kind === 'sqlite') {
+    logger.info('Bot state in SQLite, for this one instance');
+    return { state: openSqliteState({ path: config.botState.path }), lease: localLease };
+  }
+  const state = await openBlobState(config.botState, {
+    sweepEveryMs: SWEEP_EVERY_MS,
+    onSweep: (outcome) => {
+      if ('error' in outcome) logger.error('Expired bot state could not be swept', errorFields(outcome.error));
+      else logger.info('Expired bot state swept', { swept: outcome.swept });
+    },
+  });
+  logger.info('Bot state in Azure Blob Storage, shared by every instance', { container: config.botState.container });
+  return { state, lease: await openBlobLease({ ...config.botState, name: REMINDERS_LEASE }) };
 }
 
 /** Seeds demo data only into a database with no workstreams, and remembers when it did. */
@@ -107,7 +140,8 @@ function drain(server: http.Server, timeoutMs: number): Promise<void> {
 }
 
 /**
- * The composition root: opens the store (SQLite, creating its folder, or SharePoint), builds the
+ * The composition root: opens the store (SQLite, creating its folder, or SharePoint) and the
+ * bot state (Blob Storage when configured, else SQLite), builds the
  * pathway service, seeds demo data into an empty database when SEED_DEMO=auto,
  * builds the bot and its adapter, and listens on the configured port: on
  * 127.0.0.1 only while the local development identity is in use, on every
@@ -117,16 +151,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const logger = options.logger ?? consoleLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const store = openStore(config);
-  // The bot's own state (conversations, references, reminders sent) sits beside the lists in the SQLite file.
-  const botState = openSqliteState({ path: config.store.kind === 'sqlite' ? config.store.databasePath : './data/bot-state.db' });
+  let botState: KeyValueState | undefined;
   try {
+    const { state, lease } = await openBotState(config, logger);
+    botState = state;
     const service = createPathwayService({ store, clock, settings: config.pathway, access: accessOf(config) });
     // Demo data is for the embedded store only: a SharePoint site holds the organisation's real records.
     const demo: DemoData = store.kind === 'sqlite' ? await prepareDemoData(config, store as SqliteStore, clock) : { state: 'off' };
     const botSettings = options.botSettings ?? loadBotSettings({});
     const bot = createBot({
       service,
-      state: botState,
+      state,
+      lease,
       settings: botSettings,
       credentials: config.bot,
       teamsAppId: config.teamsAppId,
@@ -134,6 +170,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clock,
       logger,
       paceMs: options.botPaceMs,
+      scheduleEveryMs: options.reminderCheckEveryMs,
     });
     const app = createApp({ service, health: () => store.health(), bot: bot.handler, config, logger });
     const reminders = reminderRoutes({ run: () => bot.reminders.run(), token: botSettings.reminders.triggerToken, identity: config.identity, logger });
@@ -151,14 +188,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         closing ??= drain(server, options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS)
           .then(() => {
             bot.stop();
-            return botState.close();
+            return state.close();
           })
           .then(() => store.close());
         return closing;
       },
     };
   } catch (error) {
-    await botState.close();
+    await botState?.close();
     await store.close();
     throw error;
   }

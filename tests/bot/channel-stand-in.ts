@@ -81,3 +81,10 @@ export async function startChannelStandIn(): Promise<ChannelStandIn> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Posts an activity to a bot's `/api/messages` as the Bot Connector would; resolves to the HTTP status and the parsed body. */
+export async function postActivity(botUrl: string, activity: Record<string, unknown>): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}

@@ -4,7 +4,7 @@ import { createPathwayService, type PathwayService, type Principal } from '../..
 import { silentLogger } from '../../src/server/logger';
 import { startServer, type RunningServer } from '../../src/server/main';
 import { advertisedRole, at, ENGAGEMENT_PRINCIPAL, interested, workstream } from './arrange';
-import { startChannelStandIn, type ChannelStandIn } from './channel-stand-in';
+import { postActivity, startChannelStandIn, type ChannelStandIn } from './channel-stand-in';
 import { button, textOf } from './transcript-harness';
 
 const BOT = { id: '28:partner-pathway-bot', name: 'Partner Pathway' };
@@ -48,24 +48,18 @@ beforeEach(() => {
 });
 
 /** Posts an activity as Teams would; resolves to the HTTP status and body. */
-async function post(activity: Record<string, unknown>): Promise<{ status: number; body: any }> {
+function post(activity: Record<string, unknown>): Promise<{ status: number; body: any }> {
   count += 1;
-  const response = await fetch(`${server.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      id: `http-${count}`,
-      serviceUrl: channel.url,
-      channelId: 'msteams',
-      from: USER,
-      conversation: PERSONAL_CHAT,
-      recipient: BOT,
-      channelData: { tenant: TENANT },
-      ...activity,
-    }),
+  return postActivity(server.url, {
+    id: `http-${count}`,
+    serviceUrl: channel.url,
+    channelId: 'msteams',
+    from: USER,
+    conversation: PERSONAL_CHAT,
+    recipient: BOT,
+    channelData: { tenant: TENANT },
+    ...activity,
   });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
 function press(verb: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) {

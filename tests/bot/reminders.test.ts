@@ -2,6 +2,7 @@ import { Cards } from '../../src/bot/pathway/cards';
 import { TabLinks } from '../../src/bot/pathway/tab-links';
 import { ReminderRunner } from '../../src/bot/reminders/reminder-runner';
 import { hourIn, startReminderSchedule } from '../../src/bot/reminders/reminder-schedule';
+import { localLease } from '../../src/domain/service/lease';
 import type { LogFields } from '../../src/server/logger';
 import { advertisedRole, at, interested, workstream } from './arrange';
 import { ENGAGEMENT_CHANNEL, LEAD_PRINCIPAL, textOf, Transcript, WINDOWS } from './transcript-harness';
@@ -162,6 +163,7 @@ describe('Proactive reminders', () => {
     let now = new Date('2026-06-15T07:30:00Z');
     const stop = startReminderSchedule({
       run: async () => runs.push(now.toISOString()),
+      lease: localLease,
       timeZone: 'Europe/London',
       hour: 9,
       clock: { now: () => now },
@@ -175,5 +177,23 @@ describe('Proactive reminders', () => {
     stop();
     expect(runs.length).toBeGreaterThan(0);
     expect(runs.every((run) => run === '2026-06-15T08:00:00.000Z')).toBe(true);
+  });
+
+  it('a scheduled tick is skipped, and says so, while another instance holds the lease', async () => {
+    const runs: number[] = [];
+    const lines: string[] = [];
+    const stop = startReminderSchedule({
+      run: async () => runs.push(1),
+      lease: { runIfFree: async () => ({ ran: false }) },
+      timeZone: 'Europe/London',
+      hour: 0,
+      clock: { now: () => new Date('2026-06-15T10:00:00Z') },
+      logger: { info: (message) => lines.push(message), warn: () => undefined, error: () => undefined },
+      everyMs: 5,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    stop();
+    expect(runs).toEqual([]);
+    expect(lines[0]).toBe('Scheduled reminders skipped: another instance holds the lease');
   });
 });

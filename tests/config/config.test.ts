@@ -26,6 +26,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 3978,
       store: { kind: 'sqlite', databasePath: './data/partner-pathway.db' },
+      botState: { kind: 'sqlite', path: './data/partner-pathway.db' },
       seedDemo: 'auto',
       pathway: { timeZone: 'Europe/London', defaultCadenceWeeks: 8, dueSoonDays: 14, recruitmentLeadWeeks: 8, paidLevels: [4], retentionMonths: 72 },
       bot: undefined,
@@ -142,6 +143,46 @@ describe('loadConfig', () => {
   it('builds single-tenant bot credentials from BOT_ID, SECRET_BOT_PASSWORD and BOT_TENANT_ID', () => {
     const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: 's3cret', BOT_TENANT_ID: TENANT });
     expect(config.bot).toEqual({ appId: BOT_ID, password: 's3cret', tenantId: TENANT });
+  });
+
+  describe('bot state', () => {
+    const CONNECTION = 'DefaultEndpointsProtocol=https;AccountName=ppstate;AccountKey=c2VjcmV0LWtleS1ub3QtcmVhbA==;EndpointSuffix=core.windows.net';
+
+    it('is in the pathway database without a storage account', () => {
+      expect(loadConfig({ DATABASE_PATH: '/var/lib/pp/pp.db' }).botState).toEqual({ kind: 'sqlite', path: '/var/lib/pp/pp.db' });
+    });
+
+    it('is in a SQLite file of its own on the SharePoint store without a storage account, as before', () => {
+      expect(loadConfig({ STORE: 'sharepoint', ...SHAREPOINT }).botState).toEqual({ kind: 'sqlite', path: './data/bot-state.db' });
+    });
+
+    it('is in the bot-state container of the storage account given, shared by every instance', () => {
+      expect(loadConfig({ STORE: 'sharepoint', ...SHAREPOINT, BOT_STATE_STORAGE_CONNECTION_STRING: CONNECTION }).botState).toEqual({
+        kind: 'blob',
+        connectionString: CONNECTION,
+        container: 'bot-state',
+      });
+      expect(loadConfig({ BOT_STATE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', BOT_STATE_CONTAINER: 'pp-state-2' }).botState).toMatchObject({ container: 'pp-state-2' });
+    });
+
+    it('refuses a connection string that names no account key or signature, without repeating it', () => {
+      const error = problemsFor({ BOT_STATE_STORAGE_CONNECTION_STRING: 'AccountName=ppstate;NotAKey=hush-hush' });
+      expect(error.problems).toEqual([expect.stringMatching(/^BOT_STATE_STORAGE_CONNECTION_STRING is not a storage account connection string\. Copy one from the storage account's Access keys/)]);
+      expect(error.message).not.toContain('hush-hush');
+    });
+
+    it('says when App Service left the Key Vault reference unresolved', () => {
+      const error = problemsFor({ BOT_STATE_STORAGE_CONNECTION_STRING: '@Microsoft.KeyVault(VaultName=pp-kv;SecretName=bot-state-storage-connection-string)' });
+      expect(error.problems).toEqual([expect.stringContaining("App Service could not read the secret. Check that the web app's managed identity may read the vault's secrets")]);
+    });
+
+    it('refuses a container name Azure Storage would refuse, and a container with no storage account, in one error', () => {
+      const error = problemsFor({ BOT_STATE_CONTAINER: 'Bot_State' });
+      expect(error.problems).toEqual([
+        'BOT_STATE_CONTAINER: "Bot_State" is not a blob container name. Use 3 to 63 lower-case letters, digits and single hyphens (not at either end), or leave it unset for bot-state.',
+        'BOT_STATE_STORAGE_CONNECTION_STRING is missing: BOT_STATE_CONTAINER is set, so the bot state needs the storage account it is in. Set its connection string, or unset BOT_STATE_CONTAINER to keep the bot state in SQLite.',
+      ]);
+    });
   });
 
   describe('identity mode', () => {

@@ -68,8 +68,6 @@ const NOT_SET_IN_AZURE: Readonly<Record<string, string>> = {
 const READ_ELSEWHERE: Readonly<Record<string, string>> = {
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'App Service deployment: the upload is already built',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'Application Insights, wired by the next step of issue 7',
-  BOT_STATE_STORAGE_CONNECTION_STRING: 'the shared bot state, the next step of issue 7',
-  BOT_STATE_CONTAINER: 'the shared bot state, the next step of issue 7',
 };
 
 /**

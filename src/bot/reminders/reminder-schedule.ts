@@ -1,4 +1,5 @@
 import type { Clock } from '../../domain';
+import type { Lease } from '../../domain/service/lease';
 import { errorFields, type Logger } from '../../server/logger';
 
 /** How often the in-process schedule looks at the clock. */
@@ -12,10 +13,13 @@ export function hourIn(timeZone: string, instant: Date): number {
 /**
  * Runs the reminders every `everyMs` from `hour` o'clock in the organisation's time
  * zone until midnight. Each reminder is sent once, so running again in the same day
- * sends only what has newly fallen due. Returns a function that stops the schedule.
+ * sends only what has newly fallen due. With several instances each tick runs on
+ * the one instance that takes the `lease`; the others skip it. Returns a function
+ * that stops the schedule.
  */
 export function startReminderSchedule(options: {
   readonly run: () => Promise<unknown>;
+  readonly lease: Lease;
   readonly timeZone: string;
   readonly hour: number;
   readonly clock: Clock;
@@ -24,7 +28,13 @@ export function startReminderSchedule(options: {
 }): () => void {
   const tick = () => {
     if (hourIn(options.timeZone, options.clock.now()) < options.hour) return;
-    options.run().catch((error: unknown) => options.logger.error('Scheduled reminders failed', errorFields(error)));
+    options.lease.runIfFree(options.run).then(
+      (outcome) => {
+        if (!outcome.ran) options.logger.info('Scheduled reminders skipped: another instance holds the lease');
+        else if (outcome.leaseLost) options.logger.warn('The reminders lease was lost during a run; reminders claimed before sending still went once');
+      },
+      (error: unknown) => options.logger.error('Scheduled reminders failed', errorFields(error)),
+    );
   };
   const timer = setInterval(tick, options.everyMs ?? CHECK_EVERY_MS);
   timer.unref();
