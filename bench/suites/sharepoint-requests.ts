@@ -35,7 +35,7 @@ interface Counted {
   readonly roundTrips: number;
   readonly requests: number;
   readonly ms: number;
-  /** The longest path and query sent, in characters: SharePoint Online refuses very long URLs. */
+  /** The longest path and query sent, in characters as sent (percent-encoded): SharePoint Online refuses very long URLs. */
   readonly longestUrl: number;
 }
 
@@ -47,7 +47,7 @@ async function counted(standIn: SharePointStandIn, work: () => Promise<unknown>)
     ms: performance.now() - started,
     roundTrips: standIn.requests.length,
     requests: standIn.operations.length,
-    longestUrl: Math.max(...standIn.operations.map((request) => encodeURI(request.path).length)),
+    longestUrl: Math.max(...standIn.operations.map((request) => request.target.length)),
   };
 }
 

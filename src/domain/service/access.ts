@@ -1,7 +1,7 @@
 import { AccessDeniedError } from '../errors';
 import type { Principal } from '../principal';
 import type { ListName, RecordOf } from '../schema/lists';
-import type { Store } from '../store';
+import type { Query, Store } from '../store';
 
 /** Who is in the Engagement team whatever the `PPP Members` list says: the organisation's configured people. */
 export interface AccessSettings {
@@ -38,10 +38,19 @@ export class AccessPolicy {
 
   /** What each of several people may reach, in one query; for work done on their behalf, such as reminders. */
   async reachOfMany(userIds: readonly string[]): Promise<Map<string, Reach>> {
-    const unique = [...new Set(userIds)];
-    const rows = unique.length > 0 ? await this.store.find({ list: 'members', where: { userId: unique } }) : [];
+    const rows = userIds.length > 0 ? await this.store.find(AccessPolicy.reachQuery(userIds)) : [];
+    return this.reachFrom(userIds, rows);
+  }
+
+  /** The read of the members rows that decide the people's reach: for a use case to send with its own reads, then give to {@link reachFrom}. */
+  static reachQuery(userIds: readonly string[]): Query<'members'> {
+    return { list: 'members', where: { userId: [...new Set(userIds)] } };
+  }
+
+  /** What each person may reach, from the rows {@link reachQuery} read. */
+  reachFrom(userIds: readonly string[], rows: ReadonlyArray<RecordOf<'members'>>): Map<string, Reach> {
     return new Map(
-      unique.map((userId) => {
+      [...new Set(userIds)].map((userId) => {
         const own = rows.filter((row) => row.userId === userId);
         const engagementTeam = this.settings.engagementTeamIds.includes(userId) || own.some((row) => row.workstreamId === null);
         const workstreamIds = new Set(own.flatMap((row) => (row.workstreamId === null ? [] : [row.workstreamId])));

@@ -7,8 +7,8 @@ import type { RoleSettings } from '../role';
 import { metaOf } from '../schema/columns';
 import { LISTS, type ListName, type RecordOf } from '../schema/lists';
 import { validationErrorFrom } from '../schema/validate';
-import type { Change, CommitContext, Store } from '../store';
-import { AccessPolicy, type AccessSettings } from './access';
+import type { AnyQuery, Change, CommitContext, Query, Results, Store } from '../store';
+import { AccessPolicy, type AccessSettings, type Reach } from './access';
 
 /** The organisation's own settings for the pathway. */
 export interface PathwaySettings extends OneToOneSettings, RoleSettings {
@@ -29,6 +29,25 @@ export interface ServiceDeps {
 
 /** The lists whose items belong to exactly one workstream. */
 type OwnedList = 'roles' | 'involvements' | 'inductionTasks' | 'oneToOnes';
+
+/** An item and the answers to the reads sent with it, once the person may see them. */
+export interface LoadedWith<L extends ListName, Q extends readonly AnyQuery[]> {
+  readonly item: RecordOf<L>;
+  readonly reach: Reach;
+  readonly answers: Results<Q>;
+}
+
+/** A read of one item by id; an id no item can have reads nothing. */
+export function byId<L extends ListName>(list: L, id: number): Query<L> {
+  return { list, where: { id: Number.isSafeInteger(id) && id > 0 ? id : [] } } as Query<L>;
+}
+
+/** The item a {@link byId} read found, or a {@link NotFoundError} naming the kind of item. */
+export function found<L extends ListName>(list: L, items: ReadonlyArray<RecordOf<L>>, id: number): RecordOf<L> {
+  const [item] = items;
+  if (!item) throw new NotFoundError(LISTS[list].itemName, id);
+  return item;
+}
 
 /** Helpers shared by the use cases; built once per service. */
 export class UseCaseContext {
@@ -70,16 +89,28 @@ export class UseCaseContext {
    * otherwise an AccessDeniedError, whatever the id (so ids cannot be probed).
    */
   async loadOwned<L extends OwnedList>(actor: Principal, list: L, id: number): Promise<RecordOf<L>> {
-    const [item, reach] = await Promise.all([this.deps.store.get(list, id), this.access.reachOf(actor)]);
-    if (item && AccessPolicy.includes(reach, item.workstreamId)) return item;
+    return (await this.loadOwnedWith(actor, list, id, [])).item;
+  }
+
+  /** {@link loadOwned}, with more reads in the same round trip; their answers are given back only with the item. */
+  async loadOwnedWith<L extends OwnedList, const Q extends readonly AnyQuery[]>(actor: Principal, list: L, id: number, queries: Q): Promise<LoadedWith<L, Q>> {
+    const { reach, item, answers } = await this.readWith(actor, list, id, queries);
+    if (item && AccessPolicy.includes(reach, item.workstreamId)) return { item, reach, answers };
     if (!item && reach.engagementTeam) throw new NotFoundError(LISTS[list].itemName, id);
     throw new AccessDeniedError();
   }
 
   /** A workstream the person may act on; otherwise an AccessDeniedError, whether or not it exists. */
   async loadWorkstream(actor: Principal, id: number): Promise<RecordOf<'workstreams'>> {
-    await this.access.requireWorkstream(actor, id);
-    return this.load('workstreams', id);
+    return (await this.loadWorkstreamWith(actor, id, [])).item;
+  }
+
+  /** {@link loadWorkstream}, with more reads in the same round trip; their answers are given back only with the workstream. */
+  async loadWorkstreamWith<const Q extends readonly AnyQuery[]>(actor: Principal, id: number, queries: Q): Promise<LoadedWith<'workstreams', Q>> {
+    const { reach, item, answers } = await this.readWith(actor, 'workstreams', id, queries);
+    if (!AccessPolicy.includes(reach, id)) throw new AccessDeniedError();
+    if (!item) throw new NotFoundError(LISTS.workstreams.itemName, id);
+    return { item, reach, answers };
   }
 
   /**
@@ -87,14 +118,29 @@ export class UseCaseContext {
    * belong to (the Engagement team reaches every partner).
    */
   async loadPartner(actor: Principal, id: number): Promise<RecordOf<'partners'>> {
-    const [partner, involvements, reach] = await Promise.all([
-      this.deps.store.get('partners', id),
-      this.deps.store.find({ list: 'involvements', where: { partnerId: id } }),
-      this.access.reachOf(actor),
-    ]);
+    const { reach, item: partner, answers: [involvements] } = await this.readWith(actor, 'partners', id, [{ list: 'involvements', where: { partnerId: id } }] as const);
     if (partner && (reach.engagementTeam || involvements.some((involvement) => AccessPolicy.includes(reach, involvement.workstreamId)))) return partner;
     if (!partner && reach.engagementTeam) throw new NotFoundError(LISTS.partners.itemName, id);
     throw new AccessDeniedError();
+  }
+
+  /**
+   * The person's reach, one item by id and the answers to more queries, read in
+   * one `findAll` (one round trip on SharePoint). Nothing is checked yet: the
+   * caller checks the reach before any answer leaves the use case.
+   */
+  private async readWith<L extends ListName, const Q extends readonly AnyQuery[]>(
+    actor: Principal,
+    list: L,
+    id: number,
+    queries: Q,
+  ): Promise<{ reach: Reach; item: RecordOf<L> | undefined; answers: Results<Q> }> {
+    const [members, items, ...answers] = (await this.deps.store.findAll([AccessPolicy.reachQuery([actor.id]), byId(list, id) as AnyQuery, ...queries])) as unknown as [
+      Array<RecordOf<'members'>>,
+      Array<RecordOf<L>>,
+      ...unknown[],
+    ];
+    return { reach: this.access.reachFrom([actor.id], members).get(actor.id) as Reach, item: items[0], answers: answers as unknown as Results<Q> };
   }
 
   /** Commits and returns the first item written, which is the one a use case is about. */

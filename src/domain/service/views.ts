@@ -14,7 +14,7 @@ import {
 } from '../schema/lists';
 import type { Principal } from '../principal';
 import { AccessPolicy } from './access';
-import { displayName, UseCaseContext } from './context';
+import { byId, displayName, found, UseCaseContext } from './context';
 
 /** How many involvements are at each stage. */
 export type StageCounts = Record<Stage, number>;
@@ -95,20 +95,25 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => number): Map<number
   return groups;
 }
 
-/** Read models for the tab and the bot: each view is a fixed, small number of store reads. */
+/**
+ * Read models for the tab and the bot: each view is a fixed, small number of
+ * store reads, the person's reach read with the first of them.
+ */
 export class ViewUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
-  /** One workstream's roles and partners with their induction and one-to-one state. */
+  /** One workstream's roles and partners with their induction and one-to-one state: two round trips on SharePoint. */
   async dashboard(actor: Principal, workstreamId: number): Promise<Dashboard> {
-    const workstream = await this.ctx.loadWorkstream(actor, workstreamId);
     const today = this.ctx.today();
-    const [roleItems, involvementItems, taskItems, bookedItems] = await this.ctx.store.findAll([
+    const {
+      item: workstream,
+      answers: [roleItems, involvementItems, taskItems, bookedItems],
+    } = await this.ctx.loadWorkstreamWith(actor, workstreamId, [
       { list: 'roles', where: { workstreamId }, orderBy: [{ field: 'title' }] },
       { list: 'involvements', where: { workstreamId } },
       { list: 'inductionTasks', where: { workstreamId } },
       { list: 'oneToOnes', where: { workstreamId, status: 'Booked', date: { gte: today } }, orderBy: [{ field: 'date' }] },
-    ]);
+    ] as const);
     const partnerIds = [...new Set(involvementItems.map((involvement) => involvement.partnerId))];
     const partnerItems =
       partnerIds.length > 0 ? await this.ctx.store.find({ list: 'partners', where: { id: partnerIds } }) : [];
@@ -167,23 +172,34 @@ export class ViewUseCases {
     };
   }
 
-  /** One involvement with its partner, role, checklist and one-to-ones. The view is recorded in the audit trail. */
+  /**
+   * One involvement with its partner, role, checklist and one-to-ones. The view is
+   * recorded in the audit trail. On SharePoint: the involvement with the reach,
+   * then its partner, role and workstream with the audit entry alongside.
+   */
   async partnerDetail(actor: Principal, involvementId: number): Promise<PartnerDetail> {
-    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    const reach = await this.ctx.access.reachOf(actor);
-    const [partner, role, workstream] = await Promise.all([
-      this.ctx.load('partners', involvement.partnerId),
-      this.ctx.load('roles', involvement.roleId),
-      this.ctx.load('workstreams', involvement.workstreamId),
-    ]);
-    const [[checklist, oneToOneItems, others]] = await Promise.all([
+    const {
+      item: involvement,
+      reach,
+      answers: [checklist, oneToOneItems],
+    } = await this.ctx.loadOwnedWith(actor, 'involvements', involvementId, [
+      { list: 'inductionTasks', where: { involvementId }, orderBy: [{ field: 'order' }] },
+      { list: 'oneToOnes', where: { involvementId }, orderBy: [{ field: 'date', descending: true }] },
+    ] as const);
+    // The involvement's lookups are checked when it is written and a partner is not
+    // removed while involvements refer to it, so the view can be recorded while its partner is read.
+    const [[partners, roles, workstreams, others]] = await Promise.all([
       this.ctx.store.findAll([
-        { list: 'inductionTasks', where: { involvementId }, orderBy: [{ field: 'order' }] },
-        { list: 'oneToOnes', where: { involvementId }, orderBy: [{ field: 'date', descending: true }] },
-        { list: 'involvements', where: { partnerId: partner.id } },
-      ]),
-      this.ctx.store.recordAccess({ list: 'partners', id: partner.id, action: 'Viewed', summary: 'Partner record viewed' }, this.ctx.commitContext(actor)),
+        byId('partners', involvement.partnerId),
+        byId('roles', involvement.roleId),
+        byId('workstreams', involvement.workstreamId),
+        { list: 'involvements', where: { partnerId: involvement.partnerId } },
+      ] as const),
+      this.ctx.store.recordAccess({ list: 'partners', id: involvement.partnerId, action: 'Viewed', summary: 'Partner record viewed' }, this.ctx.commitContext(actor)),
     ]);
+    const partner = found('partners', partners, involvement.partnerId);
+    const role = found('roles', roles, involvement.roleId);
+    const workstream = found('workstreams', workstreams, involvement.workstreamId);
     return {
       involvement,
       partner,

@@ -167,3 +167,48 @@ export function compileQuery(query: AnyQuery): CompiledQuery {
     empty: empty || query.top === 0,
   };
 }
+
+/**
+ * The query as two halves of its longest "is one of" list (ids included), every
+ * other condition kept; undefined when no list has two values to split. Each item
+ * matches at most one half (a column holds one value), so the halves' answers
+ * together are the query's answer.
+ */
+export function halvesOf(query: AnyQuery): [AnyQuery, AnyQuery] | undefined {
+  const where = (query.where ?? {}) as Record<string, unknown>;
+  let longest: [string, readonly unknown[]] | undefined;
+  for (const [field, value] of Object.entries(where)) {
+    if (Array.isArray(value) && value.length > 1 && value.length > (longest?.[1].length ?? 0)) longest = [field, value];
+  }
+  if (!longest) return undefined;
+  const [field, values] = longest;
+  const middle = Math.ceil(values.length / 2);
+  const half = (part: readonly unknown[]) => ({ ...query, where: { ...where, [field]: part } }) as AnyQuery;
+  return [half(values.slice(0, middle)), half(values.slice(middle))];
+}
+
+/** Two values in SharePoint's order: empty first, text without regard to case. */
+function compareStored(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  const [x, y] = typeof a === 'string' && typeof b === 'string' ? [a.toLowerCase(), b.toLowerCase()] : [a as number, b as number];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * The answers to the parts of a split query as the one answer SharePoint would
+ * have given the whole query: ordered by `orderBy`, then by id, and cut to `top`.
+ */
+export function joinAnswers<R extends { readonly id: number }>(query: AnyQuery, answers: ReadonlyArray<readonly R[]>): R[] {
+  if (answers.length === 1) return [...answers[0]];
+  const orderBy = (query.orderBy ?? []) as ReadonlyArray<{ readonly field: string; readonly descending?: boolean }>;
+  const joined = answers.flat().sort((a, b) => {
+    for (const { field, descending } of orderBy) {
+      const compared = compareStored((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]);
+      if (compared !== 0) return descending ? -compared : compared;
+    }
+    return a.id - b.id;
+  });
+  return query.top === undefined ? joined : joined.slice(0, query.top);
+}

@@ -11,7 +11,7 @@ import type { AnyQuery, Change, CommitContext, Committed, ItemRef, Query, Record
 import { auditChanges } from '../sqlite/audit';
 import { asStored, instant, itemBody, recordFromItem, versionOf, type SpItem } from './codec';
 import { listTitle, selectProperties, spColumns, SYSTEM_FIELDS } from './names';
-import { compileQuery, odataLiteral, type CompiledQuery } from './odata';
+import { compileQuery, halvesOf, joinAnswers, odataLiteral, type CompiledQuery } from './odata';
 import { HistoryPurge } from './purge';
 import {
   createSp,
@@ -50,6 +50,13 @@ const ACCESS_ACTIONS: ReadonlyArray<RecordAccess['action']> = ['Viewed', 'Export
 const DEFAULT_PAGE_SIZE = 2000;
 const MAX_PAGE_SIZE = 5000;
 const HEALTH_TIMEOUT_MS = 5000;
+/**
+ * The longest URL a read sends, in characters. SharePoint Online documents no
+ * limit, but the web servers in front of it refuse long ones (IIS and ASP.NET
+ * default to 2,048 characters of query string, and refusals are reported from
+ * about 2,000), so a read whose URL would be longer is split (see {@link halvesOf}).
+ */
+const MAX_URL_LENGTH = 2000;
 
 const keySchema = z.string().trim().min(1).max(255);
 const contextSchema = z.object({
@@ -148,18 +155,22 @@ interface PlannedCreate {
  * `sp-client.ts`, the one place it is configured). Lists and columns are the ones
  * `npm run provision` makes from the schema; records are validated at this
  * boundary. Reads send explicit `$select`, filter on an indexed column first and
- * page; `findAll` is one `$batch`.
+ * page; `findAll` is one `$batch`, and a read whose URL would be too long for
+ * SharePoint (a long "is one of") goes as several parts of that batch.
  *
  * A commit is made safe without transactions (a `$batch` is not one): everything
  * is validated, then one batch of reads checks every version, key and lookup
  * before anything is written, so a stale version or a missing item writes
  * nothing. Writes then go in batches (creates that need an earlier create's id in
- * a later one), each update with If-Match, then the audit entries, then deletes
- * last. If any part still fails (someone changed an item in between: 412), the
- * writes already made are undone (creates deleted, updates restored under their
- * new ETag) before the error is raised. A batch whose answer is lost is not sent
- * again when it holds updates or deletes: one batch of reads finds out which of
- * its parts were done. A delete cannot be undone, which is why deletes go last.
+ * a later one), each update with If-Match and its audit entry beside it, each
+ * create's audit entry in the next batch (it needs the new id), then deletes
+ * last, after their audit entries. If any part still fails (someone changed an
+ * item in between: 412), the writes already made, audit entries included, are
+ * undone (creates deleted, updates restored under their new ETag) before the
+ * error is raised; that is why an entry may share a batch with what it describes.
+ * A batch whose answer is lost is not sent again when it holds updates or
+ * deletes: one batch of reads finds out which of its parts were done. A delete
+ * cannot be undone, which is why deletes go last, alone.
  *
  * Provisioning turns version history on for every list (staff can see earlier
  * values), so an erasure calls `purgeHistory` to take those versions, and any copy
@@ -201,30 +212,20 @@ export class SharePointStore implements Store {
   async find<L extends ListName>(query: Query<L>): Promise<Array<RecordOf<L>>> {
     return this.use(async () => {
       assertList(query.list);
-      const compiled = compileQuery(query as AnyQuery);
-      if (compiled.empty) return [];
+      const parts = this.partsOf(query as AnyQuery);
+      if (parts.length > 1) return (await this.readAll([query as AnyQuery]))[0] as unknown as Array<RecordOf<L>>;
       const records: Array<RecordOf<L>> = [];
-      for await (const page of this.pages(query.list, compiled)) records.push(...page);
+      for (const { compiled } of parts) {
+        for await (const page of this.pages(query.list, compiled)) records.push(...page);
+      }
       return records;
     });
   }
 
   async findAll<const Q extends readonly AnyQuery[]>(queries: Q): Promise<Results<Q>> {
     return this.use(async () => {
-      const compiled = queries.map((query) => {
-        assertList(query.list);
-        return compileQuery(query);
-      });
-      const wanted = compiled.map((query, index) => ({ query, index, list: queries[index].list })).filter(({ query }) => !query.empty);
-      const firstPages = await this.batch(
-        wanted.map(({ list, query }) => (web: IWeb) => this.pageRequest(web, list, query)()),
-        'record',
-      );
-      const answers: Array<AnyRecord[]> = queries.map(() => []);
-      for (const [position, { list, query, index }] of wanted.entries()) {
-        answers[index] = await this.collect(list, query, firstPages[position] as Page);
-      }
-      return answers as Results<Q>;
+      for (const query of queries) assertList(query.list);
+      return (await this.readAll(queries)) as Results<Q>;
     });
   }
 
@@ -313,13 +314,44 @@ export class SharePointStore implements Store {
     });
   }
 
+  /**
+   * Every query in one `$batch`, each split into parts whose URLs SharePoint
+   * accepts; the parts' answers are joined back into one answer per query.
+   */
+  private async readAll(queries: readonly AnyQuery[]): Promise<AnyRecord[][]> {
+    const split = queries.map((query) => this.partsOf(query));
+    const firstPages = await this.batch(
+      split.flat().map(({ query, compiled }) => (web: IWeb) => this.pageRequest(web, query.list, compiled)()),
+      'record',
+    );
+    let position = 0;
+    const answers: AnyRecord[][] = [];
+    for (const [index, parts] of split.entries()) {
+      const partAnswers: AnyRecord[][] = [];
+      for (const { query, compiled } of parts) {
+        partAnswers.push(await this.collect(query.list, compiled, firstPages[position] as Page));
+        position += 1;
+      }
+      answers.push(joinAnswers(queries[index], partAnswers));
+    }
+    return answers;
+  }
+
+  /** The query compiled, halved until every part's URL is short enough; none when it can match nothing. */
+  private partsOf(query: AnyQuery): Array<{ query: AnyQuery; compiled: CompiledQuery }> {
+    const compiled = compileQuery(query);
+    if (compiled.empty) return [];
+    const halves = this.pageRequest(this.sp.web, query.list, compiled).toRequestUrl().length > MAX_URL_LENGTH ? halvesOf(query) : undefined;
+    return halves ? halves.flatMap((half) => this.partsOf(half)) : [{ query, compiled }];
+  }
+
   /** The request for the first page of a query, with explicit `$select` and the indexed condition first. */
   private pageRequest(web: IWeb, list: ListName, query: CompiledQuery) {
     let request = this.items(web, list).select(...selectProperties(list));
     if (query.filter) request = request.filter(query.filter);
     for (const { property, ascending } of query.orderBy) request = request.orderBy(property, ascending);
     request = request.top(Math.min(query.top ?? this.pageSize, this.pageSize));
-    return request.using(PageParse()) as unknown as () => Promise<Page>;
+    return request.using(PageParse()) as unknown as (() => Promise<Page>) & { toRequestUrl(): string };
   }
 
   private async nextPage(link: string): Promise<Page> {
@@ -374,6 +406,10 @@ class CommitRun {
   private readonly undo: Undo[] = [];
   /** The creates this commit wrote (not those an earlier attempt had already written). */
   private readonly created = new Set<number>();
+  /** Each update's item as it will be once written, known before it is sent. */
+  private readonly after = new Map<number, Readonly<Record<string, unknown>>>();
+  /** The changes whose audit entry has been sent. */
+  private readonly audited = new Set<number>();
   /** For each delete, the items that still refer to it, counted by list. */
   private readonly inUse: Array<{ list: ListName; id: number; references: Record<string, number> }> = [];
 
@@ -391,7 +427,7 @@ class CommitRun {
     await this.preflight(creates);
     try {
       await this.writeCreatesAndUpdates(creates);
-      await this.writeAudit();
+      await this.write(this.auditWrites(true));
       await this.writeDeletes();
     } catch (error) {
       await this.rollBack();
@@ -540,7 +576,11 @@ class CommitRun {
     return checks;
   }
 
-  /** Writes in waves: each wave is one batch of the creates whose refs are known, with every update in the first. */
+  /**
+   * Writes in waves: each wave is one batch of the creates whose refs are known,
+   * with every update in the first, and the audit entries of the updates and of
+   * the creates written by earlier waves.
+   */
   private async writeCreatesAndUpdates(creates: PlannedCreate[]): Promise<void> {
     for (const planned of creates) {
       if (planned.existing) {
@@ -554,7 +594,11 @@ class CommitRun {
       const ready = waiting.filter((planned) => this.resolvable(planned.change));
       if (ready.length === 0 && updates.length === 0) throw new Error('A ref in this commit can never be resolved');
       waiting = waiting.filter((planned) => !ready.includes(planned));
-      await this.write([...ready.map((planned) => this.createWrite(planned)), ...updates.map(({ change, index }) => this.updateWrite(change, index))]);
+      await this.write([
+        ...ready.map((planned) => this.createWrite(planned)),
+        ...updates.map(({ change, index }) => this.updateWrite(change, index)),
+        ...this.auditWrites(false),
+      ]);
       updates = [];
     }
   }
@@ -623,6 +667,11 @@ class CommitRun {
     const before = this.before.get(index) as AnyRecord;
     const changed = canonicalFields(list, parseFields(list, change.values, true));
     const body = { ...itemBody(list, changed), [SYSTEM_FIELDS.modified]: this.at };
+    const stored: Record<string, unknown> = { ...before };
+    for (const column of spColumns(list)) {
+      if (column.name in changed) stored[column.name] = asStored(column.meta, changed[column.name]);
+    }
+    this.after.set(index, stored);
     return {
       send: (web) => this.store.items(web, list).getById(change.id).update(body, `"${change.version}"`),
       // Done if the item is exactly one version on, stamped with this commit's time.
@@ -634,10 +683,6 @@ class CommitRun {
       finish: (result) => {
         if (!result.ok) throw toDomainError(result.error, LISTS[list].itemName, change.id);
         const etag = (result.value as { etag: string }).etag;
-        const stored: Record<string, unknown> = { ...before };
-        for (const column of spColumns(list)) {
-          if (column.name in changed) stored[column.name] = asStored(column.meta, changed[column.name]);
-        }
         this.undo.push({ kind: 'updated', list, id: change.id, etag, before: before as unknown as Record<string, unknown> });
         this.results[index] = { ...stored, version: versionOf(etag), modified: instant(this.at) } as AnyRecord;
       },
@@ -659,34 +704,51 @@ class CommitRun {
     return values;
   }
 
-  /** The audit entries of the creates, updates and deletes, in one batch, each with its own key. */
-  private async writeAudit(): Promise<void> {
+  /**
+   * The audit entries not sent yet whose item and values are known: each update's
+   * (sent in the batch of the update it describes), each create's once it is
+   * written and, with `withDeletes`, each delete's. Every entry is undone with the
+   * writes if a part fails, so an entry and its write may share a batch; a delete's
+   * entry is written before the delete, which cannot be undone.
+   */
+  private auditWrites(withDeletes: boolean): Write[] {
     const entries: ActivityEntry[] = [];
     this.changes.forEach((change, index) => {
-      const after = this.results[index];
-      if (change.op === 'create' && this.created.has(index) && after) {
-        entries.push({ list: change.list, itemId: after.id, action: 'Created', summary: change.summary, changes: auditChanges(change.list, undefined, after) });
-      } else if (change.op === 'update' && after) {
-        entries.push({ list: change.list, itemId: change.id, action: 'Updated', summary: change.summary, changes: auditChanges(change.list, this.before.get(index), after) });
-      } else if (change.op === 'delete') {
-        entries.push({ list: change.list, itemId: change.id, action: 'Deleted', summary: change.summary, changes: auditChanges(change.list, this.before.get(index), undefined) });
-      }
+      if (this.audited.has(index)) return;
+      const entry = this.entryFor(change, index, withDeletes);
+      if (!entry) return;
+      this.audited.add(index);
+      entries.push(entry);
     });
-    await this.write(
-      entries.map((entry): Write => {
-        const { key, body } = activityItem(entry, this.at, this.actor);
-        return {
-          send: (web) => this.store.items(web, 'activity').add(body),
-          recover: (web) => this.readByKey(web, 'activity', key),
-          finish: async (result) => {
-            // A duplicate key means a repeated batch already wrote this entry.
-            const item = result.ok ? (result.value as SpItem) : isDuplicateValue(result.error) ? undefined : null;
-            if (item === null) throw toDomainError((result as { error: unknown }).error, LISTS.activity.itemName);
-            if (item) this.undo.push({ kind: 'created', list: 'activity', id: recordFromItem('activity', item).id });
-          },
-        };
-      }),
-    );
+    return entries.map((entry): Write => {
+      const { key, body } = activityItem(entry, this.at, this.actor);
+      return {
+        send: (web) => this.store.items(web, 'activity').add(body),
+        recover: (web) => this.readByKey(web, 'activity', key),
+        finish: (result) => {
+          // A duplicate key means a repeated batch already wrote this entry.
+          const item = result.ok ? (result.value as SpItem) : isDuplicateValue(result.error) ? undefined : null;
+          if (item === null) throw toDomainError((result as { error: unknown }).error, LISTS.activity.itemName);
+          if (item) this.undo.push({ kind: 'created', list: 'activity', id: recordFromItem('activity', item).id });
+        },
+      };
+    });
+  }
+
+  /** The audit entry of one change, if it can be written now. */
+  private entryFor(change: Change, index: number, withDeletes: boolean): ActivityEntry | undefined {
+    const after = this.results[index];
+    if (change.op === 'create' && this.created.has(index) && after) {
+      return { list: change.list, itemId: after.id, action: 'Created', summary: change.summary, changes: auditChanges(change.list, undefined, after) };
+    }
+    const planned = this.after.get(index);
+    if (change.op === 'update' && planned) {
+      return { list: change.list, itemId: change.id, action: 'Updated', summary: change.summary, changes: auditChanges(change.list, this.before.get(index), planned) };
+    }
+    if (change.op === 'delete' && withDeletes) {
+      return { list: change.list, itemId: change.id, action: 'Deleted', summary: change.summary, changes: auditChanges(change.list, this.before.get(index), undefined) };
+    }
+    return undefined;
   }
 
   /** The deletes, last of all: a delete cannot be undone. */

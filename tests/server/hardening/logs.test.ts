@@ -133,7 +133,7 @@ describe('logs over a realistic day: the tab API, refusals, a failure, the bot a
     expect((await call('GET', '/api/involvements/999999')).status).toBe(404);
 
     // A failure whose message quotes the partner, as a store's can.
-    jest.spyOn(server.store, 'find').mockRejectedValueOnce(new Error(`constraint failed for "${PARTNER.fullName}" <${PARTNER.email}> ${PARTNER.phone}`));
+    jest.spyOn(server.store, 'findAll').mockRejectedValueOnce(new Error(`constraint failed for "${PARTNER.fullName}" <${PARTNER.email}> ${PARTNER.phone}`));
     expect((await call('GET', `/api/involvements/${id}`)).status).toBe(500);
 
     // The bot: a message carrying personal details, a card opened on the partner, a reply the channel refuses.

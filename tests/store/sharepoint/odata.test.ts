@@ -1,4 +1,5 @@
 import { odataLiteral } from '../../../src/store/sharepoint';
+import { halvesOf, joinAnswers } from '../../../src/store/sharepoint/odata';
 
 describe('odataLiteral, the one escape for values in $filter', () => {
   it.each([
@@ -23,5 +24,30 @@ describe('odataLiteral, the one escape for values in $filter', () => {
 
   it('refuses a number that OData cannot write', () => {
     expect(() => odataLiteral(Number.NaN, 'number')).toThrow(RangeError);
+  });
+});
+
+describe('splitting a read whose URL would be too long', () => {
+  it('halves the longest "is one of" list and keeps every other condition', () => {
+    const query = { list: 'members', where: { userId: ['a', 'b', 'c'], workstreamId: [1, 2, 3, 4, 5] } } as const;
+    expect(halvesOf(query)).toEqual([
+      { list: 'members', where: { userId: ['a', 'b', 'c'], workstreamId: [1, 2, 3] } },
+      { list: 'members', where: { userId: ['a', 'b', 'c'], workstreamId: [4, 5] } },
+    ]);
+  });
+
+  it('halves a list of ids, and leaves a read with no list of two values whole', () => {
+    expect(halvesOf({ list: 'partners', where: { id: [7, 8] } })).toEqual([
+      { list: 'partners', where: { id: [7] } },
+      { list: 'partners', where: { id: [8] } },
+    ]);
+    expect(halvesOf({ list: 'partners', where: { id: [7], fullName: 'Ann' } })).toBeUndefined();
+  });
+
+  it('joins the halves\' answers in the order asked for (empty first, text without regard to case), then by id, cut to top', () => {
+    const row = (id: number, title: string | null) => ({ id, title });
+    const query = { list: 'roles', where: { id: [1, 2, 3, 4, 5] }, orderBy: [{ field: 'title' }], top: 4 } as const;
+    const joined = joinAnswers(query, [[row(5, 'beta'), row(1, 'Alpha')], [row(2, null), row(4, 'alpha'), row(3, 'Gamma')]]);
+    expect(joined.map((item) => item.id)).toEqual([2, 1, 4, 5]);
   });
 });

@@ -161,6 +161,32 @@ describe('writes', () => {
     expect(audit.map((entry) => entry.action)).toEqual(['Created']);
   });
 
+  it('sends an update with its audit entry in one batch, after one batch of checks', async () => {
+    const { role } = await aWorkstreamWith(0);
+    site.standIn.resetCounts();
+    await site.store.commit([updating('roles', role, { title: `Retitled ${Date.now()}` }, 'Retitled')], aContext());
+    expect(site.standIn.requests).toHaveLength(2);
+    const writes = site.standIn.operations.filter((operation) => operation.method !== 'GET');
+    expect(writes.map((operation) => operation.method)).toEqual(['MERGE', 'POST']);
+    expect(writes[1].path).toMatch(/PPP Activity'\)\/items$/);
+  });
+
+  it('undoes an update when its audit entry, sent in the same batch, is refused', async () => {
+    const { role } = await aWorkstreamWith(0);
+    site.standIn.inject({ times: 1, part: true, status: 400, match: (request) => request.method === 'POST' && /PPP Activity'\)\/items$/.test(request.path) });
+    await rejection(site.store.commit([updating('roles', role, { title: 'Never audited' })], aContext()));
+    expect((await site.store.get('roles', role.id))?.title).toBe(role.title);
+    const audit = await site.store.find({ list: 'activity', where: { list: 'roles', itemId: role.id } });
+    expect(audit.map((entry) => entry.action)).toEqual(['Created']);
+  });
+
+  it('deletes nothing when the audit entry of the delete is refused: the entry goes first, the delete last', async () => {
+    const [spare] = (await site.store.commit([creating('workstreams', aWorkstream({ title: `Kept ${Date.now()}` }))], aContext())) as [RecordOf<'workstreams'>];
+    site.standIn.inject({ times: 1, part: true, status: 400, match: (request) => request.method === 'POST' && /PPP Activity'\)\/items$/.test(request.path) });
+    await rejection(site.store.commit([deleting('workstreams', spare)], aContext()));
+    expect(await site.store.get('workstreams', spare.id)).toEqual(spare);
+  });
+
   it('makes one item when the answer to a create is lost and the create is sent again', async () => {
     const title = `Lost answer ${Date.now()}`;
     let batches = 0;

@@ -7,6 +7,8 @@ export interface SeenRequest {
   readonly method: string;
   /** The path and query after `/_api/`, decoded. */
   readonly path: string;
+  /** The path and query as sent, percent-encoded: what a limit on URL length counts. */
+  readonly target: string;
   readonly inBatch: boolean;
   readonly headers: Readonly<Record<string, string>>;
 }
@@ -31,12 +33,40 @@ interface Answer {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A body that is not JSON, sent as it is with its own content type. */
+  html?: string;
 }
 
 const JSON_TYPE = 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8';
 
+/**
+ * The longest path and query accepted, in characters as sent (percent-encoded).
+ * SharePoint Online documents no figure; IIS and ASP.NET default to 2,048 characters
+ * of query string, and refusals are reported from about 2,000 characters of URL.
+ */
+export const MAX_URL_LENGTH = 2048;
+
+/** What the web server in front of SharePoint answers to an over-long URL: before SharePoint sees it, so HTML, not OData. */
+const URL_TOO_LONG: Answer = {
+  status: 414,
+  html: '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN"><HTML><HEAD><TITLE>Request URL Too Long</TITLE></HEAD><BODY><h2>Request URL Too Long</h2><hr><p>HTTP Error 414. The request URL is too long.</p></BODY></HTML>',
+};
+
+function targetOf(url: string): string {
+  const parsed = new URL(url, 'http://stand-in');
+  return parsed.pathname + parsed.search;
+}
+
 function errorBody(error: SpError): unknown {
   return { 'odata.error': { code: error.code, message: { lang: 'en-US', value: error.message } } };
+}
+
+function answerText(answer: Answer): string {
+  return answer.html ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+}
+
+function answerType(answer: Answer): string {
+  return answer.html === undefined ? JSON_TYPE : 'text/html; charset=us-ascii';
 }
 
 function unquote(text: string): string {
@@ -52,7 +82,8 @@ function unquote(text: string): string {
  * (`items(id)/versions`, each earlier version deletable), the two stages of the
  * recycle bin (`web/RecycleBin`, `site/RecycleBin`, `DeleteByIds`,
  * `MoveToSecondStageByIds`), and injected faults (429/503 with Retry-After,
- * dropped connections). It counts every request.
+ * dropped connections) and the refusal of a URL longer than {@link MAX_URL_LENGTH}
+ * (414), on the wire or as a part of a batch. It counts every request.
  */
 export class SharePointStandIn {
   readonly sitePath = '/sites/pathway';
@@ -121,7 +152,7 @@ export class SharePointStandIn {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) headers[name.toLowerCase()] = String(value);
     const method = (headers['x-http-method'] ?? req.method ?? 'GET').toUpperCase();
-    const seen: SeenRequest = { method, path: this.apiPath(req.url ?? ''), inBatch: false, headers };
+    const seen: SeenRequest = { method, path: this.apiPath(req.url ?? ''), target: targetOf(req.url ?? ''), inBatch: false, headers };
     this.requests.push(seen);
     const fault = this.takeFault(seen, false);
     if (fault?.reset && !fault.afterProcessing) {
@@ -132,9 +163,11 @@ export class SharePointStandIn {
       this.send(res, { status: fault.status ?? 503, body: errorBody(new SpError(fault.status ?? 503, '-1', 'The server is busy.')), headers: fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {} });
       return;
     }
-    const answer = seen.path.startsWith('$batch')
-      ? this.batch(headers['content-type'] ?? '', body)
-      : this.answer(method, req.url ?? '', headers, body, false);
+    const answer = seen.target.length > MAX_URL_LENGTH
+      ? URL_TOO_LONG
+      : seen.path.startsWith('$batch')
+        ? this.batch(headers['content-type'] ?? '', body)
+        : this.answer(method, req.url ?? '', headers, body, false);
     if (fault?.afterProcessing) {
       req.socket.destroy();
       return;
@@ -148,8 +181,8 @@ export class SharePointStandIn {
   }
 
   private send(res: http.ServerResponse, answer: Answer): void {
-    const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
-    res.writeHead(answer.status, { ...(text ? { 'Content-Type': JSON_TYPE } : {}), ...answer.headers });
+    const text = answerText(answer);
+    res.writeHead(answer.status, { ...(text ? { 'Content-Type': answerType(answer) } : {}), ...answer.headers });
     res.end(text);
   }
 
@@ -162,8 +195,9 @@ export class SharePointStandIn {
   }
 
   private answer(method: string, url: string, headers: Record<string, string>, body: string, inBatch: boolean): Answer {
-    const seen: SeenRequest = { method, path: this.apiPath(url), inBatch, headers };
+    const seen: SeenRequest = { method, path: this.apiPath(url), target: targetOf(url), inBatch, headers };
     this.operations.push(seen);
+    if (inBatch && seen.target.length > MAX_URL_LENGTH) return URL_TOO_LONG;
     if (inBatch) {
       const fault = this.takeFault(seen, true);
       if (fault) {
@@ -361,16 +395,15 @@ export class SharePointStandIn {
       }
       const partBody = lines.slice(index + 1).join('\n').trim();
       const answer = this.answer(method.toUpperCase(), url, headers, partBody, true);
-      const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
       out.push(`--${responseBoundary}`);
       out.push('Content-Type: application/http');
       out.push('Content-Transfer-Encoding: binary');
       out.push('');
       out.push(`HTTP/1.1 ${answer.status} ${http.STATUS_CODES[answer.status] ?? ''}`);
-      out.push('CONTENT-TYPE: application/json;odata=minimalmetadata;streaming=true;charset=utf-8');
+      out.push(`CONTENT-TYPE: ${answerType(answer)}`);
       for (const [name, value] of Object.entries(answer.headers ?? {})) out.push(`${name}: ${value}`);
       out.push('');
-      out.push(text);
+      out.push(answerText(answer));
     }
     out.push(`--${responseBoundary}--`);
     out.push('');

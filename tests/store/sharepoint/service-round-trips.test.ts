@@ -1,0 +1,93 @@
+import { createPathwayService, DEFAULT_ONE_TO_ONE_SETTINGS, DEFAULT_ROLE_SETTINGS, type PathwayService } from '../../../src/domain';
+import { AccessDeniedError, NotFoundError } from '../../../src/domain/errors';
+import type { RecordOf } from '../../../src/domain/schema/lists';
+import { aContext, anInvolvement, aPartner, aRole, aStaffMember, aTask, aWorkstream, creating } from '../builders';
+import { aStandInForThisFile, rejection } from './support';
+
+const site = aStandInForThisFile();
+const LEAD = aStaffMember({ id: 'lead-round-trips', name: 'Asha Lead' });
+const OUTSIDER = aStaffMember({ id: 'outsider-round-trips', name: 'Olu Outsider' });
+const ENGAGEMENT = aStaffMember({ id: 'engagement-round-trips', name: 'Eve Engagement' });
+
+let service: PathwayService;
+let workstream: RecordOf<'workstreams'>;
+let involvement: RecordOf<'involvements'>;
+let task: RecordOf<'inductionTasks'>;
+
+beforeAll(async () => {
+  service = createPathwayService({
+    store: site.store,
+    clock: { now: () => new Date('2026-03-10T12:00:00Z') },
+    settings: { ...DEFAULT_ONE_TO_ONE_SETTINGS, ...DEFAULT_ROLE_SETTINGS, timeZone: 'Europe/London' },
+    access: { engagementTeamIds: [ENGAGEMENT.id] },
+  });
+  const written = await site.store.commit(
+    [
+      creating('workstreams', aWorkstream(), { ref: 'ws' }),
+      creating('members', { workstreamId: { ref: 'ws' }, userId: LEAD.id, userName: LEAD.name }),
+      creating('roles', aRole({ ref: 'ws' }), { ref: 'role' }),
+      creating('partners', aPartner(), { ref: 'partner' }),
+      creating('involvements', anInvolvement({ partnerId: { ref: 'partner' }, roleId: { ref: 'role' }, workstreamId: { ref: 'ws' } }, { stage: 'Induction' }), { ref: 'i' }),
+      creating('inductionTasks', aTask({ ref: 'i' }, { ref: 'ws' })),
+    ],
+    aContext(),
+  );
+  workstream = written[0] as RecordOf<'workstreams'>;
+  involvement = written[4] as RecordOf<'involvements'>;
+  task = written[5] as RecordOf<'inductionTasks'>;
+});
+
+/** What the work answered, and the HTTP round trips it took. */
+async function counted<T>(work: () => Promise<T>): Promise<{ answer: T; roundTrips: number }> {
+  site.standIn.resetCounts();
+  const answer = await work();
+  return { answer, roundTrips: site.standIn.requests.length };
+}
+
+function viewsBy(actorId: string): number {
+  return [...site.standIn.list('PPP Activity').items.values()].filter((item) => item.values.PPPAction === 'Viewed' && item.values.PPPActorId === actorId).length;
+}
+
+describe('the service on SharePoint: round trips per view and write, access checked first', () => {
+  it('shows a dashboard in two round trips: the reach with the workstream and its lists, then the partners', async () => {
+    const { answer, roundTrips } = await counted(() => service.views.dashboard(LEAD, workstream.id));
+    expect(answer.rows.map((row) => row.involvementId)).toEqual([involvement.id]);
+    expect(roundTrips).toBe(2);
+  });
+
+  it('shows a partner in three round trips, recording the view beside the read of the partner, role and workstream', async () => {
+    const before = viewsBy(LEAD.id);
+    const { answer, roundTrips } = await counted(() => service.views.partnerDetail(LEAD, involvement.id));
+    expect(answer.partner.id).toBe(involvement.partnerId);
+    expect(answer.checklist.map((item) => item.id)).toEqual([task.id]);
+    expect(roundTrips).toBe(3);
+    expect(viewsBy(LEAD.id)).toBe(before + 1);
+  });
+
+  it('refuses a person outside the workstream after one round trip, recording no view, whether or not the item exists', async () => {
+    for (const work of [
+      () => service.views.dashboard(OUTSIDER, workstream.id),
+      () => service.views.dashboard(OUTSIDER, workstream.id + 1000),
+      () => service.views.partnerDetail(OUTSIDER, involvement.id),
+      () => service.views.partnerDetail(OUTSIDER, involvement.id + 1000),
+    ]) {
+      site.standIn.resetCounts();
+      expect(await rejection(work())).toBeInstanceOf(AccessDeniedError);
+      expect(site.standIn.requests).toHaveLength(1);
+    }
+    expect(viewsBy(OUTSIDER.id)).toBe(0);
+  });
+
+  it('tells the Engagement team that a workstream or involvement does not exist', async () => {
+    expect(await rejection(service.views.dashboard(ENGAGEMENT, workstream.id + 1000))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(service.views.partnerDetail(ENGAGEMENT, involvement.id + 1000))).toBeInstanceOf(NotFoundError);
+  });
+
+  it('ticks an induction item in four round trips: the item with the reach, its involvement, the checks, the update with its audit entry', async () => {
+    const { answer, roundTrips } = await counted(() => service.induction.completeTask(LEAD, { taskId: task.id, version: task.version }));
+    expect(answer.done).toBe(true);
+    expect(roundTrips).toBe(4);
+    const audit = await site.store.find({ list: 'activity', where: { list: 'inductionTasks', itemId: task.id } });
+    expect(audit.map((entry) => entry.action)).toEqual(['Created', 'Updated']);
+  });
+});
