@@ -1,5 +1,6 @@
 import {
   CardFactory,
+  StatusCodes,
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -9,7 +10,6 @@ import {
 import type { BotMemory } from './pathway/memory';
 import type { PathwayEngine } from './pathway/engine';
 import type { TurnResult } from './pathway/turn';
-import { WELCOME_MESSAGE } from './pathway/welcome';
 import { actionTurn, activityOf, conversationOf, principalOf, referencesOf, textTurn } from './teams/teams-turn';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -23,6 +23,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 function messageResponse(text: string): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+}
+
+function badInvoke(message: string): InvokeResponse {
+  return { status: StatusCodes.BAD_REQUEST, body: { statusCode: StatusCodes.BAD_REQUEST, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } } };
 }
 
 /**
@@ -59,19 +63,21 @@ export class PathwayBot extends TeamsActivityHandler {
     // Uses the plain members-added event, not the Teams one, which would look every member up over the network.
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient.id);
-      if (botAdded) {
-        await context.sendActivity(WELCOME_MESSAGE);
-        await this.deliver(context, await this.engine.introduce(textTurn(context)), undefined);
-      }
+      if (botAdded) await this.deliver(context, await this.engine.introduce(textTurn(context)), undefined);
       await next();
     });
   }
 
-  /** A card action with no Universal Action in it is a bad request (botbuilder would answer it with a 5xx). */
+  /**
+   * The bot's only invoke is a card's Universal Action. Any other invoke (Teams sends only those the app declares),
+   * or a card action with no `Action.Execute` in it, is a bad request: botbuilder would answer it with a 5xx, 501
+   * for an invoke it has no handler for, or fail the turn reading a `value` the invoke lacks.
+   */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return badInvoke('This bot handles only Adaptive Card actions.');
     const value: unknown = context.activity.value;
-    if (context.activity.name === 'adaptiveCard/action' && !(isRecord(value) && isRecord(value.action) && value.action.type === 'Action.Execute')) {
-      return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'The card action is not an Action.Execute.' } } };
+    if (!(isRecord(value) && isRecord(value.action) && value.action.type === 'Action.Execute')) {
+      return badInvoke('The card action is not an Action.Execute.');
     }
     return super.onInvokeActivity(context);
   }

@@ -158,6 +158,31 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
     expect(JSON.stringify(body ?? {})).not.toMatch(/stack|Error:/);
   });
 
+  it.each([
+    ['a sender name that is not text', { type: 'message', text: 'help', from: { ...USER, name: 0 } }],
+    ['a conversation type that is not text', { type: 'message', text: 'help', conversation: { ...PERSONAL_CHAT, conversationType: { personal: true } } }],
+    ['a mention with no one mentioned', { type: 'message', text: '<at>Partner Pathway</at> help', entities: [{ type: 'mention', text: '<at>Partner Pathway</at>' }] }],
+    ['a recipient whose name is not text, which botbuilder would copy into its reply', { type: 'message', text: 'help', recipient: { ...BOT, name: { first: 'Partner' } } }],
+    ['a conversation id no reply address can carry', { type: 'message', text: 'help', conversation: { ...PERSONAL_CHAT, id: 'chat with Ā' } }],
+    ['an activity id no reply address can carry', { type: 'message', text: 'help', id: '\udfff' }],
+    ['a Teams message edit with no channel data', { type: 'messageUpdate', text: 'help', channelData: undefined }],
+  ])('an activity with %s is answered 400, and the bot neither runs nor replies', async (_case, activity) => {
+    const { status, body } = await post(activity);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('not-an-activity');
+    expect(channel.sent).toEqual([]);
+  });
+
+  it.each([
+    ['one botbuilder has no handler for', { name: 'composeExtension/query', value: { commandId: 'search' } }],
+    ['a Teams one with no value', { name: 'composeExtension/submitAction' }],
+    ['a Teams one with a null value', { name: 'fileConsent/invoke', value: null }],
+  ])('an invoke the bot does not handle, %s, is answered 400, not a 5xx', async (_case, invoke) => {
+    const { status, body } = await post({ type: 'invoke', ...invoke });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ statusCode: 400, value: { code: 'BadRequest' } });
+  });
+
   it('the reminders trigger answers 405 to a GET', async () => {
     const response = await fetch(`${server.url}/api/reminders/run`);
     expect(response.status).toBe(405);

@@ -142,8 +142,8 @@ describe('Partner Pathway bot, over the Bot Framework protocol', () => {
     expect(cardText(adaptiveCardOf(replies[0].activity))).toContain("I didn't catch that");
   });
 
-  it('bot is added to a team / bot says hello once', async () => {
-    const status = await post({
+  it('bot is added to a team, and Teams posts the conversationUpdate again / bot says hello once', async () => {
+    const added = {
       type: 'conversationUpdate',
       id: 'f:conversation-update-1',
       serviceUrl: channel.url,
@@ -153,8 +153,9 @@ describe('Partner Pathway bot, over the Bot Framework protocol', () => {
       recipient: BOT,
       membersAdded: [{ id: BOT.id }],
       channelData: { tenant: TENANT, eventType: 'teamMemberAdded', team: { id: '19:general@thread.tacv2' } },
-    });
-    expect(status).toBe(200);
+    };
+    expect(await post(added)).toBe(200);
+    expect(await post(added)).toBe(200);
     expect(channel.sent).toHaveLength(1);
     expect(channel.sent[0].conversationId).toBe('19:general@thread.tacv2');
     expect(channel.sent[0].activity.text).toMatch(/^Hello, I'm Partner Pathway\. .*Type \*\*help\*\*/);

@@ -2,6 +2,7 @@ import { DomainError, type Workstream } from '../../domain';
 import { errorFields, type Logger } from '../../server/logger';
 import type { ConversationState } from './memory';
 import { say, type BotServices, type Capability, type PathwayTurn, type TurnResult, type TurnScope } from './turn';
+import { WELCOME_MESSAGE } from './welcome';
 import { CHOOSE_WORKSTREAM_VERB, chooseWorkstreamCard, recordWorkstreamChoice } from './workstream-choice';
 
 /** The card data field naming the workstream a card was made for. */
@@ -69,9 +70,7 @@ export class PathwayEngine {
 
   async handle(turn: PathwayTurn): Promise<TurnResult> {
     try {
-      if (turn.activityId && !(await this.services.memory.firstDelivery(turn.conversation.id, turn.activityId))) {
-        return { replies: [] };
-      }
+      if (await this.redelivered(turn)) return { replies: [] };
       return await this.route(turn);
     } catch (error) {
       if (error instanceof DomainError) return say(error.message);
@@ -81,10 +80,30 @@ export class PathwayEngine {
   }
 
   /**
-   * What the bot adds to its hello when it joins a conversation: in a workstream's
-   * channel not yet tied to a workstream, the question of which one it is.
+   * What the bot says when it joins a conversation, once however often the channel
+   * delivers the news: hello, and in a workstream's channel not yet tied to a
+   * workstream, the question of which one it is.
    */
   async introduce(turn: PathwayTurn): Promise<TurnResult> {
+    if (await this.redelivered(turn)) return { replies: [] };
+    return { replies: [{ text: WELCOME_MESSAGE }, ...(await this.workstreamQuestion(turn)).replies] };
+  }
+
+  /** The capability with this name; a misspelt name in the registry is a bug. */
+  capability(name: string): Capability {
+    const found = this.capabilities.find((capability) => capability.name === name);
+    if (!found) throw new Error(`No bot capability is called ${name}`);
+    return found;
+  }
+
+  /** Whether the channel has delivered this activity before (Teams retries); one without an id is always new. */
+  private async redelivered(turn: PathwayTurn): Promise<boolean> {
+    if (!turn.activityId) return false;
+    return !(await this.services.memory.firstDelivery(turn.conversation.id, turn.activityId));
+  }
+
+  /** In a workstream's channel not yet tied to a workstream, the question of which one it is. */
+  private async workstreamQuestion(turn: PathwayTurn): Promise<TurnResult> {
     const isEngagementTeam = this.services.engagementChannelId !== undefined && turn.conversation.teamsChannelId === this.services.engagementChannelId;
     if (turn.conversation.kind !== 'channel' || isEngagementTeam) return { replies: [] };
     try {
@@ -95,13 +114,6 @@ export class PathwayEngine {
       this.logger.error('Bot could not ask for the workstream of a channel', errorFields(error));
       return { replies: [] };
     }
-  }
-
-  /** The capability with this name; a misspelt name in the registry is a bug. */
-  capability(name: string): Capability {
-    const found = this.capabilities.find((capability) => capability.name === name);
-    if (!found) throw new Error(`No bot capability is called ${name}`);
-    return found;
   }
 
   private async route(turn: PathwayTurn): Promise<TurnResult> {
@@ -144,8 +156,11 @@ export class PathwayEngine {
     const update = { card: confirmation, summary: `Workstream: ${chosen.title}` };
     const match = chosen.pendingText ? matchTrigger(this.capabilities, chosen.pendingText) : undefined;
     if (!match?.capability.onText) return { replies: [], update };
+    // The waiting command runs as if typed now: handlers read its words from the turn, and a press carries none.
+    const { action: _pressed, ...pressed } = turn;
+    const typed: PathwayTurn = { ...pressed, text: chosen.pendingText };
     const { state, etag } = await this.services.memory.conversation(turn.conversation.id);
-    const scope = await this.scope(turn, match.capability, state, etag);
+    const scope = await this.scope(typed, match.capability, state, etag);
     if (!scope) return { replies: [], update };
     const resumed = await match.capability.onText(scope, match.rest);
     return { replies: [...resumed.replies, ...(resumed.update ? [resumed.update] : [])], update };

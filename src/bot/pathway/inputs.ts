@@ -19,6 +19,16 @@ export function wholeNumber(value: unknown): unknown {
   return optionalText(value);
 }
 
+/**
+ * The id of a record a card names: a positive whole number, or its digits as text (choice
+ * sets send text). Anything else (`true`, `[5]`, `"0x10"`, `"1e1"`), which `Number()` would
+ * turn into some other record's id, is undefined.
+ */
+export function recordId(value: unknown): number | undefined {
+  const id = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
 /** A toggle's value ("true"/"false") as a boolean. */
 export function toggle(value: unknown): unknown {
   if (typeof value === 'boolean') return value;

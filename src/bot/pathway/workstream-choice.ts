@@ -1,4 +1,5 @@
 import { RefusedError, ValidationError, type Principal } from '../../domain';
+import { recordId } from './inputs';
 import template from './workstream-choice-card.json';
 import type { ConversationState } from './memory';
 import { say, type BotServices, type PathwayTurn, type TurnResult } from './turn';
@@ -32,8 +33,8 @@ export async function recordWorkstreamChoice(
   turn: PathwayTurn,
   data: Readonly<Record<string, unknown>>,
 ): Promise<{ readonly title: string; readonly pendingText: string | undefined; readonly workstreamId: number }> {
-  const workstreamId = Number(data.workstreamId);
-  if (!Number.isInteger(workstreamId) || workstreamId <= 0) {
+  const workstreamId = recordId(data.workstreamId);
+  if (workstreamId === undefined) {
     throw new ValidationError('Choose a workstream from the list.', { workstreamId: 'Choose a workstream from the list.' });
   }
   const workstream = (await services.service.workstreams.list(turn.actor)).find((candidate) => candidate.id === workstreamId);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { CARD_SIZE_LIMIT } from '../../../src/bot/pathway/cards';
 import { advertisedRole, at, interested, readyRole, workstream } from '../arrange';
-import { button, buttonsOf, channel, ENGAGEMENT, LEAD, NADIA, PERSONAL, textOf, LEAD_PRINCIPAL, Transcript } from '../transcript-harness';
+import { button, buttonsOf, channel, ENGAGEMENT, LEAD, NADIA, PERSONAL, textOf, LEAD_PRINCIPAL, Transcript, type Where } from '../transcript-harness';
+
+const GROUP: Where = { conversation: { id: '19:group-chat@unq.gbl.spaces', conversationType: 'groupChat', isGroup: true }, channelData: {} };
 
 let t: Transcript;
 beforeEach(async () => {
@@ -147,12 +149,42 @@ describe('Which workstream', () => {
   it('lead in a group chat with several workstreams and no roles / bot asks, then finishes what was asked', async () => {
     await workstream(t.service, 'Maternity');
     const digital = await workstream(t.service, 'Digital');
-    const group = { conversation: { id: '19:group-chat@unq.gbl.spaces', conversationType: 'groupChat', isGroup: true }, channelData: {} };
-    expect(textOf((await t.says('due this week', group)).cards[0])).toContain('Which workstream is this?');
-    const { updated, cards } = await t.presses('workstream.choose', { workstreamId: String(digital.id) }, group);
+    expect(textOf((await t.says('due this week', GROUP)).cards[0])).toContain('Which workstream is this?');
+    const { updated, cards } = await t.presses('workstream.choose', { workstreamId: String(digital.id) }, GROUP);
     expect(textOf(updated)).toContain('This conversation works on **Digital**');
     expect(textOf(cards[0])).toContain('in Digital');
     expect(await t.service.assignments.workstreamForChannel('19:group-chat@unq.gbl.spaces')).toBeUndefined();
+  });
+
+  it.each([
+    ['plan a role', 'Plan a role', 'role.save'],
+    ['roles', 'Open roles in Digital', 'role.new'],
+    ['my partners', 'Your partners in Digital', 'next'],
+    ['due this week', 'Due by', 'next'],
+    ['next step', 'Digital', 'next'],
+  ])('lead types "%s" before choosing a workstream, then chooses / the command runs as typed', async (typed, shows, verb) => {
+    await workstream(t.service, 'Maternity');
+    const digital = await workstream(t.service, 'Digital');
+    expect(textOf((await t.says(typed, GROUP)).cards[0])).toContain('Which workstream is this?');
+    const { cards } = await t.presses('workstream.choose', { workstreamId: String(digital.id) }, GROUP);
+    expect(cards).toHaveLength(1);
+    expect(textOf(cards[0])).toContain(shows);
+    expect(button(cards[0], verb)).toBeDefined();
+    expect(textOf(cards[0])).toBe(textOf((await t.says(typed, GROUP)).cards[0]));
+  });
+
+  it.each([
+    ['help', /^What Partner Pathway can help with$/],
+    ['ask Is parking paid?', /^I have passed your question/],
+    ['send reminders', /^Only the Engagement team can send reminders/],
+  ])('lead types "%s" in a chat with several workstreams / answered at once, nothing left waiting for a workstream', async (typed, answer) => {
+    await t.says('help', ENGAGEMENT, NADIA);
+    await workstream(t.service, 'Maternity');
+    const digital = await workstream(t.service, 'Digital');
+    const { replies } = await t.says(typed, GROUP);
+    expect(replies.map((reply) => reply.text ?? reply.summary)).toEqual([expect.stringMatching(answer)]);
+    const chosen = await t.presses('workstream.choose', { workstreamId: String(digital.id) }, GROUP);
+    expect(chosen.replies).toEqual([]);
   });
 
   it('lead in personal chat who leads roles in one of several workstreams / bot infers that one', async () => {
@@ -224,6 +256,49 @@ describe('Robustness', () => {
     expect(second.updated).toBeUndefined();
     expect(second.invoke?.body.value).not.toMatch(/changed by someone else/);
     expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.version).toBe(involvement.version + 1);
+  });
+
+  it('the bot added, and the conversationUpdate delivered twice (a Teams retry) / one hello and one question', async () => {
+    await workstream(t.service, 'Maternity');
+    const team = channel('19:new-team@thread.tacv2');
+    const added = { id: 'teams-retry-3', type: 'conversationUpdate', membersAdded: [{ id: '28:partner-pathway', name: 'Partner Pathway' }] };
+    const first = await t.deliver(added, team);
+    const second = await t.deliver(added, team);
+    expect(first.texts).toEqual([expect.stringMatching(/^Hello, I'm Partner Pathway/)]);
+    expect(textOf(first.cards[0])).toContain('Which workstream is this?');
+    expect(second.replies).toEqual([]);
+  });
+
+  it('the bot removed and added again (a new activity) / it says hello again', async () => {
+    const added = { type: 'conversationUpdate', membersAdded: [{ id: '28:partner-pathway', name: 'Partner Pathway' }] };
+    await t.deliver({ ...added, id: 'install-1' }, PERSONAL);
+    const again = await t.deliver({ ...added, id: 'install-2' }, PERSONAL);
+    expect(again.texts).toEqual([expect.stringMatching(/^Hello, I'm Partner Pathway/)]);
+  });
+
+  it('the same Action.Submit press delivered twice / written once, the card updated once, the retry sends nothing', async () => {
+    const ws = await workstream(t.service);
+    const involvement = await interested(t.service, (await advertisedRole(t.service, ws.id)).id);
+    const shown = (await t.says('my partners')).replies[0];
+    const press = { id: 'teams-retry-4', type: 'message', value: { involvementId: involvement.id, version: involvement.version, verb: 'interest.acknowledge' }, replyToId: shown.id };
+    const first = await t.deliver(press, PERSONAL, LEAD, shown);
+    const second = await t.deliver(press, PERSONAL, LEAD, shown);
+    expect(textOf(first.updated)).toContain('Acknowledged');
+    expect(second.updated).toBeUndefined();
+    expect(second.replies).toEqual([]);
+    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.version).toBe(involvement.version + 1);
+  });
+
+  it('the workstream choice delivered twice / the command waiting for it runs once', async () => {
+    await workstream(t.service, 'Maternity');
+    const digital = await workstream(t.service, 'Digital');
+    await t.says('my partners');
+    const choice = { id: 'teams-retry-5', type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'workstream.choose', data: { workstreamId: String(digital.id) } } } };
+    const first = await t.deliver(choice, PERSONAL);
+    const second = await t.deliver(choice, PERSONAL);
+    expect(textOf(first.cards[0])).toContain('Your partners in Digital');
+    expect(second.replies).toEqual([]);
+    expect(second.updated).toBeUndefined();
   });
 
   it('a card pressed through the Action.Submit fallback / the message holding the card is updated in place', async () => {

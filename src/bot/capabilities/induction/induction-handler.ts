@@ -1,4 +1,4 @@
-import { optionalText } from '../../pathway/inputs';
+import { optionalText, recordId } from '../../pathway/inputs';
 import type { Capability } from '../../pathway/turn';
 import { loadPartner } from '../partner/partner-card';
 import { showPartner } from '../partner/partner-handler';
@@ -14,7 +14,7 @@ export const inductionCapability: Capability = {
     },
     async 'induction.tick'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      const task = detail.checklist.find((item) => item.id === Number(data.taskId));
+      const task = detail.checklist.find((item) => item.id === recordId(data.taskId));
       await scope.service.induction.completeTask(scope.turn.actor, {
         taskId: task ? task.id : data.taskId,
         version: data.taskVersion,
@@ -24,7 +24,7 @@ export const inductionCapability: Capability = {
     },
     async 'induction.reopen'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      const task = detail.checklist.find((item) => item.id === Number(data.taskId));
+      const task = detail.checklist.find((item) => item.id === recordId(data.taskId));
       await scope.service.induction.reopenTask(scope.turn.actor, { taskId: task ? task.id : data.taskId, version: data.taskVersion });
       return showPartner(scope, detail.involvement.id);
     },

@@ -1,6 +1,7 @@
 import { describeDue, longDate, RefusedError, type PartnerDetail } from '../../../domain';
 import { CARD_WORKSTREAM } from '../../pathway/engine';
 import type { Card, TurnScope } from '../../pathway/turn';
+import { recordId } from '../../pathway/inputs';
 import { acknowledgementFor } from '../interest/acknowledgement';
 import template from './partner-card.json';
 
@@ -8,8 +9,8 @@ const RECRUITING = ['Interested', 'Chat booked', 'Chat held', 'Offered', 'Induct
 
 /** One partner in one role, read through the service and checked to belong to this conversation's workstream. */
 export async function loadPartner(scope: TurnScope, involvementId: unknown): Promise<PartnerDetail> {
-  const id = Number(involvementId);
-  if (!Number.isInteger(id) || id <= 0) {
+  const id = recordId(involvementId);
+  if (id === undefined) {
     throw new RefusedError('bad-card', 'That card is missing which partner it is about. Type **my partners** to find them again.');
   }
   const detail = await scope.service.views.partnerDetail(scope.turn.actor, id);

@@ -1,6 +1,6 @@
 import { RefusedError, type RoleOutcome } from '../../../domain';
 import { wordsOf } from '../../pathway/engine';
-import { optionalText, wholeNumber } from '../../pathway/inputs';
+import { optionalText, recordId, wholeNumber } from '../../pathway/inputs';
 import { replace, show, type Capability, type TurnResult, type TurnScope } from '../../pathway/turn';
 import { sendAdvertForApproval } from '../advert-review/advert-review-handler';
 import { ROLE_FORM_FIELDS, roleCard } from './role-card';
@@ -12,8 +12,8 @@ function workstreamOf(scope: TurnScope): number {
 
 /** A role of this conversation's workstream, with its completeness and warnings. */
 export function loadRole(scope: TurnScope, roleId: unknown): Promise<RoleOutcome> {
-  const id = Number(roleId);
-  if (!Number.isInteger(id) || id <= 0) throw new RefusedError('bad-card', 'That card is missing which role it is about. Type **roles** to find it again.');
+  const id = recordId(roleId);
+  if (id === undefined) throw new RefusedError('bad-card', 'That card is missing which role it is about. Type **roles** to find it again.');
   return scope.service.roleViews.role(scope.turn.actor, id, workstreamOf(scope));
 }
 
