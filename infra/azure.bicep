@@ -165,7 +165,8 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       http20Enabled: true
-      healthCheckPath: '/healthz'
+      // Readiness, not liveness: an instance that cannot reach SharePoint or the bot state leaves the load balancer.
+      healthCheckPath: '/readyz'
     }
   }
 }

@@ -34,6 +34,8 @@ export interface BotOptions {
   readonly paceMs?: number;
   /** How often the reminders schedule looks at the clock; tests may shorten it. */
   readonly scheduleEveryMs?: number;
+  /** How long a reminder being sent stays claimed before another run may send it; tests shorten it. */
+  readonly reminderClaimMs?: number;
 }
 
 /** The running bot: its `/api/messages` handler, its reminders, and a way to stop its schedule. */
@@ -42,15 +44,15 @@ export interface Bot {
   readonly reminders: ReminderRunner;
   /** Starts the in-process reminder schedule when the settings ask for it. */
   startSchedule(): void;
-  /** Stops the schedule. */
-  stop(): void;
+  /** Stops the schedule and ends a reminders run in progress after its current reminder; resolves once the lease is given back. */
+  stop(): Promise<void>;
 }
 
 /** Builds the bot: adapter, memory, guidance, cards, the pathway engine with every capability, and the reminders. */
 export function createBot(options: BotOptions): Bot {
   const { service, settings, logger } = options;
   const adapter = createBotAdapter(options.credentials, logger);
-  const memory = new BotMemory(options.state);
+  const memory = new BotMemory(options.state, options.reminderClaimMs);
   const cards = new Cards();
   const guidance = new Guidance(settings.guidanceDir, settings.documents);
   const messenger = new TeamsMessenger(adapter, options.credentials?.appId ?? '', memory, new ConversationPacer(options.paceMs));
@@ -72,7 +74,7 @@ export function createBot(options: BotOptions): Bot {
     },
     logger,
   );
-  let stopSchedule: (() => void) | undefined;
+  let stopSchedule: (() => Promise<void>) | undefined;
   return {
     handler: botRequestHandler(adapter, new PathwayBot(engine, memory)),
     reminders,
@@ -88,9 +90,10 @@ export function createBot(options: BotOptions): Bot {
         logger,
       });
     },
-    stop() {
-      stopSchedule?.();
+    async stop() {
+      const stopping = stopSchedule;
       stopSchedule = undefined;
+      await Promise.all([reminders.stop(), stopping?.()]);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { PathwayService, StoreHealth } from '../domain';
 import { apiRouter } from './api-router';
 import { downloadRouter } from './download-routes';
+import { checkReadiness, readinessHandler, type Readiness } from './health';
 import { errorHandler, sendError } from './http-errors';
 import type { Logger } from './logger';
 import { callerIdentity, principalMiddleware } from './principal';
@@ -21,6 +22,8 @@ export interface AppDependencies {
   readonly service: PathwayService;
   /** The store's own health, for `/healthz`. */
   readonly health: () => Promise<StoreHealth>;
+  /** Whether this instance can take traffic, for `/readyz`; the store's health alone when absent. */
+  readonly readiness?: () => Promise<Readiness>;
   readonly bot: BotHandler;
   /** Without `rateLimit` the tab API is not rate limited; the composition root always passes it. */
   readonly config: Pick<Config, 'identity' | 'tabDir'> & Partial<Pick<Config, 'bot' | 'signIn' | 'rateLimit'>>;
@@ -41,21 +44,55 @@ const compressAllButTheBot = compression({
   filter: (req, res) => !req.path.startsWith('/api/messages') && compression.filter(req, res),
 });
 
+/** An id the bot's reply puts in its URL path (the conversation, the activity replied to or updated); Teams' are printable ASCII. */
+const pathId = z.string().regex(/^[\x21-\x7e]+$/);
+
+/** A person or bot in an activity; the bot reads these and botbuilder copies them into its replies. */
+const account = z.object({ id: z.string().min(1), name: z.string().nullish(), aadObjectId: z.string().nullish() });
+
 /**
  * What the adapter needs before it can run a turn and reply. Without a string
  * `type` it throws outside the bot's error handling; without a usable
- * `serviceUrl` it fails with a 500. Real channels always send all of these.
+ * `serviceUrl` it fails with a 500; a field the bot reads, or botbuilder copies
+ * into its reply, of the wrong type fails the turn. Real channels always send
+ * these, with these types.
  */
 const activityEnvelope = z.object({
   type: z.string().min(1),
+  id: pathId.nullish(),
+  name: z.string().nullish(),
+  text: z.string().nullish(),
+  replyToId: pathId.nullish(),
+  channelId: z.string().nullish(),
+  locale: z.string().nullish(),
   serviceUrl: z.url({ protocol: /^https?$/ }),
-  conversation: z.object({ id: z.string().min(1) }),
-  from: z.object({ id: z.string().min(1) }),
-  recipient: z.object({ id: z.string().min(1) }),
-});
+  conversation: z.object({
+    id: pathId,
+    name: z.string().nullish(),
+    conversationType: z.string().nullish(),
+    tenantId: z.string().nullish(),
+    isGroup: z.boolean().nullish(),
+  }),
+  from: account,
+  recipient: account,
+  membersAdded: z.array(account).nullish(),
+  // botbuilder reads the `mentioned` account of every mention to take the bot's @mention out of the text.
+  entities: z
+    .array(z.object({ type: z.string(), mentioned: account.optional() }).refine((entity) => entity.type.toLowerCase() !== 'mention' || entity.mentioned))
+    .nullish(),
+  channelData: z
+    .object({
+      tenant: z.object({ id: z.string().nullish() }).nullish(),
+      teamsChannelId: z.string().nullish(),
+      channel: z.object({ id: z.string().nullish() }).nullish(),
+    })
+    .nullish(),
+})
+  // botbuilder's Teams handler reads `channelData.eventType` of every Teams message edit and deletion.
+  .refine((activity) => activity.channelId !== 'msteams' || !['messageUpdate', 'messageDelete'].includes(activity.type) || activity.channelData);
 
 /**
- * The HTTP app: `/healthz`, the bot at `/api/messages`, the tab API under `/api`,
+ * The HTTP app: `/healthz` (liveness), `/readyz` (readiness), the bot at `/api/messages`, the tab API under `/api`,
  * the built tab under `/tab`. Every response carries the security headers; every
  * error is answered JSON and never with a stack trace.
  */
@@ -76,6 +113,8 @@ export function createApp(deps: AppDependencies): Express {
       identity: deps.config.identity,
     });
   });
+
+  app.get('/readyz', routeNamed('/readyz'), readinessHandler(deps.readiness ?? (() => checkReadiness({ store: deps.health }))));
 
   app.post('/api/messages', routeNamed('/api/messages'), express.json({ limit: ACTIVITY_BODY_LIMIT }), async (req, res) => {
     if (!activityEnvelope.safeParse(req.body).success) {

@@ -15,6 +15,7 @@ import { openSqliteStore, type SqliteStore } from '../store/sqlite';
 import { openSqliteState } from '../store/sqlite/sqlite-state';
 import { createApp } from './app';
 import { startupBanner, type DemoData } from './banner';
+import { checkReadiness } from './health';
 import { consoleLogger, errorFields, type Logger } from './logger';
 import { LOCAL_DEVELOPER } from './principal';
 import { reminderRoutes } from './reminder-routes';
@@ -42,6 +43,8 @@ export interface StartOptions {
   readonly botPaceMs?: number;
   /** How often the reminders schedule looks at the clock; tests shorten it. */
   readonly reminderCheckEveryMs?: number;
+  /** How long a reminder being sent stays claimed before another instance may send it; tests shorten it. */
+  readonly reminderClaimMs?: number;
 }
 
 /** A server that is listening. */
@@ -52,9 +55,13 @@ export interface RunningServer {
   readonly banner: string;
   /** The store it opened; closed by {@link RunningServer.close}. */
   readonly store: Store;
+  /** The bot state it opened; closed by {@link RunningServer.close}. */
+  readonly botState: KeyValueState;
   /**
-   * Stops accepting connections, lets requests in flight finish (cutting them off
-   * after the drain timeout), then closes the store. Safe to call more than once.
+   * Stops accepting connections and lets requests in flight finish (cutting them
+   * off after the drain timeout) while it stops the reminders schedule (a run in
+   * progress ends after its current reminder and gives the lease back), then closes
+   * the bot state and the store. Safe to call more than once.
    */
   close(): Promise<void>;
 }
@@ -171,8 +178,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       logger,
       paceMs: options.botPaceMs,
       scheduleEveryMs: options.reminderCheckEveryMs,
+      reminderClaimMs: options.reminderClaimMs,
     });
-    const app = createApp({ service, health: () => store.health(), bot: bot.handler, config, logger });
+    const health = () => store.health();
+    const readiness = () => checkReadiness({ store: health, botState: { kind: config.botState.kind, state } });
+    const app = createApp({ service, health, readiness, bot: bot.handler, config, logger });
     const reminders = reminderRoutes({ run: () => bot.reminders.run(), token: botSettings.reminders.triggerToken, identity: config.identity, logger });
     const server = http.createServer(express().disable('x-powered-by').use(reminders).use(app));
     const host = config.identity === 'local-development' ? '127.0.0.1' : undefined;
@@ -184,12 +194,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       url,
       banner: startupBanner({ baseUrl: url, config, host: host ?? 'every interface', demo }),
       store,
+      botState: state,
       close() {
-        closing ??= drain(server, options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS)
-          .then(() => {
-            bot.stop();
-            return state.close();
-          })
+        closing ??= Promise.all([drain(server, options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS), bot.stop()])
+          .then(() => state.close())
           .then(() => store.close());
         return closing;
       },
@@ -201,10 +209,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }
 }
 
-async function main(): Promise<void> {
+/**
+ * `node dist/server/main.js`: starts the server from the environment and, on SIGTERM
+ * (App Service stopping or moving the instance) or SIGINT, closes it and exits.
+ * Tests pass `options` no setting reaches, such as a shorter schedule.
+ */
+export async function main(options: StartOptions = {}): Promise<void> {
   const { config, botSettings } = loadServerAndBotSettings();
   const logger = consoleLogger(config.logLevel);
-  const running = await startServer(config, { logger, botSettings });
+  const running = await startServer(config, { logger, botSettings, ...options });
   console.log(running.banner);
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info('Shutting down: finishing requests in flight', { signal });

@@ -1,4 +1,6 @@
 import { Cards } from '../../src/bot/pathway/cards';
+import { BotMemory } from '../../src/bot/pathway/memory';
+import type { Messenger } from '../../src/bot/pathway/messenger';
 import { TabLinks } from '../../src/bot/pathway/tab-links';
 import { ReminderRunner } from '../../src/bot/reminders/reminder-runner';
 import { hourIn, startReminderSchedule } from '../../src/bot/reminders/reminder-schedule';
@@ -10,6 +12,7 @@ import { ENGAGEMENT_CHANNEL, LEAD_PRINCIPAL, textOf, Transcript, WINDOWS } from 
 let t: Transcript;
 let logged: Array<{ message: string; fields: LogFields }>;
 let runner: ReminderRunner;
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 beforeEach(async () => {
   // 2026-01-06 is a Tuesday: no digest unless a test moves to a Monday.
@@ -108,6 +111,39 @@ describe('Proactive reminders', () => {
     expect(await runner.run()).toMatchObject({ sent: 0, unreachable: 1 });
     t.messenger.reachable = true;
     expect(await runner.run()).toMatchObject({ sent: 1, unreachable: 0 });
+  });
+
+  it('a reminder claimed by a sender that died before delivering it / sent by the first run after the claim expires, then never again', async () => {
+    await activePartner();
+    t.clock.goTo('2026-02-24');
+    const shortClaims = new BotMemory(t.state, 100);
+    const dead = await shortClaims.claimReminder((await t.service.due.reminders(WINDOWS))[0].key);
+    expect(dead).toBeDefined();
+    const taking = new ReminderRunner(t.service, shortClaims, t.messenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, quiet);
+    expect(await taking.run()).toMatchObject({ sent: 0, alreadySent: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await taking.run()).toMatchObject({ sent: 1, alreadySent: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await taking.run()).toMatchObject({ sent: 0, alreadySent: 1 });
+  });
+
+  it('stopped during a run / ends after the reminder it is sending, and runs asked for afterwards send nothing', async () => {
+    await activePartner('Maya Jones');
+    await activePartner('Omar Ali');
+    t.clock.goTo('2026-03-17');
+    let stopped: Promise<void> | undefined;
+    // Shutdown arrives while the first reminder is being delivered.
+    const stoppingMessenger: Messenger = {
+      send: (to, reply) => {
+        stopped ??= stopping.stop();
+        return t.messenger.send(to, reply);
+      },
+    };
+    const stopping = new ReminderRunner(t.service, t.memory, stoppingMessenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, quiet);
+    expect(await stopping.run()).toMatchObject({ due: 4, sent: 1 });
+    await stopped;
+    expect(await stopping.run()).toMatchObject({ due: 0, sent: 0 });
+    expect(await runner.run()).toMatchObject({ due: 4, sent: 3, alreadySent: 1 });
   });
 
   it('logs counts, by kind, never the names in the reminders', async () => {

@@ -175,10 +175,10 @@ describe('the Azure resources', () => {
     expect(bicep.resources.filter((found) => API_VERSIONS[found.type] !== found.apiVersion).map((found) => `${found.type}@${found.apiVersion}`)).toEqual([]);
   });
 
-  it('run the web app on Linux, always on, HTTPS only, TLS 1.2, no FTP, health-checked at /healthz, with its own identity', () => {
+  it('run the web app on Linux, always on, HTTPS only, TLS 1.2, no FTP, health-checked at /readyz, with its own identity', () => {
     expect(resource('Microsoft.Web/serverfarms').body).toMatch(/\n\s*reserved: true\n/);
     const site = resource('Microsoft.Web/sites').body;
-    for (const setting of [/httpsOnly: true/, /alwaysOn: true/, /minTlsVersion: '1\.2'/, /ftpsState: 'Disabled'/, /healthCheckPath: '\/healthz'/, /type: 'SystemAssigned'/, /appCommandLine: 'node dist\/server\/main\.js'/]) {
+    for (const setting of [/httpsOnly: true/, /alwaysOn: true/, /minTlsVersion: '1\.2'/, /ftpsState: 'Disabled'/, /healthCheckPath: '\/readyz'/, /type: 'SystemAssigned'/, /appCommandLine: 'node dist\/server\/main\.js'/]) {
       expect(site).toMatch(setting);
     }
     expect(parameters.linuxFxVersion?.value).toBe('NODE|20-lts');

@@ -25,6 +25,12 @@ export interface RelayedQuestion {
 const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
 /** A record of a reminder sent is kept for a year; its key already names the date it is about. */
 const SENT_TTL_MS = 366 * 24 * 60 * 60 * 1000;
+/**
+ * A reminder being sent is claimed for two minutes: far longer than one delivery
+ * takes, and short enough that a run soon after re-sends a reminder whose sender
+ * died before recording it as sent.
+ */
+export const SENDING_CLAIM_MS = 2 * 60 * 1000;
 
 /**
  * The bot's memory over the key-value state port: conversation state with entity
@@ -32,11 +38,14 @@ const SENT_TTL_MS = 366 * 24 * 60 * 60 * 1000;
  * handled, reminders already sent and questions relayed.
  */
 export class BotMemory {
-  constructor(private readonly state: KeyValueState) {}
+  constructor(
+    private readonly state: KeyValueState,
+    private readonly sendingClaimMs = SENDING_CLAIM_MS,
+  ) {}
 
   /** True the first time an activity is seen; false when the channel delivers it again. */
   async firstDelivery(conversationId: string, activityId: string): Promise<boolean> {
-    return this.claim(`seen:${conversationId}:${activityId}`, SEEN_TTL_MS);
+    return (await this.unlessConflict(this.state.write(`seen:${conversationId}:${activityId}`, true, { condition: { ifAbsent: true }, ttlMs: SEEN_TTL_MS }))) !== undefined;
   }
 
   async conversation(conversationId: string): Promise<{ readonly state: ConversationState; readonly etag?: string }> {
@@ -65,9 +74,19 @@ export class BotMemory {
     return (await this.state.read<unknown>(`reference:${kind}:${id}`))?.value;
   }
 
-  /** Claims a reminder before sending it: true once per key, across restarts and instances. */
-  claimReminder(key: string): Promise<boolean> {
-    return this.claim(`sent:${key}`, SENT_TTL_MS);
+  /**
+   * Claims a reminder before sending it, across restarts and instances: the claim's
+   * tag, or undefined when the reminder was sent or is being sent. A claim not
+   * confirmed by {@link confirmReminder} within the sending claim's time expires,
+   * so a later run sends the reminder again.
+   */
+  claimReminder(key: string): Promise<string | undefined> {
+    return this.unlessConflict(this.state.write(`sent:${key}`, 'sending', { condition: { ifAbsent: true }, ttlMs: this.sendingClaimMs }));
+  }
+
+  /** Records a claimed reminder as sent, for a year; false when its claim had already expired. */
+  async confirmReminder(key: string, claim: string): Promise<boolean> {
+    return (await this.unlessConflict(this.state.write(`sent:${key}`, 'sent', { condition: { ifMatch: claim }, ttlMs: SENT_TTL_MS }))) !== undefined;
   }
 
   /** Gives a claim back when the reminder could not be sent, so the next run tries again. */
@@ -83,12 +102,12 @@ export class BotMemory {
     return this.state.read<RelayedQuestion>(`question:${id}`);
   }
 
-  private async claim(key: string, ttlMs: number): Promise<boolean> {
+  /** A conditional write's new tag, or undefined when its condition failed. */
+  private async unlessConflict(write: Promise<string>): Promise<string | undefined> {
     try {
-      await this.state.write(key, true, { condition: { ifAbsent: true }, ttlMs });
-      return true;
+      return await write;
     } catch (error) {
-      if (error instanceof ConflictError) return false;
+      if (error instanceof ConflictError) return undefined;
       throw error;
     }
   }

@@ -10,14 +10,16 @@ import template from './reminder-card.json';
 
 /**
  * The scheduled job. It sends the reminders the service says are due, each once: a
- * reminder is claimed in the bot's state before it is sent and given back if it could
- * not be, so a later run tries again. A reminder goes to its owner's personal chat,
+ * reminder is claimed in the bot's state before it is sent, recorded as sent once
+ * delivered, and given back if it could not be, so a later run tries again. A claim
+ * whose sender died before delivering expires, so another instance sends it. A reminder goes to its owner's personal chat,
  * else the workstream's channel; escalations go to the Engagement team's channel.
  * Each card links to the workstream's tab (escalations: to the Engagement overview).
  * Then it applies the retention schedule. Logs carry counts and kinds only, never names.
  */
 export class ReminderRunner {
   private running: Promise<ReminderRun> | undefined;
+  private stopping = false;
 
   constructor(
     private readonly service: PathwayService,
@@ -38,39 +40,66 @@ export class ReminderRunner {
     return this.running;
   }
 
+  /**
+   * Ends the run in progress after the reminder it is sending (its record made) and
+   * resolves once it has ended; runs asked for afterwards send nothing.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.running;
+  }
+
   private async runOnce(): Promise<ReminderRun> {
-    const reminders = await this.service.due.reminders(this.windows);
+    const reminders = this.stopping ? [] : await this.service.due.reminders(this.windows);
     const sentByKind: Partial<Record<ReminderKind, number>> = {};
     const tally = { due: reminders.length, sent: 0, sentByKind, alreadySent: 0, unreachable: 0, failed: 0, erased: 0 };
     for (const reminder of reminders) {
+      if (this.stopping) break;
       const recipients = this.recipients(reminder);
       if (recipients.length === 0) {
         tally.unreachable += 1;
         continue;
       }
-      if (!(await this.memory.claimReminder(reminder.key))) {
+      const claim = await this.memory.claimReminder(reminder.key);
+      if (claim === undefined) {
         tally.alreadySent += 1;
         continue;
       }
+      let delivered: boolean;
       try {
         const tabUrl = reminder.toEngagementTeam ? this.tabLinks.engagement() : this.tabLinks.workstream({ id: reminder.workstreamId, teamsChannelId: reminder.teamsChannelId });
-        if (await this.deliver(reminder, recipients, tabUrl)) {
-          tally.sent += 1;
-          sentByKind[reminder.kind] = (sentByKind[reminder.kind] ?? 0) + 1;
-        } else {
-          tally.unreachable += 1;
-          await this.memory.releaseReminder(reminder.key);
-        }
+        delivered = await this.deliver(reminder, recipients, tabUrl);
       } catch (error) {
         tally.failed += 1;
         await this.memory.releaseReminder(reminder.key);
         this.logger.error('A reminder could not be sent', { kind: reminder.kind, ...errorFields(error) });
+        continue;
       }
+      if (!delivered) {
+        tally.unreachable += 1;
+        await this.memory.releaseReminder(reminder.key);
+        continue;
+      }
+      tally.sent += 1;
+      sentByKind[reminder.kind] = (sentByKind[reminder.kind] ?? 0) + 1;
+      await this.confirm(reminder, claim);
     }
-    tally.erased = await this.applyRetention();
+    tally.erased = this.stopping ? 0 : await this.applyRetention();
     const { sentByKind: kinds, ...counts } = tally;
     this.logger.info('Reminders run', { ...counts, ...Object.fromEntries(Object.entries(kinds).map(([kind, count]) => [`sent.${kind}`, count])) });
     return tally;
+  }
+
+  /**
+   * Records a delivered reminder as sent. Should that fail, its claim expires and a
+   * later run sends it a second time: the one duplicate this design allows.
+   */
+  private async confirm(reminder: Reminder, claim: string): Promise<void> {
+    try {
+      if (!(await this.memory.confirmReminder(reminder.key, claim))) this.logger.warn('A reminder was sent after its claim expired; another run may send it again', { kind: reminder.kind });
+    } catch (error) {
+      this.logger.error('A reminder was sent but could not be recorded; a later run may send it again', { kind: reminder.kind, ...errorFields(error) });
+    }
   }
 
   /**

@@ -14,8 +14,9 @@ export function hourIn(timeZone: string, instant: Date): number {
  * Runs the reminders every `everyMs` from `hour` o'clock in the organisation's time
  * zone until midnight. Each reminder is sent once, so running again in the same day
  * sends only what has newly fallen due. With several instances each tick runs on
- * the one instance that takes the `lease`; the others skip it. Returns a function
- * that stops the schedule.
+ * the one instance that takes the `lease`; the others skip it, and so does this
+ * instance while its own tick is still running. Returns a function that stops the
+ * schedule and resolves once a tick in progress has ended and given the lease back.
  */
 export function startReminderSchedule(options: {
   readonly run: () => Promise<unknown>;
@@ -25,18 +26,27 @@ export function startReminderSchedule(options: {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly everyMs?: number;
-}): () => void {
+}): () => Promise<void> {
+  let ticking: Promise<void> | undefined;
   const tick = () => {
-    if (hourIn(options.timeZone, options.clock.now()) < options.hour) return;
-    options.lease.runIfFree(options.run).then(
-      (outcome) => {
-        if (!outcome.ran) options.logger.info('Scheduled reminders skipped: another instance holds the lease');
-        else if (outcome.leaseLost) options.logger.warn('The reminders lease was lost during a run; reminders claimed before sending still went once');
-      },
-      (error: unknown) => options.logger.error('Scheduled reminders failed', errorFields(error)),
-    );
+    if (ticking || hourIn(options.timeZone, options.clock.now()) < options.hour) return;
+    ticking = options.lease
+      .runIfFree(options.run)
+      .then(
+        (outcome) => {
+          if (!outcome.ran) options.logger.info('Scheduled reminders skipped: another instance holds the lease');
+          else if (outcome.leaseLost) options.logger.warn('The reminders lease was lost during a run; reminders claimed before sending still went once');
+        },
+        (error: unknown) => options.logger.error('Scheduled reminders failed', errorFields(error)),
+      )
+      .finally(() => {
+        ticking = undefined;
+      });
   };
   const timer = setInterval(tick, options.everyMs ?? CHECK_EVERY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await ticking;
+  };
 }
