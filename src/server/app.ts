@@ -116,6 +116,13 @@ export function createApp(deps: AppDependencies): Express {
 
   app.get('/readyz', routeNamed('/readyz'), readinessHandler(deps.readiness ?? (() => checkReadiness({ store: deps.health }))));
 
+  // Unauthenticated activities are trusted only by the local development server; anywhere else, a bot without credentials takes none.
+  const botRefusesAll = deps.config.identity !== 'local-development' && !deps.config.bot;
+  app.post('/api/messages', routeNamed('/api/messages'), (_req, res, next) => {
+    if (!botRefusesAll) return next();
+    res.setHeader('WWW-Authenticate', 'Bearer');
+    sendError(res, 401, 'bot-not-set-up', 'The bot is not set up: it has no Entra app (BOT_ID), so it accepts no messages.');
+  });
   app.post('/api/messages', routeNamed('/api/messages'), express.json({ limit: ACTIVITY_BODY_LIMIT }), async (req, res) => {
     if (!activityEnvelope.safeParse(req.body).success) {
       return sendError(

@@ -54,7 +54,9 @@ export function startupBanner(facts: BannerFacts): string {
   const { baseUrl, config } = facts;
   const bot = config.bot
     ? `${baseUrl}/api/messages (app ${config.bot.appId}, single tenant)`
-    : `${baseUrl}/api/messages (no BOT_ID: unauthenticated, for Agents Playground and local tests only)`;
+    : config.identity === 'local-development'
+      ? `${baseUrl}/api/messages (no BOT_ID: unauthenticated, for Agents Playground and local tests only)`
+      : `${baseUrl}/api/messages (no BOT_ID: refuses every message with 401)`;
   return [
     'Partner Pathway is running.',
     `  Tab:           ${baseUrl}/tab/`,

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { loadBotSettings } from '../../src/config/bot';
 import { LISTS, type ListName, type RecordOf } from '../../src/domain';
@@ -36,7 +39,10 @@ export interface Member {
 }
 
 export interface FuzzServer {
+  /** The Entra-mode server: the tab API is fuzzed here (its bot refuses every activity). */
   readonly server: RunningServer;
+  /** The local development server on the same database: the bot is fuzzed here, believing the ids the activities carry. */
+  readonly botServer: RunningServer;
   readonly channel: ChannelStandIn;
   readonly logger: ReturnType<typeof recordingLogger>;
   readonly outsider: Caller;
@@ -90,37 +96,41 @@ function memberOfOneWorkstream(snapshot: Snapshot): { userId: string; workstream
 }
 
 /**
- * The real server (`startServer`) on an in-memory SQLite database seeded with the demo
- * organisation, signing the tab in through a local Entra stand-in (so callers are
- * proven people, not the local development identity) and replying to a local Bot
- * Connector stand-in. Rate limits are raised out of the way: the fuzz is one caller
- * sending thousands of requests a minute, which is what they are for.
+ * Two real servers (`startServer`) on one SQLite database in a temporary folder, seeded
+ * with the demo organisation. The Entra-mode server signs the tab in through a local
+ * Entra stand-in (so callers are proven people, not the local development identity);
+ * without BOT_ID its bot refuses every activity, so the bot is fuzzed on a local
+ * development server on the same database, where activities name their sender, as they
+ * legitimately do there. Both reply to one local Bot Connector stand-in and log to one
+ * logger, and one snapshot covers both. Rate limits are raised out of the way: the
+ * fuzz is one caller sending thousands of requests a minute, which is what they are for.
  */
 export async function startFuzzServer(): Promise<FuzzServer> {
   const key = await signingKey('fuzz-key');
   const entra: EntraStandIn = await startEntraStandIn([key]);
   const channel = await startChannelStandIn();
-  const config = loadConfig({
-    DATABASE_PATH: ':memory:',
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-fuzz-'));
+  const shared = {
+    DATABASE_PATH: path.join(dir, 'pathway.db'),
     SEED_DEMO: 'auto',
     REMINDERS: 'off',
-    AAD_APP_CLIENT_ID: CLIENT_ID,
-    ALLOWED_TENANT_IDS: TENANT,
     ENGAGEMENT_TEAM_IDS: ENGAGEMENT_OID,
     RATE_LIMIT_READS_PER_MINUTE: '100000',
     RATE_LIMIT_WRITES_PER_MINUTE: '100000',
     RATE_LIMIT_REFUSED_SIGN_INS_PER_MINUTE: '100000',
-  });
+  };
+  const config = loadConfig({ ...shared, AAD_APP_CLIENT_ID: CLIENT_ID, ALLOWED_TENANT_IDS: TENANT });
+  const localConfig = loadConfig(shared);
   const logger = recordingLogger();
-  const server = await startServer(
-    { ...config, port: 0, signIn: signInSettings(entra.keysUrl) },
-    { logger, botSettings: loadBotSettings({ REMINDERS: 'off' }) },
-  );
+  const options = { logger, botSettings: loadBotSettings({ REMINDERS: 'off' }) };
+  const server = await startServer({ ...config, port: 0, signIn: signInSettings(entra.keysUrl) }, options);
+  const botServer = await startServer({ ...localConfig, port: 0 }, options);
   const snapshot = await snapshotOf(server);
   const caller = async (name: Caller['name'], oid: string): Promise<Caller> => ({ name, oid, token: await mint(key, teamsClaims({ oid, name: `Fuzz ${name}` })) });
   const member = memberOfOneWorkstream(snapshot);
   return {
     server,
+    botServer,
     channel,
     logger,
     outsider: await caller('outsider', OUTSIDER_OID),
@@ -129,9 +139,11 @@ export async function startFuzzServer(): Promise<FuzzServer> {
     ids: knownIds(snapshot),
     snapshot: () => snapshotOf(server),
     async close() {
+      await botServer.close();
       await server.close();
       await channel.close();
       await entra.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

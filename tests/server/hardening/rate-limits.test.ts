@@ -4,7 +4,7 @@ import { loadConfig, type RateLimitSettings } from '../../../src/config';
 import { loadBotSettings } from '../../../src/config/bot';
 import { startServer, type RunningServer } from '../../../src/server/main';
 import type { RateLimitName, RateLimitStoreFactory } from '../../../src/server/rate-limit';
-import { mint, signInSettings, signingKey, startEntraStandIn, teamsClaims, type EntraStandIn, type SigningKey } from '../auth/entra-stand-in';
+import { mint, signInSettings, signingKey, startEntraStandIn, teamsClaims, TENANT, type EntraStandIn, type SigningKey } from '../auth/entra-stand-in';
 import { recordingLogger, testApp, type TestApp } from '../support';
 
 const LIMITED = { error: { code: 'rate-limited', message: 'You are going a little fast. Wait a minute and try again.' } };
@@ -130,7 +130,10 @@ describe('refused sign-ins, counted per client address', () => {
 
 describe('what is not rate limited', () => {
   it('never limits the bot endpoint (Teams retries) or the health check', async () => {
-    const { app } = signedInApp({ readsPerMinute: 1, writesPerMinute: 1, refusedSignInsPerMinute: 1 });
+    // With its credentials, as a bot in Entra mode without them refuses every activity.
+    const botCredentials = { appId: '11111111-2222-3333-4444-555555555555', password: 'not-a-real-secret', tenantId: TENANT };
+    t = testApp({ identity: 'entra', signIn: signInSettings(entra.keysUrl), rateLimit: { ...LIMITS, readsPerMinute: 1, writesPerMinute: 1, refusedSignInsPerMinute: 1 }, botCredentials });
+    const { app } = t;
     const activity = { type: 'message', serviceUrl: 'https://smba.trafficmanager.net/uk/', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } };
     expect(await times(5, () => request(app).post('/api/messages').send(activity))).toEqual([200, 200, 200, 200, 200]);
     expect(await times(5, () => request(app).get('/healthz'))).toEqual([200, 200, 200, 200, 200]);
