@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { SPFI } from '@pnp/sp';
 import { SPCollection, type ISPQueryable } from '@pnp/sp';
 import type { IWeb } from '@pnp/sp/webs/index.js';
 import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError, ValidationError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
 import { AUDIT_ACTIONS, LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
-import { parseFields, validationErrorFrom } from '../../domain/schema/validate';
+import { parseFields } from '../../domain/schema/validate';
 import type { AnyQuery, Change, CommitContext, Committed, ItemRef, Query, RecordAccess, Results, Store, StoreHealth } from '../../domain/store';
-import { auditChanges } from '../sqlite/audit';
+import { auditChanges } from '../audit';
+import { checkedContext, checkedKey, inUseError, isRef, validationError } from '../commit-rules';
 import { asStored, instant, itemBody, recordFromItem, versionOf, type SpItem } from './codec';
 import { listTitle, selectProperties, spColumns, SYSTEM_FIELDS } from './names';
 import { compileQuery, halvesOf, joinAnswers, odataLiteral, type CompiledQuery } from './odata';
@@ -58,26 +58,6 @@ const HEALTH_TIMEOUT_MS = 5000;
  */
 const MAX_URL_LENGTH = 2000;
 
-const keySchema = z.string().trim().min(1).max(255);
-const contextSchema = z.object({
-  actor: z.object({ id: z.string().trim().min(1), name: z.string().trim().min(1) }),
-  at: z.iso.datetime({ offset: true }),
-});
-const CONTEXT_TITLES: Record<string, string> = { actor: 'Who', at: 'When' };
-
-function isRef(value: unknown): value is { ref: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { ref?: unknown }).ref === 'string';
-}
-
-function plural(itemName: string, count: number): string {
-  return count === 1 ? `1 ${itemName}` : `${count} ${itemName}s`;
-}
-
-function validationError(fields: Record<string, string>): ValidationError {
-  const sentences = Object.values(fields);
-  const message = sentences.length === 1 ? sentences[0] : `Please correct ${sentences.length} things: ${sentences.join(' ')}`;
-  return new ValidationError(message, fields);
-}
 
 function assertList(list: string): asserts list is ListName {
   if (!Object.hasOwn(LISTS, list)) {
@@ -111,13 +91,6 @@ function activityItem(entry: ActivityEntry, at: string, actor: Principal): { key
   );
   const key = randomUUID();
   return { key, body: { ...itemBody('activity', fields), [SYSTEM_FIELDS.key]: key, [SYSTEM_FIELDS.created]: at, [SYSTEM_FIELDS.modified]: at } };
-}
-
-/** The commit context checked, with its instant in canonical form. */
-function parsedContext(context: CommitContext): { at: string; actor: Principal } {
-  const parsed = contextSchema.safeParse(context);
-  if (!parsed.success) throw validationErrorFrom(parsed.error, (field) => CONTEXT_TITLES[field] ?? field);
-  return { at: new Date(context.at).toISOString(), actor: context.actor };
 }
 
 /** One read of the checks before a commit writes, and what its answer means. */
@@ -231,7 +204,7 @@ export class SharePointStore implements Store {
 
   async commit(changes: readonly Change[], context: CommitContext): Promise<Committed> {
     return this.use(async () => {
-      const { at, actor } = parsedContext(context);
+      const { at, actor } = checkedContext(context);
       for (const change of changes) {
         assertList(change.list);
         if (change.list === 'activity') {
@@ -249,7 +222,7 @@ export class SharePointStore implements Store {
   /** One `activity` item; a create repeated after a lost answer finds the entry already there (its key is unique). */
   async recordAccess(access: RecordAccess, context: CommitContext): Promise<void> {
     return this.use(async () => {
-      const { at, actor } = parsedContext(context);
+      const { at, actor } = checkedContext(context);
       assertList(access.list);
       if (!ACCESS_ACTIONS.includes(access.action)) {
         throw validationError({ action: `Action: a read is recorded as ${ACCESS_ACTIONS.join(' or ')}.` });
@@ -442,8 +415,7 @@ class CommitRun {
     const declared = new Map<string, ListName>();
     this.changes.forEach((change, index) => {
       if (change.op === 'create') {
-        const key = keySchema.safeParse(change.key);
-        if (!key.success) throw validationError({ key: 'Every new item needs a key of 1 to 255 characters.' });
+        const key = checkedKey(change.key);
         parseFields(change.list, this.placeholders(change, declared));
         if (change.ref !== undefined) {
           if (declared.has(change.ref)) {
@@ -451,7 +423,7 @@ class CommitRun {
           }
           declared.set(change.ref, change.list);
         }
-        creates.push({ index, change, key: key.data });
+        creates.push({ index, change, key });
       } else if (change.op === 'update') {
         parseFields(change.list, change.values, true);
       }
@@ -527,12 +499,7 @@ class CommitRun {
     if (Object.keys(problems).length > 0) throw validationError(problems);
     const inUse = this.inUse.find((entry) => Object.keys(entry.references).length > 0);
     if (inUse) {
-      const counted = Object.entries(inUse.references).map(([other, count]) => plural(LISTS[other as ListName].itemName, count));
-      throw new RefusedError(
-        'in-use',
-        `This ${LISTS[inUse.list].itemName} cannot be removed while ${counted.join(' and ')} still refer to it. Remove or move those first.`,
-        { list: inUse.list, id: inUse.id, references: inUse.references },
-      );
+      throw inUseError(inUse.list, inUse.id, inUse.references);
     }
   }
 

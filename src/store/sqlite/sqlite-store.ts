@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
-import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError, ValidationError } from '../../domain/errors';
+import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError } from '../../domain/errors';
 import type { Principal } from '../../domain/principal';
 import { AUDIT_ACTIONS, columnsOf, LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
-import { parseFields, validationErrorFrom } from '../../domain/schema/validate';
+import { parseFields } from '../../domain/schema/validate';
 import type { AnyQuery, Change, CommitContext, Committed, ItemRef, Query, RecordAccess, Results, Store, StoreHealth } from '../../domain/store';
-import { auditChanges } from './audit';
+import { auditChanges } from '../audit';
+import { checkedContext, checkedKey, inUseError, isRef, validationError } from '../commit-rules';
 import { assertList, canonicalFields, recordFromRow, selectColumns, toSql, type Row } from './codec';
 import { migrate, schemaVersion, type MigrationReport } from './migrate';
 import { compileQuery } from './query';
@@ -30,33 +30,6 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 /** Query shapes are bounded by the schema, but a cap keeps a long-running process honest. */
 const STATEMENT_CACHE_MAX = 500;
 
-const keySchema = z.string().trim().min(1).max(255);
-const contextSchema = z.object({
-  actor: z.object({ id: z.string().trim().min(1), name: z.string().trim().min(1) }),
-  at: z.iso.datetime({ offset: true }),
-});
-const CONTEXT_TITLES: Record<string, string> = { actor: 'Who', at: 'When' };
-
-/** The commit time of a valid context, normalised; a ValidationError names what is wrong otherwise. */
-function checkedInstant(context: CommitContext): string {
-  const parsed = contextSchema.safeParse(context);
-  if (!parsed.success) throw validationErrorFrom(parsed.error, (field) => CONTEXT_TITLES[field] ?? field);
-  return new Date(context.at).toISOString();
-}
-
-function isRef(value: unknown): value is { ref: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { ref?: unknown }).ref === 'string';
-}
-
-function plural(itemName: string, count: number): string {
-  return count === 1 ? `1 ${itemName}` : `${count} ${itemName}s`;
-}
-
-function validationError(fields: Record<string, string>): ValidationError {
-  const sentences = Object.values(fields);
-  const message = sentences.length === 1 ? sentences[0] : `Please correct ${sentences.length} things: ${sentences.join(' ')}`;
-  return new ValidationError(message, fields);
-}
 
 /**
  * Opens (creating and migrating as needed) an embedded SQLite store. Files get
@@ -131,7 +104,7 @@ export class SqliteStore implements Store {
 
   async commit(changes: readonly Change[], context: CommitContext): Promise<Committed> {
     return this.use(() => {
-      const at = checkedInstant(context);
+      const { at } = checkedContext(context);
       for (const change of changes) {
         assertList(change.list);
         if (change.list === 'activity') {
@@ -152,7 +125,7 @@ export class SqliteStore implements Store {
 
   async recordAccess(access: RecordAccess, context: CommitContext): Promise<void> {
     this.use(() => {
-      const at = checkedInstant(context);
+      const { at } = checkedContext(context);
       assertList(access.list);
       if (access.action !== 'Viewed' && access.action !== 'Exported') {
         throw validationError({ action: 'A recorded access is Viewed or Exported.' });
@@ -259,9 +232,8 @@ export class SqliteStore implements Store {
 
   private create(change: Extract<Change, { op: 'create' }>, at: string, actor: Principal, refs: Refs): RecordOf<ListName> {
     const list = change.list;
-    const key = keySchema.safeParse(change.key);
-    if (!key.success) throw validationError({ key: 'Every new item needs a key of 1 to 255 characters.' });
-    const existing = this.statement(`SELECT ${selectColumns(list)} FROM ${ident(list)} WHERE "key" = ?`).get(key.data) as
+    const key = checkedKey(change.key);
+    const existing = this.statement(`SELECT ${selectColumns(list)} FROM ${ident(list)} WHERE "key" = ?`).get(key) as
       | Row
       | undefined;
     if (existing) {
@@ -271,7 +243,7 @@ export class SqliteStore implements Store {
     }
     const fields = canonicalFields(list, parseFields(list, this.resolveRefs(list, change.values, refs)));
     this.checkLookups(list, fields);
-    const id = this.insert(list, key.data, at, fields);
+    const id = this.insert(list, key, at, fields);
     this.remember(refs, change.ref, list, id);
     const stored = this.readWritten(list, id);
     this.audit(list, id, 'Created', change.summary, auditChanges(list, undefined, stored), at, actor);
@@ -396,12 +368,6 @@ export class SqliteStore implements Store {
         if (row.count > 0) references[other] = (references[other] ?? 0) + row.count;
       }
     }
-    const counted = Object.entries(references).map(([other, count]) => plural(LISTS[other as ListName].itemName, count));
-    const itemName = LISTS[list].itemName;
-    return new RefusedError(
-      'in-use',
-      `This ${itemName} cannot be removed while ${counted.join(' and ')} still refer to it. Remove or move those first.`,
-      { list, id, references },
-    );
+    return inUseError(list, id, references);
   }
 }

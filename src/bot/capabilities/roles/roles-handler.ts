@@ -1,7 +1,7 @@
-import { RefusedError, type RoleOutcome } from '../../../domain';
+import { RefusedError, type PathwayService, type Principal, type RoleOutcome } from '../../../domain';
 import { wordsOf } from '../../pathway/engine';
 import { optionalText, recordId, wholeNumber } from '../../pathway/inputs';
-import { replace, show, type Capability, type TurnResult, type TurnScope } from '../../pathway/turn';
+import { replace, show, type ActionHandler, type Capability, type TurnResult, type TurnScope } from '../../pathway/turn';
 import { sendAdvertForApproval } from '../advert-review/advert-review-handler';
 import { ROLE_FORM_FIELDS, roleCard } from './role-card';
 
@@ -35,6 +35,14 @@ function descriptionFrom(data: Readonly<Record<string, unknown>>, clearing: bool
 
 async function refreshed(scope: TurnScope, outcome: RoleOutcome, note?: string): Promise<TurnResult> {
   return replace(roleCard(scope, outcome, ''), `${outcome.role.title}: ${outcome.role.status}`, note);
+}
+
+/** A button that moves the role to another status through one of the role use cases, then shows it again. */
+function statusMove(move: (roles: PathwayService['roles'], actor: Principal, input: { roleId: number; version: unknown }) => Promise<RoleOutcome>): ActionHandler {
+  return async (scope, data) => {
+    const current = await loadRole(scope, data.roleId);
+    return refreshed(scope, await move(scope.service.roles, scope.turn.actor, { roleId: current.role.id, version: data.version }));
+  };
 }
 
 async function rolesList(scope: TurnScope): Promise<TurnResult> {
@@ -97,22 +105,10 @@ export const rolesCapability: Capability = {
       });
       return refreshed(scope, outcome, 'Saved.');
     },
-    async 'role.ready'(scope, data) {
-      const current = await loadRole(scope, data.roleId);
-      return refreshed(scope, await scope.service.roles.markReady(scope.turn.actor, { roleId: current.role.id, version: data.version }));
-    },
-    async 'role.draft'(scope, data) {
-      const current = await loadRole(scope, data.roleId);
-      return refreshed(scope, await scope.service.roles.backToDraft(scope.turn.actor, { roleId: current.role.id, version: data.version }));
-    },
-    async 'role.filled'(scope, data) {
-      const current = await loadRole(scope, data.roleId);
-      return refreshed(scope, await scope.service.roles.markFilled(scope.turn.actor, { roleId: current.role.id, version: data.version }));
-    },
-    async 'role.close'(scope, data) {
-      const current = await loadRole(scope, data.roleId);
-      return refreshed(scope, await scope.service.roles.close(scope.turn.actor, { roleId: current.role.id, version: data.version }));
-    },
+    'role.ready': statusMove((roles, actor, input) => roles.markReady(actor, input)),
+    'role.draft': statusMove((roles, actor, input) => roles.backToDraft(actor, input)),
+    'role.filled': statusMove((roles, actor, input) => roles.markFilled(actor, input)),
+    'role.close': statusMove((roles, actor, input) => roles.close(actor, input)),
     async 'role.sendAdvert'(scope, data) {
       const current = await loadRole(scope, data.roleId);
       const outcome = await sendAdvertForApproval(scope, current.role.id, data.version);

@@ -1,5 +1,5 @@
-import { metaOf, NOTE_MAX } from '../../domain/schema/columns';
-import { columnsOf, LISTS, type ListName } from '../../domain/schema/lists';
+import { metaOf, NOTE_MAX } from '../domain/schema/columns';
+import { columnsOf, LISTS, type ListName } from '../domain/schema/lists';
 
 type FieldChange = { readonly from: unknown; readonly to: unknown } | { readonly changed: true };
 
