@@ -92,6 +92,13 @@ export interface Config {
   readonly tabDir: string;
   readonly logLevel: LogLevel;
   readonly rateLimit: RateLimitSettings;
+  /** Where telemetry goes (Application Insights), when it is configured. */
+  readonly telemetry: TelemetrySettings | undefined;
+}
+
+/** Application Insights, which receives request, dependency and log telemetry from the server. */
+export interface TelemetrySettings {
+  readonly connectionString: string;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -164,6 +171,20 @@ function storageConnectionStringProblem(value: string): string {
     ? "BOT_STATE_STORAGE_CONNECTION_STRING is still a Key Vault reference: App Service could not read the secret. Check that the web app's managed identity may read the vault's secrets, then restart it."
     : "BOT_STATE_STORAGE_CONNECTION_STRING is not a storage account connection string. Copy one from the storage account's Access keys (DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net), or leave it unset to keep the bot state in SQLite on this one instance.";
 }
+
+/**
+ * An Application Insights connection string names its resource by an instrumentation
+ * key (a GUID); anything else would send telemetry nowhere. Not echoed: it routes data.
+ */
+const appInsightsConnectionString = z
+  .string()
+  .refine((value) => value.split(';').some((part) => /^InstrumentationKey=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(part.trim())), {
+    error: (issue) =>
+      String(issue.input).startsWith('@Microsoft.KeyVault(')
+        ? "APPLICATIONINSIGHTS_CONNECTION_STRING is still a Key Vault reference: App Service could not read the secret. Check that the web app's managed identity may read the vault's secrets, then restart it."
+        : "APPLICATIONINSIGHTS_CONNECTION_STRING is not an Application Insights connection string. Copy it from the Application Insights resource's Overview (InstrumentationKey=...;IngestionEndpoint=...), or leave it unset to send no telemetry.",
+  })
+  .optional();
 
 const schema = z.object({
   PORT: wholeNumber('PORT', 1, 65535, 3978, 'a port number'),
@@ -249,6 +270,7 @@ const schema = z.object({
       error: (issue) =>
         `BOT_STATE_CONTAINER: "${String(issue.input)}" is not a blob container name. Use 3 to 63 lower-case letters, digits and single hyphens (not at either end), or leave it unset for bot-state.`,
     }),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString,
 });
 
 type Variables = Partial<Record<keyof z.infer<typeof schema>, string>>;
@@ -377,5 +399,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       refusedSignInsPerMinute: values.RATE_LIMIT_REFUSED_SIGN_INS_PER_MINUTE,
       proxyHops: values.TRUST_PROXY_HOPS,
     },
+    telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
   };
+}
+
+/**
+ * Only the telemetry setting, read before anything else so that its instrumentation
+ * is in place before the HTTP modules load. An invalid value gives undefined here:
+ * {@link loadConfig} reports it with the others.
+ */
+export function loadTelemetrySettings(env: NodeJS.ProcessEnv = process.env): TelemetrySettings | undefined {
+  const parsed = appInsightsConnectionString.safeParse(env.APPLICATIONINSIGHTS_CONNECTION_STRING?.trim() || undefined);
+  return parsed.success && parsed.data ? { connectionString: parsed.data } : undefined;
 }

@@ -16,23 +16,26 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { info: 0, warn: 1, error: 2, silent: 3 };
 
+/** `logger` with the lines below `level` dropped. */
+export function atLevel(level: LogLevel, logger: Logger): Logger {
+  const keep = (lineLevel: keyof Logger) => (message: string, fields?: LogFields) => {
+    if (RANK[lineLevel] >= RANK[level]) logger[lineLevel](message, fields);
+  };
+  return { info: keep('info'), warn: keep('warn'), error: keep('error') };
+}
+
 /**
  * Writes one JSON object per line (`time`, `level`, `message` and the fields):
  * info to stdout, warnings and errors to stderr. Lines below `level` are dropped.
  */
 export function consoleLogger(level: LogLevel = 'info'): Logger {
-  const write = (lineLevel: Exclude<LogLevel, 'silent'>, message: string, fields: LogFields = {}) => {
-    if (RANK[lineLevel] < RANK[level]) return;
+  const write = (lineLevel: keyof Logger) => (message: string, fields: LogFields = {}) => {
     const core = { time: new Date().toISOString(), level: lineLevel, message };
     // Core keys lead the line for reading, and are spread again last so no field can overwrite them.
     const line = JSON.stringify({ ...core, ...fields, ...core });
     (lineLevel === 'info' ? process.stdout : process.stderr).write(`${line}\n`);
   };
-  return {
-    info: (message, fields) => write('info', message, fields),
-    warn: (message, fields) => write('warn', message, fields),
-    error: (message, fields) => write('error', message, fields),
-  };
+  return atLevel(level, { info: write('info'), warn: write('warn'), error: write('error') });
 }
 
 /** Drops everything; for tests that do not look at the log. */

@@ -1,3 +1,5 @@
+// First: telemetry must be watching before the HTTP modules load.
+import { telemetry } from './instrument';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -16,9 +18,10 @@ import { openSqliteState } from '../store/sqlite/sqlite-state';
 import { createApp } from './app';
 import { startupBanner, type DemoData } from './banner';
 import { checkReadiness } from './health';
-import { consoleLogger, errorFields, type Logger } from './logger';
+import { atLevel, consoleLogger, errorFields, type Logger } from './logger';
 import { LOCAL_DEVELOPER } from './principal';
 import { reminderRoutes } from './reminder-routes';
+import { withTelemetry } from './telemetry';
 
 /** The database metadata entry that records when demo data was seeded. */
 export const DEMO_SEEDED_AT = 'demoSeededAt';
@@ -211,23 +214,28 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
 /**
  * `node dist/server/main.js`: starts the server from the environment and, on SIGTERM
- * (App Service stopping or moving the instance) or SIGINT, closes it and exits.
+ * (App Service stopping or moving the instance) or SIGINT, closes it, sends the
+ * telemetry still buffered (when Application Insights is configured) and exits.
  * Tests pass `options` no setting reaches, such as a shorter schedule.
  */
 export async function main(options: StartOptions = {}): Promise<void> {
   const { config, botSettings } = loadServerAndBotSettings();
-  const logger = consoleLogger(config.logLevel);
+  const logger = withTelemetry(consoleLogger(config.logLevel), telemetry && atLevel(config.logLevel, telemetry.logger));
   const running = await startServer(config, { logger, botSettings, ...options });
   console.log(running.banner);
+  if (telemetry) logger.info('Sending telemetry to Application Insights');
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info('Shutting down: finishing requests in flight', { signal });
-    running.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('Shutdown failed', errorFields(error));
-        process.exit(1);
-      },
-    );
+    running
+      .close()
+      .then(() => telemetry?.shutdown().catch((error: unknown) => logger.warn('Telemetry still buffered could not be sent', errorFields(error))))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error('Shutdown failed', errorFields(error));
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

@@ -20,6 +20,9 @@ export function routeOf(res: Response): string {
   return typeof route === 'string' ? route : 'unmatched';
 }
 
+/** The message of the one line logged per request. */
+export const REQUEST_LINE = 'request';
+
 /**
  * Logs one line per finished request: method, route pattern, status and duration.
  * Never bodies, query strings or raw paths, which can carry personal data.
@@ -29,7 +32,7 @@ export function requestLog(logger: Logger): RequestHandler {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number((process.hrtime.bigint() - started) / 1000n) / 1000;
-      logger.info('request', { method: req.method, route: routeOf(res), status: res.statusCode, ms });
+      logger.info(REQUEST_LINE, { method: req.method, route: routeOf(res), status: res.statusCode, ms });
     });
     next();
   };

@@ -67,7 +67,6 @@ const NOT_SET_IN_AZURE: Readonly<Record<string, string>> = {
 /** App settings that `src/config` does not read, each with who does. */
 const READ_ELSEWHERE: Readonly<Record<string, string>> = {
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'App Service deployment: the upload is already built',
-  APPLICATIONINSIGHTS_CONNECTION_STRING: 'Application Insights, wired by the next step of issue 7',
 };
 
 /**
