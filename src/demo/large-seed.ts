@@ -2,6 +2,7 @@ import {
   DEFAULT_INDUCTION_TEMPLATE,
   plusDays,
   plusWeeks,
+  storedProgress,
   type CalendarDate,
   type Change,
   type CommitContext,
@@ -192,6 +193,8 @@ class Generator {
     const cadenceWeeks = this.pick([8, 8, 8, 6, 12]);
     const inducted = INDUCTED.has(stage);
     const lastHeld = HAD_ONE_TO_ONES.has(stage) ? plusDays(today, -this.between(1, Math.min(interestDaysAgo, 80))) : null;
+    // Before Active a third of the items are still to do.
+    const checklist = DEFAULT_INDUCTION_TEMPLATE.map((template, order) => ({ ...template, done: stage !== 'Induction' || order % 3 !== 2 }));
     const involvement = this.add(items, 'involvements', {
       partnerId,
       roleId,
@@ -215,10 +218,11 @@ class Generator {
       cadenceWeeks,
       lastOneToOneDate: lastHeld,
       nextOneToOneDue: stage === 'Active' && lastHeld ? plusWeeks(lastHeld, cadenceWeeks) : null,
+      ...(inducted ? storedProgress(checklist) : { inductionDone: null, inductionTotal: null, inductionStillRequired: null }),
     });
     if (inducted) {
-      DEFAULT_INDUCTION_TEMPLATE.forEach((template, order) => {
-        const done = stage !== 'Induction' || order % 3 !== 2;
+      checklist.forEach((template, order) => {
+        const { done } = template;
         this.add(items, 'inductionTasks', {
           involvementId: involvement.id,
           workstreamId,

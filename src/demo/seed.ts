@@ -314,7 +314,7 @@ async function walkDemoPartner(
         break;
       case 'Induction':
         involvement = await service.involvements.startInduction(lead, ref());
-        await tickChecklist(service, lead, involvement.id, plan.leaveUndone ?? []);
+        involvement = await tickChecklist(service, lead, involvement.id, plan.leaveUndone ?? []);
         break;
       case 'Active':
         involvement = await service.involvements.activate(lead, ref());
@@ -354,12 +354,14 @@ function onAWeekday(date: CalendarDate): CalendarDate {
   return day === 6 ? plusDays(date, 2) : day === 0 ? plusDays(date, 1) : date;
 }
 
-async function tickChecklist(service: PathwayService, lead: Principal, involvementId: number, leaveUndone: readonly string[]): Promise<void> {
+/** Ticks the checklist as the plan says; returns the involvement as it then is (each tick moves its stored progress on). */
+async function tickChecklist(service: PathwayService, lead: Principal, involvementId: number, leaveUndone: readonly string[]): Promise<Involvement> {
   const detail = await service.views.partnerDetail(lead, involvementId);
   for (const task of detail.checklist) {
     if (leaveUndone.includes(task.label) || (!task.required && task.order % 2 === 1)) continue;
     await service.induction.completeTask(lead, { taskId: task.id, version: task.version });
   }
+  return (await service.views.partnerDetail(lead, involvementId)).involvement;
 }
 
 async function joinPeerNetwork(

@@ -66,6 +66,29 @@ export function inductionProgress(items: readonly ChecklistItem[]): InductionPro
   };
 }
 
+/** The progress an involvement keeps, so that views need not read its checklist. */
+export type StoredProgress = Pick<Fields<'involvements'>, 'inductionDone' | 'inductionTotal' | 'inductionStillRequired'>;
+
+/** What an involvement stores about its checklist `items`: written in the same commit as every change to them. */
+export function storedProgress(items: readonly ChecklistItem[]): StoredProgress {
+  const progress = inductionProgress(items);
+  return {
+    inductionDone: progress.done,
+    inductionTotal: progress.total,
+    inductionStillRequired: progress.missingRequired.length > 0 ? progress.missingRequired.join('\n') : null,
+  };
+}
+
+/** An involvement's stored progress, or null before its induction started. */
+export function progressOf(involvement: StoredProgress): InductionProgress | null {
+  if (involvement.inductionTotal === null || involvement.inductionTotal === 0) return null;
+  return {
+    done: involvement.inductionDone ?? 0,
+    total: involvement.inductionTotal,
+    missingRequired: involvement.inductionStillRequired ? involvement.inductionStillRequired.split('\n') : [],
+  };
+}
+
 /**
  * How an unfinished item reads in a sentence: "the confidentiality agreement is
  * not signed yet", "\"Expenses policy explained\" is not done yet".

@@ -60,7 +60,9 @@ export async function at(service: PathwayService, involvement: Involvement, stag
     if (step === 'Active') {
       const detail = await service.views.partnerDetail(LEAD_PRINCIPAL, current.id);
       for (const task of detail.checklist) await service.induction.completeTask(LEAD_PRINCIPAL, { taskId: task.id, version: task.version });
-      current = await service.involvements.activate(LEAD_PRINCIPAL, { involvementId: current.id, version: current.version });
+      // Each tick moved the involvement's stored progress on, and its version with it.
+      const ticked = (await service.views.partnerDetail(LEAD_PRINCIPAL, current.id)).involvement;
+      current = await service.involvements.activate(LEAD_PRINCIPAL, { involvementId: ticked.id, version: ticked.version });
     }
     if (step === stage) return current;
   }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -68,6 +69,28 @@ describe('startServer', () => {
     await (await start()).close();
     const again = await start();
     expect(again.banner).toMatch(/Demo data: +already present \(seeded \d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('upgrades a database from before involvements kept their induction progress, and the dashboards show the same progress', async () => {
+    const first = await start();
+    const progressOnEveryDashboard = async (server: RunningServer) => {
+      const workstreams = (await (await fetch(`${server.url}/api/workstreams`)).json()) as Array<{ id: number }>;
+      const rows = await Promise.all(
+        workstreams.map(async (workstream) => ((await (await fetch(`${server.url}/api/workstreams/${workstream.id}/dashboard`)).json()) as { rows: Array<{ involvementId: number; induction: unknown }> }).rows),
+      );
+      return rows.flat().map((row) => [row.involvementId, row.induction]);
+    };
+    const before = await progressOnEveryDashboard(first);
+    expect(before.filter(([, induction]) => induction !== null).length).toBeGreaterThan(3);
+    await first.close();
+    running.splice(running.indexOf(first), 1);
+
+    const db = new Database(path.join(dir, 'nested', 'pp.db'));
+    for (const column of ['inductionDone', 'inductionTotal', 'inductionStillRequired']) db.exec(`ALTER TABLE "involvements" DROP COLUMN "${column}"`);
+    db.close();
+
+    const upgraded = await start();
+    expect(await progressOnEveryDashboard(upgraded)).toEqual(before);
   });
 
   it('does not seed with SEED_DEMO=never', async () => {

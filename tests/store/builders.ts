@@ -131,6 +131,9 @@ export function anInvolvement(
     cadenceWeeks: 8,
     lastOneToOneDate: null,
     nextOneToOneDue: null,
+    inductionDone: null,
+    inductionTotal: null,
+    inductionStillRequired: null,
     ...overrides,
   };
 }

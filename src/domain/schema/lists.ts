@@ -110,6 +110,12 @@ export const partners = defineList('partners', 'PPP Partners', 'partner', {
   peerNetworkDate: date('Peer Support Network date'),
 });
 
+/** The most items an induction checklist (and so a template) may have. */
+export const MAX_CHECKLIST_ITEMS = 40;
+
+/** The longest label of a checklist item. */
+const CHECKLIST_LABEL_MAX = 120;
+
 export const involvements = defineList('involvements', 'PPP Involvements', 'involvement', {
   partnerId: lookup('Partner', 'partners', { required: true, indexed: true }),
   roleId: lookup('Role', 'roles', { required: true, indexed: true }),
@@ -133,12 +139,17 @@ export const involvements = defineList('involvements', 'PPP Involvements', 'invo
   cadenceWeeks: integer('One-to-one every (weeks)', { required: true, min: 1, max: 52 }),
   lastOneToOneDate: date('Last one-to-one'),
   nextOneToOneDue: date('Next one-to-one due', { indexed: true }),
+  // Kept with each change to the checklist, so views and list views need not read every item.
+  inductionDone: integer('Induction items done', { min: 0, max: MAX_CHECKLIST_ITEMS }),
+  inductionTotal: integer('Induction items', { min: 0, max: MAX_CHECKLIST_ITEMS }),
+  /** The labels of the required items not done yet, one per line. */
+  inductionStillRequired: note('Still required before Active', { maxLength: MAX_CHECKLIST_ITEMS * (CHECKLIST_LABEL_MAX + 1) }),
 });
 
 export const inductionTasks = defineList('inductionTasks', 'PPP Induction Tasks', 'induction item', {
   involvementId: lookup('Involvement', 'involvements', { required: true, indexed: true }),
   workstreamId: lookup('Workstream', 'workstreams', { required: true, indexed: true }),
-  label: text('Item', { required: true, maxLength: 120 }),
+  label: text('Item', { required: true, maxLength: CHECKLIST_LABEL_MAX }),
   kind: choice('Kind', TASK_KINDS, { required: true }),
   required: yesNo('Required before Active'),
   order: integer('Order', { required: true, min: 0 }),
@@ -149,7 +160,7 @@ export const inductionTasks = defineList('inductionTasks', 'PPP Induction Tasks'
 
 export const inductionTemplateItems = defineList('inductionTemplateItems', 'PPP Induction Template', 'template item', {
   workstreamId: lookup('Workstream (empty for the whole organisation)', 'workstreams', { indexed: true }),
-  label: text('Item', { required: true, maxLength: 120 }),
+  label: text('Item', { required: true, maxLength: CHECKLIST_LABEL_MAX }),
   kind: choice('Kind', TASK_KINDS, { required: true }),
   required: yesNo('Required before Active'),
   order: integer('Order', { required: true, min: 0 }),

@@ -1,6 +1,6 @@
 import { isMonday, parseISO } from 'date-fns';
 import { daysBetween, longDate, plusDays, type CalendarDate } from '../calendar';
-import { inductionProgress } from '../induction';
+import { inductionProgress, progressOf } from '../induction';
 import { CLOSED_STAGES } from '../involvement';
 import { describeDue, dueState, type NextOneToOne } from '../one-to-ones';
 import { STAGES, type InductionTask, type Involvement, type Partner, type Role } from '../schema/lists';
@@ -289,17 +289,11 @@ export class DueUseCases {
 
   private async lines(items: readonly Involvement[], sortByName = true): Promise<PartnerLine[]> {
     if (items.length === 0) return [];
-    const ids = items.map((item) => item.id);
-    const [names, roleTitles, taskItems] = await Promise.all([
-      this.names(items),
-      this.roleTitles(items),
-      this.ctx.store.find({ list: 'inductionTasks', where: { involvementId: ids } }),
-    ]);
+    const [names, roleTitles] = await Promise.all([this.names(items), this.roleTitles(items)]);
     const today = this.ctx.today();
     const lines = items.map((involvement): PartnerLine => {
       const next = dueState(involvement.nextOneToOneDue, today, this.ctx.settings);
-      const tasks = taskItems.filter((task) => task.involvementId === involvement.id);
-      const progress = tasks.length > 0 ? inductionProgress(tasks) : null;
+      const progress = progressOf(involvement);
       return {
         involvementId: involvement.id,
         workstreamId: involvement.workstreamId,

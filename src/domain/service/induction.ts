@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { RefusedError } from '../errors';
+import { ConflictError, NotFoundError, RefusedError } from '../errors';
+import { storedProgress, type StoredProgress } from '../induction';
 import type { Principal } from '../principal';
-import { inductionTasks, type InductionTask } from '../schema/lists';
+import { inductionTasks, LISTS, type Fields, type InductionTask, type Involvement } from '../schema/lists';
+import type { Change } from '../store';
 import { itemRef, parseInput, titlesOf, UseCaseContext } from './context';
 
 const completeInput = z
@@ -9,60 +11,132 @@ const completeInput = z
   .strict();
 const reopenInput = z.object({ taskId: itemRef.id, version: itemRef.version }).strict();
 
+type TaskChange = Pick<Fields<'inductionTasks'>, 'done' | 'doneDate' | 'doneBy'>;
+
+/** An item that may be changed, with its involvement and the whole checklist as read together. */
+interface OpenTask {
+  readonly task: InductionTask;
+  readonly involvement: Involvement;
+  readonly checklist: readonly InductionTask[];
+}
+
 const TITLES = titlesOf('inductionTasks', { taskId: 'Induction item', version: 'Version', date: 'Date done or signed' });
+
+/** Who brings stored checklist progress up to date, in the audit trail. */
+export const PROGRESS_CHECK_ACTOR: Principal = {
+  id: 'partner-pathway-progress-check',
+  name: 'Induction progress check',
+  email: 'progress-check@partner-pathway.invalid',
+  tenantId: 'partner-pathway',
+};
+
+/** The stages after induction an involvement can have a checklist in (Not progressed can follow Induction). */
+const STAGES_AFTER_INDUCTION = ['Active', 'Paused', 'Ended', 'Not progressed'] as const;
+
+/** How many involvements {@link InductionUseCases.reconcileProgress} writes in one commit. */
+const RECONCILE_CHUNK = 25;
+
+const sameProgress = (a: StoredProgress, b: StoredProgress) =>
+  a.inductionDone === b.inductionDone && a.inductionTotal === b.inductionTotal && a.inductionStillRequired === b.inductionStillRequired;
 
 /** Ticking and unticking induction checklist items. */
 export class InductionUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
   /**
+   * Makes each involvement's stored progress match its checklist, where it does not:
+   * every involvement in induction, and those after it with none stored (checklists
+   * begun before involvements kept their progress). Run as the server starts, so a
+   * database from before the upgrade, or a tick by an instance still on the old
+   * version during a deployment, is counted. Writes in commits of {@link RECONCILE_CHUNK}
+   * under each involvement's version, audited as {@link PROGRESS_CHECK_ACTOR}; a chunk
+   * that meets a change made meanwhile is left for the next start. Returns how many
+   * involvements it corrected; 0 when all were right.
+   */
+  async reconcileProgress(): Promise<number> {
+    const [inducting, unrecorded] = await this.ctx.store.findAll([
+      { list: 'involvements', where: { stage: 'Induction' } },
+      { list: 'involvements', where: { stage: [...STAGES_AFTER_INDUCTION], inductionTotal: null } },
+    ] as const);
+    const candidates = [...inducting, ...unrecorded];
+    let corrected = 0;
+    for (let start = 0; start < candidates.length; start += RECONCILE_CHUNK) {
+      const chunk = candidates.slice(start, start + RECONCILE_CHUNK);
+      const tasks = await this.ctx.store.find({ list: 'inductionTasks', where: { involvementId: chunk.map((involvement) => involvement.id) } });
+      const changes = chunk.flatMap((involvement): Change[] => {
+        const progress = storedProgress(tasks.filter((task) => task.involvementId === involvement.id));
+        if (sameProgress(progress, involvement)) return [];
+        return [{ op: 'update', list: 'involvements', id: involvement.id, version: involvement.version, values: progress, summary: 'Induction progress brought up to date' }];
+      });
+      if (changes.length === 0) continue;
+      try {
+        await this.ctx.store.commit(changes, this.ctx.commitContext(PROGRESS_CHECK_ACTOR));
+        corrected += changes.length;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    return corrected;
+  }
+
+  /**
    * Ticks an item as done, on the date given (an agreement's date signed) or today.
    * Only while the partner is in induction, and never with a date in the future.
+   * The involvement's stored progress changes in the same commit.
    */
   async completeTask(actor: Principal, input: unknown): Promise<InductionTask> {
     const { taskId, version, date } = parseInput(completeInput, input, TITLES);
-    const task = await this.openTask(actor, taskId);
+    const open = await this.openTask(actor, taskId);
     const today = this.ctx.today();
     if (date && date > today) {
-      throw new RefusedError('date-in-future', `"${task.label}" cannot be recorded as done on a date that has not come yet.`);
+      throw new RefusedError('date-in-future', `"${open.task.label}" cannot be recorded as done on a date that has not come yet.`);
     }
-    return this.ctx.commitFirst<'inductionTasks'>(actor, [
-      {
-        op: 'update',
-        list: 'inductionTasks',
-        id: taskId,
-        version,
-        values: { done: true, doneDate: date ?? today, doneBy: actor.name },
-        summary: task.kind === 'Agreement' ? `Signed: ${task.label}` : `Done: ${task.label}`,
-      },
-    ]);
+    const summary = open.task.kind === 'Agreement' ? `Signed: ${open.task.label}` : `Done: ${open.task.label}`;
+    return this.change(actor, open, version, { done: true, doneDate: date ?? today, doneBy: actor.name }, summary);
   }
 
   /** Unticks an item ticked by mistake. */
   async reopenTask(actor: Principal, input: unknown): Promise<InductionTask> {
     const { taskId, version } = parseInput(reopenInput, input, TITLES);
-    const task = await this.openTask(actor, taskId);
+    const open = await this.openTask(actor, taskId);
+    return this.change(actor, open, version, { done: false, doneDate: null, doneBy: null }, `Not done: ${open.task.label}`);
+  }
+
+  /**
+   * Writes the item and its involvement's progress together. The involvement is written
+   * under the version read with the checklist, so two ticks at once cannot both count
+   * from the same checklist: the second is refused as a conflict.
+   */
+  private async change(actor: Principal, open: OpenTask, version: number, values: TaskChange, summary: string): Promise<InductionTask> {
+    const { task, involvement, checklist } = open;
+    const after = checklist.map((item) => (item.id === task.id ? { ...item, ...values } : item));
+    const progress = storedProgress(after);
     return this.ctx.commitFirst<'inductionTasks'>(actor, [
+      { op: 'update', list: 'inductionTasks', id: task.id, version, values, summary },
       {
         op: 'update',
-        list: 'inductionTasks',
-        id: taskId,
-        version,
-        values: { done: false, doneDate: null, doneBy: null },
-        summary: `Not done: ${task.label}`,
+        list: 'involvements',
+        id: involvement.id,
+        version: involvement.version,
+        values: progress,
+        summary: `Induction: ${progress.inductionDone} of ${progress.inductionTotal} done`,
       },
     ]);
   }
 
-  private async openTask(actor: Principal, taskId: number): Promise<InductionTask> {
+  private async openTask(actor: Principal, taskId: number): Promise<OpenTask> {
     const task = await this.ctx.loadOwned(actor, 'inductionTasks', taskId);
-    const involvement = await this.ctx.load('involvements', task.involvementId);
+    const [[involvement], checklist] = await this.ctx.store.findAll([
+      { list: 'involvements', where: { id: task.involvementId } },
+      { list: 'inductionTasks', where: { involvementId: task.involvementId } },
+    ] as const);
+    if (!involvement) throw new NotFoundError(LISTS.involvements.itemName, task.involvementId);
     if (involvement.stage !== 'Induction') {
       throw new RefusedError(
         'induction-closed',
         `The induction checklist can be changed only during induction; this involvement is ${involvement.stage}.`,
       );
     }
-    return task;
+    return { task, involvement, checklist };
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RefusedError } from '../errors';
-import { templateFor, type TemplateItem } from '../induction';
+import { storedProgress, templateFor, type TemplateItem } from '../induction';
 import { CLOSED_STAGES, checkStageChange } from '../involvement';
 import { checkNotesConsent, refuseIfErased } from '../personal-data';
 import { nextOneToOneDue } from '../one-to-ones';
@@ -156,6 +156,9 @@ export class InvolvementUseCases {
         cadenceWeeks: this.ctx.settings.defaultCadenceWeeks,
         lastOneToOneDate: null,
         nextOneToOneDue: null,
+        inductionDone: null,
+        inductionTotal: null,
+        inductionStillRequired: null,
       },
     });
     const written = await this.ctx.store.commit(changes, this.ctx.commitContext(actor));
@@ -235,7 +238,8 @@ export class InvolvementUseCases {
         doneBy: null,
       },
     }));
-    return this.changeStage(actor, involvement, version, 'Induction', { inductionStartedDate: this.ctx.today() }, null, tasks);
+    const progress = storedProgress(template.map((item) => ({ ...item, done: false })));
+    return this.changeStage(actor, involvement, version, 'Induction', { inductionStartedDate: this.ctx.today(), ...progress }, null, tasks);
   }
 
   /** Induction to Active: every required checklist item must be done. */

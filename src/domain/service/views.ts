@@ -1,5 +1,5 @@
 import { plusDays, type CalendarDate } from '../calendar';
-import { inductionProgress, type InductionProgress } from '../induction';
+import { inductionProgress, progressOf, type InductionProgress } from '../induction';
 import { STAGE_TRANSITIONS } from '../involvement';
 import { dueState, type NextOneToOne } from '../one-to-ones';
 import {
@@ -107,11 +107,10 @@ export class ViewUseCases {
     const today = this.ctx.today();
     const {
       item: workstream,
-      answers: [roleItems, involvementItems, taskItems, bookedItems],
+      answers: [roleItems, involvementItems, bookedItems],
     } = await this.ctx.loadWorkstreamWith(actor, workstreamId, [
       { list: 'roles', where: { workstreamId }, orderBy: [{ field: 'title' }] },
       { list: 'involvements', where: { workstreamId } },
-      { list: 'inductionTasks', where: { workstreamId } },
       { list: 'oneToOnes', where: { workstreamId, status: 'Booked', date: { gte: today } }, orderBy: [{ field: 'date' }] },
     ] as const);
     const partnerIds = [...new Set(involvementItems.map((involvement) => involvement.partnerId))];
@@ -119,7 +118,6 @@ export class ViewUseCases {
       partnerIds.length > 0 ? await this.ctx.store.find({ list: 'partners', where: { id: partnerIds } }) : [];
     const partnersById = new Map(partnerItems.map((partner) => [partner.id, partner]));
     const rolesById = new Map(roleItems.map((role) => [role.id, role]));
-    const tasksByInvolvement = groupBy(taskItems, (task) => task.involvementId);
     const bookedByInvolvement = groupBy(bookedItems, (booked) => booked.involvementId);
 
     const stageCounts = emptyCounts();
@@ -132,7 +130,6 @@ export class ViewUseCases {
       stageCounts[involvement.stage] += 1;
       const counts = roleCounts.get(role.id);
       if (counts) counts[involvement.stage] += 1;
-      const tasks = tasksByInvolvement.get(involvement.id) ?? [];
       const next = dueState(involvement.nextOneToOneDue, today, this.ctx.settings);
       const booked = bookedByInvolvement.get(involvement.id)?.[0];
       rows.push({
@@ -145,7 +142,7 @@ export class ViewUseCases {
         roleTitle: role.title,
         stage: involvement.stage,
         stageChangedAt: involvement.stageChangedAt,
-        induction: tasks.length > 0 ? inductionProgress(tasks) : null,
+        induction: progressOf(involvement),
         nextOneToOne: next,
         booked: booked ? { date: booked.date, time: booked.time } : null,
         ownerName: involvement.ownerName,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Principal } from '../principal';
-import { inductionTemplateItems, workstreams, type InductionTemplateItem, type Workstream } from '../schema/lists';
+import { inductionTemplateItems, MAX_CHECKLIST_ITEMS, workstreams, type InductionTemplateItem, type Workstream } from '../schema/lists';
 import type { Change } from '../store';
 import { AccessPolicy } from './access';
 import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
@@ -25,7 +25,7 @@ const templateInput = z
   .object({
     /** The workstream whose template this is; omitted for the organisation's. */
     workstreamId: itemRef.id.optional(),
-    items: z.array(templateItem).min(1, { error: 'A template needs at least one item.' }).max(40),
+    items: z.array(templateItem).min(1, { error: 'A template needs at least one item.' }).max(MAX_CHECKLIST_ITEMS),
   })
   .strict();
 

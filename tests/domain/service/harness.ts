@@ -114,5 +114,7 @@ export async function activeInvolvement(h: Harness, roleId: number, fullName: st
   for (const task of checklist.filter((item) => item.required)) {
     await h.service.induction.completeTask(LEAD, { taskId: task.id, version: task.version });
   }
-  return h.service.involvements.activate(LEAD, ref(involvement));
+  // Each tick moved the involvement's stored progress on, and its version with it.
+  const ticked = (await h.service.views.partnerDetail(LEAD, involvement.id)).involvement;
+  return h.service.involvements.activate(LEAD, ref(ticked));
 }

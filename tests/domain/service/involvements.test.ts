@@ -1,4 +1,5 @@
-import type { Involvement, Stage } from '../../../src/domain';
+import { inductionProgress, type Involvement, type Stage } from '../../../src/domain';
+import { PROGRESS_CHECK_ACTOR } from '../../../src/domain/service/induction';
 import { ENGAGEMENT, LEAD, advertisedRole, harness, rejection, type Harness } from './harness';
 
 const MAYA = { fullName: 'Maya Thompson', preferredName: 'Maya', email: 'maya@example.org', consentGiven: true, notesConsent: true };
@@ -17,32 +18,33 @@ describe("a partner's journey through one role", () => {
 
   const ref = (involvement: Involvement) => ({ involvementId: involvement.id, version: involvement.version });
 
-  async function interested(): Promise<Involvement> {
-    return h.service.involvements.recordInterest(LEAD, { roleId, partner: MAYA });
+  async function interested(partner = MAYA): Promise<Involvement> {
+    return h.service.involvements.recordInterest(LEAD, { roleId, partner });
   }
 
-  async function offered(): Promise<Involvement> {
-    let involvement = await interested();
+  async function offered(partner = MAYA): Promise<Involvement> {
+    let involvement = await interested(partner);
     involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-03-12T10:30:00Z', where: 'Online' });
     involvement = await h.service.involvements.holdChat(LEAD, { ...ref(involvement), notes: 'Keen; asked about expenses.' });
     return h.service.involvements.makeOffer(LEAD, ref(involvement));
   }
 
-  async function inInduction(): Promise<Involvement> {
-    return h.service.involvements.startInduction(LEAD, ref(await offered()));
+  async function inInduction(partner = MAYA): Promise<Involvement> {
+    return h.service.involvements.startInduction(LEAD, ref(await offered(partner)));
   }
 
-  async function tickAll(involvementId: number, except: string[] = []): Promise<void> {
+  /** Ticks the required items but `except`; returns the involvement after, its stored progress (and version) moved on. */
+  async function tickAll(involvementId: number, except: string[] = []): Promise<Involvement> {
     const { checklist } = await h.service.views.partnerDetail(LEAD, involvementId);
     for (const task of checklist.filter((item) => item.required && !except.includes(item.label))) {
       await h.service.induction.completeTask(LEAD, { taskId: task.id, version: task.version });
     }
+    return (await h.service.views.partnerDetail(LEAD, involvementId)).involvement;
   }
 
   async function active(): Promise<Involvement> {
     const involvement = await inInduction();
-    await tickAll(involvement.id);
-    return h.service.involvements.activate(LEAD, ref(involvement));
+    return h.service.involvements.activate(LEAD, ref(await tickAll(involvement.id)));
   }
 
   it('logs interest as a new partner with consent, at stage Interested, owned by the role lead', async () => {
@@ -123,8 +125,8 @@ describe("a partner's journey through one role", () => {
 
   it('refuses Active while the confidentiality agreement is unsigned', async () => {
     const involvement = await inInduction();
-    await tickAll(involvement.id, ['Confidentiality agreement signed']);
-    const error = await rejection(h.service.involvements.activate(LEAD, ref(involvement)));
+    const ticked = await tickAll(involvement.id, ['Confidentiality agreement signed']);
+    const error = await rejection(h.service.involvements.activate(LEAD, ref(ticked)));
     expect(error.code).toBe('induction-incomplete');
     expect(error.message).toBe('Maya cannot become Active: the confidentiality agreement is not signed yet.');
     expect((await h.store.get('involvements', involvement.id))?.stage).toBe('Induction');
@@ -202,5 +204,122 @@ describe("a partner's journey through one role", () => {
     const partnerEntries = await h.store.find({ list: 'activity', where: { list: 'partners' } });
     expect(JSON.stringify(partnerEntries)).not.toContain('Maya Thompson');
     expect(JSON.stringify(partnerEntries)).not.toContain('maya@example.org');
+  });
+
+  describe('the induction progress an involvement keeps', () => {
+    /** What the dashboard row says, and what counting the checklist itself says. */
+    async function bothCounts(involvementId: number) {
+      const dashboard = await h.service.views.dashboard(LEAD, workstreamId);
+      const row = dashboard.rows.find((candidate) => candidate.involvementId === involvementId);
+      const { checklist } = await h.service.views.partnerDetail(LEAD, involvementId);
+      return { row: row?.induction, counted: inductionProgress(checklist) };
+    }
+
+    it('is nothing before induction, and every item still to do when it starts', async () => {
+      const interested = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { ...MAYA, fullName: 'Sam Patel', email: 'sam@example.org' } });
+      expect(interested).toMatchObject({ inductionDone: null, inductionTotal: null, inductionStillRequired: null });
+      const started = await inInduction();
+      const { counted } = await bothCounts(started.id);
+      expect(started).toMatchObject({ inductionDone: 0, inductionTotal: counted.total, inductionStillRequired: counted.missingRequired.join('\n') });
+      expect(counted.missingRequired.length).toBeGreaterThan(1);
+    });
+
+    it('moves with each tick and untick, in the same commit, and the dashboard shows it', async () => {
+      const started = await inInduction();
+      const { checklist } = await h.service.views.partnerDetail(LEAD, started.id);
+      const agreement = checklist.find((task) => task.kind === 'Agreement' && task.required);
+      const other = checklist.find((task) => task.id !== agreement?.id);
+      if (!agreement || !other) throw new Error('The default checklist has an agreement and other items');
+
+      const ticked = await h.service.induction.completeTask(LEAD, { taskId: agreement.id, version: agreement.version });
+      await h.service.induction.completeTask(LEAD, { taskId: other.id, version: other.version });
+      let counts = await bothCounts(started.id);
+      expect(counts.row).toEqual(counts.counted);
+      expect(counts.row).toMatchObject({ done: 2 });
+      expect(counts.row?.missingRequired).not.toContain(agreement.label);
+
+      await h.service.induction.reopenTask(LEAD, { taskId: agreement.id, version: ticked.version });
+      counts = await bothCounts(started.id);
+      expect(counts.row).toEqual(counts.counted);
+      expect(counts.row).toMatchObject({ done: 1 });
+      expect(counts.row?.missingRequired).toContain(agreement.label);
+
+      const audit = await h.store.find({ list: 'activity', where: { list: 'involvements', itemId: started.id } });
+      expect(audit.map((entry) => entry.summary)).toEqual(expect.arrayContaining([`Induction: 1 of ${counts.counted.total} done`, `Induction: 2 of ${counts.counted.total} done`]));
+    });
+
+    it('refuses a tick that would count from a checklist someone else has just changed, and the counts stay true', async () => {
+      const started = await inInduction();
+      const { checklist } = await h.service.views.partnerDetail(LEAD, started.id);
+      const [first, second] = checklist;
+      // Two people press at once: each tick's read of the checklist waits until both have read it.
+      const store = h.store;
+      const findAll = store.findAll.bind(store);
+      const waiting: Array<() => void> = [];
+      store.findAll = (async (queries: Parameters<typeof store.findAll>[0]) => {
+        const answers = await findAll(queries);
+        if (queries.some((query) => query.list === 'inductionTasks' && query.where !== undefined && 'involvementId' in query.where)) {
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length === 2) for (const release of waiting) release();
+          });
+        }
+        return answers;
+      }) as typeof store.findAll;
+      const outcomes = await Promise.allSettled([
+        h.service.induction.completeTask(LEAD, { taskId: first.id, version: first.version }),
+        h.service.induction.completeTask(LEAD, { taskId: second.id, version: second.version }),
+      ]);
+      store.findAll = findAll;
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      expect(refused?.reason).toMatchObject({ code: 'conflict' });
+      const counts = await bothCounts(started.id);
+      expect(counts.row).toEqual(counts.counted);
+      expect(counts.row).toMatchObject({ done: 1 });
+    });
+
+    it('is changed only during induction', async () => {
+      const started = await inInduction();
+      const { checklist } = await h.service.views.partnerDetail(LEAD, started.id);
+      const ended = await h.service.involvements.notProgress(LEAD, { ...ref(started), reason: 'Could not commit this year.' });
+      const error = await rejection(h.service.induction.completeTask(LEAD, { taskId: checklist[0].id, version: checklist[0].version }));
+      expect(error.code).toBe('induction-closed');
+      expect((await h.store.get('involvements', ended.id))?.inductionDone).toBe(0);
+    });
+
+    describe('brought up to date as the server starts', () => {
+      /** Writes as a version without stored progress would have: the progress columns left as they were. */
+      async function forget(involvement: Involvement, values: Partial<Involvement>): Promise<void> {
+        const current = await h.store.get('involvements', involvement.id);
+        if (!current) throw new Error('missing');
+        await h.store.commit([{ op: 'update', list: 'involvements', id: current.id, version: current.version, values }], { actor: LEAD, at: '2026-03-10T12:00:00.000Z' });
+      }
+
+      it('counts checklists begun before involvements kept their progress, and stale counts in induction, and nothing else', async () => {
+        const inducting = await inInduction();
+        const active = await inInduction({ ...MAYA, fullName: 'Ben Okafor', email: 'ben@example.org' });
+        const { checklist } = await h.service.views.partnerDetail(LEAD, active.id);
+        for (const task of checklist) await h.service.induction.completeTask(LEAD, { taskId: task.id, version: task.version });
+        const ticked = (await h.service.views.partnerDetail(LEAD, active.id)).involvement;
+        await h.service.involvements.activate(LEAD, ref(ticked));
+        const untouched = await inInduction({ ...MAYA, fullName: 'Cara Li', email: 'cara@example.org' });
+
+        await forget(active, { inductionDone: null, inductionTotal: null, inductionStillRequired: null });
+        await forget(inducting, { inductionDone: 7, inductionStillRequired: null });
+        const before = await h.store.get('involvements', untouched.id);
+
+        expect(await h.service.induction.reconcileProgress()).toBe(2);
+        for (const id of [inducting.id, active.id, untouched.id]) {
+          const counts = await bothCounts(id);
+          expect(counts.row).toEqual(counts.counted);
+        }
+        expect((await h.store.get('involvements', untouched.id))?.version).toBe(before?.version);
+        const audit = await h.store.find({ list: 'activity', where: { list: 'involvements', itemId: active.id } });
+        expect(audit.at(-1)).toMatchObject({ actorName: PROGRESS_CHECK_ACTOR.name, summary: 'Induction progress brought up to date' });
+
+        expect(await h.service.induction.reconcileProgress()).toBe(0);
+      });
+    });
   });
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
       creating('members', { workstreamId: { ref: 'ws' }, userId: LEAD.id, userName: LEAD.name }),
       creating('roles', aRole({ ref: 'ws' }), { ref: 'role' }),
       creating('partners', aPartner(), { ref: 'partner' }),
-      creating('involvements', anInvolvement({ partnerId: { ref: 'partner' }, roleId: { ref: 'role' }, workstreamId: { ref: 'ws' } }, { stage: 'Induction' }), { ref: 'i' }),
+      creating('involvements', anInvolvement({ partnerId: { ref: 'partner' }, roleId: { ref: 'role' }, workstreamId: { ref: 'ws' } }, { stage: 'Induction', inductionDone: 0, inductionTotal: 1, inductionStillRequired: 'Confidentiality agreement signed' }), { ref: 'i' }),
       creating('inductionTasks', aTask({ ref: 'i' }, { ref: 'ws' })),
     ],
     aContext(),
@@ -53,6 +53,13 @@ describe('the service on SharePoint: round trips per view and write, access chec
     const { answer, roundTrips } = await counted(() => service.views.dashboard(LEAD, workstream.id));
     expect(answer.rows.map((row) => row.involvementId)).toEqual([involvement.id]);
     expect(roundTrips).toBe(2);
+  });
+
+  it('shows induction progress on the dashboard from the involvement, without reading any checklist', async () => {
+    const { answer } = await counted(() => service.views.dashboard(LEAD, workstream.id));
+    expect(answer.rows[0].induction).toEqual({ done: 0, total: 1, missingRequired: ['Confidentiality agreement signed'] });
+    expect(site.standIn.operations.map((operation) => operation.path).filter((path) => path.includes('Induction Tasks'))).toEqual([]);
+    expect(site.standIn.operations.map((operation) => operation.path).filter((path) => path.includes('Involvements'))).not.toEqual([]);
   });
 
   it('shows a partner in three round trips, recording the view beside the read of the partner, role and workstream', async () => {
@@ -83,10 +90,11 @@ describe('the service on SharePoint: round trips per view and write, access chec
     expect(await rejection(service.views.partnerDetail(ENGAGEMENT, involvement.id + 1000))).toBeInstanceOf(NotFoundError);
   });
 
-  it('ticks an induction item in four round trips: the item with the reach, its involvement, the checks, the update with its audit entry', async () => {
+  it('ticks an induction item in four round trips: the item with the reach, its involvement with its checklist, the checks, the updates of item and progress with their audit entries', async () => {
     const { answer, roundTrips } = await counted(() => service.induction.completeTask(LEAD, { taskId: task.id, version: task.version }));
     expect(answer.done).toBe(true);
     expect(roundTrips).toBe(4);
+    expect(await site.store.get('involvements', involvement.id)).toMatchObject({ inductionDone: 1, inductionTotal: 1, inductionStillRequired: null });
     const audit = await site.store.find({ list: 'activity', where: { list: 'inductionTasks', itemId: task.id } });
     expect(audit.map((entry) => entry.action)).toEqual(['Created', 'Updated']);
   });
