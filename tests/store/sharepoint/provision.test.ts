@@ -115,6 +115,23 @@ describe('provisioning a site that already has data', () => {
     await standIn.stop();
   });
 
+  it('adds the columns a newer schema has to a list already provisioned, and the site's items stay', async () => {
+    const store = aStoreOn(standIn);
+    const [workstream] = await store.commit([creating('workstreams', aWorkstream({ title: 'Before the upgrade' }))], aContext());
+    const involvements = standIn.list('PPP Involvements');
+    const added = ['PPPInductionDone', 'PPPInductionTotal', 'PPPInductionStillRequired'];
+    involvements.fields = involvements.fields.filter((field) => !added.includes(field.InternalName));
+    const report = await provision(connectionTo(standIn));
+    expect(report.steps.filter((step) => step.outcome === 'created').map((step) => step.target)).toEqual([
+      'column PPP Involvements / Induction items done',
+      'column PPP Involvements / Induction items',
+      'column PPP Involvements / Still required before Active',
+    ]);
+    expect(involvements.fields.map((field) => field.InternalName)).toEqual(expect.arrayContaining(added));
+    expect(await store.get('workstreams', workstream!.id)).toEqual(workstream);
+    await store.close();
+  });
+
   it('puts back a column changed by hand and keeps every item', async () => {
     const store = aStoreOn(standIn);
     const [workstream] = await store.commit([creating('workstreams', aWorkstream())], aContext());
