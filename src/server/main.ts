@@ -153,7 +153,7 @@ function drain(server: http.Server, timeoutMs: number): Promise<void> {
  * The composition root: opens the store (SQLite, creating its folder, or SharePoint) and the
  * bot state (Blob Storage when configured, else SQLite), builds the
  * pathway service, seeds demo data into an empty database when SEED_DEMO=auto,
- * brings involvements' stored induction progress up to date,
+ * records the induction progress of checklists that have none stored,
  * builds the bot and its adapter, and listens on the configured port: on
  * 127.0.0.1 only while the local development identity is in use, on every
  * interface otherwise. Throws {@link ConfigError} for a port in use.
@@ -169,8 +169,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const service = createPathwayService({ store, clock, settings: config.pathway, access: accessOf(config) });
     // Demo data is for the embedded store only: a SharePoint site holds the organisation's real records.
     const demo: DemoData = store.kind === 'sqlite' ? await prepareDemoData(config, store as SqliteStore, clock) : { state: 'off' };
-    const corrected = await service.induction.reconcileProgress();
-    if (corrected > 0) logger.info('Induction progress brought up to date', { involvements: corrected });
+    const recorded = await service.induction.recordMissingProgress();
+    if (recorded > 0) logger.info('Induction progress recorded for checklists that had none stored', { involvements: recorded });
     const botSettings = options.botSettings ?? loadBotSettings({});
     const bot = createBot({
       service,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError, RefusedError } from '../errors';
-import { storedProgress, type StoredProgress } from '../induction';
+import { storedProgress } from '../induction';
 import type { Principal } from '../principal';
 import { inductionTasks, LISTS, type Fields, type InductionTask, type Involvement } from '../schema/lists';
 import type { Change } from '../store';
@@ -22,7 +22,7 @@ interface OpenTask {
 
 const TITLES = titlesOf('inductionTasks', { taskId: 'Induction item', version: 'Version', date: 'Date done or signed' });
 
-/** Who brings stored checklist progress up to date, in the audit trail. */
+/** Who records the progress of checklists that have none stored, in the audit trail. */
 export const PROGRESS_CHECK_ACTOR: Principal = {
   id: 'partner-pathway-progress-check',
   name: 'Induction progress check',
@@ -30,53 +30,43 @@ export const PROGRESS_CHECK_ACTOR: Principal = {
   tenantId: 'partner-pathway',
 };
 
-/** The stages after induction an involvement can have a checklist in (Not progressed can follow Induction). */
-const STAGES_AFTER_INDUCTION = ['Active', 'Paused', 'Ended', 'Not progressed'] as const;
+/** The stages an involvement can have a checklist in: from Induction on (Not progressed can follow Induction). */
+const STAGES_WITH_CHECKLIST = ['Induction', 'Active', 'Paused', 'Ended', 'Not progressed'] as const;
 
-/** How many involvements {@link InductionUseCases.reconcileProgress} writes in one commit. */
-const RECONCILE_CHUNK = 25;
-
-const sameProgress = (a: StoredProgress, b: StoredProgress) =>
-  a.inductionDone === b.inductionDone && a.inductionTotal === b.inductionTotal && a.inductionStillRequired === b.inductionStillRequired;
+/** How many involvements {@link InductionUseCases.recordMissingProgress} writes in one commit. */
+const PROGRESS_CHUNK = 25;
 
 /** Ticking and unticking induction checklist items. */
 export class InductionUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
   /**
-   * Makes each involvement's stored progress match its checklist, where it does not:
-   * every involvement in induction, and those after it with none stored (checklists
-   * begun before involvements kept their progress). Run as the server starts, so a
-   * database from before the upgrade, or a tick by an instance still on the old
-   * version during a deployment, is counted. Writes in commits of {@link RECONCILE_CHUNK}
-   * under each involvement's version, audited as {@link PROGRESS_CHECK_ACTOR}; a chunk
-   * that meets a change made meanwhile is left for the next start. Returns how many
-   * involvements it corrected; 0 when all were right.
+   * Stores the progress of every checklist that has none stored: checklists begun
+   * before involvements kept their progress (a database or site from before the
+   * upgrade), or by an instance still on the old version during a deployment. Run as
+   * the server starts; once nothing is missing it is one query. Writes in commits of
+   * {@link PROGRESS_CHUNK} under each involvement's version, audited as
+   * {@link PROGRESS_CHECK_ACTOR}; a chunk that meets a change made meanwhile is left
+   * for the next start. Returns how many involvements it brought up to date.
    */
-  async reconcileProgress(): Promise<number> {
-    const [inducting, unrecorded] = await this.ctx.store.findAll([
-      { list: 'involvements', where: { stage: 'Induction' } },
-      { list: 'involvements', where: { stage: [...STAGES_AFTER_INDUCTION], inductionTotal: null } },
-    ] as const);
-    const candidates = [...inducting, ...unrecorded];
-    let corrected = 0;
-    for (let start = 0; start < candidates.length; start += RECONCILE_CHUNK) {
-      const chunk = candidates.slice(start, start + RECONCILE_CHUNK);
+  async recordMissingProgress(): Promise<number> {
+    const candidates = await this.ctx.store.find({ list: 'involvements', where: { stage: [...STAGES_WITH_CHECKLIST], inductionTotal: null } });
+    let recorded = 0;
+    for (let start = 0; start < candidates.length; start += PROGRESS_CHUNK) {
+      const chunk = candidates.slice(start, start + PROGRESS_CHUNK);
       const tasks = await this.ctx.store.find({ list: 'inductionTasks', where: { involvementId: chunk.map((involvement) => involvement.id) } });
-      const changes = chunk.flatMap((involvement): Change[] => {
+      const changes = chunk.map((involvement): Change => {
         const progress = storedProgress(tasks.filter((task) => task.involvementId === involvement.id));
-        if (sameProgress(progress, involvement)) return [];
-        return [{ op: 'update', list: 'involvements', id: involvement.id, version: involvement.version, values: progress, summary: 'Induction progress brought up to date' }];
+        return { op: 'update', list: 'involvements', id: involvement.id, version: involvement.version, values: progress, summary: 'Induction progress recorded' };
       });
-      if (changes.length === 0) continue;
       try {
         await this.ctx.store.commit(changes, this.ctx.commitContext(PROGRESS_CHECK_ACTOR));
-        corrected += changes.length;
+        recorded += changes.length;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
       }
     }
-    return corrected;
+    return recorded;
   }
 
   /**

@@ -151,7 +151,7 @@ export const WANTED_VIEWS: readonly WantedView[] = [
     list: 'involvements',
     title: 'Induction in progress',
     query: `<Where>${eq('PPPStage', 'Choice', 'Induction')}</Where><OrderBy><FieldRef Name="PPPInductionStartedDate"/></OrderBy>`,
-    fields: ['PPPPartner', 'PPPRole', 'PPPOwnerName', 'PPPInductionStartedDate'],
+    fields: ['PPPPartner', 'PPPRole', 'PPPOwnerName', 'PPPInductionStartedDate', 'PPPInductionDone', 'PPPInductionTotal', 'PPPInductionStillRequired'],
   },
   {
     list: 'involvements',

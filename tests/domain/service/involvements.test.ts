@@ -288,7 +288,7 @@ describe("a partner's journey through one role", () => {
       expect((await h.store.get('involvements', ended.id))?.inductionDone).toBe(0);
     });
 
-    describe('brought up to date as the server starts', () => {
+    describe('recorded as the server starts, where none is stored', () => {
       /** Writes as a version without stored progress would have: the progress columns left as they were. */
       async function forget(involvement: Involvement, values: Partial<Involvement>): Promise<void> {
         const current = await h.store.get('involvements', involvement.id);
@@ -296,7 +296,7 @@ describe("a partner's journey through one role", () => {
         await h.store.commit([{ op: 'update', list: 'involvements', id: current.id, version: current.version, values }], { actor: LEAD, at: '2026-03-10T12:00:00.000Z' });
       }
 
-      it('counts checklists begun before involvements kept their progress, and stale counts in induction, and nothing else', async () => {
+      it('counts checklists begun before involvements kept their progress, in induction and after, and nothing else', async () => {
         const inducting = await inInduction();
         const active = await inInduction({ ...MAYA, fullName: 'Ben Okafor', email: 'ben@example.org' });
         const { checklist } = await h.service.views.partnerDetail(LEAD, active.id);
@@ -306,19 +306,19 @@ describe("a partner's journey through one role", () => {
         const untouched = await inInduction({ ...MAYA, fullName: 'Cara Li', email: 'cara@example.org' });
 
         await forget(active, { inductionDone: null, inductionTotal: null, inductionStillRequired: null });
-        await forget(inducting, { inductionDone: 7, inductionStillRequired: null });
+        await forget(inducting, { inductionDone: null, inductionTotal: null, inductionStillRequired: null });
         const before = await h.store.get('involvements', untouched.id);
 
-        expect(await h.service.induction.reconcileProgress()).toBe(2);
+        expect(await h.service.induction.recordMissingProgress()).toBe(2);
         for (const id of [inducting.id, active.id, untouched.id]) {
           const counts = await bothCounts(id);
           expect(counts.row).toEqual(counts.counted);
         }
         expect((await h.store.get('involvements', untouched.id))?.version).toBe(before?.version);
         const audit = await h.store.find({ list: 'activity', where: { list: 'involvements', itemId: active.id } });
-        expect(audit.at(-1)).toMatchObject({ actorName: PROGRESS_CHECK_ACTOR.name, summary: 'Induction progress brought up to date' });
+        expect(audit.at(-1)).toMatchObject({ actorName: PROGRESS_CHECK_ACTOR.name, summary: 'Induction progress recorded' });
 
-        expect(await h.service.induction.reconcileProgress()).toBe(0);
+        expect(await h.service.induction.recordMissingProgress()).toBe(0);
       });
     });
   });

@@ -115,7 +115,7 @@ describe('provisioning a site that already has data', () => {
     await standIn.stop();
   });
 
-  it('adds the columns a newer schema has to a list already provisioned, and the site's items stay', async () => {
+  it('adds the columns a newer schema has to a list already provisioned, and the items on the site stay', async () => {
     const store = aStoreOn(standIn);
     const [workstream] = await store.commit([creating('workstreams', aWorkstream({ title: 'Before the upgrade' }))], aContext());
     const involvements = standIn.list('PPP Involvements');
