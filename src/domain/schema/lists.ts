@@ -241,9 +241,16 @@ export type OneToOne = RecordOf<'oneToOnes'>;
 export type Member = RecordOf<'members'>;
 export type ActivityEntry = RecordOf<'activity'>;
 
-/** The columns of a list with their metadata, in declaration order. */
-export function columnsOf(list: ListName): Array<{ name: string; meta: ColumnMeta }> {
-  return Object.entries(LISTS[list].fields).map(([name, schema]) => ({ name, meta: metaOf(schema) }));
+const columnsByList = new Map<ListName, ReadonlyArray<{ readonly name: string; readonly meta: ColumnMeta }>>();
+
+/** The columns of a list with their metadata, in declaration order (worked out once per list: adapters ask for every row). */
+export function columnsOf(list: ListName): ReadonlyArray<{ readonly name: string; readonly meta: ColumnMeta }> {
+  let columns = columnsByList.get(list);
+  if (!columns) {
+    columns = Object.entries(LISTS[list].fields).map(([name, schema]) => ({ name, meta: metaOf(schema) }));
+    columnsByList.set(list, columns);
+  }
+  return columns;
 }
 
 const isoInstant = z.iso.datetime({ offset: true });
