@@ -67,7 +67,9 @@ export class ReminderRunner {
       }
       let delivered: boolean;
       try {
-        const tabUrl = reminder.toEngagementTeam ? this.tabLinks.engagement() : this.tabLinks.workstream({ id: reminder.workstreamId, teamsChannelId: reminder.teamsChannelId });
+        const tabUrl = reminder.toEngagementTeam
+          ? this.tabLinks.engagement()
+          : this.tabLinks.workstream({ id: reminder.workstreamId, teamsChannelId: reminder.teamsChannelId }, reminder.partnerId);
         delivered = await this.deliver(reminder, recipients, tabUrl);
       } catch (error) {
         tally.failed += 1;

@@ -74,6 +74,8 @@ export interface Reminder {
   readonly title: string;
   readonly lines: readonly string[];
   readonly involvementId?: number;
+  /** The partner a reminder about one partner is about, for a link straight to them. */
+  readonly partnerId?: number;
   readonly roleId?: number;
 }
 
@@ -184,7 +186,7 @@ export class DueUseCases {
     const due = involvement.nextOneToOneDue as CalendarDate;
     const name = names.get(involvement.partnerId) ?? 'A partner';
     const role = roleTitles.get(involvement.roleId) ?? 'their role';
-    const base = { ownerId: involvement.ownerId, workstreamId: involvement.workstreamId, involvementId: involvement.id };
+    const base = { ownerId: involvement.ownerId, workstreamId: involvement.workstreamId, involvementId: involvement.id, partnerId: involvement.partnerId };
     const late = daysBetween(due, today);
     if (late <= 0) {
       return [
@@ -244,6 +246,7 @@ export class DueUseCases {
         ownerId: involvement.ownerId,
         workstreamId: involvement.workstreamId,
         involvementId: involvement.id,
+        partnerId: involvement.partnerId,
         toEngagementTeam: false,
         title: `Induction waiting: ${name}`,
         lines: [

@@ -40,14 +40,20 @@ describe('"Open in tab" with the Teams app id configured', () => {
     }
   });
 
-  it('a reminder to the lead links to the workstream tab; one escalated to the Engagement team links to their overview', async () => {
-    const { maya } = await arrange();
+  it('a reminder about one partner links to that partner in the workstream tab, the weekly digest to the tab; one escalated to the Engagement team links to their overview', async () => {
+    const { ws, maya } = await arrange();
     await at(t.service, maya, 'Active');
-    t.clock.goTo('2026-05-20');
+    t.clock.goTo('2026-05-25');
     await t.says('send reminders', ENGAGEMENT, NADIA);
-    const card = (to: object) => t.messenger.sent.find((sent) => JSON.stringify(sent.to) === JSON.stringify(to) && 'card' in sent.reply)?.reply;
-    expect(linksOf(card({ userId: LEAD_PRINCIPAL.id }))).toEqual([{ title: 'Open in tab', url: links.workstream({ id: maya.workstreamId, teamsChannelId: MATERNITY_CHANNEL }) }]);
-    expect(linksOf(card({ teamsChannelId: '19:engagement-team@thread.tacv2' }))).toEqual([{ title: 'Open in tab', url: links.engagement() }]);
+    const cards = (to: object) => t.messenger.sent.filter((sent) => JSON.stringify(sent.to) === JSON.stringify(to) && 'card' in sent.reply).map((sent) => sent.reply);
+    const toLead = cards({ userId: LEAD_PRINCIPAL.id }).map((card) => [JSON.stringify(card).includes('Your partners this week') ? 'digest' : 'about Maya', linksOf(card)]);
+    expect(toLead).toEqual(
+      expect.arrayContaining([
+        ['about Maya', [{ title: 'Open in tab', url: links.workstream(ws, maya.partnerId) }]],
+        ['digest', [{ title: 'Open in tab', url: links.workstream(ws) }]],
+      ]),
+    );
+    expect(cards({ teamsChannelId: '19:engagement-team@thread.tacv2' }).map(linksOf)).toEqual([[{ title: 'Open in tab', url: links.engagement() }]]);
   });
 
   it('the Engagement team says help in their channel / the card links to their overview tab', async () => {
