@@ -1,99 +1,18 @@
-import { Spinner } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { AppHeader } from './app-header';
-import { createApiClient, type ApiClient } from './api/client';
+import { useMemo } from 'react';
+import { createApiClient } from './api/client';
 import { EngagementWorkspace } from './engagement-workspace';
-import { ErrorBoundary } from './shared/error-boundary';
-import { LoadError } from './shared/load-error';
-import { usePageStyles } from './shared/page-styles';
-import { useLoad } from './shared/use-load';
-import { workstreamIdFromEntityId } from './config/tab-settings';
-import { chooseWorkstream, partnerIdFromSubPage, searchWithWorkstream, surfaceFromSearch, workstreamIdFromSearch } from './shared/url-state';
-import { useBotChat } from './teams/bot-chat';
+import { surfaceFromSearch } from './shared/url-state';
 import type { TeamsHost } from './teams/teams-host';
 import { Hosted } from './teams/hosted';
-import { useReport } from './teams/use-report';
-import { WorkstreamView } from './workstream-view';
-import { NoWorkstreams } from './workstreams/no-workstreams';
-import { WorkstreamPicker } from './workstreams/workstream-picker';
+import { WorkstreamWorkspace } from './workstream-workspace';
 
 const noToken = async (): Promise<null> => null;
-
-/** Puts the shown workstream in the address, so a reload or a shared link opens the same one. */
-function rememberWorkstream(workstreamId: number): void {
-  const search = searchWithWorkstream(window.location.search, workstreamId);
-  if (search === window.location.search) return;
-  window.history.replaceState(window.history.state, '', `${search}${window.location.hash}`);
-}
-
-function Workspace({ host, api }: { readonly host: TeamsHost | null; readonly api: ApiClient }) {
-  const styles = usePageStyles();
-  const me = useLoad('me', (signal) => api.me(signal));
-  const workstreams = useLoad('workstreams', (signal) => api.workstreams(signal));
-  const chatWithBot = useBotChat(host, api);
-  // A saved channel tab names its workstream in its address; a deep link into it may carry only the tab's entity id.
-  const [requestedId, setRequestedId] = useState(
-    () => workstreamIdFromSearch(window.location.search) ?? workstreamIdFromEntityId(host?.pageId ?? null),
-  );
-  // The partner a deep link from the bot asks for, opened once in the first workstream shown.
-  const [linkedPartnerId, setLinkedPartnerId] = useState(() => partnerIdFromSubPage(host?.subPageId ?? null));
-  const choose = useCallback((workstreamId: number) => {
-    setLinkedPartnerId(null);
-    setRequestedId(workstreamId);
-  }, []);
-
-  // A workstream named in the address starts loading alongside the list rather than after it.
-  let shownId: number | null = null;
-  if (workstreams.status === 'loading') shownId = requestedId;
-  if (workstreams.status === 'ready') shownId = chooseWorkstream(workstreams.data, requestedId, host?.channelId ?? null);
-
-  useEffect(() => {
-    if (shownId !== null) rememberWorkstream(shownId);
-  }, [shownId]);
-
-  const report = useReport(host);
-  const noneToShow = workstreams.status === 'ready' && workstreams.data.length === 0;
-  const listFailure = workstreams.status === 'error' ? workstreams.message : null;
-  useEffect(() => {
-    if (listFailure !== null) report(listFailure);
-    else if (noneToShow) report(null);
-  }, [listFailure, noneToShow, report]);
-
-  return (
-    <>
-      <AppHeader me={me} onChatWithBot={chatWithBot} />
-      <main className={styles.main}>
-        {workstreams.status === 'error' && (
-          <LoadError title="Could not load your workstreams" failure={workstreams} />
-        )}
-        {workstreams.status === 'loading' && shownId === null && <Spinner label="Loading your workstreams…" />}
-        {noneToShow && <NoWorkstreams onChatWithBot={chatWithBot} />}
-        {workstreams.status === 'ready' && !noneToShow && (
-          <WorkstreamPicker workstreams={workstreams.data} selectedId={shownId} onSelect={choose} />
-        )}
-        {shownId !== null && workstreams.status !== 'error' && (
-          <ErrorBoundary key={shownId} title="Could not show this workstream">
-            <WorkstreamView
-              api={api}
-              workstreamId={shownId}
-              linkedPartnerId={linkedPartnerId}
-              onSettled={report}
-              myId={me.status === 'ready' ? me.data.id : null}
-              engagementTeam={me.status === 'ready' && me.data.engagementTeam}
-              pickPeople={host?.pickPeople ?? null}
-            />
-          </ErrorBoundary>
-        )}
-      </main>
-    </>
-  );
-}
 
 /** The Engagement overview or the workstream view, as the address asks, calling the API with Teams' token when in Teams. */
 function Surface({ host }: { readonly host: TeamsHost | null }) {
   const api = useMemo(() => createApiClient(host ? host.getToken : noToken), [host]);
   if (surfaceFromSearch(window.location.search) === 'engagement') return <EngagementWorkspace host={host} api={api} />;
-  return <Workspace host={host} api={api} />;
+  return <WorkstreamWorkspace host={host} api={api} />;
 }
 
 /** The tab: the Engagement overview or a workstream, following the Teams theme inside Teams and running standalone in a browser. */

@@ -1,0 +1,50 @@
+/** @jest-environment jsdom */
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Dashboard, SignedInUser, StageCounts, Workstream } from '../../src/tab/api/types';
+import { WorkstreamWorkspace } from '../../src/tab/workstream-workspace';
+import { fakeApi } from './fake-api';
+import { withLayout } from './layout';
+import { renderInFluent } from './render';
+
+withLayout();
+
+const NO_ONE = { Interested: 0, 'Chat booked': 0, 'Chat held': 0, Offered: 0, Induction: 0, Active: 0, Paused: 0, Ended: 0, 'Not progressed': 0 } satisfies StageCounts;
+const workstream = (id: number, title: string): Workstream => ({ id, title, description: null, teamsChannelId: null, version: 1, key: `w${id}`, created: '', modified: '' });
+const MINE = [workstream(4, 'Maternity'), workstream(6, 'Digital inclusion')];
+const ME: SignedInUser = { id: 'oid-me', name: 'Jo Bloggs', localDevelopment: false, engagementTeam: false, workstreamIds: [4, 6] };
+const dashboardOf = async (id: number): Promise<Dashboard> => ({
+  workstream: MINE.find((candidate) => candidate.id === id) ?? workstream(id, 'Unknown'),
+  today: '2026-03-02',
+  roles: [],
+  rows: [],
+  stageCounts: NO_ONE,
+  needsAttention: 0,
+});
+
+function api() {
+  return fakeApi({ me: jest.fn(async () => ME), workstreams: jest.fn(async () => MINE), dashboard: jest.fn(dashboardOf), agenda: jest.fn(async () => ({ today: '2026-03-02', until: '2026-04-13', items: [] })) });
+}
+
+const NOT_A_MEMBER = 'This tab is for a workstream you are not a member of';
+
+describe('the workstream tab opened for a workstream', () => {
+  it('that the person is not a member of says so above their own workstreams, naming nothing of it, until they pick one', async () => {
+    window.history.replaceState(null, '', '/tab/index.html?workstream=9');
+    renderInFluent(<WorkstreamWorkspace host={null} api={api()} />);
+    expect(await screen.findByText(NOT_A_MEMBER)).toBeTruthy();
+    expect(screen.getByText(/ask one of its members, or the Engagement team, to add you/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Maternity' })).toBeTruthy();
+    expect(window.location.search).toBe('?workstream=4');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: /workstream/i }), 'Digital inclusion');
+    expect(await screen.findByRole('heading', { name: 'Digital inclusion' })).toBeTruthy();
+    expect(screen.queryByText(NOT_A_MEMBER)).toBeNull();
+  });
+
+  it('that the person is a member of shows it, with no notice', async () => {
+    window.history.replaceState(null, '', '/tab/index.html?workstream=6');
+    renderInFluent(<WorkstreamWorkspace host={null} api={api()} />);
+    expect(await screen.findByRole('heading', { name: 'Digital inclusion' })).toBeTruthy();
+    expect(screen.queryByText(NOT_A_MEMBER)).toBeNull();
+  });
+});
