@@ -50,7 +50,9 @@ export class InductionUseCases {
    * for the next start. Returns how many involvements it brought up to date.
    */
   async recordMissingProgress(): Promise<number> {
-    const candidates = await this.ctx.store.find({ list: 'involvements', where: { stage: [...STAGES_WITH_CHECKLIST], inductionTotal: null } });
+    const unrecorded = await this.ctx.store.find({ list: 'involvements', where: { stage: [...STAGES_WITH_CHECKLIST], inductionTotal: null } });
+    // Not progressed before induction began: there is no checklist to count.
+    const candidates = unrecorded.filter((involvement) => involvement.inductionStartedDate !== null);
     let recorded = 0;
     for (let start = 0; start < candidates.length; start += PROGRESS_CHUNK) {
       const chunk = candidates.slice(start, start + PROGRESS_CHUNK);

@@ -296,7 +296,7 @@ describe("a partner's journey through one role", () => {
         await h.store.commit([{ op: 'update', list: 'involvements', id: current.id, version: current.version, values }], { actor: LEAD, at: '2026-03-10T12:00:00.000Z' });
       }
 
-      it('counts checklists begun before involvements kept their progress, in induction and after, and nothing else', async () => {
+      it('counts checklists begun before involvements kept their progress, in induction and after, and leaves alone those that never had one', async () => {
         const inducting = await inInduction();
         const active = await inInduction({ ...MAYA, fullName: 'Ben Okafor', email: 'ben@example.org' });
         const { checklist } = await h.service.views.partnerDetail(LEAD, active.id);
@@ -304,6 +304,10 @@ describe("a partner's journey through one role", () => {
         const ticked = (await h.service.views.partnerDetail(LEAD, active.id)).involvement;
         await h.service.involvements.activate(LEAD, ref(ticked));
         const untouched = await inInduction({ ...MAYA, fullName: 'Cara Li', email: 'cara@example.org' });
+      const neverInducted = await h.service.involvements.notProgress(LEAD, {
+        ...ref(await interested({ ...MAYA, fullName: 'Dev Shah', email: 'dev@example.org' })),
+        reason: 'Could not commit to daytime meetings.',
+      });
 
         await forget(active, { inductionDone: null, inductionTotal: null, inductionStillRequired: null });
         await forget(inducting, { inductionDone: null, inductionTotal: null, inductionStillRequired: null });
@@ -315,6 +319,7 @@ describe("a partner's journey through one role", () => {
           expect(counts.row).toEqual(counts.counted);
         }
         expect((await h.store.get('involvements', untouched.id))?.version).toBe(before?.version);
+      expect(await h.store.get('involvements', neverInducted.id)).toMatchObject({ version: neverInducted.version, inductionTotal: null });
         const audit = await h.store.find({ list: 'activity', where: { list: 'involvements', itemId: active.id } });
         expect(audit.at(-1)).toMatchObject({ actorName: PROGRESS_CHECK_ACTOR.name, summary: 'Induction progress recorded' });
 
