@@ -55,9 +55,11 @@ export function InductionChecklist({ tasks, progress, editable, busy, today, onC
             <div className={styles.item}>
               <Checkbox
                 checked={task.done}
-                disabled={!editable || busy}
+                // Not disabled while a change is saved: a disabled box drops the keyboard focus, and someone ticking item after item would start again from the top.
+                disabled={!editable}
                 label={task.required ? `${task.label} (required)` : task.label}
                 onChange={(_event, data) => {
+                  if (busy) return;
                   if (data.checked === true) onComplete(task, task.kind === 'Agreement' ? (signedOn[task.id] ?? today) : undefined);
                   else onReopen(task);
                 }}

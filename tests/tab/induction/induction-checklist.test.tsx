@@ -69,4 +69,14 @@ describe('the induction checklist', () => {
     expect(screen.queryByLabelText(/Date signed/)).toBeNull();
     expect(props.onComplete).not.toHaveBeenCalled();
   });
+
+  it('keeps the keyboard on the item just ticked while the change is saved, and takes no second change meanwhile', async () => {
+    const props = renderChecklist({ busy: true });
+    const box = screen.getByRole('checkbox', { name: 'Meeting dates shared' }) as HTMLInputElement;
+    box.focus();
+    expect(box.disabled).toBe(false);
+    await userEvent.keyboard(' ');
+    expect(document.activeElement).toBe(box);
+    expect(props.onComplete).not.toHaveBeenCalled();
+  });
 });
