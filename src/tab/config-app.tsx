@@ -2,12 +2,11 @@ import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { createApiClient } from './api/client';
 import { workstreamIdFromEntityId } from './config/tab-settings';
-import { ConfigPage, RemovePage } from './config/config-page';
+import { ConfigPage, RemovePage, type ConfigChoice } from './config/config-page';
 import { LoadError } from './shared/load-error';
 import { useLoad } from './shared/use-load';
 import type { TeamsHost } from './teams/teams-host';
 import { Hosted } from './teams/hosted';
-import { NoWorkstreams } from './workstreams/no-workstreams';
 
 const useStyles = makeStyles({
   main: {
@@ -22,7 +21,7 @@ function Configure({ host }: { readonly host: TeamsHost | null }) {
   const styles = useStyles();
   const api = useMemo(() => createApiClient(host ? host.getToken : noToken), [host]);
   const workstreams = useLoad('workstreams', (signal) => api.workstreams(signal));
-  const [selectedId, setSelectedId] = useState(() => workstreamIdFromEntityId(host?.pageId ?? null));
+  const [chosen, setChosen] = useState<ConfigChoice>(() => workstreamIdFromEntityId(host?.pageId ?? null));
   const failure = workstreams.status === 'error' ? workstreams.message : null;
   useEffect(() => {
     if (!host || host.frameContext === 'remove' || workstreams.status === 'loading') return;
@@ -42,9 +41,15 @@ function Configure({ host }: { readonly host: TeamsHost | null }) {
       {workstreams.status === 'error' && (
         <LoadError title="Could not load your workstreams" failure={workstreams} />
       )}
-      {workstreams.status === 'ready' && workstreams.data.length === 0 && <NoWorkstreams />}
-      {workstreams.status === 'ready' && workstreams.data.length > 0 && (
-        <ConfigPage workstreams={workstreams.data} selectedId={selectedId} onSelect={setSelectedId} host={host} />
+      {workstreams.status === 'ready' && (
+        <ConfigPage
+          workstreams={workstreams.data}
+          // Someone in no workstream yet can only start one.
+          choice={chosen ?? (workstreams.data.length === 0 ? 'new' : null)}
+          onChoose={setChosen}
+          onCreate={api.createWorkstream}
+          host={host}
+        />
       )}
     </main>
   );

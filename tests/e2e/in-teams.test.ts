@@ -37,6 +37,15 @@ async function openWorkstreamInHost(title: string, setup: Partial<HostSetup> = {
   });
 }
 
+/** Waits until the configuration page has told Teams its Save button may be pressed. */
+async function untilSaveIsEnabled(): Promise<void> {
+  await page.waitForFunction(() =>
+    (window as unknown as { sent: Array<{ func: string; args: unknown[] }> }).sent.some(
+      (message) => message.func === 'settings.setValidityState' && message.args[0] === true,
+    ),
+  );
+}
+
 /** The theme the tab shows, as its Fluent provider says. */
 async function shownTheme(host: Awaited<ReturnType<typeof openInTestHost>>): Promise<string | null> {
   return host.frame.locator('.fui-FluentProvider').first().getAttribute('data-theme');
@@ -149,11 +158,7 @@ describe('the tab inside Teams (a stand-in host that speaks the teams-js protoco
     });
     await host.waitFor('appInitialization.success');
     await host.frame.getByRole('radio', { name: 'Mental health (demo)' }).check();
-    await page.waitForFunction(() =>
-      (window as unknown as { sent: Array<{ func: string; args: unknown[] }> }).sent.some(
-        (message) => message.func === 'settings.setValidityState' && message.args[0] === true,
-      ),
-    );
+    await untilSaveIsEnabled();
     expect(await axeViolations(host.frame)).toEqual([]);
     await host.pressSave();
     const [settings] = await host.waitFor('settings.setSettings');
@@ -163,6 +168,23 @@ describe('the tab inside Teams (a stand-in host that speaks the teams-js protoco
       suggestedDisplayName: 'Partners: Mental health (demo)',
     });
     await host.waitFor('settings.save.success');
+  });
+
+  it('starts a new workstream from the configuration page, with its creator as first member, and saves the tab for it', async () => {
+    const host = await openInTestHost(page, { tabUrl: `${e2e.server.url}/tab/config.html`, frameContext: 'settings', theme: 'default', ssoToken: null });
+    await host.waitFor('appInitialization.success');
+    await host.frame.getByRole('radio', { name: 'A new workstream' }).check();
+    await host.frame.getByRole('textbox', { name: /Name of the new workstream/ }).fill('Stroke recovery');
+    await host.frame.getByRole('textbox', { name: 'What it works on (optional)' }).fill('Life after a stroke, at home.');
+    await untilSaveIsEnabled();
+    expect(await axeViolations(host.frame)).toEqual([]);
+    await host.pressSave();
+    const [settings] = await host.waitFor('settings.setSettings');
+    await host.waitFor('settings.save.success');
+    const id = await workstreamId('Stroke recovery');
+    expect(settings).toMatchObject({ entityId: `workstream-${id}`, contentUrl: `${e2e.server.url}/tab/index.html?workstream=${id}`, suggestedDisplayName: 'Partners: Stroke recovery' });
+    const members = (await (await fetch(`${e2e.server.url}/api/workstreams/${id}/members`)).json()) as Array<{ userName: string }>;
+    expect(members.map((member) => member.userName)).toEqual(['Local Developer']);
   });
 
   it('opens the configuration of a saved tab at its workstream', async () => {

@@ -6,6 +6,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
   return {
     me: never(),
     workstreams: never(),
+    createWorkstream: never(),
     dashboard: never(),
     agenda: never(),
     overview: never(),

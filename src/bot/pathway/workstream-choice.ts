@@ -11,7 +11,9 @@ export const CHOOSE_WORKSTREAM_VERB = 'workstream.choose';
 export async function chooseWorkstreamCard(services: BotServices, actor: Principal, inChannel: boolean): Promise<TurnResult> {
   const workstreams = await services.service.workstreams.list(actor);
   if (workstreams.length === 0) {
-    return say('There are no workstreams yet. Ask an administrator to add yours in the Partner Pathway tab, then try again.');
+    return say(
+      'You are not a member of any workstream yet. To start one, add the Partner Pathway tab to your workstream\'s Teams channel and choose "A new workstream". To join one, ask one of its members, or the Engagement team, to add you on its People view.',
+    );
   }
   const intro = inChannel
     ? 'I will remember the answer for this channel, so nobody here is asked again.'

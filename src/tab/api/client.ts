@@ -1,4 +1,4 @@
-import { ApiError, agendaFrom, apiErrorFrom, botIdFrom, dashboardFrom, membersFrom, overviewFrom, partnerDetailFrom, signedInUserFrom, workstreamsFrom } from './parse';
+import { ApiError, agendaFrom, apiErrorFrom, botIdFrom, dashboardFrom, membersFrom, overviewFrom, partnerDetailFrom, signedInUserFrom, workstreamFrom, workstreamsFrom } from './parse';
 import type { Agenda, Dashboard, EngagementOverview, Member, PartnerDetail, SignedInUser, Stage, StageChange, Workstream } from './types';
 
 /** Supplies a bearer token for the API, or null to call without one (outside Teams). */
@@ -27,6 +27,13 @@ export interface Person {
   readonly userName: string;
 }
 
+/** A workstream to start: its name, what it works on, and a key that makes a repeated request create it once. */
+export interface NewWorkstream {
+  readonly title: string;
+  readonly description?: string;
+  readonly key: string;
+}
+
 /** A file from the server, ready to hand to the browser. */
 export interface DownloadedFile {
   readonly fileName: string;
@@ -43,6 +50,8 @@ export interface VersionedRef {
 export interface ApiClient {
   me(signal: AbortSignal): Promise<SignedInUser>;
   workstreams(signal: AbortSignal): Promise<Workstream[]>;
+  /** Starts a workstream, with the person as its first member. */
+  createWorkstream(workstream: NewWorkstream): Promise<Workstream>;
   dashboard(workstreamId: number, signal: AbortSignal): Promise<Dashboard>;
   agenda(workstreamId: number, signal: AbortSignal): Promise<Agenda>;
   overview(signal: AbortSignal): Promise<EngagementOverview>;
@@ -168,6 +177,13 @@ export function createApiClient(getToken: TokenSource): ApiClient {
   return {
     me: async (signal) => signedInUserFrom(await getJson('/api/me', signal)),
     workstreams: async (signal) => workstreamsFrom(await getJson('/api/workstreams', signal)),
+    createWorkstream: async (workstream) =>
+      workstreamFrom(
+        await call('/api/workstreams', {
+          method: 'POST',
+          body: { title: workstream.title.trim(), ...(workstream.description?.trim() ? { description: workstream.description.trim() } : {}), key: workstream.key },
+        }),
+      ),
     dashboard: async (workstreamId, signal) => dashboardFrom(await getJson(`/api/workstreams/${id(workstreamId)}/dashboard`, signal)),
     agenda: async (workstreamId, signal) => agendaFrom(await getJson(`/api/workstreams/${id(workstreamId)}/agenda`, signal)),
     overview: async (signal) => overviewFrom(await getJson('/api/overview', signal)),

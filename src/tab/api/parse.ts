@@ -59,6 +59,12 @@ export function workstreamsFrom(body: unknown): Workstream[] {
   return list as Workstream[];
 }
 
+/** One workstream, as the server answers its creation. */
+export function workstreamFrom(body: unknown): Workstream {
+  if (!isRecord(body) || typeof body.id !== 'number' || typeof body.title !== 'string') throw unexpected('the new workstream');
+  return body as unknown as Workstream;
+}
+
 /** The dashboard, whether bare or wrapped as `{ dashboard: ... }`. */
 export function dashboardFrom(body: unknown): Dashboard {
   const dashboard = isRecord(body) && isRecord(body.dashboard) ? body.dashboard : body;

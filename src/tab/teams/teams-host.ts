@@ -16,7 +16,7 @@ export interface TabConfigHost {
   /** Enables or disables Teams' Save button. */
   setValid(valid: boolean): void;
   /** When the person presses Save: asks `settings` for the tab to save, and tells Teams how it went. */
-  onSave(settings: () => TabSettings): void;
+  onSave(settings: () => Promise<TabSettings> | TabSettings): void;
   /** When the person removes the tab: nothing to clean up, so removal always succeeds. */
   onRemove(): void;
 }
@@ -99,10 +99,13 @@ export async function connectToTeams(): Promise<TeamsHost | null> {
       setValid: (valid) => pages.config.setValidityState(valid),
       onSave: (settings) =>
         pages.config.registerOnSaveHandler((event) => {
-          pages.config.setConfig(settings()).then(
-            () => event.notifySuccess(),
-            (error: unknown) => event.notifyFailure(error instanceof Error ? error.message : 'Teams did not save the tab.'),
-          );
+          Promise.resolve()
+            .then(settings)
+            .then((chosen) => pages.config.setConfig(chosen))
+            .then(
+              () => event.notifySuccess(),
+              (error: unknown) => event.notifyFailure(error instanceof Error ? error.message : 'Teams did not save the tab.'),
+            );
         }),
       onRemove: () => pages.config.registerOnRemoveHandler((event) => event.notifySuccess()),
     },

@@ -13,8 +13,9 @@ export function NoWorkstreams({ onChatWithBot = null }: NoWorkstreamsProps) {
   return (
     <Notice title="No workstreams yet">
       <Body1>
-        To get started, chat with the Partner Pathway bot in Teams and ask it to plan a role for your workstream. Say
-        &ldquo;help&rdquo; to the bot to see everything it can do.
+        To start one, add Partner Pathway as a tab in your workstream&apos;s Teams channel (the + at the top of the channel),
+        choose &ldquo;A new workstream&rdquo; and give its name. You will be its first member, and can add colleagues on its
+        People view. Then chat with the Partner Pathway bot to plan a role; say &ldquo;help&rdquo; to see everything it can do.
       </Body1>
       {onChatWithBot && (
         <div>

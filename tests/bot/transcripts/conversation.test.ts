@@ -140,6 +140,14 @@ describe('Which workstream', () => {
     expect(cards).toEqual([]);
   });
 
+  it('someone in no workstream says "plan a role" / bot says how to start one in the tab, and how to join one', async () => {
+    const { texts, cards } = await t.says('plan a role');
+    expect(cards).toEqual([]);
+    expect(texts).toEqual([
+      'You are not a member of any workstream yet. To start one, add the Partner Pathway tab to your workstream\'s Teams channel and choose "A new workstream". To join one, ask one of its members, or the Engagement team, to add you on its People view.',
+    ]);
+  });
+
   it('lead in personal chat with only one workstream / bot infers it without asking', async () => {
     await workstream(t.service, 'Maternity');
     const { cards } = await t.says('my partners');
