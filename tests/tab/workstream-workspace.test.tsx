@@ -47,4 +47,13 @@ describe('the workstream tab opened for a workstream', () => {
     expect(await screen.findByRole('heading', { name: 'Digital inclusion' })).toBeTruthy();
     expect(screen.queryByText(NOT_A_MEMBER)).toBeNull();
   });
+
+  it('that the person is in none of: says how to start one from the channel tab, and how to join one', async () => {
+    window.history.replaceState(null, '', '/tab/index.html');
+    renderInFluent(<WorkstreamWorkspace host={null} api={fakeApi({ me: jest.fn(async () => ({ ...ME, workstreamIds: [] })), workstreams: jest.fn(async () => []) })} />);
+    expect(await screen.findByRole('heading', { name: 'No workstreams yet' })).toBeTruthy();
+    expect(screen.getByText(/add Partner Pathway as a tab in your workstream.s Teams channel/)).toBeTruthy();
+    expect(screen.getByText(/choose “A new workstream”/)).toBeTruthy();
+    expect(screen.getByText(/ask a member of it, or the Engagement team, to add you/)).toBeTruthy();
+  });
 });

@@ -63,7 +63,7 @@ export function EngagementView({ overview }: { readonly overview: EngagementOver
           All workstreams
         </Subtitle1>
         {overview.workstreams.length === 0 ? (
-          <Text className={styles.quiet}>No workstreams yet. A workstream lead can start one by planning a role with the bot.</Text>
+          <Text className={styles.quiet}>No workstreams yet. A workstream starts when someone adds the Partner Pathway tab to its Teams channel and chooses “A new workstream”.</Text>
         ) : (
           <Table className={styles.table} aria-labelledby={workstreamsId}>
             <TableHeader>

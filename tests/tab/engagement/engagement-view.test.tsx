@@ -57,7 +57,7 @@ describe('the Engagement overview', () => {
 
   it('says what to do when there are no workstreams and nobody is invited', () => {
     renderInFluent(<EngagementView overview={{ ...OVERVIEW, workstreams: [], peerNetwork: { counts: OVERVIEW.peerNetwork.counts, members: [] } }} />);
-    expect(screen.getByText(/No workstreams yet/)).toBeTruthy();
+    expect(screen.getByText('No workstreams yet. A workstream starts when someone adds the Partner Pathway tab to its Teams channel and chooses “A new workstream”.')).toBeTruthy();
     expect(screen.getByText(/Nobody has been invited yet/)).toBeTruthy();
   });
 });
