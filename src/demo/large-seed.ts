@@ -221,8 +221,7 @@ class Generator {
       ...(inducted ? storedProgress(checklist) : { inductionDone: null, inductionTotal: null, inductionStillRequired: null }),
     });
     if (inducted) {
-      checklist.forEach((template, order) => {
-        const { done } = template;
+      checklist.forEach(({ done, ...template }, order) => {
         this.add(items, 'inductionTasks', {
           involvementId: involvement.id,
           workstreamId,

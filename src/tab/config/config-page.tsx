@@ -49,7 +49,8 @@ export function ConfigPage({ workstreams, choice, onChoose, onCreate, host }: Co
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
-  const key = useRef(newKey());
+  // One key for the page, so Save pressed twice (or retried) makes one workstream.
+  const [key] = useState(() => globalThis.crypto.randomUUID());
   const selected = typeof choice === 'number' ? (workstreams.find((workstream) => workstream.id === choice) ?? null) : null;
   const valid = selected !== null || (choice === NEW && title.trim().length > 0);
   const save = useRef<() => Promise<TabSettings>>(async () => {
@@ -61,7 +62,7 @@ export function ConfigPage({ workstreams, choice, onChoose, onCreate, host }: Co
       if (choice !== NEW || title.trim().length === 0) throw new Error('Choose a workstream first.');
       setFailure(null);
       try {
-        const created = await onCreate({ title, description, key: key.current });
+        const created = await onCreate({ title, description, key });
         return tabSettingsFor(created, window.location.origin);
       } catch (error) {
         const message = error instanceof Error ? error.message : 'The workstream could not be started.';
@@ -122,11 +123,6 @@ export function ConfigPage({ workstreams, choice, onChoose, onCreate, host }: Co
       {choice === NEW && !host && <Text>This page is for adding the tab in Teams: start the workstream there, from the tab&apos;s Save button.</Text>}
     </div>
   );
-}
-
-/** A key that identifies one creation, so Save pressed twice (or retried) makes one workstream. */
-function newKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** Shown when Teams opens the page to remove the tab. */
