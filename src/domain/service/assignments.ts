@@ -3,6 +3,7 @@ import { RefusedError } from '../errors';
 import type { Principal } from '../principal';
 import { workstreams, type Workstream } from '../schema/lists';
 import type { Change } from '../store';
+import { AccessPolicy } from './access';
 import { itemRef, parseInput, titlesOf, UseCaseContext } from './context';
 
 const assignInput = z
@@ -27,12 +28,17 @@ export class ChannelAssignmentUseCases {
   /**
    * Records that a Teams channel belongs to a workstream. A channel belongs to one
    * workstream at a time, so any other workstream it was assigned to is released in
-   * the same commit. A workstream already linked to a different channel is refused:
-   * its own channel must be released first.
+   * the same commit, which only someone who may act on that workstream too (or the
+   * Engagement team) may do. A workstream already linked to a different channel is
+   * refused: its own channel must be released first.
    */
   async assignChannel(actor: Principal, input: unknown): Promise<Workstream> {
     const { workstreamId, teamsChannelId } = parseInput(assignInput, input, TITLES);
-    const workstream = await this.ctx.loadWorkstream(actor, workstreamId);
+    const {
+      item: workstream,
+      reach,
+      answers: [previous],
+    } = await this.ctx.loadWorkstreamWith(actor, workstreamId, [{ list: 'workstreams', where: { teamsChannelId } }] as const);
     if (workstream.teamsChannelId === teamsChannelId) return workstream;
     if (workstream.teamsChannelId) {
       throw new RefusedError(
@@ -40,7 +46,12 @@ export class ChannelAssignmentUseCases {
         `"${workstream.title}" already has its own Teams channel. Use that channel, or ask an administrator to move it.`,
       );
     }
-    const previous = await this.ctx.store.find({ list: 'workstreams', where: { teamsChannelId } });
+    if (previous.some((other) => !AccessPolicy.includes(reach, other.id))) {
+      throw new RefusedError(
+        'channel-held-elsewhere',
+        "This channel already belongs to another workstream, and you are not a member of that one, so you cannot move the channel to yours. Use your own workstream's channel, or ask a member of the other workstream or the Engagement team to move it.",
+      );
+    }
     const changes: Change[] = [
       {
         op: 'update',

@@ -243,6 +243,21 @@ describe('Which workstream', () => {
     expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBeNull();
   });
 
+  it('a member of another workstream only chooses theirs in this workstream\'s channel / refused, the channel stays with its workstream', async () => {
+    const sam = { id: '29:sam', name: 'Sam Okafor', aadObjectId: 'aad-sam' };
+    const maternity = await workstream(t.service, 'Maternity');
+    const digital = await t.service.workstreams.create({ id: sam.aadObjectId, name: sam.name, email: '', tenantId: 'tenant' }, { title: 'Digital' });
+    const team = channel('19:maternity@thread.tacv2');
+    await t.service.assignments.assignChannel(LEAD_PRINCIPAL, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
+    const { cards } = await t.says('workstream', team, sam);
+    expect(textOf(cards[0])).toContain('Digital');
+    expect(textOf(cards[0])).not.toContain('Maternity');
+    const { invoke } = await t.presses('workstream.choose', { workstreamId: String(digital.id) }, team, sam);
+    expect(invoke?.body.value).toContain('This channel already belongs to another workstream, and you are not a member of that one');
+    expect((await t.service.assignments.workstreamForChannel('19:maternity@thread.tacv2'))?.id).toBe(maternity.id);
+    expect(textOf((await t.says('roles', team)).cards[0])).toContain('Open roles in Maternity');
+  });
+
   it('lead types "workstream" / bot offers the choice again and remembers the new one', async () => {
     await workstream(t.service, 'Maternity');
     const digital = await workstream(t.service, 'Digital');

@@ -1,4 +1,7 @@
-import { harness, LEAD, rejection } from './harness';
+import type { Principal } from '../../../src/domain';
+import { ENGAGEMENT, harness, LEAD, rejection } from './harness';
+
+const OUTSIDER: Principal = { id: 'aad-sam', name: 'Sam Okafor', email: 'sam.okafor@example.nhs.uk', tenantId: 'tenant-1' };
 
 describe('Which Teams channel belongs to which workstream', () => {
   it('assigns a channel to a workstream and finds the workstream by it', async () => {
@@ -27,6 +30,29 @@ describe('Which Teams channel belongs to which workstream', () => {
     expect(error.code).toBe('workstream-has-channel');
     expect(error.message).toBe('"Maternity" already has its own Teams channel. Use that channel, or ask an administrator to move it.');
     expect(await service.assignments.workstreamForChannel('19:second@thread.tacv2')).toBeUndefined();
+  });
+
+  it('refuses to move a channel away from a workstream the person is not a member of, changing nothing', async () => {
+    const { service, store } = await harness();
+    const maternity = await service.workstreams.create(LEAD, { title: 'Maternity' });
+    const digital = await service.workstreams.create(OUTSIDER, { title: 'Digital' });
+    await service.assignments.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
+    const before = await store.find({ list: 'workstreams' });
+    const error = await rejection(service.assignments.assignChannel(OUTSIDER, { workstreamId: digital.id, teamsChannelId: '19:maternity@thread.tacv2' }));
+    expect(error.code).toBe('channel-held-elsewhere');
+    expect(error.message).toBe(
+      "This channel already belongs to another workstream, and you are not a member of that one, so you cannot move the channel to yours. Use your own workstream's channel, or ask a member of the other workstream or the Engagement team to move it.",
+    );
+    expect(await store.find({ list: 'workstreams' })).toEqual(before);
+  });
+
+  it('lets the Engagement team move a channel between any two workstreams', async () => {
+    const { service } = await harness();
+    const maternity = await service.workstreams.create(LEAD, { title: 'Maternity' });
+    const digital = await service.workstreams.create(OUTSIDER, { title: 'Digital' });
+    await service.assignments.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: '19:shared@thread.tacv2' });
+    await service.assignments.assignChannel(ENGAGEMENT, { workstreamId: digital.id, teamsChannelId: '19:shared@thread.tacv2' });
+    expect((await service.assignments.workstreamForChannel('19:shared@thread.tacv2'))?.title).toBe('Digital');
   });
 
   it('refuses an empty channel id and an unknown workstream', async () => {
