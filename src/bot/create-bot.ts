@@ -4,7 +4,7 @@ import { todayIn, type Clock, type PathwayService } from '../domain';
 import type { KeyValueState } from '../domain/service/key-value-state';
 import type { Lease } from '../domain/service/lease';
 import type { Logger } from '../server/logger';
-import { botRequestHandler, createBotAdapter, type BotRequestHandler } from './adapter';
+import { botRequestHandler, PathwayAdapter, type BotRequestHandler, type SenderCheckOptions } from './adapter';
 import { CAPABILITIES } from './capabilities';
 import { Cards } from './pathway/cards';
 import { PathwayEngine } from './pathway/engine';
@@ -36,6 +36,8 @@ export interface BotOptions {
   readonly scheduleEveryMs?: number;
   /** How long a reminder being sent stays claimed before another run may send it; tests shorten it. */
   readonly reminderClaimMs?: number;
+  /** Where and for how long the sender of an activity is checked; tests point it at a stand-in. */
+  readonly senderCheck?: SenderCheckOptions;
 }
 
 /** The running bot: its `/api/messages` handler, its reminders, and a way to stop its schedule. */
@@ -51,7 +53,7 @@ export interface Bot {
 /** Builds the bot: adapter, memory, guidance, cards, the pathway engine with every capability, and the reminders. */
 export function createBot(options: BotOptions): Bot {
   const { service, settings, logger } = options;
-  const adapter = createBotAdapter(options.credentials, logger);
+  const adapter = new PathwayAdapter(options.credentials, logger, options.senderCheck);
   const memory = new BotMemory(options.state, options.reminderClaimMs);
   const cards = new Cards();
   const guidance = new Guidance(settings.guidanceDir, settings.documents);

@@ -3,7 +3,7 @@ import { telemetry } from './instrument';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { createBot } from '../bot';
+import { createBot, type SenderCheckOptions } from '../bot';
 import { ConfigError, type Config } from '../config';
 import { loadBotSettings, loadServerAndBotSettings, type BotSettings } from '../config/bot';
 import { seedDemo } from '../demo/seed';
@@ -48,6 +48,8 @@ export interface StartOptions {
   readonly reminderCheckEveryMs?: number;
   /** How long a reminder being sent stays claimed before another instance may send it; tests shorten it. */
   readonly reminderClaimMs?: number;
+  /** Where and for how long the bot checks who sent an activity; tests point it at a stand-in of Bot Framework's signing keys. */
+  readonly senderCheck?: SenderCheckOptions;
 }
 
 /** A server that is listening. */
@@ -185,6 +187,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       paceMs: options.botPaceMs,
       scheduleEveryMs: options.reminderCheckEveryMs,
       reminderClaimMs: options.reminderClaimMs,
+      senderCheck: options.senderCheck,
     });
     const health = () => store.health();
     const readiness = () => checkReadiness({ store: health, botState: { kind: config.botState.kind, state } });

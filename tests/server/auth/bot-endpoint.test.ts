@@ -73,13 +73,16 @@ describe('the bot endpoint with BOT_ID configured', () => {
     const before = rowCounts();
     const response = await post(headers);
     expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: { code: 'not-signed-in', message: 'This request did not come from Microsoft Teams with a valid sign-in, so the bot did not read it.' },
+    });
     expect(channel.sent).toEqual([]);
     expect(channel.updated).toEqual([]);
     expect(rowCounts()).toEqual(before);
   });
 
   it("keeps the bot secret and the token out of the server's log and botbuilder's console output", () => {
-    expect(consoleError).toHaveBeenCalledWith(expect.objectContaining({ statusCode: 401 }));
+    expect(logger.lines.filter((line) => line.message === 'Bot activity refused: its sender is not a valid Bot Framework token')).toHaveLength(4);
     const logged = JSON.stringify(logger.lines) + consoleError.mock.calls.map((call) => String(call[0]?.stack ?? call[0])).join('\n');
     expect(logged).not.toContain('not-a-real-secret');
     expect(logged).not.toContain('garbage');
