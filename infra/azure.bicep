@@ -76,6 +76,13 @@ param timeZone string
 @description('Months after a partner\'s last involvement ends before their personal data is erased; blank means 72.')
 param retentionMonths string
 
+@description('on or off: whether the server applies the retention schedule itself, once a day; blank means on.')
+param retentionSchedule string
+
+@secure()
+@description('The bearer token a scheduler sends to POST /api/retention/run; blank turns that door off.')
+param retentionToken string
+
 // Everything but the Azure Bot, which is global, goes where the resource group is.
 var location = resourceGroup().location
 var webAppName = resourceBaseName
@@ -222,6 +229,14 @@ resource remindersTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = i
   }
 }
 
+resource retentionTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(retentionToken)) {
+  parent: keyVault
+  name: 'retention-token'
+  properties: {
+    value: retentionToken
+  }
+}
+
 resource botStateConnectionSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: keyVault
   name: 'bot-state-storage-connection-string'
@@ -243,6 +258,7 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     botPasswordSecret
     sharePointCertificateSecret
     remindersTokenSecret
+    retentionTokenSecret
     botStateConnectionSecret
   ]
   properties: {
@@ -268,6 +284,8 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     REMINDERS_TOKEN: empty(remindersToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=reminders-token)'
     TIME_ZONE: timeZone
     RETENTION_MONTHS: retentionMonths
+    RETENTION_SCHEDULE: retentionSchedule
+    RETENTION_TOKEN: empty(retentionToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=retention-token)'
     // App Service's front end is one reverse proxy, so the client's address is the
     // last X-Forwarded-For entry; rate limits per address need it.
     TRUST_PROXY_HOPS: '1'

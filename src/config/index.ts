@@ -94,6 +94,15 @@ export interface Config {
   readonly rateLimit: RateLimitSettings;
   /** Where telemetry goes (Application Insights), when it is configured. */
   readonly telemetry: TelemetrySettings | undefined;
+  readonly retention: RetentionSettings;
+}
+
+/** How the retention schedule (erasure RETENTION_MONTHS after a person's last involvement closed) is run: independent of the bot and its reminders. */
+export interface RetentionSettings {
+  /** Whether the server runs it itself, once a day; the HTTP trigger works either way. */
+  readonly schedule: boolean;
+  /** The bearer token a hosted scheduler sends to `POST /api/retention/run`. */
+  readonly triggerToken: string | undefined;
 }
 
 /** Application Insights, which receives request, dependency and log telemetry from the server. */
@@ -212,6 +221,16 @@ const schema = z.object({
   DUE_SOON_DAYS: wholeNumber('DUE_SOON_DAYS', 0, 365, 14, 'a number of days'),
   RECRUITMENT_LEAD_WEEKS: wholeNumber('RECRUITMENT_LEAD_WEEKS', 0, 104, 8, 'a number of weeks'),
   RETENTION_MONTHS: wholeNumber('RETENTION_MONTHS', 1, 1200, DEFAULT_RETENTION_MONTHS, 'a number of months'),
+  RETENTION_SCHEDULE: z
+    .enum(['on', 'off'], {
+      error: (issue) =>
+        `RETENTION_SCHEDULE: "${String(issue.input)}" is not on or off. Leave it unset (on) so the server erases personal data when the retention period ends, or set off only when a scheduler calls POST /api/retention/run.`,
+    })
+    .default('on'),
+  RETENTION_TOKEN: z
+    .string()
+    .min(24, { error: 'RETENTION_TOKEN: use at least 24 random characters, or leave it unset.' })
+    .optional(),
   PAID_LEVELS: z
     .string()
     .default('4')
@@ -400,6 +419,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       proxyHops: values.TRUST_PROXY_HOPS,
     },
     telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
+    retention: { schedule: values.RETENTION_SCHEDULE === 'on', triggerToken: values.RETENTION_TOKEN },
   };
 }
 

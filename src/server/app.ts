@@ -7,6 +7,7 @@ import { apiRouter } from './api-router';
 import { downloadRouter } from './download-routes';
 import { checkReadiness, readinessHandler, type Readiness } from './health';
 import { errorHandler, sendError } from './http-errors';
+import { jobRoutes, type JobTrigger } from './job-routes';
 import type { Logger } from './logger';
 import { callerIdentity, principalMiddleware } from './principal';
 import { withinRateLimits, type RateLimitStoreFactory } from './rate-limit';
@@ -25,6 +26,8 @@ export interface AppDependencies {
   /** Whether this instance can take traffic, for `/readyz`; the store's health alone when absent. */
   readonly readiness?: () => Promise<Readiness>;
   readonly bot: BotHandler;
+  /** The scheduled jobs a hosted scheduler may start over HTTP (reminders, retention); none when left out. */
+  readonly jobs?: readonly JobTrigger[];
   /** Without `rateLimit` the tab API is not rate limited; the composition root always passes it. */
   readonly config: Pick<Config, 'identity' | 'tabDir'> & Partial<Pick<Config, 'bot' | 'signIn' | 'rateLimit'>>;
   readonly logger: Logger;
@@ -92,7 +95,7 @@ const activityEnvelope = z.object({
   .refine((activity) => activity.channelId !== 'msteams' || !['messageUpdate', 'messageDelete'].includes(activity.type) || activity.channelData);
 
 /**
- * The HTTP app: `/healthz` (liveness), `/readyz` (readiness), the bot at `/api/messages`, the tab API under `/api`,
+ * The HTTP app: `/healthz` (liveness), `/readyz` (readiness), the scheduled jobs' triggers, the bot at `/api/messages`, the tab API under `/api`,
  * the built tab under `/tab`. Every response carries the security headers; every
  * error is answered JSON and never with a stack trace.
  */
@@ -115,6 +118,9 @@ export function createApp(deps: AppDependencies): Express {
   });
 
   app.get('/readyz', routeNamed('/readyz'), readinessHandler(deps.readiness ?? (() => checkReadiness({ store: deps.health }))));
+
+  // Before the API's sign-in: a scheduler presents its own token, not a person's.
+  app.use(jobRoutes(deps.jobs ?? [], deps.config.identity, deps.logger));
 
   // Unauthenticated activities are trusted only by the local development server; anywhere else, a bot without credentials takes none.
   const botRefusesAll = deps.config.identity !== 'local-development' && !deps.config.bot;

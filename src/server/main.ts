@@ -2,7 +2,6 @@
 import { telemetry } from './instrument';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { createBot, type SenderCheckOptions } from '../bot';
 import { ConfigError, type Config } from '../config';
 import { loadBotSettings, loadServerAndBotSettings, type BotSettings } from '../config/bot';
@@ -20,7 +19,8 @@ import { startupBanner, type DemoData } from './banner';
 import { checkReadiness } from './health';
 import { atLevel, consoleLogger, errorFields, type Logger } from './logger';
 import { LOCAL_DEVELOPER } from './principal';
-import { reminderRoutes } from './reminder-routes';
+import { REMINDERS_PATH, RETENTION_PATH, type JobTrigger } from './job-routes';
+import { retentionRun, startRetentionSchedule } from './retention';
 import { withTelemetry } from './telemetry';
 
 /** The database metadata entry that records when demo data was seeded. */
@@ -28,6 +28,9 @@ export const DEMO_SEEDED_AT = 'demoSeededAt';
 
 /** The blob whose lease elects the instance that runs each scheduled reminders tick. */
 export const REMINDERS_LEASE = 'leases/reminders';
+
+/** The blob whose lease elects the instance that applies the retention schedule. */
+export const RETENTION_LEASE = 'leases/retention';
 
 /** How often an instance sweeps expired entries (activities handled, reminders sent) out of the shared bot state. */
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
@@ -46,6 +49,8 @@ export interface StartOptions {
   readonly botPaceMs?: number;
   /** How often the reminders schedule looks at the clock; tests shorten it. */
   readonly reminderCheckEveryMs?: number;
+  /** How often the retention schedule looks at the clock; tests shorten it. */
+  readonly retentionCheckEveryMs?: number;
   /** How long a reminder being sent stays claimed before another instance may send it; tests shorten it. */
   readonly reminderClaimMs?: number;
   /** Where and for how long the bot checks who sent an activity; tests point it at a stand-in of Bot Framework's signing keys. */
@@ -82,15 +87,21 @@ function openStore(config: Config): Store {
   return openSqliteStore({ path: config.store.databasePath });
 }
 
+/** The leases that elect one instance for each piece of scheduled work. */
+interface Leases {
+  readonly reminders: Lease;
+  readonly retention: Lease;
+}
+
 /**
- * The bot's own state and the lease for its scheduled work: in the shared Blob
+ * The bot's own state and the leases for the scheduled work: in the shared Blob
  * Storage container when one is configured (created if missing), so any instance
  * can take any turn; otherwise in SQLite, for one instance, with no lease needed.
  */
-async function openBotState(config: Config, logger: Logger): Promise<{ readonly state: KeyValueState; readonly lease: Lease }> {
+async function openBotState(config: Config, logger: Logger): Promise<{ readonly state: KeyValueState; readonly leases: Leases }> {
   if (config.botState.kind === 'sqlite') {
     logger.info('Bot state in SQLite, for this one instance');
-    return { state: openSqliteState({ path: config.botState.path }), lease: localLease };
+    return { state: openSqliteState({ path: config.botState.path }), leases: { reminders: localLease, retention: localLease } };
   }
   const state = await openBlobState(config.botState, {
     sweepEveryMs: SWEEP_EVERY_MS,
@@ -100,7 +111,11 @@ async function openBotState(config: Config, logger: Logger): Promise<{ readonly 
     },
   });
   logger.info('Bot state in Azure Blob Storage, shared by every instance', { container: config.botState.container });
-  return { state, lease: await openBlobLease({ ...config.botState, name: REMINDERS_LEASE }) };
+  const [reminders, retention] = await Promise.all([
+    openBlobLease({ ...config.botState, name: REMINDERS_LEASE }),
+    openBlobLease({ ...config.botState, name: RETENTION_LEASE }),
+  ]);
+  return { state, leases: { reminders, retention } };
 }
 
 /** Seeds demo data only into a database with no workstreams, and remembers when it did. */
@@ -166,7 +181,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const store = openStore(config);
   let botState: KeyValueState | undefined;
   try {
-    const { state, lease } = await openBotState(config, logger);
+    const { state, leases } = await openBotState(config, logger);
     botState = state;
     const service = createPathwayService({ store, clock, settings: config.pathway, access: accessOf(config) });
     // Demo data is for the embedded store only: a SharePoint site holds the organisation's real records.
@@ -177,7 +192,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const bot = createBot({
       service,
       state,
-      lease,
+      lease: leases.reminders,
       settings: botSettings,
       credentials: config.bot,
       teamsAppId: config.teamsAppId,
@@ -191,12 +206,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
     const health = () => store.health();
     const readiness = () => checkReadiness({ store: health, botState: { kind: config.botState.kind, state } });
-    const app = createApp({ service, health, readiness, bot: bot.handler, config, logger });
-    const reminders = reminderRoutes({ run: () => bot.reminders.run(), token: botSettings.reminders.triggerToken, identity: config.identity, logger });
-    const server = http.createServer(express().disable('x-powered-by').use(reminders).use(app));
+    const retention = retentionRun(service, logger);
+    const jobs: JobTrigger[] = [
+      { path: REMINDERS_PATH, run: () => bot.reminders.run(), token: botSettings.reminders.triggerToken, tokenSetting: 'REMINDERS_TOKEN', name: 'reminders' },
+      { path: RETENTION_PATH, run: retention, token: config.retention.triggerToken, tokenSetting: 'RETENTION_TOKEN', name: 'retention schedule' },
+    ];
+    const app = createApp({ service, health, readiness, bot: bot.handler, jobs, config, logger });
+    const server = http.createServer(app);
     const host = config.identity === 'local-development' ? '127.0.0.1' : undefined;
     await listen(server, config.port, host);
     bot.startSchedule();
+    const stopRetention = config.retention.schedule
+      ? startRetentionSchedule({ run: retention, lease: leases.retention, timeZone: config.pathway.timeZone, clock, logger, everyMs: options.retentionCheckEveryMs })
+      : undefined;
     const url = `http://localhost:${(server.address() as AddressInfo).port}`;
     let closing: Promise<void> | undefined;
     return {
@@ -205,7 +227,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       store,
       botState: state,
       close() {
-        closing ??= Promise.all([drain(server, options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS), bot.stop()])
+        closing ??= Promise.all([drain(server, options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS), bot.stop(), stopRetention?.()])
           .then(() => state.close())
           .then(() => store.close());
         return closing;

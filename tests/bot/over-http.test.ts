@@ -122,7 +122,6 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
       alreadySent: 0,
       unreachable: 0,
       failed: 0,
-      erased: 0,
     });
     const toJo = channel.sent.filter((sent) => sent.conversationId === PERSONAL_CHAT.id);
     const toEngagement = channel.sent.filter((sent) => sent.conversationId === ENGAGEMENT_CHANNEL);
@@ -141,7 +140,7 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
 
     channel.sent.length = 0;
     const second = await fetch(`${server.url}/api/reminders/run`, { method: 'POST' });
-    expect(await second.json()).toEqual({ due: 6, sent: 0, sentByKind: {}, alreadySent: 6, unreachable: 0, failed: 0, erased: 0 });
+    expect(await second.json()).toEqual({ due: 6, sent: 0, sentByKind: {}, alreadySent: 6, unreachable: 0, failed: 0 });
     expect(channel.sent).toEqual([]);
   }, 20_000);
 
@@ -202,6 +201,6 @@ describe('The reminders trigger with a token', () => {
     expect((await fetch(`${guarded.url}/api/reminders/run`, { method: 'POST', headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
     const ok = await fetch(`${guarded.url}/api/reminders/run`, { method: 'POST', headers: { Authorization: 'Bearer a-long-random-token-for-the-tests' } });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ due: 0, sent: 0, sentByKind: {}, alreadySent: 0, unreachable: 0, failed: 0, erased: 0 });
+    expect(await ok.json()).toEqual({ due: 0, sent: 0, sentByKind: {}, alreadySent: 0, unreachable: 0, failed: 0 });
   });
 });

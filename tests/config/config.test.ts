@@ -37,7 +37,16 @@ describe('loadConfig', () => {
       tabDir: 'dist/tab',
       logLevel: 'info',
       rateLimit: { readsPerMinute: 300, writesPerMinute: 60, refusedSignInsPerMinute: 60, proxyHops: 0 },
+      retention: { schedule: true, triggerToken: undefined },
     });
+  });
+
+  it('runs the retention schedule unless RETENTION_SCHEDULE=off, and takes a long RETENTION_TOKEN', () => {
+    expect(loadConfig({ RETENTION_SCHEDULE: 'off', RETENTION_TOKEN: 'x'.repeat(24) }).retention).toEqual({ schedule: false, triggerToken: 'x'.repeat(24) });
+    expect(problemsFor({ RETENTION_SCHEDULE: 'sometimes', RETENTION_TOKEN: 'short' }).problems).toEqual([
+      'RETENTION_SCHEDULE: "sometimes" is not on or off. Leave it unset (on) so the server erases personal data when the retention period ends, or set off only when a scheduler calls POST /api/retention/run.',
+      'RETENTION_TOKEN: use at least 24 random characters, or leave it unset.',
+    ]);
   });
 
   it('reads the rate limits and the proxies before the server', () => {

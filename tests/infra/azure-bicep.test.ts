@@ -152,7 +152,7 @@ describe('the app settings infra/azure.bicep writes', () => {
   it('hold every secret as a Key Vault reference, never the value', () => {
     const body = resource('Microsoft.Web/sites/config').body;
     const secretSettings = appSettings.filter((name) => /SECRET|PASSWORD|TOKEN|CONNECTION_STRING|PEM/.test(name) && name !== 'APPLICATIONINSIGHTS_CONNECTION_STRING');
-    expect(secretSettings.sort()).toEqual(['BOT_STATE_STORAGE_CONNECTION_STRING', 'REMINDERS_TOKEN', 'SECRET_BOT_PASSWORD', 'SECRET_SHAREPOINT_CERTIFICATE_PEM']);
+    expect(secretSettings.sort()).toEqual(['BOT_STATE_STORAGE_CONNECTION_STRING', 'REMINDERS_TOKEN', 'RETENTION_TOKEN', 'SECRET_BOT_PASSWORD', 'SECRET_SHAREPOINT_CERTIFICATE_PEM']);
     for (const name of secretSettings) {
       expect(new RegExp(`\\n\\s*${name}: [^\\n]*'@Microsoft\\.KeyVault\\(VaultName=\\$\\{keyVault\\.name\\};SecretName=`).test(body)).toBe(true);
     }

@@ -45,8 +45,6 @@ export interface ReminderRun {
   /** Nobody to send them to yet (the owner never spoke to the bot and the workstream has no channel). */
   readonly unreachable: number;
   readonly failed: number;
-  /** Partners whose personal data the retention schedule erased in this run. */
-  readonly erased: number;
 }
 
 /** What every capability may use. */

@@ -1,4 +1,4 @@
-import { RETENTION_ACTOR, type PathwayService, type Reminder, type ReminderKind, type ReminderWindows } from '../../domain';
+import { type PathwayService, type Reminder, type ReminderKind, type ReminderWindows } from '../../domain';
 import { errorFields, type Logger } from '../../server/logger';
 import type { Cards } from '../pathway/cards';
 import { CARD_WORKSTREAM } from '../pathway/engine';
@@ -15,7 +15,7 @@ import template from './reminder-card.json';
  * whose sender died before delivering expires, so another instance sends it. A reminder goes to its owner's personal chat,
  * else the workstream's channel; escalations go to the Engagement team's channel.
  * Each card links to the workstream's tab (escalations: to the Engagement overview).
- * Then it applies the retention schedule. Logs carry counts and kinds only, never names.
+ * Logs carry counts and kinds only, never names. (The retention schedule runs apart from it, in the server.)
  */
 export class ReminderRunner {
   private running: Promise<ReminderRun> | undefined;
@@ -52,7 +52,7 @@ export class ReminderRunner {
   private async runOnce(): Promise<ReminderRun> {
     const reminders = this.stopping ? [] : await this.service.due.reminders(this.windows);
     const sentByKind: Partial<Record<ReminderKind, number>> = {};
-    const tally = { due: reminders.length, sent: 0, sentByKind, alreadySent: 0, unreachable: 0, failed: 0, erased: 0 };
+    const tally = { due: reminders.length, sent: 0, sentByKind, alreadySent: 0, unreachable: 0, failed: 0 };
     for (const reminder of reminders) {
       if (this.stopping) break;
       const recipients = this.recipients(reminder);
@@ -86,7 +86,6 @@ export class ReminderRunner {
       sentByKind[reminder.kind] = (sentByKind[reminder.kind] ?? 0) + 1;
       await this.confirm(reminder, claim);
     }
-    tally.erased = this.stopping ? 0 : await this.applyRetention();
     const { sentByKind: kinds, ...counts } = tally;
     this.logger.info('Reminders run', { ...counts, ...Object.fromEntries(Object.entries(kinds).map(([kind, count]) => [`sent.${kind}`, count])) });
     return tally;
@@ -101,19 +100,6 @@ export class ReminderRunner {
       if (!(await this.memory.confirmReminder(reminder.key, claim))) this.logger.warn('A reminder was sent after its claim expired; another run may send it again', { kind: reminder.kind });
     } catch (error) {
       this.logger.error('A reminder was sent but could not be recorded; a later run may send it again', { kind: reminder.kind, ...errorFields(error) });
-    }
-  }
-
-  /**
-   * Erases the partners the retention schedule says are due, as {@link RETENTION_ACTOR}.
-   * A failure is logged and left to the next run, so it never holds back reminders.
-   */
-  private async applyRetention(): Promise<number> {
-    try {
-      return await this.service.personalData.applyRetention(RETENTION_ACTOR);
-    } catch (error) {
-      this.logger.error('The retention schedule could not run', errorFields(error));
-      return 0;
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Clock } from '../../domain';
 import type { Lease } from '../../domain/service/lease';
+import { startLeasedSchedule } from '../../domain/service/schedule';
 import { errorFields, type Logger } from '../../server/logger';
 
 /** How often the in-process schedule looks at the clock. */
@@ -27,26 +28,16 @@ export function startReminderSchedule(options: {
   readonly logger: Logger;
   readonly everyMs?: number;
 }): () => Promise<void> {
-  let ticking: Promise<void> | undefined;
-  const tick = () => {
-    if (ticking || hourIn(options.timeZone, options.clock.now()) < options.hour) return;
-    ticking = options.lease
-      .runIfFree(options.run)
-      .then(
-        (outcome) => {
-          if (!outcome.ran) options.logger.info('Scheduled reminders skipped: another instance holds the lease');
-          else if (outcome.leaseLost) options.logger.warn('The reminders lease was lost during a run; reminders claimed before sending still went once');
-        },
-        (error: unknown) => options.logger.error('Scheduled reminders failed', errorFields(error)),
-      )
-      .finally(() => {
-        ticking = undefined;
-      });
-  };
-  const timer = setInterval(tick, options.everyMs ?? CHECK_EVERY_MS);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await ticking;
-  };
+  const { logger } = options;
+  return startLeasedSchedule({
+    run: options.run,
+    lease: options.lease,
+    everyMs: options.everyMs ?? CHECK_EVERY_MS,
+    isDue: () => hourIn(options.timeZone, options.clock.now()) >= options.hour,
+    onTick: (outcome) => {
+      if (outcome.ran === 'failed') logger.error('Scheduled reminders failed', errorFields(outcome.error));
+      else if (!outcome.ran) logger.info('Scheduled reminders skipped: another instance holds the lease');
+      else if (outcome.leaseLost) logger.warn('The reminders lease was lost during a run; reminders claimed before sending still went once');
+    },
+  });
 }
