@@ -22,14 +22,15 @@ export interface SeedSummary {
 /** Marks every demo workstream, so nobody mistakes demo data for real people. */
 export const DEMO_MARK = '(demo)';
 
-const staff = (id: string, name: string): Principal => ({
-  id: `demo-${id}`,
+/** A member of demo staff, with an id of the form Entra gives (numbered, so it is plainly made up). */
+const staff = (number: number, handle: string, name: string): Principal => ({
+  id: `de000000-0000-4000-8000-${String(number).padStart(12, '0')}`,
   name,
-  email: `${id}@example.org`,
+  email: `${handle}@example.org`,
   tenantId: 'demo',
 });
 
-const ENGAGEMENT = staff('nadia-ali', 'Nadia Ali (Engagement team)');
+const ENGAGEMENT = staff(1, 'nadia-ali', 'Nadia Ali (Engagement team)');
 
 interface DemoPartner {
   readonly fullName: string;
@@ -67,7 +68,7 @@ const ORGANISATION: readonly DemoWorkstream[] = [
   {
     title: `Urgent and emergency care ${DEMO_MARK}`,
     description: 'Redesigning same-day urgent care across the system.',
-    lead: staff('priya-shah', 'Priya Shah'),
+    lead: staff(2, 'priya-shah', 'Priya Shah'),
     roles: [
       {
         title: 'Lay member, same-day urgent care design group',
@@ -94,7 +95,7 @@ const ORGANISATION: readonly DemoWorkstream[] = [
   {
     title: `Mental health ${DEMO_MARK}`,
     description: 'Community mental health transformation programme.',
-    lead: staff('ben-carter', 'Ben Carter'),
+    lead: staff(3, 'ben-carter', 'Ben Carter'),
     roles: [
       {
         title: 'Lived experience partner, community mental health',
@@ -112,7 +113,7 @@ const ORGANISATION: readonly DemoWorkstream[] = [
   {
     title: `Maternity and neonatal ${DEMO_MARK}`,
     description: 'Maternity and Neonatal Voices Partnership and the local maternity system.',
-    lead: staff('olivia-grant', 'Olivia Grant'),
+    lead: staff(4, 'olivia-grant', 'Olivia Grant'),
     roles: [
       {
         title: 'Maternity and Neonatal Voices Partnership member',
@@ -130,7 +131,7 @@ const ORGANISATION: readonly DemoWorkstream[] = [
   {
     title: `Digital inclusion ${DEMO_MARK}`,
     description: 'Making online services work for everyone.',
-    lead: staff('ravi-menon', 'Ravi Menon'),
+    lead: staff(5, 'ravi-menon', 'Ravi Menon'),
     roles: [
       {
         title: 'Digital inclusion panel member',

@@ -149,6 +149,9 @@ describe('the workstream tab in a browser', () => {
     // The server's own message, under the field it is about.
     await form.getByText('Person (Entra object id) is required.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('textbox', { name: /^Entra object id/ }).fill('rowan.ellis@example.nhs.uk');
+    await form.getByRole('button', { name: 'Add to Mental health (demo)' }).click();
+    await form.getByText(/^This is not an Entra object id, so nobody could sign in as it\./).waitFor();
     await form.getByRole('textbox', { name: /^Entra object id/ }).fill('5d7c2a10-3b4e-4f60-9a81-0c2d3e4f5a6b');
     await form.getByRole('button', { name: 'Add to Mental health (demo)' }).click();
     await page.getByText('Added Rowan Ellis to Mental health (demo).').waitFor();

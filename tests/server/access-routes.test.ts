@@ -6,7 +6,7 @@ import { COMPLETE_DESCRIPTION, fixedClock, SETTINGS } from './support';
 
 const ENGAGEMENT: Principal = { id: 'aad-engagement', name: 'Nadia Ali', email: 'nadia@example.nhs.uk', tenantId: 'tenant' };
 /** A member of workstream A only. */
-const ALEX: Principal = { id: 'aad-alex', name: 'Alex Moore', email: 'alex@example.nhs.uk', tenantId: 'tenant' };
+const ALEX: Principal = { id: '7b2d4f6a-8c0e-4a1b-9c3d-5e7f9a1b3c5d', name: 'Alex Moore', email: 'alex@example.nhs.uk', tenantId: 'tenant' };
 /** A member of workstream B, who arranges its records. */
 const BEA: Principal = { id: 'aad-bea', name: 'Bea Khan', email: 'bea@example.nhs.uk', tenantId: 'tenant' };
 
