@@ -100,6 +100,12 @@ export interface CommitContext {
   readonly actor: Principal;
   /** ISO 8601 instant. */
   readonly at: string;
+  /**
+   * The idempotency key of the person's action, when it has one: recorded as the
+   * `operation` of every audit entry the commit writes, so a repeat of the action
+   * can tell that it was already done.
+   */
+  readonly key?: string;
 }
 
 /** What a commit wrote: for each create and update, the item as stored; for a delete, undefined. */

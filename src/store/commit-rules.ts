@@ -11,8 +11,9 @@ const keySchema = z.string().trim().min(1).max(255);
 const contextSchema = z.object({
   actor: z.object({ id: z.string().trim().min(1), name: z.string().trim().min(1) }),
   at: z.iso.datetime({ offset: true }),
+  key: z.string().trim().min(1).max(200).optional(),
 });
-const CONTEXT_TITLES: Record<string, string> = { actor: 'Who', at: 'When' };
+const CONTEXT_TITLES: Record<string, string> = { actor: 'Who', at: 'When', key: 'Action key' };
 
 /** A ValidationError whose message is the field sentences. */
 export function validationError(fields: Record<string, string>): ValidationError {
@@ -21,11 +22,18 @@ export function validationError(fields: Record<string, string>): ValidationError
   return new ValidationError(message, fields);
 }
 
-/** The commit context checked, with its instant in canonical form; a ValidationError names what is wrong otherwise. */
-export function checkedContext(context: CommitContext): { at: string; actor: Principal } {
+/** Who wrote, when, and as part of which keyed action: what every audit entry of a commit carries. */
+export interface Stamp {
+  readonly at: string;
+  readonly actor: Principal;
+  readonly operation: string | null;
+}
+
+/** The commit context checked, with its instant in canonical form and its key (if any) as `operation`; a ValidationError names what is wrong otherwise. */
+export function checkedContext(context: CommitContext): Stamp {
   const parsed = contextSchema.safeParse(context);
   if (!parsed.success) throw validationErrorFrom(parsed.error, (field) => CONTEXT_TITLES[field] ?? field);
-  return { at: new Date(context.at).toISOString(), actor: context.actor };
+  return { at: new Date(context.at).toISOString(), actor: context.actor, operation: parsed.data.key ?? null };
 }
 
 /** A create's key, trimmed; a ValidationError if it is missing or too long. */

@@ -541,6 +541,21 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     });
 
     describe('audit trail', () => {
+      it("records the action's key on every entry of a keyed commit, and finds the entries by it; an unkeyed commit records none", async () => {
+        const { workstream, role } = await aPathway();
+        const key = `action-${workstream.id}-save`;
+        await store.commit(
+          [updating('roles', role, { level: 3 }, 'Role description edited'), updating('workstreams', workstream, { description: 'Edited with the role' })],
+          aContext({ key }),
+        );
+        const found = await store.find({ list: 'activity', where: { operation: key } });
+        expect(found.map((entry) => [entry.list, entry.itemId, entry.action]).sort()).toEqual([
+          ['roles', role.id, 'Updated'],
+          ['workstreams', workstream.id, 'Updated'],
+        ]);
+        expect((await auditOf('workstreams', workstream.id)).map((entry) => entry.operation)).toEqual([null, key]);
+      });
+
       it('records one entry per change with who, when, which item, the summary and each changed field', async () => {
         const workstream = await createOne('workstreams', aWorkstream());
         const actor = aStaffMember({ id: 'a1b2c3d4-0000-4000-8000-00000000beef', name: 'Tom Whitfield' });
@@ -643,6 +658,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
             itemId: workstream.id,
             summary: 'Forged',
             changes: null,
+            operation: null,
           }),
           updating('activity', entry, { summary: 'Rewritten history' }),
           deleting('activity', entry),

@@ -14,6 +14,18 @@ export interface CardAction {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * The idempotency key of a button press: the key its card was made with, the
+ * button's verb and the items it is `about` (an induction item of the card, say),
+ * so that pressing the same button of the same card again is taken as a repeat
+ * and every other button still acts. Undefined when the card carries no key.
+ */
+export function pressKey(action: CardAction | undefined, ...about: unknown[]): string | undefined {
+  const key = action?.data.key;
+  if (typeof key !== 'string' || !/^[\w-]{8,64}$/.test(key)) return undefined;
+  return [key, action?.verb, ...about.filter((item) => typeof item === 'number' || (typeof item === 'string' && /^\d{1,12}$/.test(item)))].join(':');
+}
+
 /** One incoming activity, reduced to what the pathway needs. */
 export interface PathwayTurn {
   /** The channel's id for the activity, used to handle a redelivered activity once. */

@@ -196,6 +196,7 @@ export const activity = defineList('activity', 'PPP Activity', 'activity entry',
   itemId: integer('Item', { required: true, indexed: true, min: 1 }),
   summary: text('Summary'),
   changes: note('Changes', { maxLength: 8000 }),
+  operation: text('Action key', { indexed: true, maxLength: 200 }),
 });
 
 /** Every list, by internal name. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { todayIn, type CalendarDate, type Clock } from '../calendar';
-import { AccessDeniedError, NotFoundError } from '../errors';
+import { AccessDeniedError, ConflictError, NotFoundError, RefusedError } from '../errors';
 import type { OneToOneSettings } from '../one-to-ones';
 import type { Principal } from '../principal';
 import type { RoleSettings } from '../role';
@@ -73,8 +73,29 @@ export class UseCaseContext {
     return this.deps.clock.now().toISOString();
   }
 
-  commitContext(actor: Principal): CommitContext {
-    return { actor, at: this.nowIso() };
+  /** Who writes and when; with `key`, the person's action the commit belongs to, recorded in its audit entries. */
+  commitContext(actor: Principal, key?: string): CommitContext {
+    return key === undefined ? { actor, at: this.nowIso() } : { actor, at: this.nowIso(), key };
+  }
+
+  /**
+   * Runs a change a person may send twice: a repeated press of the same button
+   * after its answer was lost (a crash, a timeout, Teams retrying) carries the
+   * same `key`. `attempt` commits with that key; if it is refused as stale or by a
+   * rule, and a commit with the key is already in the audit trail, the change was
+   * this person's and is saved, so `current` answers with the items as they are
+   * now (it is given the audit entries of that commit, which name them). Without
+   * a key, or for a key never committed, the refusal stands.
+   */
+  async repeatable<T>(key: string | undefined, attempt: () => Promise<T>, current: (done: ReadonlyArray<RecordOf<'activity'>>) => Promise<T>): Promise<T> {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (key === undefined || !(error instanceof ConflictError || error instanceof RefusedError)) throw error;
+      const done = await this.deps.store.find({ list: 'activity', where: { operation: key } });
+      if (done.length === 0) throw error;
+      return current(done);
+    }
   }
 
   /** One item, or a {@link NotFoundError} naming the kind of item. */
@@ -143,9 +164,9 @@ export class UseCaseContext {
     return { reach: this.access.reachFrom([actor.id], members).get(actor.id) as Reach, item: items[0], answers: answers as unknown as Results<Q> };
   }
 
-  /** Commits and returns the first item written, which is the one a use case is about. */
-  async commitFirst<L extends ListName>(actor: Principal, changes: readonly Change[]): Promise<RecordOf<L>> {
-    const written = await this.deps.store.commit(changes, this.commitContext(actor));
+  /** Commits (as part of the keyed action `key`, if given) and returns the first item written, which is the one a use case is about. */
+  async commitFirst<L extends ListName>(actor: Principal, changes: readonly Change[], key?: string): Promise<RecordOf<L>> {
+    const written = await this.deps.store.commit(changes, this.commitContext(actor, key));
     return written[0] as unknown as RecordOf<L>;
   }
 }
@@ -155,8 +176,8 @@ export function newKey(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** The fields every use case input may carry to make its create safe to retry. */
-export const idempotencyKey = z.string().trim().min(8).max(64).optional();
+/** The field a use case input may carry to make it safe to send again: a create is not doubled, a change a person repeats answers with what it saved. */
+export const idempotencyKey = z.string().trim().min(8).max(160).optional();
 
 /** The id of an item and the version the caller read. */
 export const itemRef = { id: z.number().int().positive(), version: z.number().int().positive() };

@@ -4,12 +4,12 @@ import { storedProgress } from '../induction';
 import type { Principal } from '../principal';
 import { inductionTasks, LISTS, type Fields, type InductionTask, type Involvement } from '../schema/lists';
 import type { Change } from '../store';
-import { itemRef, parseInput, titlesOf, UseCaseContext } from './context';
+import { idempotencyKey, itemRef, parseInput, titlesOf, UseCaseContext } from './context';
 
 const completeInput = z
-  .object({ taskId: itemRef.id, version: itemRef.version, date: inductionTasks.fields.doneDate.unwrap().optional() })
+  .object({ taskId: itemRef.id, version: itemRef.version, key: idempotencyKey, date: inductionTasks.fields.doneDate.unwrap().optional() })
   .strict();
-const reopenInput = z.object({ taskId: itemRef.id, version: itemRef.version }).strict();
+const reopenInput = z.object({ taskId: itemRef.id, version: itemRef.version, key: idempotencyKey }).strict();
 
 type TaskChange = Pick<Fields<'inductionTasks'>, 'done' | 'doneDate' | 'doneBy'>;
 
@@ -77,21 +77,33 @@ export class InductionUseCases {
    * The involvement's stored progress changes in the same commit.
    */
   async completeTask(actor: Principal, input: unknown): Promise<InductionTask> {
-    const { taskId, version, date } = parseInput(completeInput, input, TITLES);
-    const open = await this.openTask(actor, taskId);
-    const today = this.ctx.today();
-    if (date && date > today) {
-      throw new RefusedError('date-in-future', `"${open.task.label}" cannot be recorded as done on a date that has not come yet.`);
-    }
-    const summary = open.task.kind === 'Agreement' ? `Signed: ${open.task.label}` : `Done: ${open.task.label}`;
-    return this.change(actor, open, version, { done: true, doneDate: date ?? today, doneBy: actor.name }, summary);
+    const { taskId, version, key, date } = parseInput(completeInput, input, TITLES);
+    return this.ctx.repeatable(
+      key,
+      async () => {
+        const open = await this.openTask(actor, taskId);
+        const today = this.ctx.today();
+        if (date && date > today) {
+          throw new RefusedError('date-in-future', `"${open.task.label}" cannot be recorded as done on a date that has not come yet.`);
+        }
+        const summary = open.task.kind === 'Agreement' ? `Signed: ${open.task.label}` : `Done: ${open.task.label}`;
+        return this.change(actor, open, { version, key }, { done: true, doneDate: date ?? today, doneBy: actor.name }, summary);
+      },
+      () => this.ctx.loadOwned(actor, 'inductionTasks', taskId),
+    );
   }
 
   /** Unticks an item ticked by mistake. */
   async reopenTask(actor: Principal, input: unknown): Promise<InductionTask> {
-    const { taskId, version } = parseInput(reopenInput, input, TITLES);
-    const open = await this.openTask(actor, taskId);
-    return this.change(actor, open, version, { done: false, doneDate: null, doneBy: null }, `Not done: ${open.task.label}`);
+    const { taskId, version, key } = parseInput(reopenInput, input, TITLES);
+    return this.ctx.repeatable(
+      key,
+      async () => {
+        const open = await this.openTask(actor, taskId);
+        return this.change(actor, open, { version, key }, { done: false, doneDate: null, doneBy: null }, `Not done: ${open.task.label}`);
+      },
+      () => this.ctx.loadOwned(actor, 'inductionTasks', taskId),
+    );
   }
 
   /**
@@ -99,7 +111,13 @@ export class InductionUseCases {
    * under the version read with the checklist, so two ticks at once cannot both count
    * from the same checklist: the second is refused as a conflict.
    */
-  private async change(actor: Principal, open: OpenTask, version: number, values: TaskChange, summary: string): Promise<InductionTask> {
+  private async change(
+    actor: Principal,
+    open: OpenTask,
+    { version, key }: { readonly version: number; readonly key: string | undefined },
+    values: TaskChange,
+    summary: string,
+  ): Promise<InductionTask> {
     const { task, involvement, checklist } = open;
     const after = checklist.map((item) => (item.id === task.id ? { ...item, ...values } : item));
     const progress = storedProgress(after);
@@ -113,7 +131,7 @@ export class InductionUseCases {
         values: progress,
         summary: `Induction: ${progress.inductionDone} of ${progress.inductionTotal} done`,
       },
-    ]);
+    ], key);
   }
 
   private async openTask(actor: Principal, taskId: number): Promise<OpenTask> {

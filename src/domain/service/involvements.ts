@@ -9,7 +9,7 @@ import { involvements, partners, type Fields, type Involvement, type Stage } fro
 import type { Change } from '../store';
 import { displayName, idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
 
-const ref = { involvementId: itemRef.id, version: itemRef.version };
+const ref = { involvementId: itemRef.id, version: itemRef.version, key: idempotencyKey };
 const reason = involvements.fields.stageReason.unwrap().min(1);
 
 const newPartner = partners.schema
@@ -70,6 +70,11 @@ const acknowledgeInput = z.object({ ...ref, date: involvements.fields.acknowledg
 /** The use cases that move one partner through one role. */
 export class InvolvementUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
+
+  /** A change to one involvement that is safe to send twice (see {@link UseCaseContext.repeatable}); a repeat answers with the involvement as it is now. */
+  private repeatable(actor: Principal, involvementId: number, key: string | undefined, attempt: () => Promise<Involvement>): Promise<Involvement> {
+    return this.ctx.repeatable(key, attempt, () => this.ctx.loadOwned(actor, 'involvements', involvementId));
+  }
 
   /**
    * Logs that someone is interested in a role: a new partner (with their consent to
@@ -167,131 +172,153 @@ export class InvolvementUseCases {
 
   /** Records that the person's interest was acknowledged (today unless a date is given). */
   async acknowledgeInterest(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, date } = parseInput(acknowledgeInput, input, TITLES);
-    await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    return this.ctx.commitFirst<'involvements'>(actor, [
-      {
-        op: 'update',
-        list: 'involvements',
-        id: involvementId,
-        version,
-        values: { acknowledgedDate: date ?? this.ctx.today() },
-        summary: 'Interest acknowledged',
-      },
-    ]);
+    const { involvementId, version, key, date } = parseInput(acknowledgeInput, input, TITLES);
+    return this.repeatable(actor, involvementId, key, async () => {
+      await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      return this.ctx.commitFirst<'involvements'>(actor, [
+        {
+          op: 'update',
+          list: 'involvements',
+          id: involvementId,
+          version,
+          values: { acknowledgedDate: date ?? this.ctx.today() },
+          summary: 'Interest acknowledged',
+        },
+      ], key);
+    });
   }
 
   /** Books the informal chat, or moves one already booked. */
   async bookChat(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, at, where, adjustments } = parseInput(bookChatInput, input, TITLES);
-    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    const values = { chatAt: at, chatWhere: where, chatAdjustments: adjustments ?? null };
-    if (involvement.stage === 'Chat booked') {
-      return this.ctx.commitFirst<'involvements'>(actor, [
-        { op: 'update', list: 'involvements', id: involvementId, version, values, summary: 'Informal chat moved' },
-      ]);
-    }
-    return this.changeStage(actor, involvement, version, 'Chat booked', values);
+    const { involvementId, version, key, at, where, adjustments } = parseInput(bookChatInput, input, TITLES);
+    return this.repeatable(actor, involvementId, key, async () => {
+      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      const values = { chatAt: at, chatWhere: where, chatAdjustments: adjustments ?? null };
+      if (involvement.stage === 'Chat booked') {
+        return this.ctx.commitFirst<'involvements'>(actor, [
+          { op: 'update', list: 'involvements', id: involvementId, version, values, summary: 'Informal chat moved' },
+        ], key);
+      }
+      return this.changeStage(actor, involvement, { version, key }, 'Chat booked', values);
+    });
   }
 
   /** Records the informal chat as held, with short notes (which need the partner's consent to notes about their experience). */
   async holdChat(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, notes } = parseInput(notesInput, input, TITLES);
-    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    const partner = await this.ctx.load('partners', involvement.partnerId);
-    checkNotesConsent(partner, displayName(partner), notes);
-    return this.changeStage(actor, involvement, version, 'Chat held', { chatNotes: notes ?? null });
+    const { involvementId, version, key, notes } = parseInput(notesInput, input, TITLES);
+    return this.repeatable(actor, involvementId, key, async () => {
+      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      const partner = await this.ctx.load('partners', involvement.partnerId);
+      checkNotesConsent(partner, displayName(partner), notes);
+      return this.changeStage(actor, involvement, { version, key }, 'Chat held', { chatNotes: notes ?? null });
+    });
   }
 
   /** Offers the role after the chat. */
   async makeOffer(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version } = parseInput(plainInput, input, TITLES);
-    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    return this.changeStage(actor, involvement, version, 'Offered', { offeredDate: this.ctx.today() });
+    const { involvementId, version, key } = parseInput(plainInput, input, TITLES);
+    return this.repeatable(actor, involvementId, key, async () => {
+      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      return this.changeStage(actor, involvement, { version, key }, 'Offered', { offeredDate: this.ctx.today() });
+    });
   }
 
   /** "Not this time": from any stage before Active, with a kind reason. */
   async notProgress(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, reason } = parseInput(reasonInput, input, TITLES);
-    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    return this.changeStage(actor, involvement, version, 'Not progressed', { stageReason: reason }, reason);
+    const { involvementId, version, key, reason } = parseInput(reasonInput, input, TITLES);
+    return this.repeatable(actor, involvementId, key, async () => {
+      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      return this.changeStage(actor, involvement, { version, key }, 'Not progressed', { stageReason: reason }, reason);
+    });
   }
 
   /** Starts induction: the checklist is made from the workstream's template. */
   async startInduction(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version } = parseInput(plainInput, input, TITLES);
-    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    const template = await this.templateFor(involvement.workstreamId);
-    const tasks: Change[] = template.map((item, order) => ({
-      op: 'create',
-      list: 'inductionTasks',
-      key: `${involvement.key}:induction:${order}`,
-      values: {
-        involvementId,
-        workstreamId: involvement.workstreamId,
-        label: item.label,
-        kind: item.kind,
-        required: item.required,
-        order,
-        done: false,
-        doneDate: null,
-        doneBy: null,
-      },
-    }));
-    const progress = storedProgress(template.map((item) => ({ ...item, done: false })));
-    return this.changeStage(actor, involvement, version, 'Induction', { inductionStartedDate: this.ctx.today(), ...progress }, null, tasks);
+    const { involvementId, version, key } = parseInput(plainInput, input, TITLES);
+    return this.repeatable(actor, involvementId, key, async () => {
+      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      const template = await this.templateFor(involvement.workstreamId);
+      const tasks: Change[] = template.map((item, order) => ({
+        op: 'create',
+        list: 'inductionTasks',
+        key: `${involvement.key}:induction:${order}`,
+        values: {
+          involvementId,
+          workstreamId: involvement.workstreamId,
+          label: item.label,
+          kind: item.kind,
+          required: item.required,
+          order,
+          done: false,
+          doneDate: null,
+          doneBy: null,
+        },
+      }));
+      const progress = storedProgress(template.map((item) => ({ ...item, done: false })));
+      return this.changeStage(actor, involvement, { version, key }, 'Induction', { inductionStartedDate: this.ctx.today(), ...progress }, null, tasks);
+    });
   }
 
   /** Induction to Active: every required checklist item must be done. */
   async activate(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version } = parseInput(plainInput, input, TITLES);
-    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    const today = this.ctx.today();
-    const values = { activeDate: today, ...this.schedule(involvement, 'Active', today) };
-    return this.changeStage(actor, involvement, version, 'Active', values);
+    const { involvementId, version, key } = parseInput(plainInput, input, TITLES);
+    return this.repeatable(actor, involvementId, key, async () => {
+      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      const today = this.ctx.today();
+      const values = { activeDate: today, ...this.schedule(involvement, 'Active', today) };
+      return this.changeStage(actor, involvement, { version, key }, 'Active', values);
+    });
   }
 
   /** Pauses an active partner (health, caring, life), with a reason. */
   async pause(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, reason } = parseInput(reasonInput, input, TITLES);
-    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    return this.changeStage(actor, involvement, version, 'Paused', { stageReason: reason, nextOneToOneDue: null }, reason);
+    const { involvementId, version, key, reason } = parseInput(reasonInput, input, TITLES);
+    return this.repeatable(actor, involvementId, key, async () => {
+      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      return this.changeStage(actor, involvement, { version, key }, 'Paused', { stageReason: reason, nextOneToOneDue: null }, reason);
+    });
   }
 
   /** A paused partner returns; their next one-to-one is due again. */
   async resume(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version } = parseInput(plainInput, input, TITLES);
-    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    const values = { stageReason: null, ...this.schedule(involvement, 'Active', involvement.activeDate) };
-    return this.changeStage(actor, involvement, version, 'Active', values);
+    const { involvementId, version, key } = parseInput(plainInput, input, TITLES);
+    return this.repeatable(actor, involvementId, key, async () => {
+      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      const values = { stageReason: null, ...this.schedule(involvement, 'Active', involvement.activeDate) };
+      return this.changeStage(actor, involvement, { version, key }, 'Active', values);
+    });
   }
 
   /** Ends an involvement with a reason, recording whether an exit conversation was offered. */
   async end(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, reason, exitConversationOffered } = parseInput(endInput, input, {
+    const { involvementId, version, key, reason, exitConversationOffered } = parseInput(endInput, input, {
       ...TITLES,
       exitConversationOffered: 'Exit conversation offered',
     });
-    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    const values = { stageReason: reason, exitConversationOffered, nextOneToOneDue: null };
-    return this.changeStage(actor, involvement, version, 'Ended', values, reason);
+    return this.repeatable(actor, involvementId, key, async () => {
+      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      const values = { stageReason: reason, exitConversationOffered, nextOneToOneDue: null };
+      return this.changeStage(actor, involvement, { version, key }, 'Ended', values, reason);
+    });
   }
 
   /** Sets how often this partner has a one-to-one; the next due date follows. */
   async setCadence(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, cadenceWeeks } = parseInput(cadenceInput, input, TITLES);
-    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-    const next = { ...involvement, cadenceWeeks };
-    return this.ctx.commitFirst<'involvements'>(actor, [
-      {
-        op: 'update',
-        list: 'involvements',
-        id: involvementId,
-        version,
-        values: { cadenceWeeks, ...this.schedule(next, next.stage, next.activeDate) },
-        summary: `One-to-one cadence set to every ${cadenceWeeks} weeks`,
-      },
-    ]);
+    const { involvementId, version, key, cadenceWeeks } = parseInput(cadenceInput, input, TITLES);
+    return this.repeatable(actor, involvementId, key, async () => {
+      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      const next = { ...involvement, cadenceWeeks };
+      return this.ctx.commitFirst<'involvements'>(actor, [
+        {
+          op: 'update',
+          list: 'involvements',
+          id: involvementId,
+          version,
+          values: { cadenceWeeks, ...this.schedule(next, next.stage, next.activeDate) },
+          summary: `One-to-one cadence set to every ${cadenceWeeks} weeks`,
+        },
+      ], key);
+    });
   }
 
   private schedule(involvement: Involvement, stage: Stage, activeDate: string | null): Pick<Fields<'involvements'>, 'nextOneToOneDue'> {
@@ -320,7 +347,7 @@ export class InvolvementUseCases {
   private async changeStage(
     actor: Principal,
     involvement: Involvement,
-    version: number,
+    { version, key }: { readonly version: number; readonly key: string | undefined },
     to: Stage,
     values: Partial<Fields<'involvements'>>,
     reason: string | null = null,
@@ -342,6 +369,6 @@ export class InvolvementUseCases {
         summary: `Stage: ${involvement.stage} to ${to}`,
       },
       ...extra,
-    ]);
+    ], key);
   }
 }

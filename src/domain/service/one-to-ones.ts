@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { RefusedError } from '../errors';
+import { ConflictError, NotFoundError, RefusedError } from '../errors';
 import { nextOneToOneDue } from '../one-to-ones';
 import { checkNotesConsent } from '../personal-data';
 import type { Principal } from '../principal';
-import { oneToOnes, type Involvement, type OneToOne, type Stage } from '../schema/lists';
+import { LISTS, oneToOnes, type Involvement, type OneToOne, type Stage } from '../schema/lists';
 import type { Change } from '../store';
 import { displayName, idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
 
@@ -22,6 +22,8 @@ const bookInput = z
 const recordInput = z
   .object({
     involvementId: itemRef.id,
+    /** The version of the involvement the person read: a record changed since is refused. */
+    involvementVersion: itemRef.version.optional(),
     key: idempotencyKey,
     /** The booked one-to-one now held, if there was one. */
     oneToOneId: itemRef.id.optional(),
@@ -35,10 +37,11 @@ const recordInput = z
     path: ['oneToOneVersion'],
   });
 
-const cancelInput = z.object({ oneToOneId: itemRef.id, version: itemRef.version }).strict();
+const cancelInput = z.object({ oneToOneId: itemRef.id, version: itemRef.version, key: idempotencyKey }).strict();
 
 const TITLES = titlesOf('oneToOnes', {
   involvementId: 'Involvement',
+  involvementVersion: 'Version',
   oneToOneId: 'One-to-one',
   oneToOneVersion: 'One-to-one version',
   version: 'Version',
@@ -85,7 +88,20 @@ export class OneToOneUseCases {
    */
   async recordHeld(actor: Principal, input: unknown): Promise<{ oneToOne: OneToOne; involvement: Involvement }> {
     const parsed = parseInput(recordInput, input, TITLES);
+    return this.ctx.repeatable(
+      parsed.key,
+      () => this.recordHeldNow(actor, parsed),
+      async (done) => {
+        const held = done.find((entry) => entry.list === 'oneToOnes');
+        if (!held) throw new NotFoundError(LISTS.oneToOnes.itemName, parsed.oneToOneId ?? 0);
+        return { oneToOne: await this.ctx.loadOwned(actor, 'oneToOnes', held.itemId), involvement: await this.ctx.loadOwned(actor, 'involvements', parsed.involvementId) };
+      },
+    );
+  }
+
+  private async recordHeldNow(actor: Principal, parsed: z.infer<typeof recordInput>): Promise<{ oneToOne: OneToOne; involvement: Involvement }> {
     const involvement = await this.supported(actor, parsed.involvementId);
+    if (parsed.involvementVersion !== undefined && parsed.involvementVersion !== involvement.version) throw new ConflictError(LISTS.involvements.itemName);
     if (parsed.date > this.ctx.today()) {
       throw new RefusedError('date-in-future', 'A one-to-one can be recorded as held only on or after the day it happened.');
     }
@@ -133,21 +149,29 @@ export class OneToOneUseCases {
           },
         },
       ],
-      this.ctx.commitContext(actor),
+      this.ctx.commitContext(actor, parsed.key),
     );
     return { oneToOne: oneToOne as OneToOne, involvement: updated as Involvement };
   }
 
   /** Cancels a booked one-to-one. */
   async cancel(actor: Principal, input: unknown): Promise<OneToOne> {
-    const { oneToOneId, version } = parseInput(cancelInput, input, TITLES);
-    const booked = await this.ctx.loadOwned(actor, 'oneToOnes', oneToOneId);
-    if (booked.status !== 'Booked') {
-      throw new RefusedError('not-booked', `This one-to-one is ${booked.status.toLowerCase()}, so it cannot be cancelled.`);
-    }
-    return this.ctx.commitFirst<'oneToOnes'>(actor, [
-      { op: 'update', list: 'oneToOnes', id: oneToOneId, version, values: { status: 'Cancelled' }, summary: 'One-to-one cancelled' },
-    ]);
+    const { oneToOneId, version, key } = parseInput(cancelInput, input, TITLES);
+    return this.ctx.repeatable(
+      key,
+      async () => {
+        const booked = await this.ctx.loadOwned(actor, 'oneToOnes', oneToOneId);
+        if (booked.status !== 'Booked') {
+          throw new RefusedError('not-booked', `This one-to-one is ${booked.status.toLowerCase()}, so it cannot be cancelled.`);
+        }
+        return this.ctx.commitFirst<'oneToOnes'>(
+          actor,
+          [{ op: 'update', list: 'oneToOnes', id: oneToOneId, version, values: { status: 'Cancelled' }, summary: 'One-to-one cancelled' }],
+          key,
+        );
+      },
+      () => this.ctx.loadOwned(actor, 'oneToOnes', oneToOneId),
+    );
   }
 
   private async supported(actor: Principal, involvementId: number): Promise<Involvement> {

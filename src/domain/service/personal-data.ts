@@ -3,7 +3,7 @@ import { blankPersonalFields, DEFAULT_RETENTION_MONTHS, erasedName, isErased, re
 import type { Principal } from '../principal';
 import { columnsOf, partners, type ActivityEntry, type InductionTask, type Involvement, type ListName, type OneToOne, type Partner, type RecordOf } from '../schema/lists';
 import type { Change, ItemRef } from '../store';
-import { displayName, itemRef, parseInput, titlesOf, UseCaseContext } from './context';
+import { displayName, idempotencyKey, itemRef, parseInput, titlesOf, UseCaseContext } from './context';
 
 /**
  * The fixed identity the scheduled job acts as when it applies the retention
@@ -44,7 +44,7 @@ export interface Erasure {
   readonly oneToOnes: number;
 }
 
-const ref = { partnerId: itemRef.id, version: itemRef.version };
+const ref = { partnerId: itemRef.id, version: itemRef.version, key: idempotencyKey };
 const consentInput = z.object({ ...ref, date: partners.fields.notesConsentDate.unwrap().optional() }).strict();
 const partnerInput = z.object(ref).strict();
 const TITLES = titlesOf('partners', { partnerId: 'Partner', version: 'Version', date: 'Date' });
@@ -68,18 +68,28 @@ export class PersonalDataUseCases {
 
   /** Records the partner's explicit consent to notes about their lived experience (today unless a date is given). */
   async recordNotesConsent(actor: Principal, input: unknown): Promise<Partner> {
-    const { partnerId, version, date } = parseInput(consentInput, input, TITLES);
-    refuseIfErased(await this.ctx.loadPartner(actor, partnerId));
-    return this.ctx.commitFirst<'partners'>(actor, [
-      {
-        op: 'update',
-        list: 'partners',
-        id: partnerId,
-        version,
-        values: { notesConsent: true, notesConsentDate: date ?? this.ctx.today() },
-        summary: 'Consent to notes about lived experience recorded',
+    const { partnerId, version, key, date } = parseInput(consentInput, input, TITLES);
+    return this.ctx.repeatable(
+      key,
+      async () => {
+        refuseIfErased(await this.ctx.loadPartner(actor, partnerId));
+        return this.ctx.commitFirst<'partners'>(
+          actor,
+          [
+            {
+              op: 'update',
+              list: 'partners',
+              id: partnerId,
+              version,
+              values: { notesConsent: true, notesConsentDate: date ?? this.ctx.today() },
+              summary: 'Consent to notes about lived experience recorded',
+            },
+          ],
+          key,
+        );
       },
-    ]);
+      () => this.ctx.loadPartner(actor, partnerId),
+    );
   }
 
   /**
@@ -88,7 +98,11 @@ export class PersonalDataUseCases {
    * and the store's earlier versions of them removed.
    */
   async withdrawNotesConsent(actor: Principal, input: unknown): Promise<Partner> {
-    const { partnerId, version } = parseInput(partnerInput, input, TITLES);
+    const { partnerId, version, key } = parseInput(partnerInput, input, TITLES);
+    return this.ctx.repeatable(key, () => this.withdrawNow(actor, partnerId, version, key), () => this.ctx.loadPartner(actor, partnerId));
+  }
+
+  private async withdrawNow(actor: Principal, partnerId: number, version: number, key: string | undefined): Promise<Partner> {
     await this.ctx.loadPartner(actor, partnerId);
     const held = await this.held(partnerId);
     const involvements = held.involvements.filter((involvement) => involvement.chatNotes !== null);
@@ -107,7 +121,7 @@ export class PersonalDataUseCases {
         ...involvements.map((item): Change => ({ op: 'update', list: 'involvements', id: item.id, version: item.version, values: { chatNotes: null }, summary })),
         ...oneToOnes.map((item): Change => ({ op: 'update', list: 'oneToOnes', id: item.id, version: item.version, values: { notes: null }, summary })),
       ],
-      this.ctx.commitContext(actor),
+      this.ctx.commitContext(actor, key),
     );
     await this.ctx.store.purgeHistory([...refsOf('involvements', involvements), ...refsOf('oneToOnes', oneToOnes)]);
     return partner as Partner;

@@ -36,10 +36,10 @@ const planRoleInput = descriptionFields
   .strict();
 
 const updateRoleInput = descriptionFields
-  .extend({ roleId: itemRef.id, version: itemRef.version, title: roles.fields.title.optional() })
+  .extend({ roleId: itemRef.id, version: itemRef.version, key: idempotencyKey, title: roles.fields.title.optional() })
   .strict();
 
-const roleRefInput = z.object({ roleId: itemRef.id, version: itemRef.version }).strict();
+const roleRefInput = z.object({ roleId: itemRef.id, version: itemRef.version, key: idempotencyKey }).strict();
 
 const approveInput = roleRefInput
   .extend({
@@ -64,6 +64,11 @@ export class RoleUseCases {
       missing: missingDescription(role),
       warnings: planningWarnings(role, this.ctx.today(), this.ctx.settings),
     };
+  }
+
+  /** A change to one role that is safe to send twice (see {@link UseCaseContext.repeatable}); a repeat answers with the role as it is now. */
+  private repeatable(actor: Principal, roleId: number, key: string | undefined, attempt: () => Promise<RoleOutcome>): Promise<RoleOutcome> {
+    return this.ctx.repeatable(key, attempt, async () => this.outcome(await this.ctx.loadOwned(actor, 'roles', roleId)));
   }
 
   /** Saves a new role as Draft from whatever of its description the lead has so far. */
@@ -99,43 +104,47 @@ export class RoleUseCases {
 
   /** Changes the description of a Draft or Ready role; a Ready role must stay complete. */
   async updateRole(actor: Principal, input: unknown): Promise<RoleOutcome> {
-    const { roleId, version, ...changes } = parseInput(updateRoleInput, input, TITLES);
-    const role = await this.ctx.loadOwned(actor, 'roles', roleId);
-    if (!EDITABLE.includes(role.status)) {
-      throw new RefusedError(
-        'role-not-editable',
-        `"${role.title}" is ${role.status}, so its description can no longer be changed here. Ask the Engagement team to update the advert.`,
-      );
-    }
-    const next = { ...role, ...changes };
-    if (role.status === 'Ready' && missingDescription(next).length > 0) {
-      throw new RefusedError(
-        'description-incomplete',
-        `"${role.title}" is Ready, so its description must stay complete: ${missingDescription(next).join(', ')} cannot be left empty. Move it back to Draft first if you need to.`,
-        { missing: missingDescription(next) },
-      );
-    }
-    const updated = await this.ctx.commitFirst<'roles'>(actor, [
-      { op: 'update', list: 'roles', id: roleId, version, values: changes, summary: 'Role description edited' },
-    ]);
-    return this.outcome(updated);
+    const { roleId, version, key, ...changes } = parseInput(updateRoleInput, input, TITLES);
+    return this.repeatable(actor, roleId, key, async () => {
+      const role = await this.ctx.loadOwned(actor, 'roles', roleId);
+      if (!EDITABLE.includes(role.status)) {
+        throw new RefusedError(
+          'role-not-editable',
+          `"${role.title}" is ${role.status}, so its description can no longer be changed here. Ask the Engagement team to update the advert.`,
+        );
+      }
+      const next = { ...role, ...changes };
+      if (role.status === 'Ready' && missingDescription(next).length > 0) {
+        throw new RefusedError(
+          'description-incomplete',
+          `"${role.title}" is Ready, so its description must stay complete: ${missingDescription(next).join(', ')} cannot be left empty. Move it back to Draft first if you need to.`,
+          { missing: missingDescription(next) },
+        );
+      }
+      const updated = await this.ctx.commitFirst<'roles'>(actor, [
+        { op: 'update', list: 'roles', id: roleId, version, values: changes, summary: 'Role description edited' },
+      ], key);
+      return this.outcome(updated);
+    });
   }
 
   private async moveTo(actor: Principal, input: unknown, to: RoleStatus): Promise<RoleOutcome> {
-    const { roleId, version } = parseInput(roleRefInput, input, TITLES);
-    const role = await this.ctx.loadOwned(actor, 'roles', roleId);
-    checkRoleTransition(role, to, this.ctx.today());
-    const updated = await this.ctx.commitFirst<'roles'>(actor, [
-      {
-        op: 'update',
-        list: 'roles',
-        id: roleId,
-        version,
-        values: { status: to, statusChangedBy: actor.name, statusChangedAt: this.ctx.nowIso() },
-        summary: `Status: ${role.status} to ${to}`,
-      },
-    ]);
-    return this.outcome(updated);
+    const { roleId, version, key } = parseInput(roleRefInput, input, TITLES);
+    return this.repeatable(actor, roleId, key, async () => {
+      const role = await this.ctx.loadOwned(actor, 'roles', roleId);
+      checkRoleTransition(role, to, this.ctx.today());
+      const updated = await this.ctx.commitFirst<'roles'>(actor, [
+        {
+          op: 'update',
+          list: 'roles',
+          id: roleId,
+          version,
+          values: { status: to, statusChangedBy: actor.name, statusChangedAt: this.ctx.nowIso() },
+          summary: `Status: ${role.status} to ${to}`,
+        },
+      ], key);
+      return this.outcome(updated);
+    });
   }
 
   /** Draft to Ready: the description must be complete. */
@@ -160,75 +169,81 @@ export class RoleUseCases {
 
   /** Sends a Ready role's advert to the Engagement team for the opportunities pages. */
   async sendAdvert(actor: Principal, input: unknown): Promise<RoleOutcome> {
-    const { roleId, version } = parseInput(roleRefInput, input, TITLES);
-    const role = await this.ctx.loadOwned(actor, 'roles', roleId);
-    if (role.status !== 'Ready') {
-      throw new RefusedError(
-        'role-not-ready',
-        `The advert for "${role.title}" can be sent once the role is Ready; it is ${role.status}.`,
-      );
-    }
-    if (role.advertState === 'Awaiting approval') {
-      throw new RefusedError('advert-already-sent', `The advert for "${role.title}" is already with the Engagement team.`);
-    }
-    checkRoleTransition(role, 'Advertised', this.ctx.today());
-    const updated = await this.ctx.commitFirst<'roles'>(actor, [
-      {
-        op: 'update',
-        list: 'roles',
-        id: roleId,
-        version,
-        values: { advertState: 'Awaiting approval', advertComment: null },
-        summary: 'Advert sent to the Engagement team',
-      },
-    ]);
-    return this.outcome(updated);
+    const { roleId, version, key } = parseInput(roleRefInput, input, TITLES);
+    return this.repeatable(actor, roleId, key, async () => {
+      const role = await this.ctx.loadOwned(actor, 'roles', roleId);
+      if (role.status !== 'Ready') {
+        throw new RefusedError(
+          'role-not-ready',
+          `The advert for "${role.title}" can be sent once the role is Ready; it is ${role.status}.`,
+        );
+      }
+      if (role.advertState === 'Awaiting approval') {
+        throw new RefusedError('advert-already-sent', `The advert for "${role.title}" is already with the Engagement team.`);
+      }
+      checkRoleTransition(role, 'Advertised', this.ctx.today());
+      const updated = await this.ctx.commitFirst<'roles'>(actor, [
+        {
+          op: 'update',
+          list: 'roles',
+          id: roleId,
+          version,
+          values: { advertState: 'Awaiting approval', advertComment: null },
+          summary: 'Advert sent to the Engagement team',
+        },
+      ], key);
+      return this.outcome(updated);
+    });
   }
 
   /** The Engagement team approves an advert with its link: the role becomes Advertised. */
   async approveAdvert(actor: Principal, input: unknown): Promise<RoleOutcome> {
-    const { roleId, version, advertUrl } = parseInput(approveInput, input, { ...TITLES, advertUrl: 'Advert link' });
+    const { roleId, version, key, advertUrl } = parseInput(approveInput, input, { ...TITLES, advertUrl: 'Advert link' });
     await this.ctx.access.requireEngagementTeam(actor, 'approve adverts');
-    const role = await this.awaitingApproval(roleId);
-    checkRoleTransition(role, 'Advertised', this.ctx.today());
-    const at = this.ctx.nowIso();
-    const updated = await this.ctx.commitFirst<'roles'>(actor, [
-      {
-        op: 'update',
-        list: 'roles',
-        id: roleId,
-        version,
-        values: {
-          status: 'Advertised',
-          advertState: 'Approved',
-          advertUrl,
-          advertDecidedBy: actor.name,
-          advertDecidedAt: at,
-          statusChangedBy: actor.name,
-          statusChangedAt: at,
+    return this.repeatable(actor, roleId, key, async () => {
+      const role = await this.awaitingApproval(roleId);
+      checkRoleTransition(role, 'Advertised', this.ctx.today());
+      const at = this.ctx.nowIso();
+      const updated = await this.ctx.commitFirst<'roles'>(actor, [
+        {
+          op: 'update',
+          list: 'roles',
+          id: roleId,
+          version,
+          values: {
+            status: 'Advertised',
+            advertState: 'Approved',
+            advertUrl,
+            advertDecidedBy: actor.name,
+            advertDecidedAt: at,
+            statusChangedBy: actor.name,
+            statusChangedAt: at,
+          },
+          summary: 'Advert approved: status Ready to Advertised',
         },
-        summary: 'Advert approved: status Ready to Advertised',
-      },
-    ]);
-    return this.outcome(updated);
+      ], key);
+      return this.outcome(updated);
+    });
   }
 
   /** The Engagement team sends an advert back with a comment; the role stays Ready. */
   async sendAdvertBack(actor: Principal, input: unknown): Promise<RoleOutcome> {
-    const { roleId, version, comment } = parseInput(sendBackInput, input, { ...TITLES, comment: 'Comment' });
+    const { roleId, version, key, comment } = parseInput(sendBackInput, input, { ...TITLES, comment: 'Comment' });
     await this.ctx.access.requireEngagementTeam(actor, 'send adverts back');
-    await this.awaitingApproval(roleId);
-    const updated = await this.ctx.commitFirst<'roles'>(actor, [
-      {
-        op: 'update',
-        list: 'roles',
-        id: roleId,
-        version,
-        values: { advertState: 'Sent back', advertComment: comment, advertDecidedBy: actor.name, advertDecidedAt: this.ctx.nowIso() },
-        summary: 'Advert sent back with a comment',
-      },
-    ]);
-    return this.outcome(updated);
+    return this.repeatable(actor, roleId, key, async () => {
+      await this.awaitingApproval(roleId);
+      const updated = await this.ctx.commitFirst<'roles'>(actor, [
+        {
+          op: 'update',
+          list: 'roles',
+          id: roleId,
+          version,
+          values: { advertState: 'Sent back', advertComment: comment, advertDecidedBy: actor.name, advertDecidedAt: this.ctx.nowIso() },
+          summary: 'Advert sent back with a comment',
+        },
+      ], key);
+      return this.outcome(updated);
+    });
   }
 
   private async awaitingApproval(roleId: number): Promise<Role> {

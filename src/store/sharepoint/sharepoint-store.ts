@@ -3,12 +3,11 @@ import type { SPFI } from '@pnp/sp';
 import { SPCollection, type ISPQueryable } from '@pnp/sp';
 import type { IWeb } from '@pnp/sp/webs/index.js';
 import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError, ValidationError } from '../../domain/errors';
-import type { Principal } from '../../domain/principal';
 import { AUDIT_ACTIONS, LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
 import { parseFields } from '../../domain/schema/validate';
 import type { AnyQuery, Change, CommitContext, Committed, ItemRef, Query, RecordAccess, Results, Store, StoreHealth } from '../../domain/store';
 import { auditChanges } from '../audit';
-import { checkedContext, checkedKey, inUseError, isRef, validationError } from '../commit-rules';
+import { checkedContext, checkedKey, inUseError, isRef, validationError, type Stamp } from '../commit-rules';
 import { asStored, instant, itemBody, recordFromItem, versionOf, type SpItem } from './codec';
 import { listTitle, selectProperties, spColumns, SYSTEM_FIELDS } from './names';
 import { compileQuery, halvesOf, joinAnswers, odataLiteral, type CompiledQuery } from './odata';
@@ -75,7 +74,7 @@ interface ActivityEntry {
 }
 
 /** A new `activity` item for the entry, validated, under a key of its own (so a repeated create is refused, not doubled). */
-function activityItem(entry: ActivityEntry, at: string, actor: Principal): { key: string; body: Record<string, unknown> } {
+function activityItem(entry: ActivityEntry, { at, actor, operation }: Stamp): { key: string; body: Record<string, unknown> } {
   const fields = canonicalFields(
     'activity',
     parseFields('activity', {
@@ -87,6 +86,7 @@ function activityItem(entry: ActivityEntry, at: string, actor: Principal): { key
       itemId: entry.itemId,
       summary: entry.summary ?? null,
       changes: entry.changes,
+      operation,
     }),
   );
   const key = randomUUID();
@@ -204,7 +204,7 @@ export class SharePointStore implements Store {
 
   async commit(changes: readonly Change[], context: CommitContext): Promise<Committed> {
     return this.use(async () => {
-      const { at, actor } = checkedContext(context);
+      const stamp = checkedContext(context);
       for (const change of changes) {
         assertList(change.list);
         if (change.list === 'activity') {
@@ -215,19 +215,19 @@ export class SharePointStore implements Store {
           );
         }
       }
-      return new CommitRun(this, changes, at, actor).run();
+      return new CommitRun(this, changes, stamp).run();
     });
   }
 
   /** One `activity` item; a create repeated after a lost answer finds the entry already there (its key is unique). */
   async recordAccess(access: RecordAccess, context: CommitContext): Promise<void> {
     return this.use(async () => {
-      const { at, actor } = checkedContext(context);
+      const stamp = checkedContext(context);
       assertList(access.list);
       if (!ACCESS_ACTIONS.includes(access.action)) {
         throw validationError({ action: `Action: a read is recorded as ${ACCESS_ACTIONS.join(' or ')}.` });
       }
-      const { body } = activityItem({ list: access.list, itemId: access.id, action: access.action, summary: access.summary, changes: null }, at, actor);
+      const { body } = activityItem({ list: access.list, itemId: access.id, action: access.action, summary: access.summary, changes: null }, stamp);
       try {
         await this.items(this.sp.web, 'activity').add(body);
       } catch (error) {
@@ -389,8 +389,7 @@ class CommitRun {
   constructor(
     private readonly store: SharePointStore,
     private readonly changes: readonly Change[],
-    private readonly at: string,
-    private readonly actor: Principal,
+    private readonly stamp: Stamp,
   ) {
     this.results = changes.map(() => undefined);
   }
@@ -604,7 +603,7 @@ class CommitRun {
   private createWrite(planned: PlannedCreate): Write {
     const list = planned.change.list;
     const fields = canonicalFields(list, parseFields(list, this.resolved(planned.change)));
-    const body = { ...itemBody(list, fields), [SYSTEM_FIELDS.key]: planned.key, [SYSTEM_FIELDS.created]: this.at, [SYSTEM_FIELDS.modified]: this.at };
+    const body = { ...itemBody(list, fields), [SYSTEM_FIELDS.key]: planned.key, [SYSTEM_FIELDS.created]: this.stamp.at, [SYSTEM_FIELDS.modified]: this.stamp.at };
     return {
       send: (web) => this.store.items(web, list).add(body),
       recover: (web) => this.readByKey(web, list, planned.key),
@@ -633,7 +632,7 @@ class CommitRun {
     const list = change.list;
     const before = this.before.get(index) as AnyRecord;
     const changed = canonicalFields(list, parseFields(list, change.values, true));
-    const body = { ...itemBody(list, changed), [SYSTEM_FIELDS.modified]: this.at };
+    const body = { ...itemBody(list, changed), [SYSTEM_FIELDS.modified]: this.stamp.at };
     const stored: Record<string, unknown> = { ...before };
     for (const column of spColumns(list)) {
       if (column.name in changed) stored[column.name] = asStored(column.meta, changed[column.name]);
@@ -644,14 +643,14 @@ class CommitRun {
       // Done if the item is exactly one version on, stamped with this commit's time.
       recover: async (web) => {
         const [item] = (await this.store.items(web, list).select('Id', SYSTEM_FIELDS.modified).filter(`Id eq ${odataLiteral(change.id, 'number')}`)()) as SpItem[];
-        const done = item && versionOf(item['odata.etag']) === change.version + 1 && instant(String(item[SYSTEM_FIELDS.modified])) === instant(this.at);
+        const done = item && versionOf(item['odata.etag']) === change.version + 1 && instant(String(item[SYSTEM_FIELDS.modified])) === instant(this.stamp.at);
         return done ? { etag: item['odata.etag'] } : undefined;
       },
       finish: (result) => {
         if (!result.ok) throw toDomainError(result.error, LISTS[list].itemName, change.id);
         const etag = (result.value as { etag: string }).etag;
         this.undo.push({ kind: 'updated', list, id: change.id, etag, before: before as unknown as Record<string, unknown> });
-        this.results[index] = { ...stored, version: versionOf(etag), modified: instant(this.at) } as AnyRecord;
+        this.results[index] = { ...stored, version: versionOf(etag), modified: instant(this.stamp.at) } as AnyRecord;
       },
     };
   }
@@ -688,7 +687,7 @@ class CommitRun {
       entries.push(entry);
     });
     return entries.map((entry): Write => {
-      const { key, body } = activityItem(entry, this.at, this.actor);
+      const { key, body } = activityItem(entry, this.stamp);
       return {
         send: (web) => this.store.items(web, 'activity').add(body),
         recover: (web) => this.readByKey(web, 'activity', key),

@@ -3,12 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError } from '../../domain/errors';
-import type { Principal } from '../../domain/principal';
 import { AUDIT_ACTIONS, columnsOf, LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
 import { parseFields } from '../../domain/schema/validate';
 import type { AnyQuery, Change, CommitContext, Committed, ItemRef, Query, RecordAccess, Results, Store, StoreHealth } from '../../domain/store';
 import { auditChanges } from '../audit';
-import { checkedContext, checkedKey, inUseError, isRef, validationError } from '../commit-rules';
+import { checkedContext, checkedKey, inUseError, isRef, validationError, type Stamp } from '../commit-rules';
 import { assertList, canonicalFields, recordFromRow, selectColumns, toSql, type Row } from './codec';
 import { migrate, schemaVersion, type MigrationReport } from './migrate';
 import { compileQuery } from './query';
@@ -104,7 +103,7 @@ export class SqliteStore implements Store {
 
   async commit(changes: readonly Change[], context: CommitContext): Promise<Committed> {
     return this.use(() => {
-      const { at } = checkedContext(context);
+      const stamp = checkedContext(context);
       for (const change of changes) {
         assertList(change.list);
         if (change.list === 'activity') {
@@ -116,7 +115,7 @@ export class SqliteStore implements Store {
         }
       }
       const refs: Refs = new Map();
-      const write = this.db.transaction(() => changes.map((change) => this.apply(change, at, context.actor, refs)));
+      const write = this.db.transaction(() => changes.map((change) => this.apply(change, stamp, refs)));
       // IMMEDIATE takes the write lock first, so a busy database waits (busy_timeout)
       // instead of failing half-way when a read turns into a write.
       return write.immediate();
@@ -125,12 +124,12 @@ export class SqliteStore implements Store {
 
   async recordAccess(access: RecordAccess, context: CommitContext): Promise<void> {
     this.use(() => {
-      const { at } = checkedContext(context);
+      const stamp = checkedContext(context);
       assertList(access.list);
       if (access.action !== 'Viewed' && access.action !== 'Exported') {
         throw validationError({ action: 'A recorded access is Viewed or Exported.' });
       }
-      this.audit(access.list, access.id, access.action, access.summary, null, at, context.actor);
+      this.audit(access.list, access.id, access.action, access.summary, null, stamp);
     });
   }
 
@@ -218,19 +217,20 @@ export class SqliteStore implements Store {
     return record;
   }
 
-  private apply(change: Change, at: string, actor: Principal, refs: Refs): RecordOf<ListName> | undefined {
+  private apply(change: Change, stamp: Stamp, refs: Refs): RecordOf<ListName> | undefined {
     switch (change.op) {
       case 'create':
-        return this.create(change, at, actor, refs);
+        return this.create(change, stamp, refs);
       case 'update':
-        return this.update(change, at, actor);
+        return this.update(change, stamp);
       case 'delete':
-        this.remove(change, at, actor);
+        this.remove(change, stamp);
         return undefined;
     }
   }
 
-  private create(change: Extract<Change, { op: 'create' }>, at: string, actor: Principal, refs: Refs): RecordOf<ListName> {
+  private create(change: Extract<Change, { op: 'create' }>, stamp: Stamp, refs: Refs): RecordOf<ListName> {
+    const { at } = stamp;
     const list = change.list;
     const key = checkedKey(change.key);
     const existing = this.statement(`SELECT ${selectColumns(list)} FROM ${ident(list)} WHERE "key" = ?`).get(key) as
@@ -246,12 +246,13 @@ export class SqliteStore implements Store {
     const id = this.insert(list, key, at, fields);
     this.remember(refs, change.ref, list, id);
     const stored = this.readWritten(list, id);
-    this.audit(list, id, 'Created', change.summary, auditChanges(list, undefined, stored), at, actor);
+    this.audit(list, id, 'Created', change.summary, auditChanges(list, undefined, stored), stamp);
     return stored;
   }
 
-  private update(change: Extract<Change, { op: 'update' }>, at: string, actor: Principal): RecordOf<ListName> {
-    const list = change.list;
+  private update(change: Extract<Change, { op: 'update' }>, stamp: Stamp): RecordOf<ListName> {
+    const { list } = change;
+    const { at } = stamp;
     const changed = canonicalFields(list, parseFields(list, change.values, true));
     const before = this.read(list, change.id);
     if (!before) throw new NotFoundError(LISTS[list].itemName, change.id);
@@ -264,11 +265,11 @@ export class SqliteStore implements Store {
       `UPDATE ${ident(list)} SET ${assignments}, "version" = "version" + 1, "modified" = ? WHERE "id" = ? AND "version" = ?`,
     ).run(...columns.map(({ name, meta }) => toSql(meta, merged[name])), at, change.id, change.version);
     const after = this.readWritten(list, change.id);
-    this.audit(list, change.id, 'Updated', change.summary, auditChanges(list, before, after), at, actor);
+    this.audit(list, change.id, 'Updated', change.summary, auditChanges(list, before, after), stamp);
     return after;
   }
 
-  private remove(change: Extract<Change, { op: 'delete' }>, at: string, actor: Principal): void {
+  private remove(change: Extract<Change, { op: 'delete' }>, stamp: Stamp): void {
     const list = change.list;
     const before = this.read(list, change.id);
     if (!before) throw new NotFoundError(LISTS[list].itemName, change.id);
@@ -279,7 +280,7 @@ export class SqliteStore implements Store {
       if (isSqliteError(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) throw this.inUse(list, change.id);
       throw error;
     }
-    this.audit(list, change.id, 'Deleted', change.summary, auditChanges(list, before, undefined), at, actor);
+    this.audit(list, change.id, 'Deleted', change.summary, auditChanges(list, before, undefined), stamp);
   }
 
   private insert(list: ListName, key: string, at: string, fields: Readonly<Record<string, unknown>>): number {
@@ -296,8 +297,7 @@ export class SqliteStore implements Store {
     action: AuditAction,
     summary: string | undefined,
     changes: string | null,
-    at: string,
-    actor: Principal,
+    { at, actor, operation }: Stamp,
   ): void {
     const entry = parseFields('activity', {
       at,
@@ -308,6 +308,7 @@ export class SqliteStore implements Store {
       itemId,
       summary: summary ?? null,
       changes,
+      operation,
     });
     this.insert('activity', randomUUID(), at, entry);
   }

@@ -1,6 +1,6 @@
 import { longDate, RefusedError, type Role, type RoleOutcome } from '../../../domain';
 import { optionalText } from '../../pathway/inputs';
-import { replace, type Capability, type Card, type TurnScope } from '../../pathway/turn';
+import { pressKey, replace, type Capability, type Card, type TurnScope } from '../../pathway/turn';
 import template from './advert-card.json';
 
 const NOT_CONNECTED =
@@ -32,7 +32,7 @@ function advertCard(scope: TurnScope, role: Role, workstream: string, decision: 
     decision,
     open: decision === '',
     reviewGuidance: scope.guidance.text('advert', 'review'),
-    ref: { roleId: role.id, version: role.version },
+    ref: { roleId: role.id, version: role.version, key: globalThis.crypto.randomUUID() },
   });
 }
 
@@ -41,12 +41,12 @@ function advertCard(scope: TurnScope, role: Role, workstream: string, decision: 
  * awaiting approval, then the advert card is posted in their channel. Refused,
  * with nothing changed, when their channel cannot be reached.
  */
-export async function sendAdvertForApproval(scope: TurnScope, roleId: number, version: unknown): Promise<RoleOutcome> {
+export async function sendAdvertForApproval(scope: TurnScope, roleId: number, version: unknown, key: string | undefined): Promise<RoleOutcome> {
   const channel = scope.engagementChannelId;
   if (!channel || (await scope.memory.reference('channel', channel)) === undefined) {
     throw new RefusedError('engagement-not-connected', NOT_CONNECTED);
   }
-  const outcome = await scope.service.roles.sendAdvert(scope.turn.actor, { roleId, version });
+  const outcome = await scope.service.roles.sendAdvert(scope.turn.actor, { roleId, version, key });
   const card = advertCard(scope, outcome.role, scope.workstream?.title ?? '', '');
   await scope.messenger.send({ teamsChannelId: channel }, { card, summary: `Advert for approval: ${outcome.role.title}` });
   return outcome;
@@ -69,7 +69,7 @@ export const advertReviewCapability: Capability = {
   actions: {
     async 'advert.approve'(scope, data) {
       engagementOnly(scope);
-      const outcome = await scope.service.roles.approveAdvert(scope.turn.actor, { roleId: data.roleId, version: data.version, advertUrl: optionalText(data.advertUrl) });
+      const outcome = await scope.service.roles.approveAdvert(scope.turn.actor, { roleId: data.roleId, version: data.version, key: pressKey(scope.turn.action), advertUrl: optionalText(data.advertUrl) });
       const role = outcome.role;
       await tellLead(scope, role, `The Engagement team approved the advert for "${role.title}": it is now Advertised at ${role.advertUrl ?? ''}.`);
       const workstream = (await scope.service.workstreams.list(scope.turn.actor)).find((item) => item.id === role.workstreamId)?.title ?? '';
@@ -77,7 +77,7 @@ export const advertReviewCapability: Capability = {
     },
     async 'advert.sendBack'(scope, data) {
       engagementOnly(scope);
-      const outcome = await scope.service.roles.sendAdvertBack(scope.turn.actor, { roleId: data.roleId, version: data.version, comment: optionalText(data.comment) });
+      const outcome = await scope.service.roles.sendAdvertBack(scope.turn.actor, { roleId: data.roleId, version: data.version, key: pressKey(scope.turn.action), comment: optionalText(data.comment) });
       const role = outcome.role;
       await tellLead(scope, role, `The Engagement team sent the advert for "${role.title}" back: "${role.advertComment ?? ''}". Type **roles** to open it, change it and send it again.`);
       const workstream = (await scope.service.workstreams.list(scope.turn.actor)).find((item) => item.id === role.workstreamId)?.title ?? '';

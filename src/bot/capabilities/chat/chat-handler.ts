@@ -1,5 +1,5 @@
 import { instantIn, optionalText } from '../../pathway/inputs';
-import { show, type Capability } from '../../pathway/turn';
+import { pressKey, show, type Capability } from '../../pathway/turn';
 import { loadPartner } from '../partner/partner-card';
 import { showPartner } from '../partner/partner-handler';
 import template from './chat-guide-card.json';
@@ -13,6 +13,7 @@ export const chatCapability: Capability = {
       await scope.service.involvements.bookChat(scope.turn.actor, {
         involvementId: detail.involvement.id,
         version: data.version,
+        key: pressKey(scope.turn.action),
         at: instantIn(scope.timeZone, data.date, data.time),
         where: optionalText(data.where),
         adjustments: optionalText(data.adjustments),
@@ -36,13 +37,14 @@ export const chatCapability: Capability = {
       await scope.service.involvements.holdChat(scope.turn.actor, {
         involvementId: detail.involvement.id,
         version: data.version,
+        key: pressKey(scope.turn.action),
         notes: optionalText(data.notes),
       });
       return showPartner(scope, detail.involvement.id, 'Chat recorded. Now offer the role, or choose **Not this time** with a kind reason.');
     },
     async 'chat.offer'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.makeOffer(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version });
+      await scope.service.involvements.makeOffer(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, key: pressKey(scope.turn.action) });
       return showPartner(scope, detail.involvement.id);
     },
   },

@@ -1,5 +1,5 @@
 import { optionalText, recordId } from '../../pathway/inputs';
-import type { Capability } from '../../pathway/turn';
+import { pressKey, type Capability } from '../../pathway/turn';
 import { loadPartner } from '../partner/partner-card';
 import { showPartner } from '../partner/partner-handler';
 
@@ -9,7 +9,7 @@ export const inductionCapability: Capability = {
   actions: {
     async 'induction.start'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.startInduction(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version });
+      await scope.service.involvements.startInduction(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, key: pressKey(scope.turn.action) });
       return showPartner(scope, detail.involvement.id, scope.guidance.text('pathway', 'induction started'));
     },
     async 'induction.tick'(scope, data) {
@@ -18,6 +18,7 @@ export const inductionCapability: Capability = {
       await scope.service.induction.completeTask(scope.turn.actor, {
         taskId: task ? task.id : data.taskId,
         version: data.taskVersion,
+        key: pressKey(scope.turn.action, data.taskId),
         date: optionalText(data.date),
       });
       return showPartner(scope, detail.involvement.id);
@@ -25,12 +26,12 @@ export const inductionCapability: Capability = {
     async 'induction.reopen'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
       const task = detail.checklist.find((item) => item.id === recordId(data.taskId));
-      await scope.service.induction.reopenTask(scope.turn.actor, { taskId: task ? task.id : data.taskId, version: data.taskVersion });
+      await scope.service.induction.reopenTask(scope.turn.actor, { taskId: task ? task.id : data.taskId, version: data.taskVersion, key: pressKey(scope.turn.action, data.taskId) });
       return showPartner(scope, detail.involvement.id);
     },
     async 'induction.activate'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.activate(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version });
+      await scope.service.involvements.activate(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, key: pressKey(scope.turn.action) });
       return showPartner(scope, detail.involvement.id, `${detail.name} is now Active. Their one-to-ones are due every ${detail.involvement.cadenceWeeks} weeks.`);
     },
   },

@@ -1,5 +1,5 @@
 import { optionalText } from '../../pathway/inputs';
-import type { Capability } from '../../pathway/turn';
+import { pressKey, type Capability } from '../../pathway/turn';
 import { loadPartner } from '../partner/partner-card';
 import { showPartner } from '../partner/partner-handler';
 import { loadRole } from '../roles/roles-handler';
@@ -30,7 +30,7 @@ export const interestCapability: Capability = {
     },
     async 'interest.acknowledge'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.acknowledgeInterest(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version });
+      await scope.service.involvements.acknowledgeInterest(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, key: pressKey(scope.turn.action) });
       return showPartner(scope, detail.involvement.id);
     },
   },

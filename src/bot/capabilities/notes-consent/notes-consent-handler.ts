@@ -1,4 +1,4 @@
-import type { Capability } from '../../pathway/turn';
+import { pressKey, type Capability } from '../../pathway/turn';
 import { loadPartner } from '../partner/partner-card';
 import { showPartner } from '../partner/partner-handler';
 
@@ -11,12 +11,12 @@ export const notesConsentCapability: Capability = {
   actions: {
     async 'notesConsent.record'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.personalData.recordNotesConsent(scope.turn.actor, { partnerId: detail.partner.id, version: data.partnerVersion });
+      await scope.service.personalData.recordNotesConsent(scope.turn.actor, { partnerId: detail.partner.id, version: data.partnerVersion, key: pressKey(scope.turn.action) });
       return showPartner(scope, detail.involvement.id, `Consent to notes recorded for ${detail.name}, dated today.`);
     },
     async 'notesConsent.withdraw'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.personalData.withdrawNotesConsent(scope.turn.actor, { partnerId: detail.partner.id, version: data.partnerVersion });
+      await scope.service.personalData.withdrawNotesConsent(scope.turn.actor, { partnerId: detail.partner.id, version: data.partnerVersion, key: pressKey(scope.turn.action) });
       return showPartner(scope, detail.involvement.id, `Consent to notes withdrawn for ${detail.name}: notes about their experience were deleted from every workstream.`);
     },
   },

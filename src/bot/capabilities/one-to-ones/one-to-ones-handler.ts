@@ -1,5 +1,6 @@
+import { ConflictError } from '../../../domain';
 import { optionalText, wholeNumber } from '../../pathway/inputs';
-import type { Capability } from '../../pathway/turn';
+import { pressKey, type Capability } from '../../pathway/turn';
 import { loadPartner } from '../partner/partner-card';
 import { showPartner } from '../partner/partner-handler';
 
@@ -11,6 +12,7 @@ export const oneToOnesCapability: Capability = {
       const detail = await loadPartner(scope, data.involvementId);
       await scope.service.oneToOnes.book(scope.turn.actor, {
         involvementId: detail.involvement.id,
+        key: pressKey(scope.turn.action),
         date: optionalText(data.date),
         time: optionalText(data.time),
         where: optionalText(data.where),
@@ -19,16 +21,20 @@ export const oneToOnesCapability: Capability = {
     },
     async 'oneToOne.held'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      if (detail.involvement.version !== data.version) {
+      const booked = detail.oneToOnes.find((item) => item.status === 'Booked' && item.date === optionalText(data.date));
+      try {
+        await scope.service.oneToOnes.recordHeld(scope.turn.actor, {
+          involvementId: detail.involvement.id,
+          involvementVersion: data.version,
+          key: pressKey(scope.turn.action),
+          date: optionalText(data.date),
+          notes: optionalText(data.notes),
+          ...(booked ? { oneToOneId: booked.id, oneToOneVersion: booked.version } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
         return showPartner(scope, detail.involvement.id, `${detail.name}'s record changed since this card was sent, so nothing was recorded. Here is the latest: try again.`);
       }
-      const booked = detail.oneToOnes.find((item) => item.status === 'Booked' && item.date === optionalText(data.date));
-      await scope.service.oneToOnes.recordHeld(scope.turn.actor, {
-        involvementId: detail.involvement.id,
-        date: optionalText(data.date),
-        notes: optionalText(data.notes),
-        ...(booked ? { oneToOneId: booked.id, oneToOneVersion: booked.version } : {}),
-      });
       return showPartner(scope, detail.involvement.id, 'One-to-one recorded. The next one is due a cadence from it.');
     },
     async 'oneToOne.cadence'(scope, data) {
@@ -36,6 +42,7 @@ export const oneToOnesCapability: Capability = {
       await scope.service.involvements.setCadence(scope.turn.actor, {
         involvementId: detail.involvement.id,
         version: data.version,
+        key: pressKey(scope.turn.action),
         cadenceWeeks: wholeNumber(data.cadenceWeeks),
       });
       return showPartner(scope, detail.involvement.id);

@@ -30,7 +30,15 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail): Card {
   const { involvement, partner, role, workstream } = detail;
   const stage = involvement.stage;
   const guidance = scope.guidance;
-  const ref = { involvementId: involvement.id, version: involvement.version, partnerId: partner.id, partnerVersion: partner.version, [CARD_WORKSTREAM]: workstream.id };
+  // One key per card: each button's press is safe to repeat (see pressKey).
+  const ref = {
+    involvementId: involvement.id,
+    version: involvement.version,
+    partnerId: partner.id,
+    partnerVersion: partner.version,
+    key: globalThis.crypto.randomUUID(),
+    [CARD_WORKSTREAM]: workstream.id,
+  };
   const facts = [
     { title: 'Stage', value: stage },
     { title: 'Named contact', value: involvement.ownerName ?? 'Not set' },

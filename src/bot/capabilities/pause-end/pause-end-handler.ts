@@ -1,5 +1,5 @@
 import { optionalText, toggle } from '../../pathway/inputs';
-import type { Capability } from '../../pathway/turn';
+import { pressKey, type Capability } from '../../pathway/turn';
 import { loadPartner } from '../partner/partner-card';
 import { showPartner } from '../partner/partner-handler';
 
@@ -9,12 +9,12 @@ export const pauseEndCapability: Capability = {
   actions: {
     async 'involvement.pause'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.pause(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, reason: optionalText(data.reason) });
+      await scope.service.involvements.pause(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, key: pressKey(scope.turn.action), reason: optionalText(data.reason) });
       return showPartner(scope, detail.involvement.id);
     },
     async 'involvement.resume'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.resume(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version });
+      await scope.service.involvements.resume(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, key: pressKey(scope.turn.action) });
       return showPartner(scope, detail.involvement.id, `Welcome back, ${detail.name}. Their one-to-ones are due again.`);
     },
     async 'involvement.end'(scope, data) {
@@ -23,6 +23,7 @@ export const pauseEndCapability: Capability = {
       await scope.service.involvements.end(scope.turn.actor, {
         involvementId: detail.involvement.id,
         version: data.version,
+        key: pressKey(scope.turn.action),
         reason: optionalText(data.reason),
         exitConversationOffered,
       });
@@ -31,7 +32,7 @@ export const pauseEndCapability: Capability = {
     },
     async 'involvement.notProgress'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.notProgress(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, reason: optionalText(data.reason) });
+      await scope.service.involvements.notProgress(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, key: pressKey(scope.turn.action), reason: optionalText(data.reason) });
       return showPartner(scope, detail.involvement.id, scope.guidance.text('pause-and-end', 'after not progressed') || undefined);
     },
   },

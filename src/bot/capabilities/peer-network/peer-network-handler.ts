@@ -1,5 +1,5 @@
 import { optionalText } from '../../pathway/inputs';
-import type { Capability } from '../../pathway/turn';
+import { pressKey, type Capability } from '../../pathway/turn';
 import { loadPartner } from '../partner/partner-card';
 import { showPartner } from '../partner/partner-handler';
 
@@ -9,7 +9,7 @@ export const peerNetworkCapability: Capability = {
   actions: {
     async 'peer.invite'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.partners.invitePeerNetwork(scope.turn.actor, { partnerId: detail.partner.id, version: data.partnerVersion });
+      await scope.service.partners.invitePeerNetwork(scope.turn.actor, { partnerId: detail.partner.id, version: data.partnerVersion, key: pressKey(scope.turn.action) });
       return showPartner(scope, detail.involvement.id, `Invitation to the Peer Support Network recorded for ${detail.name}.`);
     },
     async 'peer.answer'(scope, data) {
@@ -17,6 +17,7 @@ export const peerNetworkCapability: Capability = {
       await scope.service.partners.recordPeerNetworkAnswer(scope.turn.actor, {
         partnerId: detail.partner.id,
         version: data.partnerVersion,
+        key: pressKey(scope.turn.action),
         answer: optionalText(data.answer),
       });
       return showPartner(scope, detail.involvement.id);

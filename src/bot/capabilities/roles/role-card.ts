@@ -43,13 +43,16 @@ function valueOf(value: unknown): string {
  * The role card: the description as a form while the role is Draft or Ready (with
  * help for each field from the guidance), what is still missing, warnings such as
  * a start date too soon, and the steps open at its status. `outcome` is undefined
- * for a new role; `key` makes saving a new role safe to press twice.
+ * for a new role. The card's key makes each button safe to press twice: saving a
+ * new role is not doubled, and a step pressed again after its answer was lost
+ * answers with the role as it is.
  */
-export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined, key: string): Card {
+export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined): Card {
+  const key = globalThis.crypto.randomUUID();
   const role = outcome?.role;
   const status = role?.status ?? 'Draft';
   const editable = status === 'Draft' || status === 'Ready';
-  const ref = role ? { roleId: role.id, version: role.version, [CARD_WORKSTREAM]: role.workstreamId } : { key, [CARD_WORKSTREAM]: scope.workstream?.id };
+  const ref = role ? { roleId: role.id, version: role.version, key, [CARD_WORKSTREAM]: role.workstreamId } : { key, [CARD_WORKSTREAM]: scope.workstream?.id };
   const advertLine = !role
     ? ''
     : role.advertState === 'Awaiting approval'

@@ -1,7 +1,7 @@
 import { RefusedError, type PathwayService, type Principal, type RoleOutcome } from '../../../domain';
 import { wordsOf } from '../../pathway/engine';
 import { optionalText, recordId, wholeNumber } from '../../pathway/inputs';
-import { replace, show, type ActionHandler, type Capability, type TurnResult, type TurnScope } from '../../pathway/turn';
+import { pressKey, replace, show, type ActionHandler, type Capability, type TurnResult, type TurnScope } from '../../pathway/turn';
 import { sendAdvertForApproval } from '../advert-review/advert-review-handler';
 import { ROLE_FORM_FIELDS, roleCard } from './role-card';
 
@@ -34,14 +34,14 @@ function descriptionFrom(data: Readonly<Record<string, unknown>>, clearing: bool
 }
 
 async function refreshed(scope: TurnScope, outcome: RoleOutcome, note?: string): Promise<TurnResult> {
-  return replace(roleCard(scope, outcome, ''), `${outcome.role.title}: ${outcome.role.status}`, note);
+  return replace(roleCard(scope, outcome), `${outcome.role.title}: ${outcome.role.status}`, note);
 }
 
 /** A button that moves the role to another status through one of the role use cases, then shows it again. */
-function statusMove(move: (roles: PathwayService['roles'], actor: Principal, input: { roleId: number; version: unknown }) => Promise<RoleOutcome>): ActionHandler {
+function statusMove(move: (roles: PathwayService['roles'], actor: Principal, input: { roleId: number; version: unknown; key: string | undefined }) => Promise<RoleOutcome>): ActionHandler {
   return async (scope, data) => {
     const current = await loadRole(scope, data.roleId);
-    return refreshed(scope, await move(scope.service.roles, scope.turn.actor, { roleId: current.role.id, version: data.version }));
+    return refreshed(scope, await move(scope.service.roles, scope.turn.actor, { roleId: current.role.id, version: data.version, key: pressKey(scope.turn.action) }));
   };
 }
 
@@ -72,7 +72,7 @@ async function rolesList(scope: TurnScope): Promise<TurnResult> {
 }
 
 function newRole(scope: TurnScope): TurnResult {
-  return show(roleCard(scope, undefined, globalThis.crypto.randomUUID()), 'Plan a role');
+  return show(roleCard(scope, undefined), 'Plan a role');
 }
 
 /** Planning a role, its status changes, and sending its advert to the Engagement team. */
@@ -102,6 +102,7 @@ export const rolesCapability: Capability = {
         ...descriptionFrom(data, true),
         roleId: current.role.id,
         version: data.version,
+        key: pressKey(scope.turn.action),
       });
       return refreshed(scope, outcome, 'Saved.');
     },
@@ -111,7 +112,7 @@ export const rolesCapability: Capability = {
     'role.close': statusMove((roles, actor, input) => roles.close(actor, input)),
     async 'role.sendAdvert'(scope, data) {
       const current = await loadRole(scope, data.roleId);
-      const outcome = await sendAdvertForApproval(scope, current.role.id, data.version);
+      const outcome = await sendAdvertForApproval(scope, current.role.id, data.version, pressKey(scope.turn.action));
       return refreshed(scope, outcome, 'The advert is with the Engagement team. I will tell you when they approve it or send it back.');
     },
   },
