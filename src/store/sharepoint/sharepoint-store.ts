@@ -4,6 +4,7 @@ import { SPCollection, type ISPQueryable } from '@pnp/sp';
 import type { IWeb } from '@pnp/sp/webs/index.js';
 import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError, ValidationError } from '../../domain/errors';
 import { AUDIT_ACTIONS, LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
+import { metaOf } from '../../domain/schema/columns';
 import { parseFields } from '../../domain/schema/validate';
 import type { AnyQuery, Change, CommitContext, Committed, ItemRef, Query, RecordAccess, Results, Store, StoreHealth } from '../../domain/store';
 import { auditChanges } from '../audit';
@@ -41,11 +42,21 @@ type UpdateChange = Extract<Change, { op: 'update' }>;
 type DeleteChange = Extract<Change, { op: 'delete' }>;
 
 /** A write done during a commit, and how to undo it if a later part fails. */
+/** A write of the commit to undo if a later part fails, with the summary of the change it made (none for an audit entry). */
 type Undo =
-  | { readonly kind: 'created'; readonly list: ListName; readonly id: number }
-  | { readonly kind: 'updated'; readonly list: ListName; readonly id: number; readonly etag: string; readonly before: Readonly<Record<string, unknown>> };
+  | { readonly kind: 'created'; readonly list: ListName; readonly id: number; readonly summary?: string }
+  | {
+      readonly kind: 'updated';
+      readonly list: ListName;
+      readonly id: number;
+      readonly etag: string;
+      readonly before: Readonly<Record<string, unknown>>;
+      readonly summary?: string;
+    };
 
 const ACCESS_ACTIONS: ReadonlyArray<RecordAccess['action']> = ['Viewed', 'Exported'];
+/** The longest audit summary the activity list takes. */
+const SUMMARY_MAX = metaOf(LISTS.activity.fields.summary).maxLength ?? 255;
 const DEFAULT_PAGE_SIZE = 2000;
 const MAX_PAGE_SIZE = 5000;
 const HEALTH_TIMEOUT_MS = 5000;
@@ -620,7 +631,7 @@ class CommitRun {
         } else {
           throw toDomainError(result.error, LISTS[list].itemName);
         }
-        this.undo.push({ kind: 'created', list, id: record.id });
+        this.undo.push({ kind: 'created', list, id: record.id, summary: planned.change.summary });
         this.created.add(planned.index);
         this.results[planned.index] = record;
         if (planned.change.ref !== undefined) this.refs.set(planned.change.ref, { list, id: record.id });
@@ -649,7 +660,7 @@ class CommitRun {
       finish: (result) => {
         if (!result.ok) throw toDomainError(result.error, LISTS[list].itemName, change.id);
         const etag = (result.value as { etag: string }).etag;
-        this.undo.push({ kind: 'updated', list, id: change.id, etag, before: before as unknown as Record<string, unknown> });
+        this.undo.push({ kind: 'updated', list, id: change.id, etag, before: before as unknown as Record<string, unknown>, summary: change.summary });
         this.results[index] = { ...stored, version: versionOf(etag), modified: instant(this.stamp.at) } as AnyRecord;
       },
     };
@@ -734,11 +745,18 @@ class CommitRun {
     );
   }
 
-  /** Undoes the writes made so far, newest first, in one batch; best effort, the original failure is what is raised. */
+  /**
+   * Undoes the writes made so far, newest first, in one batch, then records in the
+   * audit trail each item it put back (an update made and undone; an item created
+   * and removed again), so that every version SharePoint keeps of an item has an
+   * entry: the commit's own entries were undone with it. The record names no
+   * values and carries no action key (the action was not done, so it may be tried
+   * again). Best effort: the original failure is what is raised.
+   */
   private async rollBack(): Promise<void> {
     const undo = [...this.undo].reverse();
     if (undo.length === 0) return;
-    await this.store
+    const results = await this.store
       .batchParts(
         undo.map((step) => (web: IWeb) => {
           const item = this.store.items(web, step.list).getById(step.id);
@@ -746,6 +764,21 @@ class CommitRun {
           return item.update({ ...itemBody(step.list, step.before), [SYSTEM_FIELDS.modified]: step.before.modified }, step.etag);
         }),
       )
-      .catch((error: unknown) => error);
+      .catch(() => []);
+    const undone = undo.filter((step, index) => step.list !== 'activity' && results[index]?.ok);
+    if (undone.length === 0) return;
+    const stamp = { ...this.stamp, operation: null };
+    await this.store
+      .batchParts(
+        undone.map((step) => {
+          const made = step.summary ?? (step.kind === 'created' ? 'Created' : 'Changed');
+          const summary = `${step.kind === 'created' ? 'Removed again' : 'Undone'} after a failure: ${made}`.slice(0, SUMMARY_MAX);
+          const entry: ActivityEntry = { list: step.list, itemId: step.id, action: step.kind === 'created' ? 'Deleted' : 'Updated', summary, changes: null };
+          const { body } = activityItem(entry, stamp);
+          return (web: IWeb) => this.store.items(web, 'activity').add(body);
+        }),
+      )
+      .catch(() => []);
   }
+
 }

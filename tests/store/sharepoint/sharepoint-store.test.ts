@@ -159,6 +159,10 @@ describe('writes', () => {
     expect((await site.store.get('roles', role.id))?.title).toBe(role.title);
     const audit = await site.store.find({ list: 'activity', where: { list: 'roles', itemId: role.id } });
     expect(audit.map((entry) => entry.action)).toEqual(['Created']);
+    // The role the commit created, then removed when it was undone, is in the trail as removed again.
+    const removed = (await site.store.find({ list: 'activity', where: { list: 'roles', action: 'Deleted' } })).filter((entry) => entry.summary === 'Removed again after a failure: Created');
+    expect(removed).toHaveLength(1);
+    expect(site.standIn.list('PPP Roles').items.has(removed[0].itemId)).toBe(false);
   });
 
   it('sends an update with its audit entry in one batch, after one batch of checks', async () => {
@@ -174,10 +178,16 @@ describe('writes', () => {
   it('undoes an update when its audit entry, sent in the same batch, is refused', async () => {
     const { role } = await aWorkstreamWith(0);
     site.standIn.inject({ times: 1, part: true, status: 400, match: (request) => request.method === 'POST' && /PPP Activity'\)\/items$/.test(request.path) });
-    await rejection(site.store.commit([updating('roles', role, { title: 'Never audited' })], aContext()));
-    expect((await site.store.get('roles', role.id))?.title).toBe(role.title);
+    await rejection(site.store.commit([updating('roles', role, { title: 'Never audited' }, 'Retitled')], aContext({ key: 'card-1:role.save' })));
+    const stored = await site.store.get('roles', role.id);
+    expect(stored?.title).toBe(role.title);
+    // Two versions on (written, then put back); the trail says so, with no values and no action key, so the action may be tried again.
+    expect(stored?.version).toBe(role.version + 2);
     const audit = await site.store.find({ list: 'activity', where: { list: 'roles', itemId: role.id } });
-    expect(audit.map((entry) => entry.action)).toEqual(['Created']);
+    expect(audit.map(({ action, summary, changes, operation }) => ({ action, summary, changes, operation }))).toEqual([
+      expect.objectContaining({ action: 'Created' }),
+      { action: 'Updated', summary: 'Undone after a failure: Retitled', changes: null, operation: null },
+    ]);
   });
 
   it('deletes nothing when the audit entry of the delete is refused: the entry goes first, the delete last', async () => {
