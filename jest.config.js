@@ -1,6 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Tests wait for what they need instead of racing the clock. This limit only stops a
+  // test that never ends, and leaves room for a busy machine (two full runs at once on two cores).
+  testTimeout: 300_000,
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {

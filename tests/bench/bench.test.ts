@@ -5,8 +5,6 @@ import { table, type BenchReport, type Figure } from '../../bench/harness';
 import { bench } from '../../bench/run';
 
 // Writes a small organisation and starts a SharePoint stand-in: generous on a busy machine.
-jest.setTimeout(120_000);
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-bench-test-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

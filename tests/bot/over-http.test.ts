@@ -142,7 +142,7 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
     const second = await fetch(`${server.url}/api/reminders/run`, { method: 'POST' });
     expect(await second.json()).toEqual({ due: 6, sent: 0, sentByKind: {}, alreadySent: 6, unreachable: 0, failed: 0 });
     expect(channel.sent).toEqual([]);
-  }, 20_000);
+  });
 
   it.each([
     ['no value', {}],

@@ -116,15 +116,21 @@ describe('Proactive reminders', () => {
   it('a reminder claimed by a sender that died before delivering it / sent by the first run after the claim expires, then never again', async () => {
     await activePartner();
     t.clock.goTo('2026-02-24');
-    const shortClaims = new BotMemory(t.state, 100);
-    const dead = await shortClaims.claimReminder((await t.service.due.reminders(WINDOWS))[0].key);
-    expect(dead).toBeDefined();
-    const taking = new ReminderRunner(t.service, shortClaims, t.messenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, quiet);
-    expect(await taking.run()).toMatchObject({ sent: 0, alreadySent: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(await taking.run()).toMatchObject({ sent: 1, alreadySent: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(await taking.run()).toMatchObject({ sent: 0, alreadySent: 1 });
+    // Only the clock the claims expire by is moved by hand; nothing here waits on real time.
+    jest.useFakeTimers({ now: new Date('2026-02-24T09:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      const shortClaims = new BotMemory(t.state, 100);
+      const dead = await shortClaims.claimReminder((await t.service.due.reminders(WINDOWS))[0].key);
+      expect(dead).toBeDefined();
+      const taking = new ReminderRunner(t.service, shortClaims, t.messenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, quiet);
+      expect(await taking.run()).toMatchObject({ sent: 0, alreadySent: 1 });
+      jest.setSystemTime(Date.now() + 150);
+      expect(await taking.run()).toMatchObject({ sent: 1, alreadySent: 0 });
+      jest.setSystemTime(Date.now() + 150);
+      expect(await taking.run()).toMatchObject({ sent: 0, alreadySent: 1 });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('stopped during a run / ends after the reminder it is sending, and runs asked for afterwards send nothing', async () => {

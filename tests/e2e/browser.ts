@@ -31,6 +31,9 @@ export interface E2e {
   close(): Promise<void>;
 }
 
+/** How long a browser action or wait may take: generous, as a busy machine is slow, not wrong. */
+const BROWSER_PATIENCE_MS = 120_000;
+
 /**
  * Starts the real server (ephemeral port, temporary database, demo data, the local
  * development identity, then `overrides`) and Chromium with a fresh profile.
@@ -46,6 +49,8 @@ export async function startE2e(overrides: Partial<Config> = {}): Promise<E2e> {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Playwright's own 30 s would race a busy machine; jest's test timeout is the one limit.
+    context.setDefaultTimeout(BROWSER_PATIENCE_MS);
     const opened = browser;
     return {
       server,

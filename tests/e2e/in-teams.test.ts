@@ -3,8 +3,6 @@ import { axeViolations } from './axe';
 import { startE2e, workstreamIdByTitle, type E2e } from './browser';
 import { openInTestHost, type HostSetup } from './teams-test-host';
 
-jest.setTimeout(30_000);
-
 let e2e: E2e;
 let page: Page;
 

@@ -4,8 +4,6 @@ import { axeViolations } from './axe';
 import { startE2e, workstreamIdByTitle, type E2e } from './browser';
 import { openInTestHost } from './teams-test-host';
 
-jest.setTimeout(60_000);
-
 let e2e: E2e;
 let page: Page;
 

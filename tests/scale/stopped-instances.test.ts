@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { ContainerClient } from '@azure/storage-blob';
 import { StoreUnavailableError, systemClock } from '../../src/domain';
 import { REMINDERS_LEASE } from '../../src/server/main';
-import { builtServer, scaleWorld, SHORT_CLAIM_MS, sleep, startProcess, until, type Instance } from './support';
+import { sleep, until } from '../wait';
+import { builtServer, scaleWorld, SHORT_CLAIM_MS, startProcess, type Instance } from './support';
 
 const world = scaleWorld();
 const built = builtServer();
@@ -12,7 +13,7 @@ const linesOf = (instance: Instance, message: string) => instance.logger.lines.f
 const run = async (url: string) => (await fetch(`${url}/api/reminders/run`, { method: 'POST' })).json();
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 /** Resolves once at least `count` messages were sent and none for `quietMs`: the sender is waiting to space its next one. */
-const sentThenQuiet = (count: number, quietMs = 300) => until(() => world.channel.sent.length >= count && Date.now() - (world.channel.sent.at(-1)?.at ?? 0) > quietMs, 15_000);
+const sentThenQuiet = (count: number, quietMs = 300) => until(() => world.channel.sent.length >= count && Date.now() - (world.channel.sent.at(-1)?.at ?? 0) > quietMs);
 
 /** Takes the reminders lease at once, as another instance would: refused (409) while anyone holds it. */
 async function leaseIsFree(container: string): Promise<boolean> {
@@ -52,13 +53,13 @@ describe('The lease holder SIGKILLed in the middle of a scheduled reminders run 
       // Two delivered and recorded; the next claimed and waiting to be spaced from the last.
       await sentThenQuiet(2);
       [survivor] = await world.startInstances('killed', 1, { reminders: 'on', reminderHour: 0, clock: systemClock, reminderClaimMs: SHORT_CLAIM_MS });
-      await until(() => linesOf(survivor as Instance, SKIPPED).length > 0, 5_000);
+      await until(() => linesOf(survivor as Instance, SKIPPED).length > 0);
       doomed.child.kill('SIGKILL');
       await exited(doomed.child);
       const sentBeforeKill = world.channel.sent.length;
       const killedAt = Date.now();
 
-      await until(() => linesOf(survivor as Instance, 'Reminders run').length > 0, 45_000);
+      await until(() => linesOf(survivor as Instance, 'Reminders run').length > 0);
       const [takeover] = linesOf(survivor, 'Reminders run');
       expect(Number(takeover.fields.due)).toBeGreaterThan(sentBeforeKill + 1);
       // What the killed holder recorded stays sent; what it only claimed is sent now.
@@ -71,7 +72,7 @@ describe('The lease holder SIGKILLed in the middle of a scheduled reminders run 
       doomed.child.kill('SIGKILL');
       await Promise.all([arranger.close(), survivor?.close()]);
     }
-  }, 90_000);
+  });
 });
 
 describe('An instance stopped with SIGTERM in the middle of a scheduled reminders run (a separate process)', () => {
@@ -98,11 +99,11 @@ describe('An instance stopped with SIGTERM in the middle of a scheduled reminder
       stopping.child.kill('SIGKILL');
       await other.close();
     }
-  }, 60_000);
+  });
 
   it('in process: close() stops the schedule, gives the lease back and closes the bot state and the store', async () => {
     const [server] = await world.startInstances('closed', 1, { reminders: 'on', reminderCheckEveryMs: 50 });
-    await until(() => server.logger.lines.some((line) => line.message === 'Reminders run'), 10_000);
+    await until(() => server.logger.lines.some((line) => line.message === 'Reminders run'));
     await server.close();
     const linesAtClose = server.logger.lines.length;
     expect(await leaseIsFree('closed')).toBe(true);
@@ -111,5 +112,5 @@ describe('An instance stopped with SIGTERM in the middle of a scheduled reminder
     await expect(fetch(`${server.url}/readyz`)).rejects.toThrow();
     await sleep(300);
     expect(server.logger.lines).toHaveLength(linesAtClose);
-  }, 30_000);
+  });
 });

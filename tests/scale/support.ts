@@ -10,6 +10,7 @@ import { startServer, type RunningServer, type StartOptions } from '../../src/se
 import { advertisedRole, at, ENGAGEMENT_PRINCIPAL, interested, workstream } from '../bot/arrange';
 import { postActivity, startChannelStandIn, type ChannelStandIn } from '../bot/channel-stand-in';
 import { freePort, startAzurite, type Azurite } from '../store/blob/azurite';
+import { until } from '../wait';
 
 export const BOT = { id: '28:partner-pathway-bot', name: 'Partner Pathway' };
 const USER = { id: '29:jo-bloggs', name: 'Jo Bloggs', aadObjectId: '6a1f0c2e-1d4b-4b52-9c1e-3f0b2a7d5e11' };
@@ -47,15 +48,6 @@ export function timedLogger(): Logger & { readonly lines: TimedLine[] } {
   return { lines, info: record, warn: record, error: record };
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await sleep(50);
-  }
-}
 
 export type Instance = RunningServer & { readonly logger: ReturnType<typeof timedLogger> };
 
@@ -95,7 +87,7 @@ export function scaleWorld(): ScaleWorld {
   beforeAll(async () => {
     [azurite, channel] = await Promise.all([startAzurite(), startChannelStandIn()]);
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scale-'));
-  }, 30_000);
+  });
   afterAll(async () => {
     await Promise.all([azurite.stop(), channel.close()]);
     fs.rmSync(folder, { recursive: true, force: true });
@@ -168,7 +160,7 @@ export function builtServer(): { readonly folder: string } {
   const built = { folder: path.join(os.tmpdir(), `scale-build-${process.pid}`) };
   beforeAll(() => {
     execFileSync(path.resolve('node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', built.folder]);
-  }, 60_000);
+  });
   afterAll(() => fs.rmSync(built.folder, { recursive: true, force: true }));
   return built;
 }
@@ -191,6 +183,6 @@ export async function startProcess(
   // The build is outside the checkout; its packages are the checkout's.
   const child = spawn(process.execPath, args, { env: { ...world.processEnv(name, port), ...env, NODE_PATH: path.resolve('node_modules') }, stdio: 'ignore' });
   const url = `http://localhost:${port}`;
-  await until(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.ok === true, 15_000);
+  await until(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.ok === true);
   return { child, url };
 }

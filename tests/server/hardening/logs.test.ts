@@ -151,7 +151,7 @@ describe('logs over a realistic day: the tab API, refusals, a failure, the bot a
     expect(statuses).toEqual(expect.arrayContaining([200, 201, 400, 401, 404, 409, 422, 500]));
     expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'Request failed' }));
     expectNothingPersonalOrSecret([REMINDERS_TOKEN]);
-  }, 30_000);
+  });
 });
 
 describe('logs of signed-in traffic', () => {

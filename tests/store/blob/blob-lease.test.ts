@@ -9,7 +9,7 @@ let leases = 0;
 beforeAll(async () => {
   azurite = await startAzurite();
   await openBlobState({ connectionString: azurite.connectionString, container: 'leases' });
-}, 30_000);
+});
 afterAll(() => azurite.stop());
 
 function twoInstances() {

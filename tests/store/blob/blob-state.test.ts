@@ -1,17 +1,17 @@
 import { ContainerClient } from '@azure/storage-blob';
 import { StoreUnavailableError } from '../../../src/domain';
 import { openBlobState } from '../../../src/store/blob/blob-state';
+import { sleep, until } from '../../wait';
 import { keyValueStateContract } from '../key-value-state-contract';
 import { startAzurite, type Azurite } from './azurite';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let azurite: Azurite;
 let containers = 0;
 
 beforeAll(async () => {
   azurite = await startAzurite();
-}, 30_000);
+});
 afterAll(() => azurite.stop());
 
 keyValueStateContract('Blob Storage bot state (Azurite)', () => {
@@ -54,7 +54,7 @@ describe('Blob Storage bot state', () => {
       { sweepEveryMs: 40, onSweep: (outcome) => outcomes.push(outcome) },
     );
     await state.write('sent:r', true, { ttlMs: 10, condition: { ifAbsent: true } });
-    await sleep(200);
+    await until(() => outcomes.some((outcome) => (outcome as { swept?: number }).swept === 1));
     await state.close();
     expect(outcomes).toContainEqual({ swept: 1 });
     expect(outcomes.every((outcome) => 'swept' in (outcome as object))).toBe(true);
@@ -63,5 +63,5 @@ describe('Blob Storage bot state', () => {
   it('will not start when the storage account cannot be reached', async () => {
     const unreachable = azurite.connectionString.replace(/BlobEndpoint=http:\/\/127\.0\.0\.1:\d+/, 'BlobEndpoint=http://127.0.0.1:9');
     await expect(openBlobState({ connectionString: unreachable, container: 'nowhere' })).rejects.toBeInstanceOf(StoreUnavailableError);
-  }, 60_000);
+  });
 });

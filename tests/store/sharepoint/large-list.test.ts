@@ -10,8 +10,6 @@ import type { SharePointStandIn } from './stand-in/stand-in-server';
 import { aProvisionedStandIn, aStoreOn } from './support';
 
 // Thousands of items cross HTTP several times here: generous on a busy machine.
-jest.setTimeout(30_000);
-
 const PAGE = 500;
 const IN_A = 4500;
 const IN_B = 1500;
@@ -63,7 +61,7 @@ beforeAll(async () => {
     [SYSTEM_FIELDS.modified]: '2026-03-02T10:30:00Z',
   }));
   standIn.site.seed(standIn.list('PPP Activity'), entries);
-}, 60_000);
+});
 
 afterAll(async () => {
   await store.close();

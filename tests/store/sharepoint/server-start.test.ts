@@ -67,7 +67,7 @@ describe('the adapter compiled to CommonJS, as `npm run build:server` makes it',
     const emitted = ts.createProgram(entries, parsed.options).emit();
     if (emitted.diagnostics.length > 0) throw new Error(ts.formatDiagnostics(emitted.diagnostics, ts.createCompilerHost(parsed.options)));
     compiled = path.join(outDir, 'store', 'sharepoint');
-  }, 120_000);
+  });
 
   it('loads in plain Node, ESM-only PnPjs included, and reads the site', async () => {
     const script = `
@@ -77,7 +77,7 @@ describe('the adapter compiled to CommonJS, as `npm run build:server` makes it',
     `;
     const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, standIn.siteUrl], { cwd: ROOT });
     expect(stdout.trim()).toBe('read 0');
-  }, 30_000);
+  });
 
   it('provisions a site from the command line, and changes nothing when run again', async () => {
     const fresh = await SharePointStandIn.start();
@@ -92,7 +92,7 @@ describe('the adapter compiled to CommonJS, as `npm run build:server` makes it',
     } finally {
       await fresh.stop();
     }
-  }, 60_000);
+  });
 
   it('says in one line that there is nothing to provision on the embedded store, and succeeds', async () => {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli()], { cwd: ROOT, env: { PATH: process.env.PATH, STORE: '' } });
