@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../config';
+import { LOCAL_DEVELOPER, PLAYGROUND_USER } from './principal';
 
 /** What happened to demo data at start-up. */
 export type DemoData =
@@ -34,7 +35,10 @@ function demoLine(facts: BannerFacts): string {
 
 function identityLine(facts: BannerFacts): string {
   if (facts.config.identity === 'local-development') {
-    return `LOCAL DEVELOPMENT IDENTITY: every tab request acts as "Local Developer", with no sign-in. For local use only; listening on ${facts.host} only.`;
+    return [
+      `LOCAL DEVELOPMENT IDENTITY: every tab request acts as "${LOCAL_DEVELOPER.name}", with no sign-in. For local use only; listening on ${facts.host} only.`,
+      `                 In chat (npm run playground) you are the Agents Playground's user, ${PLAYGROUND_USER.name}. Both are in the Engagement team here, so either can do everything.`,
+    ].join('\n');
   }
   const { signIn } = facts.config;
   if (!signIn) return 'Microsoft Entra (Teams sign-in), but no tab sign-in app (AAD_APP_CLIENT_ID) is set, so the tab API answers 401.';

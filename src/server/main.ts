@@ -18,7 +18,7 @@ import { createApp } from './app';
 import { startupBanner, type DemoData } from './banner';
 import { checkReadiness } from './health';
 import { atLevel, consoleLogger, errorFields, type Logger } from './logger';
-import { LOCAL_DEVELOPER } from './principal';
+import { LOCAL_DEVELOPER, PLAYGROUND_USER } from './principal';
 import { REMINDERS_PATH, RETENTION_PATH, type JobTrigger } from './job-routes';
 import { retentionRun, startRetentionSchedule } from './retention';
 import { withTelemetry } from './telemetry';
@@ -76,9 +76,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The configured Engagement team; the local development identity is in it, so one person can try everything. */
+/**
+ * The configured Engagement team. On the local development server the tab's local
+ * identity and the Agents Playground's default user are in it, so one person can
+ * try everything in the tab and in chat.
+ */
 function accessOf(config: Config): AccessSettings {
-  const local = config.identity === 'local-development' ? [LOCAL_DEVELOPER.id] : [];
+  const local = config.identity === 'local-development' ? [LOCAL_DEVELOPER.id, PLAYGROUND_USER.id] : [];
   return { engagementTeamIds: [...config.engagementTeamIds, ...local] };
 }
 

@@ -17,6 +17,14 @@ export const LOCAL_DEVELOPER: Principal = {
 };
 
 /**
+ * The person the Microsoft 365 Agents Playground chats as unless told otherwise
+ * (its default user, Alex Wilber; the id is the Playground's, not a real Entra
+ * object id). The local development server puts them in the Engagement team beside
+ * {@link LOCAL_DEVELOPER}, so whoever tries the bot there can do all the tab can.
+ */
+export const PLAYGROUND_USER = { id: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' } as const;
+
+/**
  * Says who sent a tab API request. Rejects with {@link TokenRefusedError} when
  * the caller is not proven, or {@link KeysUnavailableError} when it cannot be checked.
  */

@@ -85,12 +85,12 @@ describe('the Teams app manifest', () => {
       expect([...manifest.bots[0].scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
     });
 
-    it.each(['personal', 'groupChat'])('offers help, my partners, due this week, plan a role and ask in %s scope', (scope) => {
-      expect(commandTitlesFor(scope)).toEqual(['help', 'my partners', 'due this week', 'plan a role', 'ask']);
+    it.each(['personal', 'groupChat'])('offers help, my partners, due this week, plan a role, adverts and ask in %s scope', (scope) => {
+      expect(commandTitlesFor(scope)).toEqual(['help', 'my partners', 'due this week', 'plan a role', 'adverts', 'ask']);
     });
 
     it('offers send reminders only in team scope, where the Engagement team has its channel', () => {
-      expect(commandTitlesFor('team')).toEqual(['help', 'my partners', 'due this week', 'plan a role', 'ask', 'send reminders']);
+      expect(commandTitlesFor('team')).toEqual(['help', 'my partners', 'due this week', 'plan a role', 'adverts', 'ask', 'send reminders']);
     });
 
     it('describes every command', () => {

@@ -2,6 +2,7 @@ import { loadConfig } from '../../src/config';
 import { loadBotSettings } from '../../src/config/bot';
 import { createPathwayService, type PathwayService, type Principal } from '../../src/domain';
 import { silentLogger } from '../../src/server/logger';
+import { PLAYGROUND_USER } from '../../src/server/principal';
 import { startServer, type RunningServer } from '../../src/server/main';
 import { advertisedRole, at, ENGAGEMENT_PRINCIPAL, interested, workstream } from './arrange';
 import { postActivity, startChannelStandIn, type ChannelStandIn } from './channel-stand-in';
@@ -80,6 +81,13 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(textOf(body.value)).toContain('Still needed before this role can be Ready');
+  });
+
+  it("the Agents Playground's default user, on the local development server, can do what the Engagement team does: sees the adverts waiting for approval", async () => {
+    const alex = { id: 'user-id-0', name: 'Alex Wilber', aadObjectId: PLAYGROUND_USER.id };
+    await post({ type: 'message', text: 'adverts', from: alex, conversation: { ...PERSONAL_CHAT, id: 'a:alex-personal' } });
+    const [reply] = channel.sent.filter((sent) => sent.conversationId === 'a:alex-personal');
+    expect(textOf(reply.activity.attachments[0].content)).toContain('Adverts waiting for approval');
   });
 
   it('a card pressed through Action.Submit: the bot updates the card message in place (PUT) instead of sending a new one', async () => {

@@ -87,6 +87,7 @@ export class Transcript {
     readonly clock: TestClock,
     readonly memory: BotMemory,
     private readonly teamsAppId: string | undefined,
+    private readonly engagementChannelId: string | undefined,
   ) {
     const logger: Logger = {
       info: () => undefined,
@@ -95,7 +96,7 @@ export class Transcript {
     };
     const cards = new Cards();
     const tabLinks = new TabLinks(teamsAppId);
-    const reminders = new ReminderRunner(service, memory, this.messenger, cards, tabLinks, WINDOWS, ENGAGEMENT_CHANNEL, logger);
+    const reminders = new ReminderRunner(service, memory, this.messenger, cards, tabLinks, WINDOWS, engagementChannelId, logger);
     const engine = new PathwayEngine(
       CAPABILITIES,
       {
@@ -104,7 +105,7 @@ export class Transcript {
         guidance: new Guidance('content/guidance', { expensesPolicy: 'https://example.org/expenses' }),
         memory,
         messenger: this.messenger,
-        engagementChannelId: ENGAGEMENT_CHANNEL,
+        engagementChannelId,
         timeZone: SETTINGS.timeZone,
         today: () => todayIn(SETTINGS.timeZone, clock),
         tabLinks,
@@ -116,18 +117,21 @@ export class Transcript {
     this.adapter = new TestAdapter((context) => bot.run(context));
   }
 
-  /** A bot on fresh in-memory stores on `today`; with `teamsAppId`, as if deployed with the Teams app's id. */
-  static async start(today = '2026-03-10', teamsAppId?: string): Promise<Transcript> {
+  /**
+   * A bot on fresh in-memory stores on `today`; with `teamsAppId`, as if deployed with the Teams app's id;
+   * with `engagementChannelId` null, as a server with no ENGAGEMENT_CHANNEL_ID.
+   */
+  static async start(today = '2026-03-10', teamsAppId?: string, engagementChannelId: string | null = ENGAGEMENT_CHANNEL): Promise<Transcript> {
     const store = openSqliteStore({ path: ':memory:' });
     const clock = new TestClock(today);
     const service = createPathwayService({ store, clock, settings: SETTINGS, access: { engagementTeamIds: [NADIA.aadObjectId] } });
     const state = openSqliteState({ path: ':memory:' });
-    return new Transcript(service, store, state, clock, new BotMemory(state), teamsAppId);
+    return new Transcript(service, store, state, clock, new BotMemory(state), teamsAppId, engagementChannelId ?? undefined);
   }
 
   /** A new bot (engine, memory, adapter) on the same stores, as after a server restart. */
   restart(): Transcript {
-    return new Transcript(this.service, this.store, this.state, this.clock, new BotMemory(this.state), this.teamsAppId);
+    return new Transcript(this.service, this.store, this.state, this.clock, new BotMemory(this.state), this.teamsAppId, this.engagementChannelId);
   }
 
   async close(): Promise<void> {

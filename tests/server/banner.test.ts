@@ -10,6 +10,7 @@ describe('startupBanner', () => {
     expect(banner).toContain('no BOT_ID: unauthenticated');
     expect(banner).toContain('LOCAL DEVELOPMENT IDENTITY');
     expect(banner).toContain('For local use only; listening on 127.0.0.1 only.');
+    expect(banner).toContain("In chat (npm run playground) you are the Agents Playground's user, Alex Wilber. Both are in the Engagement team here");
   });
 
   it('names the bot app and Entra sign-in when configured, without the secret', () => {

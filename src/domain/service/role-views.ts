@@ -32,6 +32,14 @@ export class RoleViewUseCases {
     });
   }
 
+  /** Every advert waiting for the Engagement team's approval, by title; for the Engagement team only. */
+  async advertsAwaitingApproval(actor: Principal): Promise<Role[]> {
+    await this.ctx.access.requireEngagementTeam(actor, 'approve adverts');
+    // Sorted here: SharePoint sorts only on indexed columns once a list is past its view threshold.
+    const waiting = await this.ctx.store.find({ list: 'roles', where: { advertState: 'Awaiting approval' } });
+    return waiting.sort((a, b) => a.title.localeCompare(b.title));
+  }
+
   private outcome(role: Role): RoleOutcome {
     return { role, missing: missingDescription(role), warnings: planningWarnings(role, this.ctx.today(), this.ctx.settings) };
   }

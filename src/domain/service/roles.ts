@@ -41,6 +41,9 @@ const updateRoleInput = descriptionFields
 
 const roleRefInput = z.object({ roleId: itemRef.id, version: itemRef.version, key: idempotencyKey }).strict();
 
+/** A step that moves a role on, with whatever of the description was changed on the card it was pressed from. */
+const roleMoveInput = updateRoleInput;
+
 const approveInput = roleRefInput
   .extend({
     advertUrl: z.url({ protocol: /^https$/, error: 'Advert link must be the https address of the advert on the opportunities pages.' }).max(255),
@@ -102,18 +105,26 @@ export class RoleUseCases {
     return this.outcome(role);
   }
 
+  /**
+   * The role with the description changes applied; refused when there are changes
+   * and the role is past planning.
+   */
+  private edited(role: Role, changes: Partial<Role>): Role {
+    if (Object.keys(changes).length > 0 && !EDITABLE.includes(role.status)) {
+      throw new RefusedError(
+        'role-not-editable',
+        `"${role.title}" is ${role.status}, so its description can no longer be changed here. Ask the Engagement team to update the advert.`,
+      );
+    }
+    return { ...role, ...changes };
+  }
+
   /** Changes the description of a Draft or Ready role; a Ready role must stay complete. */
   async updateRole(actor: Principal, input: unknown): Promise<RoleOutcome> {
     const { roleId, version, key, ...changes } = parseInput(updateRoleInput, input, TITLES);
     return this.repeatable(actor, roleId, key, async () => {
       const role = await this.ctx.loadOwned(actor, 'roles', roleId);
-      if (!EDITABLE.includes(role.status)) {
-        throw new RefusedError(
-          'role-not-editable',
-          `"${role.title}" is ${role.status}, so its description can no longer be changed here. Ask the Engagement team to update the advert.`,
-        );
-      }
-      const next = { ...role, ...changes };
+      const next = this.edited(role, changes);
       if (role.status === 'Ready' && missingDescription(next).length > 0) {
         throw new RefusedError(
           'description-incomplete',
@@ -128,19 +139,23 @@ export class RoleUseCases {
     });
   }
 
+  /**
+   * Moves a role to another status, saving in the same commit whatever of the
+   * description came with the step (the card's fields as they were when pressed).
+   */
   private async moveTo(actor: Principal, input: unknown, to: RoleStatus): Promise<RoleOutcome> {
-    const { roleId, version, key } = parseInput(roleRefInput, input, TITLES);
+    const { roleId, version, key, ...changes } = parseInput(roleMoveInput, input, TITLES);
     return this.repeatable(actor, roleId, key, async () => {
       const role = await this.ctx.loadOwned(actor, 'roles', roleId);
-      checkRoleTransition(role, to, this.ctx.today());
+      checkRoleTransition(this.edited(role, changes), to, this.ctx.today());
       const updated = await this.ctx.commitFirst<'roles'>(actor, [
         {
           op: 'update',
           list: 'roles',
           id: roleId,
           version,
-          values: { status: to, statusChangedBy: actor.name, statusChangedAt: this.ctx.nowIso() },
-          summary: `Status: ${role.status} to ${to}`,
+          values: { ...changes, status: to, statusChangedBy: actor.name, statusChangedAt: this.ctx.nowIso() },
+          summary: `${Object.keys(changes).length > 0 ? 'Role description edited; status' : 'Status'}: ${role.status} to ${to}`,
         },
       ], key);
       return this.outcome(updated);
@@ -167,11 +182,15 @@ export class RoleUseCases {
     return this.moveTo(actor, input, 'Closed');
   }
 
-  /** Sends a Ready role's advert to the Engagement team for the opportunities pages. */
+  /**
+   * Sends a Ready role's advert to the Engagement team for the opportunities pages,
+   * saving in the same commit whatever of the description came with it, so the
+   * advert is what the lead last saw.
+   */
   async sendAdvert(actor: Principal, input: unknown): Promise<RoleOutcome> {
-    const { roleId, version, key } = parseInput(roleRefInput, input, TITLES);
+    const { roleId, version, key, ...changes } = parseInput(roleMoveInput, input, TITLES);
     return this.repeatable(actor, roleId, key, async () => {
-      const role = await this.ctx.loadOwned(actor, 'roles', roleId);
+      const role = this.edited(await this.ctx.loadOwned(actor, 'roles', roleId), changes);
       if (role.status !== 'Ready') {
         throw new RefusedError(
           'role-not-ready',
@@ -188,8 +207,8 @@ export class RoleUseCases {
           list: 'roles',
           id: roleId,
           version,
-          values: { advertState: 'Awaiting approval', advertComment: null },
-          summary: 'Advert sent to the Engagement team',
+          values: { ...changes, advertState: 'Awaiting approval', advertComment: null },
+          summary: Object.keys(changes).length > 0 ? 'Role description edited; advert sent to the Engagement team' : 'Advert sent to the Engagement team',
         },
       ], key);
       return this.outcome(updated);

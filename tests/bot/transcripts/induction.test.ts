@@ -53,6 +53,23 @@ describe('Induction', () => {
     expect(textOf(updated)).toContain('1 of 12 done');
   });
 
+  it('lead opens an agreement to tick / its "Date signed" starts at today, not a placeholder', async () => {
+    const involvement = await at(t.service, await offered(), 'Induction');
+    const card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;
+    const dates: unknown[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const element = node as Record<string, unknown>;
+        if (element.type === 'Input.Date' && element.label === 'Date signed') dates.push(element.value);
+        Object.values(element).forEach(walk);
+      }
+    };
+    walk(card);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(new Set(dates)).toEqual(new Set(['2026-03-10']));
+  });
+
   it('lead ticks an agreement with a date still to come / refused, item stays open', async () => {
     const involvement = await at(t.service, await offered(), 'Induction');
     const card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;

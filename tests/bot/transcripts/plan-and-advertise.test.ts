@@ -88,7 +88,7 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     await engagementConnected();
     const { updated, replies } = await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
     expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/^The advert is with the Engagement team/)]);
-    expect(textOf(updated)).toContain('with the Engagement team for approval');
+    expect(textOf(updated)).toContain('waiting for the Engagement team to approve it');
     expect(t.messenger.sent).toHaveLength(1);
     expect(t.messenger.sent[0].to).toEqual({ teamsChannelId: ENGAGEMENT_CHANNEL });
     const advert = (t.messenger.sent[0].reply as { card: object }).card;
@@ -97,13 +97,27 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.advertState).toBe('Awaiting approval');
   });
 
-  it('lead sends the advert before the Engagement team channel is connected / refused and the role is unchanged', async () => {
+  it('lead sends the advert before the Engagement team has added the bot to their channel / the advert waits, the lead is told it was not posted, and it posts once the channel is reachable', async () => {
     const ws = await workstream(t.service);
     const role = await readyRole(t.service, ws.id);
-    const { invoke } = await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
-    expect(invoke?.body.value).toMatch(/Engagement team's channel is not connected/);
-    expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.advertState).toBe('Not sent');
+    const { replies, updated } = await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
+    expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/^The advert is waiting for the Engagement team, but I could not post it in their channel just now/)]);
+    expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.advertState).toBe('Awaiting approval');
     expect(t.messenger.sent).toEqual([]);
+    const advert = (await t.presses('advert.open', button(updated, 'advert.open'))).updated;
+    await engagementConnected();
+    const resent = await t.presses('advert.resend', button(advert, 'advert.resend'));
+    expect(resent.replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/^The advert is with the Engagement team in their channel/)]);
+    expect(t.messenger.sent.map((sent) => sent.to)).toEqual([{ teamsChannelId: ENGAGEMENT_CHANNEL }]);
+  });
+
+  it('the post to the Engagement team channel fails / the lead is told the truth, not that the advert is with them', async () => {
+    const ws = await workstream(t.service);
+    const role = await readyRole(t.service, ws.id);
+    await engagementConnected();
+    t.messenger.reachable = false;
+    const { replies } = await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
+    expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/could not post it in their channel just now/)]);
   });
 
   it('Engagement team approves with the link / role is Advertised, their card shows the decision and the lead is told', async () => {
@@ -143,7 +157,7 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     expect(JSON.stringify(t.messenger.sent[1])).toContain('Please add a phone number.');
   });
 
-  it('someone presses Approve outside the Engagement team channel / refused and nothing changes', async () => {
+  it('someone outside the Engagement team presses Approve / refused by the service and nothing changes', async () => {
     const ws = await workstream(t.service);
     const role = await readyRole(t.service, ws.id);
     await engagementConnected();
@@ -153,5 +167,71 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     const { invoke } = await t.presses('advert.approve', { roleId: role.id, version, advertUrl: 'https://example.org/jobs/1' });
     expect(invoke?.body.value).toMatch(/Only the Engagement team/);
     expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.status).toBe('Ready');
+  });
+
+  it('Engagement team member in a personal chat, no channel involved / finds the adverts waiting, opens one and approves it', async () => {
+    const ws = await workstream(t.service);
+    const role = await readyRole(t.service, ws.id);
+    await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
+    const nadiaChat = { conversation: { id: 'a:nadia-personal', conversationType: 'personal' }, channelData: {} };
+    const list = (await t.says('adverts', nadiaChat, NADIA)).cards[0];
+    expect(textOf(list)).toContain('Maternity partner');
+    const advert = (await t.presses('advert.open', button(list, 'advert.open'), nadiaChat, NADIA)).updated;
+    expect(buttonsOf(advert).map((b) => b.verb)).toEqual(expect.arrayContaining(['advert.approve', 'advert.sendBack']));
+    await t.presses('advert.approve', { ...button(advert, 'advert.approve'), advertUrl: 'https://example.org/jobs/7' }, nadiaChat, NADIA);
+    expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.status).toBe('Advertised');
+  });
+
+  it('the lead opens their own advert waiting for approval / sees it, without Approve or Send back', async () => {
+    const ws = await workstream(t.service);
+    const role = await readyRole(t.service, ws.id);
+    const { updated } = await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
+    const advert = (await t.presses('advert.open', button(updated, 'advert.open'))).updated;
+    expect(textOf(advert)).toContain('Waiting for the Engagement team');
+    expect(buttonsOf(advert).map((b) => b.verb)).not.toContain('advert.approve');
+  });
+
+  it('someone outside the Engagement team asks for the adverts to approve / told plainly it is for the Engagement team', async () => {
+    await workstream(t.service);
+    const { texts } = await t.says('adverts');
+    expect(texts).toEqual([expect.stringMatching(/^Only the Engagement team can approve adverts/)]);
+  });
+});
+
+describe('Advertise with no Engagement team channel configured (a laptop)', () => {
+  beforeEach(async () => {
+    await t.close();
+    t = await Transcript.start('2026-03-10', undefined, null);
+  });
+
+  it('lead sends the advert / it waits for approval, and the lead is told where the Engagement team approves it', async () => {
+    const ws = await workstream(t.service);
+    const role = await readyRole(t.service, ws.id);
+    const { replies } = await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
+    expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/^The advert is waiting for the Engagement team\. They approve it, or send it back, from this role in a chat with me or from the Engagement overview in the tab/)]);
+    expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.advertState).toBe('Awaiting approval');
+  });
+});
+
+describe('Role buttons act on what is on the card', () => {
+  it('lead fills in the whole new-role card and saves, then types the rest and presses Mark Ready / the typed values are saved with the move', async () => {
+    const ws = await workstream(t.service);
+    const form = (await t.says('plan a role')).cards[0];
+    expect(buttonsOf(form).map((b) => b.verb)).toEqual(['role.save', 'next']);
+    const saved = (await t.presses('role.save', { ...button(form, 'role.save'), title: 'Partner' })).updated;
+    const { updated } = await t.presses('role.ready', { ...button(saved, 'role.ready'), title: 'Partner', ...COMPLETE, level: '2', accessibleFormats: 'Easy read' });
+    expect(textOf(updated)).toContain('Ready');
+    const role = (await t.service.roleViews.openRoles(LEAD_PRINCIPAL, ws.id))[0];
+    expect([role.status, role.purpose]).toEqual(['Ready', COMPLETE.purpose]);
+  });
+
+  it('lead edits a Ready role and presses Send advert without saving / the advert carries the edit', async () => {
+    const ws = await workstream(t.service);
+    const role = await readyRole(t.service, ws.id);
+    await engagementConnected();
+    const card = (await t.presses('role.open', { roleId: role.id })).updated;
+    await t.presses('role.sendAdvert', { ...button(card, 'role.sendAdvert'), title: 'Maternity partner', ...COMPLETE, level: '2', accessibleFormats: 'Easy read', timeCommitment: 'One evening a month' });
+    expect(textOf((t.messenger.sent[0].reply as { card: object }).card)).toContain('One evening a month');
+    expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.timeCommitment).toBe('One evening a month');
   });
 });

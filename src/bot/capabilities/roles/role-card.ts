@@ -56,7 +56,7 @@ export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined): Ca
   const advertLine = !role
     ? ''
     : role.advertState === 'Awaiting approval'
-      ? 'The advert is with the Engagement team for approval.'
+      ? 'The advert is waiting for the Engagement team to approve it.'
       : role.advertState === 'Sent back'
         ? `The Engagement team sent the advert back: "${role.advertComment ?? ''}". Change the description, then send it again.`
         : role.advertUrl
@@ -67,6 +67,7 @@ export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined): Ca
     statusLine: role ? `${status} · ${scope.workstream?.title ?? ''}` : `New role for ${scope.workstream?.title ?? 'this workstream'}`,
     intro: role ? '' : scope.guidance.text('role-description', 'intro'),
     status,
+    saved: role !== undefined,
     editable,
     warnings: outcome?.warnings ?? [],
     missing: outcome?.missing ?? [],
@@ -93,6 +94,7 @@ export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined): Ca
       : [],
     saveTitle: role ? 'Save changes' : 'Save as Draft',
     canSendAdvert: status === 'Ready' && role?.advertState !== 'Awaiting approval',
+    advertTitle: role?.advertState === 'Awaiting approval' ? 'Open the advert for approval' : status === 'Advertised' ? 'Open the advert' : '',
     canLogInterest: status === 'Ready' || status === 'Advertised',
     canClose: status !== 'Closed',
     ref,

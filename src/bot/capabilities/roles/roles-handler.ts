@@ -37,11 +37,19 @@ async function refreshed(scope: TurnScope, outcome: RoleOutcome, note?: string):
   return replace(roleCard(scope, outcome), `${outcome.role.title}: ${outcome.role.status}`, note);
 }
 
-/** A button that moves the role to another status through one of the role use cases, then shows it again. */
-function statusMove(move: (roles: PathwayService['roles'], actor: Principal, input: { roleId: number; version: unknown; key: string | undefined }) => Promise<RoleOutcome>): ActionHandler {
+/** What a step pressed on a role card sends: the role, the version the card showed, the press's key and the description as it is on the card. */
+function roleStep(scope: TurnScope, roleId: number, data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return { ...descriptionFrom(data, true), roleId, version: data.version, key: pressKey(scope.turn.action) };
+}
+
+/**
+ * A button that moves the role to another status through one of the role use cases,
+ * saving what was typed on the card in the same commit, then shows it again.
+ */
+function statusMove(move: (roles: PathwayService['roles'], actor: Principal, input: Record<string, unknown>) => Promise<RoleOutcome>): ActionHandler {
   return async (scope, data) => {
     const current = await loadRole(scope, data.roleId);
-    return refreshed(scope, await move(scope.service.roles, scope.turn.actor, { roleId: current.role.id, version: data.version, key: pressKey(scope.turn.action) }));
+    return refreshed(scope, await move(scope.service.roles, scope.turn.actor, roleStep(scope, current.role.id, data)));
   };
 }
 
@@ -98,12 +106,7 @@ export const rolesCapability: Capability = {
         return refreshed(scope, outcome, outcome.missing.length === 0 ? 'Saved. The description is complete: mark it Ready.' : 'Saved as Draft.');
       }
       const current = await loadRole(scope, data.roleId);
-      const outcome = await scope.service.roles.updateRole(scope.turn.actor, {
-        ...descriptionFrom(data, true),
-        roleId: current.role.id,
-        version: data.version,
-        key: pressKey(scope.turn.action),
-      });
+      const outcome = await scope.service.roles.updateRole(scope.turn.actor, roleStep(scope, current.role.id, data));
       return refreshed(scope, outcome, 'Saved.');
     },
     'role.ready': statusMove((roles, actor, input) => roles.markReady(actor, input)),
@@ -112,8 +115,8 @@ export const rolesCapability: Capability = {
     'role.close': statusMove((roles, actor, input) => roles.close(actor, input)),
     async 'role.sendAdvert'(scope, data) {
       const current = await loadRole(scope, data.roleId);
-      const outcome = await sendAdvertForApproval(scope, current.role.id, data.version, pressKey(scope.turn.action));
-      return refreshed(scope, outcome, 'The advert is with the Engagement team. I will tell you when they approve it or send it back.');
+      const { outcome, said } = await sendAdvertForApproval(scope, roleStep(scope, current.role.id, data));
+      return refreshed(scope, outcome, said);
     },
   },
 };
