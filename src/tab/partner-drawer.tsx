@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useId, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { invitationUrl, personalDataUrl, type ApiClient } from './api/client';
 import type { CalendarDate, PartnerDetail } from './api/types';
 import { InductionChecklist } from './induction/induction-checklist';
@@ -47,6 +47,12 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
+  },
+  outcome: {
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    },
   },
 });
 
@@ -93,10 +99,24 @@ interface DetailsProps {
   readonly onSaved: () => void;
 }
 
+/** Whether the keyboard focus has fallen out of every open dialog: to the page, or to the table behind the panel. */
+function focusLost(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || active.closest('[role="dialog"], [role="alertdialog"]') === null;
+}
+
 function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) {
   const styles = useStyles();
   const action = useAction(onSaved);
   const busy = action.outcome.kind === 'busy';
+  const settled = action.outcome.kind === 'done' || action.outcome.kind === 'refused';
+  const outcome = useRef<HTMLDivElement>(null);
+  // Controls stay focusable while a change is saved, but the one that made it may be gone once the partner is read
+  // again (a one-to-one recorded as held, an involvement with no further stages). Focus then goes to what was done,
+  // in the same commit, before Tabster would hand it to the table behind; outside the panel, Escape would not close it.
+  useLayoutEffect(() => {
+    if (settled && focusLost()) outcome.current?.focus();
+  });
   const { involvement, partner, checklist, induction } = detail;
   const recordNotesConsent = () =>
     void action.run(() => api.recordNotesConsent(partner), `Consent to notes recorded for ${detail.name}, dated today.`);
@@ -110,7 +130,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
         </Badge>
         {involvement.ownerName && <Text>Named contact: {involvement.ownerName}</Text>}
       </div>
-      <div aria-live="polite">
+      <div ref={outcome} tabIndex={-1} className={styles.outcome} aria-live="polite">
         <ActionMessage outcome={action.outcome} />
       </div>
       {partner.erasedDate ? (
@@ -122,7 +142,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               <div>
                 <Text block>Their interest has not been acknowledged yet: people should hear back promptly.</Text>
                 <Button
-                  disabled={busy}
+                  disabledFocusable={busy}
                   onClick={() => void action.run(() => api.acknowledgeInterest(involvement), `Interest acknowledged for ${detail.name}.`)}
                 >
                   Record interest acknowledged today

@@ -190,6 +190,86 @@ describe('the workstream tab in a browser', () => {
   });
 });
 
+/** Whether the keyboard focus is inside the open partner panel. */
+function focusInPanel(): Promise<boolean> {
+  return page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')));
+}
+
+describe('the partner panel keeps the keyboard focus after every action in it', () => {
+  it('after booking a one-to-one from the keyboard, and Escape still closes the panel', async () => {
+    await openWorkstream('Urgent and emergency care (demo)');
+    const name = await openPartnerAt('Active');
+    const dialog = page.getByRole('dialog', { name });
+    const form = dialog.getByRole('form', { name: 'Book a one-to-one' });
+    await form.getByLabel(/^Date/).fill(daysFromNow(11));
+    await form.getByLabel('Where (optional)').fill('Community room');
+    await form.getByRole('button', { name: 'Book one-to-one' }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByText('One-to-one booked.').waitFor();
+    // The panel has read the partner again: the booking is in their history.
+    await dialog.getByRole('list', { name: 'One-to-one history' }).getByText(/Community room/).waitFor();
+    expect(await focusInPanel()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('after booking a one-to-one with the mouse', async () => {
+    await openWorkstream('Urgent and emergency care (demo)');
+    const name = await openPartnerAt('Active');
+    const dialog = page.getByRole('dialog', { name });
+    const form = dialog.getByRole('form', { name: 'Book a one-to-one' });
+    await form.getByLabel(/^Date/).fill(daysFromNow(12));
+    await form.getByLabel('Where (optional)').fill('Library');
+    await form.getByRole('button', { name: 'Book one-to-one' }).click();
+    await dialog.getByText('One-to-one booked.').waitFor();
+    await dialog.getByRole('list', { name: 'One-to-one history' }).getByText(/Library/).waitFor();
+    expect(await focusInPanel()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('after recording a booked one-to-one as held, whose button then goes: focus moves to what was done', async () => {
+    const workstreamId = await workstreamIdByTitle(e2e.server, 'Urgent and emergency care (demo)');
+    const dashboard = (await (await fetch(`${e2e.server.url}/api/workstreams/${workstreamId}/dashboard`)).json()) as {
+      today: string;
+      rows: Array<{ involvementId: number; name: string; stage: string; booked: unknown }>;
+    };
+    const partner = dashboard.rows.find((row) => row.stage === 'Active' && row.booked === null);
+    if (!partner) throw new Error('The demo workstream has no active partner without a booking');
+    const booked = await fetch(`${e2e.server.url}/api/involvements/${partner.involvementId}/one-to-ones`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ date: dashboard.today }),
+    });
+    expect(booked.status).toBe(201);
+    await openWorkstream('Urgent and emergency care (demo)');
+    await page.getByRole('table').getByRole('button', { name: partner.name, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: partner.name });
+    const record = dialog.getByRole('button', { name: /^Record .* as held$/ });
+    await record.focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByText('One-to-one recorded as held.').waitFor();
+    await record.waitFor({ state: 'detached' });
+    expect(await focusInPanel()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('after a stage change, the form emptied', async () => {
+    await openWorkstream('Urgent and emergency care (demo)');
+    const name = await openPartnerAt('Active');
+    const dialog = page.getByRole('dialog', { name });
+    await dialog.getByLabel('Next step').selectOption({ label: 'Pause' });
+    await dialog.getByRole('textbox', { name: /^Reason/ }).fill('Taking a break over the summer');
+    await dialog.getByRole('button', { name: 'Pause' }).click();
+    await dialog.getByText(/moved on: Paused\.$/).waitFor();
+    await dialog.getByText('Stage: Paused').waitFor();
+    expect(await focusInPanel()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+});
+
 /** Opens the workstream, then the first partner at `stage` (any stage when left out); the demo's local identity is in the Engagement team. */
 async function openPartner(title: string, stage?: string): Promise<string> {
   await page.goto(`${e2e.server.url}/tab/?workstream=${await workstreamIdByTitle(e2e.server, title)}`);

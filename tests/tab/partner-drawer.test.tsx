@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../src/tab/api/parse';
 import { PartnerDrawer } from '../../src/tab/partner-drawer';
@@ -98,6 +98,46 @@ describe('the partner panel', () => {
   it('closes with its Close button', async () => {
     const { dialog, onClose } = await openDrawer();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalled();
+  });
+});
+
+describe('the keyboard focus in the partner panel', () => {
+  it('stays on Book one-to-one while the booking is saved: the button ignores presses but is not disabled', async () => {
+    let finish = () => undefined as void;
+    const api = fakeApi({
+      partnerDetail: jest.fn(async () => detail()),
+      bookOneToOne: jest.fn(() => new Promise<void>((resolve) => (finish = resolve))),
+    });
+    const { dialog } = await openDrawer(api);
+    const form = within(dialog).getByRole('form', { name: 'Book a one-to-one' });
+    await userEvent.type(within(form).getByLabelText(/^Date/), '2026-03-20');
+    const book = within(form).getByRole('button', { name: 'Book one-to-one' });
+    await userEvent.click(book);
+    expect(book.getAttribute('aria-disabled')).toBe('true');
+    expect(book.hasAttribute('disabled')).toBe(false);
+    expect(document.activeElement).toBe(book);
+    finish();
+    expect(await within(dialog).findByText('One-to-one booked.')).toBeTruthy();
+    expect(document.activeElement).toBe(book);
+  });
+
+  it('moves to what was done when the button that did it is gone, and Escape still closes the panel', async () => {
+    const booked = { id: 31, version: 2, status: 'Booked' as const, date: TODAY, time: null, where: null, heldBy: null };
+    const api = fakeApi({
+      partnerDetail: jest
+        .fn()
+        .mockResolvedValueOnce(detail({ oneToOnes: [booked] }))
+        .mockResolvedValue(detail({ oneToOnes: [{ ...booked, version: 3, status: 'Held', heldBy: 'Jo Bloggs' }] })),
+    });
+    const { dialog, onClose } = await openDrawer(api);
+    const record = within(dialog).getByRole('button', { name: 'Record Mon 2 Mar 2026 as held' });
+    record.focus();
+    await userEvent.keyboard('{Enter}');
+    await within(dialog).findByText('One-to-one recorded as held.');
+    await waitFor(() => expect(within(dialog).queryByRole('button', { name: 'Record Mon 2 Mar 2026 as held' })).toBeNull());
+    expect(document.activeElement?.textContent).toBe('One-to-one recorded as held.');
+    await userEvent.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalled();
   });
 });

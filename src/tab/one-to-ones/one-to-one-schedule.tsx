@@ -51,6 +51,7 @@ export interface OneToOneScheduleProps {
   readonly next: NextOneToOne;
   /** One-to-ones can be booked and recorded during induction and while active or paused. */
   readonly open: boolean;
+  /** A change is being saved: buttons ignore presses but keep the focus, so it stays in the panel. */
   readonly busy: boolean;
   readonly today: CalendarDate;
   readonly onBook: (booking: Booking) => Promise<boolean>;
@@ -103,7 +104,7 @@ export function OneToOneSchedule({ oneToOnes, next, open, busy, today, onBook, o
                   {open && oneToOne.date <= today && (
                     <Button
                       size="small"
-                      disabled={busy}
+                      disabledFocusable={busy}
                       onClick={() => onRecordHeld({ date: oneToOne.date, booked: { id: oneToOne.id, version: oneToOne.version } })}
                     >
                       Record {shortDate(oneToOne.date)} as held
@@ -133,7 +134,7 @@ export function OneToOneSchedule({ oneToOnes, next, open, busy, today, onBook, o
               </Field>
             </div>
             <div>
-              <Button type="submit" appearance="primary" disabled={busy}>
+              <Button type="submit" appearance="primary" disabledFocusable={busy}>
                 Book one-to-one
               </Button>
             </div>
@@ -151,7 +152,7 @@ export function OneToOneSchedule({ oneToOnes, next, open, busy, today, onBook, o
               </Field>
             )}
             <div>
-              <Button type="submit" disabled={busy}>
+              <Button type="submit" disabledFocusable={busy}>
                 Record as held
               </Button>
             </div>

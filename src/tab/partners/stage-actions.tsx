@@ -122,7 +122,8 @@ export function StageActions({ stage, nextStages, busy, onChange, notesBlocked =
         />
       )}
       <div>
-        <Button type="submit" appearance="primary" disabled={busy || change === null}>
+        {/* Focusable even when it cannot be pressed: after a change the form empties, and a disabled button would drop the focus out of the panel. */}
+        <Button type="submit" appearance="primary" disabledFocusable={busy || change === null}>
           {draft.to === '' ? 'Choose a next step' : ACTION_NAMES[draft.to]}
         </Button>
       </div>

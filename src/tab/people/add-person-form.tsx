@@ -57,7 +57,7 @@ export function AddPersonForm({ groupName, busy, fieldErrors, onAdd }: AddPerson
         <Input value={person.userId} autoComplete="off" spellCheck={false} onChange={(_e, data) => setPerson({ ...person, userId: data.value })} />
       </Field>
       <div>
-        <Button type="submit" appearance="primary" disabled={busy}>
+        <Button type="submit" appearance="primary" disabledFocusable={busy}>
           Add to {groupName}
         </Button>
       </div>

@@ -106,7 +106,7 @@ export function PeoplePanel({ api, group, groupName, intro, removalMeans, myId, 
                   You
                 </Badge>
               )}
-              <Button size="small" disabled={busy} aria-label={`Remove ${member.userName}`} onClick={() => setRemoving(member)}>
+              <Button size="small" disabledFocusable={busy} aria-label={`Remove ${member.userName}`} onClick={() => setRemoving(member)}>
                 Remove
               </Button>
             </li>
@@ -115,7 +115,7 @@ export function PeoplePanel({ api, group, groupName, intro, removalMeans, myId, 
       )}
       {pickPeople ? (
         <div>
-          <Button appearance="primary" icon={<PersonAdd20Regular />} disabled={busy} onClick={() => void add(() => pickPeople(`Add people to ${groupName}`))}>
+          <Button appearance="primary" icon={<PersonAdd20Regular />} disabledFocusable={busy} onClick={() => void add(() => pickPeople(`Add people to ${groupName}`))}>
             Add people to {groupName}
           </Button>
         </div>

@@ -85,7 +85,7 @@ export function NotesNeedConsent({ name, busy, onRecordNotesConsent }: NotesNeed
         No notes can be kept: {name} has not given explicit consent to notes about their experience. Ask them first; if they
         agree, record it, and the notes box appears here.
       </Text>
-      <Button size="small" disabled={busy} onClick={onRecordNotesConsent}>
+      <Button size="small" disabledFocusable={busy} onClick={onRecordNotesConsent}>
         Record {name}&apos;s consent to notes
       </Button>
     </div>

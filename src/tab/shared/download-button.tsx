@@ -54,7 +54,8 @@ export function DownloadButton({ fetchFile, children, size, appearance, 'aria-la
   };
   return (
     <span className={styles.root}>
-      <Button icon={<ArrowDownload16Regular />} size={size} appearance={appearance} aria-label={label} disabled={state.busy} onClick={download}>
+      {/* Focusable while it fetches: a disabled button drops the keyboard focus, out of a side panel too. */}
+      <Button icon={<ArrowDownload16Regular />} size={size} appearance={appearance} aria-label={label} disabledFocusable={state.busy} onClick={download}>
         {children}
       </Button>
       {state.failure && (
