@@ -315,36 +315,41 @@ async function walkDemoPartner(
         break;
       case 'Induction':
         involvement = await service.involvements.startInduction(lead, ref());
-        involvement = await tickChecklist(service, lead, involvement.id, plan.leaveUndone ?? []);
+        involvement = await tickChecklist(service, lead, involvement.id, plan.leaveUndone ?? [], onAWeekday(plusDays(today, -day + 7)));
         break;
       case 'Active':
         involvement = await service.involvements.activate(lead, ref());
         if (plan.cadenceWeeks) involvement = await service.involvements.setCadence(lead, { ...ref(), cadenceWeeks: plan.cadenceWeeks });
         if (plan.lastOneToOneDaysAgo !== undefined && plan.stage === 'Active') {
           clock.setDaysAgo(today, plan.lastOneToOneDaysAgo);
+          // The first one-to-one, booked during induction, is the one held.
+          const booked = await bookedOneToOne(service, lead, involvement.id);
           const held = await service.oneToOnes.recordHeld(lead, {
             involvementId: involvement.id,
             date: plusDays(today, -plan.lastOneToOneDaysAgo),
             notes: 'Settling in well; asked for the papers a week earlier.',
+            ...(booked ? { oneToOneId: booked.id, oneToOneVersion: booked.version } : {}),
           });
           involvement = held.involvement;
         }
         break;
       case 'Paused':
-        involvement = await service.involvements.pause(lead, { ...ref(), reason: plan.reason });
+        involvement = await service.involvements.pause(lead, { ...ref(), reason: plan.reason, cancelBooked: true });
         break;
       case 'Ended':
-        involvement = await service.involvements.end(lead, { ...ref(), reason: plan.reason, exitConversationOffered: true });
+        involvement = await service.involvements.end(lead, { ...ref(), reason: plan.reason, exitConversationOffered: true, cancelBooked: true });
         break;
       case 'Not progressed':
-        involvement = await service.involvements.notProgress(lead, { ...ref(), reason: plan.reason });
+        involvement = await service.involvements.notProgress(lead, { ...ref(), reason: plan.reason, cancelBooked: true });
         break;
     }
   }
     if (plan.bookedInDays !== undefined) {
     clock.reset();
     const date = onAWeekday(plusDays(today, plan.bookedInDays));
-    await service.oneToOnes.book(lead, { involvementId: involvement.id, date, time: '14:00', where: 'Online, on Teams' });
+    const booked = await bookedOneToOne(service, lead, involvement.id);
+    if (booked) await service.oneToOnes.move(lead, { oneToOneId: booked.id, version: booked.version, date, time: '14:00', where: 'Online, on Teams' });
+    else await service.oneToOnes.book(lead, { involvementId: involvement.id, date, time: '14:00', where: 'Online, on Teams' });
   }
   if (plan.peerNetwork) await joinPeerNetwork(service, lead, involvement.id, plan.peerNetwork);
 }
@@ -355,14 +360,24 @@ function onAWeekday(date: CalendarDate): CalendarDate {
   return day === 6 ? plusDays(date, 2) : day === 0 ? plusDays(date, 1) : date;
 }
 
-/** Ticks the checklist as the plan says; returns the involvement as it then is (each tick moves its stored progress on). */
-async function tickChecklist(service: PathwayService, lead: Principal, involvementId: number, leaveUndone: readonly string[]): Promise<Involvement> {
+/**
+ * Ticks the checklist as the plan says, booking the first one-to-one (on `firstOneToOne`)
+ * where that item is to be done; returns the involvement as it then is (each tick
+ * moves its stored progress on).
+ */
+async function tickChecklist(service: PathwayService, lead: Principal, involvementId: number, leaveUndone: readonly string[], firstOneToOne: CalendarDate): Promise<Involvement> {
   const detail = await service.views.partnerDetail(lead, involvementId);
   for (const task of detail.checklist) {
     if (leaveUndone.includes(task.label) || (!task.required && task.order % 2 === 1)) continue;
-    await service.induction.completeTask(lead, { taskId: task.id, version: task.version });
+    if (task.kind === 'One-to-one booked') await service.oneToOnes.book(lead, { involvementId, date: firstOneToOne, time: '14:00', where: 'Online, on Teams' });
+    else await service.induction.completeTask(lead, { taskId: task.id, version: task.version });
   }
   return (await service.views.partnerDetail(lead, involvementId)).involvement;
+}
+
+/** The partner's one-to-one still booked, if any. */
+async function bookedOneToOne(service: PathwayService, lead: Principal, involvementId: number) {
+  return (await service.views.partnerDetail(lead, involvementId)).oneToOnes.find((item) => item.status === 'Booked');
 }
 
 async function joinPeerNetwork(

@@ -1,5 +1,7 @@
 /** The pathway domain: rules, schema, the store port and the use cases. Imports nothing else of ours. */
+export * from './actions';
 export * from './calendar';
+export * from './contact';
 export * from './errors';
 export * from './induction';
 export * from './involvement';

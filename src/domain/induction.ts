@@ -1,6 +1,15 @@
-import type { Fields } from './schema/lists';
+import type { Fields, InductionTask, Involvement } from './schema/lists';
+import type { Change } from './store';
 
 type TaskKind = Fields<'inductionTasks'>['kind'];
+
+/** The kinds of checklist item ticked by a fact recorded elsewhere, never by hand. */
+export type LinkedKind = Extract<TaskKind, 'One-to-one booked' | 'Peer Support Network invitation'>;
+
+/** Whether an item is ticked by a fact recorded elsewhere rather than by hand. */
+export function isLinked(kind: TaskKind): kind is LinkedKind {
+  return kind === 'One-to-one booked' || kind === 'Peer Support Network invitation';
+}
 
 /** One item of an induction template. */
 export interface TemplateItem {
@@ -25,8 +34,8 @@ export const DEFAULT_INDUCTION_TEMPLATE: readonly TemplateItem[] = [
   { label: 'IT and Teams access set up', kind: 'Task', required: false },
   { label: 'Meeting dates shared', kind: 'Task', required: false },
   { label: 'Named contact introduced', kind: 'Task', required: true },
-  { label: 'Peer Support Network invitation sent', kind: 'Task', required: false },
-  { label: 'First one-to-one booked', kind: 'Task', required: true },
+  { label: 'Peer Support Network invitation sent', kind: 'Peer Support Network invitation', required: false },
+  { label: 'First one-to-one booked', kind: 'One-to-one booked', required: true },
 ];
 
 /**
@@ -99,4 +108,37 @@ export function pendingPhrase(item: Pick<ChecklistItem, 'label' | 'kind'>): stri
     return `the ${name.charAt(0).toLowerCase()}${name.slice(1)} is not signed yet`;
   }
   return `"${item.label}" is not done yet`;
+}
+
+/**
+ * The changes that make an involvement's items of a linked `kind` say `done`, with
+ * the involvement's stored progress, to be committed with the fact they record (a
+ * one-to-one booked, an invitation sent), so the checklist and the fact are one.
+ * None when the checklist has no such item or it already says so. `checklist` must
+ * hold the involvement's whole checklist (the progress counts every item), read with
+ * the involvement, whose version it is written under.
+ */
+export function linkedItemChanges(
+  involvement: Involvement,
+  checklist: readonly InductionTask[],
+  kind: LinkedKind,
+  done: boolean,
+  stamp: { readonly date: string; readonly by: string },
+): Change[] {
+  const changing = checklist.filter((item) => item.involvementId === involvement.id && item.kind === kind && item.done !== done);
+  if (changing.length === 0) return [];
+  const values = done ? { done: true, doneDate: stamp.date, doneBy: stamp.by } : { done: false, doneDate: null, doneBy: null };
+  const after = checklist.filter((item) => item.involvementId === involvement.id).map((item) => (changing.includes(item) ? { ...item, ...values } : item));
+  const progress = storedProgress(after);
+  return [
+    ...changing.map((item): Change => ({ op: 'update', list: 'inductionTasks', id: item.id, version: item.version, values, summary: `${done ? 'Done' : 'Not done'}: ${item.label}` })),
+    {
+      op: 'update',
+      list: 'involvements',
+      id: involvement.id,
+      version: involvement.version,
+      values: progress,
+      summary: `Induction: ${progress.inductionDone} of ${progress.inductionTotal} done`,
+    },
+  ];
 }

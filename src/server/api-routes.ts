@@ -59,6 +59,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   post('/roles/:roleId/send-advert-back', ({ service, actor, input }) => service.roles.sendAdvertBack(actor, input)),
   post('/roles/:roleId/filled', ({ service, actor, input }) => service.roles.markFilled(actor, input)),
   post('/roles/:roleId/close', ({ service, actor, input }) => service.roles.close(actor, input)),
+  post('/roles/:roleId/lead', ({ service, actor, input }) => service.roles.reassignLead(actor, input)),
 
   create('/involvements', ({ service, actor, input }) => service.involvements.recordInterest(actor, input)),
   get('/involvements/:involvementId', ({ service, actor, ids }) => service.views.partnerDetail(actor, ids.involvementId)),
@@ -73,10 +74,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
   post('/involvements/:involvementId/resume', ({ service, actor, input }) => service.involvements.resume(actor, input)),
   post('/involvements/:involvementId/end', ({ service, actor, input }) => service.involvements.end(actor, input)),
   post('/involvements/:involvementId/cadence', ({ service, actor, input }) => service.involvements.setCadence(actor, input)),
+  post('/involvements/:involvementId/named-contact', ({ service, actor, input }) => service.involvements.reassign(actor, input)),
 
   create('/involvements/:involvementId/one-to-ones', ({ service, actor, input }) => service.oneToOnes.book(actor, input)),
   post('/involvements/:involvementId/one-to-ones/held', ({ service, actor, input }) => service.oneToOnes.recordHeld(actor, input)),
   post('/one-to-ones/:oneToOneId/cancel', ({ service, actor, input }) => service.oneToOnes.cancel(actor, input)),
+  post('/one-to-ones/:oneToOneId/move', ({ service, actor, input }) => service.oneToOnes.move(actor, input)),
 
   post('/induction-tasks/:taskId/complete', ({ service, actor, input }) => service.induction.completeTask(actor, input)),
   post('/induction-tasks/:taskId/reopen', ({ service, actor, input }) => service.induction.reopenTask(actor, input)),
@@ -84,6 +87,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   patch('/partners/:partnerId', ({ service, actor, input }) => service.partners.updateDetails(actor, input)),
   post('/partners/:partnerId/peer-network/invite', ({ service, actor, input }) => service.partners.invitePeerNetwork(actor, input)),
   post('/partners/:partnerId/peer-network/answer', ({ service, actor, input }) => service.partners.recordPeerNetworkAnswer(actor, input)),
+  post('/partners/:partnerId/peer-network/withdraw', ({ service, actor, input }) => service.partners.withdrawPeerNetworkInvitation(actor, input)),
   post('/partners/:partnerId/notes-consent', ({ service, actor, input }) => service.personalData.recordNotesConsent(actor, input)),
   post('/partners/:partnerId/notes-consent/withdraw', ({ service, actor, input }) => service.personalData.withdrawNotesConsent(actor, input)),
   post('/partners/:partnerId/erase', ({ service, actor, input }) => service.personalData.erase(actor, input)),

@@ -1,4 +1,5 @@
 import type { Involvement, PathwayService, Principal, Role, Workstream } from '../../src/domain';
+import { cancelBooked, tickRequired } from '../domain/service/harness';
 import { LEAD_PRINCIPAL } from './transcript-harness';
 
 export const ENGAGEMENT_PRINCIPAL = { id: 'aad-nadia', name: 'Nadia Ali', email: '', tenantId: 'tenant' };
@@ -58,11 +59,11 @@ export async function at(service: PathwayService, involvement: Involvement, stag
     if (step === 'Offered') current = await service.involvements.makeOffer(LEAD_PRINCIPAL, ref);
     if (step === 'Induction') current = await service.involvements.startInduction(LEAD_PRINCIPAL, ref);
     if (step === 'Active') {
-      const detail = await service.views.partnerDetail(LEAD_PRINCIPAL, current.id);
-      for (const task of detail.checklist) await service.induction.completeTask(LEAD_PRINCIPAL, { taskId: task.id, version: task.version });
+      await tickRequired(service, current.id, current.inductionStartedDate ?? current.interestDate, [], LEAD_PRINCIPAL);
       // Each tick moved the involvement's stored progress on, and its version with it.
       const ticked = (await service.views.partnerDetail(LEAD_PRINCIPAL, current.id)).involvement;
       current = await service.involvements.activate(LEAD_PRINCIPAL, { involvementId: ticked.id, version: ticked.version });
+      await cancelBooked(service, current.id, LEAD_PRINCIPAL);
     }
     if (step === stage) return current;
   }

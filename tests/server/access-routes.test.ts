@@ -68,6 +68,9 @@ function bodyFor(route: ApiRoute, b: WorkstreamB): Record<string, unknown> {
     'post /involvements/:involvementId/pause': { version: b.involvement.version, reason: 'Because' },
     'post /involvements/:involvementId/end': { version: b.involvement.version, reason: 'Because', exitConversationOffered: true },
     'post /involvements/:involvementId/cadence': { version: b.involvement.version, cadenceWeeks: 4 },
+    'post /involvements/:involvementId/named-contact': { version: b.involvement.version, ownerId: BEA.id },
+    'post /roles/:roleId/lead': { version: b.role.version, ownerId: BEA.id },
+    'post /one-to-ones/:oneToOneId/move': { version: b.oneToOne.version, date: '2026-03-27' },
     'post /involvements/:involvementId/one-to-ones': { date: '2026-03-27' },
     'post /involvements/:involvementId/one-to-ones/held': { date: '2026-03-02' },
     'patch /partners/:partnerId': { version: b.partner.version, phone: '07700 900999' },
@@ -150,9 +153,9 @@ describe('a member of workstream A calling every tab API route with the ids of w
     const dashboard = API_ROUTES.find((route) => route.path === '/workstreams/:workstreamId/dashboard') as ApiRoute;
     const ids = idsFor(dashboard.path, b);
     await expect(dashboard.call({ service, actor: BEA, input: ids, ids, identity: 'entra' })).resolves.toMatchObject({ workstream: { title: 'Workstream B' } });
-    const book = API_ROUTES.find((route) => route.path === '/involvements/:involvementId/one-to-ones') as ApiRoute;
-    const bookIds = idsFor(book.path, b);
-    await expect(book.call({ service, actor: BEA, input: { ...bodyFor(book, b), ...bookIds }, ids: bookIds, identity: 'entra' })).resolves.toMatchObject({ status: 'Booked' });
+    const cancel = API_ROUTES.find((route) => route.path === '/one-to-ones/:oneToOneId/cancel') as ApiRoute;
+    const cancelIds = idsFor(cancel.path, b);
+    await expect(cancel.call({ service, actor: BEA, input: { ...bodyFor(cancel, b), ...cancelIds }, ids: cancelIds, identity: 'entra' })).resolves.toMatchObject({ status: 'Cancelled' });
   });
 
   it('POST /api/partners/:partnerId/erase is refused to the partner\'s own workstream too: it is the Engagement team\'s', async () => {

@@ -57,15 +57,19 @@ interface Task extends Item {
   label: string;
   required: boolean;
   done: boolean;
+  kind: string;
+  involvementId: number;
 }
 
 async function checklist(involvementId: number): Promise<Task[]> {
   return (await api().get(`/api/involvements/${involvementId}`).expect(200)).body.checklist;
 }
 
+/** Does each item as staff would: ticks it, or for "First one-to-one booked" books the first one-to-one a week on. */
 async function tick(tasks: readonly Task[]): Promise<void> {
   for (const task of tasks) {
-    await api().post(`/api/induction-tasks/${task.id}/complete`).send({ version: task.version }).expect(200);
+    if (task.kind === 'One-to-one booked') await api().post(`/api/involvements/${task.involvementId}/one-to-ones`).send({ date: '2026-03-09' }).expect(201);
+    else await api().post(`/api/induction-tasks/${task.id}/complete`).send({ version: task.version }).expect(200);
   }
 }
 
@@ -134,7 +138,12 @@ describe('the tab API over HTTP', () => {
     const active = await api().post(`/api/involvements/${id}/activate`).send({ version: detail.body.involvement.version }).expect(200);
     expect(active.body).toMatchObject({ stage: 'Active', activeDate: TODAY, nextOneToOneDue: '2026-04-27' });
 
-    const firstOneToOne = await api().post(`/api/involvements/${id}/one-to-ones/held`).send({ date: TODAY, notes: 'Settling in well.' }).expect(200);
+    const [firstBooked] = detail.body.oneToOnes;
+    expect(firstBooked).toMatchObject({ status: 'Booked', date: '2026-03-09' });
+    const firstOneToOne = await api()
+      .post(`/api/involvements/${id}/one-to-ones/held`)
+      .send({ date: TODAY, notes: 'Settling in well.', oneToOneId: firstBooked.id, oneToOneVersion: firstBooked.version })
+      .expect(200);
     expect(firstOneToOne.body.oneToOne).toMatchObject({ status: 'Held', date: TODAY, heldBy: 'Local Developer' });
     expect(firstOneToOne.body.involvement).toMatchObject({ lastOneToOneDate: TODAY, nextOneToOneDue: '2026-04-27' });
     const next = await api().post(`/api/involvements/${id}/one-to-ones`).send({ date: '2026-04-27', time: '10:30', where: 'Teams' }).expect(201);
@@ -243,8 +252,12 @@ describe('the tab API over HTTP', () => {
       .send({ version: invited.body.version, answer: 'Joined' })
       .expect(200);
     expect(joined.body.peerNetworkStatus).toBe('Joined');
-    const updated = await api().patch(`/api/partners/${partnerId}`).send({ version: joined.body.version, preferredContact: 'Email' }).expect(200);
-    expect(updated.body.preferredContact).toBe('Email');
+    const refused = await api().patch(`/api/partners/${partnerId}`).send({ version: joined.body.version, preferredContact: 'Email' }).expect(422);
+    expect(refused.body.error.message).toMatch(/preferred way to be contacted is Email, but there is no email address for them\. Add an email address, or choose another way\.$/);
+    const wrong = await api().patch(`/api/partners/${partnerId}`).send({ version: joined.body.version, email: 'sam at example' }).expect(400);
+    expect(wrong.body.error.fields).toEqual({ email: 'Email must be an address like name@example.org. Leave it empty if they have none.' });
+    const updated = await api().patch(`/api/partners/${partnerId}`).send({ version: joined.body.version, email: 'sam@example.org', preferredContact: 'Email' }).expect(200);
+    expect(updated.body).toMatchObject({ email: 'sam@example.org', preferredContact: 'Email' });
   });
 
   it('pauses, resumes, sets the cadence and ends an active involvement; cancels a booked one-to-one', async () => {
@@ -253,7 +266,8 @@ describe('the tab API over HTTP', () => {
     let current = (await api().get(`/api/involvements/${involvement.id}`).expect(200)).body.involvement;
     const path = `/api/involvements/${involvement.id}`;
     current = (await api().post(`${path}/activate`).send({ version: current.version }).expect(200)).body;
-    const booked = (await api().post(`${path}/one-to-ones`).send({ date: '2026-03-20' }).expect(201)).body;
+    // The first one-to-one, booked in induction.
+    const [booked] = (await api().get(path).expect(200)).body.oneToOnes;
     const cancelled = await api().post(`/api/one-to-ones/${booked.id}/cancel`).send({ version: booked.version }).expect(200);
     expect(cancelled.body.status).toBe('Cancelled');
     current = (await api().post(`${path}/cadence`).send({ version: current.version, cadenceWeeks: 4 }).expect(200)).body;

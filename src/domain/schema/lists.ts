@@ -32,7 +32,12 @@ export const CONTACT_METHODS = ['Email', 'Phone', 'Text message', 'Post', 'Teams
 
 export const PEER_NETWORK_STATUSES = ['Not invited', 'Invited', 'Joined', 'Declined'] as const;
 
-export const TASK_KINDS = ['Task', 'Agreement'] as const;
+/**
+ * What kind of checklist item: ticked by hand (a task, or an agreement with the date
+ * signed), or one that records a fact kept elsewhere and is ticked by it (booking the
+ * first one-to-one; inviting the partner to the Peer Support Network).
+ */
+export const TASK_KINDS = ['Task', 'Agreement', 'One-to-one booked', 'Peer Support Network invitation'] as const;
 
 export const ONE_TO_ONE_STATUSES = ['Booked', 'Held', 'Cancelled'] as const;
 

@@ -164,6 +164,22 @@ export class UseCaseContext {
     return { reach: this.access.reachFrom([actor.id], members).get(actor.id) as Reach, item: items[0], answers: answers as unknown as Results<Q> };
   }
 
+  /**
+   * A member of the workstream by their user id, to be given something of it (the
+   * `what`: "named contact", "recruiting lead"); refused with a plain sentence for
+   * anyone who is not a member, since only members see the workstream's records.
+   */
+  async workstreamMember(workstreamId: number, userId: string, what: string): Promise<RecordOf<'members'>> {
+    const [member] = await this.deps.store.find({ list: 'members', where: { workstreamId, userId }, top: 1 });
+    if (!member) {
+      throw new RefusedError(
+        'not-a-member',
+        `Only a member of this workstream can be the ${what}: they must be able to see the partner's record. Add them on the workstream's People view first, then choose them.`,
+      );
+    }
+    return member;
+  }
+
   /** Commits (as part of the keyed action `key`, if given) and returns the first item written, which is the one a use case is about. */
   async commitFirst<L extends ListName>(actor: Principal, changes: readonly Change[], key?: string): Promise<RecordOf<L>> {
     const written = await this.deps.store.commit(changes, this.commitContext(actor, key));

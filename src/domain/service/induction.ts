@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError, RefusedError } from '../errors';
-import { storedProgress } from '../induction';
+import { isLinked, storedProgress } from '../induction';
 import type { Principal } from '../principal';
 import { inductionTasks, LISTS, type Fields, type InductionTask, type Involvement } from '../schema/lists';
 import type { Change } from '../store';
-import { idempotencyKey, itemRef, parseInput, titlesOf, UseCaseContext } from './context';
+import { displayName, idempotencyKey, itemRef, parseInput, titlesOf, UseCaseContext } from './context';
+import { peerNetworkItems } from './partners';
 
 const completeInput = z
   .object({ taskId: itemRef.id, version: itemRef.version, key: idempotencyKey, date: inductionTasks.fields.doneDate.unwrap().optional() })
@@ -86,6 +87,7 @@ export class InductionUseCases {
         if (date && date > today) {
           throw new RefusedError('date-in-future', `"${open.task.label}" cannot be recorded as done on a date that has not come yet.`);
         }
+        if (isLinked(open.task.kind)) return this.recordLinkedFact(actor, open, { version, key }, true, date ?? today);
         const summary = open.task.kind === 'Agreement' ? `Signed: ${open.task.label}` : `Done: ${open.task.label}`;
         return this.change(actor, open, { version, key }, { done: true, doneDate: date ?? today, doneBy: actor.name }, summary);
       },
@@ -100,10 +102,56 @@ export class InductionUseCases {
       key,
       async () => {
         const open = await this.openTask(actor, taskId);
+        if (isLinked(open.task.kind)) return this.recordLinkedFact(actor, open, { version, key }, false, this.ctx.today());
         return this.change(actor, open, { version, key }, { done: false, doneDate: null, doneBy: null }, `Not done: ${open.task.label}`);
       },
       () => this.ctx.loadOwned(actor, 'inductionTasks', taskId),
     );
+  }
+
+  /**
+   * An item that records a fact kept elsewhere is changed through that fact, so the
+   * two never disagree: "Peer Support Network invitation sent" records (or takes
+   * back) the invitation itself, with every checklist of the partner that has the
+   * item; "First one-to-one booked" follows the bookings, and a tick by hand is
+   * refused with what to do instead.
+   */
+  private async recordLinkedFact(
+    actor: Principal,
+    open: OpenTask,
+    { version, key }: { readonly version: number; readonly key: string | undefined },
+    done: boolean,
+    date: string,
+  ): Promise<InductionTask> {
+    const { task, involvement } = open;
+    if (task.kind === 'One-to-one booked') {
+      throw new RefusedError(
+        'ticked-by-booking',
+        done
+          ? `"${task.label}" is ticked when the first one-to-one is booked. Book it under One-to-ones and this item follows.`
+          : `"${task.label}" is unticked only by cancelling the booked one-to-one, under One-to-ones.`,
+      );
+    }
+    if (task.version !== version) throw new ConflictError(LISTS.inductionTasks.itemName);
+    const partner = await this.ctx.load('partners', involvement.partnerId);
+    if (!done && partner.peerNetworkStatus !== 'Invited') {
+      throw new RefusedError(
+        'invitation-answered',
+        `${displayName(partner)} has ${partner.peerNetworkStatus === 'Joined' ? 'joined' : 'declined'} the Peer Support Network, so the invitation cannot be taken back here.`,
+      );
+    }
+    const status = done ? { peerNetworkStatus: 'Invited' as const, peerNetworkDate: date } : { peerNetworkStatus: 'Not invited' as const, peerNetworkDate: null };
+    const unchanged = done && partner.peerNetworkStatus !== 'Not invited';
+    await this.ctx.store.commit(
+      [
+        ...(unchanged
+          ? []
+          : [{ op: 'update' as const, list: 'partners' as const, id: partner.id, version: partner.version, values: status, summary: done ? 'Invited to the Peer Support Network' : 'Peer Support Network invitation taken back' }]),
+        ...(await peerNetworkItems(this.ctx, partner.id, done, { date, by: actor.name })),
+      ],
+      this.ctx.commitContext(actor, key),
+    );
+    return this.ctx.load('inductionTasks', task.id);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RefusedError } from '../errors';
+import { checkPreferredContact, emailInput, phoneInput } from '../contact';
 import { storedProgress, templateFor, type TemplateItem } from '../induction';
 import { CLOSED_STAGES, checkStageChange } from '../involvement';
 import { checkNotesConsent, refuseIfErased } from '../personal-data';
@@ -17,6 +18,8 @@ const newPartner = partners.schema
   .partial()
   .required({ fullName: true })
   .extend({
+    email: emailInput.optional(),
+    phone: phoneInput.optional(),
     consentGiven: z.literal(true, { error: 'Consent to hold details must be confirmed before details are saved.' }),
     /** Their explicit consent to notes about their lived experience: a separate question, recorded with its own date. */
     notesConsent: z.boolean().optional(),
@@ -38,6 +41,7 @@ const recordInterestInput = z
   });
 
 const TITLES = titlesOf('involvements', {
+  cancelBooked: 'Cancel the booked one-to-ones',
   ...titlesOf('partners'),
   involvementId: 'Involvement',
   version: 'Version',
@@ -62,10 +66,13 @@ const bookChatInput = z
   .strict();
 const notesInput = z.object({ ...ref, notes: involvements.fields.chatNotes.optional() }).strict();
 const plainInput = z.object(ref).strict();
-const reasonInput = z.object({ ...ref, reason }).strict();
-const endInput = z.object({ ...ref, reason, exitConversationOffered: z.boolean() }).strict();
+/** Whether to cancel the one-to-ones still booked with the partner, in the same commit. */
+const cancelBooked = z.boolean().optional();
+const reasonInput = z.object({ ...ref, reason, cancelBooked }).strict();
+const endInput = z.object({ ...ref, reason, exitConversationOffered: z.boolean(), cancelBooked }).strict();
 const cadenceInput = z.object({ ...ref, cadenceWeeks: involvements.fields.cadenceWeeks }).strict();
 const acknowledgeInput = z.object({ ...ref, date: involvements.fields.acknowledgedDate.unwrap().optional() }).strict();
+const reassignInput = z.object({ ...ref, ownerId: involvements.fields.ownerId.unwrap().min(1) }).strict();
 
 /** The use cases that move one partner through one role. */
 export class InvolvementUseCases {
@@ -94,6 +101,7 @@ export class InvolvementUseCases {
     const changes: Change[] = [];
     let partnerId: number | { ref: string };
     if (parsed.partner) {
+      checkPreferredContact({ email: null, phone: null, postalAddress: null, preferredName: null, preferredContact: null, ...parsed.partner });
       changes.push({
         op: 'create',
         list: 'partners',
@@ -225,10 +233,10 @@ export class InvolvementUseCases {
 
   /** "Not this time": from any stage before Active, with a kind reason. */
   async notProgress(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, key, reason } = parseInput(reasonInput, input, TITLES);
+    const { involvementId, version, key, reason, cancelBooked: cancel } = parseInput(reasonInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-      return this.changeStage(actor, involvement, { version, key }, 'Not progressed', { stageReason: reason }, reason);
+      return this.changeStage(actor, involvement, { version, key }, 'Not progressed', { stageReason: reason }, reason, await this.cancellations(involvementId, cancel));
     });
   }
 
@@ -237,8 +245,11 @@ export class InvolvementUseCases {
     const { involvementId, version, key } = parseInput(plainInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-      const template = await this.templateFor(involvement.workstreamId);
-      const tasks: Change[] = template.map((item, order) => ({
+      const [template, partner] = await Promise.all([this.templateFor(involvement.workstreamId), this.ctx.load('partners', involvement.partnerId)]);
+      // A partner invited to the Peer Support Network already (for another role) starts with that item done: the item and the invitation are one fact.
+      const invited = partner.peerNetworkStatus !== 'Not invited';
+      const items = template.map((item) => ({ ...item, done: item.kind === 'Peer Support Network invitation' && invited }));
+      const tasks: Change[] = items.map((item, order) => ({
         op: 'create',
         list: 'inductionTasks',
         key: `${involvement.key}:induction:${order}`,
@@ -249,12 +260,12 @@ export class InvolvementUseCases {
           kind: item.kind,
           required: item.required,
           order,
-          done: false,
-          doneDate: null,
-          doneBy: null,
+          done: item.done,
+          doneDate: item.done ? (partner.peerNetworkDate ?? this.ctx.today()) : null,
+          doneBy: item.done ? actor.name : null,
         },
       }));
-      const progress = storedProgress(template.map((item) => ({ ...item, done: false })));
+      const progress = storedProgress(items);
       return this.changeStage(actor, involvement, { version, key }, 'Induction', { inductionStartedDate: this.ctx.today(), ...progress }, null, tasks);
     });
   }
@@ -270,12 +281,12 @@ export class InvolvementUseCases {
     });
   }
 
-  /** Pauses an active partner (health, caring, life), with a reason. */
+  /** Pauses an active partner (health, caring, life), with a reason; with `cancelBooked`, their booked one-to-ones are cancelled too. */
   async pause(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, key, reason } = parseInput(reasonInput, input, TITLES);
+    const { involvementId, version, key, reason, cancelBooked: cancel } = parseInput(reasonInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-      return this.changeStage(actor, involvement, { version, key }, 'Paused', { stageReason: reason, nextOneToOneDue: null }, reason);
+      return this.changeStage(actor, involvement, { version, key }, 'Paused', { stageReason: reason, nextOneToOneDue: null }, reason, await this.cancellations(involvementId, cancel));
     });
   }
 
@@ -289,16 +300,40 @@ export class InvolvementUseCases {
     });
   }
 
-  /** Ends an involvement with a reason, recording whether an exit conversation was offered. */
+  /** Ends an involvement with a reason, recording whether an exit conversation was offered; with `cancelBooked`, their booked one-to-ones are cancelled too. */
   async end(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, key, reason, exitConversationOffered } = parseInput(endInput, input, {
+    const { involvementId, version, key, reason, exitConversationOffered, cancelBooked: cancel } = parseInput(endInput, input, {
       ...TITLES,
       exitConversationOffered: 'Exit conversation offered',
     });
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
       const values = { stageReason: reason, exitConversationOffered, nextOneToOneDue: null };
-      return this.changeStage(actor, involvement, { version, key }, 'Ended', values, reason);
+      return this.changeStage(actor, involvement, { version, key }, 'Ended', values, reason, await this.cancellations(involvementId, cancel));
+    });
+  }
+
+  /** With `cancel`, the changes that cancel the one-to-ones still booked with this involvement's partner. */
+  private async cancellations(involvementId: number, cancel: boolean | undefined): Promise<Change[]> {
+    if (!cancel) return [];
+    const booked = await this.ctx.store.find({ list: 'oneToOnes', where: { involvementId, status: 'Booked' } });
+    return booked.map((item): Change => ({ op: 'update', list: 'oneToOnes', id: item.id, version: item.version, values: { status: 'Cancelled' }, summary: 'One-to-one cancelled with the stage change' }));
+  }
+
+  /**
+   * Makes another member of the workstream the partner's named contact (when staff
+   * leave or share out their partners); reminders about the partner go to them from then on.
+   */
+  async reassign(actor: Principal, input: unknown): Promise<Involvement> {
+    const { involvementId, version, key, ownerId } = parseInput(reassignInput, input, { ...TITLES, ownerId: 'Named contact' });
+    return this.repeatable(actor, involvementId, key, async () => {
+      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      const owner = await this.ctx.workstreamMember(involvement.workstreamId, ownerId, 'named contact');
+      return this.ctx.commitFirst<'involvements'>(
+        actor,
+        [{ op: 'update', list: 'involvements', id: involvementId, version, values: { ownerId: owner.userId, ownerName: owner.userName }, summary: 'Named contact changed' }],
+        key,
+      );
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Principal } from '../principal';
 import type { CalendarDate } from '../calendar';
 import { dueState } from '../one-to-ones';
+import { isErased } from '../personal-data';
 import { PEER_NETWORK_STATUSES, STAGES, type Partner, type Stage } from '../schema/lists';
 import { UseCaseContext } from './context';
 
@@ -41,9 +42,12 @@ export interface EngagementOverview {
   readonly today: CalendarDate;
   readonly workstreams: WorkstreamOverview[];
   readonly peerNetwork: {
+    /** Everyone invited, joined or declined; and, as Not invited, the partners (in induction, active or paused) never invited. */
     readonly counts: Record<Partner['peerNetworkStatus'], number>;
     /** Everyone invited, joined or declined, by name. */
     readonly members: PeerNetworkMember[];
+    /** The partners in induction, active or paused who have never been invited, by name: every partner is to be. */
+    readonly notInvited: PeerNetworkMember[];
   };
 }
 
@@ -54,11 +58,17 @@ function emptyCounts(): StageCounts {
   return Object.fromEntries(STAGES.map((stage) => [stage, 0])) as StageCounts;
 }
 
+/** The stages at which someone is a partner, and so is to be invited to the Peer Support Network. */
+const PARTNER_STAGES: readonly Stage[] = ['Induction', 'Active', 'Paused'];
+
 /** The system-wide read model for the Engagement team. */
 export class OverviewUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
-  /** All workstreams side by side and the Peer Support Network roster, in two rounds of store reads. */
+  /**
+   * All workstreams side by side and the Peer Support Network roster, in one round of
+   * store reads, and a second for the partners never invited when there are any.
+   */
   async engagement(actor: Principal): Promise<EngagementOverview> {
     await this.ctx.access.requireEngagementTeam(actor, 'see every workstream at once');
     const today = this.ctx.today();
@@ -83,7 +93,10 @@ export class OverviewUseCases {
     );
     const titleOf = new Map(workstreams.map((workstream) => [workstream.id, workstream.title]));
     const workstreamsOfPartner = new Map<number, Set<string>>();
+    const invited = new Set(networkPartners.map((partner) => partner.id));
+    const uninvited = new Set<number>();
     for (const involvement of involvements) {
+      if (PARTNER_STAGES.includes(involvement.stage) && !invited.has(involvement.partnerId)) uninvited.add(involvement.partnerId);
       const overview = byWorkstream.get(involvement.workstreamId);
       if (!overview) continue;
       overview.stageCounts[involvement.stage] += 1;
@@ -106,7 +119,7 @@ export class OverviewUseCases {
       Partner['peerNetworkStatus'],
       number
     >;
-    const members: PeerNetworkMember[] = networkPartners.map((partner) => {
+    const member = (partner: Partner): PeerNetworkMember => {
       counts[partner.peerNetworkStatus] += 1;
       return {
         partnerId: partner.id,
@@ -115,8 +128,14 @@ export class OverviewUseCases {
         date: partner.peerNetworkDate,
         workstreams: [...(workstreamsOfPartner.get(partner.id) ?? [])].sort(),
       };
-    });
-    members.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-    return { today, workstreams: [...byWorkstream.values()], peerNetwork: { counts, members } };
+    };
+    const members = networkPartners.map(member).sort(byName);
+    const neverInvited = uninvited.size > 0 ? await this.ctx.store.find({ list: 'partners', where: { id: [...uninvited] } }) : [];
+    const notInvited = neverInvited.filter((partner) => !isErased(partner)).map(member).sort(byName);
+    return { today, workstreams: [...byWorkstream.values()], peerNetwork: { counts, members, notInvited } };
   }
+}
+
+function byName(a: PeerNetworkMember, b: PeerNetworkMember): number {
+  return a.name.localeCompare(b.name, 'en-GB');
 }

@@ -52,6 +52,8 @@ const approveInput = roleRefInput
 
 const sendBackInput = roleRefInput.extend({ comment: roles.fields.advertComment.unwrap().min(1) }).strict();
 
+const reassignInput = roleRefInput.extend({ ownerId: roles.fields.ownerId.unwrap().min(1) }).strict();
+
 const TITLES = titlesOf('roles', { roleId: 'Role', version: 'Version', key: 'Key' });
 
 /** Editing is for roles still being planned; a published advert changes through the Engagement team. */
@@ -261,6 +263,25 @@ export class RoleUseCases {
           summary: 'Advert sent back with a comment',
         },
       ], key);
+      return this.outcome(updated);
+    });
+  }
+
+  /**
+   * Makes another member of the workstream the role's recruiting lead. People who
+   * show interest from then on have them as named contact; partners already on the
+   * pathway keep theirs until it is changed on each.
+   */
+  async reassignLead(actor: Principal, input: unknown): Promise<RoleOutcome> {
+    const { roleId, version, key, ownerId } = parseInput(reassignInput, input, { ...TITLES, ownerId: 'Recruiting lead' });
+    return this.repeatable(actor, roleId, key, async () => {
+      const role = await this.ctx.loadOwned(actor, 'roles', roleId);
+      const owner = await this.ctx.workstreamMember(role.workstreamId, ownerId, 'recruiting lead');
+      const updated = await this.ctx.commitFirst<'roles'>(
+        actor,
+        [{ op: 'update', list: 'roles', id: roleId, version, values: { ownerId: owner.userId, ownerName: owner.userName }, summary: 'Recruiting lead changed' }],
+        key,
+      );
       return this.outcome(updated);
     });
   }

@@ -1,6 +1,6 @@
 import { plusDays, type CalendarDate } from '../calendar';
 import { inductionProgress, progressOf, type InductionProgress } from '../induction';
-import { STAGE_TRANSITIONS } from '../involvement';
+import { partnerActions, type PartnerActions } from '../actions';
 import { dueState, type NextOneToOne } from '../one-to-ones';
 import {
   STAGES,
@@ -74,8 +74,10 @@ export interface PartnerDetail {
   readonly induction: InductionProgress | null;
   readonly oneToOnes: OneToOne[];
   readonly nextOneToOne: NextOneToOne;
-  /** The stages this involvement may move to next. */
+  /** The stages this involvement may move to next (as in {@link PartnerDetail.actions}). */
   readonly nextStages: readonly Stage[];
+  /** What can be done next with this partner in this role, for every surface to offer alike. */
+  readonly actions: PartnerActions;
   /** The partner's involvements in other roles. */
   readonly otherRoles: Array<{ readonly involvementId: number; readonly roleId: number; readonly stage: Stage }>;
 }
@@ -197,6 +199,7 @@ export class ViewUseCases {
     const partner = found('partners', partners, involvement.partnerId);
     const role = found('roles', roles, involvement.roleId);
     const workstream = found('workstreams', workstreams, involvement.workstreamId);
+    const actions = partnerActions(involvement, partner, oneToOneItems);
     return {
       involvement,
       partner,
@@ -207,7 +210,8 @@ export class ViewUseCases {
       induction: checklist.length > 0 ? inductionProgress(checklist) : null,
       oneToOnes: oneToOneItems,
       nextOneToOne: dueState(involvement.nextOneToOneDue, this.ctx.today(), this.ctx.settings),
-      nextStages: STAGE_TRANSITIONS[involvement.stage],
+      nextStages: actions.nextStages,
+      actions,
       otherRoles: others
         .filter((other) => other.id !== involvement.id && AccessPolicy.includes(reach, other.workstreamId))
         .map((other) => ({ involvementId: other.id, roleId: other.roleId, stage: other.stage })),

@@ -92,7 +92,10 @@ describe('Induction', () => {
     let card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;
     const detail = await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id);
     for (const task of detail.checklist.filter((candidate) => candidate.required)) {
-      card = (await t.presses('induction.tick', { ...item(card, task.label), date: '2026-03-10' })).updated;
+      card =
+        task.kind === 'One-to-one booked'
+          ? (await t.presses('oneToOne.book', { ...button(card, 'oneToOne.book'), date: '2026-03-17' })).updated
+          : (await t.presses('induction.tick', { ...item(card, task.label), date: '2026-03-10' })).updated;
     }
     expect(textOf(card)).toContain('Every required item is done');
     const { updated, replies } = await t.presses('induction.activate', button(card, 'induction.activate'));

@@ -1,5 +1,5 @@
 import { advertisedRole, at, interested, workstream } from '../arrange';
-import { button, textOf, LEAD_PRINCIPAL, Transcript } from '../transcript-harness';
+import { button, buttonsOf, textOf, LEAD_PRINCIPAL, Transcript } from '../transcript-harness';
 
 let t: Transcript;
 beforeEach(async () => {
@@ -36,14 +36,14 @@ describe('One-to-ones', () => {
   it('lead books a one-to-one / it is listed as booked', async () => {
     const involvement = await active();
     const { updated } = await t.presses('oneToOne.book', { involvementId: involvement.id, version: involvement.version, date: '2026-04-14', time: '10:00', where: 'Cafe' });
-    expect(textOf(updated)).toContain('Booked: Tuesday 14 April 2026 at 10:00.');
+    expect(textOf(updated)).toContain('Booked: Tuesday 14 April 2026 at 10:00, Cafe.');
   });
 
   it('lead books a one-to-one in the past / refused, nothing booked', async () => {
     const involvement = await active();
     const { invoke } = await t.presses('oneToOne.book', { involvementId: involvement.id, version: involvement.version, date: '2026-03-01' });
     expect(invoke?.body.value).toMatch(/^A one-to-one cannot be booked for a date that has passed/);
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes).toEqual([]);
+    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.filter((item) => item.status !== 'Cancelled')).toEqual([]);
   });
 
   it('lead records a one-to-one as held with notes / next one falls due a cadence later', async () => {
@@ -58,7 +58,7 @@ describe('One-to-ones', () => {
     const { updated, replies } = await t.presses('oneToOne.held', { involvementId: involvement.id, version: involvement.version - 1, date: '2026-03-10' });
     expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/changed since this card was sent, so nothing was recorded/)]);
     expect(updated).toBeDefined();
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes).toEqual([]);
+    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.filter((item) => item.status !== 'Cancelled')).toEqual([]);
   });
 });
 
@@ -103,10 +103,11 @@ describe('Peer Support Network', () => {
     expect(textOf(updated)).toContain('Peer Support Network: Joined.');
   });
 
-  it('lead records an answer before any invitation / refused, status unchanged', async () => {
+  it('lead records an answer before any invitation / the card does not offer it, and an old card pressed anyway is refused, status unchanged', async () => {
     const involvement = await active();
     const card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;
-    const { invoke } = await t.presses('peer.answer', { ...button(card, 'peer.answer'), answer: 'Joined' });
+    expect(buttonsOf(card).map((b) => b.verb)).not.toContain('peer.answer');
+    const { invoke } = await t.presses('peer.answer', { ...button(card, 'peer.invite'), answer: 'Joined' });
     expect(invoke?.body.value).toBe('Maya Jones has not been invited to the Peer Support Network yet. Record the invitation first.');
     expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).partner.peerNetworkStatus).toBe('Not invited');
   });

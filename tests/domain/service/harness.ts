@@ -1,5 +1,8 @@
 import {
   DEFAULT_ONE_TO_ONE_SETTINGS,
+  plusDays,
+  todayIn,
+  type CalendarDate,
   DEFAULT_ROLE_SETTINGS,
   DomainError,
   createPathwayService,
@@ -110,11 +113,32 @@ export async function activeInvolvement(h: Harness, roleId: number, fullName: st
   involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
   involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
   involvement = await h.service.involvements.startInduction(LEAD, ref(involvement));
-  const { checklist } = await h.service.views.partnerDetail(LEAD, involvement.id);
-  for (const task of checklist.filter((item) => item.required)) {
-    await h.service.induction.completeTask(LEAD, { taskId: task.id, version: task.version });
-  }
+  await tickRequired(h.service, involvement.id, todayIn(SETTINGS.timeZone, h.clock));
   // Each tick moved the involvement's stored progress on, and its version with it.
   const ticked = (await h.service.views.partnerDetail(LEAD, involvement.id)).involvement;
-  return h.service.involvements.activate(LEAD, ref(ticked));
+  const active = await h.service.involvements.activate(LEAD, ref(ticked));
+  await cancelBooked(h.service, active.id);
+  return active;
+}
+
+/** Cancels the one-to-one booked during induction, so a test starts from an active partner with none booked. */
+export async function cancelBooked(service: PathwayService, involvementId: number, actor: Principal = LEAD): Promise<void> {
+  const { oneToOnes } = await service.views.partnerDetail(actor, involvementId);
+  for (const booked of oneToOnes.filter((item) => item.status === 'Booked')) await service.oneToOnes.cancel(actor, { oneToOneId: booked.id, version: booked.version });
+}
+
+/**
+ * Does every required induction item as staff would: ticks those ticked by hand, and
+ * books the first one-to-one (a week after the service's today) for the item that
+ * booking ticks.
+ */
+export async function tickRequired(service: PathwayService, involvementId: number, today: CalendarDate, except: readonly string[] = [], actor: Principal = LEAD): Promise<void> {
+  const { checklist } = await service.views.partnerDetail(actor, involvementId);
+  for (const task of checklist.filter((item) => item.required && !except.includes(item.label))) {
+    if (task.kind === 'One-to-one booked') {
+      await service.oneToOnes.book(actor, { involvementId, date: plusDays(today, 7) });
+    } else {
+      await service.induction.completeTask(actor, { taskId: task.id, version: task.version });
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { inductionProgress, type Involvement, type Stage } from '../../../src/domain';
 import { PROGRESS_CHECK_ACTOR } from '../../../src/domain/service/induction';
-import { ENGAGEMENT, LEAD, advertisedRole, harness, rejection, type Harness } from './harness';
+import { ENGAGEMENT, LEAD, advertisedRole, harness, rejection, tickRequired, type Harness } from './harness';
 
 const MAYA = { fullName: 'Maya Thompson', preferredName: 'Maya', email: 'maya@example.org', consentGiven: true, notesConsent: true };
 
@@ -35,10 +35,7 @@ describe("a partner's journey through one role", () => {
 
   /** Ticks the required items but `except`; returns the involvement after, its stored progress (and version) moved on. */
   async function tickAll(involvementId: number, except: string[] = []): Promise<Involvement> {
-    const { checklist } = await h.service.views.partnerDetail(LEAD, involvementId);
-    for (const task of checklist.filter((item) => item.required && !except.includes(item.label))) {
-      await h.service.induction.completeTask(LEAD, { taskId: task.id, version: task.version });
-    }
+    await tickRequired(h.service, involvementId, '2026-03-10', except);
     return (await h.service.views.partnerDetail(LEAD, involvementId)).involvement;
   }
 
@@ -299,8 +296,7 @@ describe("a partner's journey through one role", () => {
       it('counts checklists begun before involvements kept their progress, in induction and after, and leaves alone those that never had one', async () => {
         const inducting = await inInduction();
         const active = await inInduction({ ...MAYA, fullName: 'Ben Okafor', email: 'ben@example.org' });
-        const { checklist } = await h.service.views.partnerDetail(LEAD, active.id);
-        for (const task of checklist) await h.service.induction.completeTask(LEAD, { taskId: task.id, version: task.version });
+        await tickRequired(h.service, active.id, '2026-03-10');
         const ticked = (await h.service.views.partnerDetail(LEAD, active.id)).involvement;
         await h.service.involvements.activate(LEAD, ref(ticked));
         const untouched = await inInduction({ ...MAYA, fullName: 'Cara Li', email: 'cara@example.org' });
@@ -326,5 +322,47 @@ describe("a partner's journey through one role", () => {
         expect(await h.service.induction.recordMissingProgress()).toBe(0);
       });
     });
+  });
+});
+
+describe('who looks after a partner, and who leads a role, can change', () => {
+  const SAM = { id: '5a7c9e1b-3d5f-4a6b-8c9d-0e1f2a3b4c5d', name: 'Sam Jones', email: 'sam@example.nhs.uk', tenantId: 'tenant-1' };
+  let h: Harness;
+  let workstreamId: number;
+  let roleId: number;
+
+  beforeEach(async () => {
+    h = await harness('2026-03-10');
+    ({ workstreamId, roleId } = await advertisedRole(h));
+  });
+  afterEach(() => h.store.close());
+
+  it('makes another member of the workstream the named contact; the reminders about the partner go to them', async () => {
+    await h.service.members.add(LEAD, { workstreamId, userId: SAM.id, userName: SAM.name });
+    const maya = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName: 'Maya Thompson', consentGiven: true } });
+    expect(maya.ownerId).toBe(LEAD.id);
+    const moved = await h.service.involvements.reassign(LEAD, { involvementId: maya.id, version: maya.version, ownerId: SAM.id });
+    expect(moved).toMatchObject({ ownerId: SAM.id, ownerName: 'Sam Jones' });
+    const [entry] = await h.store.find({ list: 'activity', where: { list: 'involvements', itemId: maya.id, summary: 'Named contact changed' } });
+    expect(entry.actorName).toBe('Priya Shah');
+    expect((await h.service.due.myPartners(SAM)).map((line) => line.name)).toEqual(['Maya Thompson']);
+  });
+
+  it('refuses someone who is not a member of the workstream, saying how to add them, and changes nothing', async () => {
+    const maya = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName: 'Maya Thompson', consentGiven: true } });
+    const refused = await rejection(h.service.involvements.reassign(LEAD, { involvementId: maya.id, version: maya.version, ownerId: SAM.id }));
+    expect(refused.message).toBe(
+      "Only a member of this workstream can be the named contact: they must be able to see the partner's record. Add them on the workstream's People view first, then choose them.",
+    );
+    expect((await h.store.get('involvements', maya.id))?.ownerId).toBe(LEAD.id);
+  });
+
+  it("changes a role's recruiting lead to another member", async () => {
+    await h.service.members.add(LEAD, { workstreamId, userId: SAM.id, userName: SAM.name });
+    const role = await h.store.get('roles', roleId);
+    const { role: moved } = await h.service.roles.reassignLead(LEAD, { roleId, version: role?.version, ownerId: SAM.id });
+    expect(moved).toMatchObject({ ownerId: SAM.id, ownerName: 'Sam Jones' });
+    const next = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName: 'Grace Li', consentGiven: true } });
+    expect(next.ownerName).toBe('Sam Jones');
   });
 });

@@ -1,5 +1,5 @@
 import type { Involvement } from '../../../src/domain';
-import { LEAD, activeInvolvement, advertisedRole, harness, rejection, type Harness } from './harness';
+import { ENGAGEMENT, LEAD, activeInvolvement, advertisedRole, harness, rejection, type Harness } from './harness';
 
 describe('one-to-ones and the workstream dashboard', () => {
   let h: Harness;
@@ -79,5 +79,164 @@ describe('one-to-ones and the workstream dashboard', () => {
     expect(byName['Grace Li'].attention).toEqual(['Interest not acknowledged']);
     expect(dashboard.needsAttention).toBe(2);
     expect(JSON.stringify(dashboard.rows)).not.toContain('@');
+  });
+});
+
+describe('one-to-ones one at a time, moved and cancelled, and the checklist item they tick', () => {
+  let h: Harness;
+  let roleId: number;
+
+  beforeEach(async () => {
+    h = await harness('2026-01-05');
+    ({ roleId } = await advertisedRole(h));
+  });
+
+  afterEach(() => h.store.close());
+
+  async function inInduction(fullName = 'Jordan Ellis'): Promise<Involvement> {
+    const ref = (involvement: Involvement) => ({ involvementId: involvement.id, version: involvement.version });
+    let involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName, consentGiven: true } });
+    involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-01-06T10:00:00Z', where: 'Online' });
+    involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
+    involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
+    return h.service.involvements.startInduction(LEAD, ref(involvement));
+  }
+
+  const firstOneToOneItem = async (involvementId: number) => (await h.service.views.partnerDetail(LEAD, involvementId)).checklist.find((task) => task.label === 'First one-to-one booked');
+
+  it('refuses a second booking while one is booked, saying when the first is; after moving or cancelling, the partner has one booking', async () => {
+    const jordan = await inInduction();
+    const first = await h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-01-12', time: '10:00' });
+    const second = await rejection(h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-01-19' }));
+    expect(second.code).toBe('one-to-one-already-booked');
+    expect(second.message).toBe('Jordan Ellis already has a one-to-one booked for Monday 12 January 2026. Move or cancel that one rather than booking another.');
+    const moved = await h.service.oneToOnes.move(LEAD, { oneToOneId: first.id, version: first.version, date: '2026-01-19', time: '11:30', where: 'Teams' });
+    expect(moved).toMatchObject({ id: first.id, status: 'Booked', date: '2026-01-19', time: '11:30', where: 'Teams' });
+    await h.service.oneToOnes.cancel(LEAD, { oneToOneId: moved.id, version: moved.version });
+    await h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-01-26' });
+    const { oneToOnes } = await h.service.views.partnerDetail(LEAD, jordan.id);
+    expect(oneToOnes.map((item) => [item.status, item.date])).toEqual([
+      ['Booked', '2026-01-26'],
+      ['Cancelled', '2026-01-19'],
+    ]);
+  });
+
+  it('refuses to move a one-to-one that is no longer booked, or to a day that has passed', async () => {
+    const jordan = await inInduction();
+    const booked = await h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-01-12' });
+    expect((await rejection(h.service.oneToOnes.move(LEAD, { oneToOneId: booked.id, version: booked.version, date: '2026-01-02' }))).code).toBe('date-in-past');
+    const cancelled = await h.service.oneToOnes.cancel(LEAD, { oneToOneId: booked.id, version: booked.version });
+    expect((await rejection(h.service.oneToOnes.move(LEAD, { oneToOneId: cancelled.id, version: cancelled.version, date: '2026-01-20' }))).code).toBe('not-booked');
+  });
+
+  it('ticks "First one-to-one booked" when the first one-to-one is booked, and unticks it when that booking is cancelled before it is held', async () => {
+    const jordan = await inInduction();
+    expect((await firstOneToOneItem(jordan.id))?.done).toBe(false);
+    const booked = await h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-01-12' });
+    expect(await firstOneToOneItem(jordan.id)).toMatchObject({ done: true, doneDate: '2026-01-05', doneBy: 'Priya Shah' });
+    expect((await h.store.get('involvements', jordan.id))?.inductionDone).toBe(1);
+    await h.service.oneToOnes.cancel(LEAD, { oneToOneId: booked.id, version: booked.version });
+    expect((await firstOneToOneItem(jordan.id))?.done).toBe(false);
+    expect((await h.store.get('involvements', jordan.id))?.inductionDone).toBe(0);
+  });
+
+  it('ticks it for a one-to-one recorded as held without a booking', async () => {
+    const jordan = await inInduction();
+    const { involvement } = await h.service.oneToOnes.recordHeld(LEAD, { involvementId: jordan.id, date: '2026-01-05' });
+    expect((await firstOneToOneItem(jordan.id))?.done).toBe(true);
+    expect(involvement.inductionDone).toBe(1);
+  });
+
+  it('refuses to tick or untick it by hand, saying what to do instead', async () => {
+    const jordan = await inInduction();
+    const item = await firstOneToOneItem(jordan.id);
+    const refused = await rejection(h.service.induction.completeTask(LEAD, { taskId: item?.id, version: item?.version }));
+    expect(refused.message).toBe('"First one-to-one booked" is ticked when the first one-to-one is booked. Book it under One-to-ones and this item follows.');
+  });
+
+  it('on pause, cancels what is booked when asked, and only then', async () => {
+    const maya = await activeInvolvement(h, roleId, 'Maya Thompson');
+    const booked = await h.service.oneToOnes.book(LEAD, { involvementId: maya.id, date: '2026-02-02' });
+    await h.service.involvements.pause(LEAD, { involvementId: maya.id, version: maya.version, reason: 'Caring for a relative', cancelBooked: true });
+    expect((await h.store.get('oneToOnes', booked.id))?.status).toBe('Cancelled');
+
+    const ben = await activeInvolvement(h, roleId, 'Ben Carter');
+    const kept = await h.service.oneToOnes.book(LEAD, { involvementId: ben.id, date: '2026-02-02' });
+    await h.service.involvements.end(LEAD, { involvementId: ben.id, version: ben.version, reason: 'Moved away', exitConversationOffered: true });
+    expect((await h.store.get('oneToOnes', kept.id))?.status).toBe('Booked');
+  });
+});
+
+describe('the Peer Support Network invitation and its checklist item are one fact', () => {
+  let h: Harness;
+  let roleId: number;
+
+  beforeEach(async () => {
+    h = await harness('2026-01-05');
+    ({ roleId } = await advertisedRole(h));
+  });
+
+  afterEach(() => h.store.close());
+
+  async function inInduction(fullName: string): Promise<Involvement> {
+    const ref = (involvement: Involvement) => ({ involvementId: involvement.id, version: involvement.version });
+    let involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName, consentGiven: true } });
+    involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-01-06T10:00:00Z', where: 'Online' });
+    involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
+    involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
+    return h.service.involvements.startInduction(LEAD, ref(involvement));
+  }
+
+  const detailOf = (involvementId: number) => h.service.views.partnerDetail(LEAD, involvementId);
+  const peerItem = async (involvementId: number) => (await detailOf(involvementId)).checklist.find((task) => task.kind === 'Peer Support Network invitation');
+
+  it('ticking the item records the invitation; unticking it takes the invitation back', async () => {
+    const jordan = await inInduction('Jordan Ellis');
+    const item = await peerItem(jordan.id);
+    await h.service.induction.completeTask(LEAD, { taskId: item?.id, version: item?.version });
+    expect((await detailOf(jordan.id)).partner).toMatchObject({ peerNetworkStatus: 'Invited', peerNetworkDate: '2026-01-05' });
+    const ticked = await peerItem(jordan.id);
+    expect(ticked?.done).toBe(true);
+    await h.service.induction.reopenTask(LEAD, { taskId: ticked?.id, version: ticked?.version });
+    expect((await detailOf(jordan.id)).partner).toMatchObject({ peerNetworkStatus: 'Not invited', peerNetworkDate: null });
+    expect((await peerItem(jordan.id))?.done).toBe(false);
+  });
+
+  it('recording the invitation ticks the item, and an answered invitation cannot be taken back', async () => {
+    const jordan = await inInduction('Jordan Ellis');
+    const { partner } = await detailOf(jordan.id);
+    const invited = await h.service.partners.invitePeerNetwork(LEAD, { partnerId: partner.id, version: partner.version });
+    expect((await peerItem(jordan.id))?.done).toBe(true);
+    expect((await h.store.get('involvements', jordan.id))?.inductionDone).toBe(1);
+    await h.service.partners.recordPeerNetworkAnswer(LEAD, { partnerId: partner.id, version: invited.version, answer: 'Joined' });
+    const item = await peerItem(jordan.id);
+    expect((await rejection(h.service.induction.reopenTask(LEAD, { taskId: item?.id, version: item?.version }))).code).toBe('invitation-answered');
+  });
+
+  it('a partner invited before (for another role) starts induction with the item done', async () => {
+    const first = await inInduction('Jordan Ellis');
+    const { partner } = await detailOf(first.id);
+    await h.service.partners.invitePeerNetwork(LEAD, { partnerId: partner.id, version: partner.version });
+    const another = await advertisedRole(h);
+    const second = await h.service.involvements.recordInterest(LEAD, { roleId: another.roleId, partnerId: partner.id });
+    let involvement = second;
+    const ref = () => ({ involvementId: involvement.id, version: involvement.version });
+    involvement = await h.service.involvements.bookChat(LEAD, { ...ref(), at: '2026-01-06T10:00:00Z', where: 'Online' });
+    involvement = await h.service.involvements.holdChat(LEAD, ref());
+    involvement = await h.service.involvements.makeOffer(LEAD, ref());
+    involvement = await h.service.involvements.startInduction(LEAD, ref());
+    expect((await peerItem(involvement.id))?.done).toBe(true);
+    expect(involvement.inductionDone).toBe(1);
+  });
+
+  it("the Engagement overview counts the partners never invited, and lists them", async () => {
+    await inInduction('Jordan Ellis');
+    const maya = await inInduction('Maya Thompson');
+    const { partner } = await detailOf(maya.id);
+    await h.service.partners.invitePeerNetwork(LEAD, { partnerId: partner.id, version: partner.version });
+    await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName: 'Grace Li', consentGiven: true } });
+    const { peerNetwork } = await h.service.overview.engagement(ENGAGEMENT);
+    expect(peerNetwork.counts).toMatchObject({ 'Not invited': 1, Invited: 1 });
+    expect(peerNetwork.notInvited.map((member) => member.name)).toEqual(['Jordan Ellis']);
   });
 });

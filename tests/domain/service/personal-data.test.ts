@@ -52,7 +52,7 @@ describe("a partner's personal data", () => {
       await h.service.personalData.withdrawNotesConsent(LEAD, partnerRef(await partnerOf(active)));
       const error = await rejection(h.service.oneToOnes.recordHeld(LEAD, { involvementId: active.id, date: '2026-03-10', notes: 'Talked about her care.' }));
       expect(error.code).toBe('notes-consent-needed');
-      expect(await h.store.find({ list: 'oneToOnes', where: { involvementId: active.id } })).toEqual([]);
+      expect(await h.store.find({ list: 'oneToOnes', where: { involvementId: active.id, status: 'Held' } })).toEqual([]);
     });
 
     it('keeps notes once consent is recorded, with its date', async () => {
@@ -73,7 +73,7 @@ describe("a partner's personal data", () => {
       const withdrawn = await h.service.personalData.withdrawNotesConsent(LEAD, partnerRef(partner));
       expect(withdrawn).toMatchObject({ notesConsent: false, notesConsentDate: null });
       expect(await h.store.get('involvements', involvement.id)).toMatchObject({ chatNotes: null });
-      const [oneToOne] = await h.store.find({ list: 'oneToOnes', where: { involvementId: involvement.id } });
+      const [oneToOne] = await h.store.find({ list: 'oneToOnes', where: { involvementId: involvement.id, status: 'Held' } });
       expect(oneToOne.notes).toBeNull();
       const entries = await h.store.find({ list: 'activity', where: { list: 'oneToOnes', itemId: oneToOne.id } });
       expect(entries.at(-1)).toMatchObject({ summary: 'Notes removed: consent withdrawn', changes: JSON.stringify({ notes: { changed: true } }) });
@@ -106,7 +106,10 @@ describe("a partner's personal data", () => {
       expect(item).toMatchObject({ roleTitle: 'Lay member, same-day urgent care design group', workstreamTitle: 'Urgent and emergency care' });
       expect(item.involvement.id).toBe(involvement.id);
       expect(item.inductionItems.length).toBeGreaterThan(5);
-      expect(item.oneToOnes).toEqual([expect.objectContaining({ notes: 'Talked about her diabetes and the clinic.' })]);
+      // The one held, and the first one booked in induction (cancelled by the test's set-up).
+      expect(item.oneToOnes).toEqual(
+        expect.arrayContaining([expect.objectContaining({ status: 'Held', notes: 'Talked about her diabetes and the clinic.' }), expect.objectContaining({ status: 'Cancelled' })]),
+      );
       const lists = new Set(exported.auditTrail.map((entry) => entry.list));
       expect(lists).toEqual(new Set(['partners', 'involvements', 'inductionTasks', 'oneToOnes']));
     });
@@ -147,7 +150,8 @@ describe("a partner's personal data", () => {
     it('blanks every personal field of the partner, their involvements and one-to-ones, keeping stages, dates and counts', async () => {
       const { involvement, partner } = await activeWithNotes();
       const erasure = await h.service.personalData.erase(ENGAGEMENT, partnerRef(partner));
-      expect(erasure).toMatchObject({ erasedNow: true, involvements: 1, oneToOnes: 1 });
+      // Two one-to-ones: the first, booked in induction and cancelled by the set-up, and the one held.
+      expect(erasure).toMatchObject({ erasedNow: true, involvements: 1, oneToOnes: 2 });
       expect(erasure.partner).toMatchObject({
         fullName: `Erased partner ${partner.id}`,
         preferredName: null,
@@ -165,7 +169,7 @@ describe("a partner's personal data", () => {
         chatNotes: null,
         stageReason: null,
       });
-      const [oneToOne] = await h.store.find({ list: 'oneToOnes', where: { involvementId: involvement.id } });
+      const [oneToOne] = await h.store.find({ list: 'oneToOnes', where: { involvementId: involvement.id, status: 'Held' } });
       expect(oneToOne).toMatchObject({ status: 'Held', date: '2026-03-10', notes: null });
       const dashboard = await h.service.views.dashboard(LEAD, involvement.workstreamId);
       expect(dashboard.stageCounts.Active).toBe(1);
@@ -175,7 +179,7 @@ describe("a partner's personal data", () => {
       const { partner } = await activeWithNotes();
       await h.service.personalData.erase(ENGAGEMENT, partnerRef(partner));
       const entries = await h.store.find({ list: 'activity', where: { summary: 'Personal data erased' } });
-      expect(entries.map((entry) => entry.list).sort()).toEqual(['involvements', 'oneToOnes', 'partners']);
+      expect(entries.map((entry) => entry.list).sort()).toEqual(['involvements', 'oneToOnes', 'oneToOnes', 'partners']);
       const trail = JSON.stringify(await h.store.find({ list: 'activity', where: { actorId: [LEAD.id, ENGAGEMENT.id] } }));
       for (const value of ['Maya', 'Thompson', 'diabetes', 'maya@example.org']) expect(trail).not.toContain(value);
     });

@@ -1,4 +1,4 @@
-import { ConflictError } from '../../../domain';
+import { ConflictError, longDate } from '../../../domain';
 import { optionalText, wholeNumber } from '../../pathway/inputs';
 import { pressKey, type Capability } from '../../pathway/turn';
 import { loadPartner } from '../partner/partner-card';
@@ -36,6 +36,23 @@ export const oneToOnesCapability: Capability = {
         return showPartner(scope, detail.involvement.id, `${detail.name}'s record changed since this card was sent, so nothing was recorded. Here is the latest: try again.`);
       }
       return showPartner(scope, detail.involvement.id, 'One-to-one recorded. The next one is due a cadence from it.');
+    },
+    async 'oneToOne.move'(scope, data) {
+      const detail = await loadPartner(scope, data.involvementId);
+      const moved = await scope.service.oneToOnes.move(scope.turn.actor, {
+        oneToOneId: data.oneToOneId,
+        version: data.oneToOneVersion,
+        key: pressKey(scope.turn.action),
+        date: optionalText(data.date),
+        time: optionalText(data.time),
+        where: optionalText(data.where),
+      });
+      return showPartner(scope, detail.involvement.id, `One-to-one moved to ${longDate(moved.date)}${moved.time ? ` at ${moved.time}` : ''}.`);
+    },
+    async 'oneToOne.cancel'(scope, data) {
+      const detail = await loadPartner(scope, data.involvementId);
+      await scope.service.oneToOnes.cancel(scope.turn.actor, { oneToOneId: data.oneToOneId, version: data.oneToOneVersion, key: pressKey(scope.turn.action) });
+      return showPartner(scope, detail.involvement.id, 'One-to-one cancelled.');
     },
     async 'oneToOne.cadence'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);

@@ -1,11 +1,9 @@
-import { describeDue, longDate, RefusedError, type PartnerDetail } from '../../../domain';
+import { CONTACT_METHODS, describeDue, longDate, RefusedError, type Member, type PartnerDetail } from '../../../domain';
 import { CARD_WORKSTREAM } from '../../pathway/engine';
 import type { Card, TurnScope } from '../../pathway/turn';
 import { recordId } from '../../pathway/inputs';
 import { acknowledgementFor } from '../interest/acknowledgement';
 import template from './partner-card.json';
-
-const RECRUITING = ['Interested', 'Chat booked', 'Chat held', 'Offered', 'Induction'];
 
 /** One partner in one role, read through the service and checked to belong to this conversation's workstream. */
 export async function loadPartner(scope: TurnScope, involvementId: unknown): Promise<PartnerDetail> {
@@ -21,13 +19,34 @@ export async function loadPartner(scope: TurnScope, involvementId: unknown): Pro
   return detail;
 }
 
+/** How many one-to-one notes the card shows, newest first: the rest are in the tab. */
+const NOTES_SHOWN = 3;
+
+/**
+ * What staff have written about the partner, to be read again: the adjustments
+ * asked for at the chat, and (while the partner's consent to notes stands) the chat
+ * notes and the latest one-to-one notes. Pause and end reasons are among the facts.
+ */
+function writtenDown(detail: PartnerDetail): Array<{ title: string; value: string }> {
+  const { involvement, partner } = detail;
+  const written: Array<{ title: string; value: string }> = [];
+  if (involvement.chatAdjustments) written.push({ title: 'Adjustments asked for', value: involvement.chatAdjustments });
+  if (!partner.notesConsent) return written;
+  if (involvement.chatNotes) written.push({ title: 'Informal chat notes', value: involvement.chatNotes });
+  const held = detail.oneToOnes.filter((item) => item.status === 'Held' && item.notes).slice(0, NOTES_SHOWN);
+  for (const item of held) written.push({ title: `One-to-one, ${longDate(item.date)}`, value: item.notes ?? '' });
+  return written;
+}
+
 /**
  * The partner card: where the partner is on the pathway, the guidance for this
- * stage, the buttons for every step open from here (for new interest, a message
- * ready to send), and a link to the partner in the workstream's tab.
+ * stage, what staff have written, the buttons for every step open from here (as the
+ * domain's {@link PartnerDetail.actions} says: for new interest, a message ready to
+ * send), corrections to their details and named contact (`colleagues`: the
+ * workstream's members), and a link to the partner in the workstream's tab.
  */
-export function partnerCard(scope: TurnScope, detail: PartnerDetail): Card {
-  const { involvement, partner, role, workstream } = detail;
+export function partnerCard(scope: TurnScope, detail: PartnerDetail, colleagues: readonly Member[] = []): Card {
+  const { involvement, partner, role, workstream, actions } = detail;
   const stage = involvement.stage;
   const guidance = scope.guidance;
   // One key per card: each button's press is safe to repeat (see pressKey).
@@ -50,9 +69,10 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail): Card {
   if (stage === 'Ended') facts.push({ title: 'Exit conversation', value: involvement.exitConversationOffered ? 'Offered' : 'Not offered' });
   facts.push({ title: 'Consent to hold details', value: consentState(partner.consentGiven, partner.consentDate, 'Not recorded') });
   if (partner.erasedDate) facts.push({ title: 'Personal data', value: `Erased on ${longDate(partner.erasedDate)}` });
-  const booked = detail.oneToOnes.filter((item) => item.status === 'Booked');
+  const booked = detail.oneToOnes.find((item) => item.status === 'Booked');
   const held = detail.oneToOnes.find((item) => item.status === 'Held');
-  const canAcknowledge = stage === 'Interested' && !involvement.acknowledgedDate;
+  const bookedWhen = booked ? `${longDate(booked.date)}${booked.time ? ` at ${booked.time}` : ''}` : '';
+  const firstItem = detail.checklist.find((task) => task.kind === 'One-to-one booked');
   return scope.cards.render(template, {
     name: detail.name,
     roleTitle: role.title,
@@ -61,21 +81,33 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail): Card {
     guidanceTitle: `What to do at ${stage}`,
     guidance: guidance.text('pathway', stage),
     ref,
+    actions,
     today: scope.today(),
     isInduction: stage === 'Induction',
-    isActive: stage === 'Active',
-    isPaused: stage === 'Paused',
-    hasOneToOnes: ['Induction', 'Active', 'Paused'].includes(stage),
-    canAcknowledge,
-    acknowledgement: canAcknowledge ? acknowledgementFor(scope, detail) : undefined,
+    hasOneToOnes: actions.recordOneToOne,
+    acknowledgement: actions.acknowledgeInterest ? acknowledgementFor(scope, detail) : undefined,
     tabUrl: scope.tabLinks.workstream(workstream, partner.id),
-    canBookChat: stage === 'Interested' || stage === 'Chat booked',
     bookChatTitle: stage === 'Chat booked' ? 'Move the chat' : 'Book informal chat',
-    canHoldChat: stage === 'Chat booked',
-    canOffer: stage === 'Chat held',
-    canStartInduction: stage === 'Offered',
-    canEnd: stage === 'Active' || stage === 'Paused',
-    canNotProgress: RECRUITING.includes(stage),
+    written: writtenDown(detail),
+    booked: booked
+      ? { date: booked.date, time: booked.time ?? '', where: booked.where ?? '', when: bookedWhen, ref: { ...ref, oneToOneId: booked.id, oneToOneVersion: booked.version } }
+      : undefined,
+    cancelNote:
+      stage === 'Induction' && firstItem?.done && detail.oneToOnes.filter((item) => item.status !== 'Cancelled').length === 1
+        ? `"${firstItem.label}" will be unticked until another is booked.`
+        : '',
+    details: {
+      fullName: partner.fullName,
+      preferredName: partner.preferredName ?? '',
+      email: partner.email ?? '',
+      phone: partner.phone ?? '',
+      postalAddress: partner.postalAddress ?? '',
+      preferredContact: partner.preferredContact ?? '',
+      accessNeeds: partner.accessNeeds ?? '',
+    },
+    contactMethods: CONTACT_METHODS,
+    ownerId: involvement.ownerId ?? '',
+    colleagues: colleagues.map((member) => ({ id: member.userId, name: member.userName })),
     doneCount: detail.checklist.filter((task) => task.done).length,
     taskCount: detail.checklist.length,
     whatsLeft:
@@ -86,18 +118,21 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail): Card {
       label: task.label,
       done: task.done,
       isAgreement: task.kind === 'Agreement',
+      byBooking: task.kind === 'One-to-one booked',
       mark: task.done ? '✅' : task.required ? '⬜' : '▫️',
       status: task.done
         ? `${task.kind === 'Agreement' ? 'Signed' : 'Done'} ${task.doneDate ? longDate(task.doneDate) : ''}`
-        : task.required
-          ? 'Required before Active'
-          : 'Good practice',
+        : task.kind === 'One-to-one booked'
+          ? 'Ticked when the first one-to-one is booked, under One-to-ones'
+          : task.required
+            ? 'Required before Active'
+            : 'Good practice',
       ref: { ...ref, taskId: task.id, taskVersion: task.version },
     })),
     cadenceWeeks: involvement.cadenceWeeks,
     oneToOneText: [
       `Every ${involvement.cadenceWeeks} weeks. ${describeDue(detail.nextOneToOne)}${detail.nextOneToOne.due ? ` (${longDate(detail.nextOneToOne.due)})` : ''}.`,
-      booked.length > 0 ? `Booked: ${booked.map((item) => `${longDate(item.date)}${item.time ? ` at ${item.time}` : ''}`).join(', ')}.` : 'None booked.',
+      booked ? `Booked: ${bookedWhen}${booked.where ? `, ${booked.where}` : ''}.` : 'None booked.',
       held ? `Last held: ${longDate(held.date)}.` : 'None held yet.',
     ].join(' '),
     oneToOneGuidance: guidance.text('one-to-ones', 'guidance'),

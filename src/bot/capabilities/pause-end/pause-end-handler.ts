@@ -9,7 +9,13 @@ export const pauseEndCapability: Capability = {
   actions: {
     async 'involvement.pause'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.pause(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, key: pressKey(scope.turn.action), reason: optionalText(data.reason) });
+      await scope.service.involvements.pause(scope.turn.actor, {
+        involvementId: detail.involvement.id,
+        version: data.version,
+        key: pressKey(scope.turn.action),
+        reason: optionalText(data.reason),
+        cancelBooked: toggle(data.cancelBooked),
+      });
       return showPartner(scope, detail.involvement.id);
     },
     async 'involvement.resume'(scope, data) {
@@ -26,13 +32,20 @@ export const pauseEndCapability: Capability = {
         key: pressKey(scope.turn.action),
         reason: optionalText(data.reason),
         exitConversationOffered,
+        cancelBooked: toggle(data.cancelBooked),
       });
       const note = exitConversationOffered === true ? scope.guidance.text('pause-and-end', 'exit conversation') : undefined;
       return showPartner(scope, detail.involvement.id, note);
     },
     async 'involvement.notProgress'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.notProgress(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, key: pressKey(scope.turn.action), reason: optionalText(data.reason) });
+      await scope.service.involvements.notProgress(scope.turn.actor, {
+        involvementId: detail.involvement.id,
+        version: data.version,
+        key: pressKey(scope.turn.action),
+        reason: optionalText(data.reason),
+        cancelBooked: toggle(data.cancelBooked),
+      });
       return showPartner(scope, detail.involvement.id, scope.guidance.text('pause-and-end', 'after not progressed') || undefined);
     },
   },
