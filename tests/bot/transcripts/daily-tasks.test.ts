@@ -89,3 +89,14 @@ describe('Records can be corrected', () => {
     expect((await t.service.due.myPartners(SAM)).map((line) => line.name)).toEqual(['Maya Jones']);
   });
 });
+
+describe('A role can change hands', () => {
+  it('lead hands the recruiting to a colleague from the role card / new interest then has the colleague as named contact', async () => {
+    const ws = await workstream(t.service, 'Maternity', [SAM]);
+    const role = await advertisedRole(t.service, ws.id);
+    const card = (await t.presses('role.open', { roleId: role.id })).updated;
+    const { replies } = await t.presses('role.reassign', { ...button(card, 'role.reassign'), ownerId: SAM.id });
+    expect(replies.map((reply) => reply.text)).toEqual(['Sam Jones now leads the recruiting for "Maternity partner". People who show interest from now on have them as named contact.']);
+    expect((await interested(t.service, role.id, 'Grace Li')).ownerName).toBe('Sam Jones');
+  });
+});

@@ -1,4 +1,4 @@
-import { ACCESSIBLE_FORMATS, CONTACT_METHODS, longDate, ROLE_LOCATIONS, type RoleOutcome } from '../../../domain';
+import { ACCESSIBLE_FORMATS, CONTACT_METHODS, longDate, ROLE_LOCATIONS, roleActions, type Member, type RoleOutcome } from '../../../domain';
 import { CARD_WORKSTREAM } from '../../pathway/engine';
 import type { Card, TurnScope } from '../../pathway/turn';
 import template from './role-card.json';
@@ -47,11 +47,13 @@ function valueOf(value: unknown): string {
  * new role is not doubled, and a step pressed again after its answer was lost
  * answers with the role as it is.
  */
-export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined): Card {
+export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined, colleagues: readonly Member[] = []): Card {
   const key = globalThis.crypto.randomUUID();
   const role = outcome?.role;
   const status = role?.status ?? 'Draft';
-  const editable = status === 'Draft' || status === 'Ready';
+  // What a role can do next is the domain's to say; a role not saved yet can only be saved.
+  const actions = role ? roleActions(role, false) : undefined;
+  const editable = actions?.edit ?? true;
   const ref = role ? { roleId: role.id, version: role.version, key, [CARD_WORKSTREAM]: role.workstreamId } : { key, [CARD_WORKSTREAM]: scope.workstream?.id };
   const advertLine = !role
     ? ''
@@ -93,10 +95,10 @@ export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined): Ca
         ]
       : [],
     saveTitle: role ? 'Save changes' : 'Save as Draft',
-    canSendAdvert: status === 'Ready' && role?.advertState !== 'Awaiting approval',
+    actions,
+    ownerId: role?.ownerId ?? '',
+    colleagues: colleagues.map((member) => ({ id: member.userId, name: member.userName })),
     advertTitle: role?.advertState === 'Awaiting approval' ? 'Open the advert for approval' : status === 'Advertised' ? 'Open the advert' : '',
-    canLogInterest: status === 'Ready' || status === 'Advertised',
-    canClose: status !== 'Closed',
     ref,
     interestRef: role ? { roleId: role.id, key: globalThis.crypto.randomUUID(), [CARD_WORKSTREAM]: role.workstreamId } : {},
     interestGuidance: scope.guidance.text('interest', 'log'),

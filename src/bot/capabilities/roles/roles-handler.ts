@@ -34,7 +34,8 @@ function descriptionFrom(data: Readonly<Record<string, unknown>>, clearing: bool
 }
 
 async function refreshed(scope: TurnScope, outcome: RoleOutcome, note?: string): Promise<TurnResult> {
-  return replace(roleCard(scope, outcome), `${outcome.role.title}: ${outcome.role.status}`, note);
+  const colleagues = await scope.service.members.list(scope.turn.actor, outcome.role.workstreamId);
+  return replace(roleCard(scope, outcome, colleagues), `${outcome.role.title}: ${outcome.role.status}`, note);
 }
 
 /** What a step pressed on a role card sends: the role, the version the card showed, the press's key and the description as it is on the card. */
@@ -108,6 +109,11 @@ export const rolesCapability: Capability = {
       const current = await loadRole(scope, data.roleId);
       const outcome = await scope.service.roles.updateRole(scope.turn.actor, roleStep(scope, current.role.id, data));
       return refreshed(scope, outcome, 'Saved.');
+    },
+    async 'role.reassign'(scope, data) {
+      const current = await loadRole(scope, data.roleId);
+      const outcome = await scope.service.roles.reassignLead(scope.turn.actor, { roleId: current.role.id, version: data.version, key: pressKey(scope.turn.action), ownerId: optionalText(data.ownerId) });
+      return refreshed(scope, outcome, `${outcome.role.ownerName ?? 'They'} now leads the recruiting for "${outcome.role.title}". People who show interest from now on have them as named contact.`);
     },
     'role.ready': statusMove((roles, actor, input) => roles.markReady(actor, input)),
     'role.draft': statusMove((roles, actor, input) => roles.backToDraft(actor, input)),
