@@ -175,6 +175,7 @@ class Generator {
         erasedDate: null,
         peerNetworkStatus: peer,
         peerNetworkDate: peer === 'Not invited' ? null : plusDays(today, -this.between(5, 200)),
+        mergedInto: null,
       });
       // One partner in ten also holds a second role in the workstream.
       const roleCount = number % 10 === 0 ? 2 : 1;

@@ -8,18 +8,20 @@ import { partners, type Partner } from './schema/lists';
  * value never stops a record from opening.
  */
 
-/** An email address as people type one: something@somewhere.tld, nothing around it. */
+/** An email address as people type one: something@somewhere.tld, nothing around it; kept in lower case, so the same address always matches. */
 export const emailInput = partners.fields.email
   .unwrap()
   .pipe(z.email({ error: 'Email must be an address like name@example.org. Leave it empty if they have none.' }))
+  .transform((email) => email.toLowerCase())
   .nullable();
 
-/** A phone number: digits, spaces and + ( ) -, with at least 7 digits. */
+/** A phone number: digits, spaces and + ( ) -, with at least 7 digits; kept with single spaces, so the same number typed twice matches. */
 export const phoneInput = partners.fields.phone
   .unwrap()
   .refine((value) => /^[+\d\s()-]+$/.test(value) && value.replace(/\D/g, '').length >= 7, {
     error: 'Phone must be a number, like 07700 900123 or +44 20 7946 0000. Leave it empty if they have none.',
   })
+  .transform((phone) => phone.replace(/\s+/g, ' '))
   .nullable();
 
 const NEEDS: Readonly<Record<string, { readonly field: 'email' | 'phone' | 'postalAddress'; readonly what: string }>> = {

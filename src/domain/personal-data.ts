@@ -23,7 +23,14 @@ export function isErased(partner: Pick<Partner, 'erasedDate'>): boolean {
  * Refuses to record anything new about a partner whose personal data was erased:
  * someone who comes back is recorded afresh, with their consent.
  */
-export function refuseIfErased(partner: Pick<Partner, 'id' | 'erasedDate'>): void {
+export function refuseIfErased(partner: Pick<Partner, 'id' | 'erasedDate' | 'mergedInto'>): void {
+  if (partner.mergedInto !== null) {
+    throw new RefusedError(
+      'partner-merged',
+      `This record was merged into another, as the same person: partner ${partner.mergedInto}. Open them instead; everything recorded about them is there.`,
+      { mergedInto: partner.mergedInto },
+    );
+  }
   if (!isErased(partner)) return;
   throw new RefusedError(
     'partner-erased',

@@ -84,6 +84,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
   post('/induction-tasks/:taskId/complete', ({ service, actor, input }) => service.induction.completeTask(actor, input)),
   post('/induction-tasks/:taskId/reopen', ({ service, actor, input }) => service.induction.reopenTask(actor, input)),
 
+  // A search by email or phone is a POST, so the personal details searched for stay out of URLs and logs.
+  post('/partners/matches', ({ service, actor, input }) => service.partners.possibleMatches(actor, input)),
+  get('/partners/duplicates', ({ service, actor }) => service.partners.duplicates(actor)),
+  post('/partners/merge', ({ service, actor, input }) => service.partners.merge(actor, input)),
   patch('/partners/:partnerId', ({ service, actor, input }) => service.partners.updateDetails(actor, input)),
   post('/partners/:partnerId/peer-network/invite', ({ service, actor, input }) => service.partners.invitePeerNetwork(actor, input)),
   post('/partners/:partnerId/peer-network/answer', ({ service, actor, input }) => service.partners.recordPeerNetworkAnswer(actor, input)),

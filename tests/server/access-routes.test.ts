@@ -113,8 +113,8 @@ async function snapshot(store: SqliteStore) {
   return Promise.all(lists.map((list) => store.find({ list })));
 }
 
-/** Routes anyone may call: they act on the caller's own workstreams or identity. */
-const OPEN_TO_ALL = new Set(['get /me', 'get /workstreams', 'post /workstreams']);
+/** Routes anyone may call: they act on the caller's own workstreams or identity, or (matches) answer only within their reach. */
+const OPEN_TO_ALL = new Set(['get /me', 'get /workstreams', 'post /workstreams', 'post /partners/matches']);
 
 describe('a member of workstream A calling every tab API route with the ids of workstream B', () => {
   let store: SqliteStore;
@@ -140,6 +140,14 @@ describe('a member of workstream A calling every tab API route with the ids of w
 
   it.each(DOWNLOAD_ROUTES.map((route) => [`GET /api${route.path}`, route] as const))('%s is refused with no access', async (_name, route) => {
     await expect(route.make(service, ALEX, idsFor(route.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+
+  it("finds no match for someone in workstream B when asked by a member of workstream A only, so nothing says where else a person is involved", async () => {
+    const matches = API_ROUTES.find((route) => route.path === '/partners/matches') as ApiRoute;
+    const input = { email: 'maya.jones@example.org' };
+    await service.partners.updateDetails(BEA, { partnerId: b.partner.id, version: b.partner.version, email: input.email });
+    expect(await matches.call({ service, actor: ALEX, input, ids: {}, identity: 'entra' })).toEqual([]);
+    expect(await matches.call({ service, actor: BEA, input, ids: {}, identity: 'entra' })).toEqual([expect.objectContaining({ partnerId: b.partner.id, sameEmail: true })]);
   });
 
   it('lists only workstream A to its member, and both to the Engagement team', async () => {

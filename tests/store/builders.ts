@@ -94,6 +94,7 @@ export function aPartner(overrides: Partial<Fields<'partners'>> = {}): Fields<'p
     erasedDate: null,
     peerNetworkStatus: 'Not invited',
     peerNetworkDate: null,
+    mergedInto: null,
     ...overrides,
   };
 }

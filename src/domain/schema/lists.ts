@@ -101,8 +101,9 @@ export const roles = defineList('roles', 'PPP Roles', 'role', {
 export const partners = defineList('partners', 'PPP Partners', 'partner', {
   fullName: text('Full name', { required: true, personal: true, maxLength: 120 }),
   preferredName: text('Preferred name', { personal: true, maxLength: 60 }),
-  email: text('Email', { personal: true, maxLength: 254 }),
-  phone: text('Phone', { personal: true, maxLength: 40 }),
+  // Indexed so that logging interest finds a person already on record, past SharePoint's list view threshold.
+  email: text('Email', { personal: true, indexed: true, maxLength: 254 }),
+  phone: text('Phone', { personal: true, indexed: true, maxLength: 40 }),
   postalAddress: note('Postal address', { personal: true, maxLength: 500 }),
   preferredContact: choice('Preferred contact', CONTACT_METHODS),
   accessNeeds: note('Access needs and adjustments', { personal: true, maxLength: 2000 }),
@@ -113,6 +114,8 @@ export const partners = defineList('partners', 'PPP Partners', 'partner', {
   erasedDate: date('Personal data erased on'),
   peerNetworkStatus: choice('Peer Support Network', PEER_NETWORK_STATUSES, { required: true, indexed: true }),
   peerNetworkDate: date('Peer Support Network date'),
+  /** Set on a duplicate record merged into another: the partner who is this person. */
+  mergedInto: integer('Merged into partner', { indexed: true, min: 1 }),
 });
 
 /** The most items an induction checklist (and so a template) may have. */

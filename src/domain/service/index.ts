@@ -67,6 +67,7 @@ export type { PathwaySettings, ServiceDeps } from './context';
 export type { AccessSettings, Reach } from './access';
 export type { RoleOutcome } from './roles';
 export { RETENTION_ACTOR, exportSummary, type Erasure, type InvolvementExport, type PersonalDataExport } from './personal-data';
+export type { DuplicateGroup, Merge, PartnerMatch } from './partners';
 export type { Agenda, AgendaItem, OneToOneInvitation } from './agenda';
 export type { EngagementOverview, PeerNetworkMember, WorkstreamOverview } from './overview';
 export type { DueSoon, PartnerLine, Reminder, ReminderKind, ReminderWindows } from './due';

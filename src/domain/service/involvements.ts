@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { RefusedError } from '../errors';
+import { NotFoundError, RefusedError } from '../errors';
 import { checkPreferredContact, emailInput, phoneInput } from '../contact';
 import { storedProgress, templateFor, type TemplateItem } from '../induction';
 import { CLOSED_STAGES, checkStageChange } from '../involvement';
 import { checkNotesConsent, refuseIfErased } from '../personal-data';
 import { nextOneToOneDue } from '../one-to-ones';
 import type { Principal } from '../principal';
-import { involvements, partners, type Fields, type Involvement, type Stage } from '../schema/lists';
+import { involvements, LISTS, partners, type Fields, type Involvement, type Stage } from '../schema/lists';
 import type { Change } from '../store';
 import { displayName, idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
+import { possibleMatches } from './partners';
 
 const ref = { involvementId: itemRef.id, version: itemRef.version, key: idempotencyKey };
 const reason = involvements.fields.stageReason.unwrap().min(1);
@@ -32,6 +33,8 @@ const recordInterestInput = z
     key: idempotencyKey,
     partnerId: itemRef.id.optional(),
     partner: newPartner.optional(),
+    /** Confirms that a new person is not one already on record with the same email or phone. */
+    newPerson: z.boolean().optional(),
     interestDate: involvements.fields.interestDate.optional(),
   })
   .strict()
@@ -48,6 +51,7 @@ const TITLES = titlesOf('involvements', {
   roleId: 'Role',
   partnerId: 'Partner',
   partner: 'Partner details',
+  newPerson: 'A different person',
   at: 'Date and time of the chat',
   where: 'Where',
   adjustments: 'Adjustments asked for',
@@ -89,6 +93,16 @@ export class InvolvementUseCases {
    */
   async recordInterest(actor: Principal, input: unknown): Promise<Involvement> {
     const parsed = parseInput(recordInterestInput, input, TITLES);
+    const key = parsed.key ?? newKey();
+    // Sent again after a lost answer, the person it made is now "already on record": answer with what was made.
+    return this.ctx.repeatable(key, () => this.recordInterestNow(actor, parsed, key), async (done) => {
+      const made = done.find((entry) => entry.list === 'involvements');
+      if (!made) throw new NotFoundError(LISTS.involvements.itemName, 0);
+      return this.ctx.loadOwned(actor, 'involvements', made.itemId);
+    });
+  }
+
+  private async recordInterestNow(actor: Principal, parsed: z.infer<typeof recordInterestInput>, key: string): Promise<Involvement> {
     const role = await this.ctx.loadOwned(actor, 'roles', parsed.roleId);
     if (role.status === 'Draft' || role.status === 'Closed') {
       throw new RefusedError(
@@ -96,12 +110,12 @@ export class InvolvementUseCases {
         `"${role.title}" is ${role.status}, so it cannot take interest. ${role.status === 'Draft' ? 'Finish planning the role first.' : 'Point the person to other opportunities.'}`,
       );
     }
-    const key = parsed.key ?? newKey();
     const today = this.ctx.today();
     const changes: Change[] = [];
     let partnerId: number | { ref: string };
     if (parsed.partner) {
       checkPreferredContact({ email: null, phone: null, postalAddress: null, preferredName: null, preferredContact: null, ...parsed.partner });
+      if (!parsed.newPerson) await this.refuseIfKnown(actor, parsed.partner);
       changes.push({
         op: 'create',
         list: 'partners',
@@ -123,6 +137,7 @@ export class InvolvementUseCases {
           erasedDate: null,
           peerNetworkStatus: 'Not invited',
           peerNetworkDate: null,
+          mergedInto: null,
         },
       });
       partnerId = { ref: 'partner' };
@@ -174,8 +189,25 @@ export class InvolvementUseCases {
         inductionStillRequired: null,
       },
     });
-    const written = await this.ctx.store.commit(changes, this.ctx.commitContext(actor));
+    const written = await this.ctx.store.commit(changes, this.ctx.commitContext(actor, key));
     return written[written.length - 1] as Involvement;
+  }
+
+  /**
+   * Refuses a new person whose email or phone is already on record for someone the
+   * person logging may see, naming them, so the interest can be linked to that
+   * record rather than making a second one (or confirmed as another person).
+   */
+  private async refuseIfKnown(actor: Principal, partner: { readonly fullName: string; readonly email?: string | null; readonly phone?: string | null }): Promise<void> {
+    const matches = await possibleMatches(this.ctx, actor, partner);
+    if (matches.length === 0) return;
+    const [first] = matches;
+    const shared = first.sameEmail && first.samePhone ? 'email and phone' : first.sameEmail ? 'email' : 'phone';
+    throw new RefusedError(
+      'possibly-known',
+      `${matches.length === 1 ? `${first.name} is` : `${matches.length} people are`} already on record with the same ${shared} as ${partner.fullName}. If it is the same person, link this interest to their record, so they have one record; if not, say they are a different person.`,
+      { matches },
+    );
   }
 
   /** Records that the person's interest was acknowledged (today unless a date is given). */

@@ -51,8 +51,9 @@ const TITLES = titlesOf('partners', { partnerId: 'Partner', version: 'Version', 
 
 const ERASED = 'Personal data erased';
 
-/** The partner's involvements, and the induction items and one-to-ones of each. */
+/** The partner's involvements, and the induction items and one-to-ones of each, and the duplicate records merged into theirs. */
 interface Held {
+  readonly merged: readonly Partner[];
   readonly involvements: readonly Involvement[];
   readonly inductionItems: readonly InductionTask[];
   readonly oneToOnes: readonly OneToOne[];
@@ -140,7 +141,8 @@ export class PersonalDataUseCases {
     const [roles, workstreams, ...audit] = await this.ctx.store.findAll([
       { list: 'roles', where: { id: ids(held.involvements.map((item) => item.roleId)) } },
       { list: 'workstreams', where: { id: ids(held.involvements.map((item) => item.workstreamId)) } },
-      { list: 'activity', where: { list: 'partners', itemId: partnerId } },
+      // Records merged into this one were the same person: their trail is theirs too.
+      { list: 'activity', where: { list: 'partners', itemId: [partnerId, ...held.merged.map((item) => item.id)] } },
       { list: 'activity', where: { list: 'involvements', itemId: ids(held.involvements.map((item) => item.id)) } },
       { list: 'activity', where: { list: 'inductionTasks', itemId: ids(held.inductionItems.map((item) => item.id)) } },
       { list: 'activity', where: { list: 'oneToOnes', itemId: ids(held.oneToOnes.map((item) => item.id)) } },
@@ -208,7 +210,7 @@ export class PersonalDataUseCases {
 
   private async eraseNow(actor: Principal, partner: Partner, version: number): Promise<Erasure> {
     const held = await this.held(partner.id);
-    const items = [refOf('partners', partner), ...refsOf('involvements', held.involvements), ...refsOf('oneToOnes', held.oneToOnes)];
+    const items = [refOf('partners', partner), ...refsOf('partners', held.merged), ...refsOf('involvements', held.involvements), ...refsOf('oneToOnes', held.oneToOnes)];
     if (isErased(partner)) {
       await this.ctx.store.purgeHistory(items);
       return { partner, erasedNow: false, involvements: held.involvements.length, oneToOnes: held.oneToOnes.length };
@@ -234,13 +236,16 @@ export class PersonalDataUseCases {
 
   /** Everything held about a partner in any workstream (callers have checked access). */
   private async held(partnerId: number): Promise<Held> {
-    const involvements = await this.ctx.store.find({ list: 'involvements', where: { partnerId } });
+    const [involvements, merged] = await this.ctx.store.findAll([
+      { list: 'involvements', where: { partnerId } },
+      { list: 'partners', where: { mergedInto: partnerId } },
+    ] as const);
     const involvementIds = involvements.map((involvement) => involvement.id);
     const [inductionItems, oneToOnes] = await this.ctx.store.findAll([
       { list: 'inductionTasks', where: { involvementId: involvementIds } },
       { list: 'oneToOnes', where: { involvementId: involvementIds } },
     ]);
-    return { involvements, inductionItems, oneToOnes };
+    return { merged, involvements, inductionItems, oneToOnes };
   }
 }
 

@@ -100,3 +100,34 @@ describe('A role can change hands', () => {
     expect((await interested(t.service, role.id, 'Grace Li')).ownerName).toBe('Sam Jones');
   });
 });
+
+describe('One person, one record', () => {
+  async function logInterest(roleId: number, fullName: string) {
+    const card = (await t.presses('role.open', { roleId })).updated;
+    return t.presses('interest.log', { ...button(card, 'interest.log'), fullName, email: 'maya@example.org', phone: '07700 900123', consentGiven: 'true' });
+  }
+
+  it('lead logs interest from someone already on record for another role / asked if it is them, links it, and they keep one record', async () => {
+    const ws = await workstream(t.service);
+    const first = await advertisedRole(t.service, ws.id, 'Maternity partner');
+    const second = await advertisedRole(t.service, ws.id, 'Antenatal classes partner');
+    await logInterest(first.id, 'Maya Jones');
+    const { updated } = await logInterest(second.id, 'Maya Jones');
+    expect(textOf(updated)).toContain('Is this someone already on record?');
+    expect(textOf(updated)).toContain('Maternity partner (Interested)');
+    const linked = await t.presses('interest.link', button(updated, 'interest.link'));
+    expect(linked.replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/^Interest logged on their existing record, so they have one record\./)]);
+    expect(await t.store.find({ list: 'partners' })).toHaveLength(1);
+    expect(await t.store.find({ list: 'involvements' })).toHaveLength(2);
+  });
+
+  it('lead says it is a different person / a second record is made, with the details typed once', async () => {
+    const ws = await workstream(t.service);
+    const first = await advertisedRole(t.service, ws.id, 'Maternity partner');
+    const second = await advertisedRole(t.service, ws.id, 'Antenatal classes partner');
+    await logInterest(first.id, 'Maya Jones');
+    const { updated } = await logInterest(second.id, 'Ayesha Jones');
+    await t.presses('interest.log', button(updated, 'interest.log'));
+    expect((await t.store.find({ list: 'partners' })).map((partner) => partner.fullName).sort()).toEqual(['Ayesha Jones', 'Maya Jones']);
+  });
+});
