@@ -1,6 +1,8 @@
 import { Badge, Body1, Caption1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { SignedInUser } from './api/types';
 import type { LoadState } from './shared/use-load';
+import { NARROW_MEDIA } from './shared/breakpoints';
+import { useWordBadgeStyles } from './shared/badge-styles';
 import { BotChatButton } from './teams/bot-chat';
 
 const useStyles = makeStyles({
@@ -14,9 +16,18 @@ const useStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalXXL,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
+    [NARROW_MEDIA]: {
+      rowGap: tokens.spacingVerticalXS,
+      paddingBlock: tokens.spacingVerticalS,
+      paddingInline: tokens.spacingHorizontalM,
+    },
   },
   title: {
     margin: 0,
+    [NARROW_MEDIA]: {
+      fontSize: tokens.fontSizeBase500,
+      lineHeight: tokens.lineHeightBase500,
+    },
   },
   person: {
     display: 'flex',
@@ -39,6 +50,7 @@ export interface AppHeaderProps {
  */
 export function AppHeader({ me, onChatWithBot }: AppHeaderProps) {
   const styles = useStyles();
+  const badge = useWordBadgeStyles();
   return (
     <header className={styles.header}>
       <Title2 as="h1" className={styles.title}>
@@ -52,7 +64,7 @@ export function AppHeader({ me, onChatWithBot }: AppHeaderProps) {
               Signed in as <strong>{me.data.name}</strong>
             </Body1>
             {me.data.localDevelopment && (
-              <Badge appearance="tint" color="warning" size="large">
+              <Badge appearance="tint" color="warning" size="large" className={badge.badge}>
                 Local development identity
               </Badge>
             )}

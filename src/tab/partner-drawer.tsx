@@ -22,6 +22,7 @@ import { StageActions } from './partners/stage-actions';
 import { Consents, NotesNeedConsent } from './personal-data/consents';
 import { DataProtection } from './personal-data/data-protection';
 import { ActionMessage } from './shared/action-message';
+import { useWordBadgeStyles } from './shared/badge-styles';
 import { shortDate } from './shared/format';
 import { LoadError } from './shared/load-error';
 import { useAction } from './shared/use-action';
@@ -107,6 +108,7 @@ function focusLost(): boolean {
 
 function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) {
   const styles = useStyles();
+  const badge = useWordBadgeStyles();
   const action = useAction(onSaved);
   const busy = action.outcome.kind === 'busy';
   const settled = action.outcome.kind === 'done' || action.outcome.kind === 'refused';
@@ -125,7 +127,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
     <div className={styles.body}>
       <div className={styles.summary}>
         <Text>{detail.role.title}</Text>
-        <Badge appearance="tint" color="brand">
+        <Badge appearance="tint" color="brand" className={badge.badge}>
           Stage: {involvement.stage}
         </Badge>
         {involvement.ownerName && <Text>Named contact: {involvement.ownerName}</Text>}

@@ -1,13 +1,15 @@
 import { Body1, Caption1, Spinner, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { invitationUrl, partnersCsvUrl, type ApiClient, type Person } from './api/client';
-import { rowForPartner } from './partners/filter-rows';
+import { rowForPartner, type PartnerShow } from './partners/filter-rows';
 import { PartnersSection } from './partners/partners-section';
 import { StageSummary } from './partners/stage-summary';
 import { PeoplePanel } from './people/lazy';
 import { RolesList } from './roles/roles-list';
+import { NARROW_MEDIA } from './shared/breakpoints';
 import { shortDate } from './shared/format';
 import { LoadError } from './shared/load-error';
+import { partnerShowFromSearch, searchWithPartnerShow } from './shared/url-state';
 import { useLoad } from './shared/use-load';
 import { ViewTabs } from './shared/view-tabs';
 
@@ -16,6 +18,9 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
+    [NARROW_MEDIA]: {
+      gap: tokens.spacingVerticalM,
+    },
   },
   section: {
     display: 'flex',
@@ -51,6 +56,13 @@ export interface WorkstreamViewProps {
   readonly pickPeople?: ((title: string) => Promise<Person[]>) | null;
 }
 
+/** Puts the partners shown in the address, so a reload or a shared link shows the same ones. */
+function rememberShow(show: PartnerShow): void {
+  const search = searchWithPartnerShow(window.location.search, show);
+  if (search === window.location.search) return;
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+}
+
 interface Selected {
   readonly involvementId: number;
   readonly name: string;
@@ -83,6 +95,12 @@ export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSe
   const styles = useStyles();
   const titleId = useId();
   const [view, setView] = useState<View>('partners');
+  const [show, setShow] = useState<PartnerShow>(() => partnerShowFromSearch(window.location.search));
+  const showPartners = useCallback((chosen: PartnerShow) => {
+    setShow(chosen);
+    setView('partners');
+    rememberShow(chosen);
+  }, []);
   const [selected, setSelected] = useState<Selected | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const open = useCallback((partner: Selected) => {
@@ -127,7 +145,7 @@ export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSe
         </Subtitle1>
         {workstream.description && <Body1>{workstream.description}</Body1>}
         <Caption1>Dates and due states as of {shortDate(today)}.</Caption1>
-        <StageSummary stageCounts={stageCounts} needsAttention={needsAttention} />
+        <StageSummary stageCounts={stageCounts} needsAttention={needsAttention} show={show} onShow={showPartners} />
         {linkMissed && (
           <Body1 role="status">
             The partner in the link you followed is not in this workstream, or no longer shown to you. Search for them by name
@@ -141,6 +159,8 @@ export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSe
             {view === 'partners' && (
               <PartnersSection
                 rows={rows}
+                show={show}
+                onShow={showPartners}
                 labelledBy={labelledBy}
                 downloadCsv={() => api.download(partnersCsvUrl(workstream.id))}
                 onOpen={(row) => open({ involvementId: row.involvementId, name: row.name })}

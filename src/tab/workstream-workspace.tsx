@@ -7,7 +7,7 @@ import { ErrorBoundary } from './shared/error-boundary';
 import { LoadError } from './shared/load-error';
 import { usePageStyles } from './shared/page-styles';
 import { useLoad } from './shared/use-load';
-import { chooseWorkstream, partnerIdFromSubPage, searchWithWorkstream, workstreamIdFromSearch } from './shared/url-state';
+import { chooseWorkstream, partnerIdFromSubPage, searchWithPartnerShow, searchWithWorkstream, workstreamIdFromSearch } from './shared/url-state';
 import { useBotChat } from './teams/bot-chat';
 import type { TeamsHost } from './teams/teams-host';
 import { useReport } from './teams/use-report';
@@ -41,6 +41,8 @@ export function WorkstreamWorkspace({ host, api }: { readonly host: TeamsHost | 
   // The partner a deep link from the bot asks for, opened once in the first workstream shown.
   const [linkedPartnerId, setLinkedPartnerId] = useState(() => partnerIdFromSubPage(host?.subPageId ?? null));
   const choose = useCallback((workstreamId: number) => {
+    // Another workstream starts by showing all its partners, not those at the stage chosen in this one.
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${searchWithPartnerShow(window.location.search, 'all')}${window.location.hash}`);
     setLinkedPartnerId(null);
     setRequestedId(workstreamId);
   }, []);

@@ -32,12 +32,17 @@ async function openWorkstream(title: string): Promise<void> {
   await page.getByRole('heading', { level: 2, name: title }).waitFor();
 }
 
+/** Shows only the partners at `stage`, with its counter above the views. */
+async function showStage(stage: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${stage} \\d+$`) }).click();
+}
+
 /**
  * Opens the first partner at `stage`. The row is found by its stage cell, not by
  * position, so it cannot be a row from before the stage filter re-rendered the table.
  */
 async function openPartnerAt(stage: string): Promise<string> {
-  await page.getByRole('combobox', { name: 'Stage', exact: true }).selectOption(stage);
+  await showStage(stage);
   const atStage = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell', { name: stage, exact: true }) });
   const first = atStage.first().getByRole('button').first();
   const name = (await first.textContent()) ?? '';
@@ -137,6 +142,28 @@ describe('the workstream tab in a browser', () => {
     expect(await page.getByRole('table', { name: 'Peer Support Network roster' }).getByRole('row').count()).toBeGreaterThan(1);
   });
 
+  it('shows only the partners at a stage when its counter is pressed, keeps that across a reload, and shows everyone when it is pressed again', async () => {
+    await openWorkstream('Urgent and emergency care (demo)');
+    const everyone = await page.getByRole('table').getByRole('row').count();
+    const induction = page.getByRole('button', { name: /^Induction \d+$/ });
+    const [, count] = /(\d+)$/.exec((await induction.textContent()) ?? '') ?? [];
+    await induction.click();
+    await page.getByRole('status').filter({ hasText: /partners at Induction$/ }).waitFor();
+    expect(await induction.getAttribute('aria-pressed')).toBe('true');
+    expect(new URL(page.url()).searchParams.get('show')).toBe('Induction');
+    const stages = await page.getByRole('table').getByRole('row').locator('td:nth-child(3)').allTextContents();
+    expect(stages).toEqual(Array(Number(count)).fill('Induction'));
+
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: /partners at Induction$/ }).waitFor();
+    expect(await page.getByRole('button', { name: /^Induction \d+$/ }).getAttribute('aria-pressed')).toBe('true');
+
+    await page.getByRole('button', { name: /^Induction \d+$/ }).click();
+    await page.getByRole('status').filter({ hasText: /^\d+ partners$/ }).waitFor();
+    expect(await page.getByRole('table').getByRole('row').count()).toBe(everyone);
+    expect(new URL(page.url()).searchParams.get('show')).toBeNull();
+  });
+
   it('adds a colleague to the workstream by Entra object id and name, and removes them after confirming, with no axe-core violations', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await openWorkstream('Mental health (demo)');
@@ -195,10 +222,39 @@ function focusInPanel(): Promise<boolean> {
   return page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')));
 }
 
+interface Bookable {
+  readonly involvementId: number;
+  readonly name: string;
+  readonly today: string;
+}
+
+/**
+ * Opens, in the browser, a partner who can have a one-to-one booked now (in induction,
+ * active or paused, with none booked: they are booked one at a time), found in the
+ * demo data through the API, as earlier tests have booked some.
+ */
+async function openPartnerWithNothingBooked(): Promise<Bookable> {
+  const workstreams = (await (await fetch(`${e2e.server.url}/api/workstreams`)).json()) as Array<{ id: number; title: string }>;
+  for (const workstream of workstreams) {
+    const dashboard = (await (await fetch(`${e2e.server.url}/api/workstreams/${workstream.id}/dashboard`)).json()) as {
+      today: string;
+      rows: Array<{ involvementId: number; partnerId: number; name: string; stage: string; booked: unknown }>;
+    };
+    const bookable = dashboard.rows.find(
+      (row) => ['Induction', 'Active', 'Paused'].includes(row.stage) && row.booked === null && row.name !== `Erased partner ${row.partnerId}`,
+    );
+    if (!bookable) continue;
+    await openWorkstream(workstream.title);
+    await page.getByRole('table').getByRole('button', { name: bookable.name, exact: true }).click();
+    await page.getByRole('dialog', { name: bookable.name }).getByRole('heading', { name: 'One-to-ones' }).waitFor();
+    return { involvementId: bookable.involvementId, name: bookable.name, today: dashboard.today };
+  }
+  throw new Error('No partner in the demo data can have a one-to-one booked');
+}
+
 describe('the partner panel keeps the keyboard focus after every action in it', () => {
   it('after booking a one-to-one from the keyboard, and Escape still closes the panel', async () => {
-    await openWorkstream('Urgent and emergency care (demo)');
-    const name = await openPartnerAt('Active');
+    const { name } = await openPartnerWithNothingBooked();
     const dialog = page.getByRole('dialog', { name });
     const form = dialog.getByRole('form', { name: 'Book a one-to-one' });
     await form.getByLabel(/^Date/).fill(daysFromNow(11));
@@ -214,8 +270,7 @@ describe('the partner panel keeps the keyboard focus after every action in it', 
   });
 
   it('after booking a one-to-one with the mouse', async () => {
-    await openWorkstream('Urgent and emergency care (demo)');
-    const name = await openPartnerAt('Active');
+    const { name } = await openPartnerWithNothingBooked();
     const dialog = page.getByRole('dialog', { name });
     const form = dialog.getByRole('form', { name: 'Book a one-to-one' });
     await form.getByLabel(/^Date/).fill(daysFromNow(12));
@@ -229,22 +284,17 @@ describe('the partner panel keeps the keyboard focus after every action in it', 
   });
 
   it('after recording a booked one-to-one as held, whose button then goes: focus moves to what was done', async () => {
-    const workstreamId = await workstreamIdByTitle(e2e.server, 'Urgent and emergency care (demo)');
-    const dashboard = (await (await fetch(`${e2e.server.url}/api/workstreams/${workstreamId}/dashboard`)).json()) as {
-      today: string;
-      rows: Array<{ involvementId: number; name: string; stage: string; booked: unknown }>;
-    };
-    const partner = dashboard.rows.find((row) => row.stage === 'Active' && row.booked === null);
-    if (!partner) throw new Error('The demo workstream has no active partner without a booking');
-    const booked = await fetch(`${e2e.server.url}/api/involvements/${partner.involvementId}/one-to-ones`, {
+    const { involvementId, name, today } = await openPartnerWithNothingBooked();
+    const booked = await fetch(`${e2e.server.url}/api/involvements/${involvementId}/one-to-ones`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ date: dashboard.today }),
+      body: JSON.stringify({ date: today }),
     });
     expect(booked.status).toBe(201);
-    await openWorkstream('Urgent and emergency care (demo)');
-    await page.getByRole('table').getByRole('button', { name: partner.name, exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: partner.name });
+    // Read again with the booking, as a colleague's booking would be.
+    await page.reload();
+    await page.getByRole('table').getByRole('button', { name, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name });
     const record = dialog.getByRole('button', { name: /^Record .* as held$/ });
     await record.focus();
     await page.keyboard.press('Enter');
@@ -274,7 +324,7 @@ describe('the partner panel keeps the keyboard focus after every action in it', 
 async function openPartner(title: string, stage?: string): Promise<string> {
   await page.goto(`${e2e.server.url}/tab/?workstream=${await workstreamIdByTitle(e2e.server, title)}`);
   await page.getByRole('heading', { level: 2, name: title }).waitFor();
-  if (stage) await page.getByRole('combobox', { name: 'Stage', exact: true }).selectOption(stage);
+  if (stage) await showStage(stage);
   const rows = page.getByRole('table').getByRole('row');
   const first = (stage ? rows.filter({ has: page.getByRole('cell', { name: stage, exact: true }) }) : rows).getByRole('button').first();
   const name = (await first.textContent()) ?? '';

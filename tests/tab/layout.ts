@@ -18,3 +18,28 @@ export function withLayout({ viewportPx = 600, rowPx = 60 } = {}): void {
     }
   });
 }
+
+/**
+ * jsdom has no `matchMedia`, so the tab shows its wide layout. This answers the tab's
+ * `max-width` queries (in rem, 16 px each) as a window `widthPx` wide would, until
+ * the returned function puts jsdom back.
+ */
+export function windowWidth(widthPx: number): () => void {
+  const matches = (query: string) => {
+    const maxRem = /max-width:\s*([\d.]+)rem/.exec(query);
+    return maxRem !== null && widthPx <= Number(maxRem[1]) * 16;
+  };
+  Object.defineProperty(window, 'matchMedia', {
+    configurable: true,
+    writable: true,
+    value: (query: string) => ({
+      matches: matches(query),
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }),
+  });
+  return () => {
+    delete (window as { matchMedia?: unknown }).matchMedia;
+  };
+}

@@ -117,6 +117,30 @@ describe('the workstream view', () => {
     expect(onSettled).toHaveBeenCalledWith(null);
   });
 
+  describe('the stage counters', () => {
+    afterEach(() => window.history.replaceState(null, '', '/'));
+
+    it('show only the partners at a stage, from any view, and the address remembers it', async () => {
+      setUp();
+      await userEvent.click(await screen.findByRole('tab', { name: 'One-to-ones' }));
+      await userEvent.click(screen.getByRole('button', { name: /^Induction 1$/ }));
+      expect(screen.getByRole('tab', { name: 'Partners' }).getAttribute('aria-selected')).toBe('true');
+      expect(within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('button').map((button) => button.textContent)).toEqual(['Samira Patel']);
+      expect(window.location.search).toBe('?show=Induction');
+      await userEvent.click(screen.getByRole('button', { name: /^Induction 1$/ }));
+      expect(within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('button')).toHaveLength(2);
+      expect(window.location.search).toBe('');
+    });
+
+    it('start from the stage the address names, as after a reload', async () => {
+      window.history.replaceState(null, '', '/?workstream=4&show=Active');
+      setUp();
+      const active = await screen.findByRole('button', { name: /^Active 1$/ });
+      expect(active.getAttribute('aria-pressed')).toBe('true');
+      expect(within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('button').map((button) => button.textContent)).toEqual(['Zoe Morgan']);
+    });
+  });
+
   it('says what failed and offers to try again', async () => {
     const api = fakeApi({ dashboard: jest.fn().mockRejectedValueOnce(new Error('There is no workstream with id 4.')).mockResolvedValue(DASHBOARD) });
     const onSettled = jest.fn();

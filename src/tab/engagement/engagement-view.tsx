@@ -16,6 +16,7 @@ import { useId } from 'react';
 import type { EngagementOverview } from '../api/types';
 import { describeStages, shortDate } from '../shared/format';
 import { useRowStyles } from '../shared/row-styles';
+import { ScrollRegion } from '../shared/scroll-region';
 
 const useStyles = makeStyles({
   root: {
@@ -27,7 +28,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
-    overflowX: 'auto',
   },
   heading: {
     margin: 0,
@@ -54,56 +54,60 @@ export function EngagementView({ overview }: { readonly overview: EngagementOver
   const rowStyles = useRowStyles();
   const workstreamsId = useId();
   const networkId = useId();
+  const rosterId = useId();
   const { counts, members } = overview.peerNetwork;
   return (
     <div className={styles.root}>
       <Caption1>Counts and due states as of {shortDate(overview.today)}.</Caption1>
-      <section className={styles.section} aria-labelledby={workstreamsId}>
+      {/* Not a named region itself: the table's scrolling region is, under the same name. */}
+      <section className={styles.section}>
         <Subtitle1 as="h2" id={workstreamsId} className={styles.heading}>
           All workstreams
         </Subtitle1>
         {overview.workstreams.length === 0 ? (
           <Text className={styles.quiet}>No workstreams yet. A workstream starts when someone adds the Partner Pathway tab to its Teams channel and chooses “A new workstream”.</Text>
         ) : (
-          <Table className={styles.table} aria-labelledby={workstreamsId}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Workstream</TableHeaderCell>
-                <TableHeaderCell>Partners</TableHeaderCell>
-                <TableHeaderCell>By stage</TableHeaderCell>
-                <TableHeaderCell>One-to-ones overdue</TableHeaderCell>
-                <TableHeaderCell>Due soon</TableHeaderCell>
-                <TableHeaderCell>Adverts awaiting approval</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {overview.workstreams.map((workstream) => (
-                <TableRow key={workstream.id} className={rowStyles.row}>
-                  <TableCell>
-                    <Text weight="semibold">{workstream.title}</Text>
-                  </TableCell>
-                  <TableCell>{sum(workstream.stageCounts)}</TableCell>
-                  <TableCell>{describeStages(workstream.stageCounts)}</TableCell>
-                  <TableCell>{workstream.overdueOneToOnes > 0 ? `${workstream.overdueOneToOnes} overdue` : 'None overdue'}</TableCell>
-                  <TableCell>{workstream.dueSoonOneToOnes}</TableCell>
-                  <TableCell>
-                    {workstream.advertsAwaitingApproval.length === 0 ? (
-                      <Text className={styles.quiet}>None waiting</Text>
-                    ) : (
-                      <ul className={styles.list}>
-                        {workstream.advertsAwaitingApproval.map((advert) => (
-                          <li key={advert.roleId}>
-                            {advert.title}
-                            {advert.closingDate ? `, closes ${shortDate(advert.closingDate)}` : ''}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </TableCell>
+          <ScrollRegion labelledBy={workstreamsId}>
+            <Table className={styles.table} aria-labelledby={workstreamsId}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Workstream</TableHeaderCell>
+                  <TableHeaderCell>Partners</TableHeaderCell>
+                  <TableHeaderCell>By stage</TableHeaderCell>
+                  <TableHeaderCell>One-to-ones overdue</TableHeaderCell>
+                  <TableHeaderCell>Due soon</TableHeaderCell>
+                  <TableHeaderCell>Adverts awaiting approval</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {overview.workstreams.map((workstream) => (
+                  <TableRow key={workstream.id} className={rowStyles.row}>
+                    <TableCell>
+                      <Text weight="semibold">{workstream.title}</Text>
+                    </TableCell>
+                    <TableCell>{sum(workstream.stageCounts)}</TableCell>
+                    <TableCell>{describeStages(workstream.stageCounts)}</TableCell>
+                    <TableCell>{workstream.overdueOneToOnes > 0 ? `${workstream.overdueOneToOnes} overdue` : 'None overdue'}</TableCell>
+                    <TableCell>{workstream.dueSoonOneToOnes}</TableCell>
+                    <TableCell>
+                      {workstream.advertsAwaitingApproval.length === 0 ? (
+                        <Text className={styles.quiet}>None waiting</Text>
+                      ) : (
+                        <ul className={styles.list}>
+                          {workstream.advertsAwaitingApproval.map((advert) => (
+                            <li key={advert.roleId}>
+                              {advert.title}
+                              {advert.closingDate ? `, closes ${shortDate(advert.closingDate)}` : ''}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ScrollRegion>
         )}
       </section>
       <section className={styles.section} aria-labelledby={networkId}>
@@ -117,29 +121,31 @@ export function EngagementView({ overview }: { readonly overview: EngagementOver
           <Text className={styles.quiet}>Nobody has been invited yet. Invitations are recorded from a partner&apos;s induction.</Text>
         ) : (
           <>
-            <Subtitle2 as="h3" className={styles.heading}>
+            <Subtitle2 as="h3" id={rosterId} className={styles.heading}>
               Roster
             </Subtitle2>
-            <Table className={styles.table} aria-label="Peer Support Network roster" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Name</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                  <TableHeaderCell>Since</TableHeaderCell>
-                  <TableHeaderCell>Workstreams</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {members.map((member) => (
-                  <TableRow key={member.partnerId} className={rowStyles.row}>
-                    <TableCell>{member.name}</TableCell>
-                    <TableCell>{member.status}</TableCell>
-                    <TableCell>{member.date ? shortDate(member.date) : <Text className={styles.quiet}>Not recorded</Text>}</TableCell>
-                    <TableCell>{member.workstreams.join(', ')}</TableCell>
+            <ScrollRegion labelledBy={rosterId}>
+              <Table className={styles.table} aria-label="Peer Support Network roster" size="small">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Name</TableHeaderCell>
+                    <TableHeaderCell>Status</TableHeaderCell>
+                    <TableHeaderCell>Since</TableHeaderCell>
+                    <TableHeaderCell>Workstreams</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {members.map((member) => (
+                    <TableRow key={member.partnerId} className={rowStyles.row}>
+                      <TableCell>{member.name}</TableCell>
+                      <TableCell>{member.status}</TableCell>
+                      <TableCell>{member.date ? shortDate(member.date) : <Text className={styles.quiet}>Not recorded</Text>}</TableCell>
+                      <TableCell>{member.workstreams.join(', ')}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </ScrollRegion>
           </>
         )}
       </section>

@@ -18,6 +18,9 @@ import { Warning16Regular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import type { DownloadedFile } from '../api/client';
 import type { Agenda, AgendaItem } from '../api/types';
+import { useWordBadgeStyles } from '../shared/badge-styles';
+import { NARROW, useMediaQuery } from '../shared/breakpoints';
+import { useCardListStyles } from '../shared/card-styles';
 import { DownloadButton } from '../shared/download-button';
 import { shortDate } from '../shared/format';
 import { useRowStyles } from '../shared/row-styles';
@@ -57,6 +60,31 @@ function whatWords(item: AgendaItem): string {
   return item.overdue ? `Booked${at}${where}: not recorded as held` : `Booked${at}${where}`;
 }
 
+/** What an item is, in words, on a badge when it is overdue. */
+function What({ item }: { readonly item: AgendaItem }) {
+  const badge = useWordBadgeStyles();
+  if (!item.overdue) return <>{whatWords(item)}</>;
+  return (
+    <Badge appearance="tint" color="danger" icon={<Warning16Regular />} className={badge.badge}>
+      {whatWords(item)}
+    </Badge>
+  );
+}
+
+/** A booked one-to-one's calendar invitation, or a quiet "None booked". */
+function Invitation({ item, downloadInvitation }: { readonly item: AgendaItem; readonly downloadInvitation: (oneToOneId: number) => Promise<DownloadedFile> }) {
+  const styles = useStyles();
+  const invitationId = item.kind === 'booked' ? item.oneToOneId : null;
+  if (invitationId === null) return <Text className={styles.quiet}>None booked</Text>;
+  return (
+    <DownloadButton size="small" fetchFile={() => downloadInvitation(invitationId)} aria-label={`Download the invitation: ${item.name}, ${shortDate(item.date)}`}>
+      Download (.ics)
+    </DownloadButton>
+  );
+}
+
+const itemKey = (item: AgendaItem): string => `${item.kind}:${item.oneToOneId ?? item.involvementId}`;
+
 interface AgendaTableProps {
   readonly title: string;
   readonly items: readonly AgendaItem[];
@@ -67,6 +95,8 @@ interface AgendaTableProps {
 function AgendaTable({ title, items, onOpen, downloadInvitation }: AgendaTableProps) {
   const styles = useStyles();
   const rowStyles = useRowStyles();
+  const cards = useCardListStyles();
+  const narrow = useMediaQuery(NARROW);
   const id = useId();
   // The side panel hands focus back to the name that opened it.
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -75,22 +105,52 @@ function AgendaTable({ title, items, onOpen, downloadInvitation }: AgendaTablePr
       <Subtitle2 as="h3" id={id} className={styles.heading}>
         {title} ({items.length})
       </Subtitle2>
-      <Table className={styles.table} aria-labelledby={id} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Date</TableHeaderCell>
-            <TableHeaderCell>Partner</TableHeaderCell>
-            <TableHeaderCell>Role</TableHeaderCell>
-            <TableHeaderCell>One-to-one</TableHeaderCell>
-            <TableHeaderCell>Named contact</TableHeaderCell>
-            <TableHeaderCell>Invitation</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((item) => {
-            const invitationId = item.kind === 'booked' ? item.oneToOneId : null;
-            return (
-              <TableRow key={`${item.kind}:${item.oneToOneId ?? item.involvementId}`} className={rowStyles.row}>
+      {narrow ? (
+        // On a phone, one card per one-to-one instead of a table wider than the window.
+        <ul className={cards.list} aria-labelledby={id}>
+          {items.map((item) => (
+            <li key={itemKey(item)} className={cards.item}>
+              <div className={cards.card}>
+                <Link as="button" onClick={() => onOpen(item)} {...restoreFocusTarget}>
+                  {item.name}
+                </Link>
+                <dl className={cards.facts}>
+                  <dt className={cards.term}>Date</dt>
+                  <dd className={cards.value}>
+                    <Text>{shortDate(item.date)}</Text> <Caption1>{whenWords(item)}</Caption1>
+                  </dd>
+                  <dt className={cards.term}>Role</dt>
+                  <dd className={cards.value}>{item.roleTitle}</dd>
+                  <dt className={cards.term}>One-to-one</dt>
+                  <dd className={cards.value}>
+                    <What item={item} />
+                  </dd>
+                  <dt className={cards.term}>Named contact</dt>
+                  <dd className={cards.value}>{item.ownerName ?? <Text className={styles.quiet}>Not assigned yet</Text>}</dd>
+                  <dt className={cards.term}>Invitation</dt>
+                  <dd className={cards.value}>
+                    <Invitation item={item} downloadInvitation={downloadInvitation} />
+                  </dd>
+                </dl>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Table className={styles.table} aria-labelledby={id} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Date</TableHeaderCell>
+              <TableHeaderCell>Partner</TableHeaderCell>
+              <TableHeaderCell>Role</TableHeaderCell>
+              <TableHeaderCell>One-to-one</TableHeaderCell>
+              <TableHeaderCell>Named contact</TableHeaderCell>
+              <TableHeaderCell>Invitation</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((item) => (
+              <TableRow key={itemKey(item)} className={rowStyles.row}>
                 <TableCell>
                   <Text>{shortDate(item.date)}</Text> <Caption1>{whenWords(item)}</Caption1>
                 </TableCell>
@@ -101,33 +161,17 @@ function AgendaTable({ title, items, onOpen, downloadInvitation }: AgendaTablePr
                 </TableCell>
                 <TableCell>{item.roleTitle}</TableCell>
                 <TableCell>
-                  {item.overdue ? (
-                    <Badge appearance="tint" color="danger" icon={<Warning16Regular />}>
-                      {whatWords(item)}
-                    </Badge>
-                  ) : (
-                    whatWords(item)
-                  )}
+                  <What item={item} />
                 </TableCell>
                 <TableCell>{item.ownerName ?? <Text className={styles.quiet}>Not assigned yet</Text>}</TableCell>
                 <TableCell>
-                  {invitationId !== null ? (
-                    <DownloadButton
-                      size="small"
-                      fetchFile={() => downloadInvitation(invitationId)}
-                      aria-label={`Download the invitation: ${item.name}, ${shortDate(item.date)}`}
-                    >
-                      Download (.ics)
-                    </DownloadButton>
-                  ) : (
-                    <Text className={styles.quiet}>None booked</Text>
-                  )}
+                  <Invitation item={item} downloadInvitation={downloadInvitation} />
                 </TableCell>
               </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+            ))}
+          </TableBody>
+        </Table>
+      )}
     </section>
   );
 }

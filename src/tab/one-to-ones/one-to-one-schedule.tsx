@@ -2,6 +2,7 @@ import { Badge, Button, Field, Input, Subtitle2, Text, Textarea, makeStyles, tok
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Booking, DownloadedFile, HeldOneToOne } from '../api/client';
 import type { CalendarDate, NextOneToOne, OneToOne } from '../api/types';
+import { useWordBadgeStyles } from '../shared/badge-styles';
 import { DownloadButton } from '../shared/download-button';
 import { describeDue, shortDate } from '../shared/format';
 
@@ -65,6 +66,7 @@ export interface OneToOneScheduleProps {
 /** A partner's one-to-ones: when the next is due, the history, booking one and recording one as held. */
 export function OneToOneSchedule({ oneToOnes, next, open, busy, today, onBook, onRecordHeld, downloadInvitation, notesBlocked = null }: OneToOneScheduleProps) {
   const styles = useStyles();
+  const badge = useWordBadgeStyles();
   const [booking, setBooking] = useState<Booking>({ date: '', time: '', where: '' });
   const [held, setHeld] = useState({ date: today, notes: '' });
   const bookId = useId();
@@ -88,7 +90,7 @@ export function OneToOneSchedule({ oneToOnes, next, open, busy, today, onBook, o
         <ul className={styles.list} aria-label="One-to-one history">
           {oneToOnes.map((oneToOne) => (
             <li key={oneToOne.id} className={styles.item}>
-              <Badge appearance="outline" color={STATUS_COLOUR[oneToOne.status]}>
+              <Badge appearance="outline" color={STATUS_COLOUR[oneToOne.status]} className={badge.badge}>
                 {oneToOne.status}
               </Badge>
               <Text>{when(oneToOne)}</Text>

@@ -1,15 +1,17 @@
 import type { DashboardRow, Stage } from '../api/types';
 
-/** What the partners table is narrowed to. */
+/** Which partners the stage counters show: everyone, those who need someone to act, or those at one stage. */
+export type PartnerShow = 'all' | 'needs-attention' | Stage;
+
+/** What the partners list is narrowed to. */
 export interface PartnerFilter {
   /** Part of a name, matched ignoring case and accents. */
   readonly query: string;
-  readonly stage: Stage | 'all';
-  readonly needsAttentionOnly: boolean;
+  readonly show: PartnerShow;
 }
 
 /** The filter that shows everyone. */
-export const NO_FILTER: PartnerFilter = { query: '', stage: 'all', needsAttentionOnly: false };
+export const NO_FILTER: PartnerFilter = { query: '', show: 'all' };
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('en-GB').trim();
@@ -19,8 +21,8 @@ function fold(text: string): string {
 export function filterRows(rows: readonly DashboardRow[], filter: PartnerFilter): DashboardRow[] {
   const query = fold(filter.query);
   return rows.filter((row) => {
-    if (filter.stage !== 'all' && row.stage !== filter.stage) return false;
-    if (filter.needsAttentionOnly && row.attention.length === 0) return false;
+    if (filter.show === 'needs-attention' && row.attention.length === 0) return false;
+    if (filter.show !== 'all' && filter.show !== 'needs-attention' && row.stage !== filter.show) return false;
     if (query === '') return true;
     return fold(row.name).includes(query) || (row.preferredName ? fold(row.preferredName).includes(query) : false);
   });

@@ -1,20 +1,23 @@
-import { Button, Field, SearchBox, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { Button, Field, SearchBox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useRef, useState } from 'react';
 import type { DownloadedFile } from '../api/client';
-import { STAGES, type DashboardRow, type Stage } from '../api/types';
+import type { DashboardRow } from '../api/types';
+import { PARTNERS_AS_LIST, useMediaQuery } from '../shared/breakpoints';
 import { DownloadButton } from '../shared/download-button';
-import { filterRows, NO_FILTER, type PartnerFilter } from './filter-rows';
+import { filterRows, type PartnerShow } from './filter-rows';
+import { PartnersList } from './partners-list';
 import { PartnersTable } from './partners-table';
 
 const useStyles = makeStyles({
-  toolbar: {
+  search: {
+    maxWidth: '24rem',
+  },
+  counted: {
     display: 'flex',
     flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    gap: tokens.spacingHorizontalL,
-  },
-  search: {
-    minWidth: '16rem',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
   },
   quiet: {
     color: tokens.colorNeutralForeground3,
@@ -29,9 +32,20 @@ const useStyles = makeStyles({
 
 const count = (value: number): string => value.toLocaleString('en-GB');
 
+/** Which partners are shown, in words after "Showing 3 of 12 partners". */
+function shownWords(show: PartnerShow): string {
+  if (show === 'all') return '';
+  if (show === 'needs-attention') return ' needing attention';
+  return ` at ${show}`;
+}
+
 /** Props for {@link PartnersSection}. */
 export interface PartnersSectionProps {
   readonly rows: readonly DashboardRow[];
+  /** Which partners the stage counters above chose to show. */
+  readonly show: PartnerShow;
+  /** Shows everyone again (Clear filters). */
+  readonly onShow: (show: PartnerShow) => void;
   /** The id of the heading that names the partners table. */
   readonly labelledBy: string;
   /** Fetches the partners as CSV. */
@@ -39,12 +53,17 @@ export interface PartnersSectionProps {
   readonly onOpen: (row: DashboardRow) => void;
 }
 
-/** The partners table with its search, stage and "needs attention" filters, and the CSV export. */
-export function PartnersSection({ rows, labelledBy, downloadCsv, onOpen }: PartnersSectionProps) {
+/**
+ * The workstream's partners, searched by name and narrowed by the stage counters: a
+ * table on a wide window, a list of cards on a narrow one; how many are shown (said
+ * to assistive technology as it changes), and the CSV export.
+ */
+export function PartnersSection({ rows, show, onShow, labelledBy, downloadCsv, onOpen }: PartnersSectionProps) {
   const styles = useStyles();
-  const [filter, setFilter] = useState<PartnerFilter>(NO_FILTER);
-  const shown = useMemo(() => filterRows(rows, filter), [rows, filter]);
-  const update = (change: Partial<PartnerFilter>) => setFilter((current) => ({ ...current, ...change }));
+  const asList = useMediaQuery(PARTNERS_AS_LIST);
+  const [query, setQuery] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  const shown = useMemo(() => filterRows(rows, { query, show }), [rows, query, show]);
 
   if (rows.length === 0) {
     return (
@@ -54,40 +73,35 @@ export function PartnersSection({ rows, labelledBy, downloadCsv, onOpen }: Partn
       </Text>
     );
   }
+  const clear = () => {
+    setQuery('');
+    onShow('all');
+    // The button pressed goes with the message; the search is where someone looks for a partner next.
+    search.current?.focus();
+  };
   return (
     <>
-      <div className={styles.toolbar}>
-        <Field label="Search by name" className={styles.search}>
-          <SearchBox value={filter.query} onChange={(_event, data) => update({ query: data.value })} />
-        </Field>
-        <Field label="Stage">
-          <Select value={filter.stage} onChange={(_event, data) => update({ stage: data.value as Stage | 'all' })}>
-            <option value="all">All stages</option>
-            {STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {stage}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Switch
-          label="Needs attention only"
-          checked={filter.needsAttentionOnly}
-          onChange={(_event, data) => update({ needsAttentionOnly: data.checked })}
-        />
-        <DownloadButton fetchFile={downloadCsv}>Export partners (CSV)</DownloadButton>
+      <Field label="Search by name" className={styles.search}>
+        <SearchBox ref={search} value={query} onChange={(_event, data) => setQuery(data.value)} />
+      </Field>
+      <div className={styles.counted}>
+        <Text role="status">
+          {shown.length === rows.length
+            ? `${count(rows.length)} partners`
+            : `Showing ${count(shown.length)} of ${count(rows.length)} partners${shownWords(show)}`}
+        </Text>
+        <DownloadButton size="small" fetchFile={downloadCsv}>
+          Export partners (CSV)
+        </DownloadButton>
       </div>
-      <Text role="status">
-        {shown.length === rows.length ? `${count(rows.length)} partners` : `Showing ${count(shown.length)} of ${count(rows.length)} partners`}
-      </Text>
-      {shown.length === 0 ? (
+      {shown.length === 0 && (
         <div className={styles.empty}>
           <Text>No partners match these filters.</Text>
-          <Button onClick={() => setFilter(NO_FILTER)}>Clear filters</Button>
+          <Button onClick={clear}>Clear filters</Button>
         </div>
-      ) : (
-        <PartnersTable rows={shown} labelledBy={labelledBy} onOpen={onOpen} />
       )}
+      {shown.length > 0 && asList && <PartnersList rows={shown} labelledBy={labelledBy} onOpen={onOpen} />}
+      {shown.length > 0 && !asList && <PartnersTable rows={shown} labelledBy={labelledBy} onOpen={onOpen} />}
     </>
   );
 }

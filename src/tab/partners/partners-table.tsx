@@ -1,26 +1,10 @@
-import {
-  Badge,
-  Caption1,
-  Link,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-  useRestoreFocusTarget,
-  type BadgeProps,
-} from '@fluentui/react-components';
-import { CheckmarkCircle16Regular, Clock16Regular, Warning16Regular } from '@fluentui/react-icons';
+import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactElement } from 'react';
-import type { DashboardRow, DueState } from '../api/types';
-import { isErased } from './filter-rows';
-import { describeBooked, describeDue, shortDate, summariseInduction } from '../shared/format';
+import { useRef } from 'react';
+import type { DashboardRow } from '../api/types';
+import { summariseInduction } from '../shared/format';
 import { useRowStyles } from '../shared/row-styles';
+import { NextOneToOne, PartnerName } from './partner-cells';
 
 const useStyles = makeStyles({
   scroller: {
@@ -47,9 +31,6 @@ const useStyles = makeStyles({
     padding: 0,
     border: 'none',
   },
-  badge: {
-    whiteSpace: 'nowrap',
-  },
   cell: {
     display: 'flex',
     flexDirection: 'column',
@@ -57,49 +38,16 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
     paddingBlock: tokens.spacingVerticalS,
   },
-  attention: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXXS,
-    color: tokens.colorStatusWarningForeground3,
-  },
   quiet: {
     color: tokens.colorNeutralForeground3,
   },
 });
-
-/** How each due state looks; the words always say the state, the colour and icon only repeat it. */
-const DUE_BADGE: Record<Exclude<DueState, 'none'>, Pick<BadgeProps, 'color'> & { icon: ReactElement }> = {
-  overdue: { color: 'danger', icon: <Warning16Regular /> },
-  'due-soon': { color: 'warning', icon: <Clock16Regular /> },
-  'on-track': { color: 'success', icon: <CheckmarkCircle16Regular /> },
-};
 
 /** A first guess at a row's height; each row is measured once drawn. */
 const ROW_ESTIMATE_PX = 72;
 
 /** Rows drawn beyond the visible ones, so fast scrolling and keyboard focus never meet a blank. */
 const OVERSCAN_ROWS = 8;
-
-function NextOneToOneCell({ row }: { readonly row: DashboardRow }) {
-  const styles = useStyles();
-  const { nextOneToOne: next, booked } = row;
-  return (
-    <div className={styles.cell}>
-      {next.state === 'none' || next.due === null ? (
-        <Text className={styles.quiet}>{describeDue(next)}</Text>
-      ) : (
-        <>
-          <Text>{shortDate(next.due)}</Text>
-          <Badge appearance="tint" className={styles.badge} {...DUE_BADGE[next.state]}>
-            {describeDue(next)}
-          </Badge>
-        </>
-      )}
-      {booked && <Caption1>{describeBooked(booked)}</Caption1>}
-    </div>
-  );
-}
 
 /** Props for {@link PartnersTable}. */
 export interface PartnersTableProps {
@@ -127,8 +75,6 @@ export function PartnersTable({ rows, labelledBy, onOpen }: PartnersTableProps) 
     overscan: OVERSCAN_ROWS,
     getItemKey: (index) => rows[index].involvementId,
   });
-  // The side panel hands focus back to the name that opened it.
-  const restoreFocusTarget = useRestoreFocusTarget();
   const shown = virtualizer.getVirtualItems();
   const above = shown.length > 0 ? shown[0].start : 0;
   const below = shown.length > 0 ? virtualizer.getTotalSize() - shown[shown.length - 1].end : 0;
@@ -160,20 +106,7 @@ export function PartnersTable({ rows, labelledBy, onOpen }: PartnersTableProps) 
               <TableRow key={item.key} className={rowStyles.row} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
                 <TableCell>
                   <div className={styles.cell}>
-                    <Link as="button" onClick={() => onOpen(row)} {...restoreFocusTarget}>
-                      {row.name}
-                    </Link>
-                    {isErased(row) && (
-                      <Badge appearance="outline" color="informative" className={styles.badge}>
-                        Personal data erased
-                      </Badge>
-                    )}
-                    {row.attention.map((reason) => (
-                      <Caption1 key={reason} className={styles.attention}>
-                        <Warning16Regular aria-hidden />
-                        {reason}
-                      </Caption1>
-                    ))}
+                    <PartnerName row={row} onOpen={onOpen} />
                   </div>
                 </TableCell>
                 <TableCell>{row.roleTitle}</TableCell>
@@ -185,7 +118,9 @@ export function PartnersTable({ rows, labelledBy, onOpen }: PartnersTableProps) 
                   </div>
                 </TableCell>
                 <TableCell>
-                  <NextOneToOneCell row={row} />
+                  <div className={styles.cell}>
+                    <NextOneToOne row={row} />
+                  </div>
                 </TableCell>
                 <TableCell>{row.ownerName ?? <Text className={styles.quiet}>Not assigned yet</Text>}</TableCell>
                 <TableCell>{row.peerNetworkStatus}</TableCell>

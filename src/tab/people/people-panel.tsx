@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ApiClient, MemberGroup, Person } from '../api/client';
 import type { Member } from '../api/types';
 import { ActionMessage } from '../shared/action-message';
+import { useWordBadgeStyles } from '../shared/badge-styles';
 import { usePlainListStyles } from '../shared/list-styles';
 import { LoadError } from '../shared/load-error';
 import { useAction } from '../shared/use-action';
@@ -58,6 +59,7 @@ export interface PeoplePanelProps {
 export function PeoplePanel({ api, group, groupName, intro, removalMeans, myId, pickPeople }: PeoplePanelProps) {
   const styles = useStyles();
   const listStyles = usePlainListStyles();
+  const badge = useWordBadgeStyles();
   const key = group === 'engagement-team' ? group : `workstream:${group.workstreamId}`;
   const members = useLoad(`members:${key}`, (signal) => api.members(group, signal));
   const { refresh } = members;
@@ -102,7 +104,7 @@ export function PeoplePanel({ api, group, groupName, intro, removalMeans, myId, 
             <li key={member.id} className={styles.item}>
               <Text className={styles.name}>{member.userName}</Text>
               {member.userId === myId && (
-                <Badge appearance="tint" color="informative">
+                <Badge appearance="tint" color="informative" className={badge.badge}>
                   You
                 </Badge>
               )}

@@ -12,6 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { RoleSummary } from '../api/types';
 import { describePeople, describeStages, shortDate } from '../shared/format';
+import { useWordBadgeStyles } from '../shared/badge-styles';
 import { useRowStyles } from '../shared/row-styles';
 import { ScrollRegion } from '../shared/scroll-region';
 
@@ -35,6 +36,7 @@ export interface RolesListProps {
 export function RolesList({ roles, labelledBy }: RolesListProps) {
   const styles = useStyles();
   const rowStyles = useRowStyles();
+  const badge = useWordBadgeStyles();
   if (roles.length === 0) {
     return (
       <Text className={styles.quiet}>
@@ -62,7 +64,7 @@ export function RolesList({ roles, labelledBy }: RolesListProps) {
                 <Text weight="semibold">{role.title}</Text>
               </TableCell>
               <TableCell>
-                <Badge appearance="outline" color={role.status === 'Advertised' ? 'brand' : 'informative'}>
+                <Badge appearance="outline" color={role.status === 'Advertised' ? 'brand' : 'informative'} className={badge.badge}>
                   {role.status}
                 </Badge>
               </TableCell>

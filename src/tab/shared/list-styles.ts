@@ -16,7 +16,8 @@ export const usePlainListStyles = makeStyles({
 export const useTermListStyles = makeStyles({
   list: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(8rem, max-content) 1fr',
+    // The values may wrap anywhere (a long email address), so the list is never wider than a phone's side panel.
+    gridTemplateColumns: 'minmax(8rem, max-content) minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
@@ -27,5 +28,6 @@ export const useTermListStyles = makeStyles({
   value: {
     margin: 0,
     whiteSpace: 'pre-line',
+    overflowWrap: 'anywhere',
   },
 });

@@ -1,3 +1,5 @@
+import { STAGES, type Stage } from '../api/types';
+
 /** The query parameter that remembers the chosen workstream, so a link or reload keeps it. */
 const WORKSTREAM_PARAM = 'workstream';
 
@@ -27,6 +29,27 @@ export function chooseWorkstream(
   if (fromUrl !== null && workstreams.some((workstream) => workstream.id === fromUrl)) return fromUrl;
   const linked = channelId ? workstreams.find((workstream) => workstream.teamsChannelId === channelId) : undefined;
   return linked?.id ?? workstreams[0]?.id ?? null;
+}
+
+/** The query parameter that remembers which partners are shown: a stage, or those needing attention. */
+const SHOW_PARAM = 'show';
+
+const NEEDS_ATTENTION = 'needs-attention';
+
+/** The partners the address asks to show (`?show=Induction`, `?show=needs-attention`); all of them when absent or unknown. */
+export function partnerShowFromSearch(search: string): 'all' | 'needs-attention' | Stage {
+  const value = new URLSearchParams(search).get(SHOW_PARAM);
+  if (value === NEEDS_ATTENTION) return NEEDS_ATTENTION;
+  return STAGES.find((stage) => stage === value) ?? 'all';
+}
+
+/** The query string showing `show` (everyone: no parameter), keeping every other parameter. */
+export function searchWithPartnerShow(search: string, show: 'all' | 'needs-attention' | Stage): string {
+  const params = new URLSearchParams(search);
+  if (show === 'all') params.delete(SHOW_PARAM);
+  else params.set(SHOW_PARAM, show);
+  const rest = params.toString();
+  return rest ? `?${rest}` : '';
 }
 
 const VIEW_PARAM = 'view';

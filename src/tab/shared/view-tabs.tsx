@@ -1,7 +1,12 @@
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, type ReactNode } from 'react';
+import { NARROW, useMediaQuery } from './breakpoints';
 
 const useStyles = makeStyles({
+  tabs: {
+    // On a phone the tabs go onto a second line rather than past the edge of the window.
+    flexWrap: 'wrap',
+  },
   panel: {
     display: 'flex',
     flexDirection: 'column',
@@ -24,11 +29,12 @@ export interface ViewTabsProps<V extends string> {
 /** Tabs that switch between views of one page, and the panel showing the chosen view. */
 export function ViewTabs<V extends string>({ label, names, view, onSelect, children }: ViewTabsProps<V>) {
   const styles = useStyles();
+  const narrow = useMediaQuery(NARROW);
   const panelId = useId();
   const tabId = (name: V) => `${panelId}-${name}`;
   return (
     <>
-      <TabList selectedValue={view} onTabSelect={(_event, data) => onSelect(data.value as V)} aria-label={label}>
+      <TabList className={styles.tabs} size={narrow ? 'small' : 'medium'} selectedValue={view} onTabSelect={(_event, data) => onSelect(data.value as V)} aria-label={label}>
         {(Object.keys(names) as V[]).map((name) => (
           <Tab key={name} value={name} id={tabId(name)} aria-controls={panelId}>
             {names[name]}

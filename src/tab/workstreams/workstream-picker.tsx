@@ -5,6 +5,14 @@ const useStyles = makeStyles({
   field: {
     maxWidth: '28rem',
   },
+  select: {
+    // A native select is as wide as its longest workstream; on a phone it must fit the window instead.
+    minWidth: 0,
+    '& > select': {
+      minWidth: 0,
+      textOverflow: 'ellipsis',
+    },
+  },
 });
 
 /** Props for {@link WorkstreamPicker}. */
@@ -20,6 +28,7 @@ export function WorkstreamPicker({ workstreams, selectedId, onSelect }: Workstre
   return (
     <Field label="Workstream" className={styles.field}>
       <Select
+        className={styles.select}
         value={selectedId === null ? '' : String(selectedId)}
         onChange={(_event, data) => onSelect(Number(data.value))}
       >

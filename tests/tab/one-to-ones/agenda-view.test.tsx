@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AgendaView } from '../../../src/tab/one-to-ones/agenda-view';
 import { agendaItem } from '../builders';
+import { windowWidth } from '../layout';
 import { renderInFluent, stubObjectUrls } from '../render';
 
 describe('the one-to-ones agenda', () => {
@@ -43,5 +44,26 @@ describe('the one-to-ones agenda', () => {
     renderInFluent(<AgendaView agenda={{ ...agenda, items: [] }} onOpen={jest.fn()} downloadInvitation={jest.fn()} />);
     expect(screen.getByText('Nothing booked or due in the coming weeks.')).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('shows each one-to-one as a card on a phone, with the same facts and actions, and no table', async () => {
+    const wide = windowWidth(320);
+    try {
+      stubObjectUrls();
+      const onOpen = jest.fn();
+      const downloadInvitation = jest.fn(async () => ({ fileName: 'one-to-one-21.ics', blob: new Blob(['BEGIN:VCALENDAR']) }));
+      renderInFluent(<AgendaView agenda={agenda} onOpen={onOpen} downloadInvitation={downloadInvitation} />);
+      expect(screen.queryByRole('table')).toBeNull();
+      const overdue = within(screen.getByRole('list', { name: 'Overdue (1)' })).getByRole('listitem');
+      expect(within(overdue).getByText('Overdue, nothing booked')).toBeTruthy();
+      expect(within(overdue).getByText('None booked')).toBeTruthy();
+      await userEvent.click(within(overdue).getByRole('button', { name: 'Chloé Adeyemi' }));
+      expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ involvementId: 2 }));
+      const coming = within(screen.getByRole('list', { name: 'Coming up (1)' })).getByRole('listitem');
+      await userEvent.click(within(coming).getByRole('button', { name: 'Download the invitation: Samira Patel, Tue 10 Mar 2026' }));
+      expect(downloadInvitation).toHaveBeenCalledWith(21);
+    } finally {
+      wide();
+    }
   });
 });

@@ -1,11 +1,14 @@
 /** @jest-environment jsdom */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { renderInFluent, stubObjectUrls } from '../render';
+import type { PartnerShow } from '../../../src/tab/partners/filter-rows';
 import { PartnersSection } from '../../../src/tab/partners/partners-section';
-import type { DashboardRow } from '../../../src/tab/api/types';
+import { StageSummary } from '../../../src/tab/partners/stage-summary';
+import type { DashboardRow, StageCounts } from '../../../src/tab/api/types';
 import { row } from '../builders';
-import { withLayout } from '../layout';
+import { windowWidth, withLayout } from '../layout';
 
 withLayout();
 
@@ -17,15 +20,26 @@ const ROWS: DashboardRow[] = [
 
 const CSV = { fileName: 'partners-maternity-2026-03-02.csv', blob: new Blob(['Name\n']) };
 
-function renderSection(rows: readonly DashboardRow[] = ROWS, onOpen = jest.fn(), downloadCsv = jest.fn(async () => CSV)) {
-  renderInFluent(
+/** The stage counters and the partners below them, as the workstream view puts them together. */
+function Partners({ rows, onOpen, downloadCsv }: { readonly rows: readonly DashboardRow[]; readonly onOpen: (row: DashboardRow) => void; readonly downloadCsv: () => Promise<typeof CSV> }) {
+  const [show, setShow] = useState<PartnerShow>('all');
+  const stageCounts: Partial<StageCounts> = {};
+  for (const { stage } of rows) stageCounts[stage] = (stageCounts[stage] ?? 0) + 1;
+  return (
     <>
+      <StageSummary stageCounts={stageCounts} needsAttention={rows.filter((one) => one.attention.length > 0).length} show={show} onShow={setShow} />
       <h2 id="partners">Partners</h2>
-      <PartnersSection rows={rows} labelledBy="partners" downloadCsv={downloadCsv} onOpen={onOpen} />
-    </>,
+      <PartnersSection rows={rows} show={show} onShow={setShow} labelledBy="partners" downloadCsv={downloadCsv} onOpen={onOpen} />
+    </>
   );
+}
+
+function renderSection(rows: readonly DashboardRow[] = ROWS, onOpen = jest.fn(), downloadCsv = jest.fn(async () => CSV)) {
+  renderInFluent(<Partners rows={rows} onOpen={onOpen} downloadCsv={downloadCsv} />);
   return onOpen;
 }
+
+const counter = (name: RegExp) => screen.getByRole('button', { name });
 
 const names = () => within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('button').map((button) => button.textContent);
 
@@ -45,24 +59,37 @@ describe('the partners table', () => {
     expect(screen.getByRole('status').textContent).toBe('Showing 1 of 3 partners');
   });
 
-  it('filters by stage', async () => {
+  it("shows only a stage's partners when its counter is pressed, says so, and everyone when it is pressed again", async () => {
     renderSection();
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Stage' }), 'Induction');
+    expect(counter(/^All 3$/).getAttribute('aria-pressed')).toBe('true');
+    await userEvent.click(counter(/^Induction 1$/));
     expect(names()).toEqual(['Samira Patel']);
+    expect(counter(/^Induction 1$/).getAttribute('aria-pressed')).toBe('true');
+    expect(counter(/^All 3$/).getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByRole('status').textContent).toBe('Showing 1 of 3 partners at Induction');
+    await userEvent.click(counter(/^Induction 1$/));
+    expect(names()).toHaveLength(3);
+    expect(screen.getByRole('status').textContent).toBe('3 partners');
   });
 
-  it('shows only the partners who need attention when asked', async () => {
+  it('shows only the partners who need attention when that counter is pressed, and everyone again with All', async () => {
     renderSection();
-    await userEvent.click(screen.getByRole('switch', { name: 'Needs attention only' }));
+    await userEvent.click(counter(/^Needs attention 1$/));
     expect(names()).toEqual(['Chloé Adeyemi']);
+    expect(screen.getByRole('status').textContent).toBe('Showing 1 of 3 partners needing attention');
+    await userEvent.click(counter(/^All 3$/));
+    expect(names()).toHaveLength(3);
   });
 
-  it('says when nobody matches and clears the filters on request', async () => {
+  it('says when nobody matches, clears the search and the stage on request, and leaves the focus in the search box', async () => {
     renderSection();
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'nobody by this name');
+    await userEvent.click(counter(/^Active 1$/));
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'samira');
     expect(screen.getByText('No partners match these filters.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(names()).toHaveLength(3);
+    expect(counter(/^All 3$/).getAttribute('aria-pressed')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search by name' }));
   });
 
   it('opens a partner from their name, by keyboard', async () => {
@@ -105,6 +132,50 @@ describe('the partners table', () => {
     renderSection([]);
     expect(screen.getByText(/No partners yet/)).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
+  });
+});
+
+describe('the partners on a narrow window (Teams on a phone)', () => {
+  let wide: () => void;
+  beforeEach(() => {
+    wide = windowWidth(360);
+  });
+  afterEach(() => wide());
+
+  const cards = () => within(screen.getByRole('list', { name: 'Partners' })).getAllByRole('listitem');
+
+  it('lists each partner as a card with their role, stage, induction, next one-to-one and its due state, and no table', () => {
+    renderSection();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(cards()).toHaveLength(3);
+    const chloe = cards()[1];
+    expect(within(chloe).getByRole('button', { name: 'Chloé Adeyemi' })).toBeTruthy();
+    expect(within(chloe).getByText('One-to-one overdue')).toBeTruthy();
+    expect(within(chloe).getByText('Patient partner')).toBeTruthy();
+    expect(within(chloe).getByText('Active')).toBeTruthy();
+    expect(within(chloe).getByText('Fri 20 Feb 2026')).toBeTruthy();
+    expect(within(chloe).getByText('Overdue by 10 days')).toBeTruthy();
+    expect(within(cards()[0]).getByText('3 of 12 done')).toBeTruthy();
+    expect(within(cards()[0]).getByText('Missing: Role description agreed')).toBeTruthy();
+  });
+
+  it('opens a partner from their card, and filters the cards by stage', async () => {
+    const onOpen = renderSection();
+    await userEvent.click(within(cards()[2]).getByRole('button', { name: 'Daniel Okafor' }));
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ involvementId: 3 }));
+    await userEvent.click(counter(/^Interested 1$/));
+    expect(cards().map((card) => within(card).getByRole('button').textContent)).toEqual(['Daniel Okafor']);
+  });
+
+  it('keeps only a screenful of cards in the page with 5,000 partners, and tells assistive technology how many there are', () => {
+    const many = Array.from({ length: 5000 }, (_, index) => row({ involvementId: index + 1, name: `Partner ${String(index + 1).padStart(4, '0')}` }));
+    renderSection(many);
+    const drawn = cards();
+    expect(drawn.length).toBeGreaterThan(5);
+    expect(drawn.length).toBeLessThan(50);
+    expect(drawn[0].getAttribute('aria-setsize')).toBe('5000');
+    expect(drawn[0].getAttribute('aria-posinset')).toBe('1');
+    expect(screen.queryByRole('button', { name: 'Partner 5000' })).toBeNull();
   });
 });
 

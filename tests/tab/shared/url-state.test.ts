@@ -1,4 +1,12 @@
-import { chooseWorkstream, partnerIdFromSubPage, searchForWorkstreams, searchWithWorkstream, workstreamIdFromSearch } from '../../../src/tab/shared/url-state';
+import {
+  chooseWorkstream,
+  partnerIdFromSubPage,
+  partnerShowFromSearch,
+  searchForWorkstreams,
+  searchWithPartnerShow,
+  searchWithWorkstream,
+  workstreamIdFromSearch,
+} from '../../../src/tab/shared/url-state';
 
 const workstreams = [
   { id: 3, teamsChannelId: null },
@@ -64,5 +72,33 @@ describe('searchForWorkstreams', () => {
   it('drops the Engagement surface and keeps every other parameter', () => {
     expect(searchForWorkstreams('?view=engagement&theme=dark')).toBe('?theme=dark');
     expect(searchForWorkstreams('?view=engagement')).toBe('');
+  });
+});
+
+describe('partnerShowFromSearch', () => {
+  it('reads the stage, or those needing attention, that the address shows', () => {
+    expect(partnerShowFromSearch('?workstream=4&show=Induction')).toBe('Induction');
+    expect(partnerShowFromSearch('?show=Chat+booked')).toBe('Chat booked');
+    expect(partnerShowFromSearch('?show=needs-attention')).toBe('needs-attention');
+  });
+
+  it.each(['', '?show=', '?show=induction', '?show=Retired', '?workstream=4'])('shows everyone for %p', (search) => {
+    expect(partnerShowFromSearch(search)).toBe('all');
+  });
+});
+
+describe('searchWithPartnerShow', () => {
+  it('sets what is shown and keeps every other parameter', () => {
+    expect(searchWithPartnerShow('?workstream=4', 'Chat booked')).toBe('?workstream=4&show=Chat+booked');
+    expect(searchWithPartnerShow('?workstream=4&show=Active', 'needs-attention')).toBe('?workstream=4&show=needs-attention');
+  });
+
+  it('leaves the parameter out when everyone is shown', () => {
+    expect(searchWithPartnerShow('?workstream=4&show=Active', 'all')).toBe('?workstream=4');
+    expect(searchWithPartnerShow('?show=Active', 'all')).toBe('');
+  });
+
+  it('reads back what it wrote', () => {
+    expect(partnerShowFromSearch(searchWithPartnerShow('', 'Not progressed'))).toBe('Not progressed');
   });
 });

@@ -1,0 +1,104 @@
+import type { Frame, Page } from 'playwright-core';
+import { axeViolations } from './axe';
+import { startE2e, workstreamIdByTitle, type E2e } from './browser';
+import { openInTestHost } from './teams-test-host';
+
+let e2e: E2e;
+let page: Page;
+
+beforeAll(async () => {
+  e2e = await startE2e();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+afterEach(async () => {
+  await page?.close();
+});
+
+const WORKSTREAM = 'Urgent and emergency care (demo)';
+
+/** Teams on a phone (320 and 360 px), a tablet or narrow window, and a laptop. */
+const WIDTHS = [320, 360, 768, 1280] as const;
+const THEMES = ['light', 'dark', 'contrast'] as const;
+
+type Theme = (typeof THEMES)[number];
+
+/** How tall the window is: a phone's screen for the phone widths. */
+const heightFor = (width: number): number => (width <= 360 ? 640 : 900);
+
+/** The tab at `search` in `theme`: light and dark as the system's, high contrast as Teams sets it (in the stand-in host). */
+async function openTab(theme: Theme, search: string): Promise<Page | Frame> {
+  if (theme !== 'contrast') {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(`${e2e.server.url}/tab/${search}`);
+    return page;
+  }
+  const host = await openInTestHost(page, { tabUrl: `${e2e.server.url}/tab/index.html${search}`, frameContext: 'content', theme: 'contrast', ssoToken: null });
+  return host.frame;
+}
+
+/** What sticks out sideways: the page's own scroll, and each badge's words beyond its pill. */
+async function overflow(tab: Page | Frame): Promise<{ pageScrollsSideways: boolean; badgesOverflowing: string[] }> {
+  return tab.evaluate(() => {
+    const scroller = document.scrollingElement ?? document.documentElement;
+    const badgesOverflowing = Array.from(document.querySelectorAll<HTMLElement>('.fui-Badge'))
+      .filter((badge) => badge.getClientRects().length > 0)
+      .filter((badge) => badge.scrollWidth > badge.clientWidth || badge.scrollHeight > badge.clientHeight)
+      .map((badge) => badge.textContent ?? '');
+    return { pageScrollsSideways: scroller.scrollWidth > window.innerWidth, badgesOverflowing };
+  });
+}
+
+/** Checks what the tab shows now: nothing sideways, every badge's words inside it, nothing axe-core finds. */
+async function expectFits(tab: Page | Frame, where: string): Promise<void> {
+  expect({ where, ...(await overflow(tab)) }).toEqual({ where, pageScrollsSideways: false, badgesOverflowing: [] });
+  expect({ where, violations: await axeViolations(tab) }).toEqual({ where, violations: [] });
+}
+
+describe.each(THEMES)('the tab in the %s theme', (theme) => {
+  it.each(WIDTHS)('fits a window %i px wide: every view and the partner panel, with nothing sideways and no axe-core violations', async (width) => {
+    page = await e2e.browser.newPage();
+    await page.setViewportSize({ width, height: heightFor(width) });
+    const workstreamId = await workstreamIdByTitle(e2e.server, WORKSTREAM);
+    const tab = await openTab(theme, `?workstream=${workstreamId}`);
+    await tab.getByRole('heading', { level: 2, name: WORKSTREAM }).waitFor();
+    const firstPartner = tab.getByRole(width < 1024 ? 'list' : 'table', { name: 'Partners', exact: true }).getByRole('button').first();
+    await firstPartner.waitFor();
+    if (width === 360) {
+      // On a phone the first partner is on the first screen, not 850 px down.
+      const top = await firstPartner.evaluate((name) => name.getBoundingClientRect().top);
+      expect(top).toBeLessThan(heightFor(width) - 32);
+    }
+    await expectFits(tab, 'partners');
+
+    const name = (await firstPartner.textContent()) ?? '';
+    await firstPartner.click();
+    const panel = tab.getByRole('dialog', { name });
+    await panel.getByRole('heading', { name: 'Consent' }).waitFor();
+    await expectFits(tab, 'partner panel');
+    // The panel's own lines fit it too: an email address or access needs are not cut off at its edge.
+    expect(await panel.evaluate((dialog) => dialog.scrollWidth <= dialog.clientWidth)).toBe(true);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await panel.waitFor({ state: 'detached' });
+
+    await tab.getByRole('tab', { name: 'One-to-ones' }).click();
+    await tab.getByRole('heading', { level: 3, name: /^Overdue \(/ }).waitFor();
+    // The badge that ran out of its pill at 1280 px.
+    await tab.getByText('Overdue, nothing booked').first().waitFor();
+    await expectFits(tab, 'one-to-ones');
+
+    await tab.getByRole('tab', { name: 'Roles' }).click();
+    await tab.getByRole('columnheader', { name: 'At each stage' }).waitFor();
+    await expectFits(tab, 'roles');
+
+    await tab.getByRole('tab', { name: 'People' }).click();
+    await tab.getByRole('list', { name: /^People in / }).waitFor();
+    await expectFits(tab, 'people');
+
+    const engagement = await openTab(theme, '?view=engagement');
+    await engagement.getByRole('table', { name: 'All workstreams' }).waitFor();
+    await engagement.getByRole('table', { name: 'Peer Support Network roster' }).waitFor();
+    await expectFits(engagement, 'Engagement overview');
+  });
+});
