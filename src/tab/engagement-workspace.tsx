@@ -50,7 +50,7 @@ export function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | 
             {() => (
               <ErrorBoundary title="Could not show the Engagement overview">
                 <Suspense fallback={<Spinner label="Loading…" />}>
-                  {part === 'workstreams' && <EngagementView overview={overview.data} />}
+                  {part === 'workstreams' && <EngagementView overview={overview.data} api={api} onChanged={overview.refresh} />}
                   {part === 'team' && (
                     <PeoplePanel
                       api={api}

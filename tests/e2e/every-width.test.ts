@@ -100,5 +100,8 @@ describe.each(THEMES)('the tab in the %s theme', (theme) => {
     await engagement.getByRole('table', { name: 'All workstreams' }).waitFor();
     await engagement.getByRole('table', { name: 'Peer Support Network roster' }).waitFor();
     await expectFits(engagement, 'Engagement overview');
+    await engagement.getByRole('button', { name: /^Approve the advert for / }).first().click();
+    await engagement.getByRole('textbox', { name: /^Link to the advert/ }).waitFor();
+    await expectFits(engagement, 'approving an advert');
   });
 });

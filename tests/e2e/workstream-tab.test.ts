@@ -164,6 +164,29 @@ describe('the workstream tab in a browser', () => {
     expect(new URL(page.url()).searchParams.get('show')).toBeNull();
   });
 
+  it('lets the Engagement team approve an advert in the tab with its link, the server checking the link, with no axe-core violations', async () => {
+    await page.goto(`${e2e.server.url}/tab/?view=engagement`);
+    const adverts = page.getByRole('list', { name: 'Adverts awaiting approval' });
+    const approve = adverts.getByRole('button', { name: /^Approve the advert for / }).first();
+    const title = ((await approve.getAttribute('aria-label')) ?? '').replace('Approve the advert for ', '');
+    await approve.click();
+    const form = page.getByRole('form', { name: `Approve the advert for ${title}` });
+    await form.getByRole('textbox', { name: /^Link to the advert/ }).fill('http://example.org/opportunities/lead');
+    await form.getByRole('button', { name: 'Approve advert' }).click();
+    // The server's own sentence, under the field it is about.
+    await form.getByText('Advert link must be the https address of the advert on the opportunities pages.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('textbox', { name: /^Link to the advert/ }).fill('https://example.org/opportunities/lead');
+    await form.getByRole('button', { name: 'Approve advert' }).click();
+    const approved = page.getByText(/^Advert approved: .+ is now advertised\.$/);
+    await approved.waitFor();
+    expect(await approved.textContent()).toContain(title);
+    await adverts.getByRole('button', { name: `Approve the advert for ${title}` }).waitFor({ state: 'detached' });
+    const overview = (await (await fetch(`${e2e.server.url}/api/overview`)).json()) as { workstreams: Array<{ advertsAwaitingApproval: Array<{ title: string }> }> };
+    expect(overview.workstreams.flatMap((workstream) => workstream.advertsAwaitingApproval.map((waiting) => waiting.title))).not.toContain(title);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('adds a colleague to the workstream by Entra object id and name, and removes them after confirming, with no axe-core violations', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await openWorkstream('Mental health (demo)');

@@ -118,7 +118,7 @@ describe('downloads', () => {
 describe('the Engagement overview', () => {
   it('puts every workstream side by side with counts, overdue one-to-ones and adverts awaiting approval', async () => {
     const overview = (await api().get('/api/overview').expect(200)).body as {
-      workstreams: Array<{ title: string; stageCounts: Record<string, number>; overdueOneToOnes: number; advertsAwaitingApproval: unknown[] }>;
+      workstreams: Array<{ title: string; stageCounts: Record<string, number>; overdueOneToOnes: number; advertsAwaitingApproval: Array<{ roleId: number; version: number }> }>;
       peerNetwork: { counts: Record<string, number>; members: Array<{ name: string; status: string; workstreams: string[] }> };
     };
     expect(overview.workstreams).toHaveLength((await workstreamIds()).length);
@@ -129,5 +129,9 @@ describe('the Engagement overview', () => {
       overview.peerNetwork.counts.Invited + overview.peerNetwork.counts.Joined + overview.peerNetwork.counts.Declined,
     );
     expect(overview.peerNetwork.members.every((member) => member.status !== 'Not invited')).toBe(true);
+    // Each advert carries the role's version, which approving it or sending it back from the tab must name.
+    const adverts = overview.workstreams.flatMap((workstream) => workstream.advertsAwaitingApproval);
+    expect(adverts.length).toBeGreaterThan(0);
+    expect(adverts.every((advert) => Number.isInteger(advert.roleId) && Number.isInteger(advert.version) && advert.version > 0)).toBe(true);
   });
 });

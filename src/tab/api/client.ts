@@ -34,6 +34,24 @@ export interface NewWorkstream {
   readonly key: string;
 }
 
+/** An advert waiting for the Engagement team: its role, and the version the tab read. */
+export interface AdvertRef {
+  readonly roleId: number;
+  readonly version: number;
+}
+
+/** Approving an advert: its https link on the opportunities pages, and a key that makes a repeated request count once. */
+export interface AdvertApproval {
+  readonly advertUrl: string;
+  readonly key: string;
+}
+
+/** Sending an advert back: what needs changing, and a key that makes a repeated request count once. */
+export interface AdvertSentBack {
+  readonly comment: string;
+  readonly key: string;
+}
+
 /** A file from the server, ready to hand to the browser. */
 export interface DownloadedFile {
   readonly fileName: string;
@@ -81,6 +99,10 @@ export interface ApiClient {
   withdrawNotesConsent(partner: VersionedRef): Promise<void>;
   /** Erases the partner's personal data everywhere (Engagement team only). */
   erasePartner(partner: VersionedRef): Promise<void>;
+  /** Approves an advert with its link (Engagement team only): the role becomes Advertised. The server checks the link. */
+  approveAdvert(advert: AdvertRef, approval: AdvertApproval): Promise<void>;
+  /** Sends an advert back to its workstream with a comment (Engagement team only); the role stays Ready. */
+  sendAdvertBack(advert: AdvertRef, sentBack: AdvertSentBack): Promise<void>;
   /** Moves an involvement on, from the stage it is at; the server applies the pathway's rules. */
   changeStage(involvement: { readonly id: number; readonly version: number; readonly stage: Stage }, change: StageChange): Promise<void>;
 }
@@ -214,6 +236,20 @@ export function createApiClient(getToken: TokenSource): ApiClient {
     withdrawNotesConsent: (partner) => post(`/api/partners/${id(partner.id)}/notes-consent/withdraw`, { version: partner.version }),
     erasePartner: (partner) => post(`/api/partners/${id(partner.id)}/erase`, { version: partner.version }),
     acknowledgeInterest: (involvement) => post(`/api/involvements/${id(involvement.id)}/acknowledge`, { version: involvement.version }),
+    approveAdvert: (advert, approval) =>
+      post(`/api/roles/${id(advert.roleId)}/approve-advert`, {
+        roleId: advert.roleId,
+        version: advert.version,
+        advertUrl: approval.advertUrl.trim(),
+        key: approval.key,
+      }),
+    sendAdvertBack: (advert, sentBack) =>
+      post(`/api/roles/${id(advert.roleId)}/send-advert-back`, {
+        roleId: advert.roleId,
+        version: advert.version,
+        comment: sentBack.comment.trim(),
+        key: sentBack.key,
+      }),
     changeStage: (involvement, change) => {
       const { action, body } = stageRequest(involvement.stage, change);
       return post(`/api/involvements/${id(involvement.id)}/${action}`, { version: involvement.version, ...body });

@@ -260,6 +260,8 @@ export interface Agenda {
 /** A role whose advert waits for the Engagement team's approval. */
 export interface AdvertAwaitingApproval {
   readonly roleId: number;
+  /** The role's version, which approving or sending back must name. */
+  readonly version: number;
   readonly title: string;
   readonly closingDate: CalendarDate | null;
 }

@@ -13,10 +13,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId } from 'react';
+import type { ApiClient } from '../api/client';
 import type { EngagementOverview } from '../api/types';
 import { describeStages, shortDate } from '../shared/format';
 import { useRowStyles } from '../shared/row-styles';
 import { ScrollRegion } from '../shared/scroll-region';
+import { AdvertsAwaiting } from './adverts-awaiting';
 
 const useStyles = makeStyles({
   root: {
@@ -48,8 +50,19 @@ function sum(counts: Record<string, number>): number {
   return Object.values(counts).reduce((total, count) => total + count, 0);
 }
 
-/** The Engagement team's personal tab: every workstream side by side, then the Peer Support Network roster. */
-export function EngagementView({ overview }: { readonly overview: EngagementOverview }) {
+/** Props for {@link EngagementView}. */
+export interface EngagementViewProps {
+  readonly overview: EngagementOverview;
+  readonly api: ApiClient;
+  /** Reads the overview again, after an advert was approved or sent back. */
+  readonly onChanged: () => void;
+}
+
+/**
+ * The Engagement team's personal tab: adverts waiting for them to approve or send back,
+ * every workstream side by side, then the Peer Support Network roster.
+ */
+export function EngagementView({ overview, api, onChanged }: EngagementViewProps) {
   const styles = useStyles();
   const rowStyles = useRowStyles();
   const workstreamsId = useId();
@@ -59,6 +72,7 @@ export function EngagementView({ overview }: { readonly overview: EngagementOver
   return (
     <div className={styles.root}>
       <Caption1>Counts and due states as of {shortDate(overview.today)}.</Caption1>
+      <AdvertsAwaiting overview={overview} api={api} onChanged={onChanged} />
       {/* Not a named region itself: the table's scrolling region is, under the same name. */}
       <section className={styles.section}>
         <Subtitle1 as="h2" id={workstreamsId} className={styles.heading}>

@@ -152,3 +152,37 @@ describe('members', () => {
     });
   });
 });
+
+describe('adverts awaiting approval', () => {
+  let fetchMock: jest.SpyInstance;
+  beforeEach(() => {
+    fetchMock = jest.spyOn(globalThis, 'fetch');
+  });
+  afterEach(() => {
+    fetchMock.mockRestore();
+  });
+  const sent = (call: number) => {
+    const [path, init] = fetchMock.mock.calls[call] as [string, RequestInit];
+    return { path, method: init.method, body: JSON.parse(String(init.body)) };
+  };
+
+  it('approves with the link, or sends back with the comment, at the version read and under the key given', async () => {
+    fetchMock.mockImplementation(async () => new Response('{}', { status: 200 }));
+    const api = createApiClient(async () => null);
+    await api.approveAdvert({ roleId: 9, version: 4 }, { advertUrl: ' https://example.org/opportunities/9 ', key: 'approve-9-abcdef' });
+    await api.sendAdvertBack({ roleId: 9, version: 5 }, { comment: ' Say how often the board meets. ', key: 'back-9-abcdef' });
+    expect([0, 1].map(sent)).toEqual([
+      { path: '/api/roles/9/approve-advert', method: 'POST', body: { roleId: 9, version: 4, advertUrl: 'https://example.org/opportunities/9', key: 'approve-9-abcdef' } },
+      { path: '/api/roles/9/send-advert-back', method: 'POST', body: { roleId: 9, version: 5, comment: 'Say how often the board meets.', key: 'back-9-abcdef' } },
+    ]);
+  });
+
+  it("fails with the server's sentence for the link", async () => {
+    const message = 'Advert link must be the https address of the advert on the opportunities pages.';
+    fetchMock.mockResolvedValue(answer(400, JSON.stringify({ error: { code: 'validation', message, fields: { advertUrl: message } } })));
+    await expect(createApiClient(async () => null).approveAdvert({ roleId: 9, version: 4 }, { advertUrl: 'http://example.org', key: 'approve-9-abcdef' })).rejects.toMatchObject({
+      status: 400,
+      fields: { advertUrl: message },
+    });
+  });
+});
