@@ -29,6 +29,8 @@ export interface WorkstreamOverview {
 /** One person in the Peer Support Network roster: invited, joined or declined. */
 export interface PeerNetworkMember {
   readonly partnerId: number;
+  /** The partner's version, for inviting them or recording their answer from the roster. */
+  readonly version: number;
   readonly name: string;
   readonly status: Partner['peerNetworkStatus'];
   /** When they were invited or answered. */
@@ -123,6 +125,7 @@ export class OverviewUseCases {
       counts[partner.peerNetworkStatus] += 1;
       return {
         partnerId: partner.id,
+        version: partner.version,
         name: partner.fullName,
         status: partner.peerNetworkStatus,
         date: partner.peerNetworkDate,
