@@ -129,16 +129,25 @@ export function linkedItemChanges(
   if (changing.length === 0) return [];
   const values = done ? { done: true, doneDate: stamp.date, doneBy: stamp.by } : { done: false, doneDate: null, doneBy: null };
   const after = checklist.filter((item) => item.involvementId === involvement.id).map((item) => (changing.includes(item) ? { ...item, ...values } : item));
-  const progress = storedProgress(after);
   return [
     ...changing.map((item): Change => ({ op: 'update', list: 'inductionTasks', id: item.id, version: item.version, values, summary: `${done ? 'Done' : 'Not done'}: ${item.label}` })),
-    {
-      op: 'update',
-      list: 'involvements',
-      id: involvement.id,
-      version: involvement.version,
-      values: progress,
-      summary: `Induction: ${progress.inductionDone} of ${progress.inductionTotal} done`,
-    },
+    progressChange(involvement, after),
   ];
+}
+
+/**
+ * The change that stores an involvement's progress counted from its checklist as it
+ * will be (`after`), under the involvement's version read with the checklist: committed
+ * with every change to the checklist.
+ */
+export function progressChange(involvement: Pick<Involvement, 'id' | 'version'>, after: readonly ChecklistItem[]): Change {
+  const progress = storedProgress(after);
+  return {
+    op: 'update',
+    list: 'involvements',
+    id: involvement.id,
+    version: involvement.version,
+    values: progress,
+    summary: `Induction: ${progress.inductionDone} of ${progress.inductionTotal} done`,
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConflictError, NotFoundError, RefusedError } from '../errors';
-import { isLinked, storedProgress } from '../induction';
+import { isLinked, progressChange, storedProgress } from '../induction';
 import type { Principal } from '../principal';
 import { inductionTasks, LISTS, type Fields, type InductionTask, type Involvement } from '../schema/lists';
 import type { Change } from '../store';
@@ -168,18 +168,7 @@ export class InductionUseCases {
   ): Promise<InductionTask> {
     const { task, involvement, checklist } = open;
     const after = checklist.map((item) => (item.id === task.id ? { ...item, ...values } : item));
-    const progress = storedProgress(after);
-    return this.ctx.commitFirst<'inductionTasks'>(actor, [
-      { op: 'update', list: 'inductionTasks', id: task.id, version, values, summary },
-      {
-        op: 'update',
-        list: 'involvements',
-        id: involvement.id,
-        version: involvement.version,
-        values: progress,
-        summary: `Induction: ${progress.inductionDone} of ${progress.inductionTotal} done`,
-      },
-    ], key);
+    return this.ctx.commitFirst<'inductionTasks'>(actor, [{ op: 'update', list: 'inductionTasks', id: task.id, version, values, summary }, progressChange(involvement, after)], key);
   }
 
   private async openTask(actor: Principal, taskId: number): Promise<OpenTask> {

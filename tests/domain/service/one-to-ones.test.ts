@@ -93,14 +93,7 @@ describe('one-to-ones one at a time, moved and cancelled, and the checklist item
 
   afterEach(() => h.store.close());
 
-  async function inInduction(fullName = 'Jordan Ellis'): Promise<Involvement> {
-    const ref = (involvement: Involvement) => ({ involvementId: involvement.id, version: involvement.version });
-    let involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName, consentGiven: true } });
-    involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-01-06T10:00:00Z', where: 'Online' });
-    involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
-    involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
-    return h.service.involvements.startInduction(LEAD, ref(involvement));
-  }
+  const inInduction = (fullName = 'Jordan Ellis') => partnerInInduction(h, roleId, fullName);
 
   const firstOneToOneItem = async (involvementId: number) => (await h.service.views.partnerDetail(LEAD, involvementId)).checklist.find((task) => task.label === 'First one-to-one booked');
 
@@ -178,14 +171,7 @@ describe('the Peer Support Network invitation and its checklist item are one fac
 
   afterEach(() => h.store.close());
 
-  async function inInduction(fullName: string): Promise<Involvement> {
-    const ref = (involvement: Involvement) => ({ involvementId: involvement.id, version: involvement.version });
-    let involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName, consentGiven: true } });
-    involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-01-06T10:00:00Z', where: 'Online' });
-    involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
-    involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
-    return h.service.involvements.startInduction(LEAD, ref(involvement));
-  }
+  const inInduction = (fullName: string) => partnerInInduction(h, roleId, fullName);
 
   const detailOf = (involvementId: number) => h.service.views.partnerDetail(LEAD, involvementId);
   const peerItem = async (involvementId: number) => (await detailOf(involvementId)).checklist.find((task) => task.kind === 'Peer Support Network invitation');
@@ -240,3 +226,13 @@ describe('the Peer Support Network invitation and its checklist item are one fac
     expect(peerNetwork.notInvited.map((member) => member.name)).toEqual(['Jordan Ellis']);
   });
 });
+
+/** A new partner in the role, walked to the start of induction. */
+async function partnerInInduction(h: Harness, roleId: number, fullName: string): Promise<Involvement> {
+  const ref = (involvement: Involvement) => ({ involvementId: involvement.id, version: involvement.version });
+  let involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName, consentGiven: true } });
+  involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-01-06T10:00:00Z', where: 'Online' });
+  involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
+  involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
+  return h.service.involvements.startInduction(LEAD, ref(involvement));
+}
