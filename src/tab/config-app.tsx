@@ -1,6 +1,6 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { createApiClient } from './api/client';
+import { createPageClient } from './api/page-client';
 import { workstreamIdFromEntityId } from './config/tab-settings';
 import { ConfigPage, RemovePage, type ConfigChoice } from './config/config-page';
 import { LoadError } from './shared/load-error';
@@ -19,7 +19,8 @@ const noToken = async (): Promise<null> => null;
 
 function Configure({ host }: { readonly host: TeamsHost | null }) {
   const styles = useStyles();
-  const api = useMemo(() => createApiClient(host ? host.getToken : noToken), [host]);
+  // The page client only: this page changes nothing but starting a workstream, so the change calls stay out of its JavaScript.
+  const api = useMemo(() => createPageClient(host ? host.getToken : noToken), [host]);
   const workstreams = useLoad('workstreams', (signal) => api.workstreams(signal));
   const [chosen, setChosen] = useState<ConfigChoice>(() => workstreamIdFromEntityId(host?.pageId ?? null));
   const failure = workstreams.status === 'error' ? workstreams.message : null;

@@ -12,20 +12,24 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { invitationUrl, personalDataUrl, type ApiClient } from './api/client';
-import type { CalendarDate, PartnerDetail } from './api/types';
+import type { CalendarDate, OneToOne, PartnerDetail, StageChange } from './api/types';
 import { InductionChecklist } from './induction/induction-checklist';
 import { OneToOneSchedule } from './one-to-ones/one-to-one-schedule';
-import { PartnerContact } from './partners/partner-contact';
+import { NamedContact } from './partners/named-contact';
+import { ContactAndAccessNeeds } from './partners/partner-contact';
 import { StageActions } from './partners/stage-actions';
+import { WrittenDown } from './partners/written-down';
 import { Consents, NotesNeedConsent } from './personal-data/consents';
 import { DataProtection } from './personal-data/data-protection';
 import { ActionMessage } from './shared/action-message';
 import { useWordBadgeStyles } from './shared/badge-styles';
+import type { Refusal } from './shared/form-refusal';
 import { shortDate } from './shared/format';
 import { LoadError } from './shared/load-error';
 import { useAction } from './shared/use-action';
+import { useChangeKeys } from './shared/use-change-key';
 import { useLoad } from './shared/use-load';
 
 const useStyles = makeStyles({
@@ -56,8 +60,6 @@ const useStyles = makeStyles({
     },
   },
 });
-
-const ONE_TO_ONE_STAGES = ['Induction', 'Active', 'Paused'];
 
 function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
   const styles = useStyles();
@@ -106,23 +108,94 @@ function focusLost(): boolean {
   return !active || active === document.body || active.closest('[role="dialog"], [role="alertdialog"]') === null;
 }
 
+/** A form of the panel that is open: correcting details, changing the named contact, or moving a one-to-one. */
+type OpenForm = { readonly kind: 'details' } | { readonly kind: 'named-contact' } | { readonly kind: 'move'; readonly oneToOneId: number };
+
+const formName = (form: OpenForm): string => (form.kind === 'move' ? `move:${form.oneToOneId}` : form.kind);
+
+/** The form still open once the partner is read again: one whose step the server no longer offers has gone. */
+function stillOpen(form: OpenForm | null, detail: PartnerDetail): OpenForm | null {
+  if (!form) return null;
+  const { actions } = detail;
+  switch (form.kind) {
+    case 'details':
+      return actions.editDetails ? form : null;
+    case 'named-contact':
+      return actions.reassign ? form : null;
+    case 'move':
+      return actions.changeBookedOneToOne && detail.oneToOnes.some((item) => item.id === form.oneToOneId && item.status === 'Booked') ? form : null;
+  }
+}
+
+/**
+ * What cancelling the booked one-to-one also changes: during induction, with no other
+ * one-to-one booked or held, the checklist's "First one-to-one booked" is unticked.
+ */
+function cancellingAlso(detail: PartnerDetail, booked: OneToOne | undefined): string | null {
+  if (!booked || detail.involvement.stage !== 'Induction') return null;
+  const item = detail.checklist.find((task) => task.kind === 'One-to-one booked' && task.done);
+  const others = detail.oneToOnes.some((other) => other.id !== booked.id && other.status !== 'Cancelled');
+  if (!item || others) return null;
+  const again = item.required ? ', to be done again before they can become Active' : '';
+  return `As it is their only one-to-one so far, "${item.label}" on their induction checklist is unticked${again}.`;
+}
+
 function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) {
   const styles = useStyles();
   const badge = useWordBadgeStyles();
   const action = useAction(onSaved);
+  const keys = useChangeKeys();
   const busy = action.outcome.kind === 'busy';
   const settled = action.outcome.kind === 'done' || action.outcome.kind === 'refused';
   const outcome = useRef<HTMLDivElement>(null);
+  const bookDateId = useId();
+  const [opened, setOpened] = useState<OpenForm | null>(null);
+  // Which form the last change came from, so its refusal shows in that form while it is open.
+  const [answering, setAnswering] = useState<string | null>(null);
   // Controls stay focusable while a change is saved, but the one that made it may be gone once the partner is read
-  // again (a one-to-one recorded as held, an involvement with no further stages). Focus then goes to what was done,
-  // in the same commit, before Tabster would hand it to the table behind; outside the panel, Escape would not close it.
+  // again (a one-to-one recorded as held, an involvement with no further stages, a form closed). Focus then goes to what
+  // was done, in the same commit, before Tabster would hand it to the table behind; outside the panel, Escape would not close it.
   useLayoutEffect(() => {
     if (settled && focusLost()) outcome.current?.focus();
   });
-  const { involvement, partner, checklist, induction } = detail;
+  const { involvement, partner, checklist, induction, actions } = detail;
+  const open = stillOpen(opened, detail);
+  const refusal = action.outcome.kind === 'refused' ? action.outcome : null;
+  const refusalIn = (form: OpenForm): Refusal | null => (refusal && answering === formName(form) ? refusal : null);
+  const refusedInForm = open !== null && refusalIn(open) !== null;
+  const booked = detail.oneToOnes.find((item) => item.status === 'Booked');
+
+  /**
+   * Runs one change under the key for `what` (the same press tried again keeps its key),
+   * saying `done` when it is made; `from` names the form it came from, if any.
+   */
+  const change = async <T,>(what: unknown, request: (key: string) => Promise<T>, done: string | ((result: T) => string), from: OpenForm | null = null) => {
+    setAnswering(from ? formName(from) : null);
+    const key = keys.keyFor(what);
+    const made = await action.run(() => request(key), done);
+    if (made) {
+      keys.succeeded();
+      if (from) setOpened(null);
+    }
+    return made;
+  };
+  const openForm = (form: OpenForm) => {
+    setOpened(form);
+    setAnswering(null);
+  };
+
   const recordNotesConsent = () =>
     void action.run(() => api.recordNotesConsent(partner), `Consent to notes recorded for ${detail.name}, dated today.`);
-  const notesBlocked = partner.notesConsent ? null : <NotesNeedConsent name={detail.name} busy={busy} onRecordNotesConsent={recordNotesConsent} />;
+  const notesBlocked = partner.notesConsent ? null : (
+    <NotesNeedConsent name={detail.name} busy={busy} canRecord={actions.editDetails} onRecordNotesConsent={recordNotesConsent} />
+  );
+  const stageDone = (next: StageChange): string => {
+    if (next.to === 'Chat booked' && involvement.stage === 'Chat booked') return `Informal chat moved for ${detail.name}.`;
+    const cancelled = 'cancelBooked' in next && next.cancelBooked && booked ? ` The one-to-one booked for ${shortDate(booked.date)} was cancelled.` : '';
+    return `${detail.name} moved on: ${next.to}.${cancelled}`;
+  };
+  // Focusing the booking form's date brings it into view too.
+  const goToBooking = () => document.getElementById(bookDateId)?.focus();
   return (
     <div className={styles.body}>
       <div className={styles.summary}>
@@ -133,40 +206,83 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
         {involvement.ownerName && <Text>Named contact: {involvement.ownerName}</Text>}
       </div>
       <div ref={outcome} tabIndex={-1} className={styles.outcome} aria-live="polite">
-        <ActionMessage outcome={action.outcome} />
+        {!refusedInForm && <ActionMessage outcome={action.outcome} />}
       </div>
       {partner.erasedDate ? (
         <ErasedNotice erasedDate={partner.erasedDate} />
       ) : (
         <>
           <Section title="Stage">
-            {involvement.stage === 'Interested' && !involvement.acknowledgedDate && (
+            {actions.acknowledgeInterest && (
               <div>
                 <Text block>Their interest has not been acknowledged yet: people should hear back promptly.</Text>
                 <Button
                   disabledFocusable={busy}
-                  onClick={() => void action.run(() => api.acknowledgeInterest(involvement), `Interest acknowledged for ${detail.name}.`)}
+                  onClick={() =>
+                    void change(['acknowledge', involvement.id], (key) => api.acknowledgeInterest(involvement, key), `Interest acknowledged for ${detail.name}.`)
+                  }
                 >
                   Record interest acknowledged today
                 </Button>
               </div>
             )}
             <StageActions
-              stage={involvement.stage}
-              nextStages={detail.nextStages}
+              involvement={involvement}
+              actions={actions}
+              booked={booked ?? null}
               busy={busy}
               notesBlocked={notesBlocked}
-              onChange={(change) => action.run(() => api.changeStage(involvement, change), `${detail.name} moved on: ${change.to}.`)}
+              onChange={(next) => change(['stage', involvement.id, next], (key) => api.changeStage(involvement, next, key), stageDone(next))}
+            />
+          </Section>
+          <Section title="Named contact">
+            <NamedContact
+              workstreamId={involvement.workstreamId}
+              ownerId={involvement.ownerId}
+              ownerName={involvement.ownerName}
+              name={detail.name}
+              canChange={actions.reassign}
+              choosing={open?.kind === 'named-contact'}
+              onStart={() => openForm({ kind: 'named-contact' })}
+              onStop={() => setOpened(null)}
+              busy={busy}
+              refusal={refusalIn({ kind: 'named-contact' })}
+              loadMembers={(signal) => api.members({ workstreamId: involvement.workstreamId }, signal)}
+              onChoose={(member) =>
+                change(
+                  ['named-contact', involvement.id, member.userId],
+                  (key) => api.changeNamedContact(involvement, member.userId, key),
+                  `${member.userName} is now ${detail.name}'s named contact.`,
+                  { kind: 'named-contact' },
+                )
+              }
             />
           </Section>
           <Section title="Contact and access needs">
-            <PartnerContact partner={partner} />
+            <ContactAndAccessNeeds
+              partner={partner}
+              canCorrect={actions.editDetails}
+              correcting={open?.kind === 'details'}
+              onStart={() => openForm({ kind: 'details' })}
+              onStop={() => setOpened(null)}
+              busy={busy}
+              refusal={refusalIn({ kind: 'details' })}
+              onSave={(corrections) =>
+                Object.keys(corrections).length === 0
+                  ? change(['details', partner.id, 'unchanged'], async () => undefined, `Nothing to correct: ${detail.name}'s details are as they were.`, { kind: 'details' })
+                  : change(['details', partner.id, corrections], (key) => api.correctPartner(partner, corrections, key), `${detail.name}'s details corrected.`, { kind: 'details' })
+              }
+            />
+          </Section>
+          <Section title="What staff wrote">
+            <WrittenDown involvement={involvement} partner={partner} oneToOnes={detail.oneToOnes} name={detail.name} />
           </Section>
           <Section title="Consent">
             <Consents
               partner={partner}
               name={detail.name}
               busy={busy}
+              canChange={actions.editDetails}
               onRecordNotesConsent={recordNotesConsent}
               onWithdrawNotesConsent={() =>
                 void action.run(() => api.withdrawNotesConsent(partner), `Consent to notes withdrawn for ${detail.name}: notes about their experience were deleted.`)
@@ -178,11 +294,28 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               <InductionChecklist
                 tasks={checklist}
                 progress={induction}
-                editable={involvement.stage === 'Induction'}
+                editable={actions.changeChecklist}
                 busy={busy}
                 today={today}
-                onComplete={(task, date) => void action.run(() => api.completeTask(task, date), `Ticked: ${task.label}.`)}
-                onReopen={(task) => void action.run(() => api.reopenTask(task), `Unticked: ${task.label}.`)}
+                onGoToBooking={actions.bookOneToOne ? goToBooking : null}
+                onComplete={(task, date) =>
+                  void change(
+                    ['tick', task.id, date],
+                    (key) => api.completeTask(task, key, date),
+                    task.kind === 'Peer Support Network invitation'
+                      ? `Ticked: ${task.label}. The invitation to the Peer Support Network is recorded for ${detail.name}.`
+                      : `Ticked: ${task.label}.`,
+                  )
+                }
+                onReopen={(task) =>
+                  void change(
+                    ['untick', task.id],
+                    (key) => api.reopenTask(task, key),
+                    task.kind === 'Peer Support Network invitation'
+                      ? `Unticked: ${task.label}. The invitation to the Peer Support Network is taken back.`
+                      : `Unticked: ${task.label}.`,
+                  )
+                }
               />
             </Section>
           )}
@@ -190,12 +323,29 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
             <OneToOneSchedule
               oneToOnes={detail.oneToOnes}
               next={detail.nextOneToOne}
-              open={ONE_TO_ONE_STAGES.includes(involvement.stage)}
+              can={actions}
               busy={busy}
               today={today}
+              bookDateId={bookDateId}
+              cancelAlso={cancellingAlso(detail, booked)}
+              moving={open?.kind === 'move' ? open.oneToOneId : null}
+              onStartMove={(oneToOne) => openForm({ kind: 'move', oneToOneId: oneToOne.id })}
+              onStopMove={() => setOpened(null)}
+              moveRefusal={open?.kind === 'move' ? refusalIn(open) : null}
               notesBlocked={notesBlocked}
-              onBook={(booking) => action.run(() => api.bookOneToOne(involvement.id, booking), 'One-to-one booked.')}
-              onRecordHeld={(held) => action.run(() => api.recordHeld(involvement.id, held), 'One-to-one recorded as held.')}
+              onBook={(booking) => change(['book', involvement.id, booking], (key) => api.bookOneToOne(involvement.id, booking, key), 'One-to-one booked.')}
+              onMove={(oneToOne, moved) =>
+                change(
+                  ['move', oneToOne.id, moved],
+                  (key) => api.moveOneToOne(oneToOne, moved, key),
+                  `One-to-one moved to ${shortDate(moved.date)}${moved.time ? ` at ${moved.time}` : ''}.`,
+                  { kind: 'move', oneToOneId: oneToOne.id },
+                )
+              }
+              onCancel={(oneToOne) =>
+                void change(['cancel', oneToOne.id], (key) => api.cancelOneToOne(oneToOne, key), `One-to-one on ${shortDate(oneToOne.date)} cancelled.`)
+              }
+              onRecordHeld={(held) => change(['held', involvement.id, held], (key) => api.recordHeld(involvement.id, held, key), 'One-to-one recorded as held.')}
               downloadInvitation={(oneToOneId) => api.download(invitationUrl(oneToOneId))}
             />
           </Section>
@@ -257,7 +407,11 @@ function DrawerContent({ api, involvementId, name, today, engagementTeam = false
   );
 }
 
-/** The panel for one partner in one role: contact, checklist, one-to-ones and stage actions, read in one call. */
+/**
+ * The panel for one partner in one role, read in one call: what can be done next as the
+ * server says (stage steps, named contact, corrections, checklist, one-to-ones), what
+ * staff wrote, consent and, for the Engagement team, their data.
+ */
 export function PartnerDrawer(props: PartnerDrawerProps) {
   const { open, onClose } = props;
   return (

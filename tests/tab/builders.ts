@@ -1,4 +1,4 @@
-import type { AgendaItem, DashboardRow, InductionTask, Member, PartnerDetail } from '../../src/tab/api/types';
+import type { AgendaItem, DashboardRow, InductionTask, Member, OneToOne, PartnerActions, PartnerDetail } from '../../src/tab/api/types';
 
 /** A partners-table row; override what the test is about. */
 export function row(overrides: Partial<DashboardRow> = {}): DashboardRow {
@@ -36,6 +36,53 @@ export function task(overrides: Partial<InductionTask> = {}): InductionTask {
   };
 }
 
+/** What the server offers for a partner in induction with nothing booked; override what the test is about. */
+export function actions(overrides: Partial<PartnerActions> = {}): PartnerActions {
+  return {
+    nextStages: ['Active', 'Not progressed'],
+    acknowledgeInterest: false,
+    bookChat: false,
+    holdChat: false,
+    offer: false,
+    startInduction: false,
+    changeChecklist: true,
+    activate: true,
+    pause: false,
+    resume: false,
+    end: false,
+    notProgress: true,
+    bookOneToOne: true,
+    changeBookedOneToOne: false,
+    recordOneToOne: true,
+    setCadence: true,
+    invitePeerNetwork: false,
+    recordPeerNetworkAnswer: true,
+    editDetails: true,
+    reassign: true,
+    ...overrides,
+  };
+}
+
+/** What the server offers for an active partner, with or without a one-to-one booked. */
+export function activeActions(booked = false, overrides: Partial<PartnerActions> = {}): PartnerActions {
+  return actions({
+    nextStages: ['Paused', 'Ended'],
+    changeChecklist: false,
+    activate: false,
+    notProgress: false,
+    pause: true,
+    end: true,
+    bookOneToOne: !booked,
+    changeBookedOneToOne: booked,
+    ...overrides,
+  });
+}
+
+/** A one-to-one booked for `date`. */
+export function bookedOn(date: string, overrides: Partial<OneToOne> = {}): OneToOne {
+  return { id: 31, version: 2, status: 'Booked', date, time: null, where: null, heldBy: null, notes: null, ...overrides };
+}
+
 /** A partner in induction with a two-item checklist, one of them an agreement. */
 export function detail(overrides: Partial<PartnerDetail> = {}): PartnerDetail {
   const checklist = [
@@ -46,12 +93,16 @@ export function detail(overrides: Partial<PartnerDetail> = {}): PartnerDetail {
     involvement: {
       id: 7,
       version: 3,
+      workstreamId: 4,
       stage: 'Induction',
       stageReason: null,
+      ownerId: 'oid-1',
       ownerName: 'Jo Bloggs',
       acknowledgedDate: null,
       chatAt: null,
       chatWhere: null,
+      chatAdjustments: null,
+      chatNotes: null,
       cadenceWeeks: 8,
       lastOneToOneDate: null,
     },
@@ -79,7 +130,7 @@ export function detail(overrides: Partial<PartnerDetail> = {}): PartnerDetail {
     induction: { done: 0, total: 2, missingRequired: checklist.map((item) => item.label) },
     oneToOnes: [],
     nextOneToOne: { due: null, state: 'none', daysUntilDue: null },
-    nextStages: ['Active', 'Not progressed'],
+    actions: actions(),
     ...overrides,
   };
 }

@@ -13,7 +13,7 @@ import { findConfirmation, renderInFluent } from './render';
 const OVERVIEW: EngagementOverview = {
   today: '2026-03-02',
   workstreams: [],
-  peerNetwork: { counts: { 'Not invited': 0, Invited: 0, Joined: 0, Declined: 0 }, members: [] },
+  peerNetwork: { counts: { 'Not invited': 0, Invited: 0, Joined: 0, Declined: 0 }, members: [], notInvited: [] },
 };
 
 const person = (engagementTeam: boolean): SignedInUser => ({ id: 'oid-me', name: 'Jo Bloggs', localDevelopment: false, engagementTeam, workstreamIds: [4] });

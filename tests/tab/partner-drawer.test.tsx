@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../src/tab/api/parse';
 import { PartnerDrawer } from '../../src/tab/partner-drawer';
-import { detail } from './builders';
+import { actions, bookedOn, detail } from './builders';
 import { fakeApi } from './fake-api';
 import { renderInFluent, stubObjectUrls } from './render';
 
@@ -31,7 +31,7 @@ describe('the partner panel', () => {
   it('ticks an item, then reads the partner and the table again', async () => {
     const { api, dialog, onChanged } = await openDrawer();
     await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Welcome and introductions (required)' }));
-    expect(api.completeTask).toHaveBeenCalledWith(expect.objectContaining({ id: 11, version: 1 }), undefined);
+    expect(api.completeTask).toHaveBeenCalledWith(expect.objectContaining({ id: 11, version: 1 }), expect.any(String), undefined);
     expect(await within(dialog).findByText('Ticked: Welcome and introductions.')).toBeTruthy();
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(api.partnerDetail).toHaveBeenCalledTimes(2);
@@ -48,7 +48,7 @@ describe('the partner panel', () => {
     const { dialog } = await openDrawer(api);
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Active');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Make active' }));
-    expect(api.changeStage).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3, stage: 'Induction' }), { to: 'Active' });
+    expect(api.changeStage).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3, stage: 'Induction' }), { to: 'Active' }, expect.any(String));
     expect(await within(dialog).findByText(refusal)).toBeTruthy();
     expect(within(dialog).getByText('Not done')).toBeTruthy();
   });
@@ -58,7 +58,7 @@ describe('the partner panel', () => {
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Not progressed');
     await userEvent.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Chose another role for now');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Not this time (not progressed)' }));
-    expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), { to: 'Not progressed', reason: 'Chose another role for now' });
+    expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), { to: 'Not progressed', reason: 'Chose another role for now' }, expect.any(String));
   });
 
   it('books a one-to-one on a date and time', async () => {
@@ -67,14 +67,14 @@ describe('the partner panel', () => {
     await userEvent.type(within(form).getByLabelText(/^Date/), '2026-03-20');
     await userEvent.type(within(form).getByLabelText('Time (optional)'), '10:30');
     await userEvent.click(within(form).getByRole('button', { name: 'Book one-to-one' }));
-    expect(api.bookOneToOne).toHaveBeenCalledWith(7, { date: '2026-03-20', time: '10:30', where: '' });
+    expect(api.bookOneToOne).toHaveBeenCalledWith(7, { date: '2026-03-20', time: '10:30', where: '' }, expect.any(String));
     expect(await within(dialog).findByText('One-to-one booked.')).toBeTruthy();
   });
 
   it('records a booked one-to-one as held, and offers its invitation', async () => {
     const api = fakeApi({
       partnerDetail: jest.fn(async () =>
-        detail({ oneToOnes: [{ id: 31, version: 2, status: 'Booked', date: TODAY, time: '09:00', where: 'Teams', heldBy: null }] }),
+        detail({ oneToOnes: [bookedOn(TODAY, { time: '09:00', where: 'Teams' })], actions: actions({ bookOneToOne: false, changeBookedOneToOne: true }) }),
       ),
     });
     const { dialog } = await openDrawer(api);
@@ -82,7 +82,7 @@ describe('the partner panel', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Download the invitation for Mon 2 Mar 2026' }));
     expect(api.download).toHaveBeenCalledWith('/api/one-to-ones/31/invitation.ics');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Record Mon 2 Mar 2026 as held' }));
-    expect(api.recordHeld).toHaveBeenCalledWith(7, { date: TODAY, booked: { id: 31, version: 2 } });
+    expect(api.recordHeld).toHaveBeenCalledWith(7, { date: TODAY, booked: { id: 31, version: 2 } }, expect.any(String));
   });
 
   it('says when the partner could not be loaded, and retries', async () => {
@@ -123,11 +123,11 @@ describe('the keyboard focus in the partner panel', () => {
   });
 
   it('moves to what was done when the button that did it is gone, and Escape still closes the panel', async () => {
-    const booked = { id: 31, version: 2, status: 'Booked' as const, date: TODAY, time: null, where: null, heldBy: null };
+    const booked = bookedOn(TODAY);
     const api = fakeApi({
       partnerDetail: jest
         .fn()
-        .mockResolvedValueOnce(detail({ oneToOnes: [booked] }))
+        .mockResolvedValueOnce(detail({ oneToOnes: [booked], actions: actions({ bookOneToOne: false, changeBookedOneToOne: true }) }))
         .mockResolvedValue(detail({ oneToOnes: [{ ...booked, version: 3, status: 'Held', heldBy: 'Jo Bloggs' }] })),
     });
     const { dialog, onClose } = await openDrawer(api);
@@ -144,12 +144,12 @@ describe('the keyboard focus in the partner panel', () => {
 
 describe('the partner panel for new interest', () => {
   it('records that interest was acknowledged, when it has not been', async () => {
-    const interested = detail({ involvement: { ...detail().involvement, stage: 'Interested' }, checklist: [], induction: null, nextStages: ['Chat booked', 'Not progressed'] });
+    const interested = detail({ involvement: { ...detail().involvement, stage: 'Interested' }, checklist: [], induction: null, actions: actions({ nextStages: ['Chat booked', 'Not progressed'], acknowledgeInterest: true, bookChat: true, changeChecklist: false, activate: false, bookOneToOne: false, recordOneToOne: false, setCadence: false }) });
     const api = fakeApi({ partnerDetail: jest.fn(async () => interested) });
     renderInFluent(<PartnerDrawer api={api} open involvementId={7} name="Samira Patel" today={TODAY} onClose={jest.fn()} onChanged={jest.fn()} />);
     const dialog = await screen.findByRole('dialog', { name: 'Samira Patel' });
     await userEvent.click(await within(dialog).findByRole('button', { name: 'Record interest acknowledged today' }));
-    expect(api.acknowledgeInterest).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3 }));
+    expect(api.acknowledgeInterest).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3 }), expect.any(String));
     expect(await within(dialog).findByText('Interest acknowledged for Sam.')).toBeTruthy();
   });
 });

@@ -30,7 +30,8 @@ function textFields(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-function unexpected(what: string): ApiError {
+/** The error for an answer the tab cannot read as `what`. */
+export function unexpected(what: string): ApiError {
   return new ApiError('unexpected-response', `The server sent ${what} in a form this tab does not understand.`, null);
 }
 
@@ -119,7 +120,14 @@ export function membersFrom(body: unknown): Member[] {
 /** A partner's detail, whether bare or wrapped as `{ detail: ... }`. */
 export function partnerDetailFrom(body: unknown): PartnerDetail {
   const detail = isRecord(body) && isRecord(body.detail) ? body.detail : body;
-  if (!isRecord(detail) || !isRecord(detail.partner) || !isRecord(detail.involvement) || !Array.isArray(detail.checklist)) {
+  if (
+    !isRecord(detail) ||
+    !isRecord(detail.partner) ||
+    !isRecord(detail.involvement) ||
+    !Array.isArray(detail.checklist) ||
+    !isRecord(detail.actions) ||
+    !Array.isArray(detail.actions.nextStages)
+  ) {
     throw unexpected("the partner's details");
   }
   return detail as unknown as PartnerDetail;

@@ -181,23 +181,38 @@ export interface Partner {
 export interface Involvement {
   readonly id: number;
   readonly version: number;
+  readonly workstreamId: number;
   readonly stage: Stage;
+  /** Why they paused, ended or did not progress, as staff wrote it. */
   readonly stageReason: string | null;
+  /** The named contact's Entra object id, and their name. */
+  readonly ownerId: string | null;
   readonly ownerName: string | null;
   /** When the person's interest was acknowledged, or null while it waits for an answer. */
   readonly acknowledgedDate: CalendarDate | null;
+  /** When the informal chat is (an instant, ISO), where, and the adjustments asked for it. */
   readonly chatAt: string | null;
   readonly chatWhere: string | null;
+  readonly chatAdjustments: string | null;
+  /** Notes from the informal chat; kept only with consent to notes. */
+  readonly chatNotes: string | null;
   readonly cadenceWeeks: number;
   readonly lastOneToOneDate: CalendarDate | null;
 }
+
+/**
+ * What an induction item records. `One-to-one booked` and `Peer Support Network
+ * invitation` are one fact with the booking and the invitation: the first follows the
+ * bookings and cannot be ticked by hand; ticking the second records the invitation.
+ */
+export type TaskKind = 'Task' | 'Agreement' | 'One-to-one booked' | 'Peer Support Network invitation';
 
 /** One item of an induction checklist. Agreements carry the date signed. */
 export interface InductionTask {
   readonly id: number;
   readonly version: number;
   readonly label: string;
-  readonly kind: 'Task' | 'Agreement';
+  readonly kind: TaskKind;
   readonly required: boolean;
   readonly order: number;
   readonly done: boolean;
@@ -214,6 +229,43 @@ export interface OneToOne {
   readonly time: string | null;
   readonly where: string | null;
   readonly heldBy: string | null;
+  /** Notes of a one-to-one held; kept only with consent to notes. */
+  readonly notes: string | null;
+}
+
+/**
+ * What can be done next with a partner in a role, as the server decides it (the
+ * domain's `partnerActions`): the panel offers these and nothing else, and the server
+ * still checks every rule when a step is taken.
+ */
+export interface PartnerActions {
+  /** The stages the involvement may move to from here. */
+  readonly nextStages: readonly Stage[];
+  readonly acknowledgeInterest: boolean;
+  /** Book the informal chat, or move the one booked. */
+  readonly bookChat: boolean;
+  readonly holdChat: boolean;
+  readonly offer: boolean;
+  readonly startInduction: boolean;
+  /** Tick and untick induction items. */
+  readonly changeChecklist: boolean;
+  readonly activate: boolean;
+  readonly pause: boolean;
+  readonly resume: boolean;
+  readonly end: boolean;
+  readonly notProgress: boolean;
+  /** Book a one-to-one: only while none is booked. */
+  readonly bookOneToOne: boolean;
+  /** Move or cancel the one-to-one booked. */
+  readonly changeBookedOneToOne: boolean;
+  readonly recordOneToOne: boolean;
+  readonly setCadence: boolean;
+  readonly invitePeerNetwork: boolean;
+  readonly recordPeerNetworkAnswer: boolean;
+  /** Correct the partner's details, and record or withdraw consent to notes. */
+  readonly editDetails: boolean;
+  /** Change who is the partner's named contact. */
+  readonly reassign: boolean;
 }
 
 /** One partner in one role in full, for the detail panel. */
@@ -228,8 +280,8 @@ export interface PartnerDetail {
   /** Newest first. */
   readonly oneToOnes: OneToOne[];
   readonly nextOneToOne: NextOneToOne;
-  /** The stages this involvement may move to next. */
-  readonly nextStages: Stage[];
+  /** What can be done next: the panel shows only these. */
+  readonly actions: PartnerActions;
 }
 
 /** One entry of the one-to-one agenda: booked in the diary, or falling due with nothing booked. */
@@ -276,9 +328,11 @@ export interface WorkstreamOverview {
   readonly advertsAwaitingApproval: AdvertAwaitingApproval[];
 }
 
-/** One person in the Peer Support Network roster. */
+/** One person in the Peer Support Network roster, or never invited. */
 export interface PeerNetworkMember {
   readonly partnerId: number;
+  /** The partner's version, which inviting them names. */
+  readonly version: number;
   readonly name: string;
   readonly status: PeerNetworkStatus;
   readonly date: CalendarDate | null;
@@ -290,15 +344,43 @@ export interface EngagementOverview {
   readonly today: CalendarDate;
   readonly workstreams: WorkstreamOverview[];
   readonly peerNetwork: {
+    /** Everyone invited, joined or declined; as Not invited, the partners in induction, active or paused never invited. */
     readonly counts: Record<PeerNetworkStatus, number>;
+    /** Everyone invited, joined or declined, by name. */
     readonly members: PeerNetworkMember[];
+    /** The partners in induction, active or paused never invited, by name. */
+    readonly notInvited: PeerNetworkMember[];
   };
 }
 
-/** A stage change the detail panel asks for, with what that change needs. */
+/** One record among possible duplicates. */
+export interface DuplicateRecord {
+  readonly partnerId: number;
+  readonly version: number;
+  readonly name: string;
+  /** How many involvements (roles) the record has. */
+  readonly involvements: number;
+}
+
+/** Records that share an email or phone (`sharing`), for the Engagement team to merge. */
+export interface DuplicateGroup {
+  readonly sharing: string;
+  readonly partners: DuplicateRecord[];
+}
+
+/** What a merge did: the record kept, and how many involvements moved to it. */
+export interface MergeResult {
+  readonly survivor: Partner;
+  readonly moved: number;
+}
+
+/**
+ * A stage change the detail panel asks for, with what that change needs. Pausing,
+ * ending and not progressing say whether to cancel the one-to-one booked, when one is.
+ */
 export type StageChange =
-  | { readonly to: 'Chat booked'; readonly at: string; readonly where: string }
+  | { readonly to: 'Chat booked'; readonly at: string; readonly where: string; readonly adjustments?: string }
   | { readonly to: 'Chat held'; readonly notes: string }
   | { readonly to: 'Offered' | 'Induction' | 'Active' }
-  | { readonly to: 'Paused' | 'Not progressed'; readonly reason: string }
-  | { readonly to: 'Ended'; readonly reason: string; readonly exitConversationOffered: boolean };
+  | { readonly to: 'Paused' | 'Not progressed'; readonly reason: string; readonly cancelBooked?: boolean }
+  | { readonly to: 'Ended'; readonly reason: string; readonly exitConversationOffered: boolean; readonly cancelBooked?: boolean };

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Stage, StageChange } from '../api/types';
+import type { Involvement, OneToOne, PartnerActions, Stage, StageChange } from '../api/types';
+import { shortDate } from '../shared/format';
 
 const useStyles = makeStyles({
   form: {
@@ -23,33 +24,50 @@ const ACTION_NAMES: Record<Stage, string> = {
   'Not progressed': 'Not this time (not progressed)',
 };
 
+/** The changes that can cancel the one-to-one booked in the same step. */
+const CAN_CANCEL_BOOKED: readonly Stage[] = ['Paused', 'Ended', 'Not progressed'];
+
 const NEEDS_REASON: readonly Stage[] = ['Paused', 'Ended', 'Not progressed'];
 
 interface Draft {
   readonly to: Stage | '';
   readonly at: string;
   readonly where: string;
+  readonly adjustments: string;
   readonly notes: string;
   readonly reason: string;
   readonly exitConversationOffered: boolean;
+  /** Cancel the one-to-one booked with the change: on unless the person unticks it. */
+  readonly cancelBooked: boolean;
 }
 
-const EMPTY: Draft = { to: '', at: '', where: '', notes: '', reason: '', exitConversationOffered: false };
+const EMPTY: Draft = { to: '', at: '', where: '', adjustments: '', notes: '', reason: '', exitConversationOffered: false, cancelBooked: true };
 
-function changeFrom(draft: Draft): StageChange | null {
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** An instant as a `datetime-local` input shows it, in the browser's time. */
+function localDateTime(instant: string | null): string {
+  if (!instant) return '';
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return '';
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+function changeFrom(draft: Draft, booked: boolean): StageChange | null {
+  const cancelBooked = booked ? { cancelBooked: draft.cancelBooked } : {};
   switch (draft.to) {
     case '':
     case 'Interested':
       return null;
     case 'Chat booked':
-      return { to: draft.to, at: draft.at ? new Date(draft.at).toISOString() : '', where: draft.where };
+      return { to: draft.to, at: draft.at ? new Date(draft.at).toISOString() : '', where: draft.where, adjustments: draft.adjustments };
     case 'Chat held':
       return { to: draft.to, notes: draft.notes };
     case 'Paused':
     case 'Not progressed':
-      return { to: draft.to, reason: draft.reason };
+      return { to: draft.to, reason: draft.reason, ...cancelBooked };
     case 'Ended':
-      return { to: draft.to, reason: draft.reason, exitConversationOffered: draft.exitConversationOffered };
+      return { to: draft.to, reason: draft.reason, exitConversationOffered: draft.exitConversationOffered, ...cancelBooked };
     default:
       return { to: draft.to };
   }
@@ -57,9 +75,12 @@ function changeFrom(draft: Draft): StageChange | null {
 
 /** Props for {@link StageActions}. */
 export interface StageActionsProps {
-  readonly stage: Stage;
-  /** The stages the pathway allows next; the server still decides. */
-  readonly nextStages: readonly Stage[];
+  /** The involvement: its stage, and the informal chat as booked. */
+  readonly involvement: Pick<Involvement, 'stage' | 'chatAt' | 'chatWhere' | 'chatAdjustments'>;
+  /** What the server says can be done next; nothing else is offered, and the server still decides. */
+  readonly actions: Pick<PartnerActions, 'nextStages' | 'bookChat'>;
+  /** The one-to-one booked, which pausing, ending or not progressing can cancel; null when none is. */
+  readonly booked: Pick<OneToOne, 'date'> | null;
   readonly busy: boolean;
   /** Asks the server for the change; resolves true when it was made. */
   readonly onChange: (change: StageChange) => Promise<boolean>;
@@ -68,15 +89,26 @@ export interface StageActionsProps {
 }
 
 /**
- * Moves a partner along the pathway. It offers the stages the rules allow from here
- * and asks for what each needs (a reason, the chat's time and place); the server
- * checks the guards and its plain refusal is shown as it is.
+ * Moves a partner along the pathway. It offers the steps the server says are open
+ * from here (and moving the informal chat once it is booked) and asks for what each
+ * needs (a reason, the chat's time and place, whether to cancel the one-to-one
+ * booked); the server checks the guards and its plain refusal is shown as it is.
  */
-export function StageActions({ stage, nextStages, busy, onChange, notesBlocked = null }: StageActionsProps) {
+export function StageActions({ involvement, actions, booked, busy, onChange, notesBlocked = null }: StageActionsProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  if (nextStages.length === 0) return <Text>This involvement is {stage}, so it has no further stages.</Text>;
-  const change = changeFrom(draft);
+  const { stage } = involvement;
+  const movesChat = stage === 'Chat booked' && actions.bookChat;
+  const choices: readonly Stage[] = movesChat ? ['Chat booked', ...actions.nextStages] : actions.nextStages;
+  if (choices.length === 0) return <Text>This involvement is {stage}, so it has no further stages.</Text>;
+  const nameOf = (to: Stage): string => (to === 'Chat booked' && movesChat ? 'Move the informal chat' : ACTION_NAMES[to]);
+  const change = changeFrom(draft, booked !== null);
+  const choose = (to: Stage | '') =>
+    setDraft(
+      to === 'Chat booked' && movesChat
+        ? { ...EMPTY, to, at: localDateTime(involvement.chatAt), where: involvement.chatWhere ?? '', adjustments: involvement.chatAdjustments ?? '' }
+        : { ...EMPTY, to },
+    );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (change && (await onChange(change))) setDraft(EMPTY);
@@ -84,11 +116,11 @@ export function StageActions({ stage, nextStages, busy, onChange, notesBlocked =
   return (
     <form className={styles.form} onSubmit={submit}>
       <Field label="Next step">
-        <Select value={draft.to} onChange={(_e, data) => setDraft({ ...EMPTY, to: data.value as Stage | '' })}>
+        <Select value={draft.to} onChange={(_e, data) => choose(data.value as Stage | '')}>
           <option value="">Choose what happens next</option>
-          {nextStages.map((next) => (
+          {choices.map((next) => (
             <option key={next} value={next}>
-              {ACTION_NAMES[next]}
+              {nameOf(next)}
             </option>
           ))}
         </Select>
@@ -100,6 +132,9 @@ export function StageActions({ stage, nextStages, busy, onChange, notesBlocked =
           </Field>
           <Field label="Where the chat will be" required>
             <Input required value={draft.where} onChange={(_e, data) => setDraft({ ...draft, where: data.value })} />
+          </Field>
+          <Field label="Adjustments asked for (optional)" hint="What helps them take part: captions, a quiet room, someone with them. Keep to what the chat needs.">
+            <Textarea value={draft.adjustments} onChange={(_e, data) => setDraft({ ...draft, adjustments: data.value })} />
           </Field>
         </>
       )}
@@ -121,10 +156,17 @@ export function StageActions({ stage, nextStages, busy, onChange, notesBlocked =
           onChange={(_e, data) => setDraft({ ...draft, exitConversationOffered: data.checked === true })}
         />
       )}
+      {booked && draft.to !== '' && CAN_CANCEL_BOOKED.includes(draft.to) && (
+        <Checkbox
+          label={`Also cancel the one-to-one booked for ${shortDate(booked.date)}`}
+          checked={draft.cancelBooked}
+          onChange={(_e, data) => setDraft({ ...draft, cancelBooked: data.checked === true })}
+        />
+      )}
       <div>
         {/* Focusable even when it cannot be pressed: after a change the form empties, and a disabled button would drop the focus out of the panel. */}
         <Button type="submit" appearance="primary" disabledFocusable={busy || change === null}>
-          {draft.to === '' ? 'Choose a next step' : ACTION_NAMES[draft.to]}
+          {draft.to === '' ? 'Choose a next step' : nameOf(draft.to)}
         </Button>
       </div>
     </form>

@@ -17,6 +17,8 @@ export interface ConsentsProps {
   /** How the partner is named in sentences. */
   readonly name: string;
   readonly busy: boolean;
+  /** Whether the server says consent can be recorded or withdrawn now. */
+  readonly canChange: boolean;
   readonly onRecordNotesConsent: () => void;
   /** Called once the person has confirmed what withdrawing does. */
   readonly onWithdrawNotesConsent: () => void;
@@ -27,7 +29,7 @@ export interface ConsentsProps {
  * and (asked separately, as the law requires for health information) to notes about
  * their experience; recording the second, or withdrawing it after a confirmation.
  */
-export function Consents({ partner, name, busy, onRecordNotesConsent, onWithdrawNotesConsent }: ConsentsProps) {
+export function Consents({ partner, name, busy, canChange, onRecordNotesConsent, onWithdrawNotesConsent }: ConsentsProps) {
   const styles = useStackStyles();
   const terms = useTermListStyles();
   const [confirming, setConfirming] = useState(false);
@@ -46,9 +48,11 @@ export function Consents({ partner, name, busy, onRecordNotesConsent, onWithdraw
         person&apos;s explicit consent, asked for on its own. Access needs do not need it.
       </Text>
       {/* One button whose words change, so focus can come back to it after the confirmation and the change. */}
-      <Button disabledFocusable={busy} onClick={partner.notesConsent ? () => setConfirming(true) : onRecordNotesConsent} {...restoreFocusTarget}>
-        {partner.notesConsent ? 'Withdraw consent to notes' : 'Record consent to notes (today)'}
-      </Button>
+      {canChange && (
+        <Button disabledFocusable={busy} onClick={partner.notesConsent ? () => setConfirming(true) : onRecordNotesConsent} {...restoreFocusTarget}>
+          {partner.notesConsent ? 'Withdraw consent to notes' : 'Record consent to notes (today)'}
+        </Button>
+      )}
       <ConfirmDialog
         open={confirming}
         title={`Withdraw ${name}'s consent to notes?`}
@@ -73,11 +77,13 @@ export function Consents({ partner, name, busy, onRecordNotesConsent, onWithdraw
 export interface NotesNeedConsentProps {
   readonly name: string;
   readonly busy: boolean;
+  /** Whether the server says consent can be recorded now. */
+  readonly canRecord: boolean;
   readonly onRecordNotesConsent: () => void;
 }
 
 /** Shown where a notes box would be, while the partner has not consented to notes: why, and how to record consent. */
-export function NotesNeedConsent({ name, busy, onRecordNotesConsent }: NotesNeedConsentProps) {
+export function NotesNeedConsent({ name, busy, canRecord, onRecordNotesConsent }: NotesNeedConsentProps) {
   const styles = useStackStyles();
   return (
     <div className={styles.block}>
@@ -85,9 +91,11 @@ export function NotesNeedConsent({ name, busy, onRecordNotesConsent }: NotesNeed
         No notes can be kept: {name} has not given explicit consent to notes about their experience. Ask them first; if they
         agree, record it, and the notes box appears here.
       </Text>
-      <Button size="small" disabledFocusable={busy} onClick={onRecordNotesConsent}>
-        Record {name}&apos;s consent to notes
-      </Button>
+      {canRecord && (
+        <Button size="small" disabledFocusable={busy} onClick={onRecordNotesConsent}>
+          Record {name}&apos;s consent to notes
+        </Button>
+      )}
     </div>
   );
 }

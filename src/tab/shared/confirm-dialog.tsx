@@ -12,12 +12,14 @@ export interface ConfirmDialogProps {
   readonly confirmLabel: string;
   /** True until the deliberate step is done. */
   readonly confirmDisabled?: boolean;
+  /** Says that nothing changes: "Cancel" unless that would read as the change itself ("Keep it booked"). */
+  readonly cancelLabel?: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
 }
 
 /** Asks before a change that cannot be undone; Cancel (or Escape) changes nothing. */
-export function ConfirmDialog({ open, title, children, confirmLabel, confirmDisabled = false, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, confirmDisabled = false, cancelLabel = 'Cancel', onConfirm, onCancel }: ConfirmDialogProps) {
   return (
     <Dialog
       modalType="alert"
@@ -34,7 +36,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, confirmDisa
             <Button appearance="primary" disabled={confirmDisabled} onClick={onConfirm}>
               {confirmLabel}
             </Button>
-            <Button onClick={onCancel}>Cancel</Button>
+            <Button onClick={onCancel}>{cancelLabel}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

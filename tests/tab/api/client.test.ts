@@ -1,4 +1,5 @@
-import { createApiClient, stageRequest } from '../../../src/tab/api/client';
+import { stageRequest } from '../../../src/tab/api/changes';
+import { createApiClient } from '../../../src/tab/api/client';
 import { ApiError } from '../../../src/tab/api/parse';
 
 function answer(status: number, body: string): Response {
@@ -76,14 +77,100 @@ describe('stageRequest', () => {
     expect(stageRequest(from, change)).toEqual({ action, body });
   });
 
-  it('posts the stage change with the version the panel read', async () => {
+  it('posts the stage change with the version the panel read, under its key', async () => {
     const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('{}', { status: 200 }));
-    await createApiClient(async () => null).changeStage({ id: 7, version: 3, stage: 'Paused' }, { to: 'Active' });
+    await createApiClient(async () => null).changeStage({ id: 7, version: 3, stage: 'Paused' }, { to: 'Active' }, 'key-of-the-press');
     const [path, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(path).toBe('/api/involvements/7/resume');
     expect(init.method).toBe('POST');
-    expect(JSON.parse(String(init.body))).toEqual({ version: 3 });
+    expect(JSON.parse(String(init.body))).toEqual({ version: 3, key: 'key-of-the-press' });
     fetchMock.mockRestore();
+  });
+
+  it.each([
+    [{ to: 'Paused', reason: 'Caring for a relative', cancelBooked: true }, 'pause', { reason: 'Caring for a relative', cancelBooked: true }],
+    [{ to: 'Not progressed', reason: 'Chose another role', cancelBooked: false }, 'not-progressed', { reason: 'Chose another role', cancelBooked: false }],
+    [
+      { to: 'Ended', reason: 'Moved away', exitConversationOffered: false, cancelBooked: true },
+      'end',
+      { reason: 'Moved away', exitConversationOffered: false, cancelBooked: true },
+    ],
+  ] as const)('says whether to cancel the one-to-one booked with %j', (change, action, body) => {
+    expect(stageRequest('Active', change)).toEqual({ action, body });
+  });
+
+  it('sends the adjustments asked for with the informal chat, when there are some', () => {
+    expect(stageRequest('Chat booked', { to: 'Chat booked', at: '2026-03-04T10:00:00.000Z', where: 'Teams', adjustments: ' Captions on ' })).toEqual({
+      action: 'book-chat',
+      body: { at: '2026-03-04T10:00:00.000Z', where: 'Teams', adjustments: 'Captions on' },
+    });
+  });
+});
+
+describe('the changes that carry an idempotency key', () => {
+  let fetchMock: jest.SpyInstance;
+  beforeEach(() => {
+    fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('{"survivor":{"id":4},"moved":2}', { status: 200 }));
+  });
+  afterEach(() => {
+    fetchMock.mockRestore();
+  });
+
+  function sent(): { path: string; method: string | undefined; body: unknown } {
+    const [path, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    return { path, method: init.method, body: JSON.parse(String(init.body)) };
+  }
+
+  const api = () => createApiClient(async () => null);
+
+  it('moves a booked one-to-one to a date, time and place', async () => {
+    await api().moveOneToOne({ id: 31, version: 2 }, { date: '2026-03-20', time: '10:30', where: ' Library ' }, 'k-move');
+    expect(sent()).toEqual({ path: '/api/one-to-ones/31/move', method: 'POST', body: { version: 2, date: '2026-03-20', time: '10:30', where: 'Library', key: 'k-move' } });
+  });
+
+  it('moves one to a date alone, leaving out an empty time and place', async () => {
+    await api().moveOneToOne({ id: 31, version: 2 }, { date: '2026-03-20', time: '', where: '' }, 'k-move');
+    expect(sent().body).toEqual({ version: 2, date: '2026-03-20', key: 'k-move' });
+  });
+
+  it('cancels a booked one-to-one', async () => {
+    await api().cancelOneToOne({ id: 31, version: 2 }, 'k-cancel');
+    expect(sent()).toEqual({ path: '/api/one-to-ones/31/cancel', method: 'POST', body: { version: 2, key: 'k-cancel' } });
+  });
+
+  it('books a one-to-one under its key', async () => {
+    await api().bookOneToOne(7, { date: '2026-03-20' }, 'k-book');
+    expect(sent()).toEqual({ path: '/api/involvements/7/one-to-ones', method: 'POST', body: { date: '2026-03-20', key: 'k-book' } });
+  });
+
+  it('ticks and unticks an item under its key', async () => {
+    await api().completeTask({ id: 11, version: 1 }, 'k-tick', '2026-03-01');
+    expect(sent()).toEqual({ path: '/api/induction-tasks/11/complete', method: 'POST', body: { version: 1, key: 'k-tick', date: '2026-03-01' } });
+  });
+
+  it('corrects a partner with a PATCH of only what changed, an emptied field as null', async () => {
+    await api().correctPartner({ id: 5, version: 2 }, { email: 'sam@example.org', phone: null }, 'k-details');
+    expect(sent()).toEqual({ path: '/api/partners/5', method: 'PATCH', body: { version: 2, key: 'k-details', email: 'sam@example.org', phone: null } });
+  });
+
+  it('hands a partner to another named contact by their Entra object id', async () => {
+    await api().changeNamedContact({ id: 7, version: 3 }, 'oid-2', 'k-contact');
+    expect(sent()).toEqual({ path: '/api/involvements/7/named-contact', method: 'POST', body: { version: 3, key: 'k-contact', ownerId: 'oid-2' } });
+  });
+
+  it('invites a partner to the Peer Support Network', async () => {
+    await api().invitePeerNetwork({ id: 5, version: 2 }, 'k-invite');
+    expect(sent()).toEqual({ path: '/api/partners/5/peer-network/invite', method: 'POST', body: { version: 2, key: 'k-invite' } });
+  });
+
+  it('merges a duplicate into the record kept, each at the version read, and says how many involvements moved', async () => {
+    const merged = await api().mergePartners({ survivor: { id: 4, version: 6 }, duplicate: { id: 9, version: 1 } }, 'k-merge');
+    expect(sent()).toEqual({
+      path: '/api/partners/merge',
+      method: 'POST',
+      body: { survivorId: 4, survivorVersion: 6, duplicateId: 9, duplicateVersion: 1, key: 'k-merge' },
+    });
+    expect(merged.moved).toBe(2);
   });
 });
 

@@ -32,9 +32,10 @@ const OVERVIEW: EngagementOverview = {
   peerNetwork: {
     counts: { 'Not invited': 0, Invited: 1, Joined: 1, Declined: 0 },
     members: [
-      { partnerId: 4, name: 'Hannah Price', status: 'Joined', date: '2026-02-15', workstreams: ['Maternity'] },
-      { partnerId: 5, name: 'Kwame Mensah', status: 'Invited', date: null, workstreams: ['Maternity', 'Mental health'] },
+      { partnerId: 4, version: 3, name: 'Hannah Price', status: 'Joined', date: '2026-02-15', workstreams: ['Maternity'] },
+      { partnerId: 5, version: 1, name: 'Kwame Mensah', status: 'Invited', date: null, workstreams: ['Maternity', 'Mental health'] },
     ],
+    notInvited: [],
   },
 };
 
@@ -60,7 +61,7 @@ describe('the Engagement overview', () => {
   });
 
   it('says what to do when there are no workstreams and nobody is invited', () => {
-    renderInFluent(<EngagementView overview={{ ...OVERVIEW, workstreams: [], peerNetwork: { counts: OVERVIEW.peerNetwork.counts, members: [] } }} api={fakeApi()} onChanged={jest.fn()} />);
+    renderInFluent(<EngagementView overview={{ ...OVERVIEW, workstreams: [], peerNetwork: { counts: OVERVIEW.peerNetwork.counts, members: [], notInvited: [] } }} api={fakeApi()} onChanged={jest.fn()} />);
     expect(screen.getByText('No workstreams yet. A workstream starts when someone adds the Partner Pathway tab to its Teams channel and chooses “A new workstream”.')).toBeTruthy();
     expect(screen.getByText(/Nobody has been invited yet/)).toBeTruthy();
   });

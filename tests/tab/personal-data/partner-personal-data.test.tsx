@@ -4,13 +4,13 @@ import userEvent from '@testing-library/user-event';
 import type { ApiClient } from '../../../src/tab/api/client';
 import type { PartnerDetail } from '../../../src/tab/api/types';
 import { PartnerDrawer } from '../../../src/tab/partner-drawer';
-import { detail } from '../builders';
+import { actions, activeActions, detail } from '../builders';
 import { fakeApi } from '../fake-api';
 import { findConfirmation, renderInFluent, stubObjectUrls } from '../render';
 
 const TODAY = '2026-03-02';
 
-const ACTIVE = detail({ involvement: { ...detail().involvement, stage: 'Active' }, checklist: [], induction: null, nextStages: ['Paused', 'Ended'] });
+const ACTIVE = detail({ involvement: { ...detail().involvement, stage: 'Active' }, checklist: [], induction: null, actions: activeActions() });
 const WITHOUT_NOTES_CONSENT: PartnerDetail = { ...ACTIVE, partner: { ...ACTIVE.partner, notesConsent: false, notesConsentDate: null } };
 const ERASED: PartnerDetail = {
   ...ACTIVE,
@@ -81,13 +81,13 @@ describe('the notes box', () => {
   });
 
   it('is unavailable for the informal chat outcome without consent', async () => {
-    const chatBooked: PartnerDetail = { ...WITHOUT_NOTES_CONSENT, involvement: { ...ACTIVE.involvement, stage: 'Chat booked' }, nextStages: ['Chat held', 'Not progressed'] };
+    const chatBooked: PartnerDetail = { ...WITHOUT_NOTES_CONSENT, involvement: { ...ACTIVE.involvement, stage: 'Chat booked' }, actions: actions({ nextStages: ['Chat held', 'Not progressed'], bookChat: true, holdChat: true, changeChecklist: false, activate: false, bookOneToOne: false, recordOneToOne: false }) };
     const { api, dialog } = await openPanel(chatBooked);
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Chat held');
     expect(within(dialog).queryByRole('textbox', { name: /Notes from the chat/ })).toBeNull();
     expect(within(dialog).getAllByText(/has not given explicit consent to notes/).length).toBeGreaterThan(0);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Record the chat as held' }));
-    expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), { to: 'Chat held', notes: '' });
+    expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), { to: 'Chat held', notes: '' }, expect.any(String));
   });
 });
 

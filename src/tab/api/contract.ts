@@ -1,0 +1,211 @@
+import type {
+  Agenda,
+  ContactMethod,
+  Dashboard,
+  DuplicateGroup,
+  EngagementOverview,
+  Member,
+  MergeResult,
+  PartnerDetail,
+  SignedInUser,
+  Stage,
+  StageChange,
+  Workstream,
+} from './types';
+
+/*
+ * The tab's side of the API contract: one method per call the tab makes, and the
+ * shapes of what it sends. `page-client.ts` makes the transport and the calls a page
+ * makes as it opens; `changes.ts`, loaded with the first change, the calls that change
+ * records; `client.ts` puts them together.
+ */
+
+/** Supplies a bearer token for the API, or null to call without one (outside Teams). */
+export type TokenSource = () => Promise<string | null>;
+
+/** A one-to-one to book: a date, and optionally a time (`14:30`) and place. */
+export interface Booking {
+  readonly date: string;
+  readonly time?: string;
+  readonly where?: string;
+}
+
+/** A one-to-one to record as held: the booked one it was, if any, and the day it happened. */
+export interface HeldOneToOne {
+  readonly date: string;
+  readonly booked?: { readonly id: number; readonly version: number };
+  readonly notes?: string;
+}
+
+/** Whose members: one workstream's, or the Engagement team's. */
+export type MemberGroup = { readonly workstreamId: number } | 'engagement-team';
+
+/** A person to add as a member: their Entra object id and name. */
+export interface Person {
+  readonly userId: string;
+  readonly userName: string;
+}
+
+/** A workstream to start: its name, what it works on, and a key that makes a repeated request create it once. */
+export interface NewWorkstream {
+  readonly title: string;
+  readonly description?: string;
+  readonly key: string;
+}
+
+/** An advert waiting for the Engagement team: its role, and the version the tab read. */
+export interface AdvertRef {
+  readonly roleId: number;
+  readonly version: number;
+}
+
+/** Approving an advert: its https link on the opportunities pages, and a key that makes a repeated request count once. */
+export interface AdvertApproval {
+  readonly advertUrl: string;
+  readonly key: string;
+}
+
+/** Sending an advert back: what needs changing, and a key that makes a repeated request count once. */
+export interface AdvertSentBack {
+  readonly comment: string;
+  readonly key: string;
+}
+
+/** A file from the server, ready to hand to the browser. */
+export interface DownloadedFile {
+  readonly fileName: string;
+  readonly blob: Blob;
+}
+
+/** A record as the server knows it: its id and the version the tab read. */
+export interface VersionedRef {
+  readonly id: number;
+  readonly version: number;
+}
+
+/**
+ * A key that makes a change count once: the same press sent again (its answer lost)
+ * carries the same key, and the server answers with what it saved the first time.
+ */
+export type ChangeKey = string;
+
+/** Corrections to a partner's details: only the fields changed, an emptied one as null. */
+export interface PartnerCorrections {
+  readonly fullName?: string | null;
+  readonly preferredName?: string | null;
+  readonly email?: string | null;
+  readonly phone?: string | null;
+  readonly postalAddress?: string | null;
+  readonly preferredContact?: ContactMethod | null;
+  readonly accessNeeds?: string | null;
+}
+
+/** Two records of the same person: the one kept and the duplicate merged into it, each at the version read. */
+export interface MergeChoice {
+  readonly survivor: VersionedRef;
+  readonly duplicate: VersionedRef;
+}
+
+/** The server's JSON API, one method per call the tab makes. Every failure is an {@link ApiError}. */
+export interface ApiClient {
+  me(signal: AbortSignal): Promise<SignedInUser>;
+  workstreams(signal: AbortSignal): Promise<Workstream[]>;
+  /** Starts a workstream, with the person as its first member. */
+  createWorkstream(workstream: NewWorkstream): Promise<Workstream>;
+  dashboard(workstreamId: number, signal: AbortSignal): Promise<Dashboard>;
+  agenda(workstreamId: number, signal: AbortSignal): Promise<Agenda>;
+  overview(signal: AbortSignal): Promise<EngagementOverview>;
+  /** The bot's Microsoft app id, for a link to chat with it; null when no bot is registered. */
+  botId(signal: AbortSignal): Promise<string | null>;
+  partnerDetail(involvementId: number, signal: AbortSignal): Promise<PartnerDetail>;
+  /**
+   * Ticks an induction item, on `date` (an agreement's date signed) or today. Ticking
+   * "Peer Support Network invitation sent" records the invitation itself.
+   */
+  completeTask(task: VersionedRef, key: ChangeKey, date?: string): Promise<void>;
+  /** Unticks an item; unticking the invitation item takes back an invitation not yet answered. */
+  reopenTask(task: VersionedRef, key: ChangeKey): Promise<void>;
+  /** Books a one-to-one; refused while one is booked (the sentence names its date). */
+  bookOneToOne(involvementId: number, booking: Booking, key: ChangeKey): Promise<void>;
+  /** Moves the booked one-to-one to another date, time and place. */
+  moveOneToOne(oneToOne: VersionedRef, booking: Booking, key: ChangeKey): Promise<void>;
+  /** Cancels the booked one-to-one (during induction, unticking "First one-to-one booked" if it was the only one). */
+  cancelOneToOne(oneToOne: VersionedRef, key: ChangeKey): Promise<void>;
+  recordHeld(involvementId: number, held: HeldOneToOne, key: ChangeKey): Promise<void>;
+  /** Records that the person's interest was acknowledged today. */
+  acknowledgeInterest(involvement: VersionedRef, key: ChangeKey): Promise<void>;
+  /** Corrects a partner's details; the server checks an email, a phone and the preferred contact's details. */
+  correctPartner(partner: VersionedRef, corrections: PartnerCorrections, key: ChangeKey): Promise<void>;
+  /** Makes another member of the workstream (by Entra object id) the partner's named contact. */
+  changeNamedContact(involvement: VersionedRef, ownerId: string, key: ChangeKey): Promise<void>;
+  /** Records that the partner was invited to the Peer Support Network, today. */
+  invitePeerNetwork(partner: VersionedRef, key: ChangeKey): Promise<void>;
+  /** Records that share an email or phone (Engagement team only). */
+  duplicates(signal: AbortSignal): Promise<DuplicateGroup[]>;
+  /** Merges a duplicate into the record kept (Engagement team only). */
+  mergePartners(choice: MergeChoice, key: ChangeKey): Promise<MergeResult>;
+  /**
+   * A file the server offers (`partnersCsvUrl`, `invitationUrl`), fetched with the
+   * sign-in token like every other call; a plain link could not send it.
+   */
+  download(path: string): Promise<DownloadedFile>;
+  /** The people in a workstream or in the Engagement team, by name. */
+  members(group: MemberGroup, signal: AbortSignal): Promise<Member[]>;
+  /** Adds a person; someone already a member stays as they are. */
+  addMember(group: MemberGroup, person: Person): Promise<void>;
+  removeMember(member: { readonly id: number; readonly version: number }): Promise<void>;
+  /** Records the partner's explicit consent to notes about their lived experience, dated today. */
+  recordNotesConsent(partner: VersionedRef): Promise<void>;
+  /** Records that they withdrew it; the server deletes those notes in every workstream. */
+  withdrawNotesConsent(partner: VersionedRef): Promise<void>;
+  /** Erases the partner's personal data everywhere (Engagement team only). */
+  erasePartner(partner: VersionedRef): Promise<void>;
+  /** Approves an advert with its link (Engagement team only): the role becomes Advertised. The server checks the link. */
+  approveAdvert(advert: AdvertRef, approval: AdvertApproval): Promise<void>;
+  /** Sends an advert back to its workstream with a comment (Engagement team only); the role stays Ready. */
+  sendAdvertBack(advert: AdvertRef, sentBack: AdvertSentBack): Promise<void>;
+  /** Moves an involvement on, from the stage it is at; the server applies the pathway's rules. */
+  changeStage(involvement: { readonly id: number; readonly version: number; readonly stage: Stage }, change: StageChange, key: ChangeKey): Promise<void>;
+}
+
+/**
+ * The calls that change records or read what only the Engagement view shows. They are
+ * made only from views loaded on first use (the partner panel, the Engagement view,
+ * the people view), so their code (`changes.ts`) loads with the first of them rather
+ * than with the page.
+ */
+export const CHANGE_CALLS = [
+  'completeTask',
+  'reopenTask',
+  'bookOneToOne',
+  'moveOneToOne',
+  'cancelOneToOne',
+  'recordHeld',
+  'acknowledgeInterest',
+  'correctPartner',
+  'changeNamedContact',
+  'invitePeerNetwork',
+  'duplicates',
+  'mergePartners',
+  'addMember',
+  'removeMember',
+  'recordNotesConsent',
+  'withdrawNotesConsent',
+  'erasePartner',
+  'approveAdvert',
+  'sendAdvertBack',
+  'changeStage',
+] as const satisfies ReadonlyArray<keyof ApiClient>;
+
+/** The part of {@link ApiClient} that `changes.ts` makes. */
+export type ChangeCalls = Pick<ApiClient, (typeof CHANGE_CALLS)[number]>;
+
+/** The rest: what the pages call as they open (and the configuration page's one change, starting a workstream). */
+export type PageCalls = Omit<ApiClient, keyof ChangeCalls>;
+
+/** How the change calls reach the server: the client's own transport, with its token and its errors. */
+export interface Http {
+  get(path: string, signal: AbortSignal): Promise<unknown>;
+  post(path: string, body: Record<string, unknown>): Promise<unknown>;
+  patch(path: string, body: Record<string, unknown>): Promise<unknown>;
+}
