@@ -1,7 +1,6 @@
 import {
   Caption1,
   Subtitle1,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
@@ -19,6 +18,8 @@ import { describeStages, shortDate } from '../shared/format';
 import { useRowStyles } from '../shared/row-styles';
 import { ScrollRegion } from '../shared/scroll-region';
 import { AdvertsAwaiting } from './adverts-awaiting';
+import { PeerNetwork } from './peer-network';
+import { PossibleDuplicates } from './possible-duplicates';
 
 const useStyles = makeStyles({
   root: {
@@ -54,21 +55,19 @@ function sum(counts: Record<string, number>): number {
 export interface EngagementViewProps {
   readonly overview: EngagementOverview;
   readonly api: ApiClient;
-  /** Reads the overview again, after an advert was approved or sent back. */
+  /** Reads the overview again, after an advert was decided, a partner invited or two records merged. */
   readonly onChanged: () => void;
 }
 
 /**
  * The Engagement team's personal tab: adverts waiting for them to approve or send back,
- * every workstream side by side, then the Peer Support Network roster.
+ * every workstream side by side, the Peer Support Network (with the partners never
+ * invited, to invite) and records that may be one person, to merge.
  */
 export function EngagementView({ overview, api, onChanged }: EngagementViewProps) {
   const styles = useStyles();
   const rowStyles = useRowStyles();
   const workstreamsId = useId();
-  const networkId = useId();
-  const rosterId = useId();
-  const { counts, members } = overview.peerNetwork;
   return (
     <div className={styles.root}>
       <Caption1>Counts and due states as of {shortDate(overview.today)}.</Caption1>
@@ -124,45 +123,8 @@ export function EngagementView({ overview, api, onChanged }: EngagementViewProps
           </ScrollRegion>
         )}
       </section>
-      <section className={styles.section} aria-labelledby={networkId}>
-        <Subtitle1 as="h2" id={networkId} className={styles.heading}>
-          Peer Support Network
-        </Subtitle1>
-        <Text>
-          {counts.Joined} joined, {counts.Invited} invited and waiting for an answer, {counts.Declined} declined.
-        </Text>
-        {members.length === 0 ? (
-          <Text className={styles.quiet}>Nobody has been invited yet. Invitations are recorded from a partner&apos;s induction.</Text>
-        ) : (
-          <>
-            <Subtitle2 as="h3" id={rosterId} className={styles.heading}>
-              Roster
-            </Subtitle2>
-            <ScrollRegion labelledBy={rosterId}>
-              <Table className={styles.table} aria-label="Peer Support Network roster" size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Name</TableHeaderCell>
-                    <TableHeaderCell>Status</TableHeaderCell>
-                    <TableHeaderCell>Since</TableHeaderCell>
-                    <TableHeaderCell>Workstreams</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {members.map((member) => (
-                    <TableRow key={member.partnerId} className={rowStyles.row}>
-                      <TableCell>{member.name}</TableCell>
-                      <TableCell>{member.status}</TableCell>
-                      <TableCell>{member.date ? shortDate(member.date) : <Text className={styles.quiet}>Not recorded</Text>}</TableCell>
-                      <TableCell>{member.workstreams.join(', ')}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </ScrollRegion>
-          </>
-        )}
-      </section>
+      <PeerNetwork peerNetwork={overview.peerNetwork} api={api} onChanged={onChanged} />
+      <PossibleDuplicates api={api} onChanged={onChanged} />
     </div>
   );
 }

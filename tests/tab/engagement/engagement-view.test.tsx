@@ -3,10 +3,10 @@ import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../../src/tab/api/parse';
-import type { EngagementOverview, StageCounts } from '../../../src/tab/api/types';
+import type { DuplicateGroup, EngagementOverview, StageCounts } from '../../../src/tab/api/types';
 import { EngagementView } from '../../../src/tab/engagement/engagement-view';
 import { fakeApi } from '../fake-api';
-import { renderInFluent } from '../render';
+import { findConfirmation, renderInFluent } from '../render';
 
 function counts(some: Partial<StageCounts>): StageCounts {
   return {
@@ -53,7 +53,7 @@ describe('the Engagement overview', () => {
 
   it('lists the Peer Support Network roster with each person\'s workstreams', () => {
     renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi()} onChanged={jest.fn()} />);
-    expect(screen.getByText('1 joined, 1 invited and waiting for an answer, 0 declined.')).toBeTruthy();
+    expect(screen.getByText('1 joined, 1 invited and waiting for an answer, 0 declined, 0 not invited yet.')).toBeTruthy();
     const roster = screen.getByRole('table', { name: 'Peer Support Network roster' });
     const kwame = within(roster).getByRole('row', { name: /Kwame Mensah/ });
     expect(within(kwame).getByText('Maternity, Mental health')).toBeTruthy();
@@ -155,5 +155,109 @@ describe('adverts awaiting approval, in the Engagement overview', () => {
     expect(within(adverts).queryByRole('textbox')).toBeNull();
     expect(document.activeElement).toBe(within(adverts).getByRole('button', { name: 'Approve the advert for Board member' }));
     expect(api.approveAdvert).not.toHaveBeenCalled();
+  });
+});
+
+const NEVER_INVITED: EngagementOverview = {
+  ...OVERVIEW,
+  peerNetwork: {
+    ...OVERVIEW.peerNetwork,
+    counts: { ...OVERVIEW.peerNetwork.counts, 'Not invited': 1 },
+    notInvited: [{ partnerId: 7, version: 4, name: 'Aisha Rahman', status: 'Not invited', date: null, workstreams: ['Maternity'] }],
+  },
+};
+
+/** The overview once Aisha Rahman is invited. */
+const ALL_INVITED: EngagementOverview = { ...OVERVIEW, peerNetwork: { ...OVERVIEW.peerNetwork, notInvited: [] } };
+
+describe('partners never invited to the Peer Support Network, in the Engagement overview', () => {
+  it('are counted and listed, and each is invited at the version read, under a key', async () => {
+    const onChanged = jest.fn();
+    const api = fakeApi();
+    const view = renderInFluent(<EngagementView overview={NEVER_INVITED} api={api} onChanged={onChanged} />);
+    expect(screen.getByText('1 joined, 1 invited and waiting for an answer, 0 declined, 1 not invited yet.')).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Not invited yet (1)' });
+    const aisha = within(list).getByRole('listitem');
+    expect(within(aisha).getByText('Maternity')).toBeTruthy();
+    await userEvent.click(within(aisha).getByRole('button', { name: 'Invite Aisha Rahman to the Peer Support Network' }));
+    expect(api.invitePeerNetwork).toHaveBeenCalledWith({ id: 7, version: 4 }, expect.stringMatching(/^.{8,}$/));
+    expect(onChanged).toHaveBeenCalledTimes(1);
+    const done = await screen.findByText('Aisha Rahman is invited to the Peer Support Network, dated today.');
+    view.rerender(
+      <FluentProvider theme={teamsLightTheme}>
+        <EngagementView overview={ALL_INVITED} api={api} onChanged={onChanged} />
+      </FluentProvider>,
+    );
+    expect(screen.getByText('Every partner in induction, active or paused has been invited.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.contains(done)).toBe(true));
+  });
+
+  it("shows the server's refusal in its own words", async () => {
+    const refusal = 'Aisha is already in the Peer Support Network.';
+    const api = fakeApi({ invitePeerNetwork: jest.fn().mockRejectedValue(new ApiError('already-joined', refusal, 422)) });
+    renderInFluent(<EngagementView overview={NEVER_INVITED} api={api} onChanged={jest.fn()} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Invite Aisha Rahman to the Peer Support Network' }));
+    expect(await screen.findByText(refusal)).toBeTruthy();
+  });
+});
+
+const GROUPS: DuplicateGroup[] = [
+  {
+    sharing: 'sam@example.org',
+    partners: [
+      { partnerId: 4, version: 6, name: 'Samira Patel', involvements: 2 },
+      { partnerId: 9, version: 1, name: 'Sam Patel', involvements: 1 },
+    ],
+  },
+];
+
+describe('possible duplicates, in the Engagement overview', () => {
+  it('merges the record not kept into the one kept, after a confirmation saying what a merge does', async () => {
+    const onChanged = jest.fn();
+    const duplicates = jest.fn().mockResolvedValueOnce(GROUPS).mockResolvedValue([]);
+    const api = fakeApi({ duplicates, mergePartners: jest.fn(async () => ({ survivor: {} as never, moved: 1 })) });
+    renderInFluent(<EngagementView overview={OVERVIEW} api={api} onChanged={onChanged} />);
+    const list = await screen.findByRole('list', { name: 'Possible duplicates' });
+    expect(within(list).getByText('Sharing sam@example.org')).toBeTruthy();
+    const merge = within(list).getByRole('button', { name: 'Choose the record to keep' });
+    expect(merge.getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(within(list).getByRole('radio', { name: 'Keep Samira Patel, partner 4, 2 roles' }));
+    await userEvent.click(within(list).getByRole('button', { name: 'Merge partner 9 into partner 4' }));
+    const confirm = await findConfirmation('Merge Sam Patel (partner 9) into Samira Patel (partner 4)?');
+    expect(within(confirm).getByText(/roles move to the record kept, with their checklists, one-to-ones and history/)).toBeTruthy();
+    expect(within(confirm).getByText(/details the record kept lacks .* are filled in from the duplicate/)).toBeTruthy();
+    expect(within(confirm).getByText(/the duplicate is emptied of personal data/)).toBeTruthy();
+    expect(api.mergePartners).not.toHaveBeenCalled();
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Merge the records', hidden: true }));
+    expect(api.mergePartners).toHaveBeenCalledWith({ survivor: { id: 4, version: 6 }, duplicate: { id: 9, version: 1 } }, expect.stringMatching(/^.{8,}$/));
+    expect(await screen.findByText('Merged partner 9 into Samira Patel (partner 4): 1 role moved.')).toBeTruthy();
+    expect(await screen.findByText('No records share an email address or phone number.')).toBeTruthy();
+    expect(onChanged).toHaveBeenCalled();
+  });
+
+  it('asks which record to merge when three share a detail', async () => {
+    const three: DuplicateGroup[] = [{ ...GROUPS[0], partners: [...GROUPS[0].partners, { partnerId: 12, version: 2, name: 'S. Patel', involvements: 0 }] }];
+    renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi({ duplicates: jest.fn(async () => three) })} onChanged={jest.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Possible duplicates' });
+    await userEvent.click(within(list).getByRole('radio', { name: 'Keep Samira Patel, partner 4, 2 roles' }));
+    expect(within(list).getByRole('button', { name: 'Choose the record to keep' }).getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(within(list).getByRole('radio', { name: 'Merge S. Patel, partner 12, 0 roles' }));
+    expect(within(list).getByRole('button', { name: 'Merge partner 12 into partner 4' })).toBeTruthy();
+  });
+
+  it("shows the server's refusal in its own words", async () => {
+    const refusal = 'Both records are on the pathway for the same role. Close one of those involvements (Not progressed) before merging, so the person has one place on it.';
+    const api = fakeApi({ duplicates: jest.fn(async () => GROUPS), mergePartners: jest.fn().mockRejectedValue(new ApiError('merge-same-role', refusal, 422)) });
+    renderInFluent(<EngagementView overview={OVERVIEW} api={api} onChanged={jest.fn()} />);
+    const list = await screen.findByRole('list', { name: 'Possible duplicates' });
+    await userEvent.click(within(list).getByRole('radio', { name: 'Keep Sam Patel, partner 9, 1 role' }));
+    await userEvent.click(within(list).getByRole('button', { name: 'Merge partner 4 into partner 9' }));
+    await userEvent.click(within(await findConfirmation('Merge Samira Patel (partner 4) into Sam Patel (partner 9)?')).getByRole('button', { name: 'Merge the records', hidden: true }));
+    expect(await screen.findByText(refusal)).toBeTruthy();
+  });
+
+  it('says when there are none', async () => {
+    renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi({ duplicates: jest.fn(async () => []) })} onChanged={jest.fn()} />);
+    expect(await screen.findByText('No records share an email address or phone number.')).toBeTruthy();
   });
 });
