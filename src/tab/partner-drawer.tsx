@@ -28,8 +28,7 @@ import { useWordBadgeStyles } from './shared/badge-styles';
 import type { Refusal } from './shared/form-refusal';
 import { shortDate } from './shared/format';
 import { LoadError } from './shared/load-error';
-import { useAction } from './shared/use-action';
-import { useChangeKeys } from './shared/use-change-key';
+import { useAction, useChangeKeys, type ActionOutcome } from './shared/use-action';
 import { useLoad } from './shared/use-load';
 
 const useStyles = makeStyles({

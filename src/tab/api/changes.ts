@@ -1,5 +1,4 @@
 import type { Booking, ChangeCalls, Http, MemberGroup } from './contract';
-import { unexpected } from './parse';
 import type { DuplicateGroup, MergeResult, Stage, StageChange } from './types';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -7,16 +6,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The groups of records that may be one person. */
-export function duplicatesFrom(body: unknown): DuplicateGroup[] {
+function duplicatesFrom(http: Http, body: unknown): DuplicateGroup[] {
   if (!Array.isArray(body) || !body.every((group) => isRecord(group) && typeof group.sharing === 'string' && Array.isArray(group.partners))) {
-    throw unexpected('the possible duplicates');
+    throw http.unexpected('the possible duplicates');
   }
   return body as DuplicateGroup[];
 }
 
 /** What a merge did. */
-export function mergeFrom(body: unknown): MergeResult {
-  if (!isRecord(body) || !isRecord(body.survivor) || typeof body.moved !== 'number') throw unexpected('the merged record');
+function mergeFrom(http: Http, body: unknown): MergeResult {
+  if (!isRecord(body) || !isRecord(body.survivor) || typeof body.moved !== 'number') throw http.unexpected('the merged record');
   return body as unknown as MergeResult;
 }
 
@@ -79,9 +78,10 @@ export function changeCalls(http: Http): ChangeCalls {
     },
     changeNamedContact: (involvement, ownerId, key) => post(`/api/involvements/${id(involvement.id)}/named-contact`, { version: involvement.version, key, ownerId }),
     invitePeerNetwork: (partner, key) => post(`/api/partners/${id(partner.id)}/peer-network/invite`, { version: partner.version, key }),
-    duplicates: async (signal) => duplicatesFrom(await http.get('/api/partners/duplicates', signal)),
+    duplicates: async (signal) => duplicatesFrom(http, await http.get('/api/partners/duplicates', signal)),
     mergePartners: async ({ survivor, duplicate }, key) =>
       mergeFrom(
+        http,
         await http.post('/api/partners/merge', {
           survivorId: survivor.id,
           survivorVersion: survivor.version,

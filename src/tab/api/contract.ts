@@ -208,4 +208,6 @@ export interface Http {
   get(path: string, signal: AbortSignal): Promise<unknown>;
   post(path: string, body: Record<string, unknown>): Promise<unknown>;
   patch(path: string, body: Record<string, unknown>): Promise<unknown>;
+  /** The error for an answer that cannot be read as `what` (the same error type as every other failure). */
+  unexpected(what: string): Error;
 }

@@ -1,5 +1,18 @@
 import type { Http, MemberGroup, PageCalls, TokenSource } from './contract';
-import { ApiError, agendaFrom, apiErrorFrom, botIdFrom, dashboardFrom, membersFrom, overviewFrom, partnerDetailFrom, signedInUserFrom, workstreamFrom, workstreamsFrom } from './parse';
+import {
+  ApiError,
+  agendaFrom,
+  apiErrorFrom,
+  botIdFrom,
+  dashboardFrom,
+  membersFrom,
+  overviewFrom,
+  partnerDetailFrom,
+  signedInUserFrom,
+  unexpected,
+  workstreamFrom,
+  workstreamsFrom,
+} from './parse';
 
 function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
@@ -62,6 +75,7 @@ export function createPageClient(getToken: TokenSource): PageClient {
     get: (path, signal) => call(path, { method: 'GET', signal }),
     post: (path, body) => call(path, { method: 'POST', body }),
     patch: (path, body) => call(path, { method: 'PATCH', body }),
+    unexpected,
   };
   const getJson = http.get;
 

@@ -7,8 +7,7 @@ import { useCardListStyles } from '../shared/card-styles';
 import { shortDate } from '../shared/format';
 import { useRowStyles } from '../shared/row-styles';
 import { ScrollRegion } from '../shared/scroll-region';
-import { useAction } from '../shared/use-action';
-import { useChangeKeys } from '../shared/use-change-key';
+import { useAction, useChangeKeys } from '../shared/use-action';
 
 const useStyles = makeStyles({
   section: {

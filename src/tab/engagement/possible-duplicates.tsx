@@ -6,8 +6,7 @@ import { ActionMessage } from '../shared/action-message';
 import { useCardListStyles } from '../shared/card-styles';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { LoadError } from '../shared/load-error';
-import { useAction } from '../shared/use-action';
-import { useChangeKeys } from '../shared/use-change-key';
+import { useAction, useChangeKeys } from '../shared/use-action';
 import { useLoad } from '../shared/use-load';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { renderHook } from '@testing-library/react';
-import { useChangeKeys } from '../../../src/tab/shared/use-change-key';
+import { useChangeKeys } from '../../../src/tab/shared/use-action';
 
 describe('one idempotency key per press', () => {
   it('keeps the key when the same change is pressed again after it did not succeed', () => {
