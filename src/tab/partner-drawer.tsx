@@ -151,11 +151,25 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
   const [opened, setOpened] = useState<OpenForm | null>(null);
   // Which form the last change came from, so its refusal shows in that form while it is open.
   const [answering, setAnswering] = useState<string | null>(null);
+  // The last change settled, and the partner as shown then, until they are read again after it.
+  const answered = useRef<ActionOutcome | null>(null);
+  const shownWhenSettled = useRef<PartnerDetail | null>(null);
   // Controls stay focusable while a change is saved, but the one that made it may be gone once the partner is read
   // again (a one-to-one recorded as held, an involvement with no further stages, a form closed). Focus then goes to what
   // was done, in the same commit, before Tabster would hand it to the table behind; outside the panel, Escape would not close it.
+  // A change confirmed in a dialog may be read again while the dialog is still closing, with the focus in it: the button
+  // it would give the focus back to is gone by then, so the focus goes to what was done too.
   useLayoutEffect(() => {
-    if (settled && focusLost()) outcome.current?.focus();
+    if (!settled) return;
+    if (answered.current !== action.outcome) {
+      answered.current = action.outcome;
+      shownWhenSettled.current = detail;
+    }
+    const readAgain = shownWhenSettled.current !== null && shownWhenSettled.current !== detail;
+    if (readAgain) shownWhenSettled.current = null;
+    const panel = outcome.current?.closest('[role="dialog"]');
+    const outsidePanel = !panel?.contains(document.activeElement);
+    if (focusLost() || (readAgain && outsidePanel)) outcome.current?.focus();
   });
   const { involvement, partner, checklist, induction, actions } = detail;
   const open = stillOpen(opened, detail);
