@@ -6,8 +6,38 @@ import { openInTestHost } from './teams-test-host';
 let e2e: E2e;
 let page: Page;
 
+/** Posts to the server's API as the local development identity, as the tab would. */
+async function post(path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${e2e.server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+}
+
+/**
+ * Gives the Engagement overview something in each of its lists: one partner never
+ * invited to the Peer Support Network (an invitation taken back) and two records of one
+ * person (logged again, as someone new, by another workstream).
+ */
+async function somethingToInviteAndMerge(): Promise<void> {
+  const workstreams = (await (await fetch(`${e2e.server.url}/api/workstreams`)).json()) as Array<{ id: number }>;
+  const [first, second] = workstreams;
+  const dashboard = (await (await fetch(`${e2e.server.url}/api/workstreams/${first.id}/dashboard`)).json()) as {
+    rows: Array<{ involvementId: number; stage: string; peerNetworkStatus: string }>;
+  };
+  const invited = dashboard.rows.find((row) => ['Induction', 'Active', 'Paused'].includes(row.stage) && row.peerNetworkStatus === 'Invited');
+  if (!invited) throw new Error('No partner in the demo data is invited and on the pathway');
+  const { partner } = (await (await fetch(`${e2e.server.url}/api/involvements/${invited.involvementId}`)).json()) as {
+    partner: { id: number; version: number; fullName: string; email: string };
+  };
+  await post(`/api/partners/${partner.id}/peer-network/withdraw`, { version: partner.version });
+  const roles = ((await (await fetch(`${e2e.server.url}/api/workstreams/${second.id}/dashboard`)).json()) as { roles: Array<{ id: number; status: string }> }).roles;
+  const advertised = roles.find((role) => role.status === 'Advertised');
+  if (!advertised) throw new Error('No advertised role in the second demo workstream');
+  await post('/api/involvements', { roleId: advertised.id, partner: { fullName: partner.fullName, email: partner.email, consentGiven: true }, newPerson: true });
+}
+
 beforeAll(async () => {
   e2e = await startE2e();
+  await somethingToInviteAndMerge();
 });
 afterAll(async () => {
   await e2e?.close();
@@ -79,6 +109,10 @@ describe.each(THEMES)('the tab in the %s theme', (theme) => {
     await expectFits(tab, 'partner panel');
     // The panel's own lines fit it too: an email address or access needs are not cut off at its edge.
     expect(await panel.evaluate((dialog) => dialog.scrollWidth <= dialog.clientWidth)).toBe(true);
+    await panel.getByRole('button', { name: 'Correct their details' }).click();
+    await panel.getByRole('form', { name: 'Correct their details' }).waitFor();
+    await expectFits(tab, 'correcting their details');
+    expect(await panel.evaluate((dialog) => dialog.scrollWidth <= dialog.clientWidth)).toBe(true);
     await panel.getByRole('button', { name: 'Close' }).click();
     await panel.waitFor({ state: 'detached' });
 
@@ -99,6 +133,8 @@ describe.each(THEMES)('the tab in the %s theme', (theme) => {
     const engagement = await openTab(theme, '?view=engagement');
     await engagement.getByRole('table', { name: 'All workstreams' }).waitFor();
     await engagement.getByRole('table', { name: 'Peer Support Network roster' }).waitFor();
+    await engagement.getByRole('list', { name: 'Not invited yet (1)' }).waitFor();
+    await engagement.getByRole('list', { name: 'Possible duplicates' }).getByRole('radio').first().waitFor();
     await expectFits(engagement, 'Engagement overview');
     await engagement.getByRole('button', { name: /^Approve the advert for / }).first().click();
     await engagement.getByRole('textbox', { name: /^Link to the advert/ }).waitFor();
