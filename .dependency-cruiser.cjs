@@ -29,7 +29,7 @@ module.exports = {
       name: 'adapters-chosen-in-the-composition-root',
       comment: 'Only the server composition root and config choose a store adapter.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(store|server/main\\.ts)' },
+      from: { path: '^src/', pathNot: '^src/(store|entry)/' },
       to: { path: '^src/store/' },
     },
     {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { generateOrganisation, ORGANISATION_SIZES, writeOrganisation, type GeneratedOrganisation } from '../src/demo/large-seed';
+import { generateOrganisation, ORGANISATION_SIZES, writeOrganisation, type GeneratedOrganisation } from './large-seed';
 import type { Clock, CommitContext, PathwaySettings } from '../src/domain';
 import { openSqliteStore } from '../src/store/sqlite';
 import type { BenchContext } from './harness';
@@ -166,13 +166,13 @@ async function startProcess(script: string, env: Record<string, string>, readyPa
 }
 
 /**
- * Starts the app's built server (`node dist/server/main.js`, what `npm start` runs once built)
+ * Starts the app's built server (`node dist/entry/server.js`, what `npm start` runs once built)
  * on the embedded store at `databasePath`: no demo data, no reminders, quiet, rate limits
  * raised, the built tab unless `TAB_DIR` says otherwise.
  */
 export function startAppServer(databasePath: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
   const env = { DATABASE_PATH: databasePath, SEED_DEMO: 'never', REMINDERS: 'off', LOG_LEVEL: 'error', TAB_DIR: path.join(ROOT, 'dist/tab'), ...RATE_LIMITS_RAISED, ...extra };
-  return startProcess(path.join(ROOT, 'dist/server/main.js'), env);
+  return startProcess(path.join(ROOT, 'dist/entry/server.js'), env);
 }
 
 /** Starts the minimal botbuilder echo bot (`bench/echo-bot.ts`, built), the floor of the bot and start-up benchmarks. */

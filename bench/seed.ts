@@ -1,4 +1,4 @@
-import { generateOrganisation, ORGANISATION_SIZES, writeOrganisation } from '../src/demo/large-seed';
+import { generateOrganisation, ORGANISATION_SIZES, writeOrganisation } from './large-seed';
 import { openSqliteStore } from '../src/store/sqlite';
 import { systemClock, todayIn } from '../src/domain';
 import { BENCH_COMMIT } from './fixtures';

@@ -167,7 +167,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     siteConfig: {
       linuxFxVersion: linuxFxVersion
       // package.json's start script builds first; the deployed code is already built.
-      appCommandLine: 'node dist/server/main.js'
+      appCommandLine: 'node dist/entry/server.js'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'

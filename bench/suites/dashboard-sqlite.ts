@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { loadConfig } from '../../src/config';
 import { loadBotSettings } from '../../src/config/bot';
 import { createPathwayService, type Principal } from '../../src/domain';
-import { silentLogger } from '../../src/server/logger';
-import { startServer } from '../../src/server/main';
+import { silentLogger } from '../../src/logging/logger';
+import { startServer } from '../../src/entry/server';
 import { BENCH_CLOCK, organisationDatabase, RATE_LIMITS_RAISED, TODAY } from '../fixtures';
 import { figure, PerRun, timings, type Benchmark, type Figure } from '../harness';
 

@@ -1,4 +1,4 @@
-import { GENERATED_LISTS, type GeneratedOrganisation } from '../../src/demo/large-seed';
+import { GENERATED_LISTS, type GeneratedOrganisation } from '../large-seed';
 import { createPathwayService, LISTS, type PathwayService, type Principal } from '../../src/domain';
 import { itemBody } from '../../src/store/sharepoint/codec';
 import { SYSTEM_FIELDS } from '../../src/store/sharepoint/names';

@@ -4,7 +4,7 @@ import { figure, PerRun, type Benchmark } from '../harness';
 const NAME = 'Start-up and memory';
 
 /**
- * The time from `node dist/server/main.js` (what `npm start` runs once built) to its
+ * The time from `node dist/entry/server.js` (what `npm start` runs once built) to its
  * first 200 from `/healthz`, on a database that already holds the generated
  * organisation, against the minimal echo bot (Node, express and botbuilder) started the same way.
  */

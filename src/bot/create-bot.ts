@@ -1,9 +1,9 @@
 import type { BotCredentials } from '../config';
 import type { BotSettings } from '../config/bot';
 import { todayIn, type Clock, type PathwayService } from '../domain';
-import type { KeyValueState } from '../domain/service/key-value-state';
-import type { Lease } from '../domain/service/lease';
-import type { Logger } from '../server/logger';
+import type { KeyValueState } from '../domain/key-value-state';
+import type { Lease } from '../domain/lease';
+import type { Logger } from '../logging/logger';
 import { botRequestHandler, PathwayAdapter, type BotRequestHandler, type SenderCheckOptions } from './adapter';
 import { CAPABILITIES } from './capabilities';
 import { Cards } from './pathway/cards';

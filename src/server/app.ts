@@ -8,7 +8,7 @@ import { downloadRouter } from './download-routes';
 import { checkReadiness, readinessHandler, type Readiness } from './health';
 import { errorHandler, sendError } from './http-errors';
 import { jobRoutes, type JobTrigger } from './job-routes';
-import type { Logger } from './logger';
+import type { Logger } from '../logging/logger';
 import { callerIdentity, principalMiddleware } from './principal';
 import { withinRateLimits, type RateLimitStoreFactory } from './rate-limit';
 import { requestLog, routeNamed } from './request-log';

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { StoreHealth } from '../domain';
-import type { KeyValueState } from '../domain/service/key-value-state';
+import type { KeyValueState } from '../domain/key-value-state';
 
 /** How long readiness waits for a dependency: App Service's health check gives up on a slow answer. */
 const DEFAULT_TIMEOUT_MS = 5_000;

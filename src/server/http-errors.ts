@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { AccessDeniedError, ConflictError, NotFoundError, RefusedError, StoreUnavailableError, ValidationError } from '../domain';
-import { errorFields, type Logger } from './logger';
+import { errorFields, type Logger } from '../logging/logger';
 import { routeOf } from './request-log';
 
 /** The body of every error answer: a stable code, a sentence a person can act on, and field messages where they apply. */

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { IdentityMode } from '../config';
-import { errorFields, type Logger } from './logger';
+import { errorFields, type Logger } from '../logging/logger';
 import { sendError } from './http-errors';
 import { routeNamed } from './request-log';
 

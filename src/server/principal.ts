@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import type { Principal } from '../domain';
 import { KeysUnavailableError, ssoTokenValidator, TokenRefusedError, type TokenValidator } from './auth/sso-token';
 import { sendError } from './http-errors';
-import { errorFields, type Logger } from './logger';
+import { errorFields, type Logger } from '../logging/logger';
 
 /**
  * The fixed person every tab API request acts as in `local-development` mode:

@@ -3,7 +3,7 @@ import { ipKeyGenerator, MemoryStore, rateLimit, type Store } from 'express-rate
 import type { Principal } from '../domain';
 import type { RateLimitSettings } from '../config';
 import { sendError } from './http-errors';
-import { errorFields, type Logger } from './logger';
+import { errorFields, type Logger } from '../logging/logger';
 import { routeOf } from './request-log';
 
 /** The three counts kept: reads and writes per signed-in person, refused sign-ins per client address. */

@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import type { Logger } from './logger';
+import type { Logger } from '../logging/logger';
 
 /** Records which route pattern answers a request, so logs name the pattern, not the raw path (which carries ids). */
 export function markRoute(res: Response, pattern: string): void {

@@ -1,7 +1,7 @@
 import { RETENTION_ACTOR, todayIn, type Clock, type PathwayService } from '../domain';
-import type { Lease } from '../domain/service/lease';
+import type { Lease } from '../domain/lease';
 import { startLeasedSchedule } from '../domain/service/schedule';
-import { errorFields, type Logger } from './logger';
+import { errorFields, type Logger } from '../logging/logger';
 
 /** How often the in-process retention schedule looks at the clock; it runs once a day per instance. */
 export const RETENTION_CHECK_EVERY_MS = 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import type { Span } from '@opentelemetry/api';
 import { logs, SeverityNumber, type AnyValueMap } from '@opentelemetry/api-logs';
 import type { Response } from 'express';
 import type { TelemetrySettings } from '../config';
-import type { LogFields, Logger } from './logger';
+import type { LogFields, Logger } from '../logging/logger';
 import { REQUEST_LINE, routeOf } from './request-log';
 
 /** Application Insights, receiving the server's requests, its calls to other services and its log lines. */

@@ -217,8 +217,8 @@ describe.each(ENVIRONMENTS)('the $name environment', ({ name, yamlFile }) => {
 describe('npm run provision, which the deploy step runs', () => {
   it('builds the server and runs the SharePoint provisioning command', () => {
     const scripts = (JSON.parse(readRepoText('package.json')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts.provision).toBe('npm run build:server && node dist/store/sharepoint/provision-cli.js');
-    expect(existsSync(join(REPO_ROOT, 'src', 'store', 'sharepoint', 'provision-cli.ts'))).toBe(true);
+    expect(scripts.provision).toBe('npm run build:server && node dist/entry/provision.js');
+    expect(existsSync(join(REPO_ROOT, 'src', 'entry', 'provision.ts'))).toBe(true);
   });
 });
 

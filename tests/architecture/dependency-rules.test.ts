@@ -54,7 +54,7 @@ describe('the dependency rules npm test enforces', () => {
   it('pass for a tree that points inwards', () => {
     const { status, report } = cruise({
       'src/domain/rules.ts': 'export const rules = 1;\n',
-      'src/server/main.ts': "import { rules } from '../domain/rules';\nimport { open } from '../store/sqlite/index';\nexport const main = rules + open;\n",
+      'src/entry/server.ts': "import { rules } from '../domain/rules';\nimport { open } from '../store/sqlite/index';\nexport const main = rules + open;\n",
       'src/store/sqlite/index.ts': "import { rules } from '../../domain/rules';\nexport const open = rules;\n",
     });
     expect(report).not.toContain('error');

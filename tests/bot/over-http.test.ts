@@ -1,9 +1,9 @@
 import { loadConfig } from '../../src/config';
 import { loadBotSettings } from '../../src/config/bot';
 import { createPathwayService, type PathwayService, type Principal } from '../../src/domain';
-import { silentLogger } from '../../src/server/logger';
+import { silentLogger } from '../../src/logging/logger';
 import { PLAYGROUND_USER } from '../../src/server/principal';
-import { startServer, type RunningServer } from '../../src/server/main';
+import { startServer, type RunningServer } from '../../src/entry/server';
 import { advertisedRole, at, ENGAGEMENT_PRINCIPAL, interested, workstream } from './arrange';
 import { postActivity, startChannelStandIn, type ChannelStandIn } from './channel-stand-in';
 import { button, textOf } from './transcript-harness';

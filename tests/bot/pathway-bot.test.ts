@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config';
-import type { LogFields, Logger } from '../../src/server/logger';
-import { startServer, type RunningServer } from '../../src/server/main';
+import type { LogFields, Logger } from '../../src/logging/logger';
+import { startServer, type RunningServer } from '../../src/entry/server';
 import { startChannelStandIn, type ChannelStandIn } from './channel-stand-in';
 
 const BOT = { id: '28:partner-pathway-bot', name: 'Partner Pathway' };

@@ -4,8 +4,8 @@ import type { Messenger } from '../../src/bot/pathway/messenger';
 import { TabLinks } from '../../src/bot/pathway/tab-links';
 import { ReminderRunner } from '../../src/bot/reminders/reminder-runner';
 import { hourIn, startReminderSchedule } from '../../src/bot/reminders/reminder-schedule';
-import { localLease } from '../../src/domain/service/lease';
-import type { LogFields } from '../../src/server/logger';
+import { localLease } from '../../src/domain/lease';
+import type { LogFields } from '../../src/logging/logger';
 import { advertisedRole, at, interested, workstream } from './arrange';
 import { ENGAGEMENT_CHANNEL, LEAD_PRINCIPAL, textOf, Transcript, WINDOWS } from './transcript-harness';
 

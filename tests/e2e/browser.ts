@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { loadConfig, type Config } from '../../src/config';
-import { silentLogger } from '../../src/server/logger';
-import { startServer, type RunningServer } from '../../src/server/main';
+import { silentLogger } from '../../src/logging/logger';
+import { startServer, type RunningServer } from '../../src/entry/server';
 
 /** Debian's Chromium; `.ci/run` installs it when missing. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

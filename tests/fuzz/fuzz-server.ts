@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { loadBotSettings } from '../../src/config/bot';
 import { LISTS, type ListName, type RecordOf } from '../../src/domain';
-import { startServer, type RunningServer } from '../../src/server/main';
+import { startServer, type RunningServer } from '../../src/entry/server';
 import { startChannelStandIn, type ChannelStandIn } from '../bot/channel-stand-in';
 import { CLIENT_ID, mint, signingKey, signInSettings, startEntraStandIn, TENANT, teamsClaims, type EntraStandIn } from '../server/auth/entra-stand-in';
 import { recordingLogger } from '../server/support';

@@ -5,7 +5,7 @@ import { readRepoText } from '../app-package/project-files';
 const uploads = (path: string): boolean => !ignore().add(readRepoText('.webappignore')).ignores(path);
 
 describe('.webappignore, which chooses what is uploaded to App Service', () => {
-  it.each(['dist/server/main.js', 'dist/tab/index.html', 'node_modules/botbuilder/package.json', 'content/guidance/informal-chat.md', 'package.json'])(
+  it.each(['dist/entry/server.js', 'dist/tab/index.html', 'node_modules/botbuilder/package.json', 'content/guidance/informal-chat.md', 'package.json'])(
     'uploads %s',
     (path) => {
       expect(uploads(path)).toBe(true);
@@ -13,7 +13,7 @@ describe('.webappignore, which chooses what is uploaded to App Service', () => {
   );
 
   it.each([
-    'src/server/main.ts',
+    'src/entry/server.ts',
     'tests/infra/azure-bicep.test.ts',
     'data/partner-pathway.db',
     'env/.env.dev.user',

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { ContainerClient } from '@azure/storage-blob';
 import { StoreUnavailableError, systemClock } from '../../src/domain';
-import { REMINDERS_LEASE } from '../../src/server/main';
+import { REMINDERS_LEASE } from '../../src/entry/server';
 import { sleep, until } from '../wait';
 import { builtServer, scaleWorld, SHORT_CLAIM_MS, startProcess, type Instance } from './support';
 
@@ -40,7 +40,7 @@ async function holderWithDueReminders(name: string, options = '') {
   world.channel.sent.length = 0;
   const holder = await startProcess(world, built, name, {
     env: { REMINDERS: 'on', REMINDER_HOUR: '0' },
-    script: `built('server/main.js').main({ reminderCheckEveryMs: 200, botPaceMs: 1500${options} });`,
+    script: `built('entry/server.js').main({ reminderCheckEveryMs: 200, botPaceMs: 1500${options} });`,
   });
   return { arranger, holder };
 }

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { loadBotSettings } from '../../src/config/bot';
 import { createPathwayService, type Clock, type PathwayService, type Principal } from '../../src/domain';
-import type { LogFields, Logger } from '../../src/server/logger';
-import { startServer, type RunningServer, type StartOptions } from '../../src/server/main';
+import type { LogFields, Logger } from '../../src/logging/logger';
+import { startServer, type RunningServer, type StartOptions } from '../../src/entry/server';
 import { advertisedRole, at, ENGAGEMENT_PRINCIPAL, interested, workstream } from '../bot/arrange';
 import { postActivity, startChannelStandIn, type ChannelStandIn } from '../bot/channel-stand-in';
 import { freePort, startAzurite, type Azurite } from '../store/blob/azurite';
@@ -167,7 +167,7 @@ export function builtServer(): { readonly folder: string } {
 
 /**
  * Runs the built server as its own process on a free port, with the settings of
- * {@link ScaleWorld.processEnv} and `env` on top: `node dist/server/main.js` as App
+ * {@link ScaleWorld.processEnv} and `env` on top: `node dist/entry/server.js` as App
  * Service does, or, given `script`, that script with `built(file)` requiring a file
  * of the build (to pass start options no setting reaches). Resolves once it answers
  * `/healthz`.
@@ -179,7 +179,7 @@ export async function startProcess(
   { script, env = {} }: { readonly script?: string; readonly env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ readonly child: ChildProcess; readonly url: string }> {
   const port = await freePort();
-  const args = script === undefined ? [path.join(built.folder, 'server/main.js')] : ['-e', `const built = (file) => require(${JSON.stringify(built.folder)} + '/' + file);\n${script}`];
+  const args = script === undefined ? [path.join(built.folder, 'entry/server.js')] : ['-e', `const built = (file) => require(${JSON.stringify(built.folder)} + '/' + file);\n${script}`];
   // The build is outside the checkout; its packages are the checkout's.
   const child = spawn(process.execPath, args, { env: { ...world.processEnv(name, port), ...env, NODE_PATH: path.resolve('node_modules') }, stdio: 'ignore' });
   const url = `http://localhost:${port}`;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ContainerClient } from '@azure/storage-blob';
 import Database from 'better-sqlite3';
-import { REMINDERS_LEASE, type RunningServer } from '../../src/server/main';
+import { REMINDERS_LEASE, type RunningServer } from '../../src/entry/server';
 import { workstream } from '../bot/arrange';
 import { button, textOf } from '../bot/transcript-harness';
 import { BOT, DUE_REMINDERS, ENGAGEMENT_CHANNEL, IN_ENGAGEMENT_CHANNEL, JO, PERSONAL_CHAT, scaleWorld, serviceOn, type Instance, type TimedLine } from './support';

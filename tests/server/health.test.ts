@@ -1,6 +1,6 @@
 import express from 'express';
 import request from 'supertest';
-import type { KeyValueState } from '../../src/domain/service/key-value-state';
+import type { KeyValueState } from '../../src/domain/key-value-state';
 import { checkReadiness, readinessHandler, type ReadinessChecks } from '../../src/server/health';
 import { openSqliteState } from '../../src/store/sqlite/sqlite-state';
 import { testApp } from './support';

@@ -1,5 +1,5 @@
 import { DomainError, RefusedError } from '../../src/domain';
-import { consoleLogger, errorFields, redacted } from '../../src/server/logger';
+import { consoleLogger, errorFields, redacted } from '../../src/logging/logger';
 
 function capture(stream: NodeJS.WriteStream): { lines: () => Array<Record<string, unknown>>; restore: () => void } {
   const written: string[] = [];

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config';
 import { StoreUnavailableError } from '../../src/domain';
-import { silentLogger } from '../../src/server/logger';
-import { startServer, type RunningServer } from '../../src/server/main';
+import { silentLogger } from '../../src/logging/logger';
+import { startServer, type RunningServer } from '../../src/entry/server';
 
 let dir: string;
 const running: RunningServer[] = [];

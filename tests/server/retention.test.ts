@@ -1,8 +1,8 @@
 import { loadConfig } from '../../src/config';
 import { loadBotSettings } from '../../src/config/bot';
 import { createPathwayService, type PathwayService } from '../../src/domain';
-import { localLease } from '../../src/domain/service/lease';
-import { startServer, type RunningServer } from '../../src/server/main';
+import { localLease } from '../../src/domain/lease';
+import { startServer, type RunningServer } from '../../src/entry/server';
 import { startRetentionSchedule } from '../../src/server/retention';
 import { advertisedRole, ENGAGEMENT_PRINCIPAL, interested, workstream } from '../bot/arrange';
 import { LEAD_PRINCIPAL } from '../bot/transcript-harness';

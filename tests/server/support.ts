@@ -3,7 +3,7 @@ import { createPathwayService, type Clock, type PathwayService, type StoreHealth
 import { createApp, type BotHandler } from '../../src/server/app';
 import type { RateLimitStoreFactory } from '../../src/server/rate-limit';
 import { LOCAL_DEVELOPER } from '../../src/server/principal';
-import type { LogFields, Logger } from '../../src/server/logger';
+import type { LogFields, Logger } from '../../src/logging/logger';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite';
 import type { BotCredentials, IdentityMode, RateLimitSettings, SignInSettings } from '../../src/config';
 

@@ -31,13 +31,13 @@ beforeEach(() => {
   ingestion.bodies.length = 0;
 });
 
-/** `node dist/server/main.js` as App Service runs it, on the demo data, with `env` on top. */
+/** `node dist/entry/server.js` as App Service runs it, on the demo data, with `env` on top. */
 async function startServerProcess(
   name: string,
   env: NodeJS.ProcessEnv,
 ): Promise<{ readonly child: ChildProcess; readonly url: string; readonly exited: Promise<number | null>; readonly stderr: () => string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(built.folder, 'server/main.js')], {
+  const child = spawn(process.execPath, [path.join(built.folder, 'entry/server.js')], {
     env: { PATH: process.env.PATH, PORT: String(port), DATABASE_PATH: path.join(folder, `${name}.db`), NODE_PATH: path.resolve('node_modules'), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -1,5 +1,5 @@
 import { ConflictError, StoreUnavailableError } from '../../src/domain';
-import type { KeyValueState } from '../../src/domain/service/key-value-state';
+import type { KeyValueState } from '../../src/domain/key-value-state';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,5 @@
 import { DomainError, type Workstream } from '../../domain';
-import { errorFields, type Logger } from '../../server/logger';
+import { errorFields, type Logger } from '../../logging/logger';
 import type { ConversationState } from './memory';
 import { say, type BotServices, type Capability, type PathwayTurn, type TurnResult, type TurnScope } from './turn';
 import { WELCOME_MESSAGE } from './welcome';

@@ -1,5 +1,5 @@
 import { ConflictError } from '../../domain';
-import type { KeyValueState } from '../../domain/service/key-value-state';
+import type { KeyValueState } from '../../domain/key-value-state';
 import type { ConversationInfo } from './messages';
 
 /** What the bot remembers about one conversation between turns. */

@@ -1,5 +1,5 @@
 import { type PathwayService, type Reminder, type ReminderKind, type ReminderWindows } from '../../domain';
-import { errorFields, type Logger } from '../../server/logger';
+import { errorFields, type Logger } from '../../logging/logger';
 import type { Cards } from '../pathway/cards';
 import { CARD_WORKSTREAM } from '../pathway/engine';
 import type { BotMemory } from '../pathway/memory';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../domain';
-import type { Lease } from '../../domain/service/lease';
+import type { Lease } from '../../domain/lease';
 import { startLeasedSchedule } from '../../domain/service/schedule';
-import { errorFields, type Logger } from '../../server/logger';
+import { errorFields, type Logger } from '../../logging/logger';
 
 /** How often the in-process schedule looks at the clock. */
 export const CHECK_EVERY_MS = 15 * 60 * 1000;

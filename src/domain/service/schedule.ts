@@ -1,4 +1,4 @@
-import type { Lease, LeaseOutcome } from './lease';
+import type { Lease, LeaseOutcome } from '../lease';
 
 /** What came of one tick: the run's outcome under the lease, or the error it failed with. */
 export type TickOutcome<T> = LeaseOutcome<T> | { readonly ran: 'failed'; readonly error: unknown };

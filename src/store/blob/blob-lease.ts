@@ -1,5 +1,5 @@
 import { ContainerClient } from '@azure/storage-blob';
-import type { Lease, LeaseOutcome } from '../../domain/service/lease';
+import type { Lease, LeaseOutcome } from '../../domain/lease';
 import type { BlobStateSettings } from './blob-state';
 
 /** Blob Storage takes lease durations of 15 to 60 seconds. */

@@ -3,7 +3,7 @@ import { ContainerClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 import { ConflictError, StoreUnavailableError } from '../../domain/errors';
-import type { KeyValueState, StateEntry, WriteOptions } from '../../domain/service/key-value-state';
+import type { KeyValueState, StateEntry, WriteOptions } from '../../domain/key-value-state';
 
 /** Where the shared bot state lives: a storage account and one container in it. */
 export interface BlobStateSettings {

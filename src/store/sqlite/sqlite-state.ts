@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ConflictError, StoreUnavailableError } from '../../domain/errors';
-import type { KeyValueState, StateEntry, WriteOptions } from '../../domain/service/key-value-state';
+import type { KeyValueState, StateEntry, WriteOptions } from '../../domain/key-value-state';
 import { guarded } from './sqlite-errors';
 
 interface StateRow {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../../../src/config';
 import { loadBotSettings } from '../../../src/config/bot';
-import { startServer, type RunningServer } from '../../../src/server/main';
+import { startServer, type RunningServer } from '../../../src/entry/server';
 import { startChannelStandIn, type ChannelStandIn } from '../../bot/channel-stand-in';
 import { recordingLogger } from '../support';
 import { CLIENT_ID, TENANT } from './entra-stand-in';

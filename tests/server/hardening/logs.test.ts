@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { loadConfig } from '../../../src/config';
 import { loadBotSettings } from '../../../src/config/bot';
-import { startServer, type RunningServer } from '../../../src/server/main';
+import { startServer, type RunningServer } from '../../../src/entry/server';
 import { startChannelStandIn, type ChannelStandIn } from '../../bot/channel-stand-in';
 import { mint, signInSettings, signingKey, startEntraStandIn, teamsClaims, USER_OID } from '../auth/entra-stand-in';
 import { COMPLETE_DESCRIPTION, fixedClock, recordingLogger, testApp, TODAY, type LogLine } from '../support';

@@ -2,7 +2,7 @@ import { MemoryStore, type Options, type Store } from 'express-rate-limit';
 import request from 'supertest';
 import { loadConfig, type RateLimitSettings } from '../../../src/config';
 import { loadBotSettings } from '../../../src/config/bot';
-import { startServer, type RunningServer } from '../../../src/server/main';
+import { startServer, type RunningServer } from '../../../src/entry/server';
 import type { RateLimitName, RateLimitStoreFactory } from '../../../src/server/rate-limit';
 import { mint, signInSettings, signingKey, startEntraStandIn, teamsClaims, TENANT, type EntraStandIn, type SigningKey } from '../auth/entra-stand-in';
 import { recordingLogger, testApp, type TestApp } from '../support';

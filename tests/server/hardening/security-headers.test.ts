@@ -1,7 +1,7 @@
 import { loadConfig } from '../../../src/config';
 import { loadBotSettings } from '../../../src/config/bot';
-import { silentLogger } from '../../../src/server/logger';
-import { startServer, type RunningServer } from '../../../src/server/main';
+import { silentLogger } from '../../../src/logging/logger';
+import { startServer, type RunningServer } from '../../../src/entry/server';
 import { CONTENT_SECURITY_POLICY, STRICT_TRANSPORT_SECURITY } from '../../../src/server/security-headers';
 
 let server: RunningServer;

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { loadConfig } from '../../../src/config';
-import { silentLogger } from '../../../src/server/logger';
-import { startServer } from '../../../src/server/main';
+import { silentLogger } from '../../../src/logging/logger';
+import { startServer } from '../../../src/entry/server';
 import { SharePointStandIn } from './stand-in/stand-in-server';
 import { aProvisionedStandIn } from './support';
 
@@ -49,7 +49,7 @@ describe('the server on the SharePoint store', () => {
 
 describe('the adapter compiled to CommonJS, as `npm run build:server` makes it', () => {
   let compiled: string;
-  const cli = () => path.join(compiled, 'provision-cli.js');
+  const cli = () => path.join(compiled, 'entry', 'provision.js');
 
   beforeAll(() => {
     // Inside the project, so that the compiled files find its node_modules.
@@ -63,15 +63,15 @@ describe('the adapter compiled to CommonJS, as `npm run build:server` makes it',
       },
     });
     if (!parsed) throw new Error('tsconfig.build.json could not be read');
-    const entries = ['index.ts', 'provision-cli.ts'].map((file) => path.join(ROOT, 'src', 'store', 'sharepoint', file));
+    const entries = ['store/sharepoint/index.ts', 'entry/provision.ts'].map((file) => path.join(ROOT, 'src', file));
     const emitted = ts.createProgram(entries, parsed.options).emit();
     if (emitted.diagnostics.length > 0) throw new Error(ts.formatDiagnostics(emitted.diagnostics, ts.createCompilerHost(parsed.options)));
-    compiled = path.join(outDir, 'store', 'sharepoint');
+    compiled = outDir;
   });
 
   it('loads in plain Node, ESM-only PnPjs included, and reads the site', async () => {
     const script = `
-      const { SharePointStore } = require(${JSON.stringify(path.join(compiled, 'index.js'))});
+      const { SharePointStore } = require(${JSON.stringify(path.join(compiled, 'store', 'sharepoint', 'index.js'))});
       const store = new SharePointStore({ siteUrl: process.argv[1], auth: { kind: 'none' }, userAgent: 'NONISV|Test|PartnerPathway/0.0.0' });
       store.find({ list: 'workstreams', top: 1 }).then((found) => console.log('read ' + found.length), (error) => { console.error(error); process.exit(1); });
     `;

@@ -10,7 +10,7 @@ import {
   type ListName,
   type Stage,
   type Store,
-} from '../domain';
+} from '../src/domain';
 
 /**
  * How big a generated organisation is. Workstreams are added, each with its roles,

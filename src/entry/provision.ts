@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig } from '../../config';
-import { connectionFrom } from './open';
-import { provision } from './provision';
+import { ConfigError, loadConfig } from '../config';
+import { connectionFrom } from '../store/sharepoint/open';
+import { provision } from '../store/sharepoint/provision';
 
 /**
  * `npm run provision`: makes the SharePoint site in the environment's settings

@@ -1,5 +1,5 @@
 // First: telemetry must be watching before the HTTP modules load.
-import { telemetry } from './instrument';
+import { telemetry } from '../server/instrument';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBot, type SenderCheckOptions } from '../bot';
@@ -7,21 +7,21 @@ import { ConfigError, type Config } from '../config';
 import { loadBotSettings, loadServerAndBotSettings, type BotSettings } from '../config/bot';
 import { seedDemo } from '../demo/seed';
 import { createPathwayService, systemClock, type AccessSettings, type Clock, type Store } from '../domain';
-import type { KeyValueState } from '../domain/service/key-value-state';
-import { localLease, type Lease } from '../domain/service/lease';
+import type { KeyValueState } from '../domain/key-value-state';
+import { localLease, type Lease } from '../domain/lease';
 import { openBlobLease } from '../store/blob/blob-lease';
 import { openBlobState } from '../store/blob/blob-state';
 import { openSharePointStore } from '../store/sharepoint';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite';
 import { openSqliteState } from '../store/sqlite/sqlite-state';
-import { createApp } from './app';
-import { startupBanner, type DemoData } from './banner';
-import { checkReadiness } from './health';
-import { atLevel, consoleLogger, errorFields, type Logger } from './logger';
-import { LOCAL_DEVELOPER, PLAYGROUND_USER } from './principal';
-import { REMINDERS_PATH, RETENTION_PATH, type JobTrigger } from './job-routes';
-import { retentionRun, startRetentionSchedule } from './retention';
-import { withTelemetry } from './telemetry';
+import { createApp } from '../server/app';
+import { startupBanner, type DemoData } from '../server/banner';
+import { checkReadiness } from '../server/health';
+import { atLevel, consoleLogger, errorFields, type Logger } from '../logging/logger';
+import { LOCAL_DEVELOPER, PLAYGROUND_USER } from '../server/principal';
+import { REMINDERS_PATH, RETENTION_PATH, type JobTrigger } from '../server/job-routes';
+import { retentionRun, startRetentionSchedule } from '../server/retention';
+import { withTelemetry } from '../server/telemetry';
 
 /** The database metadata entry that records when demo data was seeded. */
 export const DEMO_SEEDED_AT = 'demoSeededAt';
@@ -245,7 +245,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 }
 
 /**
- * `node dist/server/main.js`: starts the server from the environment and, on SIGTERM
+ * `node dist/entry/server.js`: starts the server from the environment and, on SIGTERM
  * (App Service stopping or moving the instance) or SIGINT, closes it, sends the
  * telemetry still buffered (when Application Insights is configured) and exits.
  * Tests pass `options` no setting reaches, such as a shorter schedule.
