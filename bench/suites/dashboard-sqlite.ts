@@ -62,10 +62,10 @@ export const dashboardSqlite: Benchmark = {
       for (let run = 1; run <= context.runs; run += 1) {
         context.progress(`run ${run} of ${context.runs}`);
         perRun.addSamples('sql', await timings(async () => floor.read(), iterations));
-        perRun.addSamples('service', await timings(() => service.views.dashboard(READER, WORKSTREAM_ID), iterations));
+        perRun.addSamples('service', await timings(() => service.partnerViews.dashboard(READER, WORKSTREAM_ID), iterations));
         perRun.addSamples('http', await timings(viaHttp, iterations));
       }
-      const dashboard = await service.views.dashboard(READER, WORKSTREAM_ID);
+      const dashboard = await service.partnerViews.dashboard(READER, WORKSTREAM_ID);
       const rows = floor.rows();
       const total = Object.values(rows).reduce((sum, count) => sum + count, 0);
       const sizes = `${dashboard.rows.length} partner rows from ${total} stored rows (${Object.entries(rows).map(([list, count]) => `${list} ${count}`).join(', ')})`;

@@ -60,8 +60,8 @@ function operations(service: PathwayService, organisation: GeneratedOrganisation
   let taskState = { version: 1, done: task.values.done };
   let interest = 0;
   return {
-    dashboard: () => service.views.dashboard(LEAD, workstream.workstreams[0].id),
-    'partner detail': () => service.views.partnerDetail(LEAD, active.id),
+    dashboard: () => service.partnerViews.dashboard(LEAD, workstream.workstreams[0].id),
+    'partner detail': () => service.partnerViews.partnerDetail(LEAD, active.id),
     'write: tick or untick an induction item': async () => {
       const input = { taskId: task.id, version: taskState.version };
       const written = taskState.done ? await service.induction.reopenTask(LEAD, input) : await service.induction.completeTask(LEAD, input);

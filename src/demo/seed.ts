@@ -366,18 +366,18 @@ function onAWeekday(date: CalendarDate): CalendarDate {
  * moves its stored progress on).
  */
 async function tickChecklist(service: PathwayService, lead: Principal, involvementId: number, leaveUndone: readonly string[], firstOneToOne: CalendarDate): Promise<Involvement> {
-  const detail = await service.views.partnerDetail(lead, involvementId);
+  const detail = await service.partnerViews.partnerDetail(lead, involvementId);
   for (const task of detail.checklist) {
     if (leaveUndone.includes(task.label) || (!task.required && task.order % 2 === 1)) continue;
     if (task.kind === 'One-to-one booked') await service.oneToOnes.book(lead, { involvementId, date: firstOneToOne, time: '14:00', where: 'Online, on Teams' });
     else await service.induction.completeTask(lead, { taskId: task.id, version: task.version });
   }
-  return (await service.views.partnerDetail(lead, involvementId)).involvement;
+  return (await service.partnerViews.partnerDetail(lead, involvementId)).involvement;
 }
 
 /** The partner's one-to-one still booked, if any. */
 async function bookedOneToOne(service: PathwayService, lead: Principal, involvementId: number) {
-  return (await service.views.partnerDetail(lead, involvementId)).oneToOnes.find((item) => item.status === 'Booked');
+  return (await service.partnerViews.partnerDetail(lead, involvementId)).oneToOnes.find((item) => item.status === 'Booked');
 }
 
 async function joinPeerNetwork(
@@ -386,7 +386,7 @@ async function joinPeerNetwork(
   involvementId: number,
   status: 'Invited' | 'Joined' | 'Declined',
 ): Promise<void> {
-  const { partner } = await service.views.partnerDetail(lead, involvementId);
+  const { partner } = await service.partnerViews.partnerDetail(lead, involvementId);
   const invited = await service.partners.invitePeerNetwork(lead, { partnerId: partner.id, version: partner.version });
   if (status === 'Invited') return;
   await service.partners.recordPeerNetworkAnswer(ENGAGEMENT, { partnerId: partner.id, version: invited.version, answer: status });

@@ -39,9 +39,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
 
   get('/workstreams', ({ service, actor }) => service.workstreams.list(actor)),
   create('/workstreams', ({ service, actor, input }) => service.workstreams.create(actor, input)),
-  get('/workstreams/:workstreamId/dashboard', async ({ service, actor, ids }) => dashboardForTab(await service.views.dashboard(actor, ids.workstreamId))),
-  get('/workstreams/:workstreamId/agenda', ({ service, actor, ids }) => service.agenda.agenda(actor, ids.workstreamId)),
-  get('/overview', ({ service, actor }) => service.overview.engagement(actor)),
+  get('/workstreams/:workstreamId/dashboard', async ({ service, actor, ids }) => dashboardForTab(await service.partnerViews.dashboard(actor, ids.workstreamId))),
+  get('/workstreams/:workstreamId/agenda', ({ service, actor, ids }) => service.oneToOneViews.agenda(actor, ids.workstreamId)),
+  get('/overview', ({ service, actor }) => service.engagementOverview.overview(actor)),
   get('/workstreams/:workstreamId/members', ({ service, actor, ids }) => service.members.list(actor, ids.workstreamId)),
   create('/workstreams/:workstreamId/members', ({ service, actor, input }) => service.members.add(actor, input)),
   get('/engagement-team/members', ({ service, actor }) => service.members.list(actor, null)),
@@ -62,7 +62,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   post('/roles/:roleId/lead', ({ service, actor, input }) => service.roles.reassignLead(actor, input)),
 
   create('/involvements', ({ service, actor, input }) => service.involvements.recordInterest(actor, input)),
-  get('/involvements/:involvementId', ({ service, actor, ids }) => service.views.partnerDetail(actor, ids.involvementId)),
+  get('/involvements/:involvementId', ({ service, actor, ids }) => service.partnerViews.partnerDetail(actor, ids.involvementId)),
   post('/involvements/:involvementId/acknowledge', ({ service, actor, input }) => service.involvements.acknowledgeInterest(actor, input)),
   post('/involvements/:involvementId/book-chat', ({ service, actor, input }) => service.involvements.bookChat(actor, input)),
   post('/involvements/:involvementId/hold-chat', ({ service, actor, input }) => service.involvements.holdChat(actor, input)),

@@ -93,13 +93,13 @@ export const DOWNLOAD_ROUTES: readonly DownloadRoute[] = [
     make: async (service, actor, ids) => ({
       fileName: `one-to-one-${ids.oneToOneId}.ics`,
       contentType: 'text/calendar; charset=utf-8',
-      body: invitationIcs(await service.agenda.invitation(actor, ids.oneToOneId)),
+      body: invitationIcs(await service.oneToOneViews.invitation(actor, ids.oneToOneId)),
     }),
   },
   {
     path: '/workstreams/:workstreamId/partners.csv',
     make: async (service, actor, ids) => {
-      const dashboard = await service.views.dashboard(actor, ids.workstreamId);
+      const dashboard = await service.partnerViews.dashboard(actor, ids.workstreamId);
       return {
         fileName: `partners-${fileSlug(dashboard.workstream.title)}-${dashboard.today}.csv`,
         contentType: 'text/csv; charset=utf-8',

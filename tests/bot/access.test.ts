@@ -30,10 +30,10 @@ beforeEach(async () => {
   const waiting = await readyRole(t.service, b.id, WAITING_ROLE_IN_B);
   const sent = await t.service.roles.sendAdvert(LEAD_PRINCIPAL, { roleId: waiting.id, version: waiting.version });
   const involvement = await at(t.service, await interested(t.service, role.id, PARTNER_IN_B), 'Induction');
-  const detail = await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id);
+  const detail = await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id);
   const oneToOne = await t.service.oneToOnes.book(LEAD_PRINCIPAL, { involvementId: involvement.id, date: '2026-03-20' });
   bData = {
-    ws: b.id,
+    madeForWorkstreamId: b.id,
     workstreamId: String(b.id),
     roleId: sent.role.id,
     involvementId: involvement.id,

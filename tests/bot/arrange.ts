@@ -61,7 +61,7 @@ export async function at(service: PathwayService, involvement: Involvement, stag
     if (step === 'Active') {
       await tickRequired(service, current.id, current.inductionStartedDate ?? current.interestDate, [], LEAD_PRINCIPAL);
       // Each tick moved the involvement's stored progress on, and its version with it.
-      const ticked = (await service.views.partnerDetail(LEAD_PRINCIPAL, current.id)).involvement;
+      const ticked = (await service.partnerViews.partnerDetail(LEAD_PRINCIPAL, current.id)).involvement;
       current = await service.involvements.activate(LEAD_PRINCIPAL, { involvementId: ticked.id, version: ticked.version });
       await cancelBooked(service, current.id, LEAD_PRINCIPAL);
     }

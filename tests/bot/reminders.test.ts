@@ -120,7 +120,7 @@ describe('Proactive reminders', () => {
     jest.useFakeTimers({ now: new Date('2026-02-24T09:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     try {
       const shortClaims = new BotMemory(t.state, 100);
-      const dead = await shortClaims.claimReminder((await t.service.due.reminders(WINDOWS))[0].key);
+      const dead = await shortClaims.claimReminder((await t.service.worklists.reminders(WINDOWS))[0].key);
       expect(dead).toBeDefined();
       const taking = new ReminderRunner(t.service, shortClaims, t.messenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, quiet);
       expect(await taking.run()).toMatchObject({ sent: 0, alreadySent: 1 });

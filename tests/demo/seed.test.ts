@@ -20,7 +20,7 @@ describe('the demo organisation', () => {
     expect(workstreams.every((workstream) => workstream.title.endsWith(DEMO_MARK))).toBe(true);
     const stages = new Set<Stage>();
     for (const workstream of workstreams) {
-      for (const row of (await service.views.dashboard(ENGAGEMENT, workstream.id)).rows) stages.add(row.stage);
+      for (const row of (await service.partnerViews.dashboard(ENGAGEMENT, workstream.id)).rows) stages.add(row.stage);
     }
     expect([...stages].sort()).toEqual(
       ['Active', 'Chat booked', 'Chat held', 'Ended', 'Induction', 'Interested', 'Not progressed', 'Offered', 'Paused'].sort(),
@@ -31,7 +31,7 @@ describe('the demo organisation', () => {
   it('shows overdue, due-soon and on-track one-to-ones and partners needing attention', async () => {
     const { store, service } = await seeded('2026-11-25');
     const rows = [];
-    for (const workstream of await service.workstreams.list(ENGAGEMENT)) rows.push(...(await service.views.dashboard(ENGAGEMENT, workstream.id)).rows);
+    for (const workstream of await service.workstreams.list(ENGAGEMENT)) rows.push(...(await service.partnerViews.dashboard(ENGAGEMENT, workstream.id)).rows);
     const states = rows.filter((row) => row.stage === 'Active').map((row) => row.nextOneToOne.state);
     expect(states).toEqual(expect.arrayContaining(['overdue', 'due-soon', 'on-track']));
     expect(rows.find((row) => row.name === 'Aisha Rahman')?.induction?.missingRequired).toEqual([

@@ -182,7 +182,7 @@ const VERBS = [...new Set([...CAPABILITIES.flatMap((capability) => Object.keys(c
 /** Card data fields that name a record, and the kind of id each holds. */
 const CARD_IDS: ReadonlyArray<readonly [string, IdKind]> = [
   ['workstreamId', 'workstreamId'],
-  ['ws', 'workstreamId'],
+  ['madeForWorkstreamId', 'workstreamId'],
   ['roleId', 'roleId'],
   ['involvementId', 'involvementId'],
   ['partnerId', 'partnerId'],
@@ -229,7 +229,7 @@ const ROUTES = [
   { method: 'POST', path: '/roles/:roleId/publish' },
 ];
 /** Body fields that name a record; the path's ids replace them where the route has them. */
-const BODY_IDS: ReadonlyArray<readonly [string, IdKind]> = CARD_IDS.filter(([field]) => field !== 'ws');
+const BODY_IDS: ReadonlyArray<readonly [string, IdKind]> = CARD_IDS.filter(([field]) => field !== 'madeForWorkstreamId');
 const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x'];
 
 /** An id as a URL segment; lone surrogates, which no URL can carry, become U+FFFD. */

@@ -42,7 +42,7 @@ describe('Three instances ticking through a day of simulated time on one clock',
       expect(sentBy[28]).toBeGreaterThan(DUE_REMINDERS);
       expect(sentBy.at(-1)).toBe(sentBy[28]);
 
-      const due = await createPathwayService({ store: instances[0].store, clock: { now: () => now }, settings: SETTINGS, access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] } }).due.reminders(
+      const due = await createPathwayService({ store: instances[0].store, clock: { now: () => now }, settings: SETTINGS, access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] } }).worklists.reminders(
         loadBotSettings({}).reminders,
       );
       expect(world.channel.sent).toHaveLength(due.length);

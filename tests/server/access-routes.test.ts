@@ -38,13 +38,13 @@ async function arrangeB(service: PathwayService): Promise<WorkstreamB> {
   involvement = await service.involvements.holdChat(BEA, ref());
   involvement = await service.involvements.makeOffer(BEA, ref());
   involvement = await service.involvements.startInduction(BEA, ref());
-  const detail = await service.views.partnerDetail(BEA, involvement.id);
+  const detail = await service.partnerViews.partnerDetail(BEA, involvement.id);
   const oneToOne = await service.oneToOnes.book(BEA, { involvementId: involvement.id, date: '2026-03-20', time: '10:00' });
   const [member] = await service.members.list(BEA, b.id);
   return {
     workstreamId: b.id,
     role: awaiting,
-    involvement: await service.views.partnerDetail(BEA, involvement.id).then((current) => current.involvement),
+    involvement: await service.partnerViews.partnerDetail(BEA, involvement.id).then((current) => current.involvement),
     partner: detail.partner,
     task: detail.checklist[0],
     oneToOne,

@@ -17,7 +17,7 @@ describe("the workstream tab's dashboard", () => {
   it('sends each row with what the table shows and opens by, and leaves out what it never uses', async () => {
     const [workstream] = (await request(t.app).get('/api/workstreams').expect(200)).body as Array<{ id: number }>;
     const sent = (await request(t.app).get(`/api/workstreams/${workstream.id}/dashboard`).expect(200)).body as { rows: Array<Record<string, unknown>> };
-    const full = await t.service.views.dashboard(LOCAL_DEVELOPER, workstream.id);
+    const full = await t.service.partnerViews.dashboard(LOCAL_DEVELOPER, workstream.id);
     expect(sent.rows.length).toBe(full.rows.length);
     expect(sent.rows.length).toBeGreaterThan(0);
     for (const [index, row] of sent.rows.entries()) {

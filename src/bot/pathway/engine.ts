@@ -5,8 +5,8 @@ import { say, type BotServices, type Capability, type PathwayTurn, type TurnResu
 import { WELCOME_MESSAGE } from './welcome';
 import { CHOOSE_WORKSTREAM_VERB, chooseWorkstreamCard, recordWorkstreamChoice } from './workstream-choice';
 
-/** The card data field naming the workstream a card was made for. */
-export const CARD_WORKSTREAM = 'ws';
+/** The card data field holding the id of the workstream a card was made for. */
+export const CARD_MADE_FOR_WORKSTREAM = 'madeForWorkstreamId';
 
 /** Said when something unexpected failed; the failure is logged without personal data. */
 export const FAILURE_MESSAGE = 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.';
@@ -183,7 +183,7 @@ export class PathwayEngine {
    * its own workstream, so there the card's is ignored and a mismatch is refused.
    */
   private async cardWorkstream(turn: PathwayTurn): Promise<Workstream | undefined> {
-    const id = turn.action?.data[CARD_WORKSTREAM];
+    const id = turn.action?.data[CARD_MADE_FOR_WORKSTREAM];
     if (turn.conversation.kind === 'channel' || typeof id !== 'number') return undefined;
     return (await this.services.service.workstreams.list(turn.actor)).find((workstream) => workstream.id === id);
   }
@@ -191,7 +191,7 @@ export class PathwayEngine {
   private async knownWorkstream(turn: PathwayTurn, state: ConversationState): Promise<Workstream | undefined> {
     const service = this.services.service;
     if (turn.conversation.kind === 'channel' && turn.conversation.teamsChannelId) {
-      return service.assignments.workstreamForChannel(turn.conversation.teamsChannelId);
+      return service.channels.workstreamForChannel(turn.conversation.teamsChannelId);
     }
     if (state.workstreamId === undefined) return undefined;
     return (await service.workstreams.list(turn.actor)).find((workstream) => workstream.id === state.workstreamId);
@@ -203,7 +203,7 @@ export class PathwayEngine {
     const all = await this.services.service.workstreams.list(turn.actor);
     let found = all.length === 1 ? all[0] : undefined;
     if (!found) {
-      const led = await this.services.service.due.workstreamsLedBy(turn.actor);
+      const led = await this.services.service.worklists.workstreamsLedBy(turn.actor);
       found = led.length === 1 ? all.find((workstream) => workstream.id === led[0]) : undefined;
     }
     if (found) await this.services.memory.saveConversation(turn.conversation.id, { ...state, workstreamId: found.id }, etag);

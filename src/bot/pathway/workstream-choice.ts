@@ -43,7 +43,7 @@ export async function recordWorkstreamChoice(
   if (!workstream) throw new RefusedError('workstream-gone', 'That workstream is no longer there. Type **workstream** to choose again.');
   const { state, etag } = await services.memory.conversation(turn.conversation.id);
   if (turn.conversation.kind === 'channel' && turn.conversation.teamsChannelId) {
-    await services.service.assignments.assignChannel(turn.actor, { workstreamId, teamsChannelId: turn.conversation.teamsChannelId });
+    await services.service.channels.assignChannel(turn.actor, { workstreamId, teamsChannelId: turn.conversation.teamsChannelId });
   }
   const next: ConversationState = { workstreamId, awaiting: state.awaiting };
   await services.memory.saveConversation(turn.conversation.id, next, etag);

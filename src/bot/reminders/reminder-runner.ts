@@ -1,7 +1,7 @@
 import { type PathwayService, type Reminder, type ReminderKind, type ReminderWindows } from '../../domain';
 import { errorFields, type Logger } from '../../logging/logger';
 import type { Cards } from '../pathway/cards';
-import { CARD_WORKSTREAM } from '../pathway/engine';
+import { CARD_MADE_FOR_WORKSTREAM } from '../pathway/engine';
 import type { BotMemory } from '../pathway/memory';
 import type { Messenger, Recipient } from '../pathway/messenger';
 import type { TabLinks } from '../pathway/tab-links';
@@ -50,7 +50,7 @@ export class ReminderRunner {
   }
 
   private async runOnce(): Promise<ReminderRun> {
-    const reminders = this.stopping ? [] : await this.service.due.reminders(this.windows);
+    const reminders = this.stopping ? [] : await this.service.worklists.reminders(this.windows);
     const sentByKind: Partial<Record<ReminderKind, number>> = {};
     const tally = { due: reminders.length, sent: 0, sentByKind, alreadySent: 0, unreachable: 0, failed: 0 };
     for (const reminder of reminders) {
@@ -115,7 +115,7 @@ export class ReminderRunner {
       tabUrl,
       lines: reminder.lines,
       openVerb: reminder.involvementId ? 'partner.open' : reminder.roleId ? 'role.open' : '',
-      ref: { ...(reminder.involvementId ? { involvementId: reminder.involvementId } : { roleId: reminder.roleId ?? 0 }), [CARD_WORKSTREAM]: reminder.workstreamId },
+      ref: { ...(reminder.involvementId ? { involvementId: reminder.involvementId } : { roleId: reminder.roleId ?? 0 }), [CARD_MADE_FOR_WORKSTREAM]: reminder.workstreamId },
     });
     for (const recipient of recipients) {
       if (await this.messenger.send(recipient, { card, summary: reminder.title })) return true;

@@ -1,17 +1,17 @@
-import { AgendaUseCases } from './agenda';
-import { ChannelAssignmentUseCases } from './assignments';
+import { OneToOneViewUseCases } from './one-to-one-views';
+import { ChannelUseCases } from './channels';
 import { UseCaseContext, type ServiceDeps } from './context';
-import { DueUseCases } from './due';
+import { WorklistUseCases } from './worklists';
 import { InductionUseCases } from './induction';
 import { InvolvementUseCases } from './involvements';
 import { MemberUseCases } from './members';
 import { OneToOneUseCases } from './one-to-ones';
-import { OverviewUseCases } from './overview';
+import { EngagementOverviewUseCases } from './engagement-overview';
 import { PartnerUseCases } from './partners';
 import { PersonalDataUseCases } from './personal-data';
 import { RoleViewUseCases } from './role-views';
 import { RoleUseCases } from './roles';
-import { ViewUseCases } from './views';
+import { PartnerViewUseCases } from './partner-views';
 import { WorkstreamUseCases } from './workstreams';
 
 /**
@@ -26,15 +26,16 @@ export interface PathwayService {
   readonly induction: InductionUseCases;
   readonly oneToOnes: OneToOneUseCases;
   readonly partners: PartnerUseCases;
-  readonly views: ViewUseCases;
+  /** A workstream's partners (the dashboard) and one partner in full. */
+  readonly partnerViews: PartnerViewUseCases;
   /** The one-to-one agenda and calendar invitations. */
-  readonly agenda: AgendaUseCases;
+  readonly oneToOneViews: OneToOneViewUseCases;
   /** The Engagement team's system-wide overview. */
-  readonly overview: OverviewUseCases;
+  readonly engagementOverview: EngagementOverviewUseCases;
   /** For the bot: which Teams channel belongs to which workstream. */
-  readonly assignments: ChannelAssignmentUseCases;
-  /** For the bot: what is due, for lists in chat and reminders. */
-  readonly due: DueUseCases;
+  readonly channels: ChannelUseCases;
+  /** For the bot: each person's lists (my partners, due soon) and the reminders to send. */
+  readonly worklists: WorklistUseCases;
   /** For the bot: one role at a time, and a workstream's open roles. */
   readonly roleViews: RoleViewUseCases;
   /** Who belongs to each workstream and to the Engagement team. */
@@ -52,11 +53,11 @@ export function createPathwayService(deps: ServiceDeps): PathwayService {
     induction: new InductionUseCases(ctx),
     oneToOnes: new OneToOneUseCases(ctx),
     partners: new PartnerUseCases(ctx),
-    views: new ViewUseCases(ctx),
-    agenda: new AgendaUseCases(ctx),
-    overview: new OverviewUseCases(ctx),
-    assignments: new ChannelAssignmentUseCases(ctx),
-    due: new DueUseCases(ctx),
+    partnerViews: new PartnerViewUseCases(ctx),
+    oneToOneViews: new OneToOneViewUseCases(ctx),
+    engagementOverview: new EngagementOverviewUseCases(ctx),
+    channels: new ChannelUseCases(ctx),
+    worklists: new WorklistUseCases(ctx),
     roleViews: new RoleViewUseCases(ctx),
     members: new MemberUseCases(ctx),
     personalData: new PersonalDataUseCases(ctx),
@@ -68,7 +69,7 @@ export type { AccessSettings, Reach } from './access';
 export type { RoleOutcome } from './roles';
 export { RETENTION_ACTOR, exportSummary, type Erasure, type InvolvementExport, type PersonalDataExport } from './personal-data';
 export type { DuplicateGroup, Merge, PartnerMatch } from './partners';
-export type { Agenda, AgendaItem, OneToOneInvitation } from './agenda';
-export type { EngagementOverview, PeerNetworkMember, WorkstreamOverview } from './overview';
-export type { DueSoon, PartnerLine, Reminder, ReminderKind, ReminderWindows } from './due';
-export type { Dashboard, DashboardRow, PartnerDetail, RoleSummary, StageCounts } from './views';
+export type { Agenda, AgendaItem, OneToOneInvitation } from './one-to-one-views';
+export type { EngagementOverview, PeerNetworkMember, WorkstreamOverview } from './engagement-overview';
+export type { DueSoon, PartnerLine, Reminder, ReminderKind, ReminderWindows } from './worklists';
+export type { Dashboard, DashboardRow, PartnerDetail, RoleSummary, StageCounts } from './partner-views';

@@ -120,7 +120,7 @@ describe('Which workstream', () => {
     const chosen = await t.presses('workstream.choose', { workstreamId: String(maternity.id) }, team);
     expect(textOf(chosen.updated)).toContain('This conversation works on **Maternity**');
     expect(textOf(chosen.cards[0])).toContain('Your partners in Maternity');
-    expect((await t.service.assignments.workstreamForChannel('19:maternity@thread.tacv2'))?.id).toBe(maternity.id);
+    expect((await t.service.channels.workstreamForChannel('19:maternity@thread.tacv2'))?.id).toBe(maternity.id);
     const later = await t.says('my partners', team, NADIA);
     expect(textOf(later.cards[0])).toContain('Your partners in Maternity');
   });
@@ -161,7 +161,7 @@ describe('Which workstream', () => {
     const { updated, cards } = await t.presses('workstream.choose', { workstreamId: String(digital.id) }, GROUP);
     expect(textOf(updated)).toContain('This conversation works on **Digital**');
     expect(textOf(cards[0])).toContain('in Digital');
-    expect(await t.service.assignments.workstreamForChannel('19:group-chat@unq.gbl.spaces')).toBeUndefined();
+    expect(await t.service.channels.workstreamForChannel('19:group-chat@unq.gbl.spaces')).toBeUndefined();
   });
 
   it.each([
@@ -207,11 +207,11 @@ describe('Which workstream', () => {
     const maternity = await workstream(t.service, 'Maternity');
     const digital = await workstream(t.service, 'Digital');
     const team = channel('19:maternity@thread.tacv2');
-    await t.service.assignments.assignChannel(LEAD_PRINCIPAL, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
+    await t.service.channels.assignChannel(LEAD_PRINCIPAL, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
     const other = await interested(t.service, (await advertisedRole(t.service, digital.id)).id);
     const { invoke } = await t.presses('interest.acknowledge', { involvementId: other.id, version: other.version }, team);
     expect(invoke?.body.value).toBe('That partner belongs to another workstream, not Maternity. Nothing was changed.');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBeNull();
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBeNull();
   });
 
   it('"my partners" in the Engagement team channel / bot explains that channel covers every workstream, and ties it to none', async () => {
@@ -220,7 +220,7 @@ describe('Which workstream', () => {
     const { texts, cards } = await t.says('my partners', ENGAGEMENT, NADIA);
     expect(cards).toEqual([]);
     expect(texts).toEqual([expect.stringMatching(/^This is the Engagement team's channel, which covers every workstream/)]);
-    expect(await t.service.assignments.workstreamForChannel('19:engagement-team@thread.tacv2')).toBeUndefined();
+    expect(await t.service.channels.workstreamForChannel('19:engagement-team@thread.tacv2')).toBeUndefined();
   });
 
   it('a card made for another workstream (a reminder) pressed in personal chat / acts on that workstream\'s partner', async () => {
@@ -228,19 +228,19 @@ describe('Which workstream', () => {
     const digital = await workstream(t.service, 'Digital');
     await t.presses('workstream.choose', { workstreamId: String(maternity.id) });
     const other = await interested(t.service, (await advertisedRole(t.service, digital.id)).id);
-    const { updated } = await t.presses('interest.acknowledge', { involvementId: other.id, version: other.version, ws: digital.id });
+    const { updated } = await t.presses('interest.acknowledge', { involvementId: other.id, version: other.version, madeForWorkstreamId: digital.id });
     expect(textOf(updated)).toContain('Maternity partner · Digital');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBe('2026-03-10');
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBe('2026-03-10');
   });
 
   it('a card naming another workstream pressed in a workstream\'s channel / refused, the channel works on its own', async () => {
     const maternity = await workstream(t.service, 'Maternity');
     const digital = await workstream(t.service, 'Digital');
-    await t.service.assignments.assignChannel(LEAD_PRINCIPAL, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
+    await t.service.channels.assignChannel(LEAD_PRINCIPAL, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
     const other = await interested(t.service, (await advertisedRole(t.service, digital.id)).id);
-    const { invoke } = await t.presses('interest.acknowledge', { involvementId: other.id, version: other.version, ws: digital.id }, channel('19:maternity@thread.tacv2'));
+    const { invoke } = await t.presses('interest.acknowledge', { involvementId: other.id, version: other.version, madeForWorkstreamId: digital.id }, channel('19:maternity@thread.tacv2'));
     expect(invoke?.body.value).toBe('That partner belongs to another workstream, not Maternity. Nothing was changed.');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBeNull();
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBeNull();
   });
 
   it('a member of another workstream only chooses theirs in this workstream\'s channel / refused, the channel stays with its workstream', async () => {
@@ -248,13 +248,13 @@ describe('Which workstream', () => {
     const maternity = await workstream(t.service, 'Maternity');
     const digital = await t.service.workstreams.create({ id: sam.aadObjectId, name: sam.name, email: '', tenantId: 'tenant' }, { title: 'Digital' });
     const team = channel('19:maternity@thread.tacv2');
-    await t.service.assignments.assignChannel(LEAD_PRINCIPAL, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
+    await t.service.channels.assignChannel(LEAD_PRINCIPAL, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
     const { cards } = await t.says('workstream', team, sam);
     expect(textOf(cards[0])).toContain('Digital');
     expect(textOf(cards[0])).not.toContain('Maternity');
     const { invoke } = await t.presses('workstream.choose', { workstreamId: String(digital.id) }, team, sam);
     expect(invoke?.body.value).toContain('This channel already belongs to another workstream, and you are not a member of that one');
-    expect((await t.service.assignments.workstreamForChannel('19:maternity@thread.tacv2'))?.id).toBe(maternity.id);
+    expect((await t.service.channels.workstreamForChannel('19:maternity@thread.tacv2'))?.id).toBe(maternity.id);
     expect(textOf((await t.says('roles', team)).cards[0])).toContain('Open roles in Maternity');
   });
 
@@ -278,7 +278,7 @@ describe('Robustness', () => {
     expect(first.updated).toBeDefined();
     expect(second.updated).toBeUndefined();
     expect(second.invoke?.body.value).not.toMatch(/changed by someone else/);
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.version).toBe(involvement.version + 1);
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.version).toBe(involvement.version + 1);
   });
 
   it('the bot added, and the conversationUpdate delivered twice (a Teams retry) / one hello and one question', async () => {
@@ -309,7 +309,7 @@ describe('Robustness', () => {
     expect(textOf(first.updated)).toContain('Acknowledged');
     expect(second.updated).toBeUndefined();
     expect(second.replies).toEqual([]);
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.version).toBe(involvement.version + 1);
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.version).toBe(involvement.version + 1);
   });
 
   it('the workstream choice delivered twice / the command waiting for it runs once', async () => {
@@ -350,7 +350,7 @@ describe('Robustness', () => {
     const { invoke, updated } = await t.presses('interest.acknowledge', button(card, 'interest.acknowledge'));
     expect(updated).toBeUndefined();
     expect(invoke?.body.value).toMatch(/changed by someone else since you opened it/);
-    const now = (await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement;
+    const now = (await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement;
     expect(now.acknowledgedDate).toBeNull();
     expect(now.version).toBe(booked.version);
   });

@@ -27,7 +27,7 @@ describe('One-to-ones: booked one at a time, moved, cancelled', () => {
     const cancelled = await t.presses('oneToOne.cancel', button(moved.updated, 'oneToOne.cancel'));
     expect(textOf(cancelled.updated)).toContain('None booked.');
     expect(buttonsOf(cancelled.updated).map((b) => b.verb)).toContain('oneToOne.book');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.map((item) => item.status)).toContain('Cancelled');
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.map((item) => item.status)).toContain('Cancelled');
   });
 
   it('a second booking pressed from an old card / refused, saying when the first one is', async () => {
@@ -42,7 +42,7 @@ describe('One-to-ones: booked one at a time, moved, cancelled', () => {
     const booked = (await t.presses('oneToOne.book', { ...button(card, 'oneToOne.book'), date: '2026-03-20' })).updated;
     expect(textOf(booked)).toContain('Also cancel the one-to-one booked for Friday 20 March 2026');
     await t.presses('involvement.pause', { ...button(booked, 'involvement.pause'), reason: 'Caring for her mother', cancelBooked: 'true' });
-    const { oneToOnes, involvement: paused } = await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id);
+    const { oneToOnes, involvement: paused } = await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id);
     expect(paused.stage).toBe('Paused');
     expect(oneToOnes.filter((item) => item.status === 'Booked')).toEqual([]);
   });
@@ -77,7 +77,7 @@ describe('Records can be corrected', () => {
     const { updated, replies } = await t.presses('partner.update', { ...button(card, 'partner.update'), fullName: 'Maya Jones-Reid', postalAddress: '1 High Street, Leeds LS1 1AA', preferredContact: 'Post' });
     expect(replies.map((reply) => reply.text)).toEqual(['Their details are saved.']);
     expect(textOf(updated)).toContain('Maya Jones-Reid');
-    const { partner } = await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id);
+    const { partner } = await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id);
     expect(partner).toMatchObject({ fullName: 'Maya Jones-Reid', postalAddress: '1 High Street, Leeds LS1 1AA', preferredContact: 'Post' });
   });
 
@@ -85,8 +85,8 @@ describe('Records can be corrected', () => {
     const { involvement, card } = await partnerAt('Active');
     const { replies } = await t.presses('partner.reassign', { ...button(card, 'partner.reassign'), ownerId: SAM.id });
     expect(replies.map((reply) => reply.text)).toEqual(["Sam Jones is now Maya Jones's named contact, and gets the reminders about them."]);
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.ownerName).toBe('Sam Jones');
-    expect((await t.service.due.myPartners(SAM)).map((line) => line.name)).toEqual(['Maya Jones']);
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.ownerName).toBe('Sam Jones');
+    expect((await t.service.worklists.myPartners(SAM)).map((line) => line.name)).toEqual(['Maya Jones']);
   });
 });
 

@@ -75,7 +75,7 @@ describe('Induction', () => {
     const card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;
     const { invoke } = await t.presses('induction.tick', { ...item(card, 'Involvement agreement signed'), date: '2026-03-20' });
     expect(invoke?.body.value).toBe('"Involvement agreement signed" cannot be recorded as done on a date that has not come yet.');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).induction?.done).toBe(0);
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).induction?.done).toBe(0);
   });
 
   it('lead presses Make Active with required items open / refusal names what is missing, stage stays Induction', async () => {
@@ -84,13 +84,13 @@ describe('Induction', () => {
     const { invoke, updated } = await t.presses('induction.activate', button(card, 'induction.activate'));
     expect(updated).toBeUndefined();
     expect(invoke?.body.value).toMatch(/^Maya Jones cannot become Active: .*the confidentiality agreement is not signed yet/);
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.stage).toBe('Induction');
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.stage).toBe('Induction');
   });
 
   it('lead ticks every required item and presses Make Active / partner is Active with one-to-ones due', async () => {
     const involvement = await at(t.service, await offered(), 'Induction');
     let card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;
-    const detail = await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id);
+    const detail = await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id);
     for (const task of detail.checklist.filter((candidate) => candidate.required)) {
       card =
         task.kind === 'One-to-one booked'

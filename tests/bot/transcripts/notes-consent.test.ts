@@ -15,7 +15,7 @@ async function activeWithoutNotesConsent() {
   return at(t.service, involvement, 'Active');
 }
 
-const partnerOf = async (involvementId: number) => (await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvementId)).partner;
+const partnerOf = async (involvementId: number) => (await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvementId)).partner;
 
 describe('Consent to notes, on the partner card', () => {
   it('lead opens a partner who was not asked about notes / the card says so, and the one-to-one form explains why no notes can be kept', async () => {
@@ -45,7 +45,7 @@ describe('Consent to notes, on the partner card', () => {
     const involvement = await activeWithoutNotesConsent();
     const { invoke } = await t.presses('oneToOne.held', { involvementId: involvement.id, version: involvement.version, date: '2026-03-10', notes: 'Talked about her diagnosis.' });
     expect(invoke?.body.value).toMatch(/^Notes about Maya Jones's experience can be kept only with their explicit consent/);
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.filter((item) => item.status !== 'Cancelled')).toEqual([]);
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.filter((item) => item.status !== 'Cancelled')).toEqual([]);
   });
 
   it('lead withdraws consent after reading what it does / the notes are deleted and the card says consent is not given', async () => {
@@ -58,7 +58,7 @@ describe('Consent to notes, on the partner card', () => {
     const { updated, replies } = await t.presses('notesConsent.withdraw', button(card, 'notesConsent.withdraw', 'Withdraw and delete the notes'));
     expect(replies.map((reply) => reply.text)).toEqual(['Consent to notes withdrawn for Maya Jones: notes about their experience were deleted from every workstream.']);
     expect(textOf(updated)).toContain('Consent to notes about their experience: not given');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.filter((item) => item.status === 'Held').map((item) => item.notes)).toEqual([null]);
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.filter((item) => item.status === 'Held').map((item) => item.notes)).toEqual([null]);
   });
 
   it('lead presses Record the chat for a partner without notes consent / the form explains instead of offering a notes box', async () => {

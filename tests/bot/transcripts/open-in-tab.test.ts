@@ -11,7 +11,7 @@ afterEach(() => t.close());
 /** Maternity, tied to its channel, with Maya interested in two roles, so her partner id and involvement ids differ. */
 async function arrange() {
   const ws = await workstream(t.service, 'Maternity');
-  await t.service.assignments.assignChannel(LEAD_PRINCIPAL, { workstreamId: ws.id, teamsChannelId: MATERNITY_CHANNEL });
+  await t.service.channels.assignChannel(LEAD_PRINCIPAL, { workstreamId: ws.id, teamsChannelId: MATERNITY_CHANNEL });
   const first = await advertisedRole(t.service, ws.id, 'Maternity partner');
   const maya = await interested(t.service, first.id, 'Maya Jones');
   await interested(t.service, first.id, 'Sam Patel');

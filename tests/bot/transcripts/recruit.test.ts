@@ -36,14 +36,14 @@ describe('Log interest and acknowledge it', () => {
     const { ws, card } = await openRole();
     const { invoke } = await t.presses('interest.log', { ...button(card, 'interest.log'), fullName: 'Maya Jones', consentGiven: 'false' });
     expect(invoke?.body.value).toBe('Consent to hold details must be confirmed before details are saved.');
-    expect((await t.service.views.dashboard(LEAD_PRINCIPAL, ws.id)).rows).toEqual([]);
+    expect((await t.service.partnerViews.dashboard(LEAD_PRINCIPAL, ws.id)).rows).toEqual([]);
   });
 
   it('lead logs interest with a name over 120 characters / refused with the limit and nothing saved', async () => {
     const { ws, card } = await openRole();
     const { invoke } = await t.presses('interest.log', { ...button(card, 'interest.log'), fullName: 'M'.repeat(121), consentGiven: 'true' });
     expect(invoke?.body.value).toBe("Partner details must be 120 characters or fewer.");
-    expect((await t.service.views.dashboard(LEAD_PRINCIPAL, ws.id)).rows).toEqual([]);
+    expect((await t.service.partnerViews.dashboard(LEAD_PRINCIPAL, ws.id)).rows).toEqual([]);
   });
 
   /** The "Acknowledge interest" part of a partner's card: its text and its mailto link, if any. */
@@ -102,7 +102,7 @@ describe('Informal chat', () => {
     const { updated } = await t.presses('chat.book', { ...button(card, 'chat.book'), date: '2026-04-02', time: '14:30', where: 'Teams', adjustments: 'Captions' });
     expect(textOf(updated)).toContain('Chat booked');
     expect(textOf(updated)).toContain('Thursday 2 April 2026 at 14:30');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.chatAt).toBe('2026-04-02T13:30:00.000Z');
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.chatAt).toBe('2026-04-02T13:30:00.000Z');
   });
 
   it('lead books a chat without saying where / refused with what is missing', async () => {
@@ -110,7 +110,7 @@ describe('Informal chat', () => {
     const involvement = await interested(t.service, role.id);
     const { invoke } = await t.presses('chat.book', { involvementId: involvement.id, version: involvement.version, date: '2026-04-02', time: '14:30' });
     expect(invoke?.body.value).toBe('Where is required.');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.stage).toBe('Interested');
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.stage).toBe('Interested');
   });
 
   it('lead opens the chat guide / bot shows tips, suggested questions and adjustments', async () => {
@@ -139,7 +139,7 @@ describe('Informal chat', () => {
     const booked = await at(t.service, involvement, 'Chat booked');
     const { invoke } = await t.presses('chat.hold', { involvementId: booked.id, version: booked.version, notes: 'Talked about his heart surgery.' });
     expect(invoke?.body.value).toBe("Notes about Ravi Kumar's experience can be kept only with their explicit consent. Record their consent first, or leave the notes out.");
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, booked.id)).involvement).toMatchObject({ stage: 'Chat booked', chatNotes: null });
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, booked.id)).involvement).toMatchObject({ stage: 'Chat booked', chatNotes: null });
   });
 
   it('lead marks a partner as not progressed without a reason / refused, stage unchanged', async () => {
@@ -147,7 +147,7 @@ describe('Informal chat', () => {
     const held = await at(t.service, await interested(t.service, role.id), 'Chat held');
     const { invoke } = await t.presses('involvement.notProgress', { involvementId: held.id, version: held.version, reason: '  ' });
     expect(invoke?.body.value).toBe('Reason is required.');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, held.id)).involvement.stage).toBe('Chat held');
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, held.id)).involvement.stage).toBe('Chat held');
   });
 
   it('lead marks a partner as not progressed with a kind reason / recorded with the reason on the card', async () => {

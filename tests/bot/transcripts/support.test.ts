@@ -30,7 +30,7 @@ describe('One-to-ones', () => {
     const involvement = await active();
     const { invoke } = await t.presses('oneToOne.cadence', { involvementId: involvement.id, version: involvement.version, cadenceWeeks: '60' });
     expect(invoke?.body.value).toBe('One-to-one every (weeks) must be at most 52.');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.cadenceWeeks).toBe(8);
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.cadenceWeeks).toBe(8);
   });
 
   it('lead books a one-to-one / it is listed as booked', async () => {
@@ -43,7 +43,7 @@ describe('One-to-ones', () => {
     const involvement = await active();
     const { invoke } = await t.presses('oneToOne.book', { involvementId: involvement.id, version: involvement.version, date: '2026-03-01' });
     expect(invoke?.body.value).toMatch(/^A one-to-one cannot be booked for a date that has passed/);
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.filter((item) => item.status !== 'Cancelled')).toEqual([]);
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.filter((item) => item.status !== 'Cancelled')).toEqual([]);
   });
 
   it('lead records a one-to-one as held with notes / next one falls due a cadence later', async () => {
@@ -58,7 +58,7 @@ describe('One-to-ones', () => {
     const { updated, replies } = await t.presses('oneToOne.held', { involvementId: involvement.id, version: involvement.version - 1, date: '2026-03-10' });
     expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/changed since this card was sent, so nothing was recorded/)]);
     expect(updated).toBeDefined();
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.filter((item) => item.status !== 'Cancelled')).toEqual([]);
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes.filter((item) => item.status !== 'Cancelled')).toEqual([]);
   });
 });
 
@@ -77,7 +77,7 @@ describe('Pause and end', () => {
     const involvement = await active();
     const { invoke } = await t.presses('involvement.pause', { involvementId: involvement.id, version: involvement.version });
     expect(invoke?.body.value).toBe('Reason is required.');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.stage).toBe('Active');
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.stage).toBe('Active');
   });
 
   it('lead ends with a reason and offers an exit conversation / Ended, recorded, with exit conversation guidance', async () => {
@@ -109,6 +109,6 @@ describe('Peer Support Network', () => {
     expect(buttonsOf(card).map((b) => b.verb)).not.toContain('peer.answer');
     const { invoke } = await t.presses('peer.answer', { ...button(card, 'peer.invite'), answer: 'Joined' });
     expect(invoke?.body.value).toBe('Maya Jones has not been invited to the Peer Support Network yet. Record the invitation first.');
-    expect((await t.service.views.partnerDetail(LEAD_PRINCIPAL, involvement.id)).partner.peerNetworkStatus).toBe('Not invited');
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).partner.peerNetworkStatus).toBe('Not invited');
   });
 });

@@ -115,7 +115,7 @@ export async function activeInvolvement(h: Harness, roleId: number, fullName: st
   involvement = await h.service.involvements.startInduction(LEAD, ref(involvement));
   await tickRequired(h.service, involvement.id, todayIn(SETTINGS.timeZone, h.clock));
   // Each tick moved the involvement's stored progress on, and its version with it.
-  const ticked = (await h.service.views.partnerDetail(LEAD, involvement.id)).involvement;
+  const ticked = (await h.service.partnerViews.partnerDetail(LEAD, involvement.id)).involvement;
   const active = await h.service.involvements.activate(LEAD, ref(ticked));
   await cancelBooked(h.service, active.id);
   return active;
@@ -123,7 +123,7 @@ export async function activeInvolvement(h: Harness, roleId: number, fullName: st
 
 /** Cancels the one-to-one booked during induction, so a test starts from an active partner with none booked. */
 export async function cancelBooked(service: PathwayService, involvementId: number, actor: Principal = LEAD): Promise<void> {
-  const { oneToOnes } = await service.views.partnerDetail(actor, involvementId);
+  const { oneToOnes } = await service.partnerViews.partnerDetail(actor, involvementId);
   for (const booked of oneToOnes.filter((item) => item.status === 'Booked')) await service.oneToOnes.cancel(actor, { oneToOneId: booked.id, version: booked.version });
 }
 
@@ -133,7 +133,7 @@ export async function cancelBooked(service: PathwayService, involvementId: numbe
  * booking ticks.
  */
 export async function tickRequired(service: PathwayService, involvementId: number, today: CalendarDate, except: readonly string[] = [], actor: Principal = LEAD): Promise<void> {
-  const { checklist } = await service.views.partnerDetail(actor, involvementId);
+  const { checklist } = await service.partnerViews.partnerDetail(actor, involvementId);
   for (const task of checklist.filter((item) => item.required && !except.includes(item.label))) {
     if (task.kind === 'One-to-one booked') {
       await service.oneToOnes.book(actor, { involvementId, date: plusDays(today, 7) });

@@ -36,7 +36,7 @@ describe("a partner's journey through one role", () => {
   /** Ticks the required items but `except`; returns the involvement after, its stored progress (and version) moved on. */
   async function tickAll(involvementId: number, except: string[] = []): Promise<Involvement> {
     await tickRequired(h.service, involvementId, '2026-03-10', except);
-    return (await h.service.views.partnerDetail(LEAD, involvementId)).involvement;
+    return (await h.service.partnerViews.partnerDetail(LEAD, involvementId)).involvement;
   }
 
   async function active(): Promise<Involvement> {
@@ -100,7 +100,7 @@ describe("a partner's journey through one role", () => {
 
   it('starts induction with the default checklist', async () => {
     const involvement = await inInduction();
-    const detail = await h.service.views.partnerDetail(LEAD, involvement.id);
+    const detail = await h.service.partnerViews.partnerDetail(LEAD, involvement.id);
     expect(detail.involvement.stage).toBe('Induction');
     expect(detail.checklist.map((task) => task.label)).toContain('Confidentiality agreement signed');
     expect(detail.induction).toEqual({ done: 0, total: 12, missingRequired: expect.arrayContaining(['Involvement agreement signed']) });
@@ -116,7 +116,7 @@ describe("a partner's journey through one role", () => {
       ],
     });
     const involvement = await inInduction();
-    const { checklist } = await h.service.views.partnerDetail(LEAD, involvement.id);
+    const { checklist } = await h.service.partnerViews.partnerDetail(LEAD, involvement.id);
     expect(checklist.map((task) => task.label)).toEqual(['Welcome to urgent care', 'Confidentiality agreement signed']);
   });
 
@@ -131,7 +131,7 @@ describe("a partner's journey through one role", () => {
 
   it('records the date an agreement was signed, never in the future', async () => {
     const involvement = await inInduction();
-    const { checklist } = await h.service.views.partnerDetail(LEAD, involvement.id);
+    const { checklist } = await h.service.partnerViews.partnerDetail(LEAD, involvement.id);
     const agreement = checklist.find((task) => task.label === 'Involvement agreement signed');
     if (!agreement) throw new Error('missing agreement');
     const future = await rejection(h.service.induction.completeTask(LEAD, { taskId: agreement.id, version: agreement.version, date: '2026-03-11' }));
@@ -149,7 +149,7 @@ describe("a partner's journey through one role", () => {
 
   it('closes the checklist once the partner is Active', async () => {
     const involvement = await active();
-    const { checklist } = await h.service.views.partnerDetail(LEAD, involvement.id);
+    const { checklist } = await h.service.partnerViews.partnerDetail(LEAD, involvement.id);
     const error = await rejection(h.service.induction.reopenTask(LEAD, { taskId: checklist[0].id, version: checklist[0].version }));
     expect(error.code).toBe('induction-closed');
   });
@@ -206,9 +206,9 @@ describe("a partner's journey through one role", () => {
   describe('the induction progress an involvement keeps', () => {
     /** What the dashboard row says, and what counting the checklist itself says. */
     async function bothCounts(involvementId: number) {
-      const dashboard = await h.service.views.dashboard(LEAD, workstreamId);
+      const dashboard = await h.service.partnerViews.dashboard(LEAD, workstreamId);
       const row = dashboard.rows.find((candidate) => candidate.involvementId === involvementId);
-      const { checklist } = await h.service.views.partnerDetail(LEAD, involvementId);
+      const { checklist } = await h.service.partnerViews.partnerDetail(LEAD, involvementId);
       return { row: row?.induction, counted: inductionProgress(checklist) };
     }
 
@@ -223,7 +223,7 @@ describe("a partner's journey through one role", () => {
 
     it('moves with each tick and untick, in the same commit, and the dashboard shows it', async () => {
       const started = await inInduction();
-      const { checklist } = await h.service.views.partnerDetail(LEAD, started.id);
+      const { checklist } = await h.service.partnerViews.partnerDetail(LEAD, started.id);
       const agreement = checklist.find((task) => task.kind === 'Agreement' && task.required);
       const other = checklist.find((task) => task.id !== agreement?.id);
       if (!agreement || !other) throw new Error('The default checklist has an agreement and other items');
@@ -247,7 +247,7 @@ describe("a partner's journey through one role", () => {
 
     it('refuses a tick that would count from a checklist someone else has just changed, and the counts stay true', async () => {
       const started = await inInduction();
-      const { checklist } = await h.service.views.partnerDetail(LEAD, started.id);
+      const { checklist } = await h.service.partnerViews.partnerDetail(LEAD, started.id);
       const [first, second] = checklist;
       // Two people press at once: each tick's read of the checklist waits until both have read it.
       const store = h.store;
@@ -278,7 +278,7 @@ describe("a partner's journey through one role", () => {
 
     it('is changed only during induction', async () => {
       const started = await inInduction();
-      const { checklist } = await h.service.views.partnerDetail(LEAD, started.id);
+      const { checklist } = await h.service.partnerViews.partnerDetail(LEAD, started.id);
       const ended = await h.service.involvements.notProgress(LEAD, { ...ref(started), reason: 'Could not commit this year.' });
       const error = await rejection(h.service.induction.completeTask(LEAD, { taskId: checklist[0].id, version: checklist[0].version }));
       expect(error.code).toBe('induction-closed');
@@ -297,7 +297,7 @@ describe("a partner's journey through one role", () => {
         const inducting = await inInduction();
         const active = await inInduction({ ...MAYA, fullName: 'Ben Okafor', email: 'ben@example.org' });
         await tickRequired(h.service, active.id, '2026-03-10');
-        const ticked = (await h.service.views.partnerDetail(LEAD, active.id)).involvement;
+        const ticked = (await h.service.partnerViews.partnerDetail(LEAD, active.id)).involvement;
         await h.service.involvements.activate(LEAD, ref(ticked));
         const untouched = await inInduction({ ...MAYA, fullName: 'Cara Li', email: 'cara@example.org' });
       const neverInducted = await h.service.involvements.notProgress(LEAD, {
@@ -345,7 +345,7 @@ describe('who looks after a partner, and who leads a role, can change', () => {
     expect(moved).toMatchObject({ ownerId: SAM.id, ownerName: 'Sam Jones' });
     const [entry] = await h.store.find({ list: 'activity', where: { list: 'involvements', itemId: maya.id, summary: 'Named contact changed' } });
     expect(entry.actorName).toBe('Priya Shah');
-    expect((await h.service.due.myPartners(SAM)).map((line) => line.name)).toEqual(['Maya Thompson']);
+    expect((await h.service.worklists.myPartners(SAM)).map((line) => line.name)).toEqual(['Maya Thompson']);
   });
 
   it('refuses someone who is not a member of the workstream, saying how to add them, and changes nothing', async () => {

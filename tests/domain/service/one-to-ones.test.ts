@@ -65,7 +65,7 @@ describe('one-to-ones and the workstream dashboard', () => {
     await h.service.oneToOnes.recordHeld(LEAD, { involvementId: onTrack.id, date: '2026-03-03' });
     await h.service.oneToOnes.book(LEAD, { involvementId: overdue.id, date: '2026-03-06', time: '09:00' });
 
-    const dashboard = await h.service.views.dashboard(LEAD, workstreamId);
+    const dashboard = await h.service.partnerViews.dashboard(LEAD, workstreamId);
     expect(dashboard.today).toBe('2026-03-04');
     expect(dashboard.stageCounts).toMatchObject({ Active: 2, Interested: 1, Induction: 0 });
     expect(dashboard.roles).toEqual([expect.objectContaining({ id: roleId, status: 'Advertised', stageCounts: expect.objectContaining({ Active: 2, Interested: 1 }) })]);
@@ -95,7 +95,7 @@ describe('one-to-ones one at a time, moved and cancelled, and the checklist item
 
   const inInduction = (fullName = 'Jordan Ellis') => partnerInInduction(h, roleId, fullName);
 
-  const firstOneToOneItem = async (involvementId: number) => (await h.service.views.partnerDetail(LEAD, involvementId)).checklist.find((task) => task.label === 'First one-to-one booked');
+  const firstOneToOneItem = async (involvementId: number) => (await h.service.partnerViews.partnerDetail(LEAD, involvementId)).checklist.find((task) => task.label === 'First one-to-one booked');
 
   it('refuses a second booking while one is booked, saying when the first is; after moving or cancelling, the partner has one booking', async () => {
     const jordan = await inInduction();
@@ -107,7 +107,7 @@ describe('one-to-ones one at a time, moved and cancelled, and the checklist item
     expect(moved).toMatchObject({ id: first.id, status: 'Booked', date: '2026-01-19', time: '11:30', where: 'Teams' });
     await h.service.oneToOnes.cancel(LEAD, { oneToOneId: moved.id, version: moved.version });
     await h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-01-26' });
-    const { oneToOnes } = await h.service.views.partnerDetail(LEAD, jordan.id);
+    const { oneToOnes } = await h.service.partnerViews.partnerDetail(LEAD, jordan.id);
     expect(oneToOnes.map((item) => [item.status, item.date])).toEqual([
       ['Booked', '2026-01-26'],
       ['Cancelled', '2026-01-19'],
@@ -173,7 +173,7 @@ describe('the Peer Support Network invitation and its checklist item are one fac
 
   const inInduction = (fullName: string) => partnerInInduction(h, roleId, fullName);
 
-  const detailOf = (involvementId: number) => h.service.views.partnerDetail(LEAD, involvementId);
+  const detailOf = (involvementId: number) => h.service.partnerViews.partnerDetail(LEAD, involvementId);
   const peerItem = async (involvementId: number) => (await detailOf(involvementId)).checklist.find((task) => task.kind === 'Peer Support Network invitation');
 
   it('ticking the item records the invitation; unticking it takes the invitation back', async () => {
@@ -221,7 +221,7 @@ describe('the Peer Support Network invitation and its checklist item are one fac
     const { partner } = await detailOf(maya.id);
     await h.service.partners.invitePeerNetwork(LEAD, { partnerId: partner.id, version: partner.version });
     await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName: 'Grace Li', consentGiven: true } });
-    const { peerNetwork } = await h.service.overview.engagement(ENGAGEMENT);
+    const { peerNetwork } = await h.service.engagementOverview.overview(ENGAGEMENT);
     expect(peerNetwork.counts).toMatchObject({ 'Not invited': 1, Invited: 1 });
     expect(peerNetwork.notInvited.map((member) => member.name)).toEqual(['Jordan Ellis']);
   });

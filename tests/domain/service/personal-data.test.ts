@@ -171,7 +171,7 @@ describe("a partner's personal data", () => {
       });
       const [oneToOne] = await h.store.find({ list: 'oneToOnes', where: { involvementId: involvement.id, status: 'Held' } });
       expect(oneToOne).toMatchObject({ status: 'Held', date: '2026-03-10', notes: null });
-      const dashboard = await h.service.views.dashboard(LEAD, involvement.workstreamId);
+      const dashboard = await h.service.partnerViews.dashboard(LEAD, involvement.workstreamId);
       expect(dashboard.stageCounts.Active).toBe(1);
     });
 
@@ -227,14 +227,14 @@ describe("a partner's personal data", () => {
   describe('viewing a record', () => {
     it('records who viewed the partner, free of personal data', async () => {
       const involvement = await chatBooked();
-      await h.service.views.partnerDetail(LEAD, involvement.id);
+      await h.service.partnerViews.partnerDetail(LEAD, involvement.id);
       const entries = await h.store.find({ list: 'activity', where: { list: 'partners', itemId: involvement.partnerId, action: 'Viewed' } });
       expect(entries).toEqual([expect.objectContaining({ actorId: LEAD.id, summary: 'Partner record viewed', changes: null })]);
     });
 
     it('records nothing when the view is refused', async () => {
       const involvement = await chatBooked();
-      await rejection(h.service.views.partnerDetail(OTHER, involvement.id));
+      await rejection(h.service.partnerViews.partnerDetail(OTHER, involvement.id));
       expect(await h.store.find({ list: 'activity', where: { action: 'Viewed' } })).toEqual([]);
     });
   });

@@ -50,13 +50,13 @@ function viewsBy(actorId: string): number {
 
 describe('the service on SharePoint: round trips per view and write, access checked first', () => {
   it('shows a dashboard in two round trips: the reach with the workstream and its lists, then the partners', async () => {
-    const { answer, roundTrips } = await counted(() => service.views.dashboard(LEAD, workstream.id));
+    const { answer, roundTrips } = await counted(() => service.partnerViews.dashboard(LEAD, workstream.id));
     expect(answer.rows.map((row) => row.involvementId)).toEqual([involvement.id]);
     expect(roundTrips).toBe(2);
   });
 
   it('shows induction progress on the dashboard from the involvement, without reading any checklist', async () => {
-    const { answer } = await counted(() => service.views.dashboard(LEAD, workstream.id));
+    const { answer } = await counted(() => service.partnerViews.dashboard(LEAD, workstream.id));
     expect(answer.rows[0].induction).toEqual({ done: 0, total: 1, missingRequired: ['Confidentiality agreement signed'] });
     expect(site.standIn.operations.map((operation) => operation.path).filter((path) => path.includes('Induction Tasks'))).toEqual([]);
     expect(site.standIn.operations.map((operation) => operation.path).filter((path) => path.includes('Involvements'))).not.toEqual([]);
@@ -64,7 +64,7 @@ describe('the service on SharePoint: round trips per view and write, access chec
 
   it('shows a partner in three round trips, recording the view beside the read of the partner, role and workstream', async () => {
     const before = viewsBy(LEAD.id);
-    const { answer, roundTrips } = await counted(() => service.views.partnerDetail(LEAD, involvement.id));
+    const { answer, roundTrips } = await counted(() => service.partnerViews.partnerDetail(LEAD, involvement.id));
     expect(answer.partner.id).toBe(involvement.partnerId);
     expect(answer.checklist.map((item) => item.id)).toEqual([task.id]);
     expect(roundTrips).toBe(3);
@@ -73,10 +73,10 @@ describe('the service on SharePoint: round trips per view and write, access chec
 
   it('refuses a person outside the workstream after one round trip, recording no view, whether or not the item exists', async () => {
     for (const work of [
-      () => service.views.dashboard(OUTSIDER, workstream.id),
-      () => service.views.dashboard(OUTSIDER, workstream.id + 1000),
-      () => service.views.partnerDetail(OUTSIDER, involvement.id),
-      () => service.views.partnerDetail(OUTSIDER, involvement.id + 1000),
+      () => service.partnerViews.dashboard(OUTSIDER, workstream.id),
+      () => service.partnerViews.dashboard(OUTSIDER, workstream.id + 1000),
+      () => service.partnerViews.partnerDetail(OUTSIDER, involvement.id),
+      () => service.partnerViews.partnerDetail(OUTSIDER, involvement.id + 1000),
     ]) {
       site.standIn.resetCounts();
       expect(await rejection(work())).toBeInstanceOf(AccessDeniedError);
@@ -86,8 +86,8 @@ describe('the service on SharePoint: round trips per view and write, access chec
   });
 
   it('tells the Engagement team that a workstream or involvement does not exist', async () => {
-    expect(await rejection(service.views.dashboard(ENGAGEMENT, workstream.id + 1000))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(service.views.partnerDetail(ENGAGEMENT, involvement.id + 1000))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(service.partnerViews.dashboard(ENGAGEMENT, workstream.id + 1000))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(service.partnerViews.partnerDetail(ENGAGEMENT, involvement.id + 1000))).toBeInstanceOf(NotFoundError);
   });
 
   it('ticks an induction item in four round trips: the item with the reach, its involvement with its checklist, the checks, the updates of item and progress with their audit entries', async () => {

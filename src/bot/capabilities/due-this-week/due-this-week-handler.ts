@@ -6,7 +6,7 @@ const WEEK = 7;
 
 async function dueThisWeek(scope: TurnScope): Promise<TurnResult> {
   if (!scope.workstream) throw new RefusedError('no-workstream', 'Choose a workstream first: type **workstream**.');
-  const due = await scope.service.due.dueSoon(scope.turn.actor, scope.workstream.id, WEEK);
+  const due = await scope.service.worklists.dueSoon(scope.turn.actor, scope.workstream.id, WEEK);
   const line = (item: { name: string; roleTitle: string; involvementId: number }, detail: string) => ({
     title: `${item.name} · ${item.roleTitle}`,
     detail,

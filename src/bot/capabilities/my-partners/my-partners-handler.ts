@@ -21,7 +21,7 @@ export function partnerListCard(scope: TurnScope, heading: string, empty: string
 }
 
 async function myPartners(scope: TurnScope): Promise<TurnResult> {
-  const lines = (await scope.service.due.myPartners(scope.turn.actor)).filter((line) => !scope.workstream || line.workstreamId === scope.workstream.id);
+  const lines = (await scope.service.worklists.myPartners(scope.turn.actor)).filter((line) => !scope.workstream || line.workstreamId === scope.workstream.id);
   return partnerListCard(scope, `Your partners in ${scope.workstream?.title ?? 'all workstreams'}`, 'Nobody has you as their named contact here yet.', lines, 'My partners');
 }
 

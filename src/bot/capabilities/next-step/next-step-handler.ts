@@ -6,7 +6,7 @@ const MAX_ITEMS = 15;
 
 async function nextSteps(scope: TurnScope): Promise<TurnResult> {
   if (!scope.workstream) throw new RefusedError('no-workstream', 'Choose a workstream first: type **workstream**.');
-  const dashboard = await scope.service.views.dashboard(scope.turn.actor, scope.workstream.id);
+  const dashboard = await scope.service.partnerViews.dashboard(scope.turn.actor, scope.workstream.id);
   const roleItems = dashboard.roles
     .filter((role) => role.status === 'Draft' || (role.status === 'Ready' && role.advertState !== 'Awaiting approval'))
     .map((role) => ({

@@ -1,5 +1,5 @@
 import { CONTACT_METHODS, describeDue, longDate, RefusedError, type Member, type PartnerDetail } from '../../../domain';
-import { CARD_WORKSTREAM } from '../../pathway/engine';
+import { CARD_MADE_FOR_WORKSTREAM } from '../../pathway/engine';
 import type { Card, TurnScope } from '../../pathway/turn';
 import { recordId } from '../../pathway/inputs';
 import { acknowledgementFor } from '../interest/acknowledgement';
@@ -11,7 +11,7 @@ export async function loadPartner(scope: TurnScope, involvementId: unknown): Pro
   if (id === undefined) {
     throw new RefusedError('bad-card', 'That card is missing which partner it is about. Type **my partners** to find them again.');
   }
-  const detail = await scope.service.views.partnerDetail(scope.turn.actor, id);
+  const detail = await scope.service.partnerViews.partnerDetail(scope.turn.actor, id);
   if (scope.workstream && detail.workstream.id !== scope.workstream.id) {
     const hint = scope.turn.conversation.kind === 'channel' ? '' : ` Type **workstream** and choose ${detail.workstream.title} to work on them here.`;
     throw new RefusedError('other-workstream', `That partner belongs to another workstream, not ${scope.workstream.title}. Nothing was changed.${hint}`);
@@ -56,7 +56,7 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail, colleagues:
     partnerId: partner.id,
     partnerVersion: partner.version,
     key: globalThis.crypto.randomUUID(),
-    [CARD_WORKSTREAM]: workstream.id,
+    [CARD_MADE_FOR_WORKSTREAM]: workstream.id,
   };
   const facts = [
     { title: 'Stage', value: stage },

@@ -101,7 +101,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => number): Map<number
  * Read models for the tab and the bot: each view is a fixed, small number of
  * store reads, the person's reach read with the first of them.
  */
-export class ViewUseCases {
+export class PartnerViewUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
   /** One workstream's roles and partners with their induction and one-to-one state: two round trips on SharePoint. */

@@ -16,7 +16,7 @@ const assignInput = z
 const TITLES = titlesOf('workstreams', { workstreamId: 'Workstream' });
 
 /** Which Teams channel belongs to which workstream, so the bot asks a channel only once. */
-export class ChannelAssignmentUseCases {
+export class ChannelUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
   /** The workstream a Teams channel has been assigned to, if any. */

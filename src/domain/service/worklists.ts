@@ -89,7 +89,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /** Read models of what is due, for lists in chat and for the reminders the bot sends. */
-export class DueUseCases {
+export class WorklistUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
   /** The open involvements in workstreams they belong to whose named contact is this member of staff, by partner name. */

@@ -71,7 +71,7 @@ function compareAgenda(a: AgendaItem, b: AgendaItem): number {
 }
 
 /** The one-to-one agenda and calendar invitations: read models for the tab. */
-export class AgendaUseCases {
+export class OneToOneViewUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
   /**

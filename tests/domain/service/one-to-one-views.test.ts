@@ -25,7 +25,7 @@ describe('the one-to-one agenda and invitations', () => {
     await h.service.oneToOnes.book(LEAD, { involvementId: sam.id, date: '2026-03-04', time: '09:30', where: 'Teams' });
     h.clock.goTo('2026-03-03');
 
-    const agenda = await h.service.agenda.agenda(LEAD, workstreamId, 6);
+    const agenda = await h.service.oneToOneViews.agenda(LEAD, workstreamId, 6);
 
     expect(agenda.until).toBe('2026-04-14');
     expect(agenda.items.map((item) => [item.name, item.kind, item.date, item.overdue])).toEqual([
@@ -41,7 +41,7 @@ describe('the one-to-one agenda and invitations', () => {
     const jordan = await activePartner('Jordan Ellis');
     await h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-01-20' });
     h.clock.goTo('2026-01-22');
-    const agenda = await h.service.agenda.agenda(LEAD, workstreamId);
+    const agenda = await h.service.oneToOneViews.agenda(LEAD, workstreamId);
     expect(agenda.items[0]).toMatchObject({ kind: 'booked', date: '2026-01-20', overdue: true });
     expect(agenda.items[1]).toMatchObject({ kind: 'due', date: '2026-03-02', overdue: false });
   });
@@ -49,28 +49,28 @@ describe('the one-to-one agenda and invitations', () => {
   it('makes an invitation at the booked time in UTC, through the clock change', async () => {
     const jordan = await activePartner('Jordan Ellis');
     const winter = await h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-03-04', time: '14:30', where: 'Teams' });
-    expect(await h.service.agenda.invitation(LEAD, winter.id)).toMatchObject({
+    expect(await h.service.oneToOneViews.invitation(LEAD, winter.id)).toMatchObject({
       title: 'One-to-one with Jordan Ellis (Lay member, same-day urgent care design group)',
       startUtc: '2026-03-04T14:30:00.000Z',
       location: 'Teams',
     });
     const summer = await h.service.oneToOnes.move(LEAD, { oneToOneId: winter.id, version: winter.version, date: '2026-04-04', time: '14:30' });
-    expect((await h.service.agenda.invitation(LEAD, summer.id)).startUtc).toBe('2026-04-04T13:30:00.000Z');
+    expect((await h.service.oneToOneViews.invitation(LEAD, summer.id)).startUtc).toBe('2026-04-04T13:30:00.000Z');
     await h.service.oneToOnes.move(LEAD, { oneToOneId: summer.id, version: summer.version, date: '2026-05-04' });
-    expect(await h.service.agenda.invitation(LEAD, winter.id)).toMatchObject({ startUtc: null, date: '2026-05-04' });
+    expect(await h.service.oneToOneViews.invitation(LEAD, winter.id)).toMatchObject({ startUtc: null, date: '2026-05-04' });
   });
 
   it('refuses an invitation for a cancelled one-to-one', async () => {
     const jordan = await activePartner('Jordan Ellis');
     const booked = await h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-03-04' });
     await h.service.oneToOnes.cancel(LEAD, { oneToOneId: booked.id, version: booked.version });
-    expect(await rejection(h.service.agenda.invitation(LEAD, booked.id))).toMatchObject({ code: 'not-booked' });
+    expect(await rejection(h.service.oneToOneViews.invitation(LEAD, booked.id))).toMatchObject({ code: 'not-booked' });
   });
 
   it('counts every workstream for the Engagement overview, with its overdue one-to-ones and waiting adverts', async () => {
     await activePartner('Jordan Ellis');
     h.clock.goTo('2026-03-10');
-    const overview = await h.service.overview.engagement(ENGAGEMENT);
+    const overview = await h.service.engagementOverview.overview(ENGAGEMENT);
     expect(overview.workstreams).toEqual([
       expect.objectContaining({ id: workstreamId, overdueOneToOnes: 1, dueSoonOneToOnes: 0, advertsAwaitingApproval: [] }),
     ]);

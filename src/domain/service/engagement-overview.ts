@@ -64,14 +64,14 @@ function emptyCounts(): StageCounts {
 const PARTNER_STAGES: readonly Stage[] = ['Induction', 'Active', 'Paused'];
 
 /** The system-wide read model for the Engagement team. */
-export class OverviewUseCases {
+export class EngagementOverviewUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
   /**
    * All workstreams side by side and the Peer Support Network roster, in one round of
    * store reads, and a second for the partners never invited when there are any.
    */
-  async engagement(actor: Principal): Promise<EngagementOverview> {
+  async overview(actor: Principal): Promise<EngagementOverview> {
     await this.ctx.access.requireEngagementTeam(actor, 'see every workstream at once');
     const today = this.ctx.today();
     const [workstreams, involvements, awaiting, networkPartners] = await this.ctx.store.findAll([
