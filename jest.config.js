@@ -5,6 +5,7 @@ module.exports = {
   // test that never ends, and leaves room for a busy machine (two full runs at once on two cores).
   testTimeout: 300_000,
   roots: ['<rootDir>/tests'],
+  setupFilesAfterEnv: ['<rootDir>/tests/jest-dom.ts'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],
