@@ -1,10 +1,11 @@
-import express, { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { IdentityMode } from '../config';
+import { API, type FileRoute, type ReadRoute, type RouteName, type UseCaseRoute } from '../contract/api';
 import type { PathwayService } from '../domain';
-import { API_ROUTES, type ApiRoute } from './api-routes';
+import { READS, runUseCase, type OpenRead } from './api-routes';
+import { fileHandler } from './download-routes';
 import { sendError } from './http-errors';
 import { principalOf } from './principal';
-import { markRoute } from './request-log';
 
 /** The largest JSON body the tab API reads; anything bigger is answered 413. */
 export const API_BODY_LIMIT = '100kb';
@@ -12,62 +13,41 @@ export const API_BODY_LIMIT = '100kb';
 /** A path id: a positive whole number that fits a JavaScript integer. */
 const ID = /^[1-9]\d{0,14}$/;
 
+/** What the API's handlers are given. */
+export interface ApiDependencies {
+  readonly service: PathwayService;
+  readonly identity: IdentityMode;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function handlerFor(route: ApiRoute, service: PathwayService, identity: IdentityMode): RequestHandler {
-  const pattern = `/api${route.path}`;
-  return async (req, res) => {
-    markRoute(res, pattern);
-    const ids: Record<string, number> = {};
-    for (const [name, value] of Object.entries(req.params as Record<string, string>)) {
-      if (!ID.test(value)) return sendError(res, 404, 'not-found', `There is nothing here: "${value}" is not an id.`);
-      ids[name] = Number(value);
-    }
-    const body: unknown = route.method === 'get' ? undefined : req.body;
-    if (body !== undefined && !isPlainObject(body)) {
-      return sendError(res, 400, 'not-an-object', 'The request body must be a JSON object.');
-    }
-    const input = { ...body, ...ids };
-    const result = await route.call({ service, actor: principalOf(res), input, ids, identity });
-    res.status(route.status).json(result);
-  };
-}
+const isFile = (name: RouteName): name is FileRoute => 'file' in API[name];
+const isUseCase = (name: RouteName): name is UseCaseRoute => 'useCase' in API[name];
 
 /**
- * The tab's JSON API, mounted at `/api`: the caller's principal (found by the
- * `principal` middleware, which refuses callers it cannot prove and, wrapped by
- * `withinRateLimits`, callers going too fast, before any body is read), a JSON body of
- * at most {@link API_BODY_LIMIT}, then one handler per {@link API_ROUTES} entry.
- * A known path with the wrong method is 405 (with Allow), an unknown path 404.
- * Errors go on to the app's error handler.
+ * Answers one route of the contract (`src/contract/api.ts`): the path's ids checked
+ * (anything else is 404), then its file, its read, or its use case with the JSON body
+ * (which must be an object). Errors go on to the app's error handler.
  */
-export function apiRouter(service: PathwayService, identity: IdentityMode, principal: RequestHandler): Router {
-  const router = Router();
-  router.use((_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    // Until a route matches, failures (a malformed body, a refused caller) are logged under the API as a whole.
-    markRoute(res, '/api/*');
-    next();
-  });
-  router.use(principal);
-  router.use(express.json({ limit: API_BODY_LIMIT }));
-
-  const methodsByPath = new Map<string, string[]>();
-  for (const route of API_ROUTES) {
-    router[route.method](route.path, handlerFor(route, service, identity));
-    methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method.toUpperCase()]);
-  }
-  for (const [path, methods] of methodsByPath) {
-    router.all(path, (req, res) => {
-      markRoute(res, `/api${path}`);
-      res.setHeader('Allow', methods.join(', '));
-      sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed here. Use ${methods.join(' or ')}.`);
-    });
-  }
-  router.use((req, res) => {
-    sendError(res, 404, 'not-found', `There is no API at ${req.method} /api${req.path}.`);
-  });
-  return router;
+export function apiHandler(name: Exclude<RouteName, OpenRead>, deps: ApiDependencies): RequestHandler {
+  const answerFile = isFile(name) ? fileHandler(name, deps.service) : undefined;
+  return async (req, res) => {
+    const ids: Record<string, number> = {};
+    for (const [param, value] of Object.entries(req.params as Record<string, string>)) {
+      if (!ID.test(value)) return sendError(res, 404, 'not-found', `There is nothing here: "${value}" is not an id.`);
+      ids[param] = Number(value);
+    }
+    if (answerFile) return answerFile(req, res, ids);
+    const actor = principalOf(res);
+    if (!isUseCase(name)) {
+      res.status(200).json(await READS[name as Exclude<ReadRoute, OpenRead>]({ service: deps.service, actor, ids, identity: deps.identity }));
+      return;
+    }
+    const body: unknown = req.body;
+    if (body !== undefined && !isPlainObject(body)) return sendError(res, 400, 'not-an-object', 'The request body must be a JSON object.');
+    const answer = await runUseCase(name, deps.service, actor, body ?? {}, ids);
+    res.status('status' in API[name] ? 201 : 200).json(answer);
+  };
 }

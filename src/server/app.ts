@@ -1,13 +1,13 @@
 import compression from 'compression';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { PathwayService, StoreHealth } from '../domain';
-import { apiRouter } from './api-router';
-import { downloadRouter } from './download-routes';
+import { API, type Answer, type RouteName } from '../contract/api';
+import { API_BODY_LIMIT, apiHandler } from './api-router';
 import { checkReadiness, readinessHandler, type Readiness } from './health';
 import { errorHandler, sendError } from './http-errors';
-import { jobRoutes, type JobTrigger } from './job-routes';
+import { jobHandler, type JobTrigger } from './job-routes';
 import type { Logger } from '../logging/logger';
 import { callerIdentity, principalMiddleware } from './principal';
 import { withinRateLimits, type RateLimitStoreFactory } from './rate-limit';
@@ -94,10 +94,102 @@ const activityEnvelope = z.object({
   // botbuilder's Teams handler reads `channelData.eventType` of every Teams message edit and deletion.
   .refine((activity) => activity.channelId !== 'msteams' || !['messageUpdate', 'messageDelete'].includes(activity.type) || activity.channelData);
 
+/** What each door runs before a route's handler: its checks, then the body parser for what the route reads. */
+interface DoorSteps {
+  readonly check: readonly RequestHandler[];
+  readonly body: readonly RequestHandler[];
+}
+
+function doorsFor(deps: AppDependencies): Record<Door, DoorSteps> {
+  // Unauthenticated activities are trusted only by the local development server; anywhere else, a bot without credentials takes none.
+  const botRefusesAll = deps.config.identity !== 'local-development' && !deps.config.bot;
+  const signIn = principalMiddleware(callerIdentity(deps.config), deps.logger);
+  const { rateLimit } = deps.config;
+  const noStore: RequestHandler = (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+  return {
+    anyone: { check: [], body: [] },
+    scheduler: { check: [], body: [] },
+    bot: {
+      check: [
+        (_req, res, next) => {
+          if (!botRefusesAll) return next();
+          res.setHeader('WWW-Authenticate', 'Bearer');
+          sendError(res, 401, 'bot-not-set-up', 'The bot is not set up: it has no Entra app (BOT_ID), so it accepts no messages.');
+        },
+      ],
+      body: [express.json({ limit: ACTIVITY_BODY_LIMIT })],
+    },
+    'signed-in': {
+      check: [noStore, rateLimit ? withinRateLimits(signIn, rateLimit, deps.logger, deps.rateLimitStore) : signIn],
+      body: [express.json({ limit: API_BODY_LIMIT })],
+    },
+  };
+}
+
+function healthHandler(deps: AppDependencies): RequestHandler {
+  return async (_req, res) => {
+    const store = await deps.health();
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(store.ok ? 200 : 503).json({
+      status: store.ok ? 'ok' : 'unavailable',
+      store: { kind: store.kind, ok: store.ok, detail: store.detail },
+      identity: deps.config.identity,
+    });
+  };
+}
+
+/** Runs an activity once its envelope has what the adapter needs. */
+function botHandler(bot: BotHandler): RequestHandler {
+  return async (req, res) => {
+    if (!activityEnvelope.safeParse(req.body).success) {
+      return sendError(
+        res,
+        400,
+        'not-an-activity',
+        'The body must be a Bot Framework activity: a JSON object with a "type", a "serviceUrl" and the ids of its conversation, sender and recipient.',
+      );
+    }
+    await bot(req, res);
+  };
+}
+
+/** The bot's id, which the tab asks for only inside Teams. */
+function botIdHandler(botId: string | null): RequestHandler {
+  return (_req, res) => {
+    res.setHeader('Cache-Control', 'private, max-age=300');
+    res.json({ botId } satisfies Answer<'botId'>);
+  };
+}
+
+/** Who may call a route, checked before its handler runs. */
+type Door =
+  /** Anyone: health probes, the bot's public id, the tab's files. */
+  | 'anyone'
+  /** A scheduler presenting the job's own token (checked by the job's handler). */
+  | 'scheduler'
+  /** Bot Framework: an activity, its sender checked by the bot's adapter. */
+  | 'bot'
+  /** A signed-in person (the Teams SSO token, or the local identity), within their rate limits. */
+  | 'signed-in';
+
+/** One route of the app: method and path, who may call it, and what answers. */
+interface AppRoute {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  readonly path: string;
+  readonly door: Door;
+  readonly handler: RequestHandler;
+}
+
 /**
- * The HTTP app: `/healthz` (liveness), `/readyz` (readiness), the scheduled jobs' triggers, the bot at `/api/messages`, the tab API under `/api`,
- * the built tab under `/tab`. Every response carries the security headers; every
- * error is answered JSON and never with a stack trace.
+ * The HTTP app, and the one map of its routes (below, in the order they match):
+ * `/healthz` (liveness), `/readyz` (readiness), the scheduled jobs' triggers, the bot at
+ * `/api/messages`, every route of the tab's API contract (`src/contract/api.ts`) under
+ * `/api`, the built tab under `/tab`, and `/`. A known path with the wrong method is 405
+ * (with Allow); anything else is 404. Every response carries the security headers;
+ * every error is answered JSON and never with a stack trace.
  */
 export function createApp(deps: AppDependencies): Express {
   const app = express();
@@ -107,58 +199,40 @@ export function createApp(deps: AppDependencies): Express {
   app.use(securityHeaders());
   app.use(compressAllButTheBot);
 
-  app.get('/healthz', routeNamed('/healthz'), async (_req, res) => {
-    const store = await deps.health();
-    res.setHeader('Cache-Control', 'no-store');
-    res.status(store.ok ? 200 : 503).json({
-      status: store.ok ? 'ok' : 'unavailable',
-      store: { kind: store.kind, ok: store.ok, detail: store.detail },
-      identity: deps.config.identity,
+  const api = { service: deps.service, identity: deps.config.identity };
+  const routes: readonly AppRoute[] = [
+    { method: 'GET', path: '/healthz', door: 'anyone', handler: healthHandler(deps) },
+    { method: 'GET', path: '/readyz', door: 'anyone', handler: readinessHandler(deps.readiness ?? (() => checkReadiness({ store: deps.health }))) },
+    ...(deps.jobs ?? []).map((job): AppRoute => ({ method: 'POST', path: job.path, door: 'scheduler', handler: jobHandler(job, deps.config.identity, deps.logger) })),
+    { method: 'POST', path: '/api/messages', door: 'bot', handler: botHandler(deps.bot) },
+    ...(Object.keys(API) as RouteName[]).map(
+      (name): AppRoute =>
+        name === 'botId'
+          ? { method: 'GET', path: `/api${API.botId.path}`, door: 'anyone', handler: botIdHandler(deps.config.bot?.appId ?? null) }
+          : { method: API[name].method, path: `/api${API[name].path}`, door: 'signed-in', handler: apiHandler(name, api) },
+    ),
+    { method: 'GET', path: '/', door: 'anyone', handler: (_req, res) => res.redirect(302, '/tab/') },
+  ];
+
+  const doors = doorsFor(deps);
+  const methodsByPath = new Map<string, string[]>();
+  for (const route of routes) {
+    const { check, body } = doors[route.door];
+    app[route.method.toLowerCase() as Lowercase<AppRoute['method']>](route.path, routeNamed(route.path), ...check, ...body, route.handler);
+    methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
+  }
+  for (const [path, methods] of methodsByPath) {
+    // The API answers a wrong method only to someone signed in, as it answers everything else.
+    const check = path.startsWith('/api/') && path !== '/api/messages' ? doors['signed-in'].check : [];
+    app.all(path, routeNamed(path), ...check, (req, res) => {
+      res.setHeader('Allow', methods.join(', '));
+      sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed here. Use ${methods.join(' or ')}.`);
     });
+  }
+  app.use('/api', routeNamed('/api/*'), ...doors['signed-in'].check, (req, res) => {
+    sendError(res, 404, 'not-found', `There is no API at ${req.method} /api${req.path}.`);
   });
-
-  app.get('/readyz', routeNamed('/readyz'), readinessHandler(deps.readiness ?? (() => checkReadiness({ store: deps.health }))));
-
-  // Before the API's sign-in: a scheduler presents its own token, not a person's.
-  app.use(jobRoutes(deps.jobs ?? [], deps.config.identity, deps.logger));
-
-  // Unauthenticated activities are trusted only by the local development server; anywhere else, a bot without credentials takes none.
-  const botRefusesAll = deps.config.identity !== 'local-development' && !deps.config.bot;
-  app.post('/api/messages', routeNamed('/api/messages'), (_req, res, next) => {
-    if (!botRefusesAll) return next();
-    res.setHeader('WWW-Authenticate', 'Bearer');
-    sendError(res, 401, 'bot-not-set-up', 'The bot is not set up: it has no Entra app (BOT_ID), so it accepts no messages.');
-  });
-  app.post('/api/messages', routeNamed('/api/messages'), express.json({ limit: ACTIVITY_BODY_LIMIT }), async (req, res) => {
-    if (!activityEnvelope.safeParse(req.body).success) {
-      return sendError(
-        res,
-        400,
-        'not-an-activity',
-        'The body must be a Bot Framework activity: a JSON object with a "type", a "serviceUrl" and the ids of its conversation, sender and recipient.',
-      );
-    }
-    await deps.bot(req, res);
-  });
-  app.all('/api/messages', routeNamed('/api/messages'), (req, res) => {
-    res.setHeader('Allow', 'POST');
-    sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed here. Use POST.`);
-  });
-
-  // Before the API's sign-in: the bot's id is public (it is in the app manifest), and the tab asks for it only inside Teams.
-  app.get('/api/bot', routeNamed('/api/bot'), (_req, res) => {
-    res.setHeader('Cache-Control', 'private, max-age=300');
-    res.json({ botId: deps.config.bot?.appId ?? null });
-  });
-  const signIn = principalMiddleware(callerIdentity(deps.config), deps.logger);
-  const { rateLimit } = deps.config;
-  const principal = rateLimit ? withinRateLimits(signIn, rateLimit, deps.logger, deps.rateLimitStore) : signIn;
-  app.use('/api', downloadRouter(deps.service, principal));
-  app.use('/api', apiRouter(deps.service, deps.config.identity, principal));
   app.use('/tab', tabRouter(deps.config.tabDir));
-  app.get('/', routeNamed('/'), (_req, res) => {
-    res.redirect(302, '/tab/');
-  });
   app.use((req, res) => sendError(res, 404, 'not-found', `There is nothing at ${req.method} ${req.path}.`));
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,10 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
-import { Router, type RequestHandler } from 'express';
+import type { Request, Response } from 'express';
 import { createEvent, type EventAttributes } from 'ics';
+import type { FileRoute } from '../contract/api';
 import { exportSummary, type DashboardRow, type OneToOneInvitation, type PathwayService, type Principal } from '../domain';
-import { sendError } from './http-errors';
 import { principalOf } from './principal';
-import { markRoute } from './request-log';
 
 /** A file the tab offers for download: its name, media type and content. */
 export interface Download {
@@ -13,15 +12,8 @@ export interface Download {
   readonly body: string;
 }
 
-/** One download route: a GET path relative to `/api` and the file it answers with. */
-export interface DownloadRoute {
-  readonly path: string;
-  /** Makes the file from the path's ids (already checked to be positive whole numbers). */
-  readonly make: (service: PathwayService, actor: Principal, ids: Readonly<Record<string, number>>) => Promise<Download>;
-}
-
-/** A path id: a positive whole number that fits a JavaScript integer. */
-const ID = /^[1-9]\d{0,14}$/;
+/** Makes a file from the path's ids (already checked to be positive whole numbers). */
+type MakeFile = (service: PathwayService, actor: Principal, ids: Readonly<Record<string, number>>) => Promise<Download>;
 
 /** Spreadsheets run a cell starting with one of these as a formula; a leading apostrophe keeps it text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -86,78 +78,40 @@ function fileSlug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workstream';
 }
 
-/** The files the tab offers, one line each. */
-export const DOWNLOAD_ROUTES: readonly DownloadRoute[] = [
-  {
-    path: '/one-to-ones/:oneToOneId/invitation.ics',
-    make: async (service, actor, ids) => ({
+/** The file each download route of the contract answers with. */
+export const FILES: { readonly [K in FileRoute]: MakeFile } = {
+  invitation: async (service, actor, ids) => ({
       fileName: `one-to-one-${ids.oneToOneId}.ics`,
       contentType: 'text/calendar; charset=utf-8',
       body: invitationIcs(await service.oneToOneViews.invitation(actor, ids.oneToOneId)),
-    }),
-  },
-  {
-    path: '/workstreams/:workstreamId/partners.csv',
-    make: async (service, actor, ids) => {
+  }),
+  partnersCsv: async (service, actor, ids) => {
       const dashboard = await service.partnerViews.dashboard(actor, ids.workstreamId);
       return {
         fileName: `partners-${fileSlug(dashboard.workstream.title)}-${dashboard.today}.csv`,
         contentType: 'text/csv; charset=utf-8',
         // A byte order mark, so Excel reads the names' accents as UTF-8.
         body: `\uFEFF${partnersCsv(dashboard.rows)}`,
-      };
-    },
+    };
   },
-  {
-    path: '/partners/:partnerId/export.json',
-    make: async (service, actor, ids) => ({
+  personalDataJson: async (service, actor, ids) => ({
       fileName: `partner-${ids.partnerId}-personal-data.json`,
       contentType: 'application/json; charset=utf-8',
       body: `${JSON.stringify(await service.personalData.export(actor, ids.partnerId), null, 2)}\n`,
-    }),
-  },
-  {
-    path: '/partners/:partnerId/export.txt',
-    make: async (service, actor, ids) => ({
+  }),
+  personalDataText: async (service, actor, ids) => ({
       fileName: `partner-${ids.partnerId}-personal-data.txt`,
       contentType: 'text/plain; charset=utf-8',
       body: exportSummary(await service.personalData.export(actor, ids.partnerId)),
-    }),
-  },
-];
+  }),
+};
 
-function handlerFor(route: DownloadRoute, service: PathwayService): RequestHandler {
-  return async (req, res) => {
-    const ids: Record<string, number> = {};
-    for (const [name, value] of Object.entries(req.params as Record<string, string>)) {
-      if (!ID.test(value)) return sendError(res, 404, 'not-found', `There is nothing here: "${value}" is not an id.`);
-      ids[name] = Number(value);
-    }
-    const file = await route.make(service, principalOf(res), ids);
+/** Answers a download route with its file, as an attachment that is never cached. */
+export function fileHandler(name: FileRoute, service: PathwayService): (req: Request, res: Response, ids: Readonly<Record<string, number>>) => Promise<void> {
+  return async (_req, res, ids) => {
+    const file = await FILES[name](service, principalOf(res), ids);
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     res.status(200).type(file.contentType).send(file.body);
   };
-}
-
-/**
- * The tab's file downloads (`.ics`, `.csv`, a person's data as `.json` and `.txt`), mounted at `/api` before the JSON API:
- * the same principal (and rate limits, counted as reads) and id checks, errors answered as JSON by the app's error
- * handler. Any other path passes on to the JSON API.
- */
-export function downloadRouter(service: PathwayService, principal: RequestHandler): Router {
-  const router = Router();
-  for (const route of DOWNLOAD_ROUTES) {
-    const pattern = `/api${route.path}`;
-    const named: RequestHandler = (_req, res, next) => {
-      markRoute(res, pattern);
-      next();
-    };
-    router.get(route.path, named, principal, handlerFor(route, service));
-    router.all(route.path, named, (req, res) => {
-      res.setHeader('Allow', 'GET');
-      sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed here. Use GET.`);
-    });
-  }
-  return router;
 }

@@ -1,17 +1,9 @@
 import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorBody } from '../contract/api';
 import { AccessDeniedError, ConflictError, NotFoundError, RefusedError, StoreUnavailableError, ValidationError } from '../domain';
 import { errorFields, type Logger } from '../logging/logger';
 import { routeOf } from './request-log';
 
-/** The body of every error answer: a stable code, a sentence a person can act on, and field messages where they apply. */
-export interface ErrorBody {
-  readonly error: {
-    readonly code: string;
-    readonly message: string;
-    readonly fields?: Readonly<Record<string, string>>;
-    readonly details?: Readonly<Record<string, unknown>>;
-  };
-}
 
 const INTERNAL: ErrorBody = {
   error: {

@@ -1,9 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
-import express, { type Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { IdentityMode } from '../config';
 import { errorFields, type Logger } from '../logging/logger';
 import { sendError } from './http-errors';
-import { routeNamed } from './request-log';
 
 /** The path a hosted scheduler (Azure Functions timer, Logic App, cron) calls to send the reminders now. */
 export const REMINDERS_PATH = '/api/reminders/run';
@@ -31,36 +30,28 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 /**
- * `POST <path>` for each job: runs it and answers with its counts. Guarded by the
- * job's token as a bearer token; with none set it works only for the local
- * development server, which listens on 127.0.0.1. Any other method is 405.
+ * Answers a scheduler's trigger of one job: the job's own token (compared in constant
+ * time) or, with no token set, only on the local development server; the job's counts,
+ * or 503 if it failed (it logs why, never names).
  */
-export function jobRoutes(jobs: readonly JobTrigger[], identity: IdentityMode, logger: Logger): Router {
-  const router = express.Router();
-  for (const job of jobs) {
-    router.post(job.path, routeNamed(job.path), async (req, res) => {
-      res.setHeader('Cache-Control', 'no-store');
-      if (job.token) {
-        const header = req.headers.authorization ?? '';
-        const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-        if (!sameToken(given, job.token)) {
-          res.setHeader('WWW-Authenticate', 'Bearer');
-          return sendError(res, 401, 'unauthorised', `Send the token as "Authorization: Bearer <${job.tokenSetting}>".`);
-        }
-      } else if (identity !== 'local-development') {
-        return sendError(res, 403, `${job.tokenSetting.toLowerCase().replaceAll('_', '-')}-not-set`, `Set ${job.tokenSetting} on the server to let a scheduler start the ${job.name}.`);
+export function jobHandler(job: JobTrigger, identity: IdentityMode, logger: Logger): RequestHandler {
+  return async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    if (job.token) {
+      const header = req.headers.authorization ?? '';
+      const given = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+      if (!sameToken(given, job.token)) {
+        res.setHeader('WWW-Authenticate', 'Bearer');
+        return sendError(res, 401, 'unauthorised', `Send the token as "Authorization: Bearer <${job.tokenSetting}>".`);
       }
-      try {
-        res.status(200).json(await job.run());
-      } catch (error) {
-        logger.error(`Triggered ${job.name} failed`, errorFields(error));
-        sendError(res, 503, 'job-unavailable', `The ${job.name} could not run just now. Nothing was done twice; please try again in a few minutes.`);
-      }
-    });
-    router.all(job.path, routeNamed(job.path), (req, res) => {
-      res.setHeader('Allow', 'POST');
-      sendError(res, 405, 'method-not-allowed', `${req.method} is not allowed here. Use POST.`);
-    });
-  }
-  return router;
+    } else if (identity !== 'local-development') {
+      return sendError(res, 403, `${job.tokenSetting.toLowerCase().replaceAll('_', '-')}-not-set`, `Set ${job.tokenSetting} on the server to let a scheduler start the ${job.name}.`);
+    }
+    try {
+      res.status(200).json(await job.run());
+    } catch (error) {
+      logger.error(`Triggered ${job.name} failed`, errorFields(error));
+      sendError(res, 503, 'job-unavailable', `The ${job.name} could not run just now. Nothing was done twice; please try again in a few minutes.`);
+    }
+  };
 }

@@ -42,6 +42,34 @@ describe('the dependency rules npm test enforces', () => {
     expect(report).toContain('bot-and-tab-are-separate');
   });
 
+  it('fail when the API contract runs code of the domain, which the tab would then load in the browser', () => {
+    const { status, report } = cruise({
+      'src/contract/api.ts': "import { STAGES } from '../domain/lists';\nexport const stages = STAGES;\n",
+      'src/domain/lists.ts': "export const STAGES = ['Interested'];\n",
+    });
+    expect(status).not.toBe(0);
+    expect(report).toContain('contract-runs-nothing-of-the-domain');
+  });
+
+  it('fail when the API contract imports anything of ours but the domain', () => {
+    const { status, report } = cruise({
+      'src/contract/api.ts': "import type { Limit } from '../server/limits';\nexport type Body = Limit;\n",
+      'src/server/limits.ts': 'export type Limit = number;\n',
+    });
+    expect(status).not.toBe(0);
+    expect(report).toContain('contract-is-types-of-the-domain');
+  });
+
+  it("pass for a tab that takes the domain's types through the API contract", () => {
+    const { status, report } = cruise({
+      'src/tab/client.ts': "import { pathOf, type Stage } from '../contract/api';\nexport const path = (stage: Stage) => pathOf(stage);\n",
+      'src/contract/api.ts': "import type { Stage } from '../domain/lists';\nexport type { Stage };\nexport const pathOf = (stage: Stage) => `/api/${stage}`;\n",
+      'src/domain/lists.ts': "export type Stage = 'Interested';\n",
+    });
+    expect(report).not.toContain('error');
+    expect(status).toBe(0);
+  });
+
   it('fail when anything but the composition root picks a store adapter', () => {
     const { status, report } = cruise({
       'src/bot/handler.ts': "import { open } from '../store/sqlite/index';\nexport const handler = open;\n",

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { CAPABILITIES } from '../../src/bot/capabilities';
 import { CHOOSE_WORKSTREAM_VERB } from '../../src/bot/pathway/workstream-choice';
-import { API_ROUTES } from '../../src/server/api-routes';
-import { DOWNLOAD_ROUTES } from '../../src/server/download-routes';
+import { API } from '../../src/contract/api';
 import { TENANT } from '../server/auth/entra-stand-in';
 import { startFuzzServer, type Caller, type FuzzServer, type Snapshot } from './fuzz-server';
 import { hostileEntries, hostileText, hostileValue, jsonObject, malformedId } from './hostile-input';
@@ -224,8 +223,7 @@ interface ApiInput {
 }
 
 const ROUTES = [
-  ...API_ROUTES.map((route) => ({ method: route.method.toUpperCase(), path: route.path })),
-  ...DOWNLOAD_ROUTES.map((route) => ({ method: 'GET', path: route.path })),
+  ...Object.values(API).map((route) => ({ method: route.method, path: route.path })),
   { method: 'POST', path: '/roles/:roleId/publish' },
 ];
 /** Body fields that name a record; the path's ids replace them where the route has them. */

@@ -1,6 +1,7 @@
 import { AccessDeniedError, createPathwayService, type PathwayService, type Principal } from '../../src/domain';
-import { API_ROUTES, type ApiRoute } from '../../src/server/api-routes';
-import { DOWNLOAD_ROUTES } from '../../src/server/download-routes';
+import { API, type FileRoute, type ReadRoute, type RouteName, type UseCaseRoute } from '../../src/contract/api';
+import { READS, runUseCase, type OpenRead } from '../../src/server/api-routes';
+import { FILES } from '../../src/server/download-routes';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite';
 import { COMPLETE_DESCRIPTION, fixedClock, SETTINGS } from './support';
 
@@ -52,8 +53,25 @@ async function arrangeB(service: PathwayService): Promise<WorkstreamB> {
   };
 }
 
+/** One route of the contract, as this test names it. */
+interface Route {
+  readonly name: RouteName;
+  readonly method: string;
+  readonly path: string;
+}
+
+const ROUTES: readonly Route[] = (Object.keys(API) as RouteName[]).map((name) => ({ name, method: API[name].method.toLowerCase(), path: API[name].path }));
+const route = (name: RouteName): Route => ROUTES.find((candidate) => candidate.name === name) as Route;
+
+/** What the server does for a route once the caller is known: its file, its read or its use case. */
+function callRoute(service: PathwayService, { name }: Route, actor: Principal, body: Record<string, unknown>, ids: Record<string, number>): Promise<unknown> {
+  if ('file' in API[name]) return FILES[name as FileRoute](service, actor, ids);
+  if ('useCase' in API[name]) return runUseCase(name as UseCaseRoute, service, actor, body, ids);
+  return READS[name as Exclude<ReadRoute, OpenRead>]({ service, actor, ids, identity: 'entra' });
+}
+
 /** A valid body for every route that writes, so that only access can refuse it. */
-function bodyFor(route: ApiRoute, b: WorkstreamB): Record<string, unknown> {
+function bodyFor(route: Route, b: WorkstreamB): Record<string, unknown> {
   const bodies: Record<string, Record<string, unknown>> = {
     'post /workstreams': { title: 'Workstream C' },
     'put /induction-template': { items: [{ label: 'Welcome', kind: 'Task', required: true }] },
@@ -114,7 +132,7 @@ async function snapshot(store: SqliteStore) {
 }
 
 /** Routes anyone may call: they act on the caller's own workstreams or identity, or (matches) answer only within their reach. */
-const OPEN_TO_ALL = new Set(['get /me', 'get /workstreams', 'post /workstreams', 'post /partners/matches']);
+const OPEN_TO_ALL = new Set(['get /me', 'get /bot', 'get /workstreams', 'post /workstreams', 'post /partners/matches']);
 
 describe('a member of workstream A calling every tab API route with the ids of workstream B', () => {
   let store: SqliteStore;
@@ -128,57 +146,47 @@ describe('a member of workstream A calling every tab API route with the ids of w
   });
   afterEach(() => store.close());
 
-  const scoped = API_ROUTES.filter((route) => !OPEN_TO_ALL.has(`${route.method} ${route.path}`));
+  const scoped = ROUTES.filter((route) => !OPEN_TO_ALL.has(`${route.method} ${route.path}`));
 
   it.each(scoped.map((route) => [`${route.method.toUpperCase()} /api${route.path}`, route] as const))('%s is refused with no access and changes nothing', async (_name, route) => {
-    const ids = idsFor(route.path, b);
-    const input = { ...bodyFor(route, b), ...ids };
     const before = await snapshot(store);
-    await expect(route.call({ service, actor: ALEX, input, ids, identity: 'entra' })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(callRoute(service, route, ALEX, bodyFor(route, b), idsFor(route.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
     expect(await snapshot(store)).toEqual(before);
   });
 
-  it.each(DOWNLOAD_ROUTES.map((route) => [`GET /api${route.path}`, route] as const))('%s is refused with no access', async (_name, route) => {
-    await expect(route.make(service, ALEX, idsFor(route.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
-  });
-
   it("finds no match for someone in workstream B when asked by a member of workstream A only, so nothing says where else a person is involved", async () => {
-    const matches = API_ROUTES.find((route) => route.path === '/partners/matches') as ApiRoute;
+    const matches = route('possibleMatches');
     const input = { email: 'maya.jones@example.org' };
     await service.partners.updateDetails(BEA, { partnerId: b.partner.id, version: b.partner.version, email: input.email });
-    expect(await matches.call({ service, actor: ALEX, input, ids: {}, identity: 'entra' })).toEqual([]);
-    expect(await matches.call({ service, actor: BEA, input, ids: {}, identity: 'entra' })).toEqual([expect.objectContaining({ partnerId: b.partner.id, sameEmail: true })]);
+    expect(await callRoute(service, matches, ALEX, input, {})).toEqual([]);
+    expect(await callRoute(service, matches, BEA, input, {})).toEqual([expect.objectContaining({ partnerId: b.partner.id, sameEmail: true })]);
   });
 
   it('lists only workstream A to its member, and both to the Engagement team', async () => {
-    const list = API_ROUTES.find((route) => route.method === 'get' && route.path === '/workstreams') as ApiRoute;
-    const call = (actor: Principal) => list.call({ service, actor, input: {}, ids: {}, identity: 'entra' }) as Promise<Array<{ title: string }>>;
+    const call = (actor: Principal) => callRoute(service, route('workstreams'), actor, {}, {}) as Promise<Array<{ title: string }>>;
     expect((await call(ALEX)).map((workstream) => workstream.title)).toEqual(['Workstream A']);
     expect((await call(ENGAGEMENT)).map((workstream) => workstream.title)).toEqual(['Workstream A', 'Workstream B']);
   });
 
   it('lets the member of workstream B do what the outsider could not, so the refusals above are about access alone', async () => {
-    const dashboard = API_ROUTES.find((route) => route.path === '/workstreams/:workstreamId/dashboard') as ApiRoute;
-    const ids = idsFor(dashboard.path, b);
-    await expect(dashboard.call({ service, actor: BEA, input: ids, ids, identity: 'entra' })).resolves.toMatchObject({ workstream: { title: 'Workstream B' } });
-    const cancel = API_ROUTES.find((route) => route.path === '/one-to-ones/:oneToOneId/cancel') as ApiRoute;
-    const cancelIds = idsFor(cancel.path, b);
-    await expect(cancel.call({ service, actor: BEA, input: { ...bodyFor(cancel, b), ...cancelIds }, ids: cancelIds, identity: 'entra' })).resolves.toMatchObject({ status: 'Cancelled' });
+    const dashboard = route('dashboard');
+    await expect(callRoute(service, dashboard, BEA, {}, idsFor(dashboard.path, b))).resolves.toMatchObject({ workstream: { title: 'Workstream B' } });
+    const cancel = route('cancelOneToOne');
+    await expect(callRoute(service, cancel, BEA, bodyFor(cancel, b), idsFor(cancel.path, b))).resolves.toMatchObject({ status: 'Cancelled' });
   });
 
   it('POST /api/partners/:partnerId/erase is refused to the partner\'s own workstream too: it is the Engagement team\'s', async () => {
-    const erase = API_ROUTES.find((route) => route.path === '/partners/:partnerId/erase') as ApiRoute;
-    const ids = idsFor(erase.path, b);
+    const erase = route('erasePartner');
     const before = await snapshot(store);
-    await expect(erase.call({ service, actor: BEA, input: { ...bodyFor(erase, b), ...ids }, ids, identity: 'entra' })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(callRoute(service, erase, BEA, bodyFor(erase, b), idsFor(erase.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
     expect(await snapshot(store)).toEqual(before);
   });
 
-  it.each(DOWNLOAD_ROUTES.filter((route) => route.path.startsWith('/partners/')).map((route) => [`GET /api${route.path}`, route] as const))(
+  it.each(ROUTES.filter((route) => 'file' in API[route.name] && route.path.startsWith('/partners/')).map((route) => [`GET /api${route.path}`, route] as const))(
     '%s is refused to the partner\'s own workstream too: it is the Engagement team\'s',
     async (_name, route) => {
-      await expect(route.make(service, BEA, idsFor(route.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
-      await expect(route.make(service, ENGAGEMENT, idsFor(route.path, b))).resolves.toMatchObject({ body: expect.stringContaining('Maya Jones') });
+      await expect(callRoute(service, route, BEA, {}, idsFor(route.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
+      await expect(callRoute(service, route, ENGAGEMENT, {}, idsFor(route.path, b))).resolves.toMatchObject({ body: expect.stringContaining('Maya Jones') });
     },
   );
 });

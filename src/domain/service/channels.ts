@@ -75,3 +75,8 @@ export class ChannelUseCases {
     return this.ctx.commitFirst<'workstreams'>(actor, changes);
   }
 }
+
+/** What each use case above takes, as the schema that checks it (the API contract derives request bodies from these). */
+export const channelInputs = {
+  assignChannel: assignInput,
+} as const;

@@ -1,18 +1,18 @@
 import { OneToOneViewUseCases } from './one-to-one-views';
-import { ChannelUseCases } from './channels';
+import { ChannelUseCases, channelInputs } from './channels';
 import { UseCaseContext, type ServiceDeps } from './context';
 import { WorklistUseCases } from './worklists';
-import { InductionUseCases } from './induction';
-import { InvolvementUseCases } from './involvements';
-import { MemberUseCases } from './members';
-import { OneToOneUseCases } from './one-to-ones';
+import { InductionUseCases, inductionInputs } from './induction';
+import { InvolvementUseCases, involvementInputs } from './involvements';
+import { MemberUseCases, memberInputs } from './members';
+import { OneToOneUseCases, oneToOneInputs } from './one-to-ones';
 import { EngagementOverviewUseCases } from './engagement-overview';
-import { PartnerUseCases } from './partners';
-import { PersonalDataUseCases } from './personal-data';
+import { PartnerUseCases, partnerInputs } from './partners';
+import { PersonalDataUseCases, personalDataInputs } from './personal-data';
 import { RoleViewUseCases } from './role-views';
-import { RoleUseCases } from './roles';
+import { RoleUseCases, roleInputs } from './roles';
 import { PartnerViewUseCases } from './partner-views';
-import { WorkstreamUseCases } from './workstreams';
+import { WorkstreamUseCases, workstreamInputs } from './workstreams';
 
 /**
  * The pathway's use cases, grouped by what they act on. The bot, the tab API and
@@ -44,6 +44,23 @@ export interface PathwayService {
   readonly personalData: PersonalDataUseCases;
 }
 
+/**
+ * The schema of each use case's input, by the {@link PathwayService} group and method
+ * that checks it: the API contract derives the tab's request bodies from these, so a
+ * changed field fails the typecheck on both sides.
+ */
+export const USE_CASE_INPUTS = {
+  workstreams: workstreamInputs,
+  roles: roleInputs,
+  involvements: involvementInputs,
+  induction: inductionInputs,
+  oneToOnes: oneToOneInputs,
+  partners: partnerInputs,
+  members: memberInputs,
+  personalData: personalDataInputs,
+  channels: channelInputs,
+} as const;
+
 export function createPathwayService(deps: ServiceDeps): PathwayService {
   const ctx = new UseCaseContext(deps);
   return {
@@ -70,6 +87,6 @@ export type { RoleOutcome } from './roles';
 export { RETENTION_ACTOR, exportSummary, type Erasure, type InvolvementExport, type PersonalDataExport } from './personal-data';
 export type { DuplicateGroup, Merge, PartnerMatch } from './partners';
 export type { Agenda, AgendaItem, OneToOneInvitation } from './one-to-one-views';
-export type { EngagementOverview, PeerNetworkMember, WorkstreamOverview } from './engagement-overview';
+export type { AdvertAwaitingApproval, EngagementOverview, PeerNetworkMember, WorkstreamOverview } from './engagement-overview';
 export type { DueSoon, PartnerLine, Reminder, ReminderKind, ReminderWindows } from './worklists';
 export type { Dashboard, DashboardRow, PartnerDetail, RoleSummary, StageCounts } from './partner-views';

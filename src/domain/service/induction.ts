@@ -187,3 +187,9 @@ export class InductionUseCases {
     return { task, involvement, checklist };
   }
 }
+
+/** What each use case above takes, as the schema that checks it (the API contract derives request bodies from these). */
+export const inductionInputs = {
+  completeTask: completeInput,
+  reopenTask: reopenInput,
+} as const;

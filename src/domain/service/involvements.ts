@@ -439,3 +439,20 @@ export class InvolvementUseCases {
     ], key);
   }
 }
+
+/** What each use case above takes, as the schema that checks it (the API contract derives request bodies from these). */
+export const involvementInputs = {
+  recordInterest: recordInterestInput,
+  acknowledgeInterest: acknowledgeInput,
+  bookChat: bookChatInput,
+  holdChat: notesInput,
+  makeOffer: plainInput,
+  notProgress: reasonInput,
+  startInduction: plainInput,
+  activate: plainInput,
+  pause: reasonInput,
+  resume: plainInput,
+  end: endInput,
+  reassign: reassignInput,
+  setCadence: cadenceInput,
+} as const;

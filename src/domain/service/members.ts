@@ -83,3 +83,9 @@ export class MemberUseCases {
     await this.ctx.access.requireWorkstream(actor, workstreamId);
   }
 }
+
+/** What each use case above takes, as the schema that checks it (the API contract derives request bodies from these). */
+export const memberInputs = {
+  add: addInput,
+  remove: removeInput,
+} as const;

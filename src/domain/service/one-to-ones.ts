@@ -275,3 +275,11 @@ export class OneToOneUseCases {
     return booked;
   }
 }
+
+/** What each use case above takes, as the schema that checks it (the API contract derives request bodies from these). */
+export const oneToOneInputs = {
+  book: bookInput,
+  move: moveInput,
+  recordHeld: recordInput,
+  cancel: cancelInput,
+} as const;

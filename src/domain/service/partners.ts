@@ -323,3 +323,13 @@ export async function possibleMatches(ctx: UseCaseContext, actor: Principal, con
       roles: theirs.filter(visible).map((involvement) => ({ involvementId: involvement.id, roleId: involvement.roleId, stage: involvement.stage })),
     }));
 }
+
+/** What each use case above takes, as the schema that checks it (the API contract derives request bodies from these). */
+export const partnerInputs = {
+  possibleMatches: contactInput,
+  merge: mergeInput,
+  updateDetails: updateInput,
+  invitePeerNetwork: inviteInput,
+  withdrawPeerNetworkInvitation: withdrawInput,
+  recordPeerNetworkAnswer: answerInput,
+} as const;

@@ -306,3 +306,10 @@ export function exportSummary(exported: PersonalDataExport): string {
   );
   return `${lines.join('\n')}\n`;
 }
+
+/** What each use case above takes, as the schema that checks it (the API contract derives request bodies from these). */
+export const personalDataInputs = {
+  recordNotesConsent: consentInput,
+  withdrawNotesConsent: partnerInput,
+  erase: partnerInput,
+} as const;

@@ -315,3 +315,17 @@ function emptyDescription() {
     accessibleFormats: null,
   } as const;
 }
+
+/** What each use case above takes, as the schema that checks it (the API contract derives request bodies from these). */
+export const roleInputs = {
+  planRole: planRoleInput,
+  updateRole: updateRoleInput,
+  markReady: roleMoveInput,
+  backToDraft: roleMoveInput,
+  markFilled: roleMoveInput,
+  close: roleMoveInput,
+  sendAdvert: roleMoveInput,
+  approveAdvert: approveInput,
+  sendAdvertBack: sendBackInput,
+  reassignLead: reassignInput,
+} as const;

@@ -91,3 +91,9 @@ export class WorkstreamUseCases {
     return written.filter((item): item is InductionTemplateItem => item !== undefined);
   }
 }
+
+/** What each use case above takes, as the schema that checks it (the API contract derives request bodies from these). */
+export const workstreamInputs = {
+  create: createInput,
+  setInductionTemplate: templateInput,
+} as const;

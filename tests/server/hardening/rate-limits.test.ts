@@ -86,7 +86,7 @@ describe('per-person rate limits on the tab API', () => {
     const { app, logger } = signedInApp({ writesPerMinute: 1 });
     await times(2, () => request(app).post('/api/workstreams').set('Authorization', jo).send({ title: 'Cancer care' }));
     expect(logger.lines.filter((line) => line.message === 'Rate limited')).toEqual([
-      { level: 'warn', message: 'Rate limited', fields: { limit: 'writes', method: 'POST', route: '/api/*' } },
+      { level: 'warn', message: 'Rate limited', fields: { limit: 'writes', method: 'POST', route: '/api/workstreams' } },
     ]);
     const logged = JSON.stringify(logger.lines);
     for (const personal of ['6a1f0c2e', 'Jo Bloggs', 'jo.bloggs', '127.0.0.1', jo.slice(7, 40)]) expect(logged).not.toContain(personal);

@@ -1,0 +1,229 @@
+import type { z } from 'zod';
+import type {
+  Agenda,
+  Dashboard,
+  DashboardRow,
+  DuplicateGroup,
+  EngagementOverview,
+  Member,
+  PartnerDetail,
+  PathwayService,
+  Principal,
+  USE_CASE_INPUTS,
+  Workstream,
+} from '../domain';
+
+/*
+ * The one contract between the server and the tab: every route of the JSON API under
+ * `/api`, what each takes and what it answers. The server's router mounts exactly these
+ * routes (`src/server/api-router.ts`) and the tab's client calls them by name
+ * (`src/tab/api/`), so a changed path, body field or answer fails the typecheck on both
+ * sides. A route that runs a use case names it: its body is the use case's input (from
+ * the schema that checks it, less the ids the path carries) and its answer is what the
+ * use case returns. Only types come from the domain; nothing of it runs in the browser.
+ */
+
+type Inputs = typeof USE_CASE_INPUTS;
+type Group = keyof Inputs;
+
+/** A use case by its group and method in {@link PathwayService}. */
+type UseCase = { [G in Group]: readonly [G, keyof Inputs[G]] }[Group];
+
+interface RouteSpec {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  /** Relative to `/api`. Each `:name` is a positive whole number, passed to the use case under that name. */
+  readonly path: string;
+  /** 201 for a route that creates a record; 200 otherwise. */
+  readonly status?: 201;
+  /** The use case the route runs with the body and the path's ids; routes without one are answered by the server's own reads. */
+  readonly useCase?: UseCase;
+  /** Inputs of the use case this route never takes from the body (the route itself decides them). */
+  readonly without?: readonly string[];
+  /** Answered with a file to download rather than JSON. */
+  readonly file?: true;
+}
+
+/** Every route of the API, by the name both sides call it. */
+export const API = {
+  me: { method: 'GET', path: '/me' },
+  botId: { method: 'GET', path: '/bot' },
+  workstreams: { method: 'GET', path: '/workstreams' },
+  createWorkstream: { method: 'POST', path: '/workstreams', status: 201, useCase: ['workstreams', 'create'] },
+  dashboard: { method: 'GET', path: '/workstreams/:workstreamId/dashboard' },
+  partnersCsv: { method: 'GET', path: '/workstreams/:workstreamId/partners.csv', file: true },
+  agenda: { method: 'GET', path: '/workstreams/:workstreamId/agenda' },
+  overview: { method: 'GET', path: '/overview' },
+  members: { method: 'GET', path: '/workstreams/:workstreamId/members' },
+  addMember: { method: 'POST', path: '/workstreams/:workstreamId/members', status: 201, useCase: ['members', 'add'] },
+  engagementTeam: { method: 'GET', path: '/engagement-team/members' },
+  addEngagementTeamMember: { method: 'POST', path: '/engagement-team/members', status: 201, useCase: ['members', 'add'], without: ['workstreamId'] },
+  removeMember: { method: 'POST', path: '/members/:memberId/remove', useCase: ['members', 'remove'] },
+  setOrganisationTemplate: { method: 'PUT', path: '/induction-template', useCase: ['workstreams', 'setInductionTemplate'], without: ['workstreamId'] },
+  setWorkstreamTemplate: { method: 'PUT', path: '/workstreams/:workstreamId/induction-template', useCase: ['workstreams', 'setInductionTemplate'] },
+
+  planRole: { method: 'POST', path: '/roles', status: 201, useCase: ['roles', 'planRole'] },
+  updateRole: { method: 'PATCH', path: '/roles/:roleId', useCase: ['roles', 'updateRole'] },
+  markRoleReady: { method: 'POST', path: '/roles/:roleId/ready', useCase: ['roles', 'markReady'] },
+  roleBackToDraft: { method: 'POST', path: '/roles/:roleId/draft', useCase: ['roles', 'backToDraft'] },
+  sendAdvert: { method: 'POST', path: '/roles/:roleId/send-advert', useCase: ['roles', 'sendAdvert'] },
+  approveAdvert: { method: 'POST', path: '/roles/:roleId/approve-advert', useCase: ['roles', 'approveAdvert'] },
+  sendAdvertBack: { method: 'POST', path: '/roles/:roleId/send-advert-back', useCase: ['roles', 'sendAdvertBack'] },
+  markRoleFilled: { method: 'POST', path: '/roles/:roleId/filled', useCase: ['roles', 'markFilled'] },
+  closeRole: { method: 'POST', path: '/roles/:roleId/close', useCase: ['roles', 'close'] },
+  changeRoleLead: { method: 'POST', path: '/roles/:roleId/lead', useCase: ['roles', 'reassignLead'] },
+
+  recordInterest: { method: 'POST', path: '/involvements', status: 201, useCase: ['involvements', 'recordInterest'] },
+  partnerDetail: { method: 'GET', path: '/involvements/:involvementId' },
+  acknowledgeInterest: { method: 'POST', path: '/involvements/:involvementId/acknowledge', useCase: ['involvements', 'acknowledgeInterest'] },
+  bookChat: { method: 'POST', path: '/involvements/:involvementId/book-chat', useCase: ['involvements', 'bookChat'] },
+  holdChat: { method: 'POST', path: '/involvements/:involvementId/hold-chat', useCase: ['involvements', 'holdChat'] },
+  makeOffer: { method: 'POST', path: '/involvements/:involvementId/offer', useCase: ['involvements', 'makeOffer'] },
+  notProgress: { method: 'POST', path: '/involvements/:involvementId/not-progressed', useCase: ['involvements', 'notProgress'] },
+  startInduction: { method: 'POST', path: '/involvements/:involvementId/start-induction', useCase: ['involvements', 'startInduction'] },
+  activate: { method: 'POST', path: '/involvements/:involvementId/activate', useCase: ['involvements', 'activate'] },
+  pause: { method: 'POST', path: '/involvements/:involvementId/pause', useCase: ['involvements', 'pause'] },
+  resume: { method: 'POST', path: '/involvements/:involvementId/resume', useCase: ['involvements', 'resume'] },
+  end: { method: 'POST', path: '/involvements/:involvementId/end', useCase: ['involvements', 'end'] },
+  setCadence: { method: 'POST', path: '/involvements/:involvementId/cadence', useCase: ['involvements', 'setCadence'] },
+  changeNamedContact: { method: 'POST', path: '/involvements/:involvementId/named-contact', useCase: ['involvements', 'reassign'] },
+
+  bookOneToOne: { method: 'POST', path: '/involvements/:involvementId/one-to-ones', status: 201, useCase: ['oneToOnes', 'book'] },
+  recordHeld: { method: 'POST', path: '/involvements/:involvementId/one-to-ones/held', useCase: ['oneToOnes', 'recordHeld'] },
+  cancelOneToOne: { method: 'POST', path: '/one-to-ones/:oneToOneId/cancel', useCase: ['oneToOnes', 'cancel'] },
+  moveOneToOne: { method: 'POST', path: '/one-to-ones/:oneToOneId/move', useCase: ['oneToOnes', 'move'] },
+  invitation: { method: 'GET', path: '/one-to-ones/:oneToOneId/invitation.ics', file: true },
+
+  completeTask: { method: 'POST', path: '/induction-tasks/:taskId/complete', useCase: ['induction', 'completeTask'] },
+  reopenTask: { method: 'POST', path: '/induction-tasks/:taskId/reopen', useCase: ['induction', 'reopenTask'] },
+
+  // A search by email or phone is a POST, so the personal details searched for stay out of URLs and logs.
+  possibleMatches: { method: 'POST', path: '/partners/matches', useCase: ['partners', 'possibleMatches'] },
+  duplicates: { method: 'GET', path: '/partners/duplicates' },
+  mergePartners: { method: 'POST', path: '/partners/merge', useCase: ['partners', 'merge'] },
+  correctPartner: { method: 'PATCH', path: '/partners/:partnerId', useCase: ['partners', 'updateDetails'] },
+  invitePeerNetwork: { method: 'POST', path: '/partners/:partnerId/peer-network/invite', useCase: ['partners', 'invitePeerNetwork'] },
+  recordPeerNetworkAnswer: { method: 'POST', path: '/partners/:partnerId/peer-network/answer', useCase: ['partners', 'recordPeerNetworkAnswer'] },
+  withdrawPeerNetworkInvitation: {
+    method: 'POST',
+    path: '/partners/:partnerId/peer-network/withdraw',
+    useCase: ['partners', 'withdrawPeerNetworkInvitation'],
+  },
+  recordNotesConsent: { method: 'POST', path: '/partners/:partnerId/notes-consent', useCase: ['personalData', 'recordNotesConsent'] },
+  withdrawNotesConsent: { method: 'POST', path: '/partners/:partnerId/notes-consent/withdraw', useCase: ['personalData', 'withdrawNotesConsent'] },
+  erasePartner: { method: 'POST', path: '/partners/:partnerId/erase', useCase: ['personalData', 'erase'] },
+  personalDataJson: { method: 'GET', path: '/partners/:partnerId/export.json', file: true },
+  personalDataText: { method: 'GET', path: '/partners/:partnerId/export.txt', file: true },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof API;
+type Spec<K extends RouteName> = (typeof API)[K];
+
+/** The names of the `:params` in a path. */
+type ParamsIn<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamsIn<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
+
+/** The ids a route's path carries, by name. */
+export type PathIds<K extends RouteName> = { readonly [Name in ParamsIn<Spec<K>['path']>]: number };
+
+/** The routes that run a use case, and those the server answers with its own reads or files. */
+export type UseCaseRoute = { [K in RouteName]: Spec<K> extends { readonly useCase: UseCase } ? K : never }[RouteName];
+export type FileRoute = { [K in RouteName]: Spec<K> extends { readonly file: true } ? K : never }[RouteName];
+export type ReadRoute = Exclude<RouteName, UseCaseRoute | FileRoute>;
+
+type InputOf<K extends UseCaseRoute> =
+  Spec<K>['useCase'] extends readonly [infer G extends Group, infer M]
+    ? Inputs[G][M & keyof Inputs[G]] extends z.ZodType
+      ? z.input<Inputs[G][M & keyof Inputs[G]]>
+      : never
+    : never;
+
+type Without<K extends RouteName> = Spec<K> extends { readonly without: readonly (infer Name extends string)[] } ? Name : never;
+
+/** What a route that runs a use case takes as its JSON body: the use case's input, less the path's ids and what the route decides. */
+export type Body<K extends UseCaseRoute> = Omit<InputOf<K>, ParamsIn<Spec<K>['path']> | Without<K>>;
+
+/** Who the server says is signed in (`GET /me`). */
+export interface Me {
+  readonly principal: Principal;
+  /** `local-development` when the server runs with its local identity rather than Entra sign-in. */
+  readonly identity: 'local-development' | 'entra';
+  readonly engagementTeam: boolean;
+  /** The workstreams they are a member of, in id order (the Engagement team sees others too). */
+  readonly workstreamIds: readonly number[];
+}
+
+/** A dashboard row as the tab's table reads it: without the fields the table never shows or sends back. */
+export type TabDashboardRow = Omit<DashboardRow, 'version' | 'roleId' | 'stageChangedAt'>;
+
+/** The workstream dashboard as the tab reads it. */
+export type TabDashboard = Omit<Dashboard, 'rows'> & { readonly rows: TabDashboardRow[] };
+
+/** What the routes without a use case answer. */
+export interface ReadAnswers {
+  me: Me;
+  botId: { readonly botId: string | null };
+  workstreams: Workstream[];
+  dashboard: TabDashboard;
+  agenda: Agenda;
+  overview: EngagementOverview;
+  members: Member[];
+  engagementTeam: Member[];
+  partnerDetail: PartnerDetail;
+  duplicates: DuplicateGroup[];
+}
+
+type UseCaseAnswer<K extends UseCaseRoute> =
+  Spec<K>['useCase'] extends readonly [infer G extends keyof PathwayService, infer M]
+    ? PathwayService[G][M & keyof PathwayService[G]] extends (...args: never[]) => Promise<infer R>
+      ? R
+      : never
+    : never;
+
+/** What a route answers (JSON): for a use case, what the use case returns. */
+export type Answer<K extends Exclude<RouteName, FileRoute>> = K extends ReadRoute ? ReadAnswers[K] : K extends UseCaseRoute ? UseCaseAnswer<K> : never;
+
+/** The body of every failed call: a stable code, a sentence a person can act on, and field messages or details where they apply. */
+export interface ErrorBody {
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    /** What is wrong with each field of the request, by field name (400). */
+    readonly fields?: Readonly<Record<string, string>>;
+    /** Facts behind a refusal by a rule (422). */
+    readonly details?: Readonly<Record<string, unknown>>;
+  };
+}
+
+/** The path of a route under `/api`, with its ids filled in. */
+export function pathOf<K extends RouteName>(name: K, ids: PathIds<K>): string {
+  const values = ids as Readonly<Record<string, number>>;
+  return `/api${API[name].path.replace(/:(\w+)/g, (_match, param: string) => encodeURIComponent(String(values[param])))}`;
+}
+
+/** The domain's records and views the API answers with, for the tab to read (types only). */
+export type {
+  Agenda,
+  AgendaItem,
+  AdvertAwaitingApproval,
+  CalendarDate,
+  DueState,
+  DuplicateGroup,
+  EngagementOverview,
+  InductionProgress,
+  InductionTask,
+  Involvement,
+  Member,
+  Merge,
+  NextOneToOne,
+  OneToOne,
+  Partner,
+  PartnerActions,
+  PartnerDetail,
+  PeerNetworkMember,
+  Role,
+  RoleStatus,
+  RoleSummary,
+  Stage,
+  StageCounts,
+  Workstream,
+  WorkstreamOverview,
+} from '../domain';
