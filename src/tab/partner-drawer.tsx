@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { invitationUrl, personalDataUrl, type ApiClient } from './api/client';
+import type { ApiClient } from './api/client';
 import type { CalendarDate, OneToOne, PartnerDetail, StageChange } from './api/types';
 import { InductionChecklist } from './induction/induction-checklist';
 import { OneToOneSchedule } from './one-to-ones/one-to-one-schedule';
@@ -359,7 +359,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
                 void change(['cancel', oneToOne.id], (key) => api.cancelOneToOne(oneToOne, key), `One-to-one on ${shortDate(oneToOne.date)} cancelled.`)
               }
               onRecordHeld={(held) => change(['held', involvement.id, held], (key) => api.recordHeld(involvement.id, held, key), 'One-to-one recorded as held.')}
-              downloadInvitation={(oneToOneId) => api.download(invitationUrl(oneToOneId))}
+              downloadInvitation={(oneToOneId) => api.download('invitation', { oneToOneId })}
             />
           </Section>
           {engagementTeam && (
@@ -367,7 +367,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               <DataProtection
                 partner={partner}
                 busy={busy}
-                download={(format) => api.download(personalDataUrl(partner.id, format))}
+                download={(format) => api.download(format === 'json' ? 'personalDataJson' : 'personalDataText', { partnerId: partner.id })}
                 onErase={() => void action.run(() => api.erasePartner(partner), `Personal data erased: they are now listed as Erased partner ${partner.id}.`)}
               />
             </Section>

@@ -1,6 +1,6 @@
 import { Body1, Caption1, Spinner, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { invitationUrl, partnersCsvUrl, type ApiClient, type Person } from './api/client';
+import type { ApiClient, Person } from './api/client';
 import { rowForPartner, type PartnerShow } from './partners/filter-rows';
 import { PartnersSection } from './partners/partners-section';
 import { StageSummary } from './partners/stage-summary';
@@ -84,7 +84,7 @@ function AgendaPanel({ api, workstreamId, changes, onOpen }: { readonly api: Api
       <AgendaView
         agenda={agenda.data}
         onOpen={(item) => onOpen({ involvementId: item.involvementId, name: item.name })}
-        downloadInvitation={(oneToOneId) => api.download(invitationUrl(oneToOneId))}
+        downloadInvitation={(oneToOneId) => api.download('invitation', { oneToOneId })}
       />
     </Suspense>
   );
@@ -162,7 +162,7 @@ export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSe
                 show={show}
                 onShow={showPartners}
                 labelledBy={labelledBy}
-                downloadCsv={() => api.download(partnersCsvUrl(workstream.id))}
+                downloadCsv={() => api.download('partnersCsv', { workstreamId: workstream.id })}
                 onOpen={(row) => open({ involvementId: row.involvementId, name: row.name })}
               />
             )}

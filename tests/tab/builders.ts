@@ -1,4 +1,10 @@
-import type { AgendaItem, DashboardRow, InductionTask, Member, OneToOne, PartnerActions, PartnerDetail } from '../../src/tab/api/types';
+import type { Agenda, AgendaItem, DashboardRow, InductionTask, Involvement, Member, OneToOne, Partner, PartnerActions, PartnerDetail, Workstream } from '../../src/tab/api/types';
+import type { Role } from '../../src/contract/api';
+
+/** What every stored record carries besides its fields. */
+function stored(id: number, version: number) {
+  return { id, version, key: `key-${id}`, created: '2026-01-05T09:00:00Z', modified: '2026-02-01T09:00:00Z' };
+}
 
 /** A partners-table row; override what the test is about. */
 export function row(overrides: Partial<DashboardRow> = {}): DashboardRow {
@@ -23,8 +29,9 @@ export function row(overrides: Partial<DashboardRow> = {}): DashboardRow {
 /** An induction checklist item. */
 export function task(overrides: Partial<InductionTask> = {}): InductionTask {
   return {
-    id: 1,
-    version: 1,
+    ...stored(1, 1),
+    involvementId: 7,
+    workstreamId: 4,
     label: 'Welcome and introductions',
     kind: 'Task',
     required: true,
@@ -80,7 +87,106 @@ export function activeActions(booked = false, overrides: Partial<PartnerActions>
 
 /** A one-to-one booked for `date`. */
 export function bookedOn(date: string, overrides: Partial<OneToOne> = {}): OneToOne {
-  return { id: 31, version: 2, status: 'Booked', date, time: null, where: null, heldBy: null, notes: null, ...overrides };
+  return { ...stored(31, 2), involvementId: 7, workstreamId: 4, status: 'Booked', date, time: null, where: null, heldBy: null, notes: null, ...overrides };
+}
+
+/** Maya's involvement in induction, in workstream 4; override what the test is about. */
+export function involvement(overrides: Partial<Involvement> = {}): Involvement {
+  return {
+    ...stored(7, 3),
+    partnerId: 5,
+    roleId: 3,
+    workstreamId: 4,
+    stage: 'Induction',
+    stageChangedBy: 'Jo Bloggs',
+    stageChangedAt: '2026-02-01T09:00:00Z',
+    stageReason: null,
+    ownerId: 'oid-1',
+    ownerName: 'Jo Bloggs',
+    interestDate: '2026-01-12',
+    acknowledgedDate: null,
+    chatAt: null,
+    chatWhere: null,
+    chatAdjustments: null,
+    chatNotes: null,
+    offeredDate: null,
+    inductionStartedDate: null,
+    activeDate: null,
+    exitConversationOffered: false,
+    cadenceWeeks: 8,
+    lastOneToOneDate: null,
+    nextOneToOneDue: null,
+    inductionDone: null,
+    inductionTotal: null,
+    inductionStillRequired: null,
+    ...overrides,
+  };
+}
+
+/** Samira (Sam) Patel, with consent to hold details and to notes; override what the test is about. */
+export function partner(overrides: Partial<Partner> = {}): Partner {
+  return {
+    ...stored(5, 2),
+    fullName: 'Samira Patel',
+    preferredName: 'Sam',
+    email: 'sam@example.org',
+    phone: null,
+    postalAddress: null,
+    preferredContact: 'Email',
+    accessNeeds: 'Captions on in video calls',
+    consentGiven: true,
+    consentDate: '2026-01-12',
+    notesConsent: true,
+    notesConsentDate: '2026-01-12',
+    erasedDate: null,
+    peerNetworkStatus: 'Invited',
+    peerNetworkDate: '2026-02-01',
+    mergedInto: null,
+    ...overrides,
+  };
+}
+
+/** The advertised role "Patient partner" of workstream 4. */
+export function role(overrides: Partial<Role> = {}): Role {
+  return {
+    ...stored(3, 4),
+    workstreamId: 4,
+    title: 'Patient partner',
+    status: 'Advertised',
+    purpose: null,
+    activities: null,
+    timeCommitment: null,
+    location: null,
+    locationDetails: null,
+    paymentAndExpenses: null,
+    skillsWelcomed: null,
+    supportOffered: null,
+    contact: null,
+    closingDate: null,
+    startDate: null,
+    level: null,
+    accessibleFormats: [],
+    ownerId: 'oid-1',
+    ownerName: 'Jo Bloggs',
+    advertState: 'Approved',
+    advertUrl: 'https://example.org/opportunities/patient-partner',
+    advertComment: null,
+    advertDecidedBy: 'Nadia Ali',
+    advertDecidedAt: '2026-01-08T09:00:00Z',
+    statusChangedBy: 'Nadia Ali',
+    statusChangedAt: '2026-01-08T09:00:00Z',
+    ...overrides,
+  };
+}
+
+/** Workstream 4, Maternity voices. */
+export function workstream(overrides: Partial<Workstream> = {}): Workstream {
+  return { ...stored(4, 1), title: 'Maternity voices', description: null, teamsChannelId: null, ...overrides };
+}
+
+/** The one-to-one agenda of workstream 4 for six weeks from 2 March 2026. */
+export function agenda(items: AgendaItem[] = []): Agenda {
+  return { workstream: workstream(), today: '2026-03-02', until: '2026-04-13', items };
 }
 
 /** A partner in induction with a two-item checklist, one of them an agreement. */
@@ -89,48 +195,20 @@ export function detail(overrides: Partial<PartnerDetail> = {}): PartnerDetail {
     task({ id: 11, label: 'Welcome and introductions' }),
     task({ id: 12, label: 'Confidentiality agreement signed', kind: 'Agreement', order: 1 }),
   ];
+  const offered = overrides.actions ?? actions();
   return {
-    involvement: {
-      id: 7,
-      version: 3,
-      workstreamId: 4,
-      stage: 'Induction',
-      stageReason: null,
-      ownerId: 'oid-1',
-      ownerName: 'Jo Bloggs',
-      acknowledgedDate: null,
-      chatAt: null,
-      chatWhere: null,
-      chatAdjustments: null,
-      chatNotes: null,
-      cadenceWeeks: 8,
-      lastOneToOneDate: null,
-    },
-    partner: {
-      id: 5,
-      version: 2,
-      fullName: 'Samira Patel',
-      preferredName: 'Sam',
-      email: 'sam@example.org',
-      phone: null,
-      postalAddress: null,
-      preferredContact: 'Email',
-      accessNeeds: 'Captions on in video calls',
-      consentGiven: true,
-      consentDate: '2026-01-12',
-      notesConsent: true,
-      notesConsentDate: '2026-01-12',
-      erasedDate: null,
-      peerNetworkStatus: 'Invited',
-      peerNetworkDate: '2026-02-01',
-    },
+    involvement: involvement(),
+    partner: partner(),
+    role: role(),
+    workstream: workstream(),
     name: 'Sam',
-    role: { id: 3, title: 'Patient partner' },
     checklist,
     induction: { done: 0, total: 2, missingRequired: checklist.map((item) => item.label) },
     oneToOnes: [],
     nextOneToOne: { due: null, state: 'none', daysUntilDue: null },
-    actions: actions(),
+    nextStages: offered.nextStages,
+    actions: offered,
+    otherRoles: [],
     ...overrides,
   };
 }
@@ -159,5 +237,5 @@ export function agendaItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
 /** A member of workstream 4, unless a test says otherwise. */
 export function member(overrides: Partial<Member> = {}): Member {
   const id = overrides.id ?? 1;
-  return { id, version: 1, workstreamId: 4, userId: `oid-${id}`, userName: `Person ${id}`, ...overrides };
+  return { ...stored(id, 1), workstreamId: 4, userId: `oid-${id}`, userName: `Person ${id}`, ...overrides };
 }

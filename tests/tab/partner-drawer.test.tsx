@@ -80,7 +80,7 @@ describe('the partner panel', () => {
     const { dialog } = await openDrawer(api);
     stubObjectUrls();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Download the invitation for Mon 2 Mar 2026' }));
-    expect(api.download).toHaveBeenCalledWith('/api/one-to-ones/31/invitation.ics');
+    expect(api.download).toHaveBeenCalledWith('invitation', { oneToOneId: 31 });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Record Mon 2 Mar 2026 as held' }));
     expect(api.recordHeld).toHaveBeenCalledWith(7, { date: TODAY, booked: { id: 31, version: 2 } }, expect.any(String));
   });

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../src/tab/api/parse';
 import type { Dashboard, StageCounts } from '../../src/tab/api/types';
 import { WorkstreamView } from '../../src/tab/workstream-view';
-import { agendaItem, detail, member, row } from './builders';
+import { agendaItem, detail, member, row, agenda } from './builders';
 import { fakeApi } from './fake-api';
 import { withLayout } from './layout';
 import { renderInFluent } from './render';
@@ -25,7 +25,7 @@ const DASHBOARD: Dashboard = {
 function setUp() {
   const api = fakeApi({
     dashboard: jest.fn(async () => DASHBOARD),
-    agenda: jest.fn(async () => ({ today: '2026-03-02', until: '2026-04-13', items: [agendaItem({ involvementId: 8, name: 'Zoe Morgan' })] })),
+    agenda: jest.fn(async () => agenda([agendaItem({ involvementId: 8, name: 'Zoe Morgan' })])),
     partnerDetail: jest.fn(async () => detail()),
   });
   const onSettled = jest.fn();

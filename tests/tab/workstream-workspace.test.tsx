@@ -3,6 +3,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Dashboard, SignedInUser, StageCounts, Workstream } from '../../src/tab/api/types';
 import { WorkstreamWorkspace } from '../../src/tab/workstream-workspace';
+import { agenda } from './builders';
 import { fakeApi } from './fake-api';
 import { withLayout } from './layout';
 import { renderInFluent } from './render';
@@ -23,7 +24,7 @@ const dashboardOf = async (id: number): Promise<Dashboard> => ({
 });
 
 function api() {
-  return fakeApi({ me: jest.fn(async () => ME), workstreams: jest.fn(async () => MINE), dashboard: jest.fn(dashboardOf), agenda: jest.fn(async () => ({ today: '2026-03-02', until: '2026-04-13', items: [] })) });
+  return fakeApi({ me: jest.fn(async () => ME), workstreams: jest.fn(async () => MINE), dashboard: jest.fn(dashboardOf), agenda: jest.fn(async () => agenda([])) });
 }
 
 const NOT_A_MEMBER = 'This tab is for a workstream you are not a member of';

@@ -19,21 +19,6 @@ export type {
   VersionedRef,
 } from './contract';
 
-/** The API path of the workstream's partners as CSV, for {@link ApiClient.download}. */
-export function partnersCsvUrl(workstreamId: number): string {
-  return `/api/workstreams/${encodeURIComponent(String(workstreamId))}/partners.csv`;
-}
-
-/** The API path of a booked one-to-one's calendar invitation, for {@link ApiClient.download}. */
-export function invitationUrl(oneToOneId: number): string {
-  return `/api/one-to-ones/${encodeURIComponent(String(oneToOneId))}/invitation.ics`;
-}
-
-/** The API path of everything held about a partner, as JSON or as a readable summary, for {@link ApiClient.download}. */
-export function personalDataUrl(partnerId: number, format: 'json' | 'txt'): string {
-  return `/api/partners/${encodeURIComponent(String(partnerId))}/export.${format}`;
-}
-
 /**
  * The whole API client for the tab's own origin, sending the token `getToken` supplies.
  * The change calls (see `CHANGE_CALLS`) load with the first of them, once: only views

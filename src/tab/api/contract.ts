@@ -1,3 +1,4 @@
+import type { Answer, Body, FileRoute, PathIds, RouteName, UseCaseRoute } from '../../contract/api';
 import type {
   Agenda,
   ContactMethod,
@@ -14,10 +15,11 @@ import type {
 } from './types';
 
 /*
- * The tab's side of the API contract: one method per call the tab makes, and the
- * shapes of what it sends. `page-client.ts` makes the transport and the calls a page
- * makes as it opens; `changes.ts`, loaded with the first change, the calls that change
- * records; `client.ts` puts them together.
+ * The tab's client of the API contract (`src/contract/api.ts`): one method per thing
+ * the tab does, each calling a route of the contract by name, and the shapes the tab's
+ * views pass in. `page-client.ts` makes the transport and the calls a page makes as it
+ * opens; `changes.ts`, loaded with the first change, the calls that change records;
+ * `client.ts` puts them together.
  */
 
 /** Supplies a bearer token for the API, or null to call without one (outside Teams). */
@@ -90,15 +92,7 @@ export interface VersionedRef {
 export type ChangeKey = string;
 
 /** Corrections to a partner's details: only the fields changed, an emptied one as null. */
-export interface PartnerCorrections {
-  readonly fullName?: string | null;
-  readonly preferredName?: string | null;
-  readonly email?: string | null;
-  readonly phone?: string | null;
-  readonly postalAddress?: string | null;
-  readonly preferredContact?: ContactMethod | null;
-  readonly accessNeeds?: string | null;
-}
+export type PartnerCorrections = Omit<Body<'correctPartner'>, 'version' | 'key'>;
 
 /** Two records of the same person: the one kept and the duplicate merged into it, each at the version read. */
 export interface MergeChoice {
@@ -145,10 +139,10 @@ export interface ApiClient {
   /** Merges a duplicate into the record kept (Engagement team only). */
   mergePartners(choice: MergeChoice, key: ChangeKey): Promise<MergeResult>;
   /**
-   * A file the server offers (`partnersCsvUrl`, `invitationUrl`), fetched with the
+   * A file the server offers (a download route of the contract), fetched with the
    * sign-in token like every other call; a plain link could not send it.
    */
-  download(path: string): Promise<DownloadedFile>;
+  download<K extends FileRoute>(name: K, ids: PathIds<K>): Promise<DownloadedFile>;
   /** The people in a workstream or in the Engagement team, by name. */
   members(group: MemberGroup, signal: AbortSignal): Promise<Member[]>;
   /** Adds a person; someone already a member stays as they are. */
@@ -203,11 +197,8 @@ export type ChangeCalls = Pick<ApiClient, (typeof CHANGE_CALLS)[number]>;
 /** The rest: what the pages call as they open (and the configuration page's one change, starting a workstream). */
 export type PageCalls = Omit<ApiClient, keyof ChangeCalls>;
 
-/** How the change calls reach the server: the client's own transport, with its token and its errors. */
+/** How the calls reach the server: the client's own transport, with its token and its errors. */
 export interface Http {
-  get(path: string, signal: AbortSignal): Promise<unknown>;
-  post(path: string, body: Record<string, unknown>): Promise<unknown>;
-  patch(path: string, body: Record<string, unknown>): Promise<unknown>;
-  /** The error for an answer that cannot be read as `what` (the same error type as every other failure). */
-  unexpected(what: string): Error;
+  /** Calls a route of the contract with the ids its path carries and, for a use case, its body; answers what the route answers. */
+  call<K extends Exclude<RouteName, FileRoute>>(name: K, ids: PathIds<K>, body: K extends UseCaseRoute ? Body<K> : undefined, signal?: AbortSignal): Promise<Answer<K>>;
 }

@@ -1,41 +1,22 @@
-import type { Http, MemberGroup, PageCalls, TokenSource } from './contract';
-import {
-  ApiError,
-  agendaFrom,
-  apiErrorFrom,
-  botIdFrom,
-  dashboardFrom,
-  membersFrom,
-  overviewFrom,
-  partnerDetailFrom,
-  signedInUserFrom,
-  unexpected,
-  workstreamFrom,
-  workstreamsFrom,
-} from './parse';
+import { API, pathOf } from '../../contract/api';
+import type { Http, PageCalls, TokenSource } from './contract';
+import { ApiError, apiErrorFrom, unexpected } from './parse';
 
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
+/** An error answer's JSON, if it is JSON: a gateway's HTML error page is not, and its status alone then explains the failure. */
+function errorJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    // A gateway's HTML error page is not JSON; the status alone then explains the failure.
     return undefined;
   }
 }
 
-const id = (value: number): string => encodeURIComponent(String(value));
-
-const membersPath = (group: MemberGroup): string =>
-  group === 'engagement-team' ? '/api/engagement-team/members' : `/api/workstreams/${id(group.workstreamId)}/members`;
 
 /** The file name the server gave in `Content-Disposition`, else the last part of the path. */
 function fileNameOf(disposition: string | null, path: string): string {
   const named = disposition ? /filename="([^"]+)"/.exec(disposition) : null;
   return named?.[1] ?? path.split('/').pop() ?? 'download';
 }
-
-type Method = 'GET' | 'POST' | 'PATCH';
 
 /** What a page can call: the transport (with the token and the server's errors) and the calls a page makes as it opens. */
 export interface PageClient extends PageCalls {
@@ -44,10 +25,11 @@ export interface PageClient extends PageCalls {
 
 /**
  * A client for the API on the tab's own origin, sending the token `getToken` supplies:
- * the calls both pages make, and the transport the change calls use.
+ * the calls both pages make, and the transport the change calls use. Every call names
+ * a route of the contract, so its path, body and answer are the server's own.
  */
 export function createPageClient(getToken: TokenSource): PageClient {
-  async function send(path: string, init: { method: Method; body?: unknown; signal?: AbortSignal; accept?: string }): Promise<Response> {
+  async function send(path: string, init: { method: string; body?: unknown; signal?: AbortSignal; accept?: string }): Promise<Response> {
     const token = await getToken();
     const headers: Record<string, string> = { Accept: init.accept ?? 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -65,41 +47,52 @@ export function createPageClient(getToken: TokenSource): PageClient {
       if (init.signal?.aborted) throw error;
       throw new ApiError('network', 'The tab could not reach the server. Check your connection, then try again.', null);
     }
-    if (!response.ok) throw apiErrorFrom(response.status, parseJson(await response.text()));
+    if (!response.ok) throw apiErrorFrom(response.status, errorJson(await response.text()));
     return response;
   }
-  async function call(path: string, init: { method: Method; body?: unknown; signal?: AbortSignal }): Promise<unknown> {
-    return parseJson(await (await send(path, init)).text());
-  }
   const http: Http = {
-    get: (path, signal) => call(path, { method: 'GET', signal }),
-    post: (path, body) => call(path, { method: 'POST', body }),
-    patch: (path, body) => call(path, { method: 'PATCH', body }),
-    unexpected,
+    async call(name, ids, body, signal) {
+      const text = await (await send(pathOf(name, ids), { method: API[name].method, body, signal })).text();
+      if (text.trim() === '') return undefined as never;
+      try {
+        return JSON.parse(text) as never;
+      } catch {
+        // A proxy's page, or the tab's own page served in place of the API, is not the server's JSON.
+        throw unexpected('an answer');
+      }
+    },
   };
-  const getJson = http.get;
 
   return {
     http,
-    me: async (signal) => signedInUserFrom(await getJson('/api/me', signal)),
-    workstreams: async (signal) => workstreamsFrom(await getJson('/api/workstreams', signal)),
-    createWorkstream: async (workstream) =>
-      workstreamFrom(
-        await http.post('/api/workstreams', {
-          title: workstream.title.trim(),
-          ...(workstream.description?.trim() ? { description: workstream.description.trim() } : {}),
-          key: workstream.key,
-        }),
-      ),
-    dashboard: async (workstreamId, signal) => dashboardFrom(await getJson(`/api/workstreams/${id(workstreamId)}/dashboard`, signal)),
-    agenda: async (workstreamId, signal) => agendaFrom(await getJson(`/api/workstreams/${id(workstreamId)}/agenda`, signal)),
-    overview: async (signal) => overviewFrom(await getJson('/api/overview', signal)),
-    botId: async (signal) => botIdFrom(await getJson('/api/bot', signal)),
-    partnerDetail: async (involvementId, signal) => partnerDetailFrom(await getJson(`/api/involvements/${id(involvementId)}`, signal)),
-    download: async (path) => {
+    me: async (signal) => {
+      const me = await http.call('me', {}, undefined, signal);
+      return {
+        id: me.principal.id,
+        name: me.principal.name,
+        localDevelopment: me.identity === 'local-development',
+        engagementTeam: me.engagementTeam,
+        workstreamIds: me.workstreamIds,
+      };
+    },
+    workstreams: (signal) => http.call('workstreams', {}, undefined, signal),
+    createWorkstream: (workstream) =>
+      http.call('createWorkstream', {}, {
+        title: workstream.title.trim(),
+        ...(workstream.description?.trim() ? { description: workstream.description.trim() } : {}),
+        key: workstream.key,
+      }),
+    dashboard: (workstreamId, signal) => http.call('dashboard', { workstreamId }, undefined, signal),
+    agenda: (workstreamId, signal) => http.call('agenda', { workstreamId }, undefined, signal),
+    overview: (signal) => http.call('overview', {}, undefined, signal),
+    botId: async (signal) => (await http.call('botId', {}, undefined, signal)).botId,
+    partnerDetail: (involvementId, signal) => http.call('partnerDetail', { involvementId }, undefined, signal),
+    download: async (name, ids) => {
+      const path = pathOf(name, ids);
       const response = await send(path, { method: 'GET', accept: '*/*' });
       return { fileName: fileNameOf(response.headers.get('Content-Disposition'), path), blob: await response.blob() };
     },
-    members: async (group, signal) => membersFrom(await getJson(membersPath(group), signal)),
+    members: (group, signal) =>
+      group === 'engagement-team' ? http.call('engagementTeam', {}, undefined, signal) : http.call('members', { workstreamId: group.workstreamId }, undefined, signal),
   };
 }

@@ -1,4 +1,4 @@
-import type { Agenda, ApiErrorBody, Dashboard, EngagementOverview, Member, PartnerDetail, SignedInUser, Workstream } from './types';
+import type { ErrorBody } from '../../contract/api';
 
 /** A failed API call, carrying the server's plain-language message for the person to read. */
 export class ApiError extends Error {
@@ -20,7 +20,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isApiErrorBody(body: unknown): body is ApiErrorBody {
+function isApiErrorBody(body: unknown): body is ErrorBody {
   if (!isRecord(body) || !isRecord(body.error)) return false;
   return typeof body.error.message === 'string' && body.error.message.trim() !== '';
 }
@@ -53,104 +53,7 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
   return new ApiError('server-error', `The server could not answer just now (HTTP ${status}).`, status);
 }
 
-/** The workstream list, whether the server sends a bare array or `{ workstreams: [...] }`. */
-export function workstreamsFrom(body: unknown): Workstream[] {
-  const list = isRecord(body) ? body.workstreams : body;
-  if (!Array.isArray(list)) throw unexpected('the list of workstreams');
-  return list as Workstream[];
-}
-
-/** One workstream, as the server answers its creation. */
-export function workstreamFrom(body: unknown): Workstream {
-  if (!isRecord(body) || typeof body.id !== 'number' || typeof body.title !== 'string') throw unexpected('the new workstream');
-  return body as unknown as Workstream;
-}
-
-/** The dashboard, whether bare or wrapped as `{ dashboard: ... }`. */
-export function dashboardFrom(body: unknown): Dashboard {
-  const dashboard = isRecord(body) && isRecord(body.dashboard) ? body.dashboard : body;
-  if (!isRecord(dashboard) || !Array.isArray(dashboard.rows) || !Array.isArray(dashboard.roles)) {
-    throw unexpected('the workstream dashboard');
-  }
-  return dashboard as unknown as Dashboard;
-}
-
-function firstText(record: Record<string, unknown>, names: readonly string[]): string | undefined {
-  for (const name of names) {
-    const value = record[name];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  }
-  return undefined;
-}
-
 /** Whether an error is the server refusing the person access (403), as opposed to a fault. */
 export function isNoAccess(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403;
-}
-
-/**
- * Who is signed in, read tolerantly from `/api/me`: the principal may be bare or
- * wrapped (`me`, `principal`, `user`), its name may be `name` or `displayName`, and
- * the local development identity may be flagged by `identity`, `kind` or `source`
- * saying `local-development`, or by `localDevelopment: true`. Only an explicit
- * `engagementTeam: true` counts as the Engagement team.
- */
-export function signedInUserFrom(body: unknown): SignedInUser {
-  if (!isRecord(body)) throw unexpected('who is signed in');
-  const wrapped = [body.me, body.principal, body.user].find(isRecord);
-  const principal = wrapped ?? body;
-  const name = firstText(principal, ['name', 'displayName', 'email']) ?? 'Unknown person';
-  const identity = firstText(principal, ['identity', 'kind', 'source']) ?? firstText(body, ['identity', 'kind', 'source']);
-  const localDevelopment =
-    identity === 'local-development' || principal.localDevelopment === true || body.localDevelopment === true;
-  const workstreamIds = Array.isArray(body.workstreamIds) ? body.workstreamIds.filter((id): id is number => Number.isInteger(id)) : [];
-  return { id: firstText(principal, ['id', 'oid']) ?? '', name, localDevelopment, engagementTeam: body.engagementTeam === true, workstreamIds };
-}
-
-function isMember(value: unknown): value is Member {
-  return isRecord(value) && typeof value.id === 'number' && typeof value.version === 'number' && typeof value.userId === 'string' && typeof value.userName === 'string';
-}
-
-/** The members of a workstream or of the Engagement team. */
-export function membersFrom(body: unknown): Member[] {
-  if (!Array.isArray(body) || !body.every(isMember)) throw unexpected('the list of people');
-  return body;
-}
-
-/** A partner's detail, whether bare or wrapped as `{ detail: ... }`. */
-export function partnerDetailFrom(body: unknown): PartnerDetail {
-  const detail = isRecord(body) && isRecord(body.detail) ? body.detail : body;
-  if (
-    !isRecord(detail) ||
-    !isRecord(detail.partner) ||
-    !isRecord(detail.involvement) ||
-    !Array.isArray(detail.checklist) ||
-    !isRecord(detail.actions) ||
-    !Array.isArray(detail.actions.nextStages)
-  ) {
-    throw unexpected("the partner's details");
-  }
-  return detail as unknown as PartnerDetail;
-}
-
-/** The one-to-one agenda. */
-export function agendaFrom(body: unknown): Agenda {
-  if (!isRecord(body) || !Array.isArray(body.items)) throw unexpected('the one-to-one agenda');
-  return body as unknown as Agenda;
-}
-
-/** The Engagement overview. */
-export function overviewFrom(body: unknown): EngagementOverview {
-  if (!isRecord(body) || !Array.isArray(body.workstreams) || !isRecord(body.peerNetwork)) {
-    throw unexpected('the Engagement overview');
-  }
-  return body as unknown as EngagementOverview;
-}
-
-/** The bot's Microsoft app id from `/api/bot`, or null when the server has no bot registered. */
-export function botIdFrom(body: unknown): string | null {
-  const botId = isRecord(body) ? body.botId : undefined;
-  if (botId === null) return null;
-  if (typeof botId !== 'string') throw unexpected("the bot's details");
-  return botId.trim() || null;
 }

@@ -33,12 +33,12 @@ function draftOf(partner: Partner): Draft {
   return Object.fromEntries(FIELDS.map((field) => [field, partner[field] ?? ''])) as Draft;
 }
 
-/** Only what was changed, each as typed (trimmed), and a field emptied as null. */
+/** Only what was changed, each as typed (trimmed), and a field emptied as null (the full name, which cannot be cleared, as empty for the server to say so). */
 function correctionsFrom(partner: Partner, draft: Draft): PartnerCorrections {
   const corrections: Record<string, string | null> = {};
   for (const field of FIELDS) {
     const typed = draft[field].trim();
-    if (typed !== (partner[field] ?? '').trim()) corrections[field] = typed === '' ? null : typed;
+    if (typed !== (partner[field] ?? '').trim()) corrections[field] = typed === '' && field !== 'fullName' ? null : typed;
   }
   return corrections as PartnerCorrections;
 }

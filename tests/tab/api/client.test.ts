@@ -1,6 +1,8 @@
+import { pathOf } from '../../../src/contract/api';
 import { stageRequest } from '../../../src/tab/api/changes';
 import { createApiClient } from '../../../src/tab/api/client';
 import { ApiError } from '../../../src/tab/api/parse';
+import type { Stage, StageChange } from '../../../src/tab/api/types';
 
 function answer(status: number, body: string): Response {
   return new Response(body, { status, headers: { 'Content-Type': 'application/json' } });
@@ -54,6 +56,25 @@ describe('createApiClient', () => {
     await expect(failure).rejects.toMatchObject({ code: 'network', status: null });
   });
 
+  it('reads who is signed in from /api/me: the principal, the local development identity, the Engagement team and their workstreams', async () => {
+    fetchMock.mockResolvedValueOnce(
+      answer(200, JSON.stringify({ principal: { id: 'oid-1', name: 'Asha Patel', email: 'asha@nhs.net', tenantId: 't' }, identity: 'entra', engagementTeam: false, workstreamIds: [2, 5] })),
+    );
+    fetchMock.mockResolvedValueOnce(
+      answer(200, JSON.stringify({ principal: { id: 'local-developer', name: 'Local Developer' }, identity: 'local-development', engagementTeam: true, workstreamIds: [] })),
+    );
+    const api = createApiClient(async () => null);
+    expect(await api.me(signal)).toEqual({ id: 'oid-1', name: 'Asha Patel', localDevelopment: false, engagementTeam: false, workstreamIds: [2, 5] });
+    expect(await api.me(signal)).toEqual({ id: 'local-developer', name: 'Local Developer', localDevelopment: true, engagementTeam: true, workstreamIds: [] });
+  });
+
+  it("reads the bot's id, or null when the server has no bot", async () => {
+    fetchMock.mockResolvedValueOnce(answer(200, JSON.stringify({ botId: 'b0t' }))).mockResolvedValueOnce(answer(200, JSON.stringify({ botId: null })));
+    const api = createApiClient(async () => null);
+    expect(await api.botId(signal)).toBe('b0t');
+    expect(await api.botId(signal)).toBeNull();
+  });
+
   it('refuses a page that is not JSON, such as the tab itself served in place of the API', async () => {
     fetchMock.mockResolvedValue(new Response('<!doctype html><title>Partner Pathway</title>', { status: 200 }));
     await expect(createApiClient(async () => null).workstreams(signal)).rejects.toMatchObject({
@@ -63,6 +84,12 @@ describe('createApiClient', () => {
 });
 
 describe('stageRequest', () => {
+  /** The last part of the path the stage change is posted to, and its body. */
+  const asked = (from: Stage, change: StageChange) => {
+    const { route, body } = stageRequest(from, change);
+    return { action: pathOf(route, { involvementId: 7 }).split('/').pop(), body };
+  };
+
   it.each([
     ['Interested', { to: 'Chat booked', at: '2026-03-04T10:00:00.000Z', where: 'Teams' }, 'book-chat', { at: '2026-03-04T10:00:00.000Z', where: 'Teams' }],
     ['Chat booked', { to: 'Chat held', notes: '  ' }, 'hold-chat', {}],
@@ -74,7 +101,7 @@ describe('stageRequest', () => {
     ['Active', { to: 'Ended', reason: 'Moved away', exitConversationOffered: true }, 'end', { reason: 'Moved away', exitConversationOffered: true }],
     ['Offered', { to: 'Not progressed', reason: 'Chose another role' }, 'not-progressed', { reason: 'Chose another role' }],
   ] as const)('from %s asks for %j with the action the bot uses', (from, change, action, body) => {
-    expect(stageRequest(from, change)).toEqual({ action, body });
+    expect(asked(from, change)).toEqual({ action, body });
   });
 
   it('posts the stage change with the version the panel read, under its key', async () => {
@@ -96,11 +123,11 @@ describe('stageRequest', () => {
       { reason: 'Moved away', exitConversationOffered: false, cancelBooked: true },
     ],
   ] as const)('says whether to cancel the one-to-one booked with %j', (change, action, body) => {
-    expect(stageRequest('Active', change)).toEqual({ action, body });
+    expect(asked('Active', change)).toEqual({ action, body });
   });
 
   it('sends the adjustments asked for with the informal chat, when there are some', () => {
-    expect(stageRequest('Chat booked', { to: 'Chat booked', at: '2026-03-04T10:00:00.000Z', where: 'Teams', adjustments: ' Captions on ' })).toEqual({
+    expect(asked('Chat booked', { to: 'Chat booked', at: '2026-03-04T10:00:00.000Z', where: 'Teams', adjustments: ' Captions on ' })).toEqual({
       action: 'book-chat',
       body: { at: '2026-03-04T10:00:00.000Z', where: 'Teams', adjustments: 'Captions on' },
     });
@@ -179,10 +206,11 @@ describe('downloads', () => {
     const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(
       new Response('BEGIN:VCALENDAR', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="one-to-one-31.ics"' } }),
     );
-    const file = await createApiClient(async () => 'sso-token').download('/api/one-to-ones/31/invitation.ics');
+    const file = await createApiClient(async () => 'sso-token').download('invitation', { oneToOneId: 31 });
     expect(file.fileName).toBe('one-to-one-31.ics');
     expect(await file.blob.text()).toBe('BEGIN:VCALENDAR');
-    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    const [path, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(path).toBe('/api/one-to-ones/31/invitation.ics');
     expect(init.headers).toMatchObject({ Authorization: 'Bearer sso-token' });
     fetchMock.mockRestore();
   });
@@ -191,7 +219,7 @@ describe('downloads', () => {
     const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(
       new Response(JSON.stringify({ error: { code: 'not-booked', message: 'This one-to-one is cancelled.' } }), { status: 422 }),
     );
-    await expect(createApiClient(async () => null).download('/api/one-to-ones/31/invitation.ics')).rejects.toMatchObject({
+    await expect(createApiClient(async () => null).download('invitation', { oneToOneId: 31 })).rejects.toMatchObject({
       code: 'not-booked',
       message: 'This one-to-one is cancelled.',
     });
@@ -259,8 +287,8 @@ describe('adverts awaiting approval', () => {
     await api.approveAdvert({ roleId: 9, version: 4 }, { advertUrl: ' https://example.org/opportunities/9 ', key: 'approve-9-abcdef' });
     await api.sendAdvertBack({ roleId: 9, version: 5 }, { comment: ' Say how often the board meets. ', key: 'back-9-abcdef' });
     expect([0, 1].map(sent)).toEqual([
-      { path: '/api/roles/9/approve-advert', method: 'POST', body: { roleId: 9, version: 4, advertUrl: 'https://example.org/opportunities/9', key: 'approve-9-abcdef' } },
-      { path: '/api/roles/9/send-advert-back', method: 'POST', body: { roleId: 9, version: 5, comment: 'Say how often the board meets.', key: 'back-9-abcdef' } },
+      { path: '/api/roles/9/approve-advert', method: 'POST', body: { version: 4, advertUrl: 'https://example.org/opportunities/9', key: 'approve-9-abcdef' } },
+      { path: '/api/roles/9/send-advert-back', method: 'POST', body: { version: 5, comment: 'Say how often the board meets.', key: 'back-9-abcdef' } },
     ]);
   });
 

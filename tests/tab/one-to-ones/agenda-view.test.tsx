@@ -2,12 +2,13 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AgendaView } from '../../../src/tab/one-to-ones/agenda-view';
-import { agendaItem } from '../builders';
+import { agendaItem, workstream } from '../builders';
 import { windowWidth } from '../layout';
 import { renderInFluent, stubObjectUrls } from '../render';
 
 describe('the one-to-ones agenda', () => {
   const agenda = {
+    workstream: workstream(),
     today: '2026-03-02',
     until: '2026-04-13',
     items: [

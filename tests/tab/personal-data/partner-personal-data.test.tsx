@@ -103,7 +103,7 @@ describe("the Engagement team's data protection actions", () => {
     const { created } = stubObjectUrls();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Download their data (JSON)' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Download their data as a readable summary' }));
-    expect(api.download.mock.calls).toEqual([['/api/partners/5/export.json'], ['/api/partners/5/export.txt']]);
+    expect(api.download.mock.calls).toEqual([['personalDataJson', { partnerId: 5 }], ['personalDataText', { partnerId: 5 }]]);
     expect(created).toHaveLength(2);
   });
 
