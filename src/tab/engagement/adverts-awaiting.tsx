@@ -4,17 +4,13 @@ import type { ApiClient } from '../api/client';
 import type { AdvertAwaitingApproval, EngagementOverview } from '../api/types';
 import { OutcomeRegion, useFocusIfLost } from '../shared/action-message';
 import { useCardListStyles } from '../shared/card-styles';
+import { useFormStyles } from '../shared/form-styles';
 import { shortDate } from '../shared/format';
 import { Section } from '../shared/section';
 import { useAction, type ActionOutcome } from '../shared/use-action';
 import { AdvertDecisionForm, type AdvertDecisionKind } from './advert-decision-form';
 
 const useStyles = makeStyles({
-  buttons: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
   quiet: {
     color: tokens.colorNeutralForeground3,
   },
@@ -49,6 +45,7 @@ export interface AdvertsAwaitingProps {
  */
 export function AdvertsAwaiting({ overview, api, onChanged }: AdvertsAwaitingProps) {
   const styles = useStyles();
+  const formStyles = useFormStyles();
   const cards = useCardListStyles();
   const headingId = useId();
   const action = useAction(onChanged);
@@ -128,7 +125,7 @@ export function AdvertsAwaiting({ overview, api, onChanged }: AdvertsAwaitingPro
                       onCancel={() => cancel(chosen)}
                     />
                   ) : (
-                    <div className={styles.buttons}>
+                    <div className={formStyles.buttons}>
                       <Button
                         id={buttonId(advert.roleId, 'approve')}
                         appearance="primary"
