@@ -6,13 +6,12 @@ import {
   DrawerHeaderTitle,
   OverlayDrawer,
   Spinner,
-  Subtitle2,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiClient } from './api/client';
 import type { CalendarDate, OneToOne, PartnerDetail, StageChange } from './api/types';
 import { InductionChecklist } from './induction/induction-checklist';
@@ -23,11 +22,12 @@ import { StageActions } from './partners/stage-actions';
 import { WrittenDown } from './partners/written-down';
 import { Consents, NotesNeedConsent } from './personal-data/consents';
 import { DataProtection } from './personal-data/data-protection';
-import { ActionMessage } from './shared/action-message';
+import { OutcomeRegion } from './shared/action-message';
 import { useWordBadgeStyles } from './shared/badge-styles';
 import type { Refusal } from './shared/form-refusal';
 import { shortDate } from './shared/format';
 import { LoadError } from './shared/load-error';
+import { Section } from './shared/section';
 import { useAction, useChangeKeys, type ActionOutcome } from './shared/use-action';
 import { useLoad } from './shared/use-load';
 
@@ -38,40 +38,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXL,
     paddingBlockEnd: tokens.spacingVerticalXXL,
   },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  heading: {
-    margin: 0,
-  },
   summary: {
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
   },
-  outcome: {
-    borderRadius: tokens.borderRadiusMedium,
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-    },
-  },
 });
-
-function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
-  const styles = useStyles();
-  const id = useId();
-  return (
-    <section className={styles.section} aria-labelledby={id}>
-      <Subtitle2 as="h3" id={id} className={styles.heading}>
-        {title}
-      </Subtitle2>
-      {children}
-    </section>
-  );
-}
 
 /**
  * Says the partner's personal data was erased. It takes focus when shown: after an
@@ -218,14 +191,12 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
         </Badge>
         {involvement.ownerName && <Text>Named contact: {involvement.ownerName}</Text>}
       </div>
-      <div ref={outcome} tabIndex={-1} className={styles.outcome} aria-live="polite">
-        {!refusedInForm && <ActionMessage outcome={action.outcome} />}
-      </div>
+      <OutcomeRegion ref={outcome} outcome={action.outcome} shown={!refusedInForm} />
       {partner.erasedDate ? (
         <ErasedNotice erasedDate={partner.erasedDate} />
       ) : (
         <>
-          <Section title="Stage">
+          <Section level={3} title="Stage">
             {actions.acknowledgeInterest && (
               <div>
                 <Text block>Their interest has not been acknowledged yet: people should hear back promptly.</Text>
@@ -248,7 +219,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               onChange={(next) => change(['stage', involvement.id, next], (key) => api.changeStage(involvement, next, key), stageDone(next))}
             />
           </Section>
-          <Section title="Named contact">
+          <Section level={3} title="Named contact">
             <NamedContact
               workstreamId={involvement.workstreamId}
               ownerId={involvement.ownerId}
@@ -271,7 +242,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               }
             />
           </Section>
-          <Section title="Contact and access needs">
+          <Section level={3} title="Contact and access needs">
             <ContactAndAccessNeeds
               partner={partner}
               canCorrect={actions.editDetails}
@@ -287,10 +258,10 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               }
             />
           </Section>
-          <Section title="What staff wrote">
+          <Section level={3} title="What staff wrote">
             <WrittenDown involvement={involvement} partner={partner} oneToOnes={detail.oneToOnes} name={detail.name} />
           </Section>
-          <Section title="Consent">
+          <Section level={3} title="Consent">
             <Consents
               partner={partner}
               name={detail.name}
@@ -303,7 +274,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
             />
           </Section>
           {induction && (
-            <Section title="Induction checklist">
+            <Section level={3} title="Induction checklist">
               <InductionChecklist
                 tasks={checklist}
                 progress={induction}
@@ -332,7 +303,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               />
             </Section>
           )}
-          <Section title="One-to-ones">
+          <Section level={3} title="One-to-ones">
             <OneToOneSchedule
               oneToOnes={detail.oneToOnes}
               next={detail.nextOneToOne}
@@ -363,7 +334,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
             />
           </Section>
           {engagementTeam && (
-            <Section title="Their data (Engagement team)">
+            <Section level={3} title="Their data (Engagement team)">
               <DataProtection
                 partner={partner}
                 busy={busy}

@@ -1,5 +1,5 @@
-import { Body1, Caption1, Spinner, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient, Person } from './api/client';
 import { rowForPartner, type PartnerShow } from './partners/filter-rows';
 import { PartnersSection } from './partners/partners-section';
@@ -9,6 +9,7 @@ import { RolesList } from './roles/roles-list';
 import { NARROW_MEDIA } from './shared/breakpoints';
 import { shortDate } from './shared/format';
 import { LoadError } from './shared/load-error';
+import { Section } from './shared/section';
 import { partnerShowFromSearch, searchWithPartnerShow } from './shared/url-state';
 import { useLoad } from './shared/use-load';
 import { ViewTabs } from './shared/view-tabs';
@@ -21,14 +22,6 @@ const useStyles = makeStyles({
     [NARROW_MEDIA]: {
       gap: tokens.spacingVerticalM,
     },
-  },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  heading: {
-    margin: 0,
   },
 });
 
@@ -93,7 +86,6 @@ function AgendaPanel({ api, workstreamId, changes, onOpen }: { readonly api: Api
 /** One workstream: its stage counts, then partners, one-to-ones, roles or people, each view read in one call; a partner opens in a side panel. */
 export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSettled, myId = null, engagementTeam = false, pickPeople = null }: WorkstreamViewProps) {
   const styles = useStyles();
-  const titleId = useId();
   const [view, setView] = useState<View>('partners');
   const [show, setShow] = useState<PartnerShow>(() => partnerShowFromSearch(window.location.search));
   const showPartners = useCallback((chosen: PartnerShow) => {
@@ -139,10 +131,7 @@ export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSe
   const { workstream, today, rows, roles, stageCounts, needsAttention } = dashboard.data;
   return (
     <div className={styles.root}>
-      <section className={styles.section} aria-labelledby={titleId}>
-        <Subtitle1 as="h2" id={titleId} className={styles.heading}>
-          {workstream.title}
-        </Subtitle1>
+      <Section title={workstream.title}>
         {workstream.description && <Body1>{workstream.description}</Body1>}
         <Caption1>Dates and due states as of {shortDate(today)}.</Caption1>
         <StageSummary stageCounts={stageCounts} needsAttention={needsAttention} show={show} onShow={showPartners} />
@@ -152,7 +141,7 @@ export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSe
             below, or choose another workstream.
           </Body1>
         )}
-      </section>
+      </Section>
       <ViewTabs label="Workstream views" names={VIEW_NAMES} view={view} onSelect={setView}>
         {(labelledBy) => (
           <>

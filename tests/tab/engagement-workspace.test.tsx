@@ -32,7 +32,7 @@ describe('the Engagement personal tab', () => {
       members: jest.fn(async () => [nadia]),
     });
     renderInFluent(<EngagementWorkspace host={null} api={api} />);
-    expect(await screen.findByRole('heading', { name: 'All workstreams' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'All workstreams' })).toBeInTheDocument();
     expect(api.members).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('tab', { name: 'Engagement team' }));
     const list = await screen.findByRole('list', { name: 'People in the Engagement team (1)' });
@@ -40,7 +40,7 @@ describe('the Engagement personal tab', () => {
     expect(api.members).toHaveBeenCalledWith('engagement-team', expect.anything());
     await userEvent.click(within(list).getByRole('button', { name: 'Remove Nadia Ali' }));
     const dialog = await findConfirmation('Remove Nadia Ali from the Engagement team?');
-    expect(within(dialog).getByText(/no longer see every workstream/)).toBeTruthy();
+    expect(within(dialog).getByText(/no longer see every workstream/)).toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Remove Nadia Ali', hidden: true }));
     expect(api.removeMember).toHaveBeenCalledWith(nadia);
     const form = screen.getByRole('form', { name: 'Add a colleague to the Engagement team' });
@@ -55,10 +55,10 @@ describe('the Engagement personal tab', () => {
       overview: jest.fn().mockRejectedValue(new ApiError('no-access', ENGAGEMENT_ONLY, 403)),
     });
     renderInFluent(<EngagementWorkspace host={host} api={api} />);
-    expect(await screen.findByRole('heading', { name: 'This view is for the Engagement team' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Open your workstreams' }).getAttribute('href')).toBe('/tab/index.html?theme=dark');
-    expect(screen.queryByRole('tab')).toBeNull();
-    expect(screen.queryByText(ENGAGEMENT_ONLY)).toBeNull();
+    expect(await screen.findByRole('heading', { name: 'This view is for the Engagement team' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open your workstreams' })).toHaveAttribute('href', '/tab/index.html?theme=dark');
+    expect(screen.queryByRole('tab')).not.toBeInTheDocument();
+    expect(screen.queryByText(ENGAGEMENT_ONLY)).not.toBeInTheDocument();
     expect(host.reportLoaded).toHaveBeenCalled();
     expect(host.reportFailed).not.toHaveBeenCalled();
   });
@@ -69,7 +69,7 @@ describe('the Engagement personal tab', () => {
       overview: jest.fn().mockRejectedValue(new ApiError('no-access', ENGAGEMENT_ONLY, 403)),
     });
     renderInFluent(<EngagementWorkspace host={null} api={api} />);
-    expect(await screen.findByRole('heading', { name: 'This view is for the Engagement team' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'This view is for the Engagement team' })).toBeInTheDocument();
   });
 
   it('shows any other failure as one, with Retry, and tells Teams', async () => {
@@ -79,9 +79,9 @@ describe('the Engagement personal tab', () => {
       overview: jest.fn().mockRejectedValueOnce(new ApiError('store-unavailable', 'The data store is not available just now.', 503)).mockResolvedValue(OVERVIEW),
     });
     renderInFluent(<EngagementWorkspace host={host} api={api} />);
-    expect(await screen.findByText('Could not load the Engagement overview')).toBeTruthy();
+    expect(await screen.findByText('Could not load the Engagement overview')).toBeInTheDocument();
     expect(host.reportFailed).toHaveBeenCalledWith('The data store is not available just now.');
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('heading', { name: 'All workstreams' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'All workstreams' })).toBeInTheDocument();
   });
 });

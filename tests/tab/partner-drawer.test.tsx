@@ -23,8 +23,8 @@ async function openDrawer(api = fakeApi({ partnerDetail: jest.fn(async () => det
 describe('the partner panel', () => {
   it("shows the partner's contact details and access needs", async () => {
     const { dialog } = await openDrawer();
-    expect(within(dialog).getByText('Captions on in video calls')).toBeTruthy();
-    expect(within(dialog).getByText('sam@example.org')).toBeTruthy();
+    expect(within(dialog).getByText('Captions on in video calls')).toBeInTheDocument();
+    expect(within(dialog).getByText('sam@example.org')).toBeInTheDocument();
     expect(within(dialog).getAllByText('Not given').length).toBeGreaterThan(0);
   });
 
@@ -32,7 +32,7 @@ describe('the partner panel', () => {
     const { api, dialog, onChanged } = await openDrawer();
     await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Welcome and introductions (required)' }));
     expect(api.completeTask).toHaveBeenCalledWith(expect.objectContaining({ id: 11, version: 1 }), expect.any(String), undefined);
-    expect(await within(dialog).findByText('Ticked: Welcome and introductions.')).toBeTruthy();
+    expect(await within(dialog).findByText('Ticked: Welcome and introductions.')).toBeInTheDocument();
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(api.partnerDetail).toHaveBeenCalledTimes(2);
   });
@@ -49,8 +49,8 @@ describe('the partner panel', () => {
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Active');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Make active' }));
     expect(api.changeStage).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3, stage: 'Induction' }), { to: 'Active' }, expect.any(String));
-    expect(await within(dialog).findByText(refusal)).toBeTruthy();
-    expect(within(dialog).getByText('Not done')).toBeTruthy();
+    expect(await within(dialog).findByText(refusal)).toBeInTheDocument();
+    expect(within(dialog).getByText('Not done')).toBeInTheDocument();
   });
 
   it('asks for a reason before a partner is not progressed, and sends it', async () => {
@@ -68,7 +68,7 @@ describe('the partner panel', () => {
     await userEvent.type(within(form).getByLabelText('Time (optional)'), '10:30');
     await userEvent.click(within(form).getByRole('button', { name: 'Book one-to-one' }));
     expect(api.bookOneToOne).toHaveBeenCalledWith(7, { date: '2026-03-20', time: '10:30', where: '' }, expect.any(String));
-    expect(await within(dialog).findByText('One-to-one booked.')).toBeTruthy();
+    expect(await within(dialog).findByText('One-to-one booked.')).toBeInTheDocument();
   });
 
   it('records a booked one-to-one as held, and offers its invitation', async () => {
@@ -90,9 +90,9 @@ describe('the partner panel', () => {
     renderInFluent(
       <PartnerDrawer api={fakeApi({ partnerDetail })} open involvementId={7} name="Samira Patel" today={TODAY} onClose={jest.fn()} onChanged={jest.fn()} />,
     );
-    expect(await screen.findByText('There is no involvement with id 7.')).toBeTruthy();
+    expect(await screen.findByText('There is no involvement with id 7.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('heading', { name: 'Induction checklist' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Induction checklist' })).toBeInTheDocument();
   });
 
   it('closes with its Close button', async () => {
@@ -114,12 +114,12 @@ describe('the keyboard focus in the partner panel', () => {
     await userEvent.type(within(form).getByLabelText(/^Date/), '2026-03-20');
     const book = within(form).getByRole('button', { name: 'Book one-to-one' });
     await userEvent.click(book);
-    expect(book.getAttribute('aria-disabled')).toBe('true');
+    expect(book).toHaveAttribute('aria-disabled', 'true');
     expect(book.hasAttribute('disabled')).toBe(false);
-    expect(document.activeElement).toBe(book);
+    expect(book).toHaveFocus();
     finish();
-    expect(await within(dialog).findByText('One-to-one booked.')).toBeTruthy();
-    expect(document.activeElement).toBe(book);
+    expect(await within(dialog).findByText('One-to-one booked.')).toBeInTheDocument();
+    expect(book).toHaveFocus();
   });
 
   it('moves to what was done when the button that did it is gone, and Escape still closes the panel', async () => {
@@ -135,7 +135,7 @@ describe('the keyboard focus in the partner panel', () => {
     record.focus();
     await userEvent.keyboard('{Enter}');
     await within(dialog).findByText('One-to-one recorded as held.');
-    await waitFor(() => expect(within(dialog).queryByRole('button', { name: 'Record Mon 2 Mar 2026 as held' })).toBeNull());
+    await waitFor(() => expect(within(dialog).queryByRole('button', { name: 'Record Mon 2 Mar 2026 as held' })).not.toBeInTheDocument());
     expect(document.activeElement?.textContent).toBe('One-to-one recorded as held.');
     await userEvent.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalled();
@@ -150,6 +150,6 @@ describe('the partner panel for new interest', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Samira Patel' });
     await userEvent.click(await within(dialog).findByRole('button', { name: 'Record interest acknowledged today' }));
     expect(api.acknowledgeInterest).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3 }), expect.any(String));
-    expect(await within(dialog).findByText('Interest acknowledged for Sam.')).toBeTruthy();
+    expect(await within(dialog).findByText('Interest acknowledged for Sam.')).toBeInTheDocument();
   });
 });

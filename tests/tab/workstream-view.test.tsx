@@ -45,7 +45,7 @@ describe('the workstream view', () => {
   it('shows the one-to-ones agenda in one more call when its tab is chosen', async () => {
     const { api } = setUp();
     await userEvent.click(await screen.findByRole('tab', { name: 'One-to-ones' }));
-    expect(await screen.findByRole('table', { name: 'Coming up (1)' })).toBeTruthy();
+    expect(await screen.findByRole('table', { name: 'Coming up (1)' })).toBeInTheDocument();
     expect(api.agenda).toHaveBeenCalledTimes(1);
     expect(api.dashboard).toHaveBeenCalledTimes(1);
   });
@@ -54,7 +54,7 @@ describe('the workstream view', () => {
     setUp();
     await userEvent.click(await screen.findByRole('tab', { name: 'Roles' }));
     const role = screen.getByRole('row', { name: /Patient partner/ });
-    expect(within(role).getByText('Induction 1, Active 1')).toBeTruthy();
+    expect(within(role).getByText('Induction 1, Active 1')).toBeInTheDocument();
   });
 
   it('opens a partner in a side panel, and reads the table again after a change there', async () => {
@@ -65,7 +65,7 @@ describe('the workstream view', () => {
     await within(dialog).findByText('Ticked: Welcome and introductions.');
     expect(api.dashboard).toHaveBeenCalledTimes(2);
     // Still shown behind the panel, not replaced by a spinner; the modal panel hides it from assistive technology (on a timer).
-    expect(screen.getByRole('heading', { level: 2, name: 'Maternity', hidden: true })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Maternity', hidden: true })).toBeInTheDocument();
   });
 
   it("opens the partner a link from the bot names, at their current role, once the workstream has loaded", async () => {
@@ -81,15 +81,15 @@ describe('the workstream view', () => {
       partnerDetail: jest.fn(async () => detail()),
     });
     renderInFluent(<WorkstreamView api={api} workstreamId={4} linkedPartnerId={42} onSettled={jest.fn()} />);
-    expect(await screen.findByRole('dialog', { name: 'Samira Patel' })).toBeTruthy();
+    expect(await screen.findByRole('dialog', { name: 'Samira Patel' })).toBeInTheDocument();
     expect(api.partnerDetail).toHaveBeenCalledWith(21, expect.anything());
   });
 
   it('says so when the partner a link names is not in this workstream, and opens no one', async () => {
     const api = fakeApi({ dashboard: jest.fn(async () => DASHBOARD) });
     renderInFluent(<WorkstreamView api={api} workstreamId={4} linkedPartnerId={999} onSettled={jest.fn()} />);
-    expect(await screen.findByText(/The partner in the link you followed is not in this workstream/)).toBeTruthy();
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await screen.findByText(/The partner in the link you followed is not in this workstream/)).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(api.partnerDetail).not.toHaveBeenCalled();
   });
 
@@ -98,7 +98,7 @@ describe('the workstream view', () => {
     const pickPeople = jest.fn(async () => []);
     renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={jest.fn()} myId="oid-me" pickPeople={pickPeople} />);
     await userEvent.click(await screen.findByRole('tab', { name: 'People' }));
-    expect(await screen.findByRole('list', { name: 'People in Maternity (1)' })).toBeTruthy();
+    expect(await screen.findByRole('list', { name: 'People in Maternity (1)' })).toBeInTheDocument();
     expect(api.members).toHaveBeenCalledWith({ workstreamId: 4 }, expect.anything());
     expect(api.dashboard).toHaveBeenCalledTimes(1);
     await userEvent.click(screen.getByRole('button', { name: 'Add people to Maternity' }));
@@ -110,10 +110,10 @@ describe('the workstream view', () => {
     const api = fakeApi({ dashboard: jest.fn().mockRejectedValue(new ApiError('no-access', refusal, 403)) });
     const onSettled = jest.fn();
     renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={onSettled} />);
-    expect(await screen.findByText('You do not have access to this')).toBeTruthy();
-    expect(screen.getByText(refusal)).toBeTruthy();
-    expect(screen.queryByText('Could not load this workstream')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(await screen.findByText('You do not have access to this')).toBeInTheDocument();
+    expect(screen.getByText(refusal)).toBeInTheDocument();
+    expect(screen.queryByText('Could not load this workstream')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeEnabled();
     expect(onSettled).toHaveBeenCalledWith(null);
   });
 
@@ -124,7 +124,7 @@ describe('the workstream view', () => {
       setUp();
       await userEvent.click(await screen.findByRole('tab', { name: 'One-to-ones' }));
       await userEvent.click(screen.getByRole('button', { name: /^Induction 1$/ }));
-      expect(screen.getByRole('tab', { name: 'Partners' }).getAttribute('aria-selected')).toBe('true');
+      expect(screen.getByRole('tab', { name: 'Partners' })).toHaveAttribute('aria-selected', 'true');
       expect(within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('button').map((button) => button.textContent)).toEqual(['Samira Patel']);
       expect(window.location.search).toBe('?show=Induction');
       await userEvent.click(screen.getByRole('button', { name: /^Induction 1$/ }));
@@ -136,7 +136,7 @@ describe('the workstream view', () => {
       window.history.replaceState(null, '', '/?workstream=4&show=Active');
       setUp();
       const active = await screen.findByRole('button', { name: /^Active 1$/ });
-      expect(active.getAttribute('aria-pressed')).toBe('true');
+      expect(active).toHaveAttribute('aria-pressed', 'true');
       expect(within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('button').map((button) => button.textContent)).toEqual(['Zoe Morgan']);
     });
   });
@@ -145,9 +145,9 @@ describe('the workstream view', () => {
     const api = fakeApi({ dashboard: jest.fn().mockRejectedValueOnce(new Error('There is no workstream with id 4.')).mockResolvedValue(DASHBOARD) });
     const onSettled = jest.fn();
     renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={onSettled} />);
-    expect(await screen.findByText('There is no workstream with id 4.')).toBeTruthy();
+    expect(await screen.findByText('There is no workstream with id 4.')).toBeInTheDocument();
     expect(onSettled).toHaveBeenCalledWith('There is no workstream with id 4.');
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Maternity' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Maternity' })).toBeInTheDocument();
   });
 });

@@ -33,28 +33,28 @@ describe('the workstream tab opened for a workstream', () => {
   it('that the person is not a member of says so above their own workstreams, naming nothing of it, until they pick one', async () => {
     window.history.replaceState(null, '', '/tab/index.html?workstream=9');
     renderInFluent(<WorkstreamWorkspace host={null} api={api()} />);
-    expect(await screen.findByText(NOT_A_MEMBER)).toBeTruthy();
-    expect(screen.getByText(/ask one of its members, or the Engagement team, to add you/)).toBeTruthy();
-    expect(await screen.findByRole('heading', { name: 'Maternity' })).toBeTruthy();
+    expect(await screen.findByText(NOT_A_MEMBER)).toBeInTheDocument();
+    expect(screen.getByText(/ask one of its members, or the Engagement team, to add you/)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Maternity' })).toBeInTheDocument();
     expect(window.location.search).toBe('?workstream=4');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: /workstream/i }), 'Digital inclusion');
-    expect(await screen.findByRole('heading', { name: 'Digital inclusion' })).toBeTruthy();
-    expect(screen.queryByText(NOT_A_MEMBER)).toBeNull();
+    expect(await screen.findByRole('heading', { name: 'Digital inclusion' })).toBeInTheDocument();
+    expect(screen.queryByText(NOT_A_MEMBER)).not.toBeInTheDocument();
   });
 
   it('that the person is a member of shows it, with no notice', async () => {
     window.history.replaceState(null, '', '/tab/index.html?workstream=6');
     renderInFluent(<WorkstreamWorkspace host={null} api={api()} />);
-    expect(await screen.findByRole('heading', { name: 'Digital inclusion' })).toBeTruthy();
-    expect(screen.queryByText(NOT_A_MEMBER)).toBeNull();
+    expect(await screen.findByRole('heading', { name: 'Digital inclusion' })).toBeInTheDocument();
+    expect(screen.queryByText(NOT_A_MEMBER)).not.toBeInTheDocument();
   });
 
   it('that the person is in none of: says how to start one from the channel tab, and how to join one', async () => {
     window.history.replaceState(null, '', '/tab/index.html');
     renderInFluent(<WorkstreamWorkspace host={null} api={fakeApi({ me: jest.fn(async () => ({ ...ME, workstreamIds: [] })), workstreams: jest.fn(async () => []) })} />);
-    expect(await screen.findByRole('heading', { name: 'No workstreams yet' })).toBeTruthy();
-    expect(screen.getByText(/add Partner Pathway as a tab in your workstream.s Teams channel/)).toBeTruthy();
-    expect(screen.getByText(/choose “A new workstream”/)).toBeTruthy();
-    expect(screen.getByText(/ask a member of it, or the Engagement team, to add you/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'No workstreams yet' })).toBeInTheDocument();
+    expect(screen.getByText(/add Partner Pathway as a tab in your workstream.s Teams channel/)).toBeInTheDocument();
+    expect(screen.getByText(/choose “A new workstream”/)).toBeInTheDocument();
+    expect(screen.getByText(/ask a member of it, or the Engagement team, to add you/)).toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Textarea, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { AdvertAwaitingApproval } from '../api/types';
+import { useFormStyles } from '../shared/form-styles';
 import type { ActionOutcome } from '../shared/use-action';
 
 /** The form opens where the person pressed Approve or Send back, so the focus goes straight to what it asks for. */
@@ -8,16 +9,8 @@ const focusWhenShown = (element: HTMLElement | null): void => element?.focus();
 
 const useStyles = makeStyles({
   form: {
-    display: 'flex',
-    flexDirection: 'column',
     alignSelf: 'stretch',
-    gap: tokens.spacingVerticalS,
     maxWidth: '36rem',
-  },
-  buttons: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
   },
 });
 
@@ -58,6 +51,7 @@ export interface AdvertDecisionFormProps {
  */
 export function AdvertDecisionForm({ kind, advert, outcome, onDecide, onCancel }: AdvertDecisionFormProps) {
   const styles = useStyles();
+  const formStyles = useFormStyles();
   const ask = ASKS[kind];
   const [value, setValue] = useState('');
   const refused = outcome.kind === 'refused' ? outcome : null;
@@ -68,7 +62,7 @@ export function AdvertDecisionForm({ kind, advert, outcome, onDecide, onCancel }
   };
   const title = kind === 'approve' ? `Approve the advert for ${advert.title}` : `Send back the advert for ${advert.title}`;
   return (
-    <form className={styles.form} aria-label={title} onSubmit={submit} noValidate>
+    <form className={mergeClasses(formStyles.form, styles.form)} aria-label={title} onSubmit={submit} noValidate>
       <Field label={ask.label} required hint={ask.hint} validationMessage={fieldMessage}>
         {kind === 'approve' ? (
           <Input ref={focusWhenShown} type="url" inputMode="url" autoComplete="off" value={value} onChange={(_event, data) => setValue(data.value)} />
@@ -81,7 +75,7 @@ export function AdvertDecisionForm({ kind, advert, outcome, onDecide, onCancel }
           <MessageBarBody>{refused.message}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.buttons}>
+      <div className={formStyles.buttons}>
         <Button type="submit" appearance="primary" disabledFocusable={outcome.kind === 'busy'}>
           {ask.submit}
         </Button>

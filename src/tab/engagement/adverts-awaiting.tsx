@@ -1,33 +1,16 @@
-import { Button, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { AdvertAwaitingApproval, EngagementOverview } from '../api/types';
-import { ActionMessage } from '../shared/action-message';
+import { OutcomeRegion, useFocusIfLost } from '../shared/action-message';
 import { useCardListStyles } from '../shared/card-styles';
+import { useFormStyles } from '../shared/form-styles';
 import { shortDate } from '../shared/format';
+import { Section } from '../shared/section';
 import { useAction, type ActionOutcome } from '../shared/use-action';
 import { AdvertDecisionForm, type AdvertDecisionKind } from './advert-decision-form';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  heading: {
-    margin: 0,
-  },
-  outcome: {
-    borderRadius: tokens.borderRadiusMedium,
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-    },
-  },
-  buttons: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
   quiet: {
     color: tokens.colorNeutralForeground3,
   },
@@ -62,6 +45,7 @@ export interface AdvertsAwaitingProps {
  */
 export function AdvertsAwaiting({ overview, api, onChanged }: AdvertsAwaitingProps) {
   const styles = useStyles();
+  const formStyles = useFormStyles();
   const cards = useCardListStyles();
   const headingId = useId();
   const action = useAction(onChanged);
@@ -85,14 +69,11 @@ export function AdvertsAwaiting({ overview, api, onChanged }: AdvertsAwaitingPro
   // what was done. A form cancelled hands the focus back to the button that opened it.
   const outcome = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    if (returnFocusTo !== null) {
-      document.getElementById(returnFocusTo)?.focus();
-      setReturnFocusTo(null);
-      return;
-    }
-    const active = document.activeElement;
-    if (said && (!active || active === document.body)) outcome.current?.focus();
+    if (returnFocusTo === null) return;
+    document.getElementById(returnFocusTo)?.focus();
+    setReturnFocusTo(null);
   });
+  useFocusIfLost(outcome, said && returnFocusTo === null);
 
   const decide = (current: Waiting, chosen: Deciding) => async (value: string) => {
     const { advert, workstream } = current;
@@ -115,13 +96,8 @@ export function AdvertsAwaiting({ overview, api, onChanged }: AdvertsAwaitingPro
   };
 
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
-      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        Adverts awaiting approval
-      </Subtitle1>
-      <div ref={outcome} tabIndex={-1} className={styles.outcome} aria-live="polite">
-        {said && <ActionMessage outcome={action.outcome} />}
-      </div>
+    <Section title="Adverts awaiting approval" headingId={headingId}>
+      <OutcomeRegion ref={outcome} outcome={action.outcome} shown={said} />
       {waiting.length === 0 ? (
         <Text className={styles.quiet}>No adverts are waiting. When a workstream sends one, it appears here to approve or send back.</Text>
       ) : (
@@ -149,7 +125,7 @@ export function AdvertsAwaiting({ overview, api, onChanged }: AdvertsAwaitingPro
                       onCancel={() => cancel(chosen)}
                     />
                   ) : (
-                    <div className={styles.buttons}>
+                    <div className={formStyles.buttons}>
                       <Button
                         id={buttonId(advert.roleId, 'approve')}
                         appearance="primary"
@@ -169,6 +145,6 @@ export function AdvertsAwaiting({ overview, api, onChanged }: AdvertsAwaitingPro
           })}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,5 @@
 import {
   Caption1,
-  Subtitle1,
   Table,
   TableBody,
   TableCell,
@@ -17,6 +16,7 @@ import type { EngagementOverview } from '../api/types';
 import { describeStages, shortDate } from '../shared/format';
 import { useRowStyles } from '../shared/row-styles';
 import { ScrollRegion } from '../shared/scroll-region';
+import { Section } from '../shared/section';
 import { AdvertsAwaiting } from './adverts-awaiting';
 import { PeerNetwork } from './peer-network';
 import { PossibleDuplicates } from './possible-duplicates';
@@ -26,14 +26,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXL,
-  },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  heading: {
-    margin: 0,
   },
   table: {
     minWidth: '48rem',
@@ -73,10 +65,7 @@ export function EngagementView({ overview, api, onChanged }: EngagementViewProps
       <Caption1>Counts and due states as of {shortDate(overview.today)}.</Caption1>
       <AdvertsAwaiting overview={overview} api={api} onChanged={onChanged} />
       {/* Not a named region itself: the table's scrolling region is, under the same name. */}
-      <section className={styles.section}>
-        <Subtitle1 as="h2" id={workstreamsId} className={styles.heading}>
-          All workstreams
-        </Subtitle1>
+      <Section title="All workstreams" headingId={workstreamsId} named={false}>
         {overview.workstreams.length === 0 ? (
           <Text className={styles.quiet}>No workstreams yet. A workstream starts when someone adds the Partner Pathway tab to its Teams channel and chooses “A new workstream”.</Text>
         ) : (
@@ -122,7 +111,7 @@ export function EngagementView({ overview, api, onChanged }: EngagementViewProps
             </Table>
           </ScrollRegion>
         )}
-      </section>
+      </Section>
       <PeerNetwork peerNetwork={overview.peerNetwork} api={api} onChanged={onChanged} />
       <PossibleDuplicates api={api} onChanged={onChanged} />
     </div>

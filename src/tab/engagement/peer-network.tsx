@@ -1,31 +1,21 @@
-import { Button, Subtitle1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useLayoutEffect, useRef } from 'react';
+import { Button, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useRef } from 'react';
 import type { ApiClient } from '../api/client';
 import type { EngagementOverview, PeerNetworkMember } from '../api/types';
-import { ActionMessage } from '../shared/action-message';
+import { OutcomeRegion, useFocusIfLost } from '../shared/action-message';
 import { useCardListStyles } from '../shared/card-styles';
 import { shortDate } from '../shared/format';
 import { useRowStyles } from '../shared/row-styles';
 import { ScrollRegion } from '../shared/scroll-region';
+import { Section } from '../shared/section';
 import { useAction, useChangeKeys } from '../shared/use-action';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   heading: {
     margin: 0,
   },
   table: {
     minWidth: '48rem',
-  },
-  outcome: {
-    borderRadius: tokens.borderRadiusMedium,
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-    },
   },
   quiet: {
     color: tokens.colorNeutralForeground3,
@@ -49,19 +39,14 @@ export function PeerNetwork({ peerNetwork, api, onChanged }: PeerNetworkProps) {
   const styles = useStyles();
   const rowStyles = useRowStyles();
   const cards = useCardListStyles();
-  const networkId = useId();
   const rosterId = useId();
   const notInvitedId = useId();
   const action = useAction(onChanged);
   const keys = useChangeKeys();
   const { counts, members, notInvited } = peerNetwork;
-  const refused = action.outcome.kind === 'refused';
   const outcome = useRef<HTMLDivElement>(null);
   // After a refusal the overview is read again, and the button pressed may be gone with the person (invited meanwhile).
-  useLayoutEffect(() => {
-    const active = document.activeElement;
-    if (refused && (!active || active === document.body)) outcome.current?.focus();
-  });
+  useFocusIfLost(outcome, action.outcome.kind === 'refused');
   const invite = async (partner: PeerNetworkMember) => {
     const invited = await action.run(
       () => api.invitePeerNetwork({ id: partner.partnerId, version: partner.version }, keys.keyFor(['invite', partner.partnerId])),
@@ -73,16 +58,11 @@ export function PeerNetwork({ peerNetwork, api, onChanged }: PeerNetworkProps) {
     outcome.current?.focus();
   };
   return (
-    <section className={styles.section} aria-labelledby={networkId}>
-      <Subtitle1 as="h2" id={networkId} className={styles.heading}>
-        Peer Support Network
-      </Subtitle1>
+    <Section title="Peer Support Network">
       <Text>
         {counts.Joined} joined, {counts.Invited} invited and waiting for an answer, {counts.Declined} declined, {counts['Not invited']} not invited yet.
       </Text>
-      <div ref={outcome} tabIndex={-1} className={styles.outcome} aria-live="polite">
-        <ActionMessage outcome={action.outcome} />
-      </div>
+      <OutcomeRegion ref={outcome} outcome={action.outcome} />
       {members.length === 0 ? (
         <Text className={styles.quiet}>Nobody has been invited yet.</Text>
       ) : (
@@ -144,6 +124,6 @@ export function PeerNetwork({ peerNetwork, api, onChanged }: PeerNetworkProps) {
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }

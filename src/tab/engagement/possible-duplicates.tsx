@@ -1,29 +1,16 @@
-import { Button, Radio, RadioGroup, Spinner, Subtitle1, Text, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
-import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
+import { Button, Radio, RadioGroup, Spinner, Text, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { DuplicateGroup, DuplicateRecord } from '../api/types';
-import { ActionMessage } from '../shared/action-message';
+import { OutcomeRegion, useFocusIfLost } from '../shared/action-message';
 import { useCardListStyles } from '../shared/card-styles';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { LoadError } from '../shared/load-error';
+import { Section } from '../shared/section';
 import { useAction, useChangeKeys } from '../shared/use-action';
 import { useLoad } from '../shared/use-load';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  heading: {
-    margin: 0,
-  },
-  outcome: {
-    borderRadius: tokens.borderRadiusMedium,
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-    },
-  },
   sharing: {
     overflowWrap: 'anywhere',
   },
@@ -140,12 +127,8 @@ export function PossibleDuplicates({ api, onChanged }: PossibleDuplicatesProps) 
   const action = useAction(saved);
   const keys = useChangeKeys();
   const outcome = useRef<HTMLDivElement>(null);
-  const refused = action.outcome.kind === 'refused';
   // After a refusal the groups are read again, and the one whose button was pressed may be gone (merged meanwhile).
-  useLayoutEffect(() => {
-    const active = document.activeElement;
-    if (refused && (!active || active === document.body)) outcome.current?.focus();
-  });
+  useFocusIfLost(outcome, action.outcome.kind === 'refused');
   const merge = async ({ keep, duplicate }: Choice) => {
     const merged = await action.run(
       () =>
@@ -162,14 +145,9 @@ export function PossibleDuplicates({ api, onChanged }: PossibleDuplicatesProps) 
     outcome.current?.focus();
   };
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
-      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        Possible duplicates
-      </Subtitle1>
+    <Section title="Possible duplicates" headingId={headingId}>
       <Text>Records that share an email address or phone number may be one person logged twice, perhaps by two workstreams.</Text>
-      <div ref={outcome} tabIndex={-1} className={styles.outcome} aria-live="polite">
-        <ActionMessage outcome={action.outcome} />
-      </div>
+      <OutcomeRegion ref={outcome} outcome={action.outcome} />
       {groups.status === 'loading' && <Spinner size="small" label="Looking for possible duplicates…" />}
       {groups.status === 'error' && <LoadError title="Could not look for possible duplicates" failure={groups} />}
       {groups.status === 'ready' &&
@@ -184,6 +162,6 @@ export function PossibleDuplicates({ api, onChanged }: PossibleDuplicatesProps) 
             ))}
           </ul>
         ))}
-    </section>
+    </Section>
   );
 }

@@ -2,7 +2,6 @@ import {
   Badge,
   Caption1,
   Link,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
@@ -24,16 +23,11 @@ import { useCardListStyles } from '../shared/card-styles';
 import { DownloadButton } from '../shared/download-button';
 import { shortDate } from '../shared/format';
 import { useRowStyles } from '../shared/row-styles';
+import { Section } from '../shared/section';
 
 const useStyles = makeStyles({
   group: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
     overflowX: 'auto',
-  },
-  heading: {
-    margin: 0,
   },
   table: {
     minWidth: '44rem',
@@ -101,10 +95,7 @@ function AgendaTable({ title, items, onOpen, downloadInvitation }: AgendaTablePr
   // The side panel hands focus back to the name that opened it.
   const restoreFocusTarget = useRestoreFocusTarget();
   return (
-    <section className={styles.group} aria-labelledby={id}>
-      <Subtitle2 as="h3" id={id} className={styles.heading}>
-        {title} ({items.length})
-      </Subtitle2>
+    <Section title={`${title} (${items.length})`} level={3} headingId={id} className={styles.group}>
       {narrow ? (
         // On a phone, one card per one-to-one instead of a table wider than the window.
         <ul className={cards.list} aria-labelledby={id}>
@@ -172,7 +163,7 @@ function AgendaTable({ title, items, onOpen, downloadInvitation }: AgendaTablePr
           </TableBody>
         </Table>
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -1,15 +1,13 @@
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { Booking } from '../api/client';
 import type { CalendarDate, OneToOne } from '../api/types';
 import { shortDate } from '../shared/format';
 import { FormRefusal, type Refusal } from '../shared/form-refusal';
+import { useFormStyles } from '../shared/form-styles';
 
 const useStyles = makeStyles({
   form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
     flexBasis: '100%',
     paddingBlock: tokens.spacingVerticalS,
   },
@@ -17,11 +15,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
-  },
-  buttons: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
   },
 });
 
@@ -45,6 +38,7 @@ export interface MoveOneToOneFormProps {
 /** Moves the booked one-to-one to another date, and time and place, starting from where it is now. */
 export function MoveOneToOneForm({ oneToOne, today, busy, refusal, onMove, onDismiss }: MoveOneToOneFormProps) {
   const styles = useStyles();
+  const formStyles = useFormStyles();
   const [booking, setBooking] = useState<Booking>({ date: oneToOne.date, time: oneToOne.time ?? '', where: oneToOne.where ?? '' });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,7 +46,7 @@ export function MoveOneToOneForm({ oneToOne, today, busy, refusal, onMove, onDis
   };
   const fieldMessage = (field: (typeof FIELDS)[number]) => refusal?.fields[field];
   return (
-    <form className={styles.form} aria-label={`Move the one-to-one on ${shortDate(oneToOne.date)}`} onSubmit={submit} noValidate>
+    <form className={mergeClasses(formStyles.form, styles.form)} aria-label={`Move the one-to-one on ${shortDate(oneToOne.date)}`} onSubmit={submit} noValidate>
       <div className={styles.row}>
         <Field label="New date" required validationMessage={fieldMessage('date')}>
           <Input ref={focusWhenShown} type="date" min={today} value={booking.date} onChange={(_e, data) => setBooking({ ...booking, date: data.value })} />
@@ -65,7 +59,7 @@ export function MoveOneToOneForm({ oneToOne, today, busy, refusal, onMove, onDis
         </Field>
       </div>
       <FormRefusal refusal={refusal} fields={FIELDS} />
-      <div className={styles.buttons}>
+      <div className={formStyles.buttons}>
         <Button type="submit" appearance="primary" disabledFocusable={busy}>
           Move one-to-one
         </Button>

@@ -1,21 +1,9 @@
-import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { PartnerCorrections } from '../api/client';
 import type { ContactMethod, Partner } from '../api/types';
 import { FormRefusal, type Refusal } from '../shared/form-refusal';
-
-const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  buttons: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
-});
+import { useFormStyles } from '../shared/form-styles';
 
 /** The form opens where "Correct their details" was pressed, so the focus goes straight to the first field. */
 const focusWhenShown = (element: HTMLElement | null): void => element?.focus();
@@ -61,7 +49,7 @@ export interface CorrectDetailsFormProps {
  * preferred way of contact has its details (its sentence shows in the form).
  */
 export function CorrectDetailsForm({ partner, busy, refusal, onSave, onDismiss }: CorrectDetailsFormProps) {
-  const styles = useStyles();
+  const styles = useFormStyles();
   const [draft, setDraft] = useState<Draft>(() => draftOf(partner));
   const set = (field: DetailField) => (_event: unknown, data: { value: string }) => setDraft((current) => ({ ...current, [field]: data.value }));
   const message = (field: DetailField) => refusal?.fields[field];

@@ -1,7 +1,8 @@
-import { Button, Field, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Select, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { Member } from '../api/types';
 import { FormRefusal, type Refusal } from '../shared/form-refusal';
+import { useFormStyles } from '../shared/form-styles';
 import { LoadError } from '../shared/load-error';
 import { useLoad } from '../shared/use-load';
 import { useReturnFocus } from '../shared/use-return-focus';
@@ -14,15 +15,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   form: {
-    display: 'flex',
-    flexDirection: 'column',
     alignSelf: 'stretch',
-    gap: tokens.spacingVerticalS,
-  },
-  buttons: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
   },
 });
 
@@ -42,6 +35,7 @@ interface ChooseProps {
 /** The workstream's members, read when the form opens, to choose the new named contact from. */
 function ChooseNamedContact({ workstreamId, ownerId, busy, refusal, loadMembers, onChoose, onDismiss }: ChooseProps) {
   const styles = useStyles();
+  const formStyles = useFormStyles();
   const members = useLoad(`members:workstream:${workstreamId}`, loadMembers);
   const [chosen, setChosen] = useState('');
   if (members.status === 'loading') return <Spinner size="small" label="Loading the workstream's members…" />;
@@ -53,7 +47,7 @@ function ChooseNamedContact({ workstreamId, ownerId, busy, refusal, loadMembers,
     if (member) void onChoose(member);
   };
   return (
-    <form className={styles.form} aria-label="Change named contact" onSubmit={submit} noValidate>
+    <form className={mergeClasses(formStyles.form, styles.form)} aria-label="Change named contact" onSubmit={submit} noValidate>
       {others.length === 0 ? (
         <Text>Nobody else is a member of this workstream yet. Add colleagues on its People view, then choose them here.</Text>
       ) : (
@@ -74,7 +68,7 @@ function ChooseNamedContact({ workstreamId, ownerId, busy, refusal, loadMembers,
         </Field>
       )}
       <FormRefusal refusal={refusal} fields={['ownerId']} />
-      <div className={styles.buttons}>
+      <div className={formStyles.buttons}>
         {others.length > 0 && (
           <Button type="submit" appearance="primary" disabledFocusable={busy || chosen === ''}>
             Change named contact

@@ -1,15 +1,8 @@
-import { Button, Checkbox, Field, Input, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Involvement, OneToOne, PartnerActions, Stage, StageChange } from '../api/types';
+import { useFormStyles } from '../shared/form-styles';
 import { shortDate } from '../shared/format';
-
-const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-});
 
 /** What each next stage is called as an action. */
 const ACTION_NAMES: Record<Stage, string> = {
@@ -95,7 +88,7 @@ export interface StageActionsProps {
  * booked); the server checks the guards and its plain refusal is shown as it is.
  */
 export function StageActions({ involvement, actions, booked, busy, onChange, notesBlocked = null }: StageActionsProps) {
-  const styles = useStyles();
+  const styles = useFormStyles();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const { stage } = involvement;
   const movesChat = stage === 'Chat booked' && actions.bookChat;

@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { RefusalMessage } from './action-message';
 import type { ActionOutcome } from './use-action';
 
 /** A change the server refused, with its sentence and its message for each field at fault. */
@@ -20,12 +20,5 @@ export function FormRefusal({ refusal, fields }: FormRefusalProps) {
   if (!refusal) return null;
   const named = Object.keys(refusal.fields);
   if (named.length > 0 && named.every((field) => fields.includes(field))) return null;
-  return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>Not done</MessageBarTitle>
-        {refusal.message}
-      </MessageBarBody>
-    </MessageBar>
-  );
+  return <RefusalMessage message={refusal.message} />;
 }

@@ -69,7 +69,7 @@ describe('the channel tab configuration page', () => {
     await userEvent.type(screen.getByRole('textbox', { name: /Name of the new workstream/ }), 'Learning disability and autism');
     await userEvent.type(screen.getByRole('textbox', { name: 'What it works on (optional)' }), 'Annual health checks.');
     expect(host.tabConfig.setValid).toHaveBeenLastCalledWith(true);
-    expect(screen.getByText(/Teams will suggest the name “Partners: Learning disability…”/)).toBeTruthy();
+    expect(screen.getByText(/Teams will suggest the name “Partners: Learning disability…”/)).toBeInTheDocument();
     const settings = await host.saved();
     await host.saved();
     expect(settings).toMatchObject({ entityId: 'workstream-7', contentUrl: `${window.location.origin}/tab/index.html?workstream=7` });
@@ -85,19 +85,19 @@ describe('the channel tab configuration page', () => {
     expect(screen.getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual(['new']);
     await userEvent.type(screen.getByRole('textbox', { name: /Name of the new workstream/ }), 'Maternity');
     await expect(host.saved()).rejects.toBe(refusal);
-    expect(await screen.findByText('Workstream: enter at most 120 characters.')).toBeTruthy();
+    expect(await screen.findByText('Workstream: enter at most 120 characters.')).toBeInTheDocument();
   });
 
   it('outside Teams, links to the workstream instead of saving', async () => {
     renderInFluent(<Harness host={null} />);
     await userEvent.click(screen.getByRole('radio', { name: 'Maternity and neonatal' }));
-    expect(screen.getByRole('link', { name: 'open Maternity and neonatal' }).getAttribute('href')).toBe('/tab/index.html?workstream=1');
+    expect(screen.getByRole('link', { name: 'open Maternity and neonatal' })).toHaveAttribute('href', '/tab/index.html?workstream=1');
   });
 
   it('lets Teams remove the tab, saying that nothing is deleted', () => {
     const host = configHost();
     renderInFluent(<RemovePage host={host} />);
-    expect(screen.getByText(/Removing the tab deletes nothing/)).toBeTruthy();
+    expect(screen.getByText(/Removing the tab deletes nothing/)).toBeInTheDocument();
     expect(host.tabConfig.onRemove).toHaveBeenCalled();
     expect(host.tabConfig.setValid).toHaveBeenCalledWith(true);
   });

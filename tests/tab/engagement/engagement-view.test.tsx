@@ -43,27 +43,27 @@ describe('the Engagement overview', () => {
   it('puts every workstream side by side: partners by stage, overdue one-to-ones, adverts awaiting approval', () => {
     renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi()} onChanged={jest.fn()} />);
     const maternity = screen.getByRole('row', { name: /^Maternity/ });
-    expect(within(maternity).getByText('Induction 1, Active 2')).toBeTruthy();
-    expect(within(maternity).getByText('1 overdue')).toBeTruthy();
-    expect(within(maternity).getByText('Board member, closes Thu 30 Apr 2026')).toBeTruthy();
+    expect(within(maternity).getByText('Induction 1, Active 2')).toBeInTheDocument();
+    expect(within(maternity).getByText('1 overdue')).toBeInTheDocument();
+    expect(within(maternity).getByText('Board member, closes Thu 30 Apr 2026')).toBeInTheDocument();
     const mentalHealth = screen.getByRole('row', { name: /^Mental health/ });
-    expect(within(mentalHealth).getByText('Nobody yet')).toBeTruthy();
-    expect(within(mentalHealth).getByText('None waiting')).toBeTruthy();
+    expect(within(mentalHealth).getByText('Nobody yet')).toBeInTheDocument();
+    expect(within(mentalHealth).getByText('None waiting')).toBeInTheDocument();
   });
 
   it('lists the Peer Support Network roster with each person\'s workstreams', () => {
     renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi()} onChanged={jest.fn()} />);
-    expect(screen.getByText('1 joined, 1 invited and waiting for an answer, 0 declined, 0 not invited yet.')).toBeTruthy();
+    expect(screen.getByText('1 joined, 1 invited and waiting for an answer, 0 declined, 0 not invited yet.')).toBeInTheDocument();
     const roster = screen.getByRole('table', { name: 'Peer Support Network roster' });
     const kwame = within(roster).getByRole('row', { name: /Kwame Mensah/ });
-    expect(within(kwame).getByText('Maternity, Mental health')).toBeTruthy();
-    expect(within(kwame).getByText('Not recorded')).toBeTruthy();
+    expect(within(kwame).getByText('Maternity, Mental health')).toBeInTheDocument();
+    expect(within(kwame).getByText('Not recorded')).toBeInTheDocument();
   });
 
   it('says what to do when there are no workstreams and nobody is invited', () => {
     renderInFluent(<EngagementView overview={{ ...OVERVIEW, workstreams: [], peerNetwork: { counts: OVERVIEW.peerNetwork.counts, members: [], notInvited: [] } }} api={fakeApi()} onChanged={jest.fn()} />);
-    expect(screen.getByText('No workstreams yet. A workstream starts when someone adds the Partner Pathway tab to its Teams channel and chooses “A new workstream”.')).toBeTruthy();
-    expect(screen.getByText(/Nobody has been invited yet/)).toBeTruthy();
+    expect(screen.getByText('No workstreams yet. A workstream starts when someone adds the Partner Pathway tab to its Teams channel and chooses “A new workstream”.')).toBeInTheDocument();
+    expect(screen.getByText(/Nobody has been invited yet/)).toBeInTheDocument();
   });
 });
 
@@ -89,12 +89,12 @@ describe('adverts awaiting approval, in the Engagement overview', () => {
   it('approves an advert with its link, at the version read, then says so and reads the overview again', async () => {
     const { api, onChanged, adverts, rerender } = renderAdverts();
     const advert = within(adverts).getByRole('listitem');
-    expect(within(advert).getByText('Board member')).toBeTruthy();
-    expect(within(advert).getByText('Maternity')).toBeTruthy();
-    expect(within(advert).getByText('Thu 30 Apr 2026')).toBeTruthy();
+    expect(within(advert).getByText('Board member')).toBeInTheDocument();
+    expect(within(advert).getByText('Maternity')).toBeInTheDocument();
+    expect(within(advert).getByText('Thu 30 Apr 2026')).toBeInTheDocument();
     await userEvent.click(within(advert).getByRole('button', { name: 'Approve the advert for Board member' }));
     const link = within(advert).getByRole('textbox', { name: new RegExp(LINK) });
-    expect(document.activeElement).toBe(link);
+    expect(link).toHaveFocus();
     await userEvent.type(link, 'https://example.org/opportunities/board-member');
     await userEvent.click(within(advert).getByRole('button', { name: 'Approve advert' }));
     expect(api.approveAdvert).toHaveBeenCalledWith(
@@ -104,7 +104,7 @@ describe('adverts awaiting approval, in the Engagement overview', () => {
     expect(onChanged).toHaveBeenCalledTimes(1);
     const done = await screen.findByText('Advert approved: Board member (Maternity) is now advertised.');
     rerender(DECIDED);
-    expect(screen.getByText(/No adverts are waiting/)).toBeTruthy();
+    expect(screen.getByText(/No adverts are waiting/)).toBeInTheDocument();
     // The buttons went with the advert: the focus is on what was done, not lost to the page.
     await waitFor(() => expect(document.activeElement?.contains(done)).toBe(true));
   });
@@ -117,13 +117,13 @@ describe('adverts awaiting approval, in the Engagement overview', () => {
     const link = within(adverts).getByRole('textbox', { name: new RegExp(LINK) });
     await userEvent.type(link, 'http://example.org/board');
     await userEvent.click(within(adverts).getByRole('button', { name: 'Approve advert' }));
-    expect(await within(adverts).findByText(message)).toBeTruthy();
-    expect(link.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.queryByText('Not done')).toBeNull();
+    expect(await within(adverts).findByText(message)).toBeInTheDocument();
+    expect(link).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText('Not done')).not.toBeInTheDocument();
     await userEvent.clear(link);
     await userEvent.type(link, 'https://example.org/board');
     await userEvent.click(within(adverts).getByRole('button', { name: 'Approve advert' }));
-    expect(await screen.findByText('Advert approved: Board member (Maternity) is now advertised.')).toBeTruthy();
+    expect(await screen.findByText('Advert approved: Board member (Maternity) is now advertised.')).toBeInTheDocument();
     // Both presses were one decision: the same key, so a retried press after a lost answer counts once.
     const [first, second] = (api.approveAdvert as jest.Mock).mock.calls.map(([, approval]) => approval.key);
     expect(second).toBe(first);
@@ -135,7 +135,7 @@ describe('adverts awaiting approval, in the Engagement overview', () => {
     await userEvent.type(within(adverts).getByRole('textbox', { name: /What needs changing/ }), 'Say how often the board meets.');
     await userEvent.click(within(adverts).getByRole('button', { name: 'Send back' }));
     expect(api.sendAdvertBack).toHaveBeenCalledWith(expect.objectContaining({ roleId: 9, version: 4 }), { comment: 'Say how often the board meets.', key: expect.any(String) });
-    expect(await screen.findByText('Advert sent back: Maternity can read your comment on Board member.')).toBeTruthy();
+    expect(await screen.findByText('Advert sent back: Maternity can read your comment on Board member.')).toBeInTheDocument();
   });
 
   it("shows a refusal that is not about the comment in the form, in the server's words", async () => {
@@ -145,15 +145,15 @@ describe('adverts awaiting approval, in the Engagement overview', () => {
     await userEvent.click(within(adverts).getByRole('button', { name: 'Send back the advert for Board member' }));
     await userEvent.type(within(adverts).getByRole('textbox', { name: /What needs changing/ }), 'Too long.');
     await userEvent.click(within(adverts).getByRole('button', { name: 'Send back' }));
-    expect(await within(adverts).findByText(refusal)).toBeTruthy();
+    expect(await within(adverts).findByText(refusal)).toBeInTheDocument();
   });
 
   it('changes nothing when cancelled, and gives the focus back to the button that opened the form', async () => {
     const { api, adverts } = renderAdverts();
     await userEvent.click(within(adverts).getByRole('button', { name: 'Approve the advert for Board member' }));
     await userEvent.click(within(adverts).getByRole('button', { name: 'Cancel' }));
-    expect(within(adverts).queryByRole('textbox')).toBeNull();
-    expect(document.activeElement).toBe(within(adverts).getByRole('button', { name: 'Approve the advert for Board member' }));
+    expect(within(adverts).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(within(adverts).getByRole('button', { name: 'Approve the advert for Board member' })).toHaveFocus();
     expect(api.approveAdvert).not.toHaveBeenCalled();
   });
 });
@@ -175,10 +175,10 @@ describe('partners never invited to the Peer Support Network, in the Engagement 
     const onChanged = jest.fn();
     const api = fakeApi();
     const view = renderInFluent(<EngagementView overview={NEVER_INVITED} api={api} onChanged={onChanged} />);
-    expect(screen.getByText('1 joined, 1 invited and waiting for an answer, 0 declined, 1 not invited yet.')).toBeTruthy();
+    expect(screen.getByText('1 joined, 1 invited and waiting for an answer, 0 declined, 1 not invited yet.')).toBeInTheDocument();
     const list = screen.getByRole('list', { name: 'Not invited yet (1)' });
     const aisha = within(list).getByRole('listitem');
-    expect(within(aisha).getByText('Maternity')).toBeTruthy();
+    expect(within(aisha).getByText('Maternity')).toBeInTheDocument();
     await userEvent.click(within(aisha).getByRole('button', { name: 'Invite Aisha Rahman to the Peer Support Network' }));
     expect(api.invitePeerNetwork).toHaveBeenCalledWith({ id: 7, version: 4 }, expect.stringMatching(/^.{8,}$/));
     expect(onChanged).toHaveBeenCalledTimes(1);
@@ -188,7 +188,7 @@ describe('partners never invited to the Peer Support Network, in the Engagement 
         <EngagementView overview={ALL_INVITED} api={api} onChanged={onChanged} />
       </FluentProvider>,
     );
-    expect(screen.getByText('Every partner in induction, active or paused has been invited.')).toBeTruthy();
+    expect(screen.getByText('Every partner in induction, active or paused has been invited.')).toBeInTheDocument();
     await waitFor(() => expect(document.activeElement?.contains(done)).toBe(true));
   });
 
@@ -197,7 +197,7 @@ describe('partners never invited to the Peer Support Network, in the Engagement 
     const api = fakeApi({ invitePeerNetwork: jest.fn().mockRejectedValue(new ApiError('already-joined', refusal, 422)) });
     renderInFluent(<EngagementView overview={NEVER_INVITED} api={api} onChanged={jest.fn()} />);
     await userEvent.click(screen.getByRole('button', { name: 'Invite Aisha Rahman to the Peer Support Network' }));
-    expect(await screen.findByText(refusal)).toBeTruthy();
+    expect(await screen.findByText(refusal)).toBeInTheDocument();
   });
 });
 
@@ -218,20 +218,20 @@ describe('possible duplicates, in the Engagement overview', () => {
     const api = fakeApi({ duplicates, mergePartners: jest.fn(async () => ({ survivor: {} as never, moved: 1 })) });
     renderInFluent(<EngagementView overview={OVERVIEW} api={api} onChanged={onChanged} />);
     const list = await screen.findByRole('list', { name: 'Possible duplicates' });
-    expect(within(list).getByText('Sharing sam@example.org')).toBeTruthy();
+    expect(within(list).getByText('Sharing sam@example.org')).toBeInTheDocument();
     const merge = within(list).getByRole('button', { name: 'Choose the record to keep' });
-    expect(merge.getAttribute('aria-disabled')).toBe('true');
+    expect(merge).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(within(list).getByRole('radio', { name: 'Keep Samira Patel, partner 4, 2 roles' }));
     await userEvent.click(within(list).getByRole('button', { name: 'Merge partner 9 into partner 4' }));
     const confirm = await findConfirmation('Merge Sam Patel (partner 9) into Samira Patel (partner 4)?');
-    expect(within(confirm).getByText(/roles move to the record kept, with their checklists, one-to-ones and history/)).toBeTruthy();
-    expect(within(confirm).getByText(/details the record kept lacks .* are filled in from the duplicate/)).toBeTruthy();
-    expect(within(confirm).getByText(/the duplicate is emptied of personal data/)).toBeTruthy();
+    expect(within(confirm).getByText(/roles move to the record kept, with their checklists, one-to-ones and history/)).toBeInTheDocument();
+    expect(within(confirm).getByText(/details the record kept lacks .* are filled in from the duplicate/)).toBeInTheDocument();
+    expect(within(confirm).getByText(/the duplicate is emptied of personal data/)).toBeInTheDocument();
     expect(api.mergePartners).not.toHaveBeenCalled();
     await userEvent.click(within(confirm).getByRole('button', { name: 'Merge the records', hidden: true }));
     expect(api.mergePartners).toHaveBeenCalledWith({ survivor: { id: 4, version: 6 }, duplicate: { id: 9, version: 1 } }, expect.stringMatching(/^.{8,}$/));
-    expect(await screen.findByText('Merged partner 9 into Samira Patel (partner 4): 1 role moved.')).toBeTruthy();
-    expect(await screen.findByText('No records share an email address or phone number.')).toBeTruthy();
+    expect(await screen.findByText('Merged partner 9 into Samira Patel (partner 4): 1 role moved.')).toBeInTheDocument();
+    expect(await screen.findByText('No records share an email address or phone number.')).toBeInTheDocument();
     expect(onChanged).toHaveBeenCalled();
   });
 
@@ -240,9 +240,9 @@ describe('possible duplicates, in the Engagement overview', () => {
     renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi({ duplicates: jest.fn(async () => three) })} onChanged={jest.fn()} />);
     const list = await screen.findByRole('list', { name: 'Possible duplicates' });
     await userEvent.click(within(list).getByRole('radio', { name: 'Keep Samira Patel, partner 4, 2 roles' }));
-    expect(within(list).getByRole('button', { name: 'Choose the record to keep' }).getAttribute('aria-disabled')).toBe('true');
+    expect(within(list).getByRole('button', { name: 'Choose the record to keep' })).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(within(list).getByRole('radio', { name: 'Merge S. Patel, partner 12, 0 roles' }));
-    expect(within(list).getByRole('button', { name: 'Merge partner 12 into partner 4' })).toBeTruthy();
+    expect(within(list).getByRole('button', { name: 'Merge partner 12 into partner 4' })).not.toHaveAttribute('aria-disabled', 'true');
   });
 
   it("shows the server's refusal in its own words", async () => {
@@ -253,11 +253,11 @@ describe('possible duplicates, in the Engagement overview', () => {
     await userEvent.click(within(list).getByRole('radio', { name: 'Keep Sam Patel, partner 9, 1 role' }));
     await userEvent.click(within(list).getByRole('button', { name: 'Merge partner 4 into partner 9' }));
     await userEvent.click(within(await findConfirmation('Merge Samira Patel (partner 4) into Sam Patel (partner 9)?')).getByRole('button', { name: 'Merge the records', hidden: true }));
-    expect(await screen.findByText(refusal)).toBeTruthy();
+    expect(await screen.findByText(refusal)).toBeInTheDocument();
   });
 
   it('says when there are none', async () => {
     renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi({ duplicates: jest.fn(async () => []) })} onChanged={jest.fn()} />);
-    expect(await screen.findByText('No records share an email address or phone number.')).toBeTruthy();
+    expect(await screen.findByText('No records share an email address or phone number.')).toBeInTheDocument();
   });
 });

@@ -29,14 +29,14 @@ function renderChecklist(overrides: Partial<InductionChecklistProps> = {}) {
 describe('the induction checklist', () => {
   it('shows progress in words, and which required items are still missing', () => {
     renderChecklist();
-    expect(screen.getByRole('progressbar', { name: 'Induction progress: 1 of 3 done' })).toBeTruthy();
-    expect(screen.getByText('Still required: Confidentiality agreement signed')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Induction progress: 1 of 3 done' })).toBeInTheDocument();
+    expect(screen.getByText('Still required: Confidentiality agreement signed')).toBeInTheDocument();
   });
 
   it('marks required items in words, not by colour alone', () => {
     renderChecklist();
-    expect(screen.getByRole('checkbox', { name: 'Confidentiality agreement signed (required)' })).toBeTruthy();
-    expect(screen.getByRole('checkbox', { name: 'Meeting dates shared' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Confidentiality agreement signed (required)' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Meeting dates shared' })).toBeInTheDocument();
   });
 
   it('ticks a task without a date', async () => {
@@ -48,7 +48,7 @@ describe('the induction checklist', () => {
   it('ticks an agreement with the date it was signed, today unless changed', async () => {
     const props = renderChecklist();
     const signed = screen.getByLabelText('Date signed: Confidentiality agreement signed');
-    expect((signed as HTMLInputElement).value).toBe(TODAY);
+    expect(signed).toHaveValue(TODAY);
     fireEvent.change(signed, { target: { value: '2026-02-25' } });
     await userEvent.click(screen.getByRole('checkbox', { name: 'Confidentiality agreement signed (required)' }));
     expect(props.onComplete).toHaveBeenCalledWith(expect.objectContaining({ id: 2 }), '2026-02-25');
@@ -56,27 +56,27 @@ describe('the induction checklist', () => {
 
   it('unticks an item done by mistake, and says who recorded it and when', async () => {
     const props = renderChecklist();
-    expect(screen.getByText('Done Fri 27 Feb 2026, recorded by Jo Bloggs')).toBeTruthy();
+    expect(screen.getByText('Done Fri 27 Feb 2026, recorded by Jo Bloggs')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('checkbox', { name: 'Welcome and introductions (required)' }));
     expect(props.onReopen).toHaveBeenCalledWith(expect.objectContaining({ id: 1 }));
   });
 
   it('cannot be changed outside induction, and says why', async () => {
     const props = renderChecklist({ editable: false });
-    expect(screen.getByText('The checklist can be changed only while the partner is in induction.')).toBeTruthy();
-    const box = screen.getByRole('checkbox', { name: 'Meeting dates shared' }) as HTMLInputElement;
-    expect(box.disabled).toBe(true);
-    expect(screen.queryByLabelText(/Date signed/)).toBeNull();
+    expect(screen.getByText('The checklist can be changed only while the partner is in induction.')).toBeInTheDocument();
+    const box = screen.getByRole('checkbox', { name: 'Meeting dates shared' });
+    expect(box).toBeDisabled();
+    expect(screen.queryByLabelText(/Date signed/)).not.toBeInTheDocument();
     expect(props.onComplete).not.toHaveBeenCalled();
   });
 
   it('keeps the keyboard on the item just ticked while the change is saved, and takes no second change meanwhile', async () => {
     const props = renderChecklist({ busy: true });
-    const box = screen.getByRole('checkbox', { name: 'Meeting dates shared' }) as HTMLInputElement;
+    const box = screen.getByRole('checkbox', { name: 'Meeting dates shared' });
     box.focus();
-    expect(box.disabled).toBe(false);
+    expect(box).toBeEnabled();
     await userEvent.keyboard(' ');
-    expect(document.activeElement).toBe(box);
+    expect(box).toHaveFocus();
     expect(props.onComplete).not.toHaveBeenCalled();
   });
 });

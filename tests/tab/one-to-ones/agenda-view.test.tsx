@@ -20,9 +20,9 @@ describe('the one-to-ones agenda', () => {
   it('puts overdue one-to-ones first, saying so in words', () => {
     renderInFluent(<AgendaView agenda={agenda} onOpen={jest.fn()} downloadInvitation={jest.fn()} />);
     expect(screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual(['Overdue (1)', 'Coming up (1)']);
-    expect(within(screen.getByRole('table', { name: 'Overdue (1)' })).getByText('Overdue, nothing booked')).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: 'Overdue (1)' })).getByText('10 days ago')).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: 'Coming up (1)' })).getByText('Booked at 10:30, Online')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Overdue (1)' })).getByText('Overdue, nothing booked')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Overdue (1)' })).getByText('10 days ago')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: 'Coming up (1)' })).getByText('Booked at 10:30, Online')).toBeInTheDocument();
   });
 
   it('offers a booked one-to-one as a calendar invitation, and none for one only due', async () => {
@@ -31,7 +31,7 @@ describe('the one-to-ones agenda', () => {
     renderInFluent(<AgendaView agenda={agenda} onOpen={jest.fn()} downloadInvitation={downloadInvitation} />);
     await userEvent.click(screen.getByRole('button', { name: 'Download the invitation: Samira Patel, Tue 10 Mar 2026' }));
     expect(downloadInvitation).toHaveBeenCalledWith(21);
-    expect(within(screen.getByRole('table', { name: 'Overdue (1)' })).getByText('None booked')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Overdue (1)' })).getByText('None booked')).toBeInTheDocument();
   });
 
   it('opens the partner from their name', async () => {
@@ -43,8 +43,8 @@ describe('the one-to-ones agenda', () => {
 
   it('says when nothing is booked or due', () => {
     renderInFluent(<AgendaView agenda={{ ...agenda, items: [] }} onOpen={jest.fn()} downloadInvitation={jest.fn()} />);
-    expect(screen.getByText('Nothing booked or due in the coming weeks.')).toBeTruthy();
-    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByText('Nothing booked or due in the coming weeks.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('shows each one-to-one as a card on a phone, with the same facts and actions, and no table', async () => {
@@ -54,10 +54,10 @@ describe('the one-to-ones agenda', () => {
       const onOpen = jest.fn();
       const downloadInvitation = jest.fn(async () => ({ fileName: 'one-to-one-21.ics', blob: new Blob(['BEGIN:VCALENDAR']) }));
       renderInFluent(<AgendaView agenda={agenda} onOpen={onOpen} downloadInvitation={downloadInvitation} />);
-      expect(screen.queryByRole('table')).toBeNull();
+      expect(screen.queryByRole('table')).not.toBeInTheDocument();
       const overdue = within(screen.getByRole('list', { name: 'Overdue (1)' })).getByRole('listitem');
-      expect(within(overdue).getByText('Overdue, nothing booked')).toBeTruthy();
-      expect(within(overdue).getByText('None booked')).toBeTruthy();
+      expect(within(overdue).getByText('Overdue, nothing booked')).toBeInTheDocument();
+      expect(within(overdue).getByText('None booked')).toBeInTheDocument();
       await userEvent.click(within(overdue).getByRole('button', { name: 'Chloé Adeyemi' }));
       expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ involvementId: 2 }));
       const coming = within(screen.getByRole('list', { name: 'Coming up (1)' })).getByRole('listitem');

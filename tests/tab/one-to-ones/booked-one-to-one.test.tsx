@@ -21,19 +21,19 @@ const INDUCTION: PartnerDetail = detail({
 describe('the one-to-one booked, in the partner panel', () => {
   it('is moved to another date, time and place, starting from where it is now', async () => {
     const { api, dialog } = await openPanel(ACTIVE);
-    expect(within(dialog).queryByRole('form', { name: 'Book a one-to-one' })).toBeNull();
+    expect(within(dialog).queryByRole('form', { name: 'Book a one-to-one' })).not.toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Move the one-to-one on Tue 10 Mar 2026' }));
     const form = within(dialog).getByRole('form', { name: 'Move the one-to-one on Tue 10 Mar 2026' });
-    const date = within(form).getByLabelText(/^New date/) as HTMLInputElement;
-    expect(document.activeElement).toBe(date);
-    expect(date.value).toBe('2026-03-10');
-    expect((within(form).getByLabelText('Where (optional)') as HTMLInputElement).value).toBe('Library');
+    const date = within(form).getByLabelText(/^New date/);
+    expect(date).toHaveFocus();
+    expect(date).toHaveValue('2026-03-10');
+    expect(within(form).getByLabelText('Where (optional)')).toHaveValue('Library');
     fireEvent.change(date, { target: { value: '2026-03-17' } });
     await userEvent.click(within(form).getByRole('button', { name: 'Move one-to-one' }));
     expect(api.moveOneToOne).toHaveBeenCalledWith(expect.objectContaining({ id: 31, version: 2 }), { date: '2026-03-17', time: '10:30', where: 'Library' }, expect.any(String));
     const done = await within(dialog).findByText('One-to-one moved to Tue 17 Mar 2026 at 10:30.');
     // The form, and its button, are gone: the focus is on what was done, inside the panel.
-    await waitFor(() => expect(within(dialog).queryByRole('form', { name: /^Move the one-to-one/ })).toBeNull());
+    await waitFor(() => expect(within(dialog).queryByRole('form', { name: /^Move the one-to-one/ })).not.toBeInTheDocument());
     expect(document.activeElement?.contains(done)).toBe(true);
   });
 
@@ -47,7 +47,7 @@ describe('the one-to-one booked, in the partner panel', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Move the one-to-one on Tue 10 Mar 2026' }));
     const form = within(dialog).getByRole('form', { name: 'Move the one-to-one on Tue 10 Mar 2026' });
     await userEvent.click(within(form).getByRole('button', { name: 'Move one-to-one' }));
-    expect(await within(form).findByText(refusal)).toBeTruthy();
+    expect(await within(form).findByText(refusal)).toBeInTheDocument();
     await userEvent.click(within(form).getByRole('button', { name: 'Move one-to-one' }));
     await within(dialog).findByText('One-to-one moved to Tue 10 Mar 2026 at 10:30.');
     const [first, second] = api.moveOneToOne.mock.calls.map(([, , key]) => key);
@@ -61,15 +61,15 @@ describe('the one-to-one booked, in the partner panel', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Move the one-to-one on Tue 10 Mar 2026' }));
     const form = within(dialog).getByRole('form', { name: 'Move the one-to-one on Tue 10 Mar 2026' });
     await userEvent.click(within(form).getByRole('button', { name: 'Move one-to-one' }));
-    expect(await within(form).findByText(message)).toBeTruthy();
-    expect(within(form).getByLabelText('Time (optional)').getAttribute('aria-invalid')).toBe('true');
+    expect(await within(form).findByText(message)).toBeInTheDocument();
+    expect(within(form).getByLabelText('Time (optional)')).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('stays as it is when the move is dismissed, the focus back on Move', async () => {
     const { api, dialog } = await openPanel(ACTIVE);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Move the one-to-one on Tue 10 Mar 2026' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Keep it as it is' }));
-    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Move the one-to-one on Tue 10 Mar 2026' }));
+    expect(within(dialog).getByRole('button', { name: 'Move the one-to-one on Tue 10 Mar 2026' })).toHaveFocus();
     expect(api.moveOneToOne).not.toHaveBeenCalled();
   });
 
@@ -77,12 +77,12 @@ describe('the one-to-one booked, in the partner panel', () => {
     const { api, dialog } = await openPanel(INDUCTION);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel the one-to-one on Tue 10 Mar 2026' }));
     const confirm = await findConfirmation('Cancel the one-to-one on Tue 10 Mar 2026?');
-    expect(within(confirm).getByText(/stays in their history as cancelled/)).toBeTruthy();
-    expect(within(confirm).getByText(/"First one-to-one booked" on their induction checklist is unticked/)).toBeTruthy();
+    expect(within(confirm).getByText(/stays in their history as cancelled/)).toBeInTheDocument();
+    expect(within(confirm).getByText(/"First one-to-one booked" on their induction checklist is unticked/)).toBeInTheDocument();
     expect(api.cancelOneToOne).not.toHaveBeenCalled();
     await userEvent.click(within(confirm).getByRole('button', { name: 'Cancel the one-to-one', hidden: true }));
     expect(api.cancelOneToOne).toHaveBeenCalledWith(expect.objectContaining({ id: 31, version: 2 }), expect.any(String));
-    expect(await screen.findByText('One-to-one on Tue 10 Mar 2026 cancelled.')).toBeTruthy();
+    expect(await screen.findByText('One-to-one on Tue 10 Mar 2026 cancelled.')).toBeInTheDocument();
   });
 
   it('says nothing about the checklist when cancelling leaves another one-to-one held', async () => {
@@ -90,14 +90,14 @@ describe('the one-to-one booked, in the partner panel', () => {
     const { dialog } = await openPanel({ ...INDUCTION, oneToOnes: [BOOKED, held] });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel the one-to-one on Tue 10 Mar 2026' }));
     const confirm = await findConfirmation('Cancel the one-to-one on Tue 10 Mar 2026?');
-    expect(within(confirm).queryByText(/is unticked/)).toBeNull();
+    expect(within(confirm).queryByText(/is unticked/)).not.toBeInTheDocument();
   });
 
   it('stays booked when the cancellation is not confirmed', async () => {
     const { api, dialog } = await openPanel(ACTIVE);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel the one-to-one on Tue 10 Mar 2026' }));
     await userEvent.click(within(await findConfirmation('Cancel the one-to-one on Tue 10 Mar 2026?')).getByRole('button', { name: 'Keep it booked', hidden: true }));
-    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).not.toBeInTheDocument());
     expect(api.cancelOneToOne).not.toHaveBeenCalled();
   });
 
@@ -115,7 +115,7 @@ describe('the one-to-one booked, in the partner panel', () => {
     const said = await within(dialog).findByText(refusal);
     // Read again, the panel offers the booking there is to move or cancel instead, and the focus is on the reason.
     await within(dialog).findByRole('button', { name: 'Move the one-to-one on Tue 10 Mar 2026' });
-    expect(within(dialog).queryByRole('form', { name: 'Book a one-to-one' })).toBeNull();
+    expect(within(dialog).queryByRole('form', { name: 'Book a one-to-one' })).not.toBeInTheDocument();
     expect(document.activeElement?.contains(said)).toBe(true);
   });
 });
@@ -127,12 +127,12 @@ describe('pausing, ending or not progressing with a one-to-one booked', () => {
   ] as const)('%s offers to cancel it too, ticked, and says it was cancelled', async (step, to) => {
     const { api, dialog } = await openPanel(ACTIVE);
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), step);
-    const cancel = within(dialog).getByRole('checkbox', { name: 'Also cancel the one-to-one booked for Tue 10 Mar 2026' }) as HTMLInputElement;
-    expect(cancel.checked).toBe(true);
+    const cancel = within(dialog).getByRole('checkbox', { name: 'Also cancel the one-to-one booked for Tue 10 Mar 2026' });
+    expect(cancel).toBeChecked();
     await userEvent.type(within(dialog).getByRole('textbox', { name: /^Reason/ }), 'Moving away');
     await userEvent.click(within(dialog).getByRole('button', { name: step }));
     expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ to, reason: 'Moving away', cancelBooked: true }), expect.any(String));
-    expect(await within(dialog).findByText(`Sam moved on: ${to}. The one-to-one booked for Tue 10 Mar 2026 was cancelled.`)).toBeTruthy();
+    expect(await within(dialog).findByText(`Sam moved on: ${to}. The one-to-one booked for Tue 10 Mar 2026 was cancelled.`)).toBeInTheDocument();
   });
 
   it('keeps it booked when the box is unticked', async () => {
@@ -142,13 +142,13 @@ describe('pausing, ending or not progressing with a one-to-one booked', () => {
     await userEvent.type(within(dialog).getByRole('textbox', { name: /^Reason/ }), 'Chose another role');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Not this time (not progressed)' }));
     expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), { to: 'Not progressed', reason: 'Chose another role', cancelBooked: false }, expect.any(String));
-    expect(await within(dialog).findByText('Sam moved on: Not progressed.')).toBeTruthy();
+    expect(await within(dialog).findByText('Sam moved on: Not progressed.')).toBeInTheDocument();
   });
 
   it('asks nothing about cancelling when nothing is booked', async () => {
     const { api, dialog } = await openPanel({ ...ACTIVE, oneToOnes: [], actions: activeActions(false) });
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Pause');
-    expect(within(dialog).queryByRole('checkbox', { name: /Also cancel/ })).toBeNull();
+    expect(within(dialog).queryByRole('checkbox', { name: /Also cancel/ })).not.toBeInTheDocument();
     await userEvent.type(within(dialog).getByRole('textbox', { name: /^Reason/ }), 'A break');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Pause' }));
     expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), { to: 'Paused', reason: 'A break' }, expect.any(String));

@@ -18,9 +18,9 @@ async function startCorrecting(api = fakeApi({ partnerDetail: jest.fn(async () =
 describe("correcting a partner's details", () => {
   it('starts from what is held, and sends only what changed, an emptied field as null', async () => {
     const { api, dialog, form } = await startCorrecting();
-    const fullName = within(form).getByRole('textbox', { name: /^Full name/ }) as HTMLInputElement;
-    expect(document.activeElement).toBe(fullName);
-    expect(fullName.value).toBe('Samira Patel');
+    const fullName = within(form).getByRole('textbox', { name: /^Full name/ });
+    expect(fullName).toHaveFocus();
+    expect(fullName).toHaveValue('Samira Patel');
     await userEvent.type(within(form).getByRole('textbox', { name: /^Phone/ }), '07700 900123');
     await userEvent.clear(within(form).getByRole('textbox', { name: /^Access needs/ }));
     await userEvent.type(within(form).getByRole('textbox', { name: /^Postal address/ }), '1 High Street, Leeds');
@@ -32,7 +32,7 @@ describe("correcting a partner's details", () => {
       expect.any(String),
     );
     const done = await within(dialog).findByText("Sam's details corrected.");
-    await waitFor(() => expect(within(dialog).queryByRole('form', { name: 'Correct their details' })).toBeNull());
+    await waitFor(() => expect(within(dialog).queryByRole('form', { name: 'Correct their details' })).not.toBeInTheDocument());
     expect(document.activeElement?.contains(done)).toBe(true);
   });
 
@@ -44,9 +44,9 @@ describe("correcting a partner's details", () => {
     await userEvent.clear(email);
     await userEvent.type(email, 'sam at example');
     await userEvent.click(within(form).getByRole('button', { name: 'Save the corrections' }));
-    expect(await within(form).findByText(message)).toBeTruthy();
-    expect(email.getAttribute('aria-invalid')).toBe('true');
-    expect((email as HTMLInputElement).value).toBe('sam at example');
+    expect(await within(form).findByText(message)).toBeInTheDocument();
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveValue('sam at example');
     // Shown once, under the field: not again above the panel.
     expect(within(dialog).getAllByText(message)).toHaveLength(1);
   });
@@ -57,13 +57,13 @@ describe("correcting a partner's details", () => {
     const { form } = await startCorrecting(api);
     await userEvent.selectOptions(within(form).getByRole('combobox', { name: /^Preferred contact/ }), 'Post');
     await userEvent.click(within(form).getByRole('button', { name: 'Save the corrections' }));
-    expect(await within(form).findByText(refusal)).toBeTruthy();
+    expect(await within(form).findByText(refusal)).toBeInTheDocument();
   });
 
   it('changes nothing when cancelled, and gives the focus back to the button', async () => {
     const { api, dialog, form } = await startCorrecting();
     await userEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
-    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Correct their details' }));
+    expect(within(dialog).getByRole('button', { name: 'Correct their details' })).toHaveFocus();
     expect(api.correctPartner).not.toHaveBeenCalled();
   });
 });
@@ -73,7 +73,7 @@ describe('changing the named contact', () => {
     const members = jest.fn(async () => [member({ id: 1, userId: 'oid-1', userName: 'Jo Bloggs' }), member({ id: 2, userId: 'oid-2', userName: 'Priya Shah' })]);
     const { api, dialog } = await openPanel(SAM, fakeApi({ partnerDetail: jest.fn(async () => SAM), members }));
     const named = section(dialog, 'Named contact');
-    expect(within(named).getByText('Jo Bloggs looks after Sam: reminders about them go to Jo Bloggs.')).toBeTruthy();
+    expect(within(named).getByText('Jo Bloggs looks after Sam: reminders about them go to Jo Bloggs.')).toBeInTheDocument();
     await userEvent.click(within(named).getByRole('button', { name: 'Change named contact' }));
     const choice = await within(named).findByRole('combobox', { name: /^New named contact/ });
     expect(members).toHaveBeenCalledWith({ workstreamId: 4 }, expect.anything());
@@ -81,7 +81,7 @@ describe('changing the named contact', () => {
     await userEvent.selectOptions(choice, 'Priya Shah');
     await userEvent.click(within(named).getByRole('button', { name: 'Change named contact' }));
     expect(api.changeNamedContact).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3 }), 'oid-2', expect.any(String));
-    expect(await within(dialog).findByText("Priya Shah is now Sam's named contact.")).toBeTruthy();
+    expect(await within(dialog).findByText("Priya Shah is now Sam's named contact.")).toBeInTheDocument();
   });
 
   it("shows the server's refusal in the form", async () => {
@@ -96,6 +96,6 @@ describe('changing the named contact', () => {
     await userEvent.click(within(named).getByRole('button', { name: 'Change named contact' }));
     await userEvent.selectOptions(await within(named).findByRole('combobox', { name: /^New named contact/ }), 'Priya Shah');
     await userEvent.click(within(named).getByRole('button', { name: 'Change named contact' }));
-    expect(await within(within(named).getByRole('form', { name: 'Change named contact' })).findByText(refusal)).toBeTruthy();
+    expect(await within(within(named).getByRole('form', { name: 'Change named contact' })).findByText(refusal)).toBeInTheDocument();
   });
 });

@@ -24,8 +24,8 @@ describe('the partner panel offers what the server says can be done next', () =>
       involvement: { ...ACTIVE.involvement, stage: 'Ended' },
       actions: actions({ nextStages: [], changeChecklist: false, activate: false, notProgress: false, bookOneToOne: false, recordOneToOne: false, reassign: false }),
     });
-    expect(within(dialog).queryByRole('combobox', { name: 'Next step' })).toBeNull();
-    expect(within(dialog).getByText('This involvement is Ended, so it has no further stages.')).toBeTruthy();
+    expect(within(dialog).queryByRole('combobox', { name: 'Next step' })).not.toBeInTheDocument();
+    expect(within(dialog).getByText('This involvement is Ended, so it has no further stages.')).toBeInTheDocument();
   });
 
   it('asks to acknowledge interest only when the server says it is waiting', async () => {
@@ -36,12 +36,12 @@ describe('the partner panel offers what the server says can be done next', () =>
       actions: actions({ nextStages: ['Chat booked', 'Not progressed'], acknowledgeInterest: false, changeChecklist: false, bookOneToOne: false, recordOneToOne: false }),
     });
     const { dialog } = await openPanel(interested);
-    expect(within(dialog).queryByRole('button', { name: 'Record interest acknowledged today' })).toBeNull();
+    expect(within(dialog).queryByRole('button', { name: 'Record interest acknowledged today' })).not.toBeInTheDocument();
   });
 
   it('shows the checklist as a record when the server says it cannot be changed, even during induction', async () => {
     const { dialog } = await openPanel(detail({ actions: actions({ changeChecklist: false }) }));
-    expect(within(dialog).getByText('The checklist can be changed only while the partner is in induction.')).toBeTruthy();
+    expect(within(dialog).getByText('The checklist can be changed only while the partner is in induction.')).toBeInTheDocument();
     expect(within(dialog).getByRole('checkbox', { name: 'Welcome and introductions (required)' }).hasAttribute('disabled')).toBe(true);
   });
 
@@ -49,11 +49,11 @@ describe('the partner panel offers what the server says can be done next', () =>
     const { dialog } = await openPanel(
       detail({ actions: actions({ bookOneToOne: false, recordOneToOne: false, editDetails: false, reassign: false }) }),
     );
-    expect(within(dialog).queryByRole('form', { name: 'Book a one-to-one' })).toBeNull();
-    expect(within(dialog).queryByRole('form', { name: 'Record a one-to-one that was held' })).toBeNull();
-    expect(within(dialog).queryByRole('button', { name: 'Correct their details' })).toBeNull();
-    expect(within(dialog).queryByRole('button', { name: 'Change named contact' })).toBeNull();
-    expect(within(section(dialog, 'Consent')).queryByRole('button', { name: /consent to notes/ })).toBeNull();
+    expect(within(dialog).queryByRole('form', { name: 'Book a one-to-one' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('form', { name: 'Record a one-to-one that was held' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Correct their details' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Change named contact' })).not.toBeInTheDocument();
+    expect(within(section(dialog, 'Consent')).queryByRole('button', { name: /consent to notes/ })).not.toBeInTheDocument();
   });
 
   it('offers to move the informal chat once it is booked, starting from when and where it is, adjustments kept', async () => {
@@ -65,14 +65,14 @@ describe('the partner panel offers what the server says can be done next', () =>
     });
     const { api, dialog } = await openPanel(chatBooked);
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Move the informal chat');
-    expect((within(dialog).getByRole('textbox', { name: /^Where the chat will be/ }) as HTMLInputElement).value).toBe('Teams');
-    expect((within(dialog).getByRole('textbox', { name: /^Adjustments asked for/ }) as HTMLTextAreaElement).value).toBe('Captions on');
+    expect(within(dialog).getByRole('textbox', { name: /^Where the chat will be/ })).toHaveValue('Teams');
+    expect(within(dialog).getByRole('textbox', { name: /^Adjustments asked for/ })).toHaveValue('Captions on');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Move the informal chat' }));
     expect(api.changeStage).toHaveBeenCalledWith(
       expect.objectContaining({ stage: 'Chat booked' }),
       { to: 'Chat booked', at: '2026-03-04T10:00:00.000Z', where: 'Teams', adjustments: 'Captions on' },
       expect.any(String),
     );
-    expect(await within(dialog).findByText('Informal chat moved for Sam.')).toBeTruthy();
+    expect(await within(dialog).findByText('Informal chat moved for Sam.')).toBeInTheDocument();
   });
 });

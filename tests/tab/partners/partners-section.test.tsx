@@ -47,9 +47,9 @@ describe('the partners table', () => {
   it('lists every partner with their stage, induction and one-to-one state in words', () => {
     renderSection();
     expect(names()).toEqual(['Samira Patel', 'Chloé Adeyemi', 'Daniel Okafor']);
-    expect(screen.getByText('3 of 12 done')).toBeTruthy();
-    expect(screen.getByText('Missing: Role description agreed')).toBeTruthy();
-    expect(screen.getByText('Overdue by 10 days')).toBeTruthy();
+    expect(screen.getByText('3 of 12 done')).toBeInTheDocument();
+    expect(screen.getByText('Missing: Role description agreed')).toBeInTheDocument();
+    expect(screen.getByText('Overdue by 10 days')).toBeInTheDocument();
   });
 
   it('searches by name, ignoring case and accents', async () => {
@@ -61,11 +61,11 @@ describe('the partners table', () => {
 
   it("shows only a stage's partners when its counter is pressed, says so, and everyone when it is pressed again", async () => {
     renderSection();
-    expect(counter(/^All 3$/).getAttribute('aria-pressed')).toBe('true');
+    expect(counter(/^All 3$/)).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(counter(/^Induction 1$/));
     expect(names()).toEqual(['Samira Patel']);
-    expect(counter(/^Induction 1$/).getAttribute('aria-pressed')).toBe('true');
-    expect(counter(/^All 3$/).getAttribute('aria-pressed')).toBe('false');
+    expect(counter(/^Induction 1$/)).toHaveAttribute('aria-pressed', 'true');
+    expect(counter(/^All 3$/)).toHaveAttribute('aria-pressed', 'false');
     expect(screen.getByRole('status').textContent).toBe('Showing 1 of 3 partners at Induction');
     await userEvent.click(counter(/^Induction 1$/));
     expect(names()).toHaveLength(3);
@@ -85,11 +85,11 @@ describe('the partners table', () => {
     renderSection();
     await userEvent.click(counter(/^Active 1$/));
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search by name' }), 'samira');
-    expect(screen.getByText('No partners match these filters.')).toBeTruthy();
+    expect(screen.getByText('No partners match these filters.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(names()).toHaveLength(3);
-    expect(counter(/^All 3$/).getAttribute('aria-pressed')).toBe('true');
-    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search by name' }));
+    expect(counter(/^All 3$/)).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('searchbox', { name: 'Search by name' })).toHaveFocus();
   });
 
   it('opens a partner from their name, by keyboard', async () => {
@@ -119,19 +119,19 @@ describe('the partners table', () => {
     const many = Array.from({ length: 5000 }, (_, index) => row({ involvementId: index + 1, name: `Partner ${String(index + 1).padStart(4, '0')}` }));
     renderSection(many);
     const table = screen.getByRole('table', { name: 'Partners' });
-    expect(table.getAttribute('aria-rowcount')).toBe('5001');
+    expect(table).toHaveAttribute('aria-rowcount', '5001');
     const drawn = within(table).getAllByRole('row');
     expect(drawn.length).toBeGreaterThan(5);
     expect(drawn.length).toBeLessThan(50);
-    expect(within(table).getByRole('button', { name: 'Partner 0001' })).toBeTruthy();
-    expect(within(table).queryByRole('button', { name: 'Partner 5000' })).toBeNull();
+    expect(within(table).getByRole('button', { name: 'Partner 0001' })).toBeInTheDocument();
+    expect(within(table).queryByRole('button', { name: 'Partner 5000' })).not.toBeInTheDocument();
     expect(screen.getByRole('status').textContent).toBe('5,000 partners');
   });
 
   it('tells a new workstream how partners arrive', () => {
     renderSection([]);
-    expect(screen.getByText(/No partners yet/)).toBeTruthy();
-    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByText(/No partners yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });
 
@@ -146,17 +146,17 @@ describe('the partners on a narrow window (Teams on a phone)', () => {
 
   it('lists each partner as a card with their role, stage, induction, next one-to-one and its due state, and no table', () => {
     renderSection();
-    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(cards()).toHaveLength(3);
     const chloe = cards()[1];
-    expect(within(chloe).getByRole('button', { name: 'Chloé Adeyemi' })).toBeTruthy();
-    expect(within(chloe).getByText('One-to-one overdue')).toBeTruthy();
-    expect(within(chloe).getByText('Patient partner')).toBeTruthy();
-    expect(within(chloe).getByText('Active')).toBeTruthy();
-    expect(within(chloe).getByText('Fri 20 Feb 2026')).toBeTruthy();
-    expect(within(chloe).getByText('Overdue by 10 days')).toBeTruthy();
-    expect(within(cards()[0]).getByText('3 of 12 done')).toBeTruthy();
-    expect(within(cards()[0]).getByText('Missing: Role description agreed')).toBeTruthy();
+    expect(within(chloe).getByRole('button', { name: 'Chloé Adeyemi' })).toBeInTheDocument();
+    expect(within(chloe).getByText('One-to-one overdue')).toBeInTheDocument();
+    expect(within(chloe).getByText('Patient partner')).toBeInTheDocument();
+    expect(within(chloe).getByText('Active')).toBeInTheDocument();
+    expect(within(chloe).getByText('Fri 20 Feb 2026')).toBeInTheDocument();
+    expect(within(chloe).getByText('Overdue by 10 days')).toBeInTheDocument();
+    expect(within(cards()[0]).getByText('3 of 12 done')).toBeInTheDocument();
+    expect(within(cards()[0]).getByText('Missing: Role description agreed')).toBeInTheDocument();
   });
 
   it('opens a partner from their card, and filters the cards by stage', async () => {
@@ -173,9 +173,9 @@ describe('the partners on a narrow window (Teams on a phone)', () => {
     const drawn = cards();
     expect(drawn.length).toBeGreaterThan(5);
     expect(drawn.length).toBeLessThan(50);
-    expect(drawn[0].getAttribute('aria-setsize')).toBe('5000');
-    expect(drawn[0].getAttribute('aria-posinset')).toBe('1');
-    expect(screen.queryByRole('button', { name: 'Partner 5000' })).toBeNull();
+    expect(drawn[0]).toHaveAttribute('aria-setsize', '5000');
+    expect(drawn[0]).toHaveAttribute('aria-posinset', '1');
+    expect(screen.queryByRole('button', { name: 'Partner 5000' })).not.toBeInTheDocument();
   });
 });
 
@@ -183,7 +183,7 @@ describe('an erased partner in the table', () => {
   it('is marked as erased in words', () => {
     renderSection([row({ involvementId: 4, partnerId: 12, name: 'Erased partner 12' }), row({ involvementId: 5, partnerId: 13, name: 'Erased partner 99' })]);
     const rows = within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('row');
-    expect(within(rows[1]).getByText('Personal data erased')).toBeTruthy();
-    expect(within(rows[2]).queryByText('Personal data erased')).toBeNull();
+    expect(within(rows[1]).getByText('Personal data erased')).toBeInTheDocument();
+    expect(within(rows[2]).queryByText('Personal data erased')).not.toBeInTheDocument();
   });
 });

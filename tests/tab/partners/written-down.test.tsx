@@ -44,11 +44,11 @@ describe('what staff wrote, read again in the partner panel', () => {
       'Adjustments asked for the informal chat': 'Captions on; a break every half hour',
       'Why they paused': 'Caring for a relative until the summer',
     });
-    expect(within(section(dialog, 'What staff wrote')).getByText(/they have not given consent to notes/)).toBeTruthy();
+    expect(within(section(dialog, 'What staff wrote')).getByText(/they have not given consent to notes/)).toBeInTheDocument();
   });
 
   it('says when nothing is written down', async () => {
     const { dialog } = await openPanel(detail());
-    expect(within(section(dialog, 'What staff wrote')).getByText('Nothing written down yet.')).toBeTruthy();
+    expect(within(section(dialog, 'What staff wrote')).getByText('Nothing written down yet.')).toBeInTheDocument();
   });
 });

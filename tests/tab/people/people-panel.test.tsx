@@ -51,10 +51,10 @@ describe('the People panel', () => {
     setUp(api);
     const form = await screen.findByRole('form', { name: 'Add a colleague to Maternity' });
     await addColleague(form, 'Priya Shah', 'oid-priya');
-    expect(await screen.findByText('Added Priya Shah to Maternity.')).toBeTruthy();
+    expect(await screen.findByText('Added Priya Shah to Maternity.')).toBeInTheDocument();
     expect(api.addMember).toHaveBeenCalledWith({ workstreamId: 4 }, { userId: 'oid-priya', userName: 'Priya Shah' });
-    expect(await screen.findByRole('list', { name: 'People in Maternity (2)' })).toBeTruthy();
-    expect((within(form).getByRole('textbox', { name: /^Name/ }) as HTMLInputElement).value).toBe('');
+    expect(await screen.findByRole('list', { name: 'People in Maternity (2)' })).toBeInTheDocument();
+    expect(within(form).getByRole('textbox', { name: /^Name/ })).toHaveValue('');
   });
 
   it("shows the server's message for each field under that field", async () => {
@@ -70,10 +70,10 @@ describe('the People panel', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Add to Maternity' }));
     const name = within(form).getByRole('textbox', { name: /^Name/ });
     const id = within(form).getByRole('textbox', { name: /^Entra object id/ });
-    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'));
     expect(document.getElementById(name.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent).toBe('Name is required.');
-    expect(id.getAttribute('aria-invalid')).toBe('true');
-    expect(within(form).getByText('Person (Entra object id) is required.')).toBeTruthy();
+    expect(id).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByText('Person (Entra object id) is required.')).toBeInTheDocument();
   });
 
   it('says when someone added is already in the workstream, without asking the server again', async () => {
@@ -81,7 +81,7 @@ describe('the People panel', () => {
     setUp(api);
     const form = await screen.findByRole('form', { name: 'Add a colleague to Maternity' });
     await addColleague(form, 'Priya', 'oid-priya');
-    expect(await screen.findByText('Priya is already in Maternity.')).toBeTruthy();
+    expect(await screen.findByText('Priya is already in Maternity.')).toBeInTheDocument();
     expect(api.addMember).not.toHaveBeenCalled();
   });
 
@@ -90,12 +90,12 @@ describe('the People panel', () => {
     setUp(api);
     await userEvent.click(await screen.findByRole('button', { name: 'Remove Priya Shah' }));
     const dialog = await findConfirmation('Remove Priya Shah from Maternity?');
-    expect(within(dialog).getByText(REMOVAL)).toBeTruthy();
+    expect(within(dialog).getByText(REMOVAL)).toBeInTheDocument();
     expect(api.removeMember).not.toHaveBeenCalled();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Remove Priya Shah', hidden: true }));
-    expect(await screen.findByText('Priya Shah removed from Maternity.')).toBeTruthy();
+    expect(await screen.findByText('Priya Shah removed from Maternity.')).toBeInTheDocument();
     expect(api.removeMember).toHaveBeenCalledWith(PRIYA);
-    expect(await screen.findByRole('list', { name: 'People in Maternity (1)' })).toBeTruthy();
+    expect(await screen.findByRole('list', { name: 'People in Maternity (1)' })).toBeInTheDocument();
   });
 
   it('keeps them when the confirmation is cancelled, and warns someone removing themselves', async () => {
@@ -103,9 +103,9 @@ describe('the People panel', () => {
     setUp(api);
     await userEvent.click(await screen.findByRole('button', { name: 'Remove Jo Bloggs' }));
     const dialog = await findConfirmation('Remove Jo Bloggs from Maternity?');
-    expect(within(dialog).getByText(/This is you/)).toBeTruthy();
+    expect(within(dialog).getByText(/This is you/)).toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel', hidden: true }));
-    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).not.toBeInTheDocument());
     expect(api.removeMember).not.toHaveBeenCalled();
   });
 
@@ -115,16 +115,16 @@ describe('the People panel', () => {
     setUp(api);
     await userEvent.click(await screen.findByRole('button', { name: 'Remove Priya Shah' }));
     await userEvent.click(within(await findConfirmation('Remove Priya Shah from Maternity?')).getByRole('button', { name: 'Remove Priya Shah', hidden: true }));
-    expect(await screen.findByText('Not done')).toBeTruthy();
-    expect(screen.getByText(NOT_A_MEMBER)).toBeTruthy();
+    expect(await screen.findByText('Not done')).toBeInTheDocument();
+    expect(screen.getByText(NOT_A_MEMBER)).toBeInTheDocument();
   });
 
   it("says plainly when the person may not see the workstream's people, with the server's sentence", async () => {
     const api = fakeApi({ members: jest.fn().mockRejectedValue(new ApiError('no-access', NOT_A_MEMBER, 403)) });
     setUp(api);
-    expect(await screen.findByText('You do not have access to this')).toBeTruthy();
-    expect(screen.getByText(NOT_A_MEMBER)).toBeTruthy();
-    expect(screen.queryByText('Could not load the people')).toBeNull();
+    expect(await screen.findByText('You do not have access to this')).toBeInTheDocument();
+    expect(screen.getByText(NOT_A_MEMBER)).toBeInTheDocument();
+    expect(screen.queryByText('Could not load the people')).not.toBeInTheDocument();
   });
 
   it("inside Teams adds the colleagues chosen in Teams' people picker, and nobody when it is closed", async () => {
@@ -137,17 +137,17 @@ describe('the People panel', () => {
       ])
       .mockResolvedValueOnce([]);
     setUp(api, pickPeople);
-    expect(await screen.findByText('Jo Bloggs')).toBeTruthy();
-    expect(screen.queryByRole('form')).toBeNull();
+    expect(await screen.findByText('Jo Bloggs')).toBeInTheDocument();
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Add people to Maternity' }));
-    expect(await screen.findByText('Added Priya Shah and Sam Lee to Maternity.')).toBeTruthy();
+    expect(await screen.findByText('Added Priya Shah and Sam Lee to Maternity.')).toBeInTheDocument();
     expect(pickPeople).toHaveBeenCalledWith('Add people to Maternity');
     expect(api.addMember.mock.calls).toEqual([
       [{ workstreamId: 4 }, { userId: 'oid-priya', userName: 'Priya Shah' }],
       [{ workstreamId: 4 }, { userId: 'oid-sam', userName: 'Sam Lee' }],
     ]);
     await userEvent.click(screen.getByRole('button', { name: 'Add people to Maternity' }));
-    expect(await screen.findByText('Nobody was added.')).toBeTruthy();
+    expect(await screen.findByText('Nobody was added.')).toBeInTheDocument();
     expect(api.addMember).toHaveBeenCalledTimes(2);
   });
 });

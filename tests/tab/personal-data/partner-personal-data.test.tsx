@@ -41,7 +41,7 @@ describe('consent in the partner panel', () => {
     expect(within(consent).getByText('To notes about their experience').nextElementSibling?.textContent).toBe('Not given');
     await userEvent.click(within(consent).getByRole('button', { name: 'Record consent to notes (today)' }));
     expect(api.recordNotesConsent).toHaveBeenCalledWith(expect.objectContaining({ id: 5, version: 2 }));
-    expect(await within(dialog).findByText('Consent to notes recorded for Sam, dated today.')).toBeTruthy();
+    expect(await within(dialog).findByText('Consent to notes recorded for Sam, dated today.')).toBeInTheDocument();
     expect(api.partnerDetail).toHaveBeenCalledTimes(2);
   });
 
@@ -49,18 +49,18 @@ describe('consent in the partner panel', () => {
     const { api, dialog } = await openPanel(ACTIVE);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Withdraw consent to notes' }));
     const confirm = await findConfirmation("Withdraw Sam's consent to notes?");
-    expect(within(confirm).getByText(/will be deleted from every workstream/)).toBeTruthy();
+    expect(within(confirm).getByText(/will be deleted from every workstream/)).toBeInTheDocument();
     expect(api.withdrawNotesConsent).not.toHaveBeenCalled();
     await userEvent.click(within(confirm).getByRole('button', { name: 'Withdraw and delete the notes', hidden: true }));
     expect(api.withdrawNotesConsent).toHaveBeenCalledWith(expect.objectContaining({ id: 5, version: 2 }));
-    expect(await screen.findByText(/Consent to notes withdrawn for Sam/)).toBeTruthy();
+    expect(await screen.findByText(/Consent to notes withdrawn for Sam/)).toBeInTheDocument();
   });
 
   it('keeps consent when the withdrawal is cancelled', async () => {
     const { api, dialog } = await openPanel(ACTIVE);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Withdraw consent to notes' }));
     await userEvent.click(within(await findConfirmation("Withdraw Sam's consent to notes?")).getByRole('button', { name: 'Cancel', hidden: true }));
-    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).not.toBeInTheDocument());
     expect(api.withdrawNotesConsent).not.toHaveBeenCalled();
   });
 });
@@ -68,14 +68,14 @@ describe('consent in the partner panel', () => {
 describe('the notes box', () => {
   it('is there for a one-to-one and the informal chat when they consented to notes', async () => {
     const { dialog } = await openPanel(ACTIVE);
-    expect(within(within(dialog).getByRole('form', { name: 'Record a one-to-one that was held' })).getByRole('textbox', { name: /^Notes/ })).toBeTruthy();
+    expect(within(within(dialog).getByRole('form', { name: 'Record a one-to-one that was held' })).getByRole('textbox', { name: /^Notes/ })).toBeInTheDocument();
   });
 
   it('says why it is unavailable without consent, and offers to record consent instead', async () => {
     const { api, dialog } = await openPanel(WITHOUT_NOTES_CONSENT);
     const held = within(dialog).getByRole('form', { name: 'Record a one-to-one that was held' });
-    expect(within(held).queryByRole('textbox', { name: /^Notes/ })).toBeNull();
-    expect(within(held).getByText(/Sam has not given explicit consent to notes about their experience/)).toBeTruthy();
+    expect(within(held).queryByRole('textbox', { name: /^Notes/ })).not.toBeInTheDocument();
+    expect(within(held).getByText(/Sam has not given explicit consent to notes about their experience/)).toBeInTheDocument();
     await userEvent.click(within(held).getByRole('button', { name: "Record Sam's consent to notes" }));
     expect(api.recordNotesConsent).toHaveBeenCalledWith(expect.objectContaining({ id: 5 }));
   });
@@ -84,7 +84,7 @@ describe('the notes box', () => {
     const chatBooked: PartnerDetail = { ...WITHOUT_NOTES_CONSENT, involvement: { ...ACTIVE.involvement, stage: 'Chat booked' }, actions: actions({ nextStages: ['Chat held', 'Not progressed'], bookChat: true, holdChat: true, changeChecklist: false, activate: false, bookOneToOne: false, recordOneToOne: false }) };
     const { api, dialog } = await openPanel(chatBooked);
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Chat held');
-    expect(within(dialog).queryByRole('textbox', { name: /Notes from the chat/ })).toBeNull();
+    expect(within(dialog).queryByRole('textbox', { name: /Notes from the chat/ })).not.toBeInTheDocument();
     expect(within(dialog).getAllByText(/has not given explicit consent to notes/).length).toBeGreaterThan(0);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Record the chat as held' }));
     expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), { to: 'Chat held', notes: '' }, expect.any(String));
@@ -94,8 +94,8 @@ describe('the notes box', () => {
 describe("the Engagement team's data protection actions", () => {
   it('are not offered to anyone else', async () => {
     const { dialog } = await openPanel(ACTIVE);
-    expect(within(dialog).queryByRole('button', { name: /Download their data/ })).toBeNull();
-    expect(within(dialog).queryByRole('button', { name: 'Erase their personal data' })).toBeNull();
+    expect(within(dialog).queryByRole('button', { name: /Download their data/ })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Erase their personal data' })).not.toBeInTheDocument();
   });
 
   it('download their data as JSON and as a readable summary', async () => {
@@ -111,8 +111,8 @@ describe("the Engagement team's data protection actions", () => {
     const { api, dialog } = await openPanel(ACTIVE, { engagementTeam: true });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Erase their personal data' }));
     const confirm = await findConfirmation("Erase Samira Patel's personal data?");
-    expect(within(confirm).getByText(/their name, contact details, access needs/)).toBeTruthy();
-    expect(within(confirm).getByText(/Kept, without anything that names them/)).toBeTruthy();
+    expect(within(confirm).getByText(/their name, contact details, access needs/)).toBeInTheDocument();
+    expect(within(confirm).getByText(/Kept, without anything that names them/)).toBeInTheDocument();
     const erase = within(confirm).getByRole('button', { name: 'Erase their personal data', hidden: true });
     expect(erase.hasAttribute('disabled')).toBe(true);
     const name = within(confirm).getByRole('textbox', { name: /Type their full name/, hidden: true });
@@ -132,10 +132,10 @@ describe("the Engagement team's data protection actions", () => {
     await userEvent.type(within(confirm).getByRole('textbox', { name: /Type their full name/, hidden: true }), 'Samira Patel');
     await userEvent.click(within(confirm).getByRole('button', { name: 'Erase their personal data', hidden: true }));
     const erased = await screen.findByRole('dialog', { name: 'Erased partner 5' });
-    expect(within(erased).getByText(/Their personal data was erased on Mon 2 Mar 2026/)).toBeTruthy();
-    expect(within(erased).queryByRole('combobox', { name: 'Next step' })).toBeNull();
-    expect(within(erased).queryByRole('button', { name: /consent to notes/ })).toBeNull();
-    expect(within(erased).queryByRole('form', { name: 'Record a one-to-one that was held' })).toBeNull();
-    expect(within(erased).queryByRole('button', { name: 'Erase their personal data' })).toBeNull();
+    expect(within(erased).getByText(/Their personal data was erased on Mon 2 Mar 2026/)).toBeInTheDocument();
+    expect(within(erased).queryByRole('combobox', { name: 'Next step' })).not.toBeInTheDocument();
+    expect(within(erased).queryByRole('button', { name: /consent to notes/ })).not.toBeInTheDocument();
+    expect(within(erased).queryByRole('form', { name: 'Record a one-to-one that was held' })).not.toBeInTheDocument();
+    expect(within(erased).queryByRole('button', { name: 'Erase their personal data' })).not.toBeInTheDocument();
   });
 });

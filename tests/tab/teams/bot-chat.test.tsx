@@ -31,7 +31,7 @@ describe('the link to chat with the bot', () => {
   it('is not offered in a plain browser, and the server is not asked', () => {
     const api = fakeApi({ botId: jest.fn(async () => BOT_ID) });
     renderInFluent(<Harness host={null} api={api} />);
-    expect(screen.queryByRole('button', { name: /Chat with/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Chat with/ })).not.toBeInTheDocument();
     expect(api.botId).not.toHaveBeenCalled();
   });
 
@@ -39,6 +39,6 @@ describe('the link to chat with the bot', () => {
     const api = fakeApi({ botId: jest.fn(async () => null) });
     renderInFluent(<Harness host={fakeHost()} api={api} />);
     await waitFor(() => expect(api.botId).toHaveBeenCalled());
-    expect(screen.queryByRole('button', { name: /Chat with/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Chat with/ })).not.toBeInTheDocument();
   });
 });
