@@ -119,10 +119,16 @@ export class Transcript {
 
   /**
    * A bot on fresh in-memory stores on `today`; with `teamsAppId`, as if deployed with the Teams app's id;
-   * with `engagementChannelId` null, as a server with no ENGAGEMENT_CHANNEL_ID.
+   * with `engagementChannelId` null, as a server with no ENGAGEMENT_CHANNEL_ID; with `wrapStore`, on the
+   * store it wraps the SQLite store in (one that counts calls, say).
    */
-  static async start(today = '2026-03-10', teamsAppId?: string, engagementChannelId: string | null = ENGAGEMENT_CHANNEL): Promise<Transcript> {
-    const store = openSqliteStore({ path: ':memory:' });
+  static async start(
+    today = '2026-03-10',
+    teamsAppId?: string,
+    engagementChannelId: string | null = ENGAGEMENT_CHANNEL,
+    wrapStore: (store: Store) => Store = (store) => store,
+  ): Promise<Transcript> {
+    const store = wrapStore(openSqliteStore({ path: ':memory:' }));
     const clock = new TestClock(today);
     const service = createPathwayService({ store, clock, settings: SETTINGS, access: { engagementTeamIds: [NADIA.aadObjectId] } });
     const state = openSqliteState({ path: ':memory:' });
