@@ -7,7 +7,7 @@ import { BotMemory } from '../../src/bot/pathway/memory';
 import type { Messenger, Recipient } from '../../src/bot/pathway/messenger';
 import type { Reply } from '../../src/bot/pathway/messages';
 import { TabLinks } from '../../src/bot/pathway/tab-links';
-import { PathwayBot } from '../../src/bot/pathway-bot';
+import { PathwayBot } from '../../src/bot/bot-framework/pathway-bot';
 import { ReminderRunner } from '../../src/bot/reminders/reminder-runner';
 import { createPathwayService, todayIn, type PathwayService, type Principal, type Store } from '../../src/domain';
 import type { KeyValueState } from '../../src/domain/key-value-state';
