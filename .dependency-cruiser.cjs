@@ -52,6 +52,22 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
+    {
+      name: 'only-the-bot-framework-edge-imports-botbuilder',
+      comment:
+        'Bot Framework packages (botbuilder, botbuilder-*, botframework-*) are imported only in src/bot/bot-framework, so a move to another bot SDK touches one folder.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/bot/bot-framework/' },
+      // node_modules anywhere in the resolved path (a worktree may link another checkout's), or the bare name when unresolved.
+      to: { path: '(^|/)node_modules/(botbuilder|botframework-)|^(botbuilder|botframework-)' },
+    },
+    {
+      name: 'bot-never-imports-server',
+      comment: 'The server hosts the bot; the bot never reaches up into the HTTP app (what both need, such as the logger, lives below them).',
+      severity: 'error',
+      from: { path: '^src/bot/' },
+      to: { path: '^src/server/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

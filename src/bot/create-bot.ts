@@ -4,7 +4,7 @@ import { todayIn, type Clock, type PathwayService } from '../domain';
 import type { KeyValueState } from '../domain/key-value-state';
 import type { Lease } from '../domain/lease';
 import type { Logger } from '../logging/logger';
-import { botRequestHandler, PathwayAdapter, type BotRequestHandler, type SenderCheckOptions } from './adapter';
+import { botRequestHandler, PathwayAdapter, type BotRequestHandler, type SenderCheckOptions } from './bot-framework/adapter';
 import { CAPABILITIES } from './capabilities';
 import { Cards } from './pathway/cards';
 import { PathwayEngine } from './pathway/engine';
@@ -12,10 +12,10 @@ import { Guidance } from './pathway/guidance';
 import { BotMemory } from './pathway/memory';
 import { ConversationPacer } from './pathway/pacer';
 import { TabLinks } from './pathway/tab-links';
-import { PathwayBot } from './pathway-bot';
+import { PathwayBot } from './bot-framework/pathway-bot';
 import { ReminderRunner } from './reminders/reminder-runner';
 import { startReminderSchedule } from './reminders/reminder-schedule';
-import { TeamsMessenger } from './teams/teams-messenger';
+import { TeamsMessenger } from './bot-framework/teams-messenger';
 
 /** What the bot is built from; the composition root supplies these. */
 export interface BotOptions {

@@ -88,4 +88,35 @@ describe('the dependency rules npm test enforces', () => {
     expect(report).not.toContain('error');
     expect(status).toBe(0);
   });
+
+  it('fail when anything outside src/bot/bot-framework imports a Bot Framework package, installed or not', () => {
+    const { status, report } = cruise({
+      'src/store/blob/blob-state.ts': "import { BlobsStorage } from 'botbuilder-azure-blobs';\nexport const state = BlobsStorage;\n",
+      'src/bot/pathway/engine.ts': "import { TurnContext } from 'botbuilder';\nexport const engine = TurnContext;\n",
+      'src/domain/rules.ts': "import { AuthenticationConstants } from 'botframework-connector';\nexport const rules = AuthenticationConstants;\n",
+      'node_modules/botframework-connector/package.json': JSON.stringify({ name: 'botframework-connector', main: 'index.js' }),
+      'node_modules/botframework-connector/index.js': 'exports.AuthenticationConstants = {};\n',
+    });
+    expect(status).not.toBe(0);
+    for (const file of ['src/store/blob/blob-state.ts', 'src/bot/pathway/engine.ts', 'src/domain/rules.ts']) {
+      expect(report).toMatch(new RegExp(`only-the-bot-framework-edge-imports-botbuilder: ${file}`));
+    }
+  });
+
+  it('pass when only src/bot/bot-framework imports Bot Framework packages', () => {
+    const { status, report } = cruise({
+      'src/bot/bot-framework/adapter.ts': "import { CloudAdapter } from 'botbuilder';\nimport { AuthenticationConstants } from 'botframework-connector';\nexport const adapter = [CloudAdapter, AuthenticationConstants];\n",
+    });
+    expect(report).not.toContain('error');
+    expect(status).toBe(0);
+  });
+
+  it('fail when the bot imports the server', () => {
+    const { status, report } = cruise({
+      'src/bot/create-bot.ts': "import { logger } from '../server/logger';\nexport const bot = logger;\n",
+      'src/server/logger.ts': 'export const logger = console;\n',
+    });
+    expect(status).not.toBe(0);
+    expect(report).toContain('bot-never-imports-server');
+  });
 });

@@ -16,6 +16,8 @@ let t: Transcript;
 let bData: Record<string, unknown>;
 /** The version of each kind of record, so a refusal cannot come from a stale card instead of access. */
 let versions: { role: number; task: number; partner: number; involvement: number; oneToOne: number };
+/** Workstream A's id, which a doctored card might claim it was made for. */
+let aId: number;
 
 function dataFor(verb: string): Record<string, unknown> {
   const kind = verb.startsWith('role.') || verb.startsWith('advert.') ? 'role' : verb.startsWith('induction.tick') || verb.startsWith('induction.reopen') ? 'task' : verb.startsWith('peer.') ? 'partner' : 'involvement';
@@ -24,7 +26,7 @@ function dataFor(verb: string): Record<string, unknown> {
 
 beforeEach(async () => {
   t = await Transcript.start();
-  await t.service.workstreams.create(ALEX_PRINCIPAL, { title: 'Workstream A' });
+  aId = (await t.service.workstreams.create(ALEX_PRINCIPAL, { title: 'Workstream A' })).id;
   const b = await workstream(t.service, 'Workstream B');
   const role = await advertisedRole(t.service, b.id, ROLE_IN_B);
   const waiting = await readyRole(t.service, b.id, WAITING_ROLE_IN_B);
@@ -73,6 +75,16 @@ describe('a member of workstream A pressing, in personal chat, every bot button 
   it.each(VERBS)('%s changes nothing of workstream B and shows none of it', async (verb) => {
     const before = await snapshot();
     const turn = await t.presses(verb, dataFor(verb), PERSONAL, ALEX);
+    expect(await snapshot()).toEqual(before);
+    const said = everythingSaid(turn);
+    expect(said).not.toContain(PARTNER_IN_B);
+    expect(said).not.toContain(ROLE_IN_B);
+    expect(said).not.toContain(WAITING_ROLE_IN_B);
+  });
+
+  it.each(VERBS)('%s on a card claiming it was made for workstream A changes nothing of workstream B and shows none of it', async (verb) => {
+    const before = await snapshot();
+    const turn = await t.presses(verb, { ...dataFor(verb), madeForWorkstreamId: aId }, PERSONAL, ALEX);
     expect(await snapshot()).toEqual(before);
     const said = everythingSaid(turn);
     expect(said).not.toContain(PARTNER_IN_B);

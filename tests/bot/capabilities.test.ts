@@ -31,11 +31,11 @@ describe('The capability registry', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('keeps the pathway handlers free of Bot Framework types: only the Teams adapter imports botbuilder', () => {
+  it('keeps the pathway handlers free of Bot Framework types: only the Bot Framework edge imports botbuilder', () => {
     const importers = filesUnder('src/bot')
       .filter((file) => file.endsWith('.ts') && /from 'botbuilder/.test(fs.readFileSync(file, 'utf8')))
       .map((file) => path.relative('src/bot', file).split(path.sep).join('/'))
       .sort();
-    expect(importers).toEqual(['adapter.ts', 'pathway-bot.ts', 'teams/teams-messenger.ts', 'teams/teams-turn.ts']);
+    expect(importers).toEqual(['bot-framework/adapter.ts', 'bot-framework/pathway-bot.ts', 'bot-framework/teams-messenger.ts', 'bot-framework/teams-turn.ts']);
   });
 });

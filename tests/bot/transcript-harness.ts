@@ -7,7 +7,7 @@ import { BotMemory } from '../../src/bot/pathway/memory';
 import type { Messenger, Recipient } from '../../src/bot/pathway/messenger';
 import type { Reply } from '../../src/bot/pathway/messages';
 import { TabLinks } from '../../src/bot/pathway/tab-links';
-import { PathwayBot } from '../../src/bot/pathway-bot';
+import { PathwayBot } from '../../src/bot/bot-framework/pathway-bot';
 import { ReminderRunner } from '../../src/bot/reminders/reminder-runner';
 import { createPathwayService, todayIn, type PathwayService, type Principal, type Store } from '../../src/domain';
 import type { KeyValueState } from '../../src/domain/key-value-state';
@@ -119,10 +119,16 @@ export class Transcript {
 
   /**
    * A bot on fresh in-memory stores on `today`; with `teamsAppId`, as if deployed with the Teams app's id;
-   * with `engagementChannelId` null, as a server with no ENGAGEMENT_CHANNEL_ID.
+   * with `engagementChannelId` null, as a server with no ENGAGEMENT_CHANNEL_ID; with `wrapStore`, on the
+   * store it wraps the SQLite store in (one that counts calls, say).
    */
-  static async start(today = '2026-03-10', teamsAppId?: string, engagementChannelId: string | null = ENGAGEMENT_CHANNEL): Promise<Transcript> {
-    const store = openSqliteStore({ path: ':memory:' });
+  static async start(
+    today = '2026-03-10',
+    teamsAppId?: string,
+    engagementChannelId: string | null = ENGAGEMENT_CHANNEL,
+    wrapStore: (store: Store) => Store = (store) => store,
+  ): Promise<Transcript> {
+    const store = wrapStore(openSqliteStore({ path: ':memory:' }));
     const clock = new TestClock(today);
     const service = createPathwayService({ store, clock, settings: SETTINGS, access: { engagementTeamIds: [NADIA.aadObjectId] } });
     const state = openSqliteState({ path: ':memory:' });

@@ -18,7 +18,7 @@ function refused(error: unknown): boolean {
  * while the work runs, then released (a renewal or release that fails is reported
  * as `leaseLost`); a holder that crashed stops renewing, so
  * its lease expires and another instance can take it. Bot state keys never
- * contain a slash as blob names (BlobsStorage encodes them), so `leases/...` is
+ * contain a slash as blob names (`blobNameOf` in blob-state.ts encodes it), so `leases/...` is
  * the lease's own.
  */
 export async function openBlobLease(settings: BlobStateSettings & { readonly name: string; readonly durationSeconds?: number }): Promise<Lease> {

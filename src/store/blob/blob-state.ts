@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { json } from 'node:stream/consumers';
 import { ContainerClient } from '@azure/storage-blob';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 import { ConflictError, StoreUnavailableError } from '../../domain/errors';
 import type { KeyValueState, StateEntry, WriteOptions } from '../../domain/key-value-state';
 
@@ -29,6 +28,35 @@ const ITEM_NAME = 'conversation state';
 /** The metadata that carries an entry's expiry, so a sweep finds expired blobs without downloading them. */
 const EXPIRES_METADATA = 'expires';
 
+/** Blob Storage's longest blob name, in characters. */
+const MAX_BLOB_NAME = 1024;
+
+/** Blob Storage's most path segments in a blob name, less one. */
+const MAX_SEGMENTS = 255;
+
+/**
+ * The blob name of a state key. Bot state keys hold colons, semicolons and `@` (a
+ * Teams conversation id, say), which a blob name may not hold as they are. Empty
+ * segments between slashes are dropped (`a//b` is `a/b`, a trailing slash goes;
+ * a leading one stays), segments from the 255th on are run together with no slash
+ * between them, the whole is URI-encoded (so a slash, too, becomes `%2F` and no
+ * key names a virtual folder such as the leases' `leases/`), and it is cut to 1,024
+ * characters, the longest blob name.
+ *
+ * This is, character for character, what botbuilder-azure-blobs 4.23 (`sanitizeBlobKey`)
+ * did when it wrote this state, so entries stored before the adapter was written on
+ * `@azure/storage-blob` alone are still found under the same names.
+ */
+export function blobNameOf(key: string): string {
+  if (key === '') throw new Error('A bot state key cannot be empty.');
+  const [first = '', ...rest] = key.split('/');
+  let joined = first;
+  rest.forEach((segment, index) => {
+    if (segment !== '') joined += `${index + 1 < MAX_SEGMENTS ? '/' : ''}${segment}`;
+  });
+  return encodeURIComponent(joined).slice(0, MAX_BLOB_NAME);
+}
+
 /** How the state sweeps expired entries out of the container on its own, and whom it tells. */
 export interface SweepOptions {
   /** Sweeps this often, until closed; never when absent. */
@@ -42,47 +70,44 @@ export interface BlobState extends KeyValueState {
   sweepExpired(): Promise<number>;
 }
 
-/** BlobsStorage reports a failed If-Match only in its message (botbuilder-azure-blobs 4.23). */
-const BLOBS_STORAGE_CONFLICT = /due to eTag conflict/;
-
 function expired(item: Document<unknown>): boolean {
   return item.expires !== undefined && item.expires <= Date.now();
 }
 
-/**
- * True for the answers Blob Storage gives when a write's condition fails: 409
- * (If-None-Match: * on a blob that exists) or 412. Recognised by shape, as the
- * SDK's `RestError` may come from more than one copy of its package.
- */
+/** The status and error code of a failed Blob Storage call (read by shape, as the SDK's `RestError` may come from more than one copy of its package). */
+function failure(error: unknown): { readonly status?: unknown; readonly code?: unknown } {
+  return typeof error === 'object' && error !== null ? { status: (error as { statusCode?: unknown }).statusCode, code: (error as { code?: unknown }).code } : {};
+}
+
+/** True for the answers Blob Storage gives when a write's condition fails: 412 ConditionNotMet (If-Match), 409 BlobAlreadyExists (If-None-Match: *). */
 function conditionFailed(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const status = (error as { statusCode?: unknown }).statusCode;
-  return status === 409 || status === 412 || BLOBS_STORAGE_CONFLICT.test(error.message);
+  const { status, code } = failure(error);
+  return status === 412 || (status === 409 && code === 'BlobAlreadyExists');
+}
+
+function notFound(error: unknown): boolean {
+  return failure(error).status === 404;
 }
 
 /**
  * Opens the bot's key-value state in an Azure Blob Storage container (Azurite
- * locally), creating the container if it is missing. One blob per key, holding
- * `{ value, tag, expires }` as JSON.
+ * locally), creating the container if it is missing. One blob per key (named by
+ * {@link blobNameOf}), holding `{ value, tag, expires }` as JSON.
  *
- * botbuilder-azure-blobs' `BlobsStorage` does what its semantics fit: reads (value
- * and ETag, a missing blob as absent), deletes (a missing blob is fine), and
- * writes of entries kept for good, replacing unconditionally or under If-Match
- * (conversation state, references, relayed questions). It cannot create only if
- * absent (it sends no If-None-Match), return the new ETag, nor set metadata, so
- * first-writer-wins writes (reminder claims, first delivery of an activity) and
- * writes with an expiry go straight to `@azure/storage-blob`: If-None-Match: *,
- * and the expiry also as metadata for {@link BlobState.sweepExpired}. The port's
- * tag is an id written into the document rather than the blob's ETag. An expired
- * entry is taken over under If-Match on its ETag, so two instances racing for it
- * cannot both win.
+ * A read downloads the blob (a missing one is absent) and keeps its ETag; a write
+ * uploads the whole document: unconditionally, under If-Match on the ETag of the
+ * entry whose tag the caller named (so the check and the write are one atomic
+ * step), or, first writer wins, under If-None-Match: * (reminder claims, first
+ * delivery of an activity). The port's tag is an id written into the document
+ * rather than the blob's ETag. An expired entry is taken over under If-Match on
+ * its ETag, so two instances racing for it cannot both win. A write with an expiry
+ * also puts it in the blob's metadata for {@link BlobState.sweepExpired}. A failed
+ * condition is a {@link ConflictError}; any other failure a {@link StoreUnavailableError}.
  */
 export async function openBlobState(settings: BlobStateSettings, sweeping: SweepOptions = {}): Promise<BlobState> {
-  const storage = new BlobsStorage(settings.connectionString, settings.container);
   const container = new ContainerClient(settings.connectionString, settings.container);
-  // BlobsStorage creates the container on first use and keeps that first answer, so it is asked here, where a failure stops the start.
-  await unavailableOnFailure(() => storage.read([]));
-  const state = new BlobStateAdapter(storage, container);
+  await unavailableOnFailure(() => container.createIfNotExists());
+  const state = new BlobStateAdapter(container);
   if (sweeping.sweepEveryMs !== undefined) state.sweepEvery(sweeping.sweepEveryMs, sweeping.onSweep);
   return state;
 }
@@ -102,10 +127,7 @@ class BlobStateAdapter implements BlobState {
   private closed = false;
   private sweeping: NodeJS.Timeout | undefined;
 
-  constructor(
-    private readonly storage: BlobsStorage,
-    private readonly container: ContainerClient,
-  ) {}
+  constructor(private readonly container: ContainerClient) {}
 
   async read<T>(key: string): Promise<StateEntry<T> | undefined> {
     const item = await this.item<T>(key);
@@ -120,14 +142,18 @@ class BlobStateAdapter implements BlobState {
     };
     const condition = options.condition;
     if (condition && 'ifAbsent' in condition) await this.create(key, document);
-    else if (condition) await this.put(key, document, (await this.current<T>(key, condition.ifMatch)).eTag);
-    else await this.put(key, document, '*');
+    else if (condition) await this.upload(key, document, { ifMatch: (await this.current<T>(key, condition.ifMatch)).eTag });
+    else await this.upload(key, document, {});
     return document.tag;
   }
 
   async delete(key: string): Promise<void> {
     this.open();
-    await unavailableOnFailure(() => this.storage.delete([key]));
+    await unavailableOnFailure(() =>
+      this.container.deleteBlob(blobNameOf(key)).catch((error: unknown) => {
+        if (!notFound(error)) throw error;
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -160,7 +186,7 @@ class BlobStateAdapter implements BlobState {
       const deleted = await this.container.deleteBlob(blob.name, { conditions: { ifMatch: blob.properties.etag } }).then(
         () => true,
         (error: unknown) => {
-          if (conditionFailed(error) || (error as { statusCode?: unknown }).statusCode === 404) return false;
+          if (conditionFailed(error) || notFound(error)) return false;
           throw error;
         },
       );
@@ -171,8 +197,17 @@ class BlobStateAdapter implements BlobState {
 
   private async item<T>(key: string): Promise<StoredItem<T> | undefined> {
     this.open();
-    const items = await unavailableOnFailure(() => this.storage.read([key]));
-    return items[key] as StoredItem<T> | undefined;
+    return unavailableOnFailure(async () => {
+      const blob = await this.container
+        .getBlobClient(blobNameOf(key))
+        .download()
+        .catch((error: unknown) => {
+          if (notFound(error)) return undefined;
+          throw error;
+        });
+      if (!blob?.readableStreamBody || blob.etag === undefined) return undefined;
+      return { ...((await json(blob.readableStreamBody)) as Document<T>), eTag: blob.etag };
+    });
   }
 
   /** The stored item a write under If-Match replaces; a conflict unless it is live and has the tag named. */
@@ -182,16 +217,11 @@ class BlobStateAdapter implements BlobState {
     return item;
   }
 
-  /** Replaces an entry, under If-Match on `eTag` unless it is `*`: through BlobsStorage when kept for good, else with its expiry as metadata. */
-  private async put<T>(key: string, document: Document<T>, eTag: string): Promise<void> {
-    this.open();
-    if (document.expires === undefined) await unavailableOnFailure(() => this.storage.write({ [key]: { ...document, eTag } }));
-    else await this.upload(key, document, eTag === '*' ? {} : { ifMatch: eTag });
-  }
-
+  /** Uploads the whole document under `conditions`, with its expiry (if any) as metadata. */
   private async upload<T>(key: string, document: Document<T>, conditions: { readonly ifMatch?: string; readonly ifNoneMatch?: string }): Promise<void> {
+    this.open();
     const body = JSON.stringify(document);
-    const blob = this.container.getBlockBlobClient(sanitizeBlobKey(key));
+    const blob = this.container.getBlockBlobClient(blobNameOf(key));
     await unavailableOnFailure(() =>
       blob.upload(body, Buffer.byteLength(body), {
         conditions,
@@ -203,7 +233,6 @@ class BlobStateAdapter implements BlobState {
 
   /** First writer wins: If-None-Match: *, or If-Match on an expired entry's ETag. */
   private async create<T>(key: string, document: Document<T>): Promise<void> {
-    this.open();
     try {
       await this.upload(key, document, { ifNoneMatch: '*' });
     } catch (error) {
@@ -212,7 +241,7 @@ class BlobStateAdapter implements BlobState {
       // Deleted since the upload was refused: try the create again.
       if (existing === undefined) return this.create(key, document);
       if (!expired(existing)) throw error;
-      await this.put(key, document, existing.eTag);
+      await this.upload(key, document, { ifMatch: existing.eTag });
     }
   }
 

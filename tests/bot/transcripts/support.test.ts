@@ -53,6 +53,25 @@ describe('One-to-ones', () => {
     expect(textOf(updated)).toContain('Tuesday 5 May 2026');
   });
 
+  it('lead records the booked one-to-one as held on its date / that one is held and none is left booked', async () => {
+    const involvement = await active();
+    const card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;
+    const booked = (await t.presses('oneToOne.book', { ...button(card, 'oneToOne.book'), date: '2026-03-10', time: '14:00' })).updated;
+    const { updated } = await t.presses('oneToOne.held', { ...button(booked, 'oneToOne.held'), date: '2026-03-10' });
+    expect(textOf(updated)).toContain('None booked.');
+    const oneToOnes = (await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes;
+    expect(oneToOnes.filter((item) => item.status !== 'Cancelled').map((item) => [item.status, item.date, item.time])).toEqual([['Held', '2026-03-10', '14:00']]);
+  });
+
+  it('lead records the booked one-to-one as held from a card whose button does not name the booking (an older card) / that one is held', async () => {
+    const involvement = await active();
+    await t.service.oneToOnes.book(LEAD_PRINCIPAL, { involvementId: involvement.id, date: '2026-03-10', time: '14:00' });
+    const { updated } = await t.presses('oneToOne.held', { involvementId: involvement.id, version: involvement.version, date: '2026-03-10' });
+    expect(textOf(updated)).toContain('None booked.');
+    const oneToOnes = (await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).oneToOnes;
+    expect(oneToOnes.filter((item) => item.status !== 'Cancelled').map((item) => [item.status, item.date, item.time])).toEqual([['Held', '2026-03-10', '14:00']]);
+  });
+
   it('lead records a held one-to-one from a card that is out of date / bot shows the latest and records nothing', async () => {
     const involvement = await active();
     const { updated, replies } = await t.presses('oneToOne.held', { involvementId: involvement.id, version: involvement.version - 1, date: '2026-03-10' });

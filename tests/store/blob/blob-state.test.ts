@@ -1,4 +1,5 @@
 import { ContainerClient } from '@azure/storage-blob';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { StoreUnavailableError } from '../../../src/domain';
 import { openBlobState } from '../../../src/store/blob/blob-state';
 import { sleep, until } from '../../wait';
@@ -58,6 +59,20 @@ describe('Blob Storage bot state', () => {
     await state.close();
     expect(outcomes).toContainEqual({ swept: 1 });
     expect(outcomes.every((outcome) => 'swept' in (outcome as object))).toBe(true);
+  });
+
+  // State stored before the adapter was written on @azure/storage-blob alone must still be found. Delete this test with botbuilder-azure-blobs.
+  it('finds, replaces and deletes the entries botbuilder-azure-blobs stored, under the same blob names', async () => {
+    const settings = { connectionString: azurite.connectionString, container: 'stored-before' };
+    const before = new BlobsStorage(settings.connectionString, settings.container);
+    const key = 'conversation:19:abc@thread.tacv2;messageid=7';
+    await before.write({ [key]: { value: { workstreamId: 3 }, tag: 'tag-1' } });
+    const state = await openBlobState(settings);
+    expect(await state.read(key)).toEqual({ value: { workstreamId: 3 }, etag: 'tag-1' });
+    const tag = await state.write(key, { workstreamId: 4 }, { condition: { ifMatch: 'tag-1' } });
+    expect(await before.read([key])).toEqual({ [key]: { value: { workstreamId: 4 }, tag, eTag: expect.any(String) } });
+    await state.delete(key);
+    expect(await before.read([key])).toEqual({});
   });
 
   it('will not start when the storage account cannot be reached', async () => {

@@ -1,25 +1,23 @@
 import { instantIn, optionalText } from '../../pathway/inputs';
-import { pressKey, show, type Capability } from '../../pathway/turn';
+import { show, type Capability } from '../../pathway/turn';
+import { actOnPartner } from '../partner/act-on-partner';
 import { loadPartner } from '../partner/partner-card';
-import { showPartner } from '../partner/partner-handler';
 import template from './chat-guide-card.json';
 
 /** The informal chat: booking it, its guide, recording it as held and offering the role. */
 export const chatCapability: Capability = {
   name: 'chat',
   actions: {
-    async 'chat.book'(scope, data) {
-      const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.bookChat(scope.turn.actor, {
-        involvementId: detail.involvement.id,
-        version: data.version,
-        key: pressKey(scope.turn.action),
-        at: instantIn(scope.timeZone, data.date, data.time),
-        where: optionalText(data.where),
-        adjustments: optionalText(data.adjustments),
-      });
-      return showPartner(scope, detail.involvement.id, 'Chat booked. Press **Chat guide** on the card for tips and questions to ask.');
-    },
+    'chat.book': (scope, data) =>
+      actOnPartner(scope, data, async (press) => {
+        await scope.service.involvements.bookChat(scope.turn.actor, {
+          ...press.involvement,
+          at: instantIn(scope.timeZone, data.date, data.time),
+          where: optionalText(data.where),
+          adjustments: optionalText(data.adjustments),
+        });
+        return 'Chat booked. Press **Chat guide** on the card for tips and questions to ask.';
+      }),
     async 'chat.guide'(scope, data) {
       const detail = await loadPartner(scope, data.involvementId);
       const card = scope.cards.render(template, {
@@ -32,20 +30,14 @@ export const chatCapability: Capability = {
       });
       return show(card, `Informal chat guide for ${detail.name}`);
     },
-    async 'chat.hold'(scope, data) {
-      const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.holdChat(scope.turn.actor, {
-        involvementId: detail.involvement.id,
-        version: data.version,
-        key: pressKey(scope.turn.action),
-        notes: optionalText(data.notes),
-      });
-      return showPartner(scope, detail.involvement.id, 'Chat recorded. Now offer the role, or choose **Not this time** with a kind reason.');
-    },
-    async 'chat.offer'(scope, data) {
-      const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.makeOffer(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, key: pressKey(scope.turn.action) });
-      return showPartner(scope, detail.involvement.id);
-    },
+    'chat.hold': (scope, data) =>
+      actOnPartner(scope, data, async (press) => {
+        await scope.service.involvements.holdChat(scope.turn.actor, { ...press.involvement, notes: optionalText(data.notes) });
+        return 'Chat recorded. Now offer the role, or choose **Not this time** with a kind reason.';
+      }),
+    'chat.offer': (scope, data) =>
+      actOnPartner(scope, data, async (press) => {
+        await scope.service.involvements.makeOffer(scope.turn.actor, press.involvement);
+      }),
   },
 };

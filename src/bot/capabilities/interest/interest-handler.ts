@@ -1,8 +1,7 @@
 import { RefusedError, type PartnerMatch, type PathwayService, type Principal } from '../../../domain';
 import { optionalText } from '../../pathway/inputs';
-import { pressKey, replace, type Capability, type TurnResult, type TurnScope } from '../../pathway/turn';
-import { loadPartner } from '../partner/partner-card';
-import { showPartner } from '../partner/partner-handler';
+import { replace, type Capability, type TurnResult, type TurnScope } from '../../pathway/turn';
+import { actOnPartner, showPartner } from '../partner/act-on-partner';
 import { loadRole } from '../roles/roles-handler';
 
 /** The new person's details as typed on the role card's "Log interest" form. */
@@ -85,10 +84,9 @@ export const interestCapability: Capability = {
       const involvement = await scope.service.involvements.recordInterest(scope.turn.actor, { roleId: role.id, key: optionalText(data.key), partnerId: data.partnerId });
       return showPartner(scope, involvement.id, `Interest logged on their existing record, so they have one record. ${scope.guidance.text('interest', 'acknowledge')}`);
     },
-    async 'interest.acknowledge'(scope, data) {
-      const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.involvements.acknowledgeInterest(scope.turn.actor, { involvementId: detail.involvement.id, version: data.version, key: pressKey(scope.turn.action) });
-      return showPartner(scope, detail.involvement.id);
-    },
+    'interest.acknowledge': (scope, data) =>
+      actOnPartner(scope, data, async (press) => {
+        await scope.service.involvements.acknowledgeInterest(scope.turn.actor, press.involvement);
+      }),
   },
 };

@@ -1,6 +1,5 @@
-import { pressKey, type Capability } from '../../pathway/turn';
-import { loadPartner } from '../partner/partner-card';
-import { showPartner } from '../partner/partner-handler';
+import type { Capability } from '../../pathway/turn';
+import { actOnPartner } from '../partner/act-on-partner';
 
 /**
  * Consent to notes about a partner's lived experience, from their card: recording it,
@@ -9,15 +8,15 @@ import { showPartner } from '../partner/partner-handler';
 export const notesConsentCapability: Capability = {
   name: 'notes-consent',
   actions: {
-    async 'notesConsent.record'(scope, data) {
-      const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.personalData.recordNotesConsent(scope.turn.actor, { partnerId: detail.partner.id, version: data.partnerVersion, key: pressKey(scope.turn.action) });
-      return showPartner(scope, detail.involvement.id, `Consent to notes recorded for ${detail.name}, dated today.`);
-    },
-    async 'notesConsent.withdraw'(scope, data) {
-      const detail = await loadPartner(scope, data.involvementId);
-      await scope.service.personalData.withdrawNotesConsent(scope.turn.actor, { partnerId: detail.partner.id, version: data.partnerVersion, key: pressKey(scope.turn.action) });
-      return showPartner(scope, detail.involvement.id, `Consent to notes withdrawn for ${detail.name}: notes about their experience were deleted from every workstream.`);
-    },
+    'notesConsent.record': (scope, data) =>
+      actOnPartner(scope, data, async (press) => {
+        await scope.service.personalData.recordNotesConsent(scope.turn.actor, press.partner);
+        return (detail) => `Consent to notes recorded for ${detail.name}, dated today.`;
+      }),
+    'notesConsent.withdraw': (scope, data) =>
+      actOnPartner(scope, data, async (press) => {
+        await scope.service.personalData.withdrawNotesConsent(scope.turn.actor, press.partner);
+        return (detail) => `Consent to notes withdrawn for ${detail.name}: notes about their experience were deleted from every workstream.`;
+      }),
   },
 };

@@ -5,12 +5,18 @@ import { recordId } from '../../pathway/inputs';
 import { acknowledgementFor } from '../interest/acknowledgement';
 import template from './partner-card.json';
 
-/** One partner in one role, read through the service and checked to belong to this conversation's workstream. */
-export async function loadPartner(scope: TurnScope, involvementId: unknown): Promise<PartnerDetail> {
+/** The involvement a card is about; a card without one is refused. */
+export function cardInvolvementId(involvementId: unknown): number {
   const id = recordId(involvementId);
   if (id === undefined) {
     throw new RefusedError('bad-card', 'That card is missing which partner it is about. Type **my partners** to find them again.');
   }
+  return id;
+}
+
+/** One partner in one role, read through the service and checked to belong to this conversation's workstream. */
+export async function loadPartner(scope: TurnScope, involvementId: unknown): Promise<PartnerDetail> {
+  const id = cardInvolvementId(involvementId);
   const detail = await scope.service.partnerViews.partnerDetail(scope.turn.actor, id);
   if (scope.workstream && detail.workstream.id !== scope.workstream.id) {
     const hint = scope.turn.conversation.kind === 'channel' ? '' : ` Type **workstream** and choose ${detail.workstream.title} to work on them here.`;
@@ -18,6 +24,9 @@ export async function loadPartner(scope: TurnScope, involvementId: unknown): Pro
   }
   return detail;
 }
+
+/** The field of the "Record as held" button's data naming the one-to-one booked when the card was drawn, or false for none. */
+export const BOOKED_ON_CARD = 'booked';
 
 /** How many one-to-one notes the card shows, newest first: the rest are in the tab. */
 const NOTES_SHOWN = 3;
@@ -92,6 +101,8 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail, colleagues:
     booked: booked
       ? { date: booked.date, time: booked.time ?? '', where: booked.where ?? '', when: bookedWhen, ref: { ...ref, oneToOneId: booked.id, oneToOneVersion: booked.version } }
       : undefined,
+    // "Record as held" on the booked one's date records that one, so the button carries it (false: none was booked).
+    heldRef: { ...ref, [BOOKED_ON_CARD]: booked ? { oneToOneId: booked.id, oneToOneVersion: booked.version, date: booked.date } : false },
     cancelNote:
       stage === 'Induction' && firstItem?.done && detail.oneToOnes.filter((item) => item.status !== 'Cancelled').length === 1
         ? `"${firstItem.label}" will be unticked until another is booked.`

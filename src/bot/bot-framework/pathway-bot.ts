@@ -7,10 +7,10 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { BotMemory } from './pathway/memory';
-import type { PathwayEngine } from './pathway/engine';
-import type { TurnResult } from './pathway/turn';
-import { actionTurn, activityOf, conversationOf, principalOf, referencesOf, textTurn } from './teams/teams-turn';
+import type { BotMemory } from '../pathway/memory';
+import type { PathwayEngine } from '../pathway/engine';
+import type { TurnResult } from '../pathway/turn';
+import { actionTurn, activityOf, conversationOf, principalOf, referencesOf, textTurn } from './teams-turn';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

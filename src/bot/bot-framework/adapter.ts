@@ -1,7 +1,7 @@
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type Request, type Response, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
-import type { BotCredentials } from '../config';
-import { errorFields, type Logger } from '../logging/logger';
+import type { BotCredentials } from '../../config';
+import { errorFields, type Logger } from '../../logging/logger';
 import type { PathwayBot } from './pathway-bot';
 
 /** Said to the person whose message hit an unexpected error. */

@@ -1,7 +1,7 @@
-import { loadConfig } from '../../src/config';
-import type { LogFields, Logger } from '../../src/logging/logger';
-import { startServer, type RunningServer } from '../../src/entry/server';
-import { startChannelStandIn, type ChannelStandIn } from './channel-stand-in';
+import { loadConfig } from '../../../src/config';
+import type { LogFields, Logger } from '../../../src/logging/logger';
+import { startServer, type RunningServer } from '../../../src/entry/server';
+import { startChannelStandIn, type ChannelStandIn } from '../channel-stand-in';
 
 const BOT = { id: '28:partner-pathway-bot', name: 'Partner Pathway' };
 const USER = { id: '29:jo-bloggs', name: 'Jo Bloggs', aadObjectId: '6a1f0c2e-1d4b-4b52-9c1e-3f0b2a7d5e11' };

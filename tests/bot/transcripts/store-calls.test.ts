@@ -1,0 +1,40 @@
+import { countingStore } from '../counting-store';
+import { advertisedRole, at, interested, workstream } from '../arrange';
+import { buttonsOf, textOf, Transcript } from '../transcript-harness';
+
+let t: Transcript;
+let counting: ReturnType<typeof countingStore>;
+beforeEach(async () => {
+  t = await Transcript.start('2026-03-10', undefined, undefined, (store) => {
+    counting = countingStore(store);
+    return counting.store;
+  });
+});
+afterEach(() => t.close());
+
+/** How many times the audit trail says a partner's record was viewed. */
+async function viewed(): Promise<number> {
+  return (await t.store.find({ list: 'activity', where: { action: 'Viewed' } })).length;
+}
+
+describe('what one press of a partner card costs the store', () => {
+  it('lead ticks a checklist item in chat / one write, the partner read once after it, one Viewed entry', async () => {
+    const ws = await workstream(t.service);
+    const role = await advertisedRole(t.service, ws.id);
+    const involvement = await at(t.service, await interested(t.service, role.id), 'Induction');
+    const card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;
+    const tick = buttonsOf(card).find((candidate) => candidate.verb === 'induction.tick' && candidate.title === 'Done');
+    const before = await viewed();
+    counting.reset();
+
+    const { updated } = await t.presses('induction.tick', tick?.data ?? {});
+
+    expect(textOf(updated)).toContain('1 of 12 done');
+    const { get, find, findAll, commit, recordAccess } = counting.calls;
+    expect(commit).toBe(1);
+    expect(recordAccess).toBe(1);
+    expect(await viewed()).toBe(before + 1);
+    // 13 calls (2 of them Viewed entries) when each button read the partner before its write as well as after.
+    expect(get + find + findAll + commit + recordAccess).toBeLessThanOrEqual(10);
+  });
+});
