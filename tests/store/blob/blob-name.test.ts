@@ -30,7 +30,7 @@ describe('the blob name of a bot state key', () => {
     expect(() => blobNameOf('')).toThrow('cannot be empty');
   });
 
-  // Names must stay those botbuilder-azure-blobs gave, so state it wrote is found. Delete this test with the package.
+  // Names must stay those botbuilder-azure-blobs gave, so state it wrote is found. The package stays a development dependency for this check alone.
   it('is the name botbuilder-azure-blobs gave the same key, so entries it stored are found', () => {
     const keys = [...NAMES.map(([key]) => key), '/', 'x/'.repeat(300), `${'/'.repeat(254)}a/b/c`, 'a/'.repeat(256), '%2F', 'a\u0000b', 'tab\there', '中文:键'];
     for (const key of keys) expect(blobNameOf(key)).toBe(sanitizeBlobKey(key));

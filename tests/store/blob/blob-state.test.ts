@@ -61,7 +61,7 @@ describe('Blob Storage bot state', () => {
     expect(outcomes.every((outcome) => 'swept' in (outcome as object))).toBe(true);
   });
 
-  // State stored before the adapter was written on @azure/storage-blob alone must still be found. Delete this test with botbuilder-azure-blobs.
+  // State stored before the adapter was written on @azure/storage-blob alone must still be found. botbuilder-azure-blobs stays a development dependency for this check alone.
   it('finds, replaces and deletes the entries botbuilder-azure-blobs stored, under the same blob names', async () => {
     const settings = { connectionString: azurite.connectionString, container: 'stored-before' };
     const before = new BlobsStorage(settings.connectionString, settings.container);
