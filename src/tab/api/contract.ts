@@ -1,7 +1,6 @@
 import type { Answer, Body, FileRoute, PathIds, RouteName, UseCaseRoute } from '../../contract/api';
 import type {
   Agenda,
-  ContactMethod,
   Dashboard,
   DuplicateGroup,
   EngagementOverview,

@@ -72,7 +72,7 @@ export function AdvertsAwaiting({ overview, api, onChanged }: AdvertsAwaitingPro
     if (returnFocusTo === null) return;
     document.getElementById(returnFocusTo)?.focus();
     setReturnFocusTo(null);
-  });
+  }, [returnFocusTo]);
   useFocusIfLost(outcome, said && returnFocusTo === null);
 
   const decide = (current: Waiting, chosen: Deciding) => async (value: string) => {

@@ -67,8 +67,10 @@ export interface PartnersListProps {
 export function PartnersList({ rows, labelledBy, onOpen }: PartnersListProps) {
   const styles = useCardListStyles();
   const list = useRef<HTMLUListElement>(null);
-  // Where the list starts on the page, which the virtualiser needs to know which cards the window shows.
+  // Where the list starts on the page, which the virtualiser needs to know which cards the window shows. Measured after
+  // every render, since anything above the list (a message, the filters) can move it.
   const [scrollMargin, setScrollMargin] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs after every render on purpose, and sets state only when the list moved
   useLayoutEffect(() => {
     const top = Math.round((list.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
     if (top !== scrollMargin) setScrollMargin(top);

@@ -1,4 +1,3 @@
-import type { Involvement } from '../../../src/domain';
 import { ENGAGEMENT, LEAD, activeInvolvement, advertisedRole, harness, rejection, type Harness } from './harness';
 
 describe('the one-to-one agenda and invitations', () => {
@@ -12,8 +11,6 @@ describe('the one-to-one agenda and invitations', () => {
   });
 
   afterEach(() => h.store.close());
-
-  const ref = (involvement: Involvement) => ({ involvementId: involvement.id, version: involvement.version });
 
   const activePartner = (fullName: string) => activeInvolvement(h, roleId, fullName);
 
