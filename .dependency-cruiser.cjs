@@ -68,6 +68,13 @@ module.exports = {
       from: { path: '^src/bot/' },
       to: { path: '^src/server/' },
     },
+    {
+      name: 'store-never-imports-config',
+      comment: 'A store adapter declares the settings it needs; the entry point passes them from the configuration.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/config/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

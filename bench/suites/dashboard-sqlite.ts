@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { loadConfig } from '../../src/config';
-import { loadBotSettings } from '../../src/config/bot';
 import { createPathwayService, type Principal } from '../../src/domain';
 import { silentLogger } from '../../src/logging/logger';
 import { startServer } from '../../src/entry/server';
@@ -46,8 +45,8 @@ export const dashboardSqlite: Benchmark = {
   name: NAME,
   async run(context) {
     const { file, writeMs, records } = await organisationDatabase(context);
-    const config = { ...loadConfig({ DATABASE_PATH: file, SEED_DEMO: 'never', ...RATE_LIMITS_RAISED }), port: 0 };
-    const server = await startServer(config, { logger: silentLogger, clock: BENCH_CLOCK, botSettings: loadBotSettings({ REMINDERS: 'off' }) });
+    const config = { ...loadConfig({ DATABASE_PATH: file, SEED_DEMO: 'never', ...RATE_LIMITS_RAISED, REMINDERS: 'off' }), port: 0 };
+    const server = await startServer(config, { logger: silentLogger, clock: BENCH_CLOCK });
     const floor = bareSql(file);
     try {
       const service = createPathwayService({ store: server.store, clock: BENCH_CLOCK, settings: config.pathway, access: { engagementTeamIds: [READER.id] } });

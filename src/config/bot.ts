@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { ConfigError, loadConfig, type Config } from './index';
+import { wholeNumber } from './variables';
 
 /** The bot's own settings: where its guidance is, who the Engagement team is, documents and reminders. */
 export interface BotSettings {
@@ -30,23 +30,14 @@ export interface BotSettings {
   };
 }
 
-function number(name: string, min: number, max: number, fallback: number) {
-  return z
-    .string()
-    .default(String(fallback))
-    .refine((value) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max, {
-      error: (issue) => `${name}: "${String(issue.input)}" is not a whole number from ${min} to ${max}. Set one, or leave it unset for ${fallback}.`,
-    })
-    .transform(Number);
-}
-
 function link(name: string) {
   return z
     .url({ protocol: /^https$/, error: (issue) => `${name}: "${String(issue.input)}" is not an https link. Set the document's https address, or leave it unset.` })
     .optional();
 }
 
-const schema = z.object({
+/** The bot's variables, read by `loadConfig` with the server's. */
+export const botVariables = z.object({
   GUIDANCE_DIR: z
     .string()
     .default('content/guidance')
@@ -65,30 +56,19 @@ const schema = z.object({
   REMINDERS: z
     .enum(['on', 'off'], { error: (issue) => `REMINDERS: "${String(issue.input)}" is not on or off.` })
     .default('on'),
-  REMINDER_HOUR: number('REMINDER_HOUR', 0, 23, 9),
-  REMINDER_DUE_WITHIN_DAYS: number('REMINDER_DUE_WITHIN_DAYS', 0, 60, 7),
-  REMINDER_ESCALATE_AFTER_DAYS: number('REMINDER_ESCALATE_AFTER_DAYS', 1, 365, 14),
-  REMINDER_INDUCTION_STALL_DAYS: number('REMINDER_INDUCTION_STALL_DAYS', 1, 365, 14),
-  REMINDER_CLOSING_WITHIN_DAYS: number('REMINDER_CLOSING_WITHIN_DAYS', 0, 60, 7),
+  REMINDER_HOUR: wholeNumber('REMINDER_HOUR', 0, 23, 9),
+  REMINDER_DUE_WITHIN_DAYS: wholeNumber('REMINDER_DUE_WITHIN_DAYS', 0, 60, 7),
+  REMINDER_ESCALATE_AFTER_DAYS: wholeNumber('REMINDER_ESCALATE_AFTER_DAYS', 1, 365, 14),
+  REMINDER_INDUCTION_STALL_DAYS: wholeNumber('REMINDER_INDUCTION_STALL_DAYS', 1, 365, 14),
+  REMINDER_CLOSING_WITHIN_DAYS: wholeNumber('REMINDER_CLOSING_WITHIN_DAYS', 0, 60, 7),
   REMINDERS_TOKEN: z
     .string()
     .min(24, { error: 'REMINDERS_TOKEN: use at least 24 random characters, or leave it unset.' })
     .optional(),
 });
 
-/**
- * Reads and validates the bot's settings from the environment, reporting every
- * problem in one {@link ConfigError}. Unset and blank are the same.
- */
-export function loadBotSettings(env: NodeJS.ProcessEnv = process.env): BotSettings {
-  const present: Record<string, string> = {};
-  for (const name of Object.keys(schema.shape)) {
-    const value = env[name]?.trim();
-    if (value) present[name] = value;
-  }
-  const parsed = schema.safeParse(present);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
-  const values = parsed.data;
+/** The bot's settings from its variables, parsed. */
+export function botSettingsOf(values: z.infer<typeof botVariables>): BotSettings {
   return {
     guidanceDir: values.GUIDANCE_DIR,
     engagementChannelId: values.ENGAGEMENT_CHANNEL_ID,
@@ -109,25 +89,4 @@ export function loadBotSettings(env: NodeJS.ProcessEnv = process.env): BotSettin
       triggerToken: values.REMINDERS_TOKEN,
     },
   };
-}
-
-/**
- * The server's and the bot's settings together, so that every missing or invalid
- * variable of both is reported in one {@link ConfigError}.
- */
-export function loadServerAndBotSettings(env: NodeJS.ProcessEnv = process.env): { readonly config: Config; readonly botSettings: BotSettings } {
-  const problems: string[] = [];
-  const attempt = <T>(load: () => T): T | undefined => {
-    try {
-      return load();
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems.push(...error.problems);
-      return undefined;
-    }
-  };
-  const config = attempt(() => loadConfig(env));
-  const botSettings = attempt(() => loadBotSettings(env));
-  if (!config || !botSettings) throw new ConfigError(problems);
-  return { config, botSettings };
 }

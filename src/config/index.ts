@@ -1,22 +1,12 @@
 import { z } from 'zod';
-import { DEFAULT_RETENTION_MONTHS, type PathwaySettings } from '../domain';
+import { DEFAULT_RETENTION_MONTHS, GUID, type PathwaySettings } from '../domain';
+import { botSettingsOf, botVariables, type BotSettings } from './bot';
 import { readSharePointSettings, type SharePointSettings } from './sharepoint';
+import { ConfigError, flag, guid, present, wholeNumber } from './variables';
 
+export type { BotSettings } from './bot';
 export type { SharePointSettings, SharePointSignIn } from './sharepoint';
-
-/**
- * Raised when the environment cannot configure the server. Its message lists
- * every variable at fault, each with what to do, so one restart fixes them all.
- */
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(
-      `Partner Pathway cannot start: ${problems.length === 1 ? '1 setting needs' : `${problems.length} settings need`} fixing.\n` +
-        problems.map((problem) => `  - ${problem}`).join('\n'),
-    );
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './variables';
 
 /**
  * Who the server believes is calling. `local-development` is a fixed identity
@@ -81,6 +71,8 @@ export interface Config {
   readonly pathway: PathwaySettings;
   /** Absent when no bot app is registered: the bot then accepts unauthenticated local traffic only. */
   readonly bot: BotCredentials | undefined;
+  /** The bot's own settings: guidance, the Engagement team's channel, documents and reminders. */
+  readonly botSettings: BotSettings;
   /** The tab's Entra single sign-on app, when one is registered; without it, `entra` mode refuses every tab API call. */
   readonly signIn: SignInSettings | undefined;
   /** The Teams app's id (the manifest's `id`), for deep links into the app's tabs and chat. */
@@ -110,21 +102,8 @@ export interface TelemetrySettings {
   readonly connectionString: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A host name with an optional port, as Teams Toolkit writes TAB_DOMAIN (no scheme, no path). */
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
-
-function wholeNumber(name: string, min: number, max: number, fallback: number, meaning: string) {
-  return z
-    .string()
-    .default(String(fallback))
-    .refine((value) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max, {
-      error: (issue) =>
-        `${name}: "${String(issue.input)}" is not ${meaning}. Set a whole number from ${min} to ${max}, or leave it unset for ${fallback}.`,
-    })
-    .transform(Number);
-}
 
 function isTimeZone(value: string): boolean {
   try {
@@ -136,26 +115,12 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-function guid(name: string, where: string) {
-  return z
-    .string()
-    .regex(GUID, {
-      error: (issue) => `${name}: "${String(issue.input)}" is not a GUID like 00000000-0000-0000-0000-000000000000. Set ${where}.`,
-    })
-    .optional();
-}
-
-function flag(name: string) {
-  return z
-    .enum(['true', 'false'], { error: (issue) => `${name}: "${String(issue.input)}" is not true or false. Set true, false, or leave it unset.` })
-    .transform((value) => value === 'true')
-    .optional();
-}
-
 const PAID_LEVELS = /^(none|[1-4](\s*,\s*[1-4])*)$/;
 
 /** Where the bot state is kept on the SharePoint store when no storage account is configured. */
 const SHAREPOINT_BOT_STATE_PATH = './data/bot-state.db';
+
+const INSTRUMENTATION_KEY = 'instrumentationkey=';
 
 /** A container name as Azure Storage allows it: 3 to 63 lower-case letters, digits and single hyphens, not at either end. */
 const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -181,13 +146,19 @@ function storageConnectionStringProblem(value: string): string {
     : "BOT_STATE_STORAGE_CONNECTION_STRING is not a storage account connection string. Copy one from the storage account's Access keys (DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net), or leave it unset to keep the bot state in SQLite on this one instance.";
 }
 
+/** The connection string's part naming the resource, `InstrumentationKey=<GUID>` (the name in any case). */
+function isInstrumentationKey(part: string): boolean {
+  const entry = part.trim();
+  return entry.toLowerCase().startsWith(INSTRUMENTATION_KEY) && GUID.test(entry.slice(INSTRUMENTATION_KEY.length));
+}
+
 /**
  * An Application Insights connection string names its resource by an instrumentation
  * key (a GUID); anything else would send telemetry nowhere. Not echoed: it routes data.
  */
 const appInsightsConnectionString = z
   .string()
-  .refine((value) => value.split(';').some((part) => /^InstrumentationKey=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(part.trim())), {
+  .refine((value) => value.split(';').some(isInstrumentationKey), {
     error: (issue) =>
       String(issue.input).startsWith('@Microsoft.KeyVault(')
         ? "APPLICATIONINSIGHTS_CONNECTION_STRING is still a Key Vault reference: App Service could not read the secret. Check that the web app's managed identity may read the vault's secrets, then restart it."
@@ -294,16 +265,6 @@ const schema = z.object({
 
 type Variables = Partial<Record<keyof z.infer<typeof schema>, string>>;
 
-/** Unset and blank are the same: Teams Toolkit's env files leave unknown values blank. */
-function present(env: NodeJS.ProcessEnv): Variables {
-  const variables: Record<string, string> = {};
-  for (const name of Object.keys(schema.shape)) {
-    const value = env[name]?.trim();
-    if (value) variables[name] = value;
-  }
-  return variables;
-}
-
 function wantsLocalDevelopment(variables: Variables): boolean {
   return (variables.STORE ?? 'sqlite') === 'sqlite' && !variables.BOT_ID && !variables.AAD_APP_CLIENT_ID;
 }
@@ -365,10 +326,11 @@ function signInSettings(values: z.infer<typeof schema>, azureTenant: string | un
 }
 
 /**
- * Reads and validates the server's settings from the environment (the only
- * place in the project that reads `process.env`). Throws one {@link ConfigError}
- * naming every missing or invalid variable; with STORE=sharepoint that includes
- * the SharePoint settings (`./sharepoint`). The local development identity is
+ * Reads and validates every setting of the server and the bot from the
+ * environment (the only place in the project that reads `process.env`). Throws
+ * one {@link ConfigError} naming every missing or invalid variable; with
+ * STORE=sharepoint that includes the SharePoint settings (`./sharepoint`), and
+ * it always includes the bot's (`./bot`). The local development identity is
  * used when the store is SQLite and neither BOT_ID nor AAD_APP_CLIENT_ID is set,
  * unless LOCAL_IDENTITY=false turns it off. With AAD_APP_CLIENT_ID the tab's
  * sign-in accepts the tenants in ALLOWED_TENANT_IDS (by default BOT_TENANT_ID,
@@ -377,15 +339,17 @@ function signInSettings(values: z.infer<typeof schema>, azureTenant: string | un
  * BOT_STATE_CONTAINER (default `bot-state`), shared by every instance; otherwise in SQLite.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const variables = present(env);
+  const variables = present(schema, env);
   const parsed = schema.safeParse(variables);
   const sharePoint = variables.STORE === 'sharepoint' ? readSharePointSettings(env) : undefined;
+  const bot = botVariables.safeParse(present(botVariables, env));
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)),
     ...combinationProblems(variables, azureTenantOf(env)),
     ...(sharePoint?.problems ?? []),
+    ...(bot.success ? [] : bot.error.issues.map((issue) => issue.message)),
   ];
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  if (!parsed.success || !bot.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
   const local = wantsLocalDevelopment(variables) && values.LOCAL_IDENTITY !== false;
   const store: StoreConfig = sharePoint?.settings ? { kind: 'sharepoint', ...sharePoint.settings } : { kind: 'sqlite', databasePath: values.DATABASE_PATH };
@@ -406,6 +370,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       values.BOT_ID && values.SECRET_BOT_PASSWORD && values.BOT_TENANT_ID
         ? { appId: values.BOT_ID, password: values.SECRET_BOT_PASSWORD, tenantId: values.BOT_TENANT_ID }
         : undefined,
+    botSettings: botSettingsOf(bot.data),
     signIn: signInSettings(values, azureTenantOf(env)),
     teamsAppId: values.TEAMS_APP_ID,
     engagementTeamIds: values.ENGAGEMENT_TEAM_IDS,

@@ -1,4 +1,5 @@
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { GUID } from '../domain';
+
 const PEM_KEY = /-----BEGIN (RSA |ENCRYPTED )?PRIVATE KEY-----/;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 

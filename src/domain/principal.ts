@@ -6,3 +6,6 @@ export interface Principal {
   readonly email: string;
   readonly tenantId: string;
 }
+
+/** A GUID: the form Microsoft Entra ID gives every id (people's object ids, apps, tenants), as in the `oid` and `tid` of a Teams sign-in and the `aadObjectId` of a bot activity. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,8 +3,7 @@ import { telemetry } from '../server/instrument';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBot, type SenderCheckOptions } from '../bot';
-import { ConfigError, type Config } from '../config';
-import { loadBotSettings, loadServerAndBotSettings, type BotSettings } from '../config/bot';
+import { ConfigError, loadConfig, type Config } from '../config';
 import { seedDemo } from '../demo/seed';
 import { createPathwayService, systemClock, type AccessSettings, type Clock, type Store } from '../domain';
 import type { KeyValueState } from '../domain/key-value-state';
@@ -43,8 +42,6 @@ export interface StartOptions {
   readonly logger?: Logger;
   readonly clock?: Clock;
   readonly drainTimeoutMs?: number;
-  /** The bot's settings (guidance, Engagement team, reminders); all defaults when absent. */
-  readonly botSettings?: BotSettings;
   /** Spacing between bot messages into one conversation; tests shorten it. */
   readonly botPaceMs?: number;
   /** How often the reminders schedule looks at the clock; tests shorten it. */
@@ -192,12 +189,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const demo: DemoData = store.kind === 'sqlite' ? await prepareDemoData(config, store as SqliteStore, clock) : { state: 'off' };
     const recorded = await service.induction.recordMissingProgress();
     if (recorded > 0) logger.info('Induction progress recorded for checklists that had none stored', { involvements: recorded });
-    const botSettings = options.botSettings ?? loadBotSettings({});
     const bot = createBot({
       service,
       state,
       lease: leases.reminders,
-      settings: botSettings,
+      settings: config.botSettings,
       credentials: config.bot,
       teamsAppId: config.teamsAppId,
       timeZone: config.pathway.timeZone,
@@ -212,7 +208,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const readiness = () => checkReadiness({ store: health, botState: { kind: config.botState.kind, state } });
     const retention = retentionRun(service, logger);
     const jobs: JobTrigger[] = [
-      { path: REMINDERS_PATH, run: () => bot.reminders.run(), token: botSettings.reminders.triggerToken, tokenSetting: 'REMINDERS_TOKEN', name: 'reminders' },
+      { path: REMINDERS_PATH, run: () => bot.reminders.run(), token: config.botSettings.reminders.triggerToken, tokenSetting: 'REMINDERS_TOKEN', name: 'reminders' },
       { path: RETENTION_PATH, run: retention, token: config.retention.triggerToken, tokenSetting: 'RETENTION_TOKEN', name: 'retention schedule' },
     ];
     const app = createApp({ service, health, readiness, bot: bot.handler, jobs, config, logger });
@@ -251,9 +247,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
  * Tests pass `options` no setting reaches, such as a shorter schedule.
  */
 export async function main(options: StartOptions = {}): Promise<void> {
-  const { config, botSettings } = loadServerAndBotSettings();
+  const config = loadConfig();
   const logger = withTelemetry(consoleLogger(config.logLevel), telemetry && atLevel(config.logLevel, telemetry.logger));
-  const running = await startServer(config, { logger, botSettings, ...options });
+  const running = await startServer(config, { logger, ...options });
   console.log(running.banner);
   if (telemetry) logger.info('Sending telemetry to Application Insights');
   const shutdown = (signal: NodeJS.Signals) => {

@@ -1,5 +1,8 @@
 import { metaOf, NOTE_MAX } from '../domain/schema/columns';
-import { columnsOf, LISTS, type ListName } from '../domain/schema/lists';
+import { AUDIT_ACTIONS, columnsOf, LISTS, type Fields, type ListName } from '../domain/schema/lists';
+import { parseFields } from '../domain/schema/validate';
+import type { Change } from '../domain/store';
+import type { Stamp } from './commit-rules';
 
 type FieldChange = { readonly from: unknown; readonly to: unknown } | { readonly changed: true };
 
@@ -36,4 +39,35 @@ export function auditChanges(
     json = JSON.stringify(changes);
   }
   return json;
+}
+
+/** One entry of the audit trail, before it is stamped with who and when. */
+export interface AuditEntry {
+  readonly list: ListName;
+  readonly itemId: number;
+  readonly action: (typeof AUDIT_ACTIONS)[number];
+  readonly summary?: string;
+  readonly changes: string | null;
+}
+
+const ACTION_OF = { create: 'Created', update: 'Updated', delete: 'Deleted' } as const;
+
+/** The entry of one change written: its action, its summary and what changed between the item before and after (absent for a create or a delete). */
+export function changeEntry(change: Change, itemId: number, before: object | undefined, after: object | undefined): AuditEntry {
+  return { list: change.list, itemId, action: ACTION_OF[change.op], summary: change.summary, changes: auditChanges(change.list, before, after) };
+}
+
+/** The fields of an `activity` item for the entry, stamped and validated. */
+export function auditFields(entry: AuditEntry, { at, actor, operation }: Stamp): Fields<'activity'> {
+  return parseFields('activity', {
+    at,
+    actorId: actor.id,
+    actorName: actor.name,
+    action: entry.action,
+    list: entry.list,
+    itemId: entry.itemId,
+    summary: entry.summary ?? null,
+    changes: entry.changes,
+    operation,
+  });
 }

@@ -119,4 +119,13 @@ describe('the dependency rules npm test enforces', () => {
     expect(status).not.toBe(0);
     expect(report).toContain('bot-never-imports-server');
   });
+
+  it('fail when a store adapter imports the configuration', () => {
+    const { status, report } = cruise({
+      'src/store/sharepoint/open.ts': "import type { SharePointSettings } from '../../config/sharepoint';\nexport type Settings = SharePointSettings;\n",
+      'src/config/sharepoint.ts': 'export interface SharePointSettings { readonly siteUrl: string }\n',
+    });
+    expect(status).not.toBe(0);
+    expect(report).toContain('store-never-imports-config');
+  });
 });

@@ -1,5 +1,4 @@
 import { loadConfig } from '../../src/config';
-import { loadBotSettings } from '../../src/config/bot';
 import { createPathwayService, type PathwayService, type Principal } from '../../src/domain';
 import { silentLogger } from '../../src/logging/logger';
 import { PLAYGROUND_USER } from '../../src/server/principal';
@@ -33,10 +32,10 @@ function serviceOn(date: string): PathwayService {
 
 beforeAll(async () => {
   channel = await startChannelStandIn();
-  const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never' });
+  const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', ENGAGEMENT_CHANNEL_ID: ENGAGEMENT_CHANNEL, REMINDERS: 'off' });
   server = await startServer(
     { ...config, port: 0 },
-    { logger: silentLogger, clock: { now: () => NOW }, botSettings: loadBotSettings({ ENGAGEMENT_CHANNEL_ID: ENGAGEMENT_CHANNEL, REMINDERS: 'off' }) },
+    { logger: silentLogger, clock: { now: () => NOW } },
   );
 });
 afterAll(async () => {
@@ -199,8 +198,8 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
 describe('The reminders trigger with a token', () => {
   let guarded: RunningServer;
   beforeAll(async () => {
-    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never' });
-    guarded = await startServer({ ...config, port: 0 }, { logger: silentLogger, botSettings: loadBotSettings({ REMINDERS_TOKEN: 'a-long-random-token-for-the-tests', REMINDERS: 'off' }) });
+    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', REMINDERS_TOKEN: 'a-long-random-token-for-the-tests', REMINDERS: 'off' });
+    guarded = await startServer({ ...config, port: 0 }, { logger: silentLogger });
   });
   afterAll(() => guarded.close());
 

@@ -1,9 +1,8 @@
-import { ConfigError } from '../../src/config';
-import { loadBotSettings, loadServerAndBotSettings } from '../../src/config/bot';
+import { ConfigError, loadConfig } from '../../src/config';
 
 describe('Bot settings from the environment', () => {
   it('has working defaults with nothing set', () => {
-    const settings = loadBotSettings({});
+    const settings = loadConfig({}).botSettings;
     expect(settings).toMatchObject({
       guidanceDir: 'content/guidance',
       engagementChannelId: undefined,
@@ -12,7 +11,7 @@ describe('Bot settings from the environment', () => {
   });
 
   it('reads the document links and the Engagement team channel', () => {
-    const settings = loadBotSettings({ DOC_EXPENSES_POLICY_URL: 'https://example.org/e.pdf', ENGAGEMENT_CHANNEL_ID: '19:abc@thread.tacv2' });
+    const settings = loadConfig({ DOC_EXPENSES_POLICY_URL: 'https://example.org/e.pdf', ENGAGEMENT_CHANNEL_ID: '19:abc@thread.tacv2' }).botSettings;
     expect(settings.documents.expensesPolicy).toBe('https://example.org/e.pdf');
     expect(settings.engagementChannelId).toBe('19:abc@thread.tacv2');
   });
@@ -20,7 +19,7 @@ describe('Bot settings from the environment', () => {
   it('reports every bad setting together', () => {
     let error: unknown;
     try {
-      loadBotSettings({ GUIDANCE_DIR: '/nowhere/guidance', DOC_EXPENSES_POLICY_URL: 'http://example.org/e.pdf', REMINDER_HOUR: '25', ENGAGEMENT_CHANNEL_ID: 'general', REMINDERS_TOKEN: 'short' });
+      loadConfig({ GUIDANCE_DIR: '/nowhere/guidance', DOC_EXPENSES_POLICY_URL: 'http://example.org/e.pdf', REMINDER_HOUR: '25', ENGAGEMENT_CHANNEL_ID: 'general', REMINDERS_TOKEN: 'short' });
     } catch (caught) {
       error = caught;
     }
@@ -39,7 +38,7 @@ describe('Server and bot settings together', () => {
   it('reports the problems of both in one error', () => {
     let error: unknown;
     try {
-      loadServerAndBotSettings({ PORT: 'eighty', REMINDER_HOUR: '25' });
+      loadConfig({ PORT: 'eighty', REMINDER_HOUR: '25' });
     } catch (caught) {
       error = caught;
     }
@@ -47,8 +46,8 @@ describe('Server and bot settings together', () => {
   });
 
   it('gives both when all is well', () => {
-    const { config, botSettings } = loadServerAndBotSettings({ PORT: '4000' });
+    const config = loadConfig({ PORT: '4000' });
     expect(config.port).toBe(4000);
-    expect(botSettings.reminders.hour).toBe(9);
+    expect(config.botSettings.reminders.hour).toBe(9);
   });
 });

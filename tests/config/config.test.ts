@@ -30,6 +30,12 @@ describe('loadConfig', () => {
       seedDemo: 'auto',
       pathway: { timeZone: 'Europe/London', defaultCadenceWeeks: 8, dueSoonDays: 14, recruitmentLeadWeeks: 8, paidLevels: [4], retentionMonths: 72 },
       bot: undefined,
+      botSettings: {
+        guidanceDir: 'content/guidance',
+        engagementChannelId: undefined,
+        documents: {},
+        reminders: { schedule: true, hour: 9, dueWithinDays: 7, escalateAfterDays: 14, inductionStallDays: 14, closingWithinDays: 7, triggerToken: undefined },
+      },
       signIn: undefined,
       teamsAppId: undefined,
       engagementTeamIds: [],

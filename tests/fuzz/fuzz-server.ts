@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { loadBotSettings } from '../../src/config/bot';
 import { LISTS, type ListName, type RecordOf } from '../../src/domain';
 import { startServer, type RunningServer } from '../../src/entry/server';
 import { startChannelStandIn, type ChannelStandIn } from '../bot/channel-stand-in';
@@ -122,7 +121,7 @@ export async function startFuzzServer(): Promise<FuzzServer> {
   const config = loadConfig({ ...shared, AAD_APP_CLIENT_ID: CLIENT_ID, ALLOWED_TENANT_IDS: TENANT });
   const localConfig = loadConfig(shared);
   const logger = recordingLogger();
-  const options = { logger, botSettings: loadBotSettings({ REMINDERS: 'off' }) };
+  const options = { logger };
   const server = await startServer({ ...config, port: 0, signIn: signInSettings(entra.keysUrl) }, options);
   const botServer = await startServer({ ...localConfig, port: 0 }, options);
   const snapshot = await snapshotOf(server);

@@ -1,4 +1,4 @@
-import { loadBotSettings } from '../../src/config/bot';
+import { loadConfig } from '../../src/config';
 import { createPathwayService } from '../../src/domain';
 import { advertisedRole, at, ENGAGEMENT_PRINCIPAL, interested, workstream } from '../bot/arrange';
 import { DUE_REMINDERS, JO, scaleWorld, serviceOn, SETTINGS, type Instance } from './support';
@@ -43,7 +43,7 @@ describe('Three instances ticking through a day of simulated time on one clock',
       expect(sentBy.at(-1)).toBe(sentBy[28]);
 
       const due = await createPathwayService({ store: instances[0].store, clock: { now: () => now }, settings: SETTINGS, access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] } }).worklists.reminders(
-        loadBotSettings({}).reminders,
+        loadConfig({}).botSettings.reminders,
       );
       expect(world.channel.sent).toHaveLength(due.length);
       expect(new Set(world.summaries()).size).toBe(due.length);

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { loadBotSettings } from '../../src/config/bot';
 import { createPathwayService, type Clock, type PathwayService, type Principal } from '../../src/domain';
 import type { LogFields, Logger } from '../../src/logging/logger';
 import { startServer, type RunningServer, type StartOptions } from '../../src/entry/server';
@@ -113,12 +112,14 @@ export function scaleWorld(): ScaleWorld {
         SEED_DEMO: 'never',
         BOT_STATE_STORAGE_CONNECTION_STRING: azurite.connectionString,
         BOT_STATE_CONTAINER: name,
+        ENGAGEMENT_CHANNEL_ID: ENGAGEMENT_CHANNEL,
+        REMINDERS: reminders,
+        REMINDER_HOUR: String(reminderHour),
       });
-      const botSettings = loadBotSettings({ ENGAGEMENT_CHANNEL_ID: ENGAGEMENT_CHANNEL, REMINDERS: reminders, REMINDER_HOUR: String(reminderHour) });
       const instances: Instance[] = [];
       for (let i = 0; i < count; i += 1) {
         const logger = timedLogger();
-        const server = await startServer({ ...config, port: 0 }, { logger, clock, botSettings, reminderCheckEveryMs: 200, ...options });
+        const server = await startServer({ ...config, port: 0 }, { logger, clock, reminderCheckEveryMs: 200, ...options });
         instances.push(Object.assign(server, { logger }));
       }
       return instances;

@@ -1,5 +1,4 @@
 import { loadConfig } from '../../src/config';
-import { loadBotSettings } from '../../src/config/bot';
 import { createPathwayService, type PathwayService } from '../../src/domain';
 import { localLease } from '../../src/domain/lease';
 import { startServer, type RunningServer } from '../../src/entry/server';
@@ -34,8 +33,8 @@ describe('the retention schedule runs in the server, apart from the bot and its 
   it('with REMINDERS=off, erases a partner once the retention period has passed, and logs the count without a name', async () => {
     const clock = movableClock('2026-01-06T10:00:00Z');
     const logger = recordingLogger();
-    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never' });
-    server = await startServer({ ...config, port: 0 }, { logger, clock, botSettings: loadBotSettings({ REMINDERS: 'off' }), retentionCheckEveryMs: 20 });
+    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', REMINDERS: 'off' });
+    server = await startServer({ ...config, port: 0 }, { logger, clock, retentionCheckEveryMs: 20 });
     const service = createPathwayService({ store: server.store, clock, settings: SETTINGS, access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] } });
     const partnerId = await closedPartner(service);
     clock.set('2032-01-07T10:00:00Z');
@@ -47,8 +46,8 @@ describe('the retention schedule runs in the server, apart from the bot and its 
 
   it('POST /api/retention/run erases at once on the local development server, and answers with the count', async () => {
     const clock = movableClock('2026-01-06T10:00:00Z');
-    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', RETENTION_SCHEDULE: 'off' });
-    server = await startServer({ ...config, port: 0 }, { logger: recordingLogger(), clock, botSettings: loadBotSettings({ REMINDERS: 'off' }) });
+    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', RETENTION_SCHEDULE: 'off', REMINDERS: 'off' });
+    server = await startServer({ ...config, port: 0 }, { logger: recordingLogger(), clock });
     const service = createPathwayService({ store: server.store, clock, settings: SETTINGS, access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] } });
     const partnerId = await closedPartner(service);
     const early = await fetch(`${server.url}/api/retention/run`, { method: 'POST' });
@@ -62,8 +61,8 @@ describe('the retention schedule runs in the server, apart from the bot and its 
   });
 
   it('with RETENTION_TOKEN, refuses a call without the token (401) and runs with it', async () => {
-    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', RETENTION_TOKEN: TOKEN });
-    server = await startServer({ ...config, port: 0 }, { logger: recordingLogger(), botSettings: loadBotSettings({ REMINDERS: 'off' }) });
+    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', RETENTION_TOKEN: TOKEN, REMINDERS: 'off' });
+    server = await startServer({ ...config, port: 0 }, { logger: recordingLogger() });
     const refused = await fetch(`${server.url}/api/retention/run`, { method: 'POST', headers: { Authorization: 'Bearer wrong' } });
     expect(refused.status).toBe(401);
     expect(await refused.json()).toEqual({ error: { code: 'unauthorised', message: 'Send the token as "Authorization: Bearer <RETENTION_TOKEN>".' } });
@@ -71,8 +70,8 @@ describe('the retention schedule runs in the server, apart from the bot and its 
   });
 
   it('off the local development server, refuses every call until RETENTION_TOKEN is set (403)', async () => {
-    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', LOCAL_IDENTITY: 'false' });
-    server = await startServer({ ...config, port: 0 }, { logger: recordingLogger(), botSettings: loadBotSettings({ REMINDERS: 'off' }) });
+    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', LOCAL_IDENTITY: 'false', REMINDERS: 'off' });
+    server = await startServer({ ...config, port: 0 }, { logger: recordingLogger() });
     const refused = await fetch(`${server.url}/api/retention/run`, { method: 'POST' });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({

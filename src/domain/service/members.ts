@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { AccessDeniedError, NotFoundError } from '../errors';
-import type { Principal } from '../principal';
+import { GUID, type Principal } from '../principal';
 import { members, type Member } from '../schema/lists';
 import type { Reach } from './access';
 import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
-
-/** The form Microsoft Entra ID gives every object id: a GUID, as in the `oid` of a Teams sign-in and the `aadObjectId` of a bot activity. */
-const ENTRA_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const NOT_AN_OBJECT_ID =
   "This is not an Entra object id, so nobody could sign in as it. An object id has 36 characters, such as 0f1b2a3c-4d5e-6f70-8192-a3b4c5d6e7f8: copy it from the person's profile in the Entra admin centre, or add them with the people picker in the tab inside Teams.";
@@ -15,7 +12,7 @@ const addInput = z
   .object({
     /** Left out to add someone to the Engagement team. */
     workstreamId: itemRef.id.optional(),
-    userId: members.fields.userId.trim().regex(ENTRA_OBJECT_ID, { error: NOT_AN_OBJECT_ID }).toLowerCase(),
+    userId: members.fields.userId.trim().regex(GUID, { error: NOT_AN_OBJECT_ID }).toLowerCase(),
     userName: members.fields.userName,
     key: idempotencyKey,
   })

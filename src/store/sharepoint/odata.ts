@@ -3,7 +3,7 @@ import { LISTS, type ListName } from '../../domain/schema/lists';
 import { parseFields } from '../../domain/schema/validate';
 import { ValidationError } from '../../domain/errors';
 import type { AnyQuery } from '../../domain/store';
-import { canonicalValue } from './values';
+import { canonicalValue } from '../commit-rules';
 import { spColumn, type SpColumn } from './names';
 import { toSp } from './codec';
 

@@ -1,9 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ClientCertificateCredential } from '@azure/identity';
-import type { SharePointSettings } from '../../config/sharepoint';
 import { SharePointStore } from './sharepoint-store';
 import { userAgent, type SharePointAuth, type SharePointConnection } from './sp-client';
+
+/** What the store needs to reach its site: the entry point passes them from the configuration. */
+export interface SharePointSettings {
+  /** The site holding the lists, no trailing slash. */
+  readonly siteUrl: string;
+  /** App-only sign-in with a certificate (a PEM file or the PEM itself), or none for a local stand-in. */
+  readonly signIn:
+    | {
+        readonly kind: 'certificate';
+        readonly tenantId: string;
+        readonly clientId: string;
+        readonly certificate: { readonly path: string } | { readonly pem: string };
+      }
+    | { readonly kind: 'none' };
+  /** Named in the User-Agent of every request. */
+  readonly organisation: string;
+}
 
 /** The app's version, from the nearest package.json above this file (in `src` and in `dist` alike), for the User-Agent. */
 function appVersion(): string {

@@ -262,6 +262,9 @@ export function createSp(connection: SharePointConnection): SPFI {
   return spfi(connection.siteUrl).using(...(behaviours as TimelinePipe[]));
 }
 
+/** The most items SharePoint returns in one page of a read. */
+export const MAX_PAGE_SIZE = 5000;
+
 /** One page of items and the link to the next page, if there is one. */
 export interface Page {
   readonly items: Array<Readonly<Record<string, unknown>>>;

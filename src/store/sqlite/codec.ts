@@ -1,6 +1,5 @@
 import type { ColumnMeta } from '../../domain/schema/columns';
-import { columnsOf, LISTS, recordSchema, type ListName, type RecordOf } from '../../domain/schema/lists';
-import { ValidationError } from '../../domain/errors';
+import { columnsOf, recordSchema, type ListName, type RecordOf } from '../../domain/schema/lists';
 import { ident, SYSTEM_COLUMNS } from './sql';
 
 /** A value as SQLite stores it. */
@@ -8,16 +7,6 @@ export type SqlValue = string | number | null;
 
 /** A row as better-sqlite3 returns it. */
 export type Row = Record<string, unknown>;
-
-/**
- * Puts a parsed value in its canonical form. Instants become UTC `toISOString()`
- * strings, so that equal instants compare equal and ranges compare in time order
- * whatever offset the caller wrote them with.
- */
-export function canonical(meta: ColumnMeta, value: unknown): unknown {
-  if (meta.kind === 'dateTime' && typeof value === 'string') return new Date(value).toISOString();
-  return value;
-}
 
 /** A canonical field value as a column value. */
 export function toSql(meta: ColumnMeta, value: unknown): SqlValue {
@@ -45,15 +34,6 @@ function fromSql(list: ListName, id: unknown, name: string, meta: ColumnMeta, ra
   return raw;
 }
 
-/** The fields of an item (already validated) in canonical form, see {@link canonical}. */
-export function canonicalFields(list: ListName, fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const { name, meta } of columnsOf(list)) {
-    if (name in fields) out[name] = canonical(meta, fields[name]);
-  }
-  return out;
-}
-
 
 /** The column list every read of a list selects, system columns first. */
 export function selectColumns(list: ListName): string {
@@ -76,11 +56,4 @@ export function recordFromRow<L extends ListName>(list: L, row: Row): RecordOf<L
     throw new Error(`The ${list} row with id ${String(row.id)} does not match the schema (${problems})`);
   }
   return result.data as RecordOf<L>;
-}
-
-/** Narrows an untrusted list name to one the schema declares. */
-export function assertList(list: string): asserts list is ListName {
-  if (!Object.hasOwn(LISTS, list)) {
-    throw new ValidationError(`There is no list called ${list}.`, { list: `There is no list called ${list}.` });
-  }
 }

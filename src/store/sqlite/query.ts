@@ -3,7 +3,8 @@ import { columnsOf, LISTS, type ListName } from '../../domain/schema/lists';
 import { parseFields } from '../../domain/schema/validate';
 import { ValidationError } from '../../domain/errors';
 import type { AnyQuery } from '../../domain/store';
-import { assertList, canonical, selectColumns, toSql, type SqlValue } from './codec';
+import { assertList, canonicalValue } from '../commit-rules';
+import { selectColumns, toSql, type SqlValue } from './codec';
 import { ident } from './sql';
 
 /** SQL text and the values bound to its placeholders. */
@@ -29,7 +30,7 @@ function refuse(field: string, message: string): never {
 function bindable(list: ListName, field: string, meta: ColumnMeta, value: unknown): SqlValue {
   if (value === null || value === undefined) refuse(field, `${meta.title}: only a whole condition can be empty (null), not a value in it.`);
   const parsed = parseFields(list, { [field]: value }, true) as Record<string, unknown>;
-  return toSql(meta, canonical(meta, parsed[field]));
+  return toSql(meta, canonicalValue(meta, parsed[field]));
 }
 
 function isRange(value: unknown): value is Record<string, unknown> {

@@ -2,13 +2,29 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError } from '../../domain/errors';
-import { AUDIT_ACTIONS, columnsOf, LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
+import { RefusedError, StoreUnavailableError } from '../../domain/errors';
+import { columnsOf, type ListName, type RecordOf } from '../../domain/schema/lists';
 import { parseFields } from '../../domain/schema/validate';
 import type { AnyQuery, Change, CommitContext, Committed, ItemRef, Query, RecordAccess, Results, Store, StoreHealth } from '../../domain/store';
-import { auditChanges } from '../audit';
-import { checkedContext, checkedKey, inUseError, isRef, validationError, type Stamp } from '../commit-rules';
-import { assertList, canonicalFields, recordFromRow, selectColumns, toSql, type Row } from './codec';
+import { auditFields, changeEntry, type AuditEntry } from '../audit';
+import {
+  assertList,
+  canonicalFields,
+  checkedAccess,
+  checkedChanges,
+  checkedContext,
+  checkedKey,
+  checkedVersion,
+  declareRef,
+  inUseError,
+  lookupsOf,
+  referencesTo,
+  refuseMissingLookups,
+  resolveRefs,
+  type RefTarget,
+  type Stamp,
+} from '../commit-rules';
+import { recordFromRow, selectColumns, toSql, type Row } from './codec';
 import { migrate, schemaVersion, type MigrationReport } from './migrate';
 import { compileQuery } from './query';
 import { ident } from './sql';
@@ -22,8 +38,7 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
-type AuditAction = (typeof AUDIT_ACTIONS)[number];
-type Refs = Map<string, { readonly list: ListName; readonly id: number }>;
+type Refs = Map<string, RefTarget>;
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 /** Query shapes are bounded by the schema, but a cap keeps a long-running process honest. */
@@ -104,16 +119,7 @@ export class SqliteStore implements Store {
   async commit(changes: readonly Change[], context: CommitContext): Promise<Committed> {
     return this.use(() => {
       const stamp = checkedContext(context);
-      for (const change of changes) {
-        assertList(change.list);
-        if (change.list === 'activity') {
-          throw new RefusedError(
-            'audit-append-only',
-            'The activity list is the audit trail: its entries are added by the app and cannot be created, changed or removed.',
-            { op: change.op },
-          );
-        }
-      }
+      checkedChanges(changes);
       const refs: Refs = new Map();
       const write = this.db.transaction(() => changes.map((change) => this.apply(change, stamp, refs)));
       // IMMEDIATE takes the write lock first, so a busy database waits (busy_timeout)
@@ -125,11 +131,8 @@ export class SqliteStore implements Store {
   async recordAccess(access: RecordAccess, context: CommitContext): Promise<void> {
     this.use(() => {
       const stamp = checkedContext(context);
-      assertList(access.list);
-      if (access.action !== 'Viewed' && access.action !== 'Exported') {
-        throw validationError({ action: 'A recorded access is Viewed or Exported.' });
-      }
-      this.audit(access.list, access.id, access.action, access.summary, null, stamp);
+      checkedAccess(access);
+      this.audit({ list: access.list, itemId: access.id, action: access.action, summary: access.summary, changes: null }, stamp);
     });
   }
 
@@ -238,15 +241,15 @@ export class SqliteStore implements Store {
       | undefined;
     if (existing) {
       const record = recordFromRow(list, existing);
-      this.remember(refs, change.ref, list, record.id);
+      declareRef(refs, change.ref, { list, id: record.id });
       return record;
     }
-    const fields = canonicalFields(list, parseFields(list, this.resolveRefs(list, change.values, refs)));
+    const fields = canonicalFields(list, parseFields(list, resolveRefs(list, change.values, refs)));
     this.checkLookups(list, fields);
     const id = this.insert(list, key, at, fields);
-    this.remember(refs, change.ref, list, id);
+    declareRef(refs, change.ref, { list, id });
     const stored = this.readWritten(list, id);
-    this.audit(list, id, 'Created', change.summary, auditChanges(list, undefined, stored), stamp);
+    this.audit(changeEntry(change, id, undefined, stored), stamp);
     return stored;
   }
 
@@ -254,9 +257,7 @@ export class SqliteStore implements Store {
     const { list } = change;
     const { at } = stamp;
     const changed = canonicalFields(list, parseFields(list, change.values, true));
-    const before = this.read(list, change.id);
-    if (!before) throw new NotFoundError(LISTS[list].itemName, change.id);
-    if (before.version !== change.version) throw new ConflictError(LISTS[list].itemName);
+    const before = checkedVersion(list, change.id, change.version, this.read(list, change.id));
     this.checkLookups(list, changed);
     const merged: Record<string, unknown> = { ...before, ...changed };
     const columns = columnsOf(list);
@@ -265,22 +266,20 @@ export class SqliteStore implements Store {
       `UPDATE ${ident(list)} SET ${assignments}, "version" = "version" + 1, "modified" = ? WHERE "id" = ? AND "version" = ?`,
     ).run(...columns.map(({ name, meta }) => toSql(meta, merged[name])), at, change.id, change.version);
     const after = this.readWritten(list, change.id);
-    this.audit(list, change.id, 'Updated', change.summary, auditChanges(list, before, after), stamp);
+    this.audit(changeEntry(change, change.id, before, after), stamp);
     return after;
   }
 
   private remove(change: Extract<Change, { op: 'delete' }>, stamp: Stamp): void {
     const list = change.list;
-    const before = this.read(list, change.id);
-    if (!before) throw new NotFoundError(LISTS[list].itemName, change.id);
-    if (before.version !== change.version) throw new ConflictError(LISTS[list].itemName);
+    const before = checkedVersion(list, change.id, change.version, this.read(list, change.id));
     try {
       this.statement(`DELETE FROM ${ident(list)} WHERE "id" = ?`).run(change.id);
     } catch (error) {
       if (isSqliteError(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) throw this.inUse(list, change.id);
       throw error;
     }
-    this.audit(list, change.id, 'Deleted', change.summary, auditChanges(list, before, undefined), stamp);
+    this.audit(changeEntry(change, change.id, before, undefined), stamp);
   }
 
   private insert(list: ListName, key: string, at: string, fields: Readonly<Record<string, unknown>>): number {
@@ -291,83 +290,21 @@ export class SqliteStore implements Store {
     return Number(this.statement(sql).run(key, 1, at, at, ...values).lastInsertRowid);
   }
 
-  private audit(
-    list: ListName,
-    itemId: number,
-    action: AuditAction,
-    summary: string | undefined,
-    changes: string | null,
-    { at, actor, operation }: Stamp,
-  ): void {
-    const entry = parseFields('activity', {
-      at,
-      actorId: actor.id,
-      actorName: actor.name,
-      action,
-      list,
-      itemId,
-      summary: summary ?? null,
-      changes,
-      operation,
-    });
-    this.insert('activity', randomUUID(), at, entry);
-  }
-
-  private remember(refs: Refs, ref: string | undefined, list: ListName, id: number): void {
-    if (ref === undefined) return;
-    if (refs.has(ref)) {
-      throw validationError({ ref: `Two changes in this commit are both called "${ref}"; each ref must be unique.` });
-    }
-    refs.set(ref, { list, id });
-  }
-
-  /** Replaces each `{ ref }` in a lookup column by the id of the item created earlier in this commit. */
-  private resolveRefs(list: ListName, values: unknown, refs: Refs): unknown {
-    if (typeof values !== 'object' || values === null) return values;
-    const resolved: Record<string, unknown> = { ...values };
-    const problems: Record<string, string> = {};
-    for (const { name, meta } of columnsOf(list)) {
-      const value = resolved[name];
-      if (meta.kind !== 'lookup' || !isRef(value)) continue;
-      const target = refs.get(value.ref);
-      if (!target) {
-        problems[name] = `${meta.title}: no earlier change in this commit has the ref "${value.ref}".`;
-      } else if (target.list !== meta.lookupList) {
-        const wanted = LISTS[meta.lookupList as ListName].itemName;
-        problems[name] = `${meta.title}: the ref "${value.ref}" is a ${LISTS[target.list].itemName}, not a ${wanted}.`;
-      } else {
-        resolved[name] = target.id;
-      }
-    }
-    if (Object.keys(problems).length > 0) throw validationError(problems);
-    return resolved;
+  private audit(entry: AuditEntry, stamp: Stamp): void {
+    this.insert('activity', randomUUID(), stamp.at, auditFields(entry, stamp));
   }
 
   /** Names each lookup column whose id is not in the list it points at (SQLite's own error names none). */
   private checkLookups(list: ListName, fields: Readonly<Record<string, unknown>>): void {
-    const problems: Record<string, string> = {};
-    for (const { name, meta } of columnsOf(list)) {
-      const id = fields[name];
-      if (meta.kind !== 'lookup' || typeof id !== 'number') continue;
-      const target = meta.lookupList as ListName;
-      if (this.statement(`SELECT 1 FROM ${ident(target)} WHERE "id" = ?`).get(id) === undefined) {
-        problems[name] = `${meta.title}: there is no ${LISTS[target].itemName} with id ${id}.`;
-      }
-    }
-    if (Object.keys(problems).length > 0) throw validationError(problems);
+    refuseMissingLookups(lookupsOf(list, fields).filter(({ list: target, id }) => this.statement(`SELECT 1 FROM ${ident(target)} WHERE "id" = ?`).get(id) === undefined));
   }
 
   /** The refusal for deleting an item that others still point at, counting them by list. */
   private inUse(list: ListName, id: number): RefusedError {
     const references: Record<string, number> = {};
-    for (const other of Object.keys(LISTS) as ListName[]) {
-      for (const { name, meta } of columnsOf(other)) {
-        if (meta.kind !== 'lookup' || meta.lookupList !== list) continue;
-        const row = this.statement(`SELECT count(*) AS "count" FROM ${ident(other)} WHERE ${ident(name)} = ?`).get(id) as {
-          count: number;
-        };
-        if (row.count > 0) references[other] = (references[other] ?? 0) + row.count;
-      }
+    for (const { list: other, name } of referencesTo(list)) {
+      const row = this.statement(`SELECT count(*) AS "count" FROM ${ident(other)} WHERE ${ident(name)} = ?`).get(id) as { count: number };
+      if (row.count > 0) references[other] = (references[other] ?? 0) + row.count;
     }
     return inUseError(list, id, references);
   }

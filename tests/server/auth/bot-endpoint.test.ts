@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../../../src/config';
-import { loadBotSettings } from '../../../src/config/bot';
 import { startServer, type RunningServer } from '../../../src/entry/server';
 import { startChannelStandIn, type ChannelStandIn } from '../../bot/channel-stand-in';
 import { recordingLogger } from '../support';
@@ -24,8 +23,8 @@ beforeAll(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-bot-auth-'));
   databasePath = path.join(folder, 'pathway.db');
   channel = await startChannelStandIn();
-  const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: 'not-a-real-secret', BOT_TENANT_ID: TENANT, DATABASE_PATH: databasePath, SEED_DEMO: 'never' });
-  server = await startServer({ ...config, port: 0 }, { logger, botSettings: loadBotSettings({ REMINDERS: 'off' }) });
+  const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: 'not-a-real-secret', BOT_TENANT_ID: TENANT, DATABASE_PATH: databasePath, SEED_DEMO: 'never', REMINDERS: 'off' });
+  server = await startServer({ ...config, port: 0 }, { logger });
 });
 afterAll(async () => {
   await server.close();

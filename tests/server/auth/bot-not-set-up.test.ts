@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../../../src/config';
-import { loadBotSettings } from '../../../src/config/bot';
 import { startServer, type RunningServer } from '../../../src/entry/server';
 import { startChannelStandIn, type ChannelStandIn } from '../../bot/channel-stand-in';
 import { recordingLogger } from '../support';
@@ -30,7 +29,7 @@ beforeAll(async () => {
     SEED_DEMO: 'auto',
     REMINDERS: 'off',
   });
-  server = await startServer({ ...config, port: 0 }, { logger, botSettings: loadBotSettings({ REMINDERS: 'off' }) });
+  server = await startServer({ ...config, port: 0 }, { logger });
 });
 afterAll(async () => {
   await server.close();

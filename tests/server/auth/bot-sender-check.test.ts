@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../../../src/config';
-import { loadBotSettings } from '../../../src/config/bot';
 import { startServer, type RunningServer } from '../../../src/entry/server';
 import { startChannelStandIn, type ChannelStandIn } from '../../bot/channel-stand-in';
 import { recordingLogger } from '../support';
@@ -38,8 +37,8 @@ afterAll(async () => {
 async function serverCheckingAt(metadataUrl: string, timeoutMs?: number) {
   const databasePath = path.join(folder, `pathway-${servers.length}.db`);
   const logger = recordingLogger();
-  const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: 'not-a-real-secret', BOT_TENANT_ID: TENANT, DATABASE_PATH: databasePath, SEED_DEMO: 'never' });
-  const server = await startServer({ ...config, port: 0 }, { logger, botSettings: loadBotSettings({ REMINDERS: 'off' }), senderCheck: { openIdMetadataUrl: metadataUrl, timeoutMs } });
+  const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: 'not-a-real-secret', BOT_TENANT_ID: TENANT, DATABASE_PATH: databasePath, SEED_DEMO: 'never', REMINDERS: 'off' });
+  const server = await startServer({ ...config, port: 0 }, { logger, senderCheck: { openIdMetadataUrl: metadataUrl, timeoutMs } });
   const entry = { server, databasePath, logger };
   servers.push(entry);
   return entry;

@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { loadConfig } from '../../../src/config';
-import { loadBotSettings } from '../../../src/config/bot';
 import { startServer, type RunningServer } from '../../../src/entry/server';
 import { startChannelStandIn, type ChannelStandIn } from '../../bot/channel-stand-in';
 import { mint, signInSettings, signingKey, startEntraStandIn, teamsClaims, USER_OID } from '../auth/entra-stand-in';
@@ -69,8 +68,8 @@ describe('logs over a realistic day: the tab API, refusals, a failure, the bot a
 
   beforeAll(async () => {
     channel = await startChannelStandIn();
-    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never' });
-    server = await startServer({ ...config, port: 0 }, { logger, clock: fixedClock, botSettings: loadBotSettings({ REMINDERS: 'off', REMINDERS_TOKEN }) });
+    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', REMINDERS: 'off', REMINDERS_TOKEN });
+    server = await startServer({ ...config, port: 0 }, { logger, clock: fixedClock });
   });
   afterAll(async () => {
     await server.close();
@@ -186,8 +185,8 @@ describe('logs of the bot endpoint with its Entra app', () => {
     const BOT_ID = '11111111-2222-3333-4444-555555555555';
     const TENANT = '0d4e2b7a-5c3f-4a8e-9b61-2f7c8d9e0a1b';
     const logger = recordingLogger();
-    const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: BOT_PASSWORD, BOT_TENANT_ID: TENANT, DATABASE_PATH: ':memory:', SEED_DEMO: 'never' });
-    const server = await startServer({ ...config, port: 0 }, { logger, botSettings: loadBotSettings({ REMINDERS: 'off' }) });
+    const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: BOT_PASSWORD, BOT_TENANT_ID: TENANT, DATABASE_PATH: ':memory:', SEED_DEMO: 'never', REMINDERS: 'off' });
+    const server = await startServer({ ...config, port: 0 }, { logger });
     const forged = 'eyJhbGciOiJub25lIn0.eyJhcHBpZCI6ImF0dGFja2VyIn0.';
     try {
       for (const authorization of [undefined, `Bearer ${forged}`, `Bearer ${BOT_PASSWORD}`]) {

@@ -1,7 +1,6 @@
 import { MemoryStore, type Options, type Store } from 'express-rate-limit';
 import request from 'supertest';
 import { loadConfig, type RateLimitSettings } from '../../../src/config';
-import { loadBotSettings } from '../../../src/config/bot';
 import { startServer, type RunningServer } from '../../../src/entry/server';
 import type { RateLimitName, RateLimitStoreFactory } from '../../../src/server/rate-limit';
 import { mint, signInSettings, signingKey, startEntraStandIn, teamsClaims, TENANT, type EntraStandIn, type SigningKey } from '../auth/entra-stand-in';
@@ -143,8 +142,8 @@ describe('what is not rate limited', () => {
 describe('the rate limits over real HTTP, from the settings', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', RATE_LIMIT_READS_PER_MINUTE: '2', RATE_LIMIT_WRITES_PER_MINUTE: '1' });
-    server = await startServer({ ...config, port: 0 }, { logger: recordingLogger(), botSettings: loadBotSettings({ REMINDERS: 'off' }) });
+    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', RATE_LIMIT_READS_PER_MINUTE: '2', RATE_LIMIT_WRITES_PER_MINUTE: '1', REMINDERS: 'off' });
+    server = await startServer({ ...config, port: 0 }, { logger: recordingLogger() });
   });
   afterAll(() => server.close());
 

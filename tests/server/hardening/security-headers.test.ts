@@ -1,13 +1,12 @@
 import { loadConfig } from '../../../src/config';
-import { loadBotSettings } from '../../../src/config/bot';
 import { silentLogger } from '../../../src/logging/logger';
 import { startServer, type RunningServer } from '../../../src/entry/server';
 import { CONTENT_SECURITY_POLICY, STRICT_TRANSPORT_SECURITY } from '../../../src/server/security-headers';
 
 let server: RunningServer;
 beforeAll(async () => {
-  const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', TAB_DIR: '/nonexistent/partner-pathway-tab', RATE_LIMIT_WRITES_PER_MINUTE: '1' });
-  server = await startServer({ ...config, port: 0 }, { logger: silentLogger, botSettings: loadBotSettings({ REMINDERS: 'off' }) });
+  const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', TAB_DIR: '/nonexistent/partner-pathway-tab', RATE_LIMIT_WRITES_PER_MINUTE: '1', REMINDERS: 'off' });
+  server = await startServer({ ...config, port: 0 }, { logger: silentLogger });
   // Uses up the write limit, so the 429 below is a real one.
   await fetch(`${server.url}/api/workstreams`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"title":"Cancer care"}' });
 });
