@@ -177,7 +177,7 @@ describe('the Azure resources', () => {
   it('run the web app on Linux, always on, HTTPS only, TLS 1.2, no FTP, health-checked at /readyz, with its own identity', () => {
     expect(resource('Microsoft.Web/serverfarms').body).toMatch(/\n\s*reserved: true\n/);
     const site = resource('Microsoft.Web/sites').body;
-    for (const setting of [/httpsOnly: true/, /alwaysOn: true/, /minTlsVersion: '1\.2'/, /ftpsState: 'Disabled'/, /healthCheckPath: '\/readyz'/, /type: 'SystemAssigned'/, /appCommandLine: 'node dist\/server\/main\.js'/]) {
+    for (const setting of [/httpsOnly: true/, /alwaysOn: true/, /minTlsVersion: '1\.2'/, /ftpsState: 'Disabled'/, /healthCheckPath: '\/readyz'/, /type: 'SystemAssigned'/, /appCommandLine: 'node dist\/entry\/server\.js'/]) {
       expect(site).toMatch(setting);
     }
     expect(parameters.linuxFxVersion?.value).toBe('NODE|20-lts');

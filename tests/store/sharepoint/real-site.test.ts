@@ -23,7 +23,7 @@ function siteSettings(): SharePointSettings | undefined {
     return store.kind === 'sharepoint' ? store : undefined;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    throw new Error(`SHAREPOINT_SITE_URL is set but the other SharePoint settings are not usable:\n${error.problems.join('\n')}`);
+    throw new Error(`SHAREPOINT_SITE_URL is set but the other SharePoint settings are not usable:\n${error.problems.join('\n')}`, { cause: error });
   }
 }
 
