@@ -20,7 +20,8 @@ module.exports = {
     },
     {
       name: 'tab-talks-to-the-api-only',
-      comment: 'The tab runs in the browser and reaches the server through its JSON API only, as the API contract (src/contract) declares it.',
+      comment:
+        'The tab runs in the browser and reaches the server through its JSON API only, as the API contract (src/contract) declares it.',
       severity: 'error',
       from: { path: '^src/tab/' },
       to: { path: '^src/', pathNot: '^src/(tab|contract)/' },
@@ -63,7 +64,8 @@ module.exports = {
     },
     {
       name: 'bot-never-imports-server',
-      comment: 'The server hosts the bot; the bot never reaches up into the HTTP app (what both need, such as the logger, lives below them).',
+      comment:
+        'The server hosts the bot; the bot never reaches up into the HTTP app (what both need, such as the logger, lives below them).',
       severity: 'error',
       from: { path: '^src/bot/' },
       to: { path: '^src/server/' },

@@ -64,7 +64,9 @@ export function databaseWith(context: BenchContext, name: string, organisation: 
   if (!made) {
     made = (async () => {
       const generated = organisation();
-      context.progress(`writing ${generated.records.toLocaleString('en-GB')} records (${generated.workstreams.length} workstreams) to ${name}.db`);
+      context.progress(
+        `writing ${generated.records.toLocaleString('en-GB')} records (${generated.workstreams.length} workstreams) to ${name}.db`,
+      );
       const started = performance.now();
       const store = openSqliteStore({ path: file });
       try {
@@ -150,7 +152,8 @@ async function startProcess(script: string, env: Record<string, string>, readyPa
   child.stderr?.on('data', (chunk: Buffer) => errors.push(chunk));
   const url = `http://127.0.0.1:${port}`;
   while (performance.now() - started < 60_000) {
-    if (child.exitCode !== null) throw new Error(`${path.basename(script)} exited with ${child.exitCode}: ${Buffer.concat(errors).toString('utf8')}`);
+    if (child.exitCode !== null)
+      throw new Error(`${path.basename(script)} exited with ${child.exitCode}: ${Buffer.concat(errors).toString('utf8')}`);
     const ok = await fetch(`${url}${readyPath}`).then(
       (response) => response.ok,
       () => false,
@@ -171,7 +174,15 @@ async function startProcess(script: string, env: Record<string, string>, readyPa
  * raised, the built tab unless `TAB_DIR` says otherwise.
  */
 export function startAppServer(databasePath: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
-  const env = { DATABASE_PATH: databasePath, SEED_DEMO: 'never', REMINDERS: 'off', LOG_LEVEL: 'error', TAB_DIR: path.join(ROOT, 'dist/tab'), ...RATE_LIMITS_RAISED, ...extra };
+  const env = {
+    DATABASE_PATH: databasePath,
+    SEED_DEMO: 'never',
+    REMINDERS: 'off',
+    LOG_LEVEL: 'error',
+    TAB_DIR: path.join(ROOT, 'dist/tab'),
+    ...RATE_LIMITS_RAISED,
+    ...extra,
+  };
   return startProcess(path.join(ROOT, 'dist/entry/server.js'), env);
 }
 

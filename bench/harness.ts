@@ -153,9 +153,18 @@ export function table(figures: readonly Figure[]): string {
     item.ratio === undefined ? '' : `${cell(item.ratio)}x`,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (row: readonly string[]) => row.map((text, column) => text.padEnd(widths[column])).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((text, column) => text.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   const notes = figures.filter((item) => item.note).map((item) => `  ${item.benchmark}, ${item.name}: ${item.note}`);
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), ...(notes.length > 0 ? ['', 'Notes:', ...notes] : [])].join('\n');
+  return [
+    line(header),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...rows.map(line),
+    ...(notes.length > 0 ? ['', 'Notes:', ...notes] : []),
+  ].join('\n');
 }
 
 /** Runs each benchmark in turn; one that throws is reported as failed and the others still run. */

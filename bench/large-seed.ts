@@ -58,19 +58,107 @@ export const ORGANISATION_SIZES = {
   large: { records: 100_000, partnersPerWorkstream: 60, rolesPerWorkstream: 8 },
 } as const;
 
-const FIRST_NAMES = ['Amara', 'Ben', 'Chloe', 'Deepak', 'Ewa', 'Femi', 'Grace', 'Hamza', 'Isla', 'Jamal', 'Kate', 'Liam', 'Mei', 'Nia', 'Oscar', 'Priya', 'Rhys', 'Sofia', 'Tariq', 'Una', 'Viktor', 'Wen', 'Yusuf', 'Zara'];
-const LAST_NAMES = ['Adeyemi', 'Begum', 'Campbell', 'Davies', 'Evans', 'Fraser', 'Gill', 'Hughes', 'Iqbal', 'Jones', 'Kowalski', 'Lewis', 'Murphy', 'Nowak', "O'Brien", 'Patel', 'Quinn', 'Roberts', 'Singh', 'Thomas', 'Walsh', 'Young'];
-const TOPICS = ['Urgent care', 'Maternity', 'Mental health', 'Cancer pathways', 'Diabetes', 'Frailty', 'Children and young people', 'Learning disability', 'Primary care access', 'Stroke', 'Musculoskeletal', 'End of life care'];
+const FIRST_NAMES = [
+  'Amara',
+  'Ben',
+  'Chloe',
+  'Deepak',
+  'Ewa',
+  'Femi',
+  'Grace',
+  'Hamza',
+  'Isla',
+  'Jamal',
+  'Kate',
+  'Liam',
+  'Mei',
+  'Nia',
+  'Oscar',
+  'Priya',
+  'Rhys',
+  'Sofia',
+  'Tariq',
+  'Una',
+  'Viktor',
+  'Wen',
+  'Yusuf',
+  'Zara',
+];
+const LAST_NAMES = [
+  'Adeyemi',
+  'Begum',
+  'Campbell',
+  'Davies',
+  'Evans',
+  'Fraser',
+  'Gill',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Kowalski',
+  'Lewis',
+  'Murphy',
+  'Nowak',
+  "O'Brien",
+  'Patel',
+  'Quinn',
+  'Roberts',
+  'Singh',
+  'Thomas',
+  'Walsh',
+  'Young',
+];
+const TOPICS = [
+  'Urgent care',
+  'Maternity',
+  'Mental health',
+  'Cancer pathways',
+  'Diabetes',
+  'Frailty',
+  'Children and young people',
+  'Learning disability',
+  'Primary care access',
+  'Stroke',
+  'Musculoskeletal',
+  'End of life care',
+];
 const PLACES = ['North', 'South', 'East', 'West', 'Central', 'Coastal', 'City', 'Valleys'];
-const ROLE_KINDS = ['Lay member, design group', 'Reader panel member', 'Co-production partner', 'Patient safety partner', 'Interview panel partner', 'Steering group partner', 'Evaluation partner', 'Digital reviewer'];
+const ROLE_KINDS = [
+  'Lay member, design group',
+  'Reader panel member',
+  'Co-production partner',
+  'Patient safety partner',
+  'Interview panel partner',
+  'Steering group partner',
+  'Evaluation partner',
+  'Digital reviewer',
+];
 
 /**
  * The stage of each involvement, in a repeating pattern of twenty that matches a
  * mature workstream: most partners active, a tail at every earlier stage, some ended.
  */
 const STAGE_PATTERN: readonly Stage[] = [
-  'Active', 'Interested', 'Active', 'Induction', 'Active', 'Chat booked', 'Active', 'Ended', 'Active', 'Not progressed',
-  'Active', 'Offered', 'Induction', 'Active', 'Chat held', 'Paused', 'Active', 'Ended', 'Interested', 'Not progressed',
+  'Active',
+  'Interested',
+  'Active',
+  'Induction',
+  'Active',
+  'Chat booked',
+  'Active',
+  'Ended',
+  'Active',
+  'Not progressed',
+  'Active',
+  'Offered',
+  'Induction',
+  'Active',
+  'Chat held',
+  'Paused',
+  'Active',
+  'Ended',
+  'Interested',
+  'Not progressed',
 ];
 /** Members of the system-wide Engagement team. */
 const ENGAGEMENT_TEAM_SIZE = 4;
@@ -116,16 +204,28 @@ class Generator {
     const items: Items = { workstreams: [], members: [], roles: [], partners: [], involvements: [], inductionTasks: [], oneToOnes: [] };
     const { today } = this.shape;
     const title = `${TOPICS[index % TOPICS.length]}, ${PLACES[Math.floor(index / TOPICS.length) % PLACES.length]} ${Math.floor(index / (TOPICS.length * PLACES.length)) + 1}`;
-    const workstream = this.add(items, 'workstreams', { title, description: `Partners shaping ${title.toLowerCase()} services.`, teamsChannelId: null });
+    const workstream = this.add(items, 'workstreams', {
+      title,
+      description: `Partners shaping ${title.toLowerCase()} services.`,
+      teamsChannelId: null,
+    });
     const leadId = `lead-${index}`;
     const leadName = `${this.pick(FIRST_NAMES)} ${this.pick(LAST_NAMES)}`;
     this.add(items, 'members', { workstreamId: workstream.id, userId: leadId, userName: leadName });
     for (let number = 1; number <= 2; number += 1) {
-      this.add(items, 'members', { workstreamId: workstream.id, userId: `staff-${index}-${number}`, userName: `${this.pick(FIRST_NAMES)} ${this.pick(LAST_NAMES)}` });
+      this.add(items, 'members', {
+        workstreamId: workstream.id,
+        userId: `staff-${index}-${number}`,
+        userName: `${this.pick(FIRST_NAMES)} ${this.pick(LAST_NAMES)}`,
+      });
     }
     if (index === 0) {
       for (let number = 1; number <= ENGAGEMENT_TEAM_SIZE; number += 1) {
-        this.add(items, 'members', { workstreamId: null, userId: `engagement-${number}`, userName: `${this.pick(FIRST_NAMES)} ${this.pick(LAST_NAMES)} (Engagement team)` });
+        this.add(items, 'members', {
+          workstreamId: null,
+          userId: `engagement-${number}`,
+          userName: `${this.pick(FIRST_NAMES)} ${this.pick(LAST_NAMES)} (Engagement team)`,
+        });
       }
     }
     const roles = Array.from({ length: this.shape.rolesPerWorkstream }, (_, number) =>
@@ -181,13 +281,29 @@ class Generator {
       const roleCount = number % 10 === 0 ? 2 : 1;
       for (let held = 0; held < roleCount; held += 1) {
         const role = roles[(number + held) % roles.length];
-        this.involvement(items, workstream.id, role.id, partner.id, STAGE_PATTERN[(number + held * 3) % STAGE_PATTERN.length], leadId, leadName);
+        this.involvement(
+          items,
+          workstream.id,
+          role.id,
+          partner.id,
+          STAGE_PATTERN[(number + held * 3) % STAGE_PATTERN.length],
+          leadId,
+          leadName,
+        );
       }
     }
     return items;
   }
 
-  private involvement(items: Items, workstreamId: number, roleId: number, partnerId: number, stage: Stage, leadId: string, leadName: string): void {
+  private involvement(
+    items: Items,
+    workstreamId: number,
+    roleId: number,
+    partnerId: number,
+    stage: Stage,
+    leadId: string,
+    leadName: string,
+  ): void {
     const { today } = this.shape;
     const interestDaysAgo = this.between(3, 400);
     const interestDate = plusDays(today, -interestDaysAgo);
@@ -195,7 +311,10 @@ class Generator {
     const inducted = INDUCTED.has(stage);
     const lastHeld = HAD_ONE_TO_ONES.has(stage) ? plusDays(today, -this.between(1, Math.min(interestDaysAgo, 80))) : null;
     // Before Active a third of the items are still to do.
-    const checklist = DEFAULT_INDUCTION_TEMPLATE.map((template, order) => ({ ...template, done: stage !== 'Induction' || order % 3 !== 2 }));
+    const checklist = DEFAULT_INDUCTION_TEMPLATE.map((template, order) => ({
+      ...template,
+      done: stage !== 'Induction' || order % 3 !== 2,
+    }));
     const involvement = this.add(items, 'involvements', {
       partnerId,
       roleId,
@@ -214,7 +333,8 @@ class Generator {
       offeredDate: stage === 'Offered' || inducted ? plusDays(interestDate, 14) : null,
       inductionStartedDate: inducted ? plusDays(interestDate, 21) : null,
       activeDate: HAD_ONE_TO_ONES.has(stage) ? plusDays(interestDate, 35) : null,
-      stageReason: stage === 'Ended' || stage === 'Not progressed' || stage === 'Paused' ? 'Circumstances changed; thanked and kept in touch.' : null,
+      stageReason:
+        stage === 'Ended' || stage === 'Not progressed' || stage === 'Paused' ? 'Circumstances changed; thanked and kept in touch.' : null,
       exitConversationOffered: stage === 'Ended',
       cadenceWeeks,
       lastOneToOneDate: lastHeld,
@@ -286,7 +406,12 @@ export function generateOrganisation(shape: OrganisationShape): GeneratedOrganis
   return { shape, workstreams, counts, records };
 }
 
-const LOOKUPS: Readonly<Record<string, ListName>> = { workstreamId: 'workstreams', roleId: 'roles', partnerId: 'partners', involvementId: 'involvements' };
+const LOOKUPS: Readonly<Record<string, ListName>> = {
+  workstreamId: 'workstreams',
+  roleId: 'roles',
+  partnerId: 'partners',
+  involvementId: 'involvements',
+};
 
 /** One workstream as creates, each lookup a ref to an item created earlier in the same changes. */
 function workstreamChanges(workstream: GeneratedWorkstream): Change[] {

@@ -46,7 +46,9 @@ export async function bench(args: readonly string[], log: (line: string) => void
   log('');
   log(table(report.figures));
   log('');
-  log(`${report.figures.length} figures in ${report.durationS} s, ${options.runs} run(s) each, Node ${process.version}, ${report.machine.cpus} CPUs; written to ${path.relative(ROOT, options.out)}`);
+  log(
+    `${report.figures.length} figures in ${report.durationS} s, ${options.runs} run(s) each, Node ${process.version}, ${report.machine.cpus} CPUs; written to ${path.relative(ROOT, options.out)}`,
+  );
   for (const failure of report.failed) log(`FAILED: ${failure.benchmark}: ${failure.error.split('\n')[0]}`);
   return report;
 }

@@ -15,10 +15,13 @@ async function seed(args: readonly string[]): Promise<void> {
   if (!args.includes('--size') || !Object.hasOwn(ORGANISATION_SIZES, size) || !file) throw new Error(USAGE);
   const store = openSqliteStore({ path: file });
   try {
-    if ((await store.find({ list: 'workstreams', top: 1 })).length > 0) throw new Error(`${file} already holds workstreams; give a new file.`);
+    if ((await store.find({ list: 'workstreams', top: 1 })).length > 0)
+      throw new Error(`${file} already holds workstreams; give a new file.`);
     const organisation = generateOrganisation({ ...ORGANISATION_SIZES[size], today: todayIn('Europe/London', systemClock) });
     await writeOrganisation(store, organisation, BENCH_COMMIT);
-    console.log(`${organisation.records.toLocaleString('en-GB')} records in ${organisation.workstreams.length} workstreams written to ${file}`);
+    console.log(
+      `${organisation.records.toLocaleString('en-GB')} records in ${organisation.workstreams.length} workstreams written to ${file}`,
+    );
   } finally {
     await store.close();
   }

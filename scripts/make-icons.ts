@@ -48,10 +48,7 @@ function sampleCubic(p0: Point, p1: Point, p2: Point, p3: Point, steps: number):
     const b = 3 * u * u * t;
     const c = 3 * u * t * t;
     const d = t * t * t;
-    points.push([
-      a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-      a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
-    ]);
+    points.push([a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]]);
   }
   return points;
 }

@@ -46,7 +46,8 @@ class TeamsClient {
     const deadline = performance.now() + 10_000;
     while (!arrived()) {
       const refusal = this.channel.sent.find((sent) => sent.conversationId === conversationId && sent.replyToId === id);
-      if (message.replyToId !== undefined && refusal) throw new Error(`The card submission was answered with a message: ${JSON.stringify(refusal.activity.text)}`);
+      if (message.replyToId !== undefined && refusal)
+        throw new Error(`The card submission was answered with a message: ${JSON.stringify(refusal.activity.text)}`);
       if (performance.now() > deadline) throw new Error(`No answer reached the channel for ${id}`);
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -66,7 +67,9 @@ async function getJson<T>(url: string): Promise<T> {
 
 /** A card submission that writes: ticking, then unticking, one induction item, with the item's current version read first (not timed). */
 async function inductionToggle(app: ServerProcess): Promise<() => Promise<{ value: Record<string, unknown>; replyToId: string }>> {
-  const dashboard = await getJson<{ rows: Array<{ involvementId: number; stage: string }> }>(`${app.url}/api/workstreams/${WORKSTREAM_ID}/dashboard`);
+  const dashboard = await getJson<{ rows: Array<{ involvementId: number; stage: string }> }>(
+    `${app.url}/api/workstreams/${WORKSTREAM_ID}/dashboard`,
+  );
   const row = dashboard.rows.find((candidate) => candidate.stage === 'Induction');
   if (!row) throw new Error(`Workstream ${WORKSTREAM_ID} has nobody in induction to tick an item for`);
   let card = 0;
@@ -111,7 +114,15 @@ async function throughput(client: TeamsClient, label: string, conversations: num
 
 /** How many conversations talk at once, and how many turns each takes, for the throughput figures. */
 function concurrencyOf(context: BenchContext): Array<{ conversations: number; turns: number }> {
-  return context.quick ? [{ conversations: 2, turns: 2 }, { conversations: 5, turns: 1 }] : [{ conversations: 10, turns: 20 }, { conversations: 100, turns: 3 }];
+  return context.quick
+    ? [
+        { conversations: 2, turns: 2 },
+        { conversations: 5, turns: 1 },
+      ]
+    : [
+        { conversations: 10, turns: 20 },
+        { conversations: 100, turns: 3 },
+      ];
 }
 
 async function measure(context: BenchContext, appDb: string, perRun: PerRun): Promise<{ idleMb: number; afterMb: number }> {
@@ -168,13 +179,31 @@ export const botTurns: Benchmark = {
     for (const percentile of ['p50', 'p95']) {
       const echo = { name: `echo bot ${percentile}`, perRun: perRun.get(`echo ${percentile}`) };
       figures.push(figure(NAME, `help ${percentile}`, 'ms', perRun.get(`help ${percentile}`), echo));
-      figures.push(figure(NAME, `card submission that writes ${percentile}`, 'ms', perRun.get(`card ${percentile}`), echo, percentile === 'p50' ? 'ticks or unticks an induction item; the updated card reaches the channel as a PUT' : undefined));
+      figures.push(
+        figure(
+          NAME,
+          `card submission that writes ${percentile}`,
+          'ms',
+          perRun.get(`card ${percentile}`),
+          echo,
+          percentile === 'p50' ? 'ticks or unticks an induction item; the updated card reaches the channel as a PUT' : undefined,
+        ),
+      );
     }
     for (const { conversations } of concurrencyOf(context)) {
       const echo = { name: 'echo bot', perRun: perRun.get(`echo ${conversations}`) };
       figures.push(figure(NAME, `help, ${conversations} conversations at once`, 'turns/s', perRun.get(`app ${conversations}`), echo));
     }
-    figures.push(figure('Start-up and memory', 'server RSS at idle', 'MB', [memory.idleMb], undefined, 'one second after /healthz first answered, on the generated organisation'));
+    figures.push(
+      figure(
+        'Start-up and memory',
+        'server RSS at idle',
+        'MB',
+        [memory.idleMb],
+        undefined,
+        'one second after /healthz first answered, on the generated organisation',
+      ),
+    );
     figures.push(figure('Start-up and memory', 'server RSS after the bot benchmark', 'MB', [memory.afterMb]));
     return figures;
   },

@@ -49,7 +49,12 @@ export const dashboardSqlite: Benchmark = {
     const server = await startServer(config, { logger: silentLogger, clock: BENCH_CLOCK });
     const floor = bareSql(file);
     try {
-      const service = createPathwayService({ store: server.store, clock: BENCH_CLOCK, settings: config.pathway, access: { engagementTeamIds: [READER.id] } });
+      const service = createPathwayService({
+        store: server.store,
+        clock: BENCH_CLOCK,
+        settings: config.pathway,
+        access: { engagementTeamIds: [READER.id] },
+      });
       const dashboardUrl = `${server.url}/api/workstreams/${WORKSTREAM_ID}/dashboard`;
       const viaHttp = async () => {
         const response = await fetch(dashboardUrl);
@@ -67,14 +72,27 @@ export const dashboardSqlite: Benchmark = {
       const dashboard = await service.partnerViews.dashboard(READER, WORKSTREAM_ID);
       const rows = floor.rows();
       const total = Object.values(rows).reduce((sum, count) => sum + count, 0);
-      const sizes = `${dashboard.rows.length} partner rows from ${total} stored rows (${Object.entries(rows).map(([list, count]) => `${list} ${count}`).join(', ')})`;
+      const sizes = `${dashboard.rows.length} partner rows from ${total} stored rows (${Object.entries(rows)
+        .map(([list, count]) => `${list} ${count}`)
+        .join(', ')})`;
       const figures: Figure[] = [];
       for (const percentile of ['p50', 'p95']) {
         const sql = { name: `bare SQL ${percentile}`, perRun: perRun.get(`sql ${percentile}`) };
-        figures.push(figure(NAME, `service ${percentile}`, 'ms', perRun.get(`service ${percentile}`), sql, percentile === 'p50' ? sizes : undefined));
+        figures.push(
+          figure(NAME, `service ${percentile}`, 'ms', perRun.get(`service ${percentile}`), sql, percentile === 'p50' ? sizes : undefined),
+        );
         figures.push(figure(NAME, `HTTP API ${percentile}`, 'ms', perRun.get(`http ${percentile}`), sql));
       }
-      figures.push(figure(NAME, 'generated organisation written', 'records/s', [(records / writeMs) * 1000], undefined, `${records.toLocaleString('en-GB')} records through the store's commit, once`));
+      figures.push(
+        figure(
+          NAME,
+          'generated organisation written',
+          'records/s',
+          [(records / writeMs) * 1000],
+          undefined,
+          `${records.toLocaleString('en-GB')} records through the store's commit, once`,
+        ),
+      );
       return figures;
     } finally {
       floor.close();

@@ -22,6 +22,8 @@ export const startUp: Benchmark = {
       await app.stop();
       perRun.add('app', app.startMs);
     }
-    return [figure(NAME, 'start to /healthz, existing database', 'ms', perRun.get('app'), { name: 'echo bot start', perRun: perRun.get('echo') })];
+    return [
+      figure(NAME, 'start to /healthz, existing database', 'ms', perRun.get('app'), { name: 'echo bot start', perRun: perRun.get('echo') }),
+    ];
   },
 };

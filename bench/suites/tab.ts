@@ -18,7 +18,9 @@ function initialAssets(dir: string, page: string): { jsKb: number; cssKb: number
   const html = fs.readFileSync(path.join(dir, page), 'utf8');
   const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="\/tab\/([^"]+\.(?:js|css))"/g)].map((match) => match[1]);
   const gzipKb = (extension: string) =>
-    files.filter((file) => file.endsWith(extension)).reduce((total, file) => total + gzipSync(fs.readFileSync(path.join(dir, file))).length, 0) / 1024;
+    files
+      .filter((file) => file.endsWith(extension))
+      .reduce((total, file) => total + gzipSync(fs.readFileSync(path.join(dir, file))).length, 0) / 1024;
   return { jsKb: gzipKb('.js'), cssKb: gzipKb('.css') };
 }
 
@@ -67,7 +69,11 @@ async function pageTimes(context: BenchContext, browser: Browser, partners: numb
   const tab = await startAppServer(file);
   const floor = await startAppServer(file, { TAB_DIR: FLOOR_DIR });
   try {
-    const urls = { tab: `${tab.url}/tab/?workstream=1`, floor: `${floor.url}/tab/?workstream=1`, api: `${tab.url}/api/workstreams/1/dashboard` };
+    const urls = {
+      tab: `${tab.url}/tab/?workstream=1`,
+      floor: `${floor.url}/tab/?workstream=1`,
+      api: `${tab.url}/api/workstreams/1/dashboard`,
+    };
     const iterations = context.quick ? 1 : 5;
     for (let run = 1; run <= context.runs; run += 1) {
       context.progress(`${partners.toLocaleString('en-GB')} partners, run ${run} of ${context.runs}`);
@@ -108,8 +114,19 @@ export const tabBenchmark: Benchmark = {
     const floorAssets = initialAssets(FLOOR_DIR, 'index.html');
     for (const page of fs.readdirSync(TAB_DIR).filter((file) => file.endsWith('.html'))) {
       const assets = initialAssets(TAB_DIR, page);
-      figures.push(figure(NAME, `${page} initial JS (gzip)`, 'KB', [assets.jsKb], { name: 'blank Fluent page', perRun: [floorAssets.jsKb] }, 'budget 200 KB'));
-      figures.push(figure(NAME, `${page} initial CSS (gzip)`, 'KB', [assets.cssKb], { name: 'blank Fluent page', perRun: [floorAssets.cssKb] }));
+      figures.push(
+        figure(
+          NAME,
+          `${page} initial JS (gzip)`,
+          'KB',
+          [assets.jsKb],
+          { name: 'blank Fluent page', perRun: [floorAssets.jsKb] },
+          'budget 200 KB',
+        ),
+      );
+      figures.push(
+        figure(NAME, `${page} initial CSS (gzip)`, 'KB', [assets.cssKb], { name: 'blank Fluent page', perRun: [floorAssets.cssKb] }),
+      );
     }
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--disable-gpu', '--disable-quic'] });
     try {
@@ -119,14 +136,49 @@ export const tabBenchmark: Benchmark = {
       for (const partners of sizes) rows = await pageTimes(context, browser, partners, perRun);
       for (const partners of sizes) {
         const floor = { name: 'blank Fluent page, same API call', perRun: perRun.get(`floor ${partners}`) };
-        figures.push(figure(NAME, `partners table visible, ${partners.toLocaleString('en-GB')} partners`, 'ms', perRun.get(`tab ${partners}`), floor, 'from navigation start, a fresh browser context each time'));
+        figures.push(
+          figure(
+            NAME,
+            `partners table visible, ${partners.toLocaleString('en-GB')} partners`,
+            'ms',
+            perRun.get(`tab ${partners}`),
+            floor,
+            'from navigation start, a fresh browser context each time',
+          ),
+        );
         const calls = { name: 'blank Fluent page', perRun: perRun.get(`floor calls ${partners}`) };
-        figures.push(figure(NAME, `API calls until the table shows, ${partners.toLocaleString('en-GB')} partners`, 'calls', perRun.get(`tab calls ${partners}`), calls));
+        figures.push(
+          figure(
+            NAME,
+            `API calls until the table shows, ${partners.toLocaleString('en-GB')} partners`,
+            'calls',
+            perRun.get(`tab calls ${partners}`),
+            calls,
+          ),
+        );
         const apiNote = `GET /api/workstreams/:id/dashboard alone, the call both pages make; ${Math.round(perRun.get(`api KB ${partners}`)[0]).toLocaleString('en-GB')} KB of JSON`;
-        figures.push(figure(NAME, `dashboard API, ${partners.toLocaleString('en-GB')} partners`, 'ms', perRun.get(`api ${partners}`), undefined, apiNote));
+        figures.push(
+          figure(
+            NAME,
+            `dashboard API, ${partners.toLocaleString('en-GB')} partners`,
+            'ms',
+            perRun.get(`api ${partners}`),
+            undefined,
+            apiNote,
+          ),
+        );
       }
       const largest = sizes[sizes.length - 1];
-      figures.push(figure(NAME, `partner rows in the DOM, ${largest.toLocaleString('en-GB')} partners`, 'rows', [rows], undefined, 'one row per partner per role in the table; the rest are virtualised'));
+      figures.push(
+        figure(
+          NAME,
+          `partner rows in the DOM, ${largest.toLocaleString('en-GB')} partners`,
+          'rows',
+          [rows],
+          undefined,
+          'one row per partner per role in the table; the rest are virtualised',
+        ),
+      );
     } finally {
       await browser.close();
     }

@@ -1,4 +1,13 @@
-import { FluentProvider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, webLightTheme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 

@@ -59,7 +59,16 @@ export function createBot(options: BotOptions): Bot {
   const guidance = new Guidance(settings.guidanceDir, settings.documents);
   const messenger = new TeamsMessenger(adapter, options.credentials?.appId ?? '', memory, new ConversationPacer(options.paceMs));
   const tabLinks = new TabLinks(options.teamsAppId);
-  const reminders = new ReminderRunner(service, memory, messenger, cards, tabLinks, settings.reminders, settings.engagementChannelId, logger);
+  const reminders = new ReminderRunner(
+    service,
+    memory,
+    messenger,
+    cards,
+    tabLinks,
+    settings.reminders,
+    settings.engagementChannelId,
+    logger,
+  );
   const engine = new PathwayEngine(
     CAPABILITIES,
     {

@@ -32,7 +32,10 @@ export interface BotSettings {
 
 function link(name: string) {
   return z
-    .url({ protocol: /^https$/, error: (issue) => `${name}: "${String(issue.input)}" is not an https link. Set the document's https address, or leave it unset.` })
+    .url({
+      protocol: /^https$/,
+      error: (issue) => `${name}: "${String(issue.input)}" is not an https link. Set the document's https address, or leave it unset.`,
+    })
     .optional();
 }
 
@@ -42,29 +45,27 @@ export const botVariables = z.object({
     .string()
     .default('content/guidance')
     .refine((folder) => fs.existsSync(folder) && fs.statSync(folder).isDirectory(), {
-      error: (issue) => `GUIDANCE_DIR: there is no folder at "${String(issue.input)}". Point it at the guidance files (content/guidance in this repository).`,
+      error: (issue) =>
+        `GUIDANCE_DIR: there is no folder at "${String(issue.input)}". Point it at the guidance files (content/guidance in this repository).`,
     }),
   ENGAGEMENT_CHANNEL_ID: z
     .string()
-    .regex(/^19:[^\s;]+$/, { error: (issue) => `ENGAGEMENT_CHANNEL_ID: "${String(issue.input)}" is not a Teams channel id like 19:abc@thread.tacv2.` })
+    .regex(/^19:[^\s;]+$/, {
+      error: (issue) => `ENGAGEMENT_CHANNEL_ID: "${String(issue.input)}" is not a Teams channel id like 19:abc@thread.tacv2.`,
+    })
     .optional(),
   DOC_GUIDE_TO_PPP_URL: link('DOC_GUIDE_TO_PPP_URL'),
   DOC_EXPENSES_POLICY_URL: link('DOC_EXPENSES_POLICY_URL'),
   DOC_CONFIDENTIALITY_AGREEMENT_URL: link('DOC_CONFIDENTIALITY_AGREEMENT_URL'),
   DOC_INVOLVEMENT_AGREEMENT_URL: link('DOC_INVOLVEMENT_AGREEMENT_URL'),
   DOC_CO_PRODUCTION_FRAMEWORK_URL: link('DOC_CO_PRODUCTION_FRAMEWORK_URL'),
-  REMINDERS: z
-    .enum(['on', 'off'], { error: (issue) => `REMINDERS: "${String(issue.input)}" is not on or off.` })
-    .default('on'),
+  REMINDERS: z.enum(['on', 'off'], { error: (issue) => `REMINDERS: "${String(issue.input)}" is not on or off.` }).default('on'),
   REMINDER_HOUR: wholeNumber('REMINDER_HOUR', 0, 23, 9),
   REMINDER_DUE_WITHIN_DAYS: wholeNumber('REMINDER_DUE_WITHIN_DAYS', 0, 60, 7),
   REMINDER_ESCALATE_AFTER_DAYS: wholeNumber('REMINDER_ESCALATE_AFTER_DAYS', 1, 365, 14),
   REMINDER_INDUCTION_STALL_DAYS: wholeNumber('REMINDER_INDUCTION_STALL_DAYS', 1, 365, 14),
   REMINDER_CLOSING_WITHIN_DAYS: wholeNumber('REMINDER_CLOSING_WITHIN_DAYS', 0, 60, 7),
-  REMINDERS_TOKEN: z
-    .string()
-    .min(24, { error: 'REMINDERS_TOKEN: use at least 24 random characters, or leave it unset.' })
-    .optional(),
+  REMINDERS_TOKEN: z.string().min(24, { error: 'REMINDERS_TOKEN: use at least 24 random characters, or leave it unset.' }).optional(),
 });
 
 /** The bot's settings from its variables, parsed. */

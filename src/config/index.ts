@@ -16,8 +16,7 @@ export type IdentityMode = 'local-development' | 'entra';
 
 /** Where the pathway's records are kept. */
 export type StoreConfig =
-  | { readonly kind: 'sqlite'; readonly databasePath: string }
-  | ({ readonly kind: 'sharepoint' } & SharePointSettings);
+  { readonly kind: 'sqlite'; readonly databasePath: string } | ({ readonly kind: 'sharepoint' } & SharePointSettings);
 
 /**
  * Where the bot keeps its own state (conversations, references, activities handled,
@@ -137,7 +136,10 @@ function isStorageConnectionString(value: string): boolean {
       .filter((part) => part.includes('='))
       .map((part) => [part.slice(0, part.indexOf('=')).trim(), part.slice(part.indexOf('=') + 1).trim()] as const),
   );
-  return (parts.has('AccountName') || parts.has('BlobEndpoint')) && (Boolean(parts.get('AccountKey')) || Boolean(parts.get('SharedAccessSignature')));
+  return (
+    (parts.has('AccountName') || parts.has('BlobEndpoint')) &&
+    (Boolean(parts.get('AccountKey')) || Boolean(parts.get('SharedAccessSignature')))
+  );
 }
 
 function storageConnectionStringProblem(value: string): string {
@@ -176,8 +178,7 @@ const schema = z.object({
   DATABASE_PATH: z.string().default('./data/partner-pathway.db'),
   SEED_DEMO: z
     .enum(['auto', 'never'], {
-      error: (issue) =>
-        `SEED_DEMO: "${String(issue.input)}" is not understood. Set auto (demo data only into an empty database) or never.`,
+      error: (issue) => `SEED_DEMO: "${String(issue.input)}" is not understood. Set auto (demo data only into an empty database) or never.`,
     })
     .default('auto'),
   TIME_ZONE: z
@@ -198,10 +199,7 @@ const schema = z.object({
         `RETENTION_SCHEDULE: "${String(issue.input)}" is not on or off. Leave it unset (on) so the server erases personal data when the retention period ends, or set off only when a scheduler calls POST /api/retention/run.`,
     })
     .default('on'),
-  RETENTION_TOKEN: z
-    .string()
-    .min(24, { error: 'RETENTION_TOKEN: use at least 24 random characters, or leave it unset.' })
-    .optional(),
+  RETENTION_TOKEN: z.string().min(24, { error: 'RETENTION_TOKEN: use at least 24 random characters, or leave it unset.' }).optional(),
   PAID_LEVELS: z
     .string()
     .default('4')
@@ -209,7 +207,9 @@ const schema = z.object({
       error: (issue) =>
         `PAID_LEVELS: "${String(issue.input)}" is not a list of involvement levels. Set levels 1 to 4 separated by commas (for example 3,4), none, or leave it unset for 4.`,
     })
-    .transform((value) => (value === 'none' ? [] : [...new Set(value.split(',').map((level) => Number(level.trim())))].sort((a, b) => a - b))),
+    .transform((value) =>
+      value === 'none' ? [] : [...new Set(value.split(',').map((level) => Number(level.trim())))].sort((a, b) => a - b),
+    ),
   BOT_ID: guid('BOT_ID', "the bot's Microsoft Entra application (client) id, which Teams Toolkit writes during provision"),
   SECRET_BOT_PASSWORD: z.string().optional(),
   BOT_TENANT_ID: guid('BOT_TENANT_ID', "the directory (tenant) id of the bot's single-tenant app registration"),
@@ -217,7 +217,8 @@ const schema = z.object({
   TAB_DOMAIN: z
     .string()
     .regex(HOST, {
-      error: (issue) => `TAB_DOMAIN: "${String(issue.input)}" is not a host name. Set the host the tab is served from, such as partner-pathway.example.org (no https:// and no path).`,
+      error: (issue) =>
+        `TAB_DOMAIN: "${String(issue.input)}" is not a host name. Set the host the tab is served from, such as partner-pathway.example.org (no https:// and no path).`,
     })
     .transform((host) => host.toLowerCase())
     .optional(),
@@ -233,7 +234,14 @@ const schema = z.object({
   ENGAGEMENT_TEAM_IDS: z
     .string()
     .default('')
-    .transform((value) => [...new Set(value.split(',').map((id) => id.trim()).filter((id) => id.length > 0))])
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id.length > 0),
+      ),
+    ])
     .refine((ids) => ids.every((id) => GUID.test(id)), {
       error: (issue) =>
         `ENGAGEMENT_TEAM_IDS: "${String(issue.input)}" is not a list of Entra object ids. Set the object ids of the Engagement team's members, separated by commas (each like 00000000-0000-0000-0000-000000000000), or leave it unset.`,
@@ -274,7 +282,9 @@ function combinationProblems(variables: Variables, sharePointTenant: string | un
   const problems: string[] = [];
   if (variables.BOT_ID) {
     if (!variables.SECRET_BOT_PASSWORD) {
-      problems.push("SECRET_BOT_PASSWORD is missing: BOT_ID is set, so the bot needs its client secret (Teams Toolkit keeps it in env/.env.<environment>.user).");
+      problems.push(
+        'SECRET_BOT_PASSWORD is missing: BOT_ID is set, so the bot needs its client secret (Teams Toolkit keeps it in env/.env.<environment>.user).',
+      );
     }
     if (!variables.BOT_TENANT_ID) {
       problems.push('BOT_TENANT_ID is missing: BOT_ID is set, so give the directory (tenant) id of the single-tenant bot app.');
@@ -352,7 +362,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success || !bot.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
   const local = wantsLocalDevelopment(variables) && values.LOCAL_IDENTITY !== false;
-  const store: StoreConfig = sharePoint?.settings ? { kind: 'sharepoint', ...sharePoint.settings } : { kind: 'sqlite', databasePath: values.DATABASE_PATH };
+  const store: StoreConfig = sharePoint?.settings
+    ? { kind: 'sharepoint', ...sharePoint.settings }
+    : { kind: 'sqlite', databasePath: values.DATABASE_PATH };
   return {
     port: values.PORT,
     store,
@@ -383,7 +395,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       refusedSignInsPerMinute: values.RATE_LIMIT_REFUSED_SIGN_INS_PER_MINUTE,
       proxyHops: values.TRUST_PROXY_HOPS,
     },
-    telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
+    telemetry: values.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING }
+      : undefined,
     retention: { schedule: values.RETENTION_SCHEDULE === 'on', triggerToken: values.RETENTION_TOKEN },
   };
 }

@@ -50,7 +50,9 @@ function read(env: NodeJS.ProcessEnv): Partial<Record<Variable, string>> {
 
 function siteUrlOf(raw: string | undefined, problems: string[]): URL | undefined {
   if (!raw) {
-    problems.push('SHAREPOINT_SITE_URL is missing: STORE=sharepoint needs the address of the site that holds the lists, like https://contoso.sharepoint.com/sites/partner-pathway.');
+    problems.push(
+      'SHAREPOINT_SITE_URL is missing: STORE=sharepoint needs the address of the site that holds the lists, like https://contoso.sharepoint.com/sites/partner-pathway.',
+    );
     return undefined;
   }
   try {
@@ -59,7 +61,9 @@ function siteUrlOf(raw: string | undefined, problems: string[]): URL | undefined
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
   }
-  problems.push(`SHAREPOINT_SITE_URL: "${raw}" is not an https address of a site. Set it like https://contoso.sharepoint.com/sites/partner-pathway.`);
+  problems.push(
+    `SHAREPOINT_SITE_URL: "${raw}" is not an https address of a site. Set it like https://contoso.sharepoint.com/sites/partner-pathway.`,
+  );
   return undefined;
 }
 
@@ -73,30 +77,44 @@ export function readSharePointSettings(env: NodeJS.ProcessEnv): { settings?: Sha
   const url = siteUrlOf(values.SHAREPOINT_SITE_URL, problems);
   const auth = values.SHAREPOINT_AUTH ?? 'certificate';
   if (auth !== 'certificate' && auth !== 'none') {
-    problems.push(`SHAREPOINT_AUTH: "${auth}" is not understood. Leave it unset (certificate sign-in), or set none for a local stand-in of SharePoint.`);
+    problems.push(
+      `SHAREPOINT_AUTH: "${auth}" is not understood. Leave it unset (certificate sign-in), or set none for a local stand-in of SharePoint.`,
+    );
   }
   if (auth === 'none' && url && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-    problems.push('SHAREPOINT_AUTH=none is only for a local stand-in of SharePoint at http://localhost. Remove it to sign in with the app certificate.');
+    problems.push(
+      'SHAREPOINT_AUTH=none is only for a local stand-in of SharePoint at http://localhost. Remove it to sign in with the app certificate.',
+    );
   }
   if (url?.protocol === 'http:' && auth !== 'none') {
-    problems.push('SHAREPOINT_SITE_URL: a plain http address is only for a local stand-in of SharePoint; set SHAREPOINT_AUTH=none with it, or use the https site.');
+    problems.push(
+      'SHAREPOINT_SITE_URL: a plain http address is only for a local stand-in of SharePoint; set SHAREPOINT_AUTH=none with it, or use the https site.',
+    );
   }
   if (!values.ORGANISATION_NAME) {
-    problems.push('ORGANISATION_NAME is missing: STORE=sharepoint names the organisation in the User-Agent of every request, as Microsoft asks. Set it, for example to NHS West Yorkshire ICB.');
+    problems.push(
+      'ORGANISATION_NAME is missing: STORE=sharepoint names the organisation in the User-Agent of every request, as Microsoft asks. Set it, for example to NHS West Yorkshire ICB.',
+    );
   }
   let signIn: SharePointSignIn = { kind: 'none' };
   if (auth === 'certificate') {
     if (!values.AZURE_TENANT_ID || !GUID.test(values.AZURE_TENANT_ID)) {
-      problems.push('AZURE_TENANT_ID is missing or not a GUID: set the directory (tenant) id of the Entra app that reads the SharePoint site.');
+      problems.push(
+        'AZURE_TENANT_ID is missing or not a GUID: set the directory (tenant) id of the Entra app that reads the SharePoint site.',
+      );
     }
     if (!values.SHAREPOINT_CLIENT_ID || !GUID.test(values.SHAREPOINT_CLIENT_ID)) {
-      problems.push('SHAREPOINT_CLIENT_ID is missing or not a GUID: set the application (client) id of the Entra app granted Sites.Selected on the site.');
+      problems.push(
+        'SHAREPOINT_CLIENT_ID is missing or not a GUID: set the application (client) id of the Entra app granted Sites.Selected on the site.',
+      );
     }
     const pem = values.SECRET_SHAREPOINT_CERTIFICATE_PEM?.replaceAll('\\n', '\n');
     if (values.SHAREPOINT_CERTIFICATE_PATH && pem) {
       problems.push('SHAREPOINT_CERTIFICATE_PATH and SECRET_SHAREPOINT_CERTIFICATE_PEM are both set: keep one.');
     } else if (!values.SHAREPOINT_CERTIFICATE_PATH && !pem) {
-      problems.push('The SharePoint certificate is missing: set SHAREPOINT_CERTIFICATE_PATH to a PEM file holding the private key and certificate, or SECRET_SHAREPOINT_CERTIFICATE_PEM (in env/.env.<environment>.user).');
+      problems.push(
+        'The SharePoint certificate is missing: set SHAREPOINT_CERTIFICATE_PATH to a PEM file holding the private key and certificate, or SECRET_SHAREPOINT_CERTIFICATE_PEM (in env/.env.<environment>.user).',
+      );
     } else if (pem && !PEM_KEY.test(pem)) {
       problems.push('SECRET_SHAREPOINT_CERTIFICATE_PEM holds no PEM private key: it needs the private key and the certificate.');
     }

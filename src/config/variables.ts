@@ -56,7 +56,9 @@ export function guid(name: string, where: string) {
 /** An optional true or false. */
 export function flag(name: string) {
   return z
-    .enum(['true', 'false'], { error: (issue) => `${name}: "${String(issue.input)}" is not true or false. Set true, false, or leave it unset.` })
+    .enum(['true', 'false'], {
+      error: (issue) => `${name}: "${String(issue.input)}" is not true or false. Set true, false, or leave it unset.`,
+    })
     .transform((value) => value === 'true')
     .optional();
 }

@@ -56,10 +56,25 @@ export const API = {
   members: { method: 'GET', path: '/workstreams/:workstreamId/members' },
   addMember: { method: 'POST', path: '/workstreams/:workstreamId/members', status: 201, useCase: ['members', 'add'] },
   engagementTeam: { method: 'GET', path: '/engagement-team/members' },
-  addEngagementTeamMember: { method: 'POST', path: '/engagement-team/members', status: 201, useCase: ['members', 'add'], without: ['workstreamId'] },
+  addEngagementTeamMember: {
+    method: 'POST',
+    path: '/engagement-team/members',
+    status: 201,
+    useCase: ['members', 'add'],
+    without: ['workstreamId'],
+  },
   removeMember: { method: 'POST', path: '/members/:memberId/remove', useCase: ['members', 'remove'] },
-  setOrganisationTemplate: { method: 'PUT', path: '/induction-template', useCase: ['workstreams', 'setInductionTemplate'], without: ['workstreamId'] },
-  setWorkstreamTemplate: { method: 'PUT', path: '/workstreams/:workstreamId/induction-template', useCase: ['workstreams', 'setInductionTemplate'] },
+  setOrganisationTemplate: {
+    method: 'PUT',
+    path: '/induction-template',
+    useCase: ['workstreams', 'setInductionTemplate'],
+    without: ['workstreamId'],
+  },
+  setWorkstreamTemplate: {
+    method: 'PUT',
+    path: '/workstreams/:workstreamId/induction-template',
+    useCase: ['workstreams', 'setInductionTemplate'],
+  },
 
   planRole: { method: 'POST', path: '/roles', status: 201, useCase: ['roles', 'planRole'] },
   updateRole: { method: 'PATCH', path: '/roles/:roleId', useCase: ['roles', 'updateRole'] },
@@ -74,7 +89,11 @@ export const API = {
 
   recordInterest: { method: 'POST', path: '/involvements', status: 201, useCase: ['involvements', 'recordInterest'] },
   partnerDetail: { method: 'GET', path: '/involvements/:involvementId' },
-  acknowledgeInterest: { method: 'POST', path: '/involvements/:involvementId/acknowledge', useCase: ['involvements', 'acknowledgeInterest'] },
+  acknowledgeInterest: {
+    method: 'POST',
+    path: '/involvements/:involvementId/acknowledge',
+    useCase: ['involvements', 'acknowledgeInterest'],
+  },
   bookChat: { method: 'POST', path: '/involvements/:involvementId/book-chat', useCase: ['involvements', 'bookChat'] },
   holdChat: { method: 'POST', path: '/involvements/:involvementId/hold-chat', useCase: ['involvements', 'holdChat'] },
   makeOffer: { method: 'POST', path: '/involvements/:involvementId/offer', useCase: ['involvements', 'makeOffer'] },
@@ -102,14 +121,22 @@ export const API = {
   mergePartners: { method: 'POST', path: '/partners/merge', useCase: ['partners', 'merge'] },
   correctPartner: { method: 'PATCH', path: '/partners/:partnerId', useCase: ['partners', 'updateDetails'] },
   invitePeerNetwork: { method: 'POST', path: '/partners/:partnerId/peer-network/invite', useCase: ['partners', 'invitePeerNetwork'] },
-  recordPeerNetworkAnswer: { method: 'POST', path: '/partners/:partnerId/peer-network/answer', useCase: ['partners', 'recordPeerNetworkAnswer'] },
+  recordPeerNetworkAnswer: {
+    method: 'POST',
+    path: '/partners/:partnerId/peer-network/answer',
+    useCase: ['partners', 'recordPeerNetworkAnswer'],
+  },
   withdrawPeerNetworkInvitation: {
     method: 'POST',
     path: '/partners/:partnerId/peer-network/withdraw',
     useCase: ['partners', 'withdrawPeerNetworkInvitation'],
   },
   recordNotesConsent: { method: 'POST', path: '/partners/:partnerId/notes-consent', useCase: ['personalData', 'recordNotesConsent'] },
-  withdrawNotesConsent: { method: 'POST', path: '/partners/:partnerId/notes-consent/withdraw', useCase: ['personalData', 'withdrawNotesConsent'] },
+  withdrawNotesConsent: {
+    method: 'POST',
+    path: '/partners/:partnerId/notes-consent/withdraw',
+    useCase: ['personalData', 'withdrawNotesConsent'],
+  },
   erasePartner: { method: 'POST', path: '/partners/:partnerId/erase', useCase: ['personalData', 'erase'] },
   personalDataJson: { method: 'GET', path: '/partners/:partnerId/export.json', file: true },
   personalDataText: { method: 'GET', path: '/partners/:partnerId/export.txt', file: true },
@@ -119,7 +146,11 @@ export type RouteName = keyof typeof API;
 type Spec<K extends RouteName> = (typeof API)[K];
 
 /** The names of the `:params` in a path. */
-type ParamsIn<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamsIn<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
+type ParamsIn<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamsIn<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
 
 /** The ids a route's path carries, by name. */
 export type PathIds<K extends RouteName> = { readonly [Name in ParamsIn<Spec<K>['path']>]: number };
@@ -129,12 +160,11 @@ export type UseCaseRoute = { [K in RouteName]: Spec<K> extends { readonly useCas
 export type FileRoute = { [K in RouteName]: Spec<K> extends { readonly file: true } ? K : never }[RouteName];
 export type ReadRoute = Exclude<RouteName, UseCaseRoute | FileRoute>;
 
-type InputOf<K extends UseCaseRoute> =
-  Spec<K>['useCase'] extends readonly [infer G extends Group, infer M]
-    ? Inputs[G][M & keyof Inputs[G]] extends z.ZodType
-      ? z.input<Inputs[G][M & keyof Inputs[G]]>
-      : never
-    : never;
+type InputOf<K extends UseCaseRoute> = Spec<K>['useCase'] extends readonly [infer G extends Group, infer M]
+  ? Inputs[G][M & keyof Inputs[G]] extends z.ZodType
+    ? z.input<Inputs[G][M & keyof Inputs[G]]>
+    : never
+  : never;
 
 type Without<K extends RouteName> = Spec<K> extends { readonly without: readonly (infer Name extends string)[] } ? Name : never;
 
@@ -171,15 +201,18 @@ export interface ReadAnswers {
   duplicates: DuplicateGroup[];
 }
 
-type UseCaseAnswer<K extends UseCaseRoute> =
-  Spec<K>['useCase'] extends readonly [infer G extends keyof PathwayService, infer M]
-    ? PathwayService[G][M & keyof PathwayService[G]] extends (...args: never[]) => Promise<infer R>
-      ? R
-      : never
-    : never;
+type UseCaseAnswer<K extends UseCaseRoute> = Spec<K>['useCase'] extends readonly [infer G extends keyof PathwayService, infer M]
+  ? PathwayService[G][M & keyof PathwayService[G]] extends (...args: never[]) => Promise<infer R>
+    ? R
+    : never
+  : never;
 
 /** What a route answers (JSON): for a use case, what the use case returns. */
-export type Answer<K extends Exclude<RouteName, FileRoute>> = K extends ReadRoute ? ReadAnswers[K] : K extends UseCaseRoute ? UseCaseAnswer<K> : never;
+export type Answer<K extends Exclude<RouteName, FileRoute>> = K extends ReadRoute
+  ? ReadAnswers[K]
+  : K extends UseCaseRoute
+    ? UseCaseAnswer<K>
+    : never;
 
 /** The body of every failed call: a stable code, a sentence a person can act on, and field messages or details where they apply. */
 export interface ErrorBody {

@@ -76,7 +76,14 @@ const ORGANISATION: readonly DemoWorkstream[] = [
         advertised: true,
         partners: [
           { fullName: 'Maya Thompson', interestDaysAgo: 150, stage: 'Active', lastOneToOneDaysAgo: 20, peerNetwork: 'Joined' },
-          { fullName: 'Daniel Okafor', preferredName: 'Dan', interestDaysAgo: 160, stage: 'Active', lastOneToOneDaysAgo: 70, peerNetwork: 'Invited' },
+          {
+            fullName: 'Daniel Okafor',
+            preferredName: 'Dan',
+            interestDaysAgo: 160,
+            stage: 'Active',
+            lastOneToOneDaysAgo: 70,
+            peerNetwork: 'Invited',
+          },
           {
             fullName: 'Aisha Rahman',
             interestDaysAgo: 40,
@@ -86,7 +93,12 @@ const ORGANISATION: readonly DemoWorkstream[] = [
           },
           { fullName: 'Tom Walsh', interestDaysAgo: 12, stage: 'Chat booked' },
           { fullName: 'Grace Li', interestDaysAgo: 4, stage: 'Interested' },
-          { fullName: 'Peter Novak', interestDaysAgo: 60, stage: 'Not progressed', reason: 'Could not commit to daytime meetings this year; pointed to the online survey panel.' },
+          {
+            fullName: 'Peter Novak',
+            interestDaysAgo: 60,
+            stage: 'Not progressed',
+            reason: 'Could not commit to daytime meetings this year; pointed to the online survey panel.',
+          },
         ],
       },
       { title: 'Patient voice on the NHS 111 review panel', level: 3, advertised: false, partners: [] },
@@ -102,8 +114,21 @@ const ORGANISATION: readonly DemoWorkstream[] = [
         level: 3,
         advertised: true,
         partners: [
-          { fullName: 'Jordan Ellis', interestDaysAgo: 120, stage: 'Active', lastOneToOneDaysAgo: 51, peerNetwork: 'Joined', bookedInDays: 4 },
-          { fullName: 'Chloe Adeyemi', interestDaysAgo: 130, stage: 'Paused', reason: 'Caring responsibilities for a few months; will get in touch in the spring.', peerNetwork: 'Declined' },
+          {
+            fullName: 'Jordan Ellis',
+            interestDaysAgo: 120,
+            stage: 'Active',
+            lastOneToOneDaysAgo: 51,
+            peerNetwork: 'Joined',
+            bookedInDays: 4,
+          },
+          {
+            fullName: 'Chloe Adeyemi',
+            interestDaysAgo: 130,
+            stage: 'Paused',
+            reason: 'Caring responsibilities for a few months; will get in touch in the spring.',
+            peerNetwork: 'Declined',
+          },
           { fullName: 'Sam Patel', interestDaysAgo: 25, stage: 'Offered', accessNeeds: 'Uses a wheelchair; needs step-free venues.' },
           { fullName: 'Ruth Campbell', interestDaysAgo: 18, stage: 'Chat held' },
         ],
@@ -121,8 +146,20 @@ const ORGANISATION: readonly DemoWorkstream[] = [
         advertised: true,
         partners: [
           { fullName: 'Hannah Price', interestDaysAgo: 100, stage: 'Active', lastOneToOneDaysAgo: 10, peerNetwork: 'Joined' },
-          { fullName: 'Fatima Hussain', interestDaysAgo: 35, stage: 'Induction', leaveUndone: ['Involvement agreement signed'], bookedInDays: 9 },
-          { fullName: 'Zoe Morgan', interestDaysAgo: 170, stage: 'Ended', reason: 'Moved out of the area; thanked for her contribution.', peerNetwork: 'Joined' },
+          {
+            fullName: 'Fatima Hussain',
+            interestDaysAgo: 35,
+            stage: 'Induction',
+            leaveUndone: ['Involvement agreement signed'],
+            bookedInDays: 9,
+          },
+          {
+            fullName: 'Zoe Morgan',
+            interestDaysAgo: 170,
+            stage: 'Ended',
+            reason: 'Moved out of the area; thanked for her contribution.',
+            peerNetwork: 'Joined',
+          },
         ],
       },
       { title: 'Senior lived experience lead, maternity board', level: 4, advertised: false, partners: [] },
@@ -138,7 +175,14 @@ const ORGANISATION: readonly DemoWorkstream[] = [
         level: 2,
         advertised: true,
         partners: [
-          { fullName: 'Kwame Mensah', interestDaysAgo: 90, stage: 'Active', lastOneToOneDaysAgo: 30, cadenceWeeks: 6, peerNetwork: 'Invited' },
+          {
+            fullName: 'Kwame Mensah',
+            interestDaysAgo: 90,
+            stage: 'Active',
+            lastOneToOneDaysAgo: 30,
+            cadenceWeeks: 6,
+            peerNetwork: 'Invited',
+          },
           { fullName: 'Eilidh Fraser', interestDaysAgo: 6, stage: 'Interested' },
         ],
       },
@@ -229,7 +273,7 @@ async function planDemoRole(
     workstreamId,
     title: plan.title,
     purpose: 'Make sure the service is shaped by people who use it, not only by the professionals who run it.',
-    activities: 'Join the group\'s meetings, read papers beforehand, and share your own experience and what you hear from others.',
+    activities: "Join the group's meetings, read papers beforehand, and share your own experience and what you hear from others.",
     timeCommitment: 'About four hours a month',
     location: 'Both',
     locationDetails: 'Meetings online, with a quarterly workshop in the city centre',
@@ -237,7 +281,9 @@ async function planDemoRole(
       plan.level === 4
         ? 'An involvement payment through payroll for each meeting, plus travel and care costs. Anyone who receives benefits is offered independent benefits advice first, and may decline payment.'
         : 'Travel, parking and care costs reimbursed at local rates.',
-    skillsWelcomed: complete ? 'Lived experience of the service as a patient, carer or community member. No qualifications needed.' : undefined,
+    skillsWelcomed: complete
+      ? 'Lived experience of the service as a patient, carer or community member. No qualifications needed.'
+      : undefined,
     supportOffered: complete ? 'A named contact, regular one-to-ones, a full induction and the Peer Support Network.' : undefined,
     contact: complete ? `${lead.name}, ${lead.email}` : undefined,
     closingDate: complete ? plusDays(today, 60) : undefined,
@@ -308,7 +354,10 @@ async function walkDemoPartner(
         break;
       }
       case 'Chat held':
-        involvement = await service.involvements.holdChat(lead, { ...ref(), notes: 'Keen to be involved; talked through the role, support and expenses.' });
+        involvement = await service.involvements.holdChat(lead, {
+          ...ref(),
+          notes: 'Keen to be involved; talked through the role, support and expenses.',
+        });
         break;
       case 'Offered':
         involvement = await service.involvements.makeOffer(lead, ref());
@@ -337,18 +386,30 @@ async function walkDemoPartner(
         involvement = await service.involvements.pause(lead, { ...ref(), reason: plan.reason, cancelBooked: true });
         break;
       case 'Ended':
-        involvement = await service.involvements.end(lead, { ...ref(), reason: plan.reason, exitConversationOffered: true, cancelBooked: true });
+        involvement = await service.involvements.end(lead, {
+          ...ref(),
+          reason: plan.reason,
+          exitConversationOffered: true,
+          cancelBooked: true,
+        });
         break;
       case 'Not progressed':
         involvement = await service.involvements.notProgress(lead, { ...ref(), reason: plan.reason, cancelBooked: true });
         break;
     }
   }
-    if (plan.bookedInDays !== undefined) {
+  if (plan.bookedInDays !== undefined) {
     clock.reset();
     const date = onAWeekday(plusDays(today, plan.bookedInDays));
     const booked = await bookedOneToOne(service, lead, involvement.id);
-    if (booked) await service.oneToOnes.move(lead, { oneToOneId: booked.id, version: booked.version, date, time: '14:00', where: 'Online, on Teams' });
+    if (booked)
+      await service.oneToOnes.move(lead, {
+        oneToOneId: booked.id,
+        version: booked.version,
+        date,
+        time: '14:00',
+        where: 'Online, on Teams',
+      });
     else await service.oneToOnes.book(lead, { involvementId: involvement.id, date, time: '14:00', where: 'Online, on Teams' });
   }
   if (plan.peerNetwork) await joinPeerNetwork(service, lead, involvement.id, plan.peerNetwork);
@@ -365,11 +426,18 @@ function onAWeekday(date: CalendarDate): CalendarDate {
  * where that item is to be done; returns the involvement as it then is (each tick
  * moves its stored progress on).
  */
-async function tickChecklist(service: PathwayService, lead: Principal, involvementId: number, leaveUndone: readonly string[], firstOneToOne: CalendarDate): Promise<Involvement> {
+async function tickChecklist(
+  service: PathwayService,
+  lead: Principal,
+  involvementId: number,
+  leaveUndone: readonly string[],
+  firstOneToOne: CalendarDate,
+): Promise<Involvement> {
   const detail = await service.partnerViews.partnerDetail(lead, involvementId);
   for (const task of detail.checklist) {
     if (leaveUndone.includes(task.label) || (!task.required && task.order % 2 === 1)) continue;
-    if (task.kind === 'One-to-one booked') await service.oneToOnes.book(lead, { involvementId, date: firstOneToOne, time: '14:00', where: 'Online, on Teams' });
+    if (task.kind === 'One-to-one booked')
+      await service.oneToOnes.book(lead, { involvementId, date: firstOneToOne, time: '14:00', where: 'Online, on Teams' });
     else await service.induction.completeTask(lead, { taskId: task.id, version: task.version });
   }
   return (await service.partnerViews.partnerDetail(lead, involvementId)).involvement;

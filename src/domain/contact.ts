@@ -32,7 +32,9 @@ const NEEDS: Readonly<Record<string, { readonly field: 'email' | 'phone' | 'post
 };
 
 /** Refuses a preferred way of contact the record gives no means for (Post with no address, say). */
-export function checkPreferredContact(partner: Pick<Partner, 'fullName' | 'preferredName' | 'email' | 'phone' | 'postalAddress' | 'preferredContact'>): void {
+export function checkPreferredContact(
+  partner: Pick<Partner, 'fullName' | 'preferredName' | 'email' | 'phone' | 'postalAddress' | 'preferredContact'>,
+): void {
   const need = partner.preferredContact ? NEEDS[partner.preferredContact] : undefined;
   if (!need || partner[need.field]) return;
   const name = partner.preferredName?.trim() || partner.fullName;

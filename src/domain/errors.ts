@@ -66,7 +66,9 @@ export class RefusedError extends DomainError {
 export class AccessDeniedError extends DomainError {
   readonly code = 'no-access';
 
-  constructor(message = 'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.') {
+  constructor(
+    message = 'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.',
+  ) {
     super(message);
   }
 }

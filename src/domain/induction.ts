@@ -42,10 +42,7 @@ export const DEFAULT_INDUCTION_TEMPLATE: readonly TemplateItem[] = [
  * The template that applies to a workstream: its own items if it has any, else the
  * organisation's, else the default above.
  */
-export function templateFor(
-  workstreamItems: readonly TemplateItem[],
-  organisationItems: readonly TemplateItem[],
-): readonly TemplateItem[] {
+export function templateFor(workstreamItems: readonly TemplateItem[], organisationItems: readonly TemplateItem[]): readonly TemplateItem[] {
   if (workstreamItems.length > 0) return workstreamItems;
   if (organisationItems.length > 0) return organisationItems;
   return DEFAULT_INDUCTION_TEMPLATE;
@@ -128,9 +125,18 @@ export function linkedItemChanges(
   const changing = checklist.filter((item) => item.involvementId === involvement.id && item.kind === kind && item.done !== done);
   if (changing.length === 0) return [];
   const values = done ? { done: true, doneDate: stamp.date, doneBy: stamp.by } : { done: false, doneDate: null, doneBy: null };
-  const after = checklist.filter((item) => item.involvementId === involvement.id).map((item) => (changing.includes(item) ? { ...item, ...values } : item));
+  const after = checklist
+    .filter((item) => item.involvementId === involvement.id)
+    .map((item) => (changing.includes(item) ? { ...item, ...values } : item));
   return [
-    ...changing.map((item): Change => ({ op: 'update', list: 'inductionTasks', id: item.id, version: item.version, values, summary: `${done ? 'Done' : 'Not done'}: ${item.label}` })),
+    ...changing.map((item): Change => ({
+      op: 'update',
+      list: 'inductionTasks',
+      id: item.id,
+      version: item.version,
+      values,
+      summary: `${done ? 'Done' : 'Not done'}: ${item.label}`,
+    })),
     progressChange(involvement, after),
   ];
 }

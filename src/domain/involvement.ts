@@ -97,11 +97,9 @@ export function checkStageChange(change: StageChange): void {
       );
     }
     if (missing.length > 0) {
-      throw new RefusedError(
-        'induction-incomplete',
-        `${partnerName} cannot become Active: ${joinPhrases(missing.map(pendingPhrase))}.`,
-        { missing: missing.map((item) => item.label) },
-      );
+      throw new RefusedError('induction-incomplete', `${partnerName} cannot become Active: ${joinPhrases(missing.map(pendingPhrase))}.`, {
+        missing: missing.map((item) => item.label),
+      });
     }
   }
 }

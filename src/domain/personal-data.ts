@@ -53,7 +53,11 @@ export function checkNotesConsent(partner: Pick<Partner, 'notesConsent'>, partne
 
 /** Every personal field of a list set to empty: what erasure writes (a required name is replaced separately). */
 export function blankPersonalFields<L extends ListName>(list: L): Partial<Fields<L>> {
-  return Object.fromEntries(columnsOf(list).filter(({ meta }) => meta.personal).map(({ name }) => [name, null])) as Partial<Fields<L>>;
+  return Object.fromEntries(
+    columnsOf(list)
+      .filter(({ meta }) => meta.personal)
+      .map(({ name }) => [name, null]),
+  ) as Partial<Fields<L>>;
 }
 
 /**
@@ -64,6 +68,9 @@ export function blankPersonalFields<L extends ListName>(list: L): Partial<Fields
 export function retentionDue(involvements: readonly Involvement[], today: CalendarDate, months: number, timeZone: string): boolean {
   if (involvements.length === 0) return false;
   if (!involvements.every((involvement) => CLOSED_STAGES.includes(involvement.stage))) return false;
-  const lastClosed = involvements.map((involvement) => dateIn(timeZone, involvement.stageChangedAt)).sort().at(-1) as CalendarDate;
+  const lastClosed = involvements
+    .map((involvement) => dateIn(timeZone, involvement.stageChangedAt))
+    .sort()
+    .at(-1) as CalendarDate;
   return plusMonths(lastClosed, months) < today;
 }

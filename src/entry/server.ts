@@ -208,8 +208,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const readiness = () => checkReadiness({ store: health, botState: { kind: config.botState.kind, state } });
     const retention = retentionRun(service, logger);
     const jobs: JobTrigger[] = [
-      { path: REMINDERS_PATH, run: () => bot.reminders.run(), token: config.botSettings.reminders.triggerToken, tokenSetting: 'REMINDERS_TOKEN', name: 'reminders' },
-      { path: RETENTION_PATH, run: retention, token: config.retention.triggerToken, tokenSetting: 'RETENTION_TOKEN', name: 'retention schedule' },
+      {
+        path: REMINDERS_PATH,
+        run: () => bot.reminders.run(),
+        token: config.botSettings.reminders.triggerToken,
+        tokenSetting: 'REMINDERS_TOKEN',
+        name: 'reminders',
+      },
+      {
+        path: RETENTION_PATH,
+        run: retention,
+        token: config.retention.triggerToken,
+        tokenSetting: 'RETENTION_TOKEN',
+        name: 'retention schedule',
+      },
     ];
     const app = createApp({ service, health, readiness, bot: bot.handler, jobs, config, logger });
     const server = http.createServer(app);
@@ -217,7 +229,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await listen(server, config.port, host);
     bot.startSchedule();
     const stopRetention = config.retention.schedule
-      ? startRetentionSchedule({ run: retention, lease: leases.retention, timeZone: config.pathway.timeZone, clock, logger, everyMs: options.retentionCheckEveryMs })
+      ? startRetentionSchedule({
+          run: retention,
+          lease: leases.retention,
+          timeZone: config.pathway.timeZone,
+          clock,
+          logger,
+          everyMs: options.retentionCheckEveryMs,
+        })
       : undefined;
     const url = `http://localhost:${(server.address() as AddressInfo).port}`;
     let closing: Promise<void> | undefined;
@@ -256,7 +275,9 @@ export async function main(options: StartOptions = {}): Promise<void> {
     logger.info('Shutting down: finishing requests in flight', { signal });
     running
       .close()
-      .then(() => telemetry?.shutdown().catch((error: unknown) => logger.warn('Telemetry still buffered could not be sent', errorFields(error))))
+      .then(() =>
+        telemetry?.shutdown().catch((error: unknown) => logger.warn('Telemetry still buffered could not be sent', errorFields(error))),
+      )
       .then(
         () => process.exit(0),
         (error: unknown) => {

@@ -29,12 +29,14 @@ export function atLevel(level: LogLevel, logger: Logger): Logger {
  * info to stdout, warnings and errors to stderr. Lines below `level` are dropped.
  */
 export function consoleLogger(level: LogLevel = 'info'): Logger {
-  const write = (lineLevel: keyof Logger) => (message: string, fields: LogFields = {}) => {
-    const core = { time: new Date().toISOString(), level: lineLevel, message };
-    // Core keys lead the line for reading, and are spread again last so no field can overwrite them.
-    const line = JSON.stringify({ ...core, ...fields, ...core });
-    (lineLevel === 'info' ? process.stdout : process.stderr).write(`${line}\n`);
-  };
+  const write =
+    (lineLevel: keyof Logger) =>
+    (message: string, fields: LogFields = {}) => {
+      const core = { time: new Date().toISOString(), level: lineLevel, message };
+      // Core keys lead the line for reading, and are spread again last so no field can overwrite them.
+      const line = JSON.stringify({ ...core, ...fields, ...core });
+      (lineLevel === 'info' ? process.stdout : process.stderr).write(`${line}\n`);
+    };
   return atLevel(level, { info: write('info'), warn: write('warn'), error: write('error') });
 }
 
@@ -67,6 +69,7 @@ export function redacted(text: string): string {
  */
 export function errorFields(error: unknown): LogFields {
   if (error instanceof DomainError) return { error: error.name, code: error.code };
-  if (error instanceof Error) return { error: error.name, errorMessage: redacted(error.message), stack: error.stack && redacted(error.stack) };
+  if (error instanceof Error)
+    return { error: error.name, errorMessage: redacted(error.message), stack: error.stack && redacted(error.stack) };
   return { error: typeof error };
 }

@@ -42,7 +42,9 @@ export function apiHandler(name: Exclude<RouteName, OpenRead>, deps: ApiDependen
     if (answerFile) return answerFile(req, res, ids);
     const actor = principalOf(res);
     if (!isUseCase(name)) {
-      res.status(200).json(await READS[name as Exclude<ReadRoute, OpenRead>]({ service: deps.service, actor, ids, identity: deps.identity }));
+      res
+        .status(200)
+        .json(await READS[name as Exclude<ReadRoute, OpenRead>]({ service: deps.service, actor, ids, identity: deps.identity }));
       return;
     }
     const body: unknown = req.body;

@@ -19,7 +19,12 @@ export type OpenRead = 'botId';
 export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCall) => Promise<Answer<K>> } = {
   me: async ({ service, actor, identity }) => {
     const reach = await service.members.reach(actor);
-    return { principal: actor, identity, engagementTeam: reach.engagementTeam, workstreamIds: [...reach.workstreamIds].sort((a, b) => a - b) };
+    return {
+      principal: actor,
+      identity,
+      engagementTeam: reach.engagementTeam,
+      workstreamIds: [...reach.workstreamIds].sort((a, b) => a - b),
+    };
   },
   workstreams: ({ service, actor }) => service.workstreams.list(actor),
   dashboard: async ({ service, actor, ids }) => dashboardForTab(await service.partnerViews.dashboard(actor, ids.workstreamId)),
@@ -38,7 +43,13 @@ type UseCaseMethod = (actor: Principal, input: unknown) => Promise<unknown>;
  * under the use case's input names (the path wins; what the route decides itself is
  * left out). The use case validates the input, so nothing is checked twice.
  */
-export function runUseCase(name: UseCaseRoute, service: PathwayService, actor: Principal, body: Readonly<Record<string, unknown>>, ids: Readonly<Record<string, number>>): Promise<unknown> {
+export function runUseCase(
+  name: UseCaseRoute,
+  service: PathwayService,
+  actor: Principal,
+  body: Readonly<Record<string, unknown>>,
+  ids: Readonly<Record<string, number>>,
+): Promise<unknown> {
   const route = API[name];
   const [group, method] = route.useCase;
   const input: Record<string, unknown> = { ...body, ...ids };

@@ -60,39 +60,46 @@ const account = z.object({ id: z.string().min(1), name: z.string().nullish(), aa
  * into its reply, of the wrong type fails the turn. Real channels always send
  * these, with these types.
  */
-const activityEnvelope = z.object({
-  type: z.string().min(1),
-  id: pathId.nullish(),
-  name: z.string().nullish(),
-  text: z.string().nullish(),
-  replyToId: pathId.nullish(),
-  channelId: z.string().nullish(),
-  locale: z.string().nullish(),
-  serviceUrl: z.url({ protocol: /^https?$/ }),
-  conversation: z.object({
-    id: pathId,
+const activityEnvelope = z
+  .object({
+    type: z.string().min(1),
+    id: pathId.nullish(),
     name: z.string().nullish(),
-    conversationType: z.string().nullish(),
-    tenantId: z.string().nullish(),
-    isGroup: z.boolean().nullish(),
-  }),
-  from: account,
-  recipient: account,
-  membersAdded: z.array(account).nullish(),
-  // botbuilder reads the `mentioned` account of every mention to take the bot's @mention out of the text.
-  entities: z
-    .array(z.object({ type: z.string(), mentioned: account.optional() }).refine((entity) => entity.type.toLowerCase() !== 'mention' || entity.mentioned))
-    .nullish(),
-  channelData: z
-    .object({
-      tenant: z.object({ id: z.string().nullish() }).nullish(),
-      teamsChannelId: z.string().nullish(),
-      channel: z.object({ id: z.string().nullish() }).nullish(),
-    })
-    .nullish(),
-})
+    text: z.string().nullish(),
+    replyToId: pathId.nullish(),
+    channelId: z.string().nullish(),
+    locale: z.string().nullish(),
+    serviceUrl: z.url({ protocol: /^https?$/ }),
+    conversation: z.object({
+      id: pathId,
+      name: z.string().nullish(),
+      conversationType: z.string().nullish(),
+      tenantId: z.string().nullish(),
+      isGroup: z.boolean().nullish(),
+    }),
+    from: account,
+    recipient: account,
+    membersAdded: z.array(account).nullish(),
+    // botbuilder reads the `mentioned` account of every mention to take the bot's @mention out of the text.
+    entities: z
+      .array(
+        z
+          .object({ type: z.string(), mentioned: account.optional() })
+          .refine((entity) => entity.type.toLowerCase() !== 'mention' || entity.mentioned),
+      )
+      .nullish(),
+    channelData: z
+      .object({
+        tenant: z.object({ id: z.string().nullish() }).nullish(),
+        teamsChannelId: z.string().nullish(),
+        channel: z.object({ id: z.string().nullish() }).nullish(),
+      })
+      .nullish(),
+  })
   // botbuilder's Teams handler reads `channelData.eventType` of every Teams message edit and deletion.
-  .refine((activity) => activity.channelId !== 'msteams' || !['messageUpdate', 'messageDelete'].includes(activity.type) || activity.channelData);
+  .refine(
+    (activity) => activity.channelId !== 'msteams' || !['messageUpdate', 'messageDelete'].includes(activity.type) || activity.channelData,
+  );
 
 /** What each door runs before a route's handler: its checks, then the body parser for what the route reads. */
 interface DoorSteps {
@@ -202,14 +209,23 @@ export function createApp(deps: AppDependencies): Express {
   const api = { service: deps.service, identity: deps.config.identity };
   const routes: readonly AppRoute[] = [
     { method: 'GET', path: '/healthz', door: 'anyone', handler: healthHandler(deps) },
-    { method: 'GET', path: '/readyz', door: 'anyone', handler: readinessHandler(deps.readiness ?? (() => checkReadiness({ store: deps.health }))) },
-    ...(deps.jobs ?? []).map((job): AppRoute => ({ method: 'POST', path: job.path, door: 'scheduler', handler: jobHandler(job, deps.config.identity, deps.logger) })),
+    {
+      method: 'GET',
+      path: '/readyz',
+      door: 'anyone',
+      handler: readinessHandler(deps.readiness ?? (() => checkReadiness({ store: deps.health }))),
+    },
+    ...(deps.jobs ?? []).map((job): AppRoute => ({
+      method: 'POST',
+      path: job.path,
+      door: 'scheduler',
+      handler: jobHandler(job, deps.config.identity, deps.logger),
+    })),
     { method: 'POST', path: '/api/messages', door: 'bot', handler: botHandler(deps.bot) },
-    ...(Object.keys(API) as RouteName[]).map(
-      (name): AppRoute =>
-        name === 'botId'
-          ? { method: 'GET', path: `/api${API.botId.path}`, door: 'anyone', handler: botIdHandler(deps.config.bot?.appId ?? null) }
-          : { method: API[name].method, path: `/api${API[name].path}`, door: 'signed-in', handler: apiHandler(name, api) },
+    ...(Object.keys(API) as RouteName[]).map((name): AppRoute =>
+      name === 'botId'
+        ? { method: 'GET', path: `/api${API.botId.path}`, door: 'anyone', handler: botIdHandler(deps.config.bot?.appId ?? null) }
+        : { method: API[name].method, path: `/api${API[name].path}`, door: 'signed-in', handler: apiHandler(name, api) },
     ),
     { method: 'GET', path: '/', door: 'anyone', handler: (_req, res) => res.redirect(302, '/tab/') },
   ];

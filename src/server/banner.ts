@@ -50,7 +50,9 @@ function storeLine(store: Config['store']): string {
     const signIn = store.signIn.kind === 'certificate' ? 'app-only sign-in with a certificate' : 'no sign-in: a local stand-in';
     return `SharePoint lists on ${store.siteUrl} (${signIn})`;
   }
-  return store.databasePath === ':memory:' ? 'SQLite, in memory (nothing is kept after it stops)' : `SQLite database at ${path.resolve(store.databasePath)}`;
+  return store.databasePath === ':memory:'
+    ? 'SQLite, in memory (nothing is kept after it stops)'
+    : `SQLite database at ${path.resolve(store.databasePath)}`;
 }
 
 /** The short, readable start-up summary printed to the console. */

@@ -41,10 +41,7 @@ const CSV_COLUMNS: ReadonlyArray<readonly [string, (row: DashboardRow) => string
 
 /** The workstream's partners table as CSV: what the tab shows, no contact details. */
 export function partnersCsv(rows: readonly DashboardRow[]): string {
-  return stringify([
-    CSV_COLUMNS.map(([title]) => title),
-    ...rows.map((row) => CSV_COLUMNS.map(([, value]) => cell(value(row)))),
-  ]);
+  return stringify([CSV_COLUMNS.map(([title]) => title), ...rows.map((row) => CSV_COLUMNS.map(([, value]) => cell(value(row))))]);
 }
 
 function dateArray(date: string): [number, number, number] {
@@ -56,7 +53,12 @@ function dateArray(date: string): [number, number, number] {
 export function invitationIcs(invitation: OneToOneInvitation): string {
   const timing: Pick<EventAttributes, 'start' | 'startInputType' | 'startOutputType'> & { duration: { minutes?: number; days?: number } } =
     invitation.startUtc
-      ? { start: Date.parse(invitation.startUtc), startInputType: 'utc', startOutputType: 'utc', duration: { minutes: invitation.durationMinutes } }
+      ? {
+          start: Date.parse(invitation.startUtc),
+          startInputType: 'utc',
+          startOutputType: 'utc',
+          duration: { minutes: invitation.durationMinutes },
+        }
       : { start: dateArray(invitation.date), duration: { days: 1 } };
   const { error, value } = createEvent({
     ...timing,
@@ -75,39 +77,48 @@ export function invitationIcs(invitation: OneToOneInvitation): string {
 
 /** Safe for a Content-Disposition filename: letters, digits and dashes only. */
 function fileSlug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workstream';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'workstream'
+  );
 }
 
 /** The file each download route of the contract answers with. */
 export const FILES: { readonly [K in FileRoute]: MakeFile } = {
   invitation: async (service, actor, ids) => ({
-      fileName: `one-to-one-${ids.oneToOneId}.ics`,
-      contentType: 'text/calendar; charset=utf-8',
-      body: invitationIcs(await service.oneToOneViews.invitation(actor, ids.oneToOneId)),
+    fileName: `one-to-one-${ids.oneToOneId}.ics`,
+    contentType: 'text/calendar; charset=utf-8',
+    body: invitationIcs(await service.oneToOneViews.invitation(actor, ids.oneToOneId)),
   }),
   partnersCsv: async (service, actor, ids) => {
-      const dashboard = await service.partnerViews.dashboard(actor, ids.workstreamId);
-      return {
-        fileName: `partners-${fileSlug(dashboard.workstream.title)}-${dashboard.today}.csv`,
-        contentType: 'text/csv; charset=utf-8',
-        // A byte order mark, so Excel reads the names' accents as UTF-8.
-        body: `\uFEFF${partnersCsv(dashboard.rows)}`,
+    const dashboard = await service.partnerViews.dashboard(actor, ids.workstreamId);
+    return {
+      fileName: `partners-${fileSlug(dashboard.workstream.title)}-${dashboard.today}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      // A byte order mark, so Excel reads the names' accents as UTF-8.
+      body: `\uFEFF${partnersCsv(dashboard.rows)}`,
     };
   },
   personalDataJson: async (service, actor, ids) => ({
-      fileName: `partner-${ids.partnerId}-personal-data.json`,
-      contentType: 'application/json; charset=utf-8',
-      body: `${JSON.stringify(await service.personalData.export(actor, ids.partnerId), null, 2)}\n`,
+    fileName: `partner-${ids.partnerId}-personal-data.json`,
+    contentType: 'application/json; charset=utf-8',
+    body: `${JSON.stringify(await service.personalData.export(actor, ids.partnerId), null, 2)}\n`,
   }),
   personalDataText: async (service, actor, ids) => ({
-      fileName: `partner-${ids.partnerId}-personal-data.txt`,
-      contentType: 'text/plain; charset=utf-8',
-      body: exportSummary(await service.personalData.export(actor, ids.partnerId)),
+    fileName: `partner-${ids.partnerId}-personal-data.txt`,
+    contentType: 'text/plain; charset=utf-8',
+    body: exportSummary(await service.personalData.export(actor, ids.partnerId)),
   }),
 };
 
 /** Answers a download route with its file, as an attachment that is never cached. */
-export function fileHandler(name: FileRoute, service: PathwayService): (req: Request, res: Response, ids: Readonly<Record<string, number>>) => Promise<void> {
+export function fileHandler(
+  name: FileRoute,
+  service: PathwayService,
+): (req: Request, res: Response, ids: Readonly<Record<string, number>>) => Promise<void> {
   return async (_req, res, ids) => {
     const file = await FILES[name](service, principalOf(res), ids);
     res.setHeader('Cache-Control', 'no-store');

@@ -52,12 +52,20 @@ async function withinTime(work: Promise<DependencyReadiness>, kind: string, time
 export async function checkReadiness(checks: ReadinessChecks): Promise<Readiness> {
   const timeoutMs = checks.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const store = withinTime(
-    checks.store().then((health) => (health.ok ? { kind: health.kind, ok: true } : { kind: health.kind, ok: false, reason: health.detail })),
+    checks
+      .store()
+      .then((health) => (health.ok ? { kind: health.kind, ok: true } : { kind: health.kind, ok: false, reason: health.detail })),
     'store',
     timeoutMs,
   );
   const { botState } = checks;
-  const state = botState && withinTime(botState.state.read(PROBE_KEY).then(() => ({ kind: botState.kind, ok: true })), botState.kind, timeoutMs);
+  const state =
+    botState &&
+    withinTime(
+      botState.state.read(PROBE_KEY).then(() => ({ kind: botState.kind, ok: true })),
+      botState.kind,
+      timeoutMs,
+    );
   const [storeReadiness, stateReadiness] = await Promise.all([store, state]);
   return {
     ok: storeReadiness.ok && (stateReadiness?.ok ?? true),

@@ -4,16 +4,22 @@ import { AccessDeniedError, ConflictError, NotFoundError, RefusedError, StoreUna
 import { errorFields, type Logger } from '../logging/logger';
 import { routeOf } from './request-log';
 
-
 const INTERNAL: ErrorBody = {
   error: {
     code: 'internal',
-    message: 'Something went wrong on the server and the request did not finish. Please try again; if it keeps happening, tell your administrator.',
+    message:
+      'Something went wrong on the server and the request did not finish. Please try again; if it keeps happening, tell your administrator.',
   },
 };
 
 /** Sends an error answer as JSON. */
-export function sendError(res: Response, status: number, code: string, message: string, extra: Omit<ErrorBody['error'], 'code' | 'message'> = {}): void {
+export function sendError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extra: Omit<ErrorBody['error'], 'code' | 'message'> = {},
+): void {
   res.status(status).json({ error: { code, message, ...extra } } satisfies ErrorBody);
 }
 

@@ -45,13 +45,23 @@ export function jobHandler(job: JobTrigger, identity: IdentityMode, logger: Logg
         return sendError(res, 401, 'unauthorised', `Send the token as "Authorization: Bearer <${job.tokenSetting}>".`);
       }
     } else if (identity !== 'local-development') {
-      return sendError(res, 403, `${job.tokenSetting.toLowerCase().replaceAll('_', '-')}-not-set`, `Set ${job.tokenSetting} on the server to let a scheduler start the ${job.name}.`);
+      return sendError(
+        res,
+        403,
+        `${job.tokenSetting.toLowerCase().replaceAll('_', '-')}-not-set`,
+        `Set ${job.tokenSetting} on the server to let a scheduler start the ${job.name}.`,
+      );
     }
     try {
       res.status(200).json(await job.run());
     } catch (error) {
       logger.error(`Triggered ${job.name} failed`, errorFields(error));
-      sendError(res, 503, 'job-unavailable', `The ${job.name} could not run just now. Nothing was done twice; please try again in a few minutes.`);
+      sendError(
+        res,
+        503,
+        'job-unavailable',
+        `The ${job.name} could not run just now. Nothing was done twice; please try again in a few minutes.`,
+      );
     }
   };
 }

@@ -83,7 +83,12 @@ export function principalMiddleware(identify: IdentifyCaller, logger: Logger): R
       if (!(error instanceof TokenRefusedError || error instanceof SignInNotSetUpError)) throw error;
       res.setHeader('WWW-Authenticate', 'Bearer');
       if (error instanceof SignInNotSetUpError) {
-        return sendError(res, 401, 'sign-in-not-set-up', 'Sign-in with Teams is not set up on this server, so it cannot tell who you are. Tell your administrator.');
+        return sendError(
+          res,
+          401,
+          'sign-in-not-set-up',
+          'Sign-in with Teams is not set up on this server, so it cannot tell who you are. Tell your administrator.',
+        );
       }
       logger.warn('Sign-in refused', { reason: error.reason });
       return sendError(res, 401, 'not-signed-in', NOT_SIGNED_IN);

@@ -45,7 +45,9 @@ function limiter(
     // A shared store that cannot be reached lets requests through rather than shutting every member of staff out.
     passOnStoreError: true,
     logger: { error: report('error'), warn: report('warn') },
-    ...(options.refusalsOnly ? { skipSuccessfulRequests: true, requestWasSuccessful: (_req: Request, res: Response) => res.statusCode !== 401 } : {}),
+    ...(options.refusalsOnly
+      ? { skipSuccessfulRequests: true, requestWasSuccessful: (_req: Request, res: Response) => res.statusCode !== 401 }
+      : {}),
     // Logged by limit and route only: the key is a person's id or an address, both personal data.
     handler: (req, res) => {
       options.logger.warn('Rate limited', { limit: name, method: req.method, route: routeOf(res) });

@@ -53,7 +53,8 @@ export function startRetentionSchedule(options: {
     everyMs: options.everyMs ?? RETENTION_CHECK_EVERY_MS,
     isDue: () => lastRunOn !== today(),
     onTick: (outcome) => {
-      if (outcome.ran === 'failed') logger.error('The retention schedule could not run; it is tried again at the next check', errorFields(outcome.error));
+      if (outcome.ran === 'failed')
+        logger.error('The retention schedule could not run; it is tried again at the next check', errorFields(outcome.error));
       else if (!outcome.ran) logger.info('Scheduled retention skipped: another instance holds the lease');
     },
   });

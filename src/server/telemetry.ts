@@ -38,7 +38,13 @@ function pathOf(url: string | undefined): string {
  * is `origin` + `path` whichever the SDK was told to use.
  */
 function recordAddress(span: Span, origin: string, path: string): void {
-  span.setAttributes({ 'http.target': path, 'http.url': `${origin}${path}`, 'url.path': path, 'url.full': `${origin}${path}`, 'url.query': '' });
+  span.setAttributes({
+    'http.target': path,
+    'http.url': `${origin}${path}`,
+    'url.path': path,
+    'url.full': `${origin}${path}`,
+    'url.query': '',
+  });
 }
 
 /**
@@ -86,7 +92,8 @@ export function startTelemetry(settings: TelemetrySettings): Telemetry {
       http: {
         enabled: true,
         ignoreIncomingRequestHook: (request: IncomingMessage) => PROBES.has(pathOf(request.url)),
-        ignoreOutgoingRequestHook: (options: RequestOptions) => options.hostname === AZURE_METADATA_HOST || options.host === AZURE_METADATA_HOST,
+        ignoreOutgoingRequestHook: (options: RequestOptions) =>
+          options.hostname === AZURE_METADATA_HOST || options.host === AZURE_METADATA_HOST,
         applyCustomAttributesOnSpan: withoutPersonalData,
       } as object,
       azureSdk: { enabled: false },
@@ -100,10 +107,12 @@ export function startTelemetry(settings: TelemetrySettings): Telemetry {
     },
   });
   const traces = logs.getLogger('partner-pathway');
-  const emit = (level: keyof typeof SEVERITY) => (message: string, fields: LogFields = {}) => {
-    if (message === REQUEST_LINE) return;
-    traces.emit({ ...SEVERITY[level], body: message, attributes: attributesOf(fields) });
-  };
+  const emit =
+    (level: keyof typeof SEVERITY) =>
+    (message: string, fields: LogFields = {}) => {
+      if (message === REQUEST_LINE) return;
+      traces.emit({ ...SEVERITY[level], body: message, attributes: attributesOf(fields) });
+    };
   return {
     logger: { info: emit('info'), warn: emit('warn'), error: emit('error') },
     shutdown: () => {

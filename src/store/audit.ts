@@ -19,11 +19,7 @@ function same(a: unknown, b: unknown): boolean {
  * If the JSON would not fit in the column, the largest values are replaced by
  * `{ changed: true }` too: the change is still recorded rather than refused.
  */
-export function auditChanges(
-  list: ListName,
-  before: object | undefined,
-  after: object | undefined,
-): string {
+export function auditChanges(list: ListName, before: object | undefined, after: object | undefined): string {
   const changes: Record<string, FieldChange> = {};
   for (const { name, meta } of columnsOf(list)) {
     const from = (before as Record<string, unknown> | undefined)?.[name] ?? null;
@@ -54,7 +50,13 @@ const ACTION_OF = { create: 'Created', update: 'Updated', delete: 'Deleted' } as
 
 /** The entry of one change written: its action, its summary and what changed between the item before and after (absent for a create or a delete). */
 export function changeEntry(change: Change, itemId: number, before: object | undefined, after: object | undefined): AuditEntry {
-  return { list: change.list, itemId, action: ACTION_OF[change.op], summary: change.summary, changes: auditChanges(change.list, before, after) };
+  return {
+    list: change.list,
+    itemId,
+    action: ACTION_OF[change.op],
+    summary: change.summary,
+    changes: auditChanges(change.list, before, after),
+  };
 }
 
 /** The fields of an `activity` item for the entry, stamped and validated. */

@@ -78,7 +78,12 @@ export function checkedKey(key: unknown): string {
 }
 
 /** The item an update or delete names, as read now: NotFoundError when it is gone, ConflictError when it has moved on from the version the caller read. */
-export function checkedVersion<R extends { readonly version: number }>(list: ListName, id: number, version: number, current: R | undefined): R {
+export function checkedVersion<R extends { readonly version: number }>(
+  list: ListName,
+  id: number,
+  version: number,
+  current: R | undefined,
+): R {
   if (!current) throw new NotFoundError(LISTS[list].itemName, id);
   if (current.version !== version) throw new ConflictError(LISTS[list].itemName);
   return current;
@@ -158,7 +163,9 @@ export function lookupsOf(list: ListName, fields: Readonly<Record<string, unknow
 /** Refuses the lookups whose item does not exist, naming each column; does nothing when there are none. */
 export function refuseMissingLookups(missing: readonly LookupValue[]): void {
   if (missing.length === 0) return;
-  throw validationError(Object.fromEntries(missing.map(({ name, title, list, id }) => [name, `${title}: there is no ${LISTS[list].itemName} with id ${id}.`])));
+  throw validationError(
+    Object.fromEntries(missing.map(({ name, title, list, id }) => [name, `${title}: there is no ${LISTS[list].itemName} with id ${id}.`])),
+  );
 }
 
 /** Every lookup column, of any list, that points at items of the list. */

@@ -39,9 +39,7 @@ function Configure({ host }: { readonly host: TeamsHost | null }) {
   return (
     <main className={styles.main}>
       {workstreams.status === 'loading' && <Spinner label="Loading your workstreams…" />}
-      {workstreams.status === 'error' && (
-        <LoadError title="Could not load your workstreams" failure={workstreams} />
-      )}
+      {workstreams.status === 'error' && <LoadError title="Could not load your workstreams" failure={workstreams} />}
       {workstreams.status === 'ready' && (
         <ConfigPage
           workstreams={workstreams.data}

@@ -59,8 +59,8 @@ function ErasedNotice({ erasedDate }: { readonly erasedDate: CalendarDate }) {
   return (
     <div ref={notice} tabIndex={-1}>
       <Text block>
-        Their personal data was erased on {shortDate(erasedDate)}. Only what names no one is kept: stages, dates and counts. If
-        they come back, record them as a new partner, with their consent.
+        Their personal data was erased on {shortDate(erasedDate)}. Only what names no one is kept: stages, dates and counts. If they come
+        back, record them as a new partner, with their consent.
       </Text>
     </div>
   );
@@ -95,7 +95,9 @@ function stillOpen(form: OpenForm | null, detail: PartnerDetail): OpenForm | nul
     case 'named-contact':
       return actions.reassign ? form : null;
     case 'move':
-      return actions.changeBookedOneToOne && detail.oneToOnes.some((item) => item.id === form.oneToOneId && item.status === 'Booked') ? form : null;
+      return actions.changeBookedOneToOne && detail.oneToOnes.some((item) => item.id === form.oneToOneId && item.status === 'Booked')
+        ? form
+        : null;
   }
 }
 
@@ -155,7 +157,12 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
    * Runs one change under the key for `what` (the same press tried again keeps its key),
    * saying `done` when it is made; `from` names the form it came from, if any.
    */
-  const change = async <T,>(what: unknown, request: (key: string) => Promise<T>, done: string | ((result: T) => string), from: OpenForm | null = null) => {
+  const change = async <T,>(
+    what: unknown,
+    request: (key: string) => Promise<T>,
+    done: string | ((result: T) => string),
+    from: OpenForm | null = null,
+  ) => {
     setAnswering(from ? formName(from) : null);
     const key = keys.keyFor(what);
     const made = await action.run(() => request(key), done);
@@ -177,7 +184,8 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
   );
   const stageDone = (next: StageChange): string => {
     if (next.to === 'Chat booked' && involvement.stage === 'Chat booked') return `Informal chat moved for ${detail.name}.`;
-    const cancelled = 'cancelBooked' in next && next.cancelBooked && booked ? ` The one-to-one booked for ${shortDate(booked.date)} was cancelled.` : '';
+    const cancelled =
+      'cancelBooked' in next && next.cancelBooked && booked ? ` The one-to-one booked for ${shortDate(booked.date)} was cancelled.` : '';
     return `${detail.name} moved on: ${next.to}.${cancelled}`;
   };
   // Focusing the booking form's date brings it into view too.
@@ -203,7 +211,11 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
                 <Button
                   disabledFocusable={busy}
                   onClick={() =>
-                    void change(['acknowledge', involvement.id], (key) => api.acknowledgeInterest(involvement, key), `Interest acknowledged for ${detail.name}.`)
+                    void change(
+                      ['acknowledge', involvement.id],
+                      (key) => api.acknowledgeInterest(involvement, key),
+                      `Interest acknowledged for ${detail.name}.`,
+                    )
                   }
                 >
                   Record interest acknowledged today
@@ -216,7 +228,9 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               booked={booked ?? null}
               busy={busy}
               notesBlocked={notesBlocked}
-              onChange={(next) => change(['stage', involvement.id, next], (key) => api.changeStage(involvement, next, key), stageDone(next))}
+              onChange={(next) =>
+                change(['stage', involvement.id, next], (key) => api.changeStage(involvement, next, key), stageDone(next))
+              }
             />
           </Section>
           <Section level={3} title="Named contact">
@@ -253,8 +267,18 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               refusal={refusalIn({ kind: 'details' })}
               onSave={(corrections) =>
                 Object.keys(corrections).length === 0
-                  ? change(['details', partner.id, 'unchanged'], async () => undefined, `Nothing to correct: ${detail.name}'s details are as they were.`, { kind: 'details' })
-                  : change(['details', partner.id, corrections], (key) => api.correctPartner(partner, corrections, key), `${detail.name}'s details corrected.`, { kind: 'details' })
+                  ? change(
+                      ['details', partner.id, 'unchanged'],
+                      async () => undefined,
+                      `Nothing to correct: ${detail.name}'s details are as they were.`,
+                      { kind: 'details' },
+                    )
+                  : change(
+                      ['details', partner.id, corrections],
+                      (key) => api.correctPartner(partner, corrections, key),
+                      `${detail.name}'s details corrected.`,
+                      { kind: 'details' },
+                    )
               }
             />
           </Section>
@@ -269,7 +293,10 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               canChange={actions.editDetails}
               onRecordNotesConsent={recordNotesConsent}
               onWithdrawNotesConsent={() =>
-                void action.run(() => api.withdrawNotesConsent(partner), `Consent to notes withdrawn for ${detail.name}: notes about their experience were deleted.`)
+                void action.run(
+                  () => api.withdrawNotesConsent(partner),
+                  `Consent to notes withdrawn for ${detail.name}: notes about their experience were deleted.`,
+                )
               }
             />
           </Section>
@@ -317,7 +344,9 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               onStopMove={() => setOpened(null)}
               moveRefusal={open?.kind === 'move' ? refusalIn(open) : null}
               notesBlocked={notesBlocked}
-              onBook={(booking) => change(['book', involvement.id, booking], (key) => api.bookOneToOne(involvement.id, booking, key), 'One-to-one booked.')}
+              onBook={(booking) =>
+                change(['book', involvement.id, booking], (key) => api.bookOneToOne(involvement.id, booking, key), 'One-to-one booked.')
+              }
               onMove={(oneToOne, moved) =>
                 change(
                   ['move', oneToOne.id, moved],
@@ -327,9 +356,15 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
                 )
               }
               onCancel={(oneToOne) =>
-                void change(['cancel', oneToOne.id], (key) => api.cancelOneToOne(oneToOne, key), `One-to-one on ${shortDate(oneToOne.date)} cancelled.`)
+                void change(
+                  ['cancel', oneToOne.id],
+                  (key) => api.cancelOneToOne(oneToOne, key),
+                  `One-to-one on ${shortDate(oneToOne.date)} cancelled.`,
+                )
               }
-              onRecordHeld={(held) => change(['held', involvement.id, held], (key) => api.recordHeld(involvement.id, held, key), 'One-to-one recorded as held.')}
+              onRecordHeld={(held) =>
+                change(['held', involvement.id, held], (key) => api.recordHeld(involvement.id, held, key), 'One-to-one recorded as held.')
+              }
               downloadInvitation={(oneToOneId) => api.download('invitation', { oneToOneId })}
             />
           </Section>
@@ -339,7 +374,12 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
                 partner={partner}
                 busy={busy}
                 download={(format) => api.download(format === 'json' ? 'personalDataJson' : 'personalDataText', { partnerId: partner.id })}
-                onErase={() => void action.run(() => api.erasePartner(partner), `Personal data erased: they are now listed as Erased partner ${partner.id}.`)}
+                onErase={() =>
+                  void action.run(
+                    () => api.erasePartner(partner),
+                    `Personal data erased: they are now listed as Erased partner ${partner.id}.`,
+                  )
+                }
               />
             </Section>
           )}
@@ -376,16 +416,16 @@ function DrawerContent({ api, involvementId, name, today, engagementTeam = false
   return (
     <>
       <DrawerHeader>
-        <DrawerHeaderTitle
-          action={<Button appearance="subtle" aria-label="Close" icon={<Dismiss24Regular />} onClick={onClose} />}
-        >
+        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<Dismiss24Regular />} onClick={onClose} />}>
           {detail.status === 'ready' ? detail.data.partner.fullName : name}
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody>
         {detail.status === 'loading' && <Spinner label="Loading their details…" />}
         {detail.status === 'error' && <LoadError title="Could not load this partner" failure={detail} />}
-        {detail.status === 'ready' && <Details detail={detail.data} api={api} today={today} engagementTeam={engagementTeam} onSaved={saved} />}
+        {detail.status === 'ready' && (
+          <Details detail={detail.data} api={api} today={today} engagementTeam={engagementTeam} onSaved={saved} />
+        )}
       </DrawerBody>
     </>
   );

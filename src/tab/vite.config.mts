@@ -25,7 +25,11 @@ function initialJsBudget(): Plugin {
     name: 'initial-js-budget',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const chunks = new Map(Object.values(bundle as Record<string, Chunk>).filter((item) => item.type === 'chunk').map((item) => [item.fileName, item]));
+      const chunks = new Map(
+        Object.values(bundle as Record<string, Chunk>)
+          .filter((item) => item.type === 'chunk')
+          .map((item) => [item.fileName, item]),
+      );
       const pages: Record<string, { files: string[]; gzipKb: number; budgetKb: number; withinBudget: boolean }> = {};
       for (const entry of chunks.values()) {
         if (!entry.isEntry) continue;

@@ -61,7 +61,17 @@ interface Selected {
   readonly name: string;
 }
 
-function AgendaPanel({ api, workstreamId, changes, onOpen }: { readonly api: ApiClient; readonly workstreamId: number; readonly changes: number; readonly onOpen: (selected: Selected) => void }) {
+function AgendaPanel({
+  api,
+  workstreamId,
+  changes,
+  onOpen,
+}: {
+  readonly api: ApiClient;
+  readonly workstreamId: number;
+  readonly changes: number;
+  readonly onOpen: (selected: Selected) => void;
+}) {
   const agenda = useLoad(`agenda:${workstreamId}`, (signal) => api.agenda(workstreamId, signal));
   const { refresh } = agenda;
   const seen = useRef(changes);
@@ -84,7 +94,15 @@ function AgendaPanel({ api, workstreamId, changes, onOpen }: { readonly api: Api
 }
 
 /** One workstream: its stage counts, then partners, one-to-ones, roles or people, each view read in one call; a partner opens in a side panel. */
-export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSettled, myId = null, engagementTeam = false, pickPeople = null }: WorkstreamViewProps) {
+export function WorkstreamView({
+  api,
+  workstreamId,
+  linkedPartnerId = null,
+  onSettled,
+  myId = null,
+  engagementTeam = false,
+  pickPeople = null,
+}: WorkstreamViewProps) {
   const styles = useStyles();
   const [view, setView] = useState<View>('partners');
   const [show, setShow] = useState<PartnerShow>(() => partnerShowFromSearch(window.location.search));
@@ -137,8 +155,8 @@ export function WorkstreamView({ api, workstreamId, linkedPartnerId = null, onSe
         <StageSummary stageCounts={stageCounts} needsAttention={needsAttention} show={show} onShow={showPartners} />
         {linkMissed && (
           <Body1 role="status">
-            The partner in the link you followed is not in this workstream, or no longer shown to you. Search for them by name
-            below, or choose another workstream.
+            The partner in the link you followed is not in this workstream, or no longer shown to you. Search for them by name below, or
+            choose another workstream.
           </Body1>
         )}
       </Section>

@@ -7,7 +7,13 @@ import { ErrorBoundary } from './shared/error-boundary';
 import { LoadError } from './shared/load-error';
 import { usePageStyles } from './shared/page-styles';
 import { useLoad } from './shared/use-load';
-import { chooseWorkstream, partnerIdFromSubPage, searchWithPartnerShow, searchWithWorkstream, workstreamIdFromSearch } from './shared/url-state';
+import {
+  chooseWorkstream,
+  partnerIdFromSubPage,
+  searchWithPartnerShow,
+  searchWithWorkstream,
+  workstreamIdFromSearch,
+} from './shared/url-state';
 import { useBotChat } from './teams/bot-chat';
 import type { TeamsHost } from './teams/teams-host';
 import { useReport } from './teams/use-report';
@@ -42,7 +48,11 @@ export function WorkstreamWorkspace({ host, api }: { readonly host: TeamsHost | 
   const [linkedPartnerId, setLinkedPartnerId] = useState(() => partnerIdFromSubPage(host?.subPageId ?? null));
   const choose = useCallback((workstreamId: number) => {
     // Another workstream starts by showing all its partners, not those at the stage chosen in this one.
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${searchWithPartnerShow(window.location.search, 'all')}${window.location.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${window.location.pathname}${searchWithPartnerShow(window.location.search, 'all')}${window.location.hash}`,
+    );
     setLinkedPartnerId(null);
     setRequestedId(workstreamId);
   }, []);
@@ -69,9 +79,7 @@ export function WorkstreamWorkspace({ host, api }: { readonly host: TeamsHost | 
     <>
       <AppHeader me={me} onChatWithBot={chatWithBot} />
       <main className={styles.main}>
-        {workstreams.status === 'error' && (
-          <LoadError title="Could not load your workstreams" failure={workstreams} />
-        )}
+        {workstreams.status === 'error' && <LoadError title="Could not load your workstreams" failure={workstreams} />}
         {workstreams.status === 'loading' && shownId === null && <Spinner label="Loading your workstreams…" />}
         {noneToShow && <NoWorkstreams onChatWithBot={chatWithBot} />}
         {notAMember && <NotAMember />}

@@ -31,9 +31,7 @@ describe('the committed env files', () => {
   const fileNames = committedEnvFileNames();
 
   it('include the dev and local environments and a sample for each secrets file', () => {
-    expect(fileNames).toEqual(
-      expect.arrayContaining(['.env.dev', '.env.local', '.env.dev.user.sample', '.env.local.user.sample']),
-    );
+    expect(fileNames).toEqual(expect.arrayContaining(['.env.dev', '.env.local', '.env.dev.user.sample', '.env.local.user.sample']));
   });
 
   it.each(fileNames)('%s parses as NAME=value lines and holds no secret', (fileName) => {
@@ -75,12 +73,19 @@ describe('the committed env files', () => {
         ORGANISATION_NAME: 'West Yorkshire ICB',
       };
       expect(Object.keys(filled)).toEqual([...variables.keys()]);
-      expect(loadConfig(filled).store).toMatchObject({ kind: 'sharepoint', siteUrl: filled.SHAREPOINT_SITE_URL, organisation: 'West Yorkshire ICB' });
+      expect(loadConfig(filled).store).toMatchObject({
+        kind: 'sharepoint',
+        siteUrl: filled.SHAREPOINT_SITE_URL,
+        organisation: 'West Yorkshire ICB',
+      });
     });
   });
 
   it('leave out only the SharePoint settings that are secret or for the local stand-in, and the dev secrets sample names the secret one', () => {
-    expect(SHAREPOINT_VARIABLES.filter((name) => !SHAREPOINT_ENV_ENTRIES.includes(name))).toEqual(['SHAREPOINT_AUTH', 'SECRET_SHAREPOINT_CERTIFICATE_PEM']);
+    expect(SHAREPOINT_VARIABLES.filter((name) => !SHAREPOINT_ENV_ENTRIES.includes(name))).toEqual([
+      'SHAREPOINT_AUTH',
+      'SECRET_SHAREPOINT_CERTIFICATE_PEM',
+    ]);
     expect([...parseEnvFile(readRepoText('env/.env.dev.user.sample')).keys()]).toContain('SECRET_SHAREPOINT_CERTIFICATE_PEM');
   });
 
@@ -103,7 +108,11 @@ describe('the committed env files', () => {
     it.each<[string, string, string[]]>([
       ['a SECRET_ variable with a value', 'SECRET_BOT_PASSWORD=hunter2', ['.env.test: SECRET_BOT_PASSWORD has a value']],
       ['a password under another name', 'BOT_PASSWORD="hunter2"', ['.env.test: BOT_PASSWORD has a value']],
-      ['an Entra secret under an innocent name', `NOTES=${fakeEntraSecret}`, ['.env.test: NOTES looks like a Microsoft Entra client secret']],
+      [
+        'an Entra secret under an innocent name',
+        `NOTES=${fakeEntraSecret}`,
+        ['.env.test: NOTES looks like a Microsoft Entra client secret'],
+      ],
       [
         'a storage connection string',
         'STORAGE=DefaultEndpointsProtocol=https;AccountName=ppp;AccountKey=abc123==;',

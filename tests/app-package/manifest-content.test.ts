@@ -94,9 +94,7 @@ describe('the Teams app manifest', () => {
     });
 
     it('describes every command', () => {
-      const descriptions = (manifest.bots[0].commandLists ?? []).flatMap((list) =>
-        list.commands.map((command) => command.description),
-      );
+      const descriptions = (manifest.bots[0].commandLists ?? []).flatMap((list) => list.commands.map((command) => command.description));
       expect(descriptions.filter((description) => description.trim() === '')).toEqual([]);
     });
   });

@@ -25,9 +25,7 @@ const compiledSchemas = new Map<string, ValidateFunction>();
 function compileTeamsSchema(manifestVersion: string): ValidateFunction {
   const cached = compiledSchemas.get(manifestVersion);
   if (cached) return cached;
-  const schemaPath = require.resolve(
-    `@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json`,
-  );
+  const schemaPath = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json`);
   // Some published schemas use `\a` in a regex, which JavaScript's unicode mode rejects;
   // @microsoft/app-manifest swaps it for `\x07` before compiling, and so do we.
   const schemaText = readFileSync(schemaPath, 'utf8').replace(/\\a/g, '\\x07');

@@ -120,8 +120,8 @@ export function actionsOf(project: ToolkitProject): Array<{ where: string; actio
  * packages/fx-core/src/component/driver/arm/util/util.ts.
  */
 export function armDeployOutputVariables(templatePath: string): string[] {
-  return readBicep(readRepoText(templatePath)).outputs
-    .filter((output) => output.type !== 'object')
+  return readBicep(readRepoText(templatePath))
+    .outputs.filter((output) => output.type !== 'object')
     .map((output) => output.name.toUpperCase());
 }
 

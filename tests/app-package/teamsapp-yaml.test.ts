@@ -35,7 +35,7 @@ const REQUIREMENTS: Readonly<Record<string, ActionRequirements>> = {
   'arm/deploy': { with: ['subscriptionId', 'resourceGroupName', 'templates'], eachTemplate: ['path', 'deploymentName'] },
   'azureAppService/zipDeploy': { with: ['artifactFolder', 'resourceId'] },
   'botFramework/create': { with: ['botId', 'name', 'messagingEndpoint'] },
-  'script': { with: ['run'] },
+  script: { with: ['run'] },
   'teamsApp/validateManifest': { with: ['manifestPath'] },
   'teamsApp/zipAppPackage': { with: ['manifestPath', 'outputZipPath', 'outputFolder'] },
   'teamsApp/validateAppPackage': { with: ['appPackagePath'] },
@@ -54,11 +54,12 @@ function actionProblems(action: ToolkitAction): string[] {
   if (typeof action.uses !== 'string' || action.uses === '') return ['has no `uses`'];
   const required = REQUIREMENTS[action.uses];
   if (!required) return [`uses unknown action ${action.uses}`];
-  const problems = required.with
-    .filter((input) => !isPresent(action.with?.[input]))
-    .map((input) => `lacks with.${input}`);
+  const problems = required.with.filter((input) => !isPresent(action.with?.[input])).map((input) => `lacks with.${input}`);
   // The schema's aadApp/create with generateClientSecret: true also requires clientSecret.
-  const outputs = [...(required.writeToEnvironmentFile ?? []), ...(action.uses === 'aadApp/create' && action.with?.generateClientSecret === true ? ['clientSecret'] : [])];
+  const outputs = [
+    ...(required.writeToEnvironmentFile ?? []),
+    ...(action.uses === 'aadApp/create' && action.with?.generateClientSecret === true ? ['clientSecret'] : []),
+  ];
   for (const output of outputs) {
     if (!isPresent(action.writeToEnvironmentFile?.[output])) problems.push(`lacks writeToEnvironmentFile.${output}`);
   }
@@ -267,7 +268,11 @@ describe('the action checks are live: they refuse', () => {
       },
       ['writes clientSecret to BOT_PASSWORD, which does not start with SECRET_'],
     ],
-    ['an env file update without envs', { uses: 'file/createOrUpdateEnvironmentFile', with: { target: './.localConfigs' } }, ['lacks with.envs']],
+    [
+      'an env file update without envs',
+      { uses: 'file/createOrUpdateEnvironmentFile', with: { target: './.localConfigs' } },
+      ['lacks with.envs'],
+    ],
     [
       'a bot app that generates a secret but writes it nowhere',
       {
@@ -283,7 +288,11 @@ describe('the action checks are live: they refuse', () => {
       ['lacks with.templates[0].deploymentName'],
     ],
     ['a code upload without the web app', { uses: 'azureAppService/zipDeploy', with: { artifactFolder: '.' } }, ['lacks with.resourceId']],
-    ['an Entra app update without its output file', { uses: 'aadApp/update', with: { manifestPath: './aad.manifest.json' } }, ['lacks with.outputFilePath']],
+    [
+      'an Entra app update without its output file',
+      { uses: 'aadApp/update', with: { manifestPath: './aad.manifest.json' } },
+      ['lacks with.outputFilePath'],
+    ],
   ])('%s', (_label, action, expected) => {
     expect(actionProblems(action)).toEqual(expected);
   });

@@ -63,7 +63,8 @@ describe('the dependency rules npm test enforces', () => {
   it("pass for a tab that takes the domain's types through the API contract", () => {
     const { status, report } = cruise({
       'src/tab/client.ts': "import { pathOf, type Stage } from '../contract/api';\nexport const path = (stage: Stage) => pathOf(stage);\n",
-      'src/contract/api.ts': "import type { Stage } from '../domain/lists';\nexport type { Stage };\nexport const pathOf = (stage: Stage) => `/api/${stage}`;\n",
+      'src/contract/api.ts':
+        "import type { Stage } from '../domain/lists';\nexport type { Stage };\nexport const pathOf = (stage: Stage) => `/api/${stage}`;\n",
       'src/domain/lists.ts': "export type Stage = 'Interested';\n",
     });
     expect(report).not.toContain('error');
@@ -82,7 +83,8 @@ describe('the dependency rules npm test enforces', () => {
   it('pass for a tree that points inwards', () => {
     const { status, report } = cruise({
       'src/domain/rules.ts': 'export const rules = 1;\n',
-      'src/entry/server.ts': "import { rules } from '../domain/rules';\nimport { open } from '../store/sqlite/index';\nexport const main = rules + open;\n",
+      'src/entry/server.ts':
+        "import { rules } from '../domain/rules';\nimport { open } from '../store/sqlite/index';\nexport const main = rules + open;\n",
       'src/store/sqlite/index.ts': "import { rules } from '../../domain/rules';\nexport const open = rules;\n",
     });
     expect(report).not.toContain('error');
@@ -93,7 +95,8 @@ describe('the dependency rules npm test enforces', () => {
     const { status, report } = cruise({
       'src/store/blob/blob-state.ts': "import { BlobsStorage } from 'botbuilder-azure-blobs';\nexport const state = BlobsStorage;\n",
       'src/bot/pathway/engine.ts': "import { TurnContext } from 'botbuilder';\nexport const engine = TurnContext;\n",
-      'src/domain/rules.ts': "import { AuthenticationConstants } from 'botframework-connector';\nexport const rules = AuthenticationConstants;\n",
+      'src/domain/rules.ts':
+        "import { AuthenticationConstants } from 'botframework-connector';\nexport const rules = AuthenticationConstants;\n",
       'node_modules/botframework-connector/package.json': JSON.stringify({ name: 'botframework-connector', main: 'index.js' }),
       'node_modules/botframework-connector/index.js': 'exports.AuthenticationConstants = {};\n',
     });
@@ -105,7 +108,8 @@ describe('the dependency rules npm test enforces', () => {
 
   it('pass when only src/bot/bot-framework imports Bot Framework packages', () => {
     const { status, report } = cruise({
-      'src/bot/bot-framework/adapter.ts': "import { CloudAdapter } from 'botbuilder';\nimport { AuthenticationConstants } from 'botframework-connector';\nexport const adapter = [CloudAdapter, AuthenticationConstants];\n",
+      'src/bot/bot-framework/adapter.ts':
+        "import { CloudAdapter } from 'botbuilder';\nimport { AuthenticationConstants } from 'botframework-connector';\nexport const adapter = [CloudAdapter, AuthenticationConstants];\n",
     });
     expect(report).not.toContain('error');
     expect(status).toBe(0);
@@ -122,7 +126,8 @@ describe('the dependency rules npm test enforces', () => {
 
   it('fail when a store adapter imports the configuration', () => {
     const { status, report } = cruise({
-      'src/store/sharepoint/open.ts': "import type { SharePointSettings } from '../../config/sharepoint';\nexport type Settings = SharePointSettings;\n",
+      'src/store/sharepoint/open.ts':
+        "import type { SharePointSettings } from '../../config/sharepoint';\nexport type Settings = SharePointSettings;\n",
       'src/config/sharepoint.ts': 'export interface SharePointSettings { readonly siteUrl: string }\n',
     });
     expect(status).not.toBe(0);

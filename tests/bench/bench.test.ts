@@ -20,7 +20,9 @@ describe('npm run bench -- --quick, for the benchmarks that need no build', () =
 
   it('runs every chosen benchmark without a failure', () => {
     expect(report.failed).toEqual([]);
-    expect(new Set(report.figures.map((item) => item.benchmark))).toEqual(new Set(['Dashboard read, embedded store', 'SharePoint requests']));
+    expect(new Set(report.figures.map((item) => item.benchmark))).toEqual(
+      new Set(['Dashboard read, embedded store', 'SharePoint requests']),
+    );
   });
 
   it('gives each figure a median, its spread and, where it has one, its floor and the ratio to it', () => {
@@ -52,7 +54,15 @@ describe('npm run bench -- --quick, for the benchmarks that need no build', () =
 describe('the table', () => {
   it('puts each figure beside its floor and the ratio, and lists the notes after', () => {
     const figures: Figure[] = [
-      { benchmark: 'B', name: 'service p50', unit: 'ms', value: 12.5, spread: [11, 14], floor: { name: 'bare SQL p50', value: 2.5 }, ratio: 5 },
+      {
+        benchmark: 'B',
+        name: 'service p50',
+        unit: 'ms',
+        value: 12.5,
+        spread: [11, 14],
+        floor: { name: 'bare SQL p50', value: 2.5 },
+        ratio: 5,
+      },
       { benchmark: 'B', name: 'rows', unit: 'rows', value: 24, spread: [24, 24], note: 'virtualised' },
     ];
     expect(table(figures).split('\n')).toEqual([
@@ -69,6 +79,8 @@ describe('the table', () => {
 
 describe('its arguments', () => {
   it('refuses a benchmark it does not have, naming the ones it does', async () => {
-    await expect(bench(['--only', 'everything'], () => undefined)).rejects.toThrow(/No benchmark called everything[\s\S]*dashboard, sharepoint, bot, start-up, tab/);
+    await expect(bench(['--only', 'everything'], () => undefined)).rejects.toThrow(
+      /No benchmark called everything[\s\S]*dashboard, sharepoint, bot, start-up, tab/,
+    );
   });
 });

@@ -20,7 +20,14 @@ let versions: { role: number; task: number; partner: number; involvement: number
 let aId: number;
 
 function dataFor(verb: string): Record<string, unknown> {
-  const kind = verb.startsWith('role.') || verb.startsWith('advert.') ? 'role' : verb.startsWith('induction.tick') || verb.startsWith('induction.reopen') ? 'task' : verb.startsWith('peer.') ? 'partner' : 'involvement';
+  const kind =
+    verb.startsWith('role.') || verb.startsWith('advert.')
+      ? 'role'
+      : verb.startsWith('induction.tick') || verb.startsWith('induction.reopen')
+        ? 'task'
+        : verb.startsWith('peer.')
+          ? 'partner'
+          : 'involvement';
   return { ...bData, version: versions[kind], oneToOneVersion: versions.oneToOne };
 }
 
@@ -54,7 +61,13 @@ beforeEach(async () => {
     cadenceWeeks: 4,
     exitConversationOffered: true,
   };
-  versions = { role: sent.role.version, task: detail.checklist[0].version, partner: detail.partner.version, involvement: involvement.version, oneToOne: oneToOne.version };
+  versions = {
+    role: sent.role.version,
+    task: detail.checklist[0].version,
+    partner: detail.partner.version,
+    involvement: involvement.version,
+    oneToOne: oneToOne.version,
+  };
   await t.says('workstream', PERSONAL, ALEX);
 });
 afterEach(() => t.close());
@@ -66,7 +79,12 @@ function snapshot() {
 }
 
 function everythingSaid(turn: Turn): string {
-  return [...turn.texts, ...turn.cards.map(textOf), turn.updated ? textOf(turn.updated) : '', typeof turn.invoke?.body.value === 'string' ? turn.invoke.body.value : textOf(turn.invoke?.body.value)].join('\n');
+  return [
+    ...turn.texts,
+    ...turn.cards.map(textOf),
+    turn.updated ? textOf(turn.updated) : '',
+    typeof turn.invoke?.body.value === 'string' ? turn.invoke.body.value : textOf(turn.invoke?.body.value),
+  ].join('\n');
 }
 
 const VERBS = CAPABILITIES.flatMap((capability) => Object.keys(capability.actions ?? {}));
@@ -82,15 +100,18 @@ describe('a member of workstream A pressing, in personal chat, every bot button 
     expect(said).not.toContain(WAITING_ROLE_IN_B);
   });
 
-  it.each(VERBS)('%s on a card claiming it was made for workstream A changes nothing of workstream B and shows none of it', async (verb) => {
-    const before = await snapshot();
-    const turn = await t.presses(verb, { ...dataFor(verb), madeForWorkstreamId: aId }, PERSONAL, ALEX);
-    expect(await snapshot()).toEqual(before);
-    const said = everythingSaid(turn);
-    expect(said).not.toContain(PARTNER_IN_B);
-    expect(said).not.toContain(ROLE_IN_B);
-    expect(said).not.toContain(WAITING_ROLE_IN_B);
-  });
+  it.each(VERBS)(
+    '%s on a card claiming it was made for workstream A changes nothing of workstream B and shows none of it',
+    async (verb) => {
+      const before = await snapshot();
+      const turn = await t.presses(verb, { ...dataFor(verb), madeForWorkstreamId: aId }, PERSONAL, ALEX);
+      expect(await snapshot()).toEqual(before);
+      const said = everythingSaid(turn);
+      expect(said).not.toContain(PARTNER_IN_B);
+      expect(said).not.toContain(ROLE_IN_B);
+      expect(said).not.toContain(WAITING_ROLE_IN_B);
+    },
+  );
 
   it('is told plainly why, for a button on a record of workstream B', async () => {
     const turn = await t.presses('partner.open', dataFor('partner.open'), PERSONAL, ALEX);

@@ -23,17 +23,30 @@ export const COMPLETE = {
 /** A workstream added by the lead; anyone in `members` joins it too. */
 export async function workstream(service: PathwayService, title = 'Maternity', members: readonly Principal[] = []): Promise<Workstream> {
   const added = await service.workstreams.create(LEAD_PRINCIPAL, { title });
-  for (const member of members) await service.members.add(LEAD_PRINCIPAL, { workstreamId: added.id, userId: member.id, userName: member.name });
+  for (const member of members)
+    await service.members.add(LEAD_PRINCIPAL, { workstreamId: added.id, userId: member.id, userName: member.name });
   return added;
 }
 
 /** A Ready role led by `lead` (who becomes the named contact of everyone interested in it). */
-export async function readyRole(service: PathwayService, workstreamId: number, title = 'Maternity partner', lead: Principal = LEAD_PRINCIPAL, description: Partial<typeof COMPLETE> = {}): Promise<Role> {
+export async function readyRole(
+  service: PathwayService,
+  workstreamId: number,
+  title = 'Maternity partner',
+  lead: Principal = LEAD_PRINCIPAL,
+  description: Partial<typeof COMPLETE> = {},
+): Promise<Role> {
   const planned = await service.roles.planRole(lead, { workstreamId, title, ...COMPLETE, ...description });
   return (await service.roles.markReady(lead, { roleId: planned.role.id, version: planned.role.version })).role;
 }
 
-export async function advertisedRole(service: PathwayService, workstreamId: number, title?: string, lead: Principal = LEAD_PRINCIPAL, description: Partial<typeof COMPLETE> = {}): Promise<Role> {
+export async function advertisedRole(
+  service: PathwayService,
+  workstreamId: number,
+  title?: string,
+  lead: Principal = LEAD_PRINCIPAL,
+  description: Partial<typeof COMPLETE> = {},
+): Promise<Role> {
   const ready = await readyRole(service, workstreamId, title, lead, description);
   const sent = await service.roles.sendAdvert(LEAD_PRINCIPAL, { roleId: ready.id, version: ready.version });
   const approved = await service.roles.approveAdvert(ENGAGEMENT_PRINCIPAL, {
@@ -49,12 +62,17 @@ export function interested(service: PathwayService, roleId: number, fullName = '
 }
 
 /** Moves an involvement on through the service, step by step, to `stage`. */
-export async function at(service: PathwayService, involvement: Involvement, stage: 'Chat booked' | 'Chat held' | 'Offered' | 'Induction' | 'Active'): Promise<Involvement> {
+export async function at(
+  service: PathwayService,
+  involvement: Involvement,
+  stage: 'Chat booked' | 'Chat held' | 'Offered' | 'Induction' | 'Active',
+): Promise<Involvement> {
   const order = ['Chat booked', 'Chat held', 'Offered', 'Induction', 'Active'] as const;
   let current = involvement;
   for (const step of order.slice(order.indexOf(involvement.stage as (typeof order)[number]) + 1)) {
     const ref = { involvementId: current.id, version: current.version };
-    if (step === 'Chat booked') current = await service.involvements.bookChat(LEAD_PRINCIPAL, { ...ref, at: '2026-03-12T10:00:00Z', where: 'Teams' });
+    if (step === 'Chat booked')
+      current = await service.involvements.bookChat(LEAD_PRINCIPAL, { ...ref, at: '2026-03-12T10:00:00Z', where: 'Teams' });
     if (step === 'Chat held') current = await service.involvements.holdChat(LEAD_PRINCIPAL, ref);
     if (step === 'Offered') current = await service.involvements.makeOffer(LEAD_PRINCIPAL, ref);
     if (step === 'Induction') current = await service.involvements.startInduction(LEAD_PRINCIPAL, ref);

@@ -36,6 +36,11 @@ describe('The capability registry', () => {
       .filter((file) => file.endsWith('.ts') && /from 'botbuilder/.test(fs.readFileSync(file, 'utf8')))
       .map((file) => path.relative('src/bot', file).split(path.sep).join('/'))
       .sort();
-    expect(importers).toEqual(['bot-framework/adapter.ts', 'bot-framework/pathway-bot.ts', 'bot-framework/teams-messenger.ts', 'bot-framework/teams-turn.ts']);
+    expect(importers).toEqual([
+      'bot-framework/adapter.ts',
+      'bot-framework/pathway-bot.ts',
+      'bot-framework/teams-messenger.ts',
+      'bot-framework/teams-turn.ts',
+    ]);
   });
 });

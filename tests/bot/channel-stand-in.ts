@@ -58,7 +58,9 @@ export async function startChannelStandIn(): Promise<ChannelStandIn> {
       }
       if (rejecting) {
         rejecting = false;
-        res.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { code: 'BadArgument', message: 'Rejected by the test' } }));
+        res
+          .writeHead(400, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ error: { code: 'BadArgument', message: 'Rejected by the test' } }));
         return;
       }
       sent.push({
@@ -84,7 +86,11 @@ export async function startChannelStandIn(): Promise<ChannelStandIn> {
 
 /** Posts an activity to a bot's `/api/messages` as the Bot Connector would; resolves to the HTTP status and the parsed body. */
 export async function postActivity(botUrl: string, activity: Record<string, unknown>): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+  const response = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }

@@ -33,10 +33,7 @@ function serviceOn(date: string): PathwayService {
 beforeAll(async () => {
   channel = await startChannelStandIn();
   const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', ENGAGEMENT_CHANNEL_ID: ENGAGEMENT_CHANNEL, REMINDERS: 'off' });
-  server = await startServer(
-    { ...config, port: 0 },
-    { logger: silentLogger, clock: { now: () => NOW } },
-  );
+  server = await startServer({ ...config, port: 0 }, { logger: silentLogger, clock: { now: () => NOW } });
 });
 afterAll(async () => {
   await server.close();
@@ -92,7 +89,11 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
   it('a card pressed through Action.Submit: the bot updates the card message in place (PUT) instead of sending a new one', async () => {
     const ws = (await serviceOn('2026-03-02').workstreams.list(JO))[0];
     const role = await advertisedRole(serviceOn('2026-03-02'), ws.id, 'Digital partner', JO);
-    const { status } = await post({ type: 'message', value: { verb: 'role.filled', roleId: role.id, version: role.version }, replyToId: 'card-message-1' });
+    const { status } = await post({
+      type: 'message',
+      value: { verb: 'role.filled', roleId: role.id, version: role.version },
+      replyToId: 'card-message-1',
+    });
     expect(status).toBe(200);
     expect(channel.sent).toEqual([]);
     expect(channel.updated).toHaveLength(1);
@@ -102,8 +103,30 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
 
   it('the same activity posted twice (a Teams retry) is answered once', async () => {
     const activity = { id: 'retried-activity', type: 'message', text: 'help' };
-    await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...activity, serviceUrl: channel.url, channelId: 'msteams', from: USER, conversation: PERSONAL_CHAT, recipient: BOT }) });
-    await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...activity, serviceUrl: channel.url, channelId: 'msteams', from: USER, conversation: PERSONAL_CHAT, recipient: BOT }) });
+    await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        ...activity,
+        serviceUrl: channel.url,
+        channelId: 'msteams',
+        from: USER,
+        conversation: PERSONAL_CHAT,
+        recipient: BOT,
+      }),
+    });
+    await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        ...activity,
+        serviceUrl: channel.url,
+        channelId: 'msteams',
+        from: USER,
+        conversation: PERSONAL_CHAT,
+        recipient: BOT,
+      }),
+    });
     expect(channel.sent).toHaveLength(1);
   });
 
@@ -125,7 +148,14 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
     expect(await first.json()).toEqual({
       due: 6,
       sent: 6,
-      sentByKind: { 'one-to-one-due': 1, 'one-to-one-overdue': 1, 'one-to-one-escalated': 1, 'induction-stalled': 1, 'role-closing': 1, 'weekly-digest': 1 },
+      sentByKind: {
+        'one-to-one-due': 1,
+        'one-to-one-overdue': 1,
+        'one-to-one-escalated': 1,
+        'induction-stalled': 1,
+        'role-closing': 1,
+        'weekly-digest': 1,
+      },
       alreadySent: 0,
       unreachable: 0,
       failed: 0,
@@ -157,7 +187,10 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
     ['an action that is not Execute', { value: { action: { type: 'Action.Submit', verb: 'role.new' } } }],
     ['an unknown verb', { value: { action: { type: 'Action.Execute', verb: 'drop.tables', data: {} } } }],
     ['data that is a string', { value: { action: { type: 'Action.Execute', verb: 'partner.open', data: 'x' } } }],
-    ['ids that are not numbers', { value: { action: { type: 'Action.Execute', verb: 'chat.offer', data: { involvementId: 'x', version: [] } } } }],
+    [
+      'ids that are not numbers',
+      { value: { action: { type: 'Action.Execute', verb: 'chat.offer', data: { involvementId: 'x', version: [] } } } },
+    ],
   ])('a card action with %s is answered without a server error, and changes nothing', async (_case, extra) => {
     const { status, body } = await post({ type: 'invoke', name: 'adaptiveCard/action', ...extra });
     expect(status).toBeLessThan(500);
@@ -166,10 +199,22 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
 
   it.each([
     ['a sender name that is not text', { type: 'message', text: 'help', from: { ...USER, name: 0 } }],
-    ['a conversation type that is not text', { type: 'message', text: 'help', conversation: { ...PERSONAL_CHAT, conversationType: { personal: true } } }],
-    ['a mention with no one mentioned', { type: 'message', text: '<at>Partner Pathway</at> help', entities: [{ type: 'mention', text: '<at>Partner Pathway</at>' }] }],
-    ['a recipient whose name is not text, which botbuilder would copy into its reply', { type: 'message', text: 'help', recipient: { ...BOT, name: { first: 'Partner' } } }],
-    ['a conversation id no reply address can carry', { type: 'message', text: 'help', conversation: { ...PERSONAL_CHAT, id: 'chat with Ā' } }],
+    [
+      'a conversation type that is not text',
+      { type: 'message', text: 'help', conversation: { ...PERSONAL_CHAT, conversationType: { personal: true } } },
+    ],
+    [
+      'a mention with no one mentioned',
+      { type: 'message', text: '<at>Partner Pathway</at> help', entities: [{ type: 'mention', text: '<at>Partner Pathway</at>' }] },
+    ],
+    [
+      'a recipient whose name is not text, which botbuilder would copy into its reply',
+      { type: 'message', text: 'help', recipient: { ...BOT, name: { first: 'Partner' } } },
+    ],
+    [
+      'a conversation id no reply address can carry',
+      { type: 'message', text: 'help', conversation: { ...PERSONAL_CHAT, id: 'chat with Ā' } },
+    ],
     ['an activity id no reply address can carry', { type: 'message', text: 'help', id: '\udfff' }],
     ['a Teams message edit with no channel data', { type: 'messageUpdate', text: 'help', channelData: undefined }],
   ])('an activity with %s is answered 400, and the bot neither runs nor replies', async (_case, activity) => {
@@ -198,15 +243,25 @@ describe('The bot over HTTP, against a stand-in for the Bot Connector', () => {
 describe('The reminders trigger with a token', () => {
   let guarded: RunningServer;
   beforeAll(async () => {
-    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', REMINDERS_TOKEN: 'a-long-random-token-for-the-tests', REMINDERS: 'off' });
+    const config = loadConfig({
+      DATABASE_PATH: ':memory:',
+      SEED_DEMO: 'never',
+      REMINDERS_TOKEN: 'a-long-random-token-for-the-tests',
+      REMINDERS: 'off',
+    });
     guarded = await startServer({ ...config, port: 0 }, { logger: silentLogger });
   });
   afterAll(() => guarded.close());
 
   it('refuses a call without the token with 401, and runs with it', async () => {
     expect((await fetch(`${guarded.url}/api/reminders/run`, { method: 'POST' })).status).toBe(401);
-    expect((await fetch(`${guarded.url}/api/reminders/run`, { method: 'POST', headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
-    const ok = await fetch(`${guarded.url}/api/reminders/run`, { method: 'POST', headers: { Authorization: 'Bearer a-long-random-token-for-the-tests' } });
+    expect((await fetch(`${guarded.url}/api/reminders/run`, { method: 'POST', headers: { Authorization: 'Bearer wrong' } })).status).toBe(
+      401,
+    );
+    const ok = await fetch(`${guarded.url}/api/reminders/run`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer a-long-random-token-for-the-tests' },
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ due: 0, sent: 0, sentByKind: {}, alreadySent: 0, unreachable: 0, failed: 0 });
   });

@@ -19,7 +19,11 @@ beforeEach(async () => {
   t = await Transcript.start('2026-01-06');
   logged = [];
   const record = (message: string, fields: LogFields = {}) => logged.push({ message, fields });
-  runner = new ReminderRunner(t.service, t.memory, t.messenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, { info: record, warn: record, error: record });
+  runner = new ReminderRunner(t.service, t.memory, t.messenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, {
+    info: record,
+    warn: record,
+    error: record,
+  });
 });
 afterEach(() => t.close());
 
@@ -40,7 +44,9 @@ describe('Proactive reminders', () => {
     t.clock.goTo('2026-02-24');
     expect(await runner.run()).toMatchObject({ due: 1, sent: 1 });
     expect(await runner.run()).toMatchObject({ due: 1, sent: 0, alreadySent: 1 });
-    expect(t.messenger.sent).toEqual([{ to: { userId: 'aad-priya' }, reply: expect.objectContaining({ summary: 'One-to-one coming up: Maya Jones' }) }]);
+    expect(t.messenger.sent).toEqual([
+      { to: { userId: 'aad-priya' }, reply: expect.objectContaining({ summary: 'One-to-one coming up: Maya Jones' }) },
+    ]);
     expect(textOf((t.messenger.sent[0].reply as { card: object }).card)).toContain('due on Tuesday 3 March 2026');
   });
 
@@ -117,12 +123,24 @@ describe('Proactive reminders', () => {
     await activePartner();
     t.clock.goTo('2026-02-24');
     // Only the clock the claims expire by is moved by hand; nothing here waits on real time.
-    jest.useFakeTimers({ now: new Date('2026-02-24T09:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    jest.useFakeTimers({
+      now: new Date('2026-02-24T09:00:00Z'),
+      doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+    });
     try {
       const shortClaims = new BotMemory(t.state, 100);
       const dead = await shortClaims.claimReminder((await t.service.worklists.reminders(WINDOWS))[0].key);
       expect(dead).toBeDefined();
-      const taking = new ReminderRunner(t.service, shortClaims, t.messenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, quiet);
+      const taking = new ReminderRunner(
+        t.service,
+        shortClaims,
+        t.messenger,
+        new Cards(),
+        new TabLinks(undefined),
+        WINDOWS,
+        ENGAGEMENT_CHANNEL,
+        quiet,
+      );
       expect(await taking.run()).toMatchObject({ sent: 0, alreadySent: 1 });
       jest.setSystemTime(Date.now() + 150);
       expect(await taking.run()).toMatchObject({ sent: 1, alreadySent: 0 });
@@ -145,7 +163,16 @@ describe('Proactive reminders', () => {
         return t.messenger.send(to, reply);
       },
     };
-    const stopping = new ReminderRunner(t.service, t.memory, stoppingMessenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, quiet);
+    const stopping = new ReminderRunner(
+      t.service,
+      t.memory,
+      stoppingMessenger,
+      new Cards(),
+      new TabLinks(undefined),
+      WINDOWS,
+      ENGAGEMENT_CHANNEL,
+      quiet,
+    );
     expect(await stopping.run()).toMatchObject({ due: 4, sent: 1 });
     await stopped;
     expect(await stopping.run()).toMatchObject({ due: 0, sent: 0 });
@@ -157,7 +184,18 @@ describe('Proactive reminders', () => {
     t.clock.goTo('2026-03-17');
     expect((await runner.run()).sentByKind).toEqual({ 'one-to-one-overdue': 1, 'one-to-one-escalated': 1 });
     expect(logged).toEqual([
-      { message: 'Reminders run', fields: { due: 2, sent: 2, alreadySent: 0, unreachable: 0, failed: 0, 'sent.one-to-one-overdue': 1, 'sent.one-to-one-escalated': 1 } },
+      {
+        message: 'Reminders run',
+        fields: {
+          due: 2,
+          sent: 2,
+          alreadySent: 0,
+          unreachable: 0,
+          failed: 0,
+          'sent.one-to-one-overdue': 1,
+          'sent.one-to-one-escalated': 1,
+        },
+      },
     ]);
     expect(JSON.stringify(logged)).not.toContain('Samira');
   });
@@ -174,7 +212,7 @@ describe('Proactive reminders', () => {
     expect(besidesDigest()).toEqual(['One-to-one coming up: Maya Jones', 'One-to-one overdue: Maya Jones']);
   });
 
-  it('the schedule reads the hour in the organisation\'s time zone, summer time included', () => {
+  it("the schedule reads the hour in the organisation's time zone, summer time included", () => {
     expect(hourIn('Europe/London', new Date('2026-01-15T08:30:00Z'))).toBe(8);
     expect(hourIn('Europe/London', new Date('2026-06-15T08:30:00Z'))).toBe(9);
   });

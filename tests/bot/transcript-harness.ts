@@ -137,7 +137,15 @@ export class Transcript {
 
   /** A new bot (engine, memory, adapter) on the same stores, as after a server restart. */
   restart(): Transcript {
-    return new Transcript(this.service, this.store, this.state, this.clock, new BotMemory(this.state), this.teamsAppId, this.engagementChannelId);
+    return new Transcript(
+      this.service,
+      this.store,
+      this.state,
+      this.clock,
+      new BotMemory(this.state),
+      this.teamsAppId,
+      this.engagementChannelId,
+    );
   }
 
   async close(): Promise<void> {
@@ -152,11 +160,21 @@ export class Transcript {
 
   /** The user presses an `Action.Execute` button (Universal Actions). */
   presses(verb: string, data: Record<string, unknown>, where: Where = PERSONAL, from = LEAD): Promise<Turn> {
-    return this.deliver({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } }, where, from);
+    return this.deliver(
+      { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } },
+      where,
+      from,
+    );
   }
 
   /** The user presses the same button through its `Action.Submit` fallback, on the message `replyToId`. */
-  submits(verb: string, data: Record<string, unknown>, cardMessage: Partial<Activity>, where: Where = PERSONAL, from = LEAD): Promise<Turn> {
+  submits(
+    verb: string,
+    data: Record<string, unknown>,
+    cardMessage: Partial<Activity>,
+    where: Where = PERSONAL,
+    from = LEAD,
+  ): Promise<Turn> {
     return this.deliver({ type: 'message', value: { ...data, verb }, replyToId: cardMessage.id }, where, from, cardMessage);
   }
 
@@ -215,7 +233,8 @@ export function buttonsOf(card: unknown): Array<{ title: string; verb: string; d
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const item = node as Record<string, unknown>;
-      if (item.type === 'Action.Execute') buttons.push({ title: String(item.title), verb: String(item.verb), data: (item.data ?? {}) as Record<string, unknown> });
+      if (item.type === 'Action.Execute')
+        buttons.push({ title: String(item.title), verb: String(item.verb), data: (item.data ?? {}) as Record<string, unknown> });
       Object.entries(item)
         .filter(([key]) => key !== 'fallback')
         .forEach(([, value]) => walk(value));
@@ -228,7 +247,12 @@ export function buttonsOf(card: unknown): Array<{ title: string; verb: string; d
 /** The data of the button with this verb on a card; fails the test when there is none. */
 export function button(card: unknown, verb: string, title?: string): Record<string, unknown> {
   const found = buttonsOf(card).find((candidate) => candidate.verb === verb && (title === undefined || candidate.title === title));
-  if (!found) throw new Error(`No ${verb} button${title ? ` "${title}"` : ''} on the card. Buttons: ${buttonsOf(card).map((b) => `${b.verb}/${b.title}`).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `No ${verb} button${title ? ` "${title}"` : ''} on the card. Buttons: ${buttonsOf(card)
+        .map((b) => `${b.verb}/${b.title}`)
+        .join(', ')}`,
+    );
   return found.data;
 }
 

@@ -11,7 +11,10 @@ describe('Bot settings from the environment', () => {
   });
 
   it('reads the document links and the Engagement team channel', () => {
-    const settings = loadConfig({ DOC_EXPENSES_POLICY_URL: 'https://example.org/e.pdf', ENGAGEMENT_CHANNEL_ID: '19:abc@thread.tacv2' }).botSettings;
+    const settings = loadConfig({
+      DOC_EXPENSES_POLICY_URL: 'https://example.org/e.pdf',
+      ENGAGEMENT_CHANNEL_ID: '19:abc@thread.tacv2',
+    }).botSettings;
     expect(settings.documents.expensesPolicy).toBe('https://example.org/e.pdf');
     expect(settings.engagementChannelId).toBe('19:abc@thread.tacv2');
   });
@@ -19,7 +22,13 @@ describe('Bot settings from the environment', () => {
   it('reports every bad setting together', () => {
     let error: unknown;
     try {
-      loadConfig({ GUIDANCE_DIR: '/nowhere/guidance', DOC_EXPENSES_POLICY_URL: 'http://example.org/e.pdf', REMINDER_HOUR: '25', ENGAGEMENT_CHANNEL_ID: 'general', REMINDERS_TOKEN: 'short' });
+      loadConfig({
+        GUIDANCE_DIR: '/nowhere/guidance',
+        DOC_EXPENSES_POLICY_URL: 'http://example.org/e.pdf',
+        REMINDER_HOUR: '25',
+        ENGAGEMENT_CHANNEL_ID: 'general',
+        REMINDERS_TOKEN: 'short',
+      });
     } catch (caught) {
       error = caught;
     }

@@ -28,13 +28,28 @@ describe('loadConfig', () => {
       store: { kind: 'sqlite', databasePath: './data/partner-pathway.db' },
       botState: { kind: 'sqlite', path: './data/partner-pathway.db' },
       seedDemo: 'auto',
-      pathway: { timeZone: 'Europe/London', defaultCadenceWeeks: 8, dueSoonDays: 14, recruitmentLeadWeeks: 8, paidLevels: [4], retentionMonths: 72 },
+      pathway: {
+        timeZone: 'Europe/London',
+        defaultCadenceWeeks: 8,
+        dueSoonDays: 14,
+        recruitmentLeadWeeks: 8,
+        paidLevels: [4],
+        retentionMonths: 72,
+      },
       bot: undefined,
       botSettings: {
         guidanceDir: 'content/guidance',
         engagementChannelId: undefined,
         documents: {},
-        reminders: { schedule: true, hour: 9, dueWithinDays: 7, escalateAfterDays: 14, inductionStallDays: 14, closingWithinDays: 7, triggerToken: undefined },
+        reminders: {
+          schedule: true,
+          hour: 9,
+          dueWithinDays: 7,
+          escalateAfterDays: 14,
+          inductionStallDays: 14,
+          closingWithinDays: 7,
+          triggerToken: undefined,
+        },
       },
       signIn: undefined,
       teamsAppId: undefined,
@@ -48,7 +63,10 @@ describe('loadConfig', () => {
   });
 
   it('runs the retention schedule unless RETENTION_SCHEDULE=off, and takes a long RETENTION_TOKEN', () => {
-    expect(loadConfig({ RETENTION_SCHEDULE: 'off', RETENTION_TOKEN: 'x'.repeat(24) }).retention).toEqual({ schedule: false, triggerToken: 'x'.repeat(24) });
+    expect(loadConfig({ RETENTION_SCHEDULE: 'off', RETENTION_TOKEN: 'x'.repeat(24) }).retention).toEqual({
+      schedule: false,
+      triggerToken: 'x'.repeat(24),
+    });
     expect(problemsFor({ RETENTION_SCHEDULE: 'sometimes', RETENTION_TOKEN: 'short' }).problems).toEqual([
       'RETENTION_SCHEDULE: "sometimes" is not on or off. Leave it unset (on) so the server erases personal data when the retention period ends, or set off only when a scheduler calls POST /api/retention/run.',
       'RETENTION_TOKEN: use at least 24 random characters, or leave it unset.',
@@ -75,7 +93,11 @@ describe('loadConfig', () => {
   });
 
   it('treats blank variables, as Teams Toolkit writes them, as unset', () => {
-    expect(loadConfig({ PORT: '', BOT_ID: '  ', AAD_APP_CLIENT_ID: '' })).toMatchObject({ port: 3978, identity: 'local-development', bot: undefined });
+    expect(loadConfig({ PORT: '', BOT_ID: '  ', AAD_APP_CLIENT_ID: '' })).toMatchObject({
+      port: 3978,
+      identity: 'local-development',
+      bot: undefined,
+    });
   });
 
   it('reads every setting it is given', () => {
@@ -96,7 +118,14 @@ describe('loadConfig', () => {
       port: 8080,
       store: { kind: 'sqlite', databasePath: '/var/lib/pp/pp.db' },
       seedDemo: 'never',
-      pathway: { timeZone: 'Europe/Dublin', defaultCadenceWeeks: 6, dueSoonDays: 7, recruitmentLeadWeeks: 12, paidLevels: [3, 4], retentionMonths: 84 },
+      pathway: {
+        timeZone: 'Europe/Dublin',
+        defaultCadenceWeeks: 6,
+        dueSoonDays: 7,
+        recruitmentLeadWeeks: 12,
+        paidLevels: [3, 4],
+        retentionMonths: 84,
+      },
       tabDir: '/srv/tab',
       logLevel: 'warn',
     });
@@ -161,7 +190,8 @@ describe('loadConfig', () => {
   });
 
   describe('bot state', () => {
-    const CONNECTION = 'DefaultEndpointsProtocol=https;AccountName=ppstate;AccountKey=c2VjcmV0LWtleS1ub3QtcmVhbA==;EndpointSuffix=core.windows.net';
+    const CONNECTION =
+      'DefaultEndpointsProtocol=https;AccountName=ppstate;AccountKey=c2VjcmV0LWtleS1ub3QtcmVhbA==;EndpointSuffix=core.windows.net';
 
     it('is in the pathway database without a storage account', () => {
       expect(loadConfig({ DATABASE_PATH: '/var/lib/pp/pp.db' }).botState).toEqual({ kind: 'sqlite', path: '/var/lib/pp/pp.db' });
@@ -177,18 +207,30 @@ describe('loadConfig', () => {
         connectionString: CONNECTION,
         container: 'bot-state',
       });
-      expect(loadConfig({ BOT_STATE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', BOT_STATE_CONTAINER: 'pp-state-2' }).botState).toMatchObject({ container: 'pp-state-2' });
+      expect(
+        loadConfig({ BOT_STATE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', BOT_STATE_CONTAINER: 'pp-state-2' }).botState,
+      ).toMatchObject({ container: 'pp-state-2' });
     });
 
     it('refuses a connection string that names no account key or signature, without repeating it', () => {
       const error = problemsFor({ BOT_STATE_STORAGE_CONNECTION_STRING: 'AccountName=ppstate;NotAKey=hush-hush' });
-      expect(error.problems).toEqual([expect.stringMatching(/^BOT_STATE_STORAGE_CONNECTION_STRING is not a storage account connection string\. Copy one from the storage account's Access keys/)]);
+      expect(error.problems).toEqual([
+        expect.stringMatching(
+          /^BOT_STATE_STORAGE_CONNECTION_STRING is not a storage account connection string\. Copy one from the storage account's Access keys/,
+        ),
+      ]);
       expect(error.message).not.toContain('hush-hush');
     });
 
     it('says when App Service left the Key Vault reference unresolved', () => {
-      const error = problemsFor({ BOT_STATE_STORAGE_CONNECTION_STRING: '@Microsoft.KeyVault(VaultName=pp-kv;SecretName=bot-state-storage-connection-string)' });
-      expect(error.problems).toEqual([expect.stringContaining("App Service could not read the secret. Check that the web app's managed identity may read the vault's secrets")]);
+      const error = problemsFor({
+        BOT_STATE_STORAGE_CONNECTION_STRING: '@Microsoft.KeyVault(VaultName=pp-kv;SecretName=bot-state-storage-connection-string)',
+      });
+      expect(error.problems).toEqual([
+        expect.stringContaining(
+          "App Service could not read the secret. Check that the web app's managed identity may read the vault's secrets",
+        ),
+      ]);
     });
 
     it('refuses a container name Azure Storage would refuse, and a container with no storage account, in one error', () => {
@@ -224,7 +266,9 @@ describe('loadConfig', () => {
 
     it('reads the Teams app id for deep links, and names it when it is not a GUID', () => {
       expect(loadConfig({ TEAMS_APP_ID: TAB_APP }).teamsAppId).toBe(TAB_APP);
-      expect(problemsFor({ TEAMS_APP_ID: 'partner-pathway' }).problems).toEqual([expect.stringContaining('TEAMS_APP_ID: "partner-pathway" is not a GUID')]);
+      expect(problemsFor({ TEAMS_APP_ID: 'partner-pathway' }).problems).toEqual([
+        expect.stringContaining('TEAMS_APP_ID: "partner-pathway" is not a GUID'),
+      ]);
     });
 
     it('is Entra on the SharePoint store', () => {
@@ -252,7 +296,7 @@ describe('loadConfig', () => {
   });
 
   describe('sign-in for the tab', () => {
-    it('checks tokens for the tab app, from the bot tenant by default, against that tenant\'s published keys', () => {
+    it("checks tokens for the tab app, from the bot tenant by default, against that tenant's published keys", () => {
       expect(loadConfig({ AAD_APP_CLIENT_ID: TAB_APP, BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT }).signIn).toEqual({
         clientId: TAB_APP,
         audiences: [TAB_APP],
@@ -272,7 +316,13 @@ describe('loadConfig', () => {
 
     it('allows the tenants in ALLOWED_TENANT_IDS instead, fetching keys from the common endpoint for more than one', () => {
       const other = '12345678-90ab-cdef-1234-567890abcdef';
-      const config = loadConfig({ AAD_APP_CLIENT_ID: TAB_APP, BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT, ALLOWED_TENANT_IDS: `${other.toUpperCase()}, ${TENANT},${other}` });
+      const config = loadConfig({
+        AAD_APP_CLIENT_ID: TAB_APP,
+        BOT_ID,
+        SECRET_BOT_PASSWORD: 's',
+        BOT_TENANT_ID: TENANT,
+        ALLOWED_TENANT_IDS: `${other.toUpperCase()}, ${TENANT},${other}`,
+      });
       expect(config.signIn).toMatchObject({
         allowedTenantIds: [other, TENANT],
         keysUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
@@ -280,7 +330,9 @@ describe('loadConfig', () => {
     });
 
     it('refuses to start with a sign-in app but no tenant to allow', () => {
-      expect(problemsFor({ AAD_APP_CLIENT_ID: TAB_APP }).problems).toEqual([expect.stringMatching(/^ALLOWED_TENANT_IDS is missing: AAD_APP_CLIENT_ID is set/)]);
+      expect(problemsFor({ AAD_APP_CLIENT_ID: TAB_APP }).problems).toEqual([
+        expect.stringMatching(/^ALLOWED_TENANT_IDS is missing: AAD_APP_CLIENT_ID is set/),
+      ]);
     });
 
     it.each([
@@ -290,9 +342,9 @@ describe('loadConfig', () => {
       ['TAB_DOMAIN', 'https://pathway.example.org'],
       ['TAB_DOMAIN', 'pathway.example.org/tab'],
     ])('refuses %s=%s and names it', (name, value) => {
-      expect(problemsFor({ AAD_APP_CLIENT_ID: TAB_APP, BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT, [name]: value }).problems).toEqual([
-        expect.stringMatching(new RegExp(`^${name}: `)),
-      ]);
+      expect(
+        problemsFor({ AAD_APP_CLIENT_ID: TAB_APP, BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: TENANT, [name]: value }).problems,
+      ).toEqual([expect.stringMatching(new RegExp(`^${name}: `))]);
     });
 
     it('is absent without a sign-in app: Entra mode then refuses every tab API call', () => {

@@ -2,7 +2,8 @@ import { ConfigError, loadConfig } from '../../src/config';
 
 const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const CLIENT = '11111111-2222-3333-4444-555555555555';
-const PEM = '-----BEGIN PRIVATE KEY-----\\nMIIE...\\n-----END PRIVATE KEY-----\\n-----BEGIN CERTIFICATE-----\\nMIID...\\n-----END CERTIFICATE-----';
+const PEM =
+  '-----BEGIN PRIVATE KEY-----\\nMIIE...\\n-----END PRIVATE KEY-----\\n-----BEGIN CERTIFICATE-----\\nMIID...\\n-----END CERTIFICATE-----';
 
 const complete = {
   STORE: 'sharepoint',
@@ -51,13 +52,22 @@ describe('SharePoint settings', () => {
     expect(problemsFor({ ...complete, SHAREPOINT_SITE_URL: 'http://contoso.sharepoint.com/sites/pp' })).toEqual([
       expect.stringContaining('SHAREPOINT_SITE_URL: "http://contoso.sharepoint.com/sites/pp" is not an https address'),
     ]);
-    expect(problemsFor({ ...complete, SECRET_SHAREPOINT_CERTIFICATE_PEM: PEM })).toEqual([expect.stringContaining('are both set: keep one')]);
+    expect(problemsFor({ ...complete, SECRET_SHAREPOINT_CERTIFICATE_PEM: PEM })).toEqual([
+      expect.stringContaining('are both set: keep one'),
+    ]);
   });
 
   it('allows no sign-in only for a local stand-in of SharePoint on this machine', () => {
-    const local = { STORE: 'sharepoint', SHAREPOINT_SITE_URL: 'http://127.0.0.1:4010/sites/pathway', SHAREPOINT_AUTH: 'none', ORGANISATION_NAME: 'Test' };
+    const local = {
+      STORE: 'sharepoint',
+      SHAREPOINT_SITE_URL: 'http://127.0.0.1:4010/sites/pathway',
+      SHAREPOINT_AUTH: 'none',
+      ORGANISATION_NAME: 'Test',
+    };
     expect(loadConfig(local).store).toMatchObject({ signIn: { kind: 'none' } });
-    expect(problemsFor({ ...complete, SHAREPOINT_AUTH: 'none' })).toEqual([expect.stringContaining('SHAREPOINT_AUTH=none is only for a local stand-in')]);
+    expect(problemsFor({ ...complete, SHAREPOINT_AUTH: 'none' })).toEqual([
+      expect.stringContaining('SHAREPOINT_AUTH=none is only for a local stand-in'),
+    ]);
   });
 
   it('keeps the local development identity refused on the SharePoint store', () => {

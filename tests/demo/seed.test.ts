@@ -31,7 +31,8 @@ describe('the demo organisation', () => {
   it('shows overdue, due-soon and on-track one-to-ones and partners needing attention', async () => {
     const { store, service } = await seeded('2026-11-25');
     const rows = [];
-    for (const workstream of await service.workstreams.list(ENGAGEMENT)) rows.push(...(await service.partnerViews.dashboard(ENGAGEMENT, workstream.id)).rows);
+    for (const workstream of await service.workstreams.list(ENGAGEMENT))
+      rows.push(...(await service.partnerViews.dashboard(ENGAGEMENT, workstream.id)).rows);
     const states = rows.filter((row) => row.stage === 'Active').map((row) => row.nextOneToOne.state);
     expect(states).toEqual(expect.arrayContaining(['overdue', 'due-soon', 'on-track']));
     expect(rows.find((row) => row.name === 'Aisha Rahman')?.induction?.missingRequired).toEqual([

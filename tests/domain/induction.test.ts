@@ -36,7 +36,9 @@ describe('induction progress', () => {
   });
 
   it('reads agreements and tasks naturally in a sentence', () => {
-    expect(pendingPhrase({ label: 'Confidentiality agreement signed', kind: 'Agreement' })).toBe('the confidentiality agreement is not signed yet');
+    expect(pendingPhrase({ label: 'Confidentiality agreement signed', kind: 'Agreement' })).toBe(
+      'the confidentiality agreement is not signed yet',
+    );
     expect(pendingPhrase({ label: 'Data sharing agreement', kind: 'Agreement' })).toBe('the data sharing agreement is not signed yet');
     expect(pendingPhrase({ label: 'Expenses policy explained', kind: 'Task' })).toBe('"Expenses policy explained" is not done yet');
   });

@@ -31,12 +31,12 @@ const allowed: Array<[Stage, Stage]> = [
 
 describe('the involvement stage flow', () => {
   it.each(allowed)('allows %s to %s', (from, to) => {
-    expect(() =>
-      checkStageChange({ partnerName: 'Maya', from, to, reason: 'Moving house', checklist: fullChecklist }),
-    ).not.toThrow();
+    expect(() => checkStageChange({ partnerName: 'Maya', from, to, reason: 'Moving house', checklist: fullChecklist })).not.toThrow();
   });
 
-  const refused = STAGES.flatMap((from) => STAGES.filter((to) => !allowed.some(([a, b]) => a === from && b === to)).map((to) => [from, to] as const));
+  const refused = STAGES.flatMap((from) =>
+    STAGES.filter((to) => !allowed.some(([a, b]) => a === from && b === to)).map((to) => [from, to] as const),
+  );
 
   it.each(refused)('refuses %s to %s and says what the next step is', (from, to) => {
     const error = refusal(() => checkStageChange({ partnerName: 'Maya', from, to, reason: 'r', checklist: fullChecklist }));
@@ -58,7 +58,9 @@ describe('the involvement stage flow', () => {
 
   it('names the next steps when a stage is skipped', () => {
     const error = refusal(() => checkStageChange({ partnerName: 'Maya', from: 'Interested', to: 'Offered' }));
-    expect(error.message).toBe('Maya cannot be offered the role while at Interested. From Interested the next step is Chat booked or Not progressed.');
+    expect(error.message).toBe(
+      'Maya cannot be offered the role while at Interested. From Interested the next step is Chat booked or Not progressed.',
+    );
   });
 
   it.each<Stage>(['Paused', 'Ended'])('refuses %s without a reason', (to) => {
@@ -74,12 +76,16 @@ describe('the involvement stage flow', () => {
 });
 
 describe('becoming Active', () => {
-  const withUnsigned = (labels: string[]) =>
-    DEFAULT_INDUCTION_TEMPLATE.map((item) => ({ ...item, done: !labels.includes(item.label) }));
+  const withUnsigned = (labels: string[]) => DEFAULT_INDUCTION_TEMPLATE.map((item) => ({ ...item, done: !labels.includes(item.label) }));
 
   it('refuses Active while the confidentiality agreement is unsigned', () => {
     const error = refusal(() =>
-      checkStageChange({ partnerName: 'Maya', from: 'Induction', to: 'Active', checklist: withUnsigned(['Confidentiality agreement signed']) }),
+      checkStageChange({
+        partnerName: 'Maya',
+        from: 'Induction',
+        to: 'Active',
+        checklist: withUnsigned(['Confidentiality agreement signed']),
+      }),
     );
     expect(error.code).toBe('induction-incomplete');
     expect(error.message).toBe('Maya cannot become Active: the confidentiality agreement is not signed yet.');

@@ -136,14 +136,22 @@ describe('planning advice', () => {
 
   it('warns when the closing date is after the start date', () => {
     const warnings = planningWarnings(completeRole({ closingDate: '2026-08-01' }), TODAY, DEFAULT_ROLE_SETTINGS);
-    expect(warnings).toEqual(['The closing date is after the start date. Partners need time for a chat and an induction before they start.']);
+    expect(warnings).toEqual([
+      'The closing date is after the start date. Partners need time for a chat and an induction before they start.',
+    ]);
   });
 
   it('reminds a paid role to offer benefits advice', () => {
     const warnings = planningWarnings(completeRole({ level: 4 }), TODAY, DEFAULT_ROLE_SETTINGS);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('independent benefits advice');
-    expect(planningWarnings(completeRole({ level: 4, paymentAndExpenses: 'Paid per meeting; benefits advice offered.' }), TODAY, DEFAULT_ROLE_SETTINGS)).toEqual([]);
+    expect(
+      planningWarnings(
+        completeRole({ level: 4, paymentAndExpenses: 'Paid per meeting; benefits advice offered.' }),
+        TODAY,
+        DEFAULT_ROLE_SETTINGS,
+      ),
+    ).toEqual([]);
     expect(planningWarnings(completeRole({ level: 3 }), TODAY, { ...DEFAULT_ROLE_SETTINGS, paidLevels: [3, 4] })).toHaveLength(1);
   });
 });

@@ -18,9 +18,12 @@ export async function axeViolations(target: Page | Frame): Promise<Violation[]> 
   await target.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
   await target.evaluate(axe.source);
   const results = await target.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run({ include: [['body']], exclude: [['[data-tabster-dummy]']] }, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    }),
+    (window as unknown as { axe: typeof axe }).axe.run(
+      { include: [['body']], exclude: [['[data-tabster-dummy]']] },
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      },
+    ),
   );
   return results.violations.map((violation) => ({
     id: violation.id,

@@ -8,7 +8,11 @@ let page: Page;
 
 /** Posts to the server's API as the local development identity, as the tab would. */
 async function post(path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${e2e.server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${e2e.server.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
 }
 
@@ -23,16 +27,26 @@ async function somethingToInviteAndMerge(): Promise<void> {
   const dashboard = (await (await fetch(`${e2e.server.url}/api/workstreams/${first.id}/dashboard`)).json()) as {
     rows: Array<{ involvementId: number; stage: string; peerNetworkStatus: string }>;
   };
-  const invited = dashboard.rows.find((row) => ['Induction', 'Active', 'Paused'].includes(row.stage) && row.peerNetworkStatus === 'Invited');
+  const invited = dashboard.rows.find(
+    (row) => ['Induction', 'Active', 'Paused'].includes(row.stage) && row.peerNetworkStatus === 'Invited',
+  );
   if (!invited) throw new Error('No partner in the demo data is invited and on the pathway');
   const { partner } = (await (await fetch(`${e2e.server.url}/api/involvements/${invited.involvementId}`)).json()) as {
     partner: { id: number; version: number; fullName: string; email: string };
   };
   await post(`/api/partners/${partner.id}/peer-network/withdraw`, { version: partner.version });
-  const roles = ((await (await fetch(`${e2e.server.url}/api/workstreams/${second.id}/dashboard`)).json()) as { roles: Array<{ id: number; status: string }> }).roles;
+  const roles = (
+    (await (await fetch(`${e2e.server.url}/api/workstreams/${second.id}/dashboard`)).json()) as {
+      roles: Array<{ id: number; status: string }>;
+    }
+  ).roles;
   const advertised = roles.find((role) => role.status === 'Advertised');
   if (!advertised) throw new Error('No advertised role in the second demo workstream');
-  await post('/api/involvements', { roleId: advertised.id, partner: { fullName: partner.fullName, email: partner.email, consentGiven: true }, newPerson: true });
+  await post('/api/involvements', {
+    roleId: advertised.id,
+    partner: { fullName: partner.fullName, email: partner.email, consentGiven: true },
+    newPerson: true,
+  });
 }
 
 beforeAll(async () => {
@@ -64,7 +78,12 @@ async function openTab(theme: Theme, search: string): Promise<Page | Frame> {
     await page.goto(`${e2e.server.url}/tab/${search}`);
     return page;
   }
-  const host = await openInTestHost(page, { tabUrl: `${e2e.server.url}/tab/index.html${search}`, frameContext: 'content', theme: 'contrast', ssoToken: null });
+  const host = await openInTestHost(page, {
+    tabUrl: `${e2e.server.url}/tab/index.html${search}`,
+    frameContext: 'content',
+    theme: 'contrast',
+    ssoToken: null,
+  });
   return host.frame;
 }
 
@@ -87,57 +106,66 @@ async function expectFits(tab: Page | Frame, where: string): Promise<void> {
 }
 
 describe.each(THEMES)('the tab in the %s theme', (theme) => {
-  it.each(WIDTHS)('fits a window %i px wide: every view and the partner panel, with nothing sideways and no axe-core violations', async (width) => {
-    page = await e2e.browser.newPage();
-    await page.setViewportSize({ width, height: heightFor(width) });
-    const workstreamId = await workstreamIdByTitle(e2e.server, WORKSTREAM);
-    const tab = await openTab(theme, `?workstream=${workstreamId}`);
-    await tab.getByRole('heading', { level: 2, name: WORKSTREAM }).waitFor();
-    const firstPartner = tab.getByRole(width < 1024 ? 'list' : 'table', { name: 'Partners', exact: true }).getByRole('button').first();
-    await firstPartner.waitFor();
-    if (width === 360) {
-      // On a phone the first partner is on the first screen, not 850 px down.
-      const top = await firstPartner.evaluate((name) => name.getBoundingClientRect().top);
-      expect(top).toBeLessThan(heightFor(width) - 32);
-    }
-    await expectFits(tab, 'partners');
+  it.each(WIDTHS)(
+    'fits a window %i px wide: every view and the partner panel, with nothing sideways and no axe-core violations',
+    async (width) => {
+      page = await e2e.browser.newPage();
+      await page.setViewportSize({ width, height: heightFor(width) });
+      const workstreamId = await workstreamIdByTitle(e2e.server, WORKSTREAM);
+      const tab = await openTab(theme, `?workstream=${workstreamId}`);
+      await tab.getByRole('heading', { level: 2, name: WORKSTREAM }).waitFor();
+      const firstPartner = tab
+        .getByRole(width < 1024 ? 'list' : 'table', { name: 'Partners', exact: true })
+        .getByRole('button')
+        .first();
+      await firstPartner.waitFor();
+      if (width === 360) {
+        // On a phone the first partner is on the first screen, not 850 px down.
+        const top = await firstPartner.evaluate((name) => name.getBoundingClientRect().top);
+        expect(top).toBeLessThan(heightFor(width) - 32);
+      }
+      await expectFits(tab, 'partners');
 
-    const name = (await firstPartner.textContent()) ?? '';
-    await firstPartner.click();
-    const panel = tab.getByRole('dialog', { name });
-    await panel.getByRole('heading', { name: 'Consent' }).waitFor();
-    await expectFits(tab, 'partner panel');
-    // The panel's own lines fit it too: an email address or access needs are not cut off at its edge.
-    expect(await panel.evaluate((dialog) => dialog.scrollWidth <= dialog.clientWidth)).toBe(true);
-    await panel.getByRole('button', { name: 'Correct their details' }).click();
-    await panel.getByRole('form', { name: 'Correct their details' }).waitFor();
-    await expectFits(tab, 'correcting their details');
-    expect(await panel.evaluate((dialog) => dialog.scrollWidth <= dialog.clientWidth)).toBe(true);
-    await panel.getByRole('button', { name: 'Close' }).click();
-    await panel.waitFor({ state: 'detached' });
+      const name = (await firstPartner.textContent()) ?? '';
+      await firstPartner.click();
+      const panel = tab.getByRole('dialog', { name });
+      await panel.getByRole('heading', { name: 'Consent' }).waitFor();
+      await expectFits(tab, 'partner panel');
+      // The panel's own lines fit it too: an email address or access needs are not cut off at its edge.
+      expect(await panel.evaluate((dialog) => dialog.scrollWidth <= dialog.clientWidth)).toBe(true);
+      await panel.getByRole('button', { name: 'Correct their details' }).click();
+      await panel.getByRole('form', { name: 'Correct their details' }).waitFor();
+      await expectFits(tab, 'correcting their details');
+      expect(await panel.evaluate((dialog) => dialog.scrollWidth <= dialog.clientWidth)).toBe(true);
+      await panel.getByRole('button', { name: 'Close' }).click();
+      await panel.waitFor({ state: 'detached' });
 
-    await tab.getByRole('tab', { name: 'One-to-ones' }).click();
-    await tab.getByRole('heading', { level: 3, name: /^Overdue \(/ }).waitFor();
-    // The badge that ran out of its pill at 1280 px.
-    await tab.getByText('Overdue, nothing booked').first().waitFor();
-    await expectFits(tab, 'one-to-ones');
+      await tab.getByRole('tab', { name: 'One-to-ones' }).click();
+      await tab.getByRole('heading', { level: 3, name: /^Overdue \(/ }).waitFor();
+      // The badge that ran out of its pill at 1280 px.
+      await tab.getByText('Overdue, nothing booked').first().waitFor();
+      await expectFits(tab, 'one-to-ones');
 
-    await tab.getByRole('tab', { name: 'Roles' }).click();
-    await tab.getByRole('columnheader', { name: 'At each stage' }).waitFor();
-    await expectFits(tab, 'roles');
+      await tab.getByRole('tab', { name: 'Roles' }).click();
+      await tab.getByRole('columnheader', { name: 'At each stage' }).waitFor();
+      await expectFits(tab, 'roles');
 
-    await tab.getByRole('tab', { name: 'People' }).click();
-    await tab.getByRole('list', { name: /^People in / }).waitFor();
-    await expectFits(tab, 'people');
+      await tab.getByRole('tab', { name: 'People' }).click();
+      await tab.getByRole('list', { name: /^People in / }).waitFor();
+      await expectFits(tab, 'people');
 
-    const engagement = await openTab(theme, '?view=engagement');
-    await engagement.getByRole('table', { name: 'All workstreams' }).waitFor();
-    await engagement.getByRole('table', { name: 'Peer Support Network roster' }).waitFor();
-    await engagement.getByRole('list', { name: 'Not invited yet (1)' }).waitFor();
-    await engagement.getByRole('list', { name: 'Possible duplicates' }).getByRole('radio').first().waitFor();
-    await expectFits(engagement, 'Engagement overview');
-    await engagement.getByRole('button', { name: /^Approve the advert for / }).first().click();
-    await engagement.getByRole('textbox', { name: /^Link to the advert/ }).waitFor();
-    await expectFits(engagement, 'approving an advert');
-  });
+      const engagement = await openTab(theme, '?view=engagement');
+      await engagement.getByRole('table', { name: 'All workstreams' }).waitFor();
+      await engagement.getByRole('table', { name: 'Peer Support Network roster' }).waitFor();
+      await engagement.getByRole('list', { name: 'Not invited yet (1)' }).waitFor();
+      await engagement.getByRole('list', { name: 'Possible duplicates' }).getByRole('radio').first().waitFor();
+      await expectFits(engagement, 'Engagement overview');
+      await engagement
+        .getByRole('button', { name: /^Approve the advert for / })
+        .first()
+        .click();
+      await engagement.getByRole('textbox', { name: /^Link to the advert/ }).waitFor();
+      await expectFits(engagement, 'approving an advert');
+    },
+  );
 });

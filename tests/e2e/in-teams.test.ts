@@ -86,7 +86,9 @@ describe('the tab inside Teams (a stand-in host that speaks the teams-js protoco
     const dialog = host.frame.getByRole('dialog', { name: partner.name });
     await dialog.getByRole('heading', { name: 'Induction checklist' }).waitFor();
     // Behind the modal panel, so hidden from assistive technology while it is open.
-    expect(await host.frame.getByRole('heading', { level: 2, name: 'Urgent and emergency care (demo)', includeHidden: true }).count()).toBe(1);
+    expect(await host.frame.getByRole('heading', { level: 2, name: 'Urgent and emergency care (demo)', includeHidden: true }).count()).toBe(
+      1,
+    );
   });
 
   it('opens a chat with the bot through Teams from the header', async () => {
@@ -138,7 +140,11 @@ describe('the tab inside Teams (a stand-in host that speaks the teams-js protoco
   it('follows the Teams theme as it changes, and has no axe-core violations in any of the three', async () => {
     const host = await openWorkstreamInHost('Urgent and emergency care (demo)');
     await host.frame.getByRole('table', { name: 'Partners' }).waitFor();
-    for (const [teamsTheme, fluentTheme] of [['default', 'light'], ['dark', 'dark'], ['contrast', 'contrast']] as const) {
+    for (const [teamsTheme, fluentTheme] of [
+      ['default', 'light'],
+      ['dark', 'dark'],
+      ['contrast', 'contrast'],
+    ] as const) {
       await host.changeTheme(teamsTheme);
       await host.frame.locator(`.fui-FluentProvider[data-theme="${fluentTheme}"]`).first().waitFor();
       expect(await shownTheme(host)).toBe(fluentTheme);
@@ -169,7 +175,12 @@ describe('the tab inside Teams (a stand-in host that speaks the teams-js protoco
   });
 
   it('starts a new workstream from the configuration page, with its creator as first member, and saves the tab for it', async () => {
-    const host = await openInTestHost(page, { tabUrl: `${e2e.server.url}/tab/config.html`, frameContext: 'settings', theme: 'default', ssoToken: null });
+    const host = await openInTestHost(page, {
+      tabUrl: `${e2e.server.url}/tab/config.html`,
+      frameContext: 'settings',
+      theme: 'default',
+      ssoToken: null,
+    });
     await host.waitFor('appInitialization.success');
     await host.frame.getByRole('radio', { name: 'A new workstream' }).check();
     await host.frame.getByRole('textbox', { name: /Name of the new workstream/ }).fill('Stroke recovery');
@@ -180,7 +191,11 @@ describe('the tab inside Teams (a stand-in host that speaks the teams-js protoco
     const [settings] = await host.waitFor('settings.setSettings');
     await host.waitFor('settings.save.success');
     const id = await workstreamId('Stroke recovery');
-    expect(settings).toMatchObject({ entityId: `workstream-${id}`, contentUrl: `${e2e.server.url}/tab/index.html?workstream=${id}`, suggestedDisplayName: 'Partners: Stroke recovery' });
+    expect(settings).toMatchObject({
+      entityId: `workstream-${id}`,
+      contentUrl: `${e2e.server.url}/tab/index.html?workstream=${id}`,
+      suggestedDisplayName: 'Partners: Stroke recovery',
+    });
     const members = (await (await fetch(`${e2e.server.url}/api/workstreams/${id}/members`)).json()) as Array<{ userName: string }>;
     expect(members.map((member) => member.userName)).toEqual(['Local Developer']);
   });

@@ -83,7 +83,10 @@ function focusInPanel(): Promise<boolean> {
 describe('one-to-ones in the partner panel, in a browser', () => {
   it('books the first one-to-one from the checklist, moves it, then cancels it after a confirmation, the checklist item following each time', async () => {
     const found = await findPartner(
-      async (row, detail) => row.stage === 'Induction' && row.booked === null && (await detail()).checklist.some((item) => item.kind === 'One-to-one booked' && !item.done),
+      async (row, detail) =>
+        row.stage === 'Induction' &&
+        row.booked === null &&
+        (await detail()).checklist.some((item) => item.kind === 'One-to-one booked' && !item.done),
     );
     const dialog = await openPanel(found);
     const checklist = dialog.getByRole('list', { name: 'Induction checklist' });
@@ -106,7 +109,10 @@ describe('one-to-ones in the partner panel, in a browser', () => {
     await move.getByLabel('Where (optional)').fill('Community room');
     await move.getByRole('button', { name: 'Move one-to-one' }).click();
     await dialog.getByText(/^One-to-one moved to /).waitFor();
-    await dialog.getByRole('list', { name: 'One-to-one history' }).getByText(/Community room/).waitFor();
+    await dialog
+      .getByRole('list', { name: 'One-to-one history' })
+      .getByText(/Community room/)
+      .waitFor();
     expect(await focusInPanel()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -126,7 +132,10 @@ describe('one-to-ones in the partner panel, in a browser', () => {
   it("refuses a second booking with the server's sentence naming the first, when a colleague booked one meanwhile", async () => {
     const found = await findPartner((row) => row.stage === 'Active' && row.booked === null);
     const dialog = await openPanel(found);
-    const booked = await api(`/api/involvements/${found.row.involvementId}/one-to-ones`, { method: 'POST', body: { date: daysFromNow(5) } });
+    const booked = await api(`/api/involvements/${found.row.involvementId}/one-to-ones`, {
+      method: 'POST',
+      body: { date: daysFromNow(5) },
+    });
     expect(booked.status).toBe(201);
     const book = dialog.getByRole('form', { name: 'Book a one-to-one' });
     await book.getByLabel(/^Date/).fill(daysFromNow(9));
@@ -170,7 +179,11 @@ describe("correcting a partner's record in the panel, in a browser", () => {
     await form.getByRole('textbox', { name: /^Postal address/ }).fill('');
     await form.getByRole('combobox', { name: /^Preferred contact/ }).selectOption('Post');
     await form.getByRole('button', { name: 'Save the corrections' }).click();
-    await form.getByText(/preferred way to be contacted is Post, but there is no postal address for them\. Add a postal address, or choose another way\.$/).waitFor();
+    await form
+      .getByText(
+        /preferred way to be contacted is Post, but there is no postal address for them\. Add a postal address, or choose another way\.$/,
+      )
+      .waitFor();
 
     await form.getByRole('textbox', { name: /^Postal address/ }).fill('1 High Street, Leeds LS1 1AA');
     await form.getByRole('button', { name: 'Save the corrections' }).click();
@@ -205,7 +218,10 @@ describe('the Engagement overview, in a browser', () => {
     // Everyone in the demo's pathway is invited: an invitation recorded by mistake is taken back, leaving one never invited.
     const found = await findPartner((row) => ['Induction', 'Active', 'Paused'].includes(row.stage) && row.peerNetworkStatus === 'Invited');
     const { body: detail } = await api<Detail>(`/api/involvements/${found.row.involvementId}`);
-    const withdrawn = await api(`/api/partners/${detail.partner.id}/peer-network/withdraw`, { method: 'POST', body: { version: detail.partner.version } });
+    const withdrawn = await api(`/api/partners/${detail.partner.id}/peer-network/withdraw`, {
+      method: 'POST',
+      body: { version: detail.partner.version },
+    });
     expect(withdrawn.status).toBe(200);
 
     await page.goto(`${e2e.server.url}/tab/?view=engagement`);
@@ -232,7 +248,12 @@ describe('the Engagement overview, in a browser', () => {
     if (!role) throw new Error(`No advertised role in ${other.title}`);
     const logged = await api<{ partnerId: number }>('/api/involvements', {
       method: 'POST',
-      body: { roleId: role.id, partner: { fullName: `${keptDetail.partner.fullName} (again)`, email, consentGiven: true }, newPerson: true, key: 'e2e-duplicate-person' },
+      body: {
+        roleId: role.id,
+        partner: { fullName: `${keptDetail.partner.fullName} (again)`, email, consentGiven: true },
+        newPerson: true,
+        key: 'e2e-duplicate-person',
+      },
     });
     expect(logged.status).toBe(201);
 
@@ -245,7 +266,11 @@ describe('the Engagement overview, in a browser', () => {
     await confirm.getByText(/roles move to the record kept, with their checklists, one-to-ones and history/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await confirm.getByRole('button', { name: 'Merge the records' }).click();
-    await page.getByText(`Merged partner ${logged.body.partnerId} into ${keptDetail.partner.fullName} (partner ${keptDetail.partner.id}): 1 role moved.`).waitFor();
+    await page
+      .getByText(
+        `Merged partner ${logged.body.partnerId} into ${keptDetail.partner.fullName} (partner ${keptDetail.partner.id}): 1 role moved.`,
+      )
+      .waitFor();
     await group.waitFor({ state: 'detached' });
     const { body: after } = await api<Array<{ sharing: string }>>('/api/partners/duplicates');
     expect(after.map((remaining) => remaining.sharing)).not.toContain(email);

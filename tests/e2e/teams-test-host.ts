@@ -38,7 +38,10 @@ export interface SentMessage {
 }
 
 function hostPage(setup: HostSetup): string {
-  const runtime = { apiVersion: 4, supports: { pages: { config: {}, tabs: {}, appButton: {} }, authentication: {}, appInstallDialog: {}, people: {} } };
+  const runtime = {
+    apiVersion: 4,
+    supports: { pages: { config: {}, tabs: {}, appButton: {} }, authentication: {}, appInstallDialog: {}, people: {} },
+  };
   const context = {
     locale: 'en-gb',
     theme: setup.theme,
@@ -107,7 +110,10 @@ export async function openInTestHost(page: Page, setup: HostSetup): Promise<Test
     frame,
     sent,
     async waitFor(func) {
-      await page.waitForFunction((name) => (window as unknown as { sent: SentMessage[] }).sent.some((message) => message.func === name), func);
+      await page.waitForFunction(
+        (name) => (window as unknown as { sent: SentMessage[] }).sent.some((message) => message.func === name),
+        func,
+      );
       const found = (await sent()).find((message) => message.func === func);
       return found?.args ?? [];
     },

@@ -43,7 +43,10 @@ async function showStage(stage: string): Promise<void> {
  */
 async function openPartnerAt(stage: string): Promise<string> {
   await showStage(stage);
-  const atStage = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell', { name: stage, exact: true }) });
+  const atStage = page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: stage, exact: true }) });
   const first = atStage.first().getByRole('button').first();
   const name = (await first.textContent()) ?? '';
   await first.click();
@@ -59,7 +62,10 @@ describe('the workstream tab in a browser', () => {
     const everyone = await page.getByRole('table').getByRole('button').allTextContents();
     expect(everyone.length).toBeGreaterThan(2);
     await page.getByLabel('Search by name').fill(everyone[1].slice(0, 5));
-    await page.getByRole('status').filter({ hasText: /^Showing/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Showing/ })
+      .waitFor();
     expect(await page.getByRole('table').getByRole('button').allTextContents()).toContain(everyone[1]);
     expect(await page.getByRole('table').getByRole('button').count()).toBeLessThan(everyone.length);
   });
@@ -74,7 +80,10 @@ describe('the workstream tab in a browser', () => {
     await dialog.getByRole('checkbox', { checked: false }).first().click();
     await dialog.getByText(`Induction progress: ${Number(before) + 1} of ${total} done`).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('row', { name: new RegExp(name) }).getByText(`${Number(before) + 1} of ${total} done`).waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(name) })
+      .getByText(`${Number(before) + 1} of ${total} done`)
+      .waitFor();
   });
 
   it("refuses to make a partner active while required items are missing, with the rule's own words", async () => {
@@ -104,7 +113,10 @@ describe('the workstream tab in a browser', () => {
     const coming = page.getByRole('table', { name: /Coming up/ });
     const row = coming.getByRole('row', { name: new RegExp(`${name}.*Booked at 10:30`) });
     await row.waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /Download the invitation/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: /Download the invitation/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^one-to-one-\d+\.ics$/);
     const ics = fs.readFileSync(await download.path(), 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
@@ -114,7 +126,10 @@ describe('the workstream tab in a browser', () => {
 
   it("exports the workstream's partners as a CSV file", async () => {
     await openWorkstream('Urgent and emergency care (demo)');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export partners (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export partners (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^partners-urgent-and-emergency-care-demo-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = fs.readFileSync(await download.path(), 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^\uFEFFName,Role,Stage,/);
@@ -148,18 +163,27 @@ describe('the workstream tab in a browser', () => {
     const induction = page.getByRole('button', { name: /^Induction \d+$/ });
     const [, count] = /(\d+)$/.exec((await induction.textContent()) ?? '') ?? [];
     await induction.click();
-    await page.getByRole('status').filter({ hasText: /partners at Induction$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /partners at Induction$/ })
+      .waitFor();
     expect(await induction.getAttribute('aria-pressed')).toBe('true');
     expect(new URL(page.url()).searchParams.get('show')).toBe('Induction');
     const stages = await page.getByRole('table').getByRole('row').locator('td:nth-child(3)').allTextContents();
     expect(stages).toEqual(Array(Number(count)).fill('Induction'));
 
     await page.reload();
-    await page.getByRole('status').filter({ hasText: /partners at Induction$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /partners at Induction$/ })
+      .waitFor();
     expect(await page.getByRole('button', { name: /^Induction \d+$/ }).getAttribute('aria-pressed')).toBe('true');
 
     await page.getByRole('button', { name: /^Induction \d+$/ }).click();
-    await page.getByRole('status').filter({ hasText: /^\d+ partners$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^\d+ partners$/ })
+      .waitFor();
     expect(await page.getByRole('table').getByRole('row').count()).toBe(everyone);
     expect(new URL(page.url()).searchParams.get('show')).toBeNull();
   });
@@ -182,8 +206,12 @@ describe('the workstream tab in a browser', () => {
     await approved.waitFor();
     expect(await approved.textContent()).toContain(title);
     await adverts.getByRole('button', { name: `Approve the advert for ${title}` }).waitFor({ state: 'detached' });
-    const overview = (await (await fetch(`${e2e.server.url}/api/overview`)).json()) as { workstreams: Array<{ advertsAwaitingApproval: Array<{ title: string }> }> };
-    expect(overview.workstreams.flatMap((workstream) => workstream.advertsAwaitingApproval.map((waiting) => waiting.title))).not.toContain(title);
+    const overview = (await (await fetch(`${e2e.server.url}/api/overview`)).json()) as {
+      workstreams: Array<{ advertsAwaitingApproval: Array<{ title: string }> }>;
+    };
+    expect(overview.workstreams.flatMap((workstream) => workstream.advertsAwaitingApproval.map((waiting) => waiting.title))).not.toContain(
+      title,
+    );
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -214,7 +242,9 @@ describe('the workstream tab in a browser', () => {
     await confirm.getByRole('button', { name: 'Remove Rowan Ellis' }).click();
     await page.getByText('Rowan Ellis removed from Mental health (demo).').waitFor();
     expect(await people.getByText('Rowan Ellis').count()).toBe(0);
-    const members = (await (await fetch(`${e2e.server.url}/api/workstreams/${await workstreamIdByTitle(e2e.server, 'Mental health (demo)')}/members`)).json()) as Array<{ userName: string }>;
+    const members = (await (
+      await fetch(`${e2e.server.url}/api/workstreams/${await workstreamIdByTitle(e2e.server, 'Mental health (demo)')}/members`)
+    ).json()) as Array<{ userName: string }>;
     expect(members.map((member) => member.userName)).not.toContain('Rowan Ellis');
   });
 
@@ -229,7 +259,10 @@ describe('the workstream tab in a browser', () => {
   it('has no axe-core violations on the one-to-ones, roles and Engagement views', async () => {
     await openWorkstream('Urgent and emergency care (demo)');
     await page.getByRole('tab', { name: 'One-to-ones' }).click();
-    await page.getByRole('table', { name: /Overdue|Coming up/ }).first().waitFor();
+    await page
+      .getByRole('table', { name: /Overdue|Coming up/ })
+      .first()
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('tab', { name: 'Roles' }).click();
     await page.getByRole('columnheader', { name: 'At each stage' }).waitFor();
@@ -264,7 +297,8 @@ async function openPartnerWithNothingBooked(): Promise<Bookable> {
       rows: Array<{ involvementId: number; partnerId: number; name: string; stage: string; booked: unknown }>;
     };
     const bookable = dashboard.rows.find(
-      (row) => ['Induction', 'Active', 'Paused'].includes(row.stage) && row.booked === null && row.name !== `Erased partner ${row.partnerId}`,
+      (row) =>
+        ['Induction', 'Active', 'Paused'].includes(row.stage) && row.booked === null && row.name !== `Erased partner ${row.partnerId}`,
     );
     if (!bookable) continue;
     await openWorkstream(workstream.title);
@@ -286,7 +320,10 @@ describe('the partner panel keeps the keyboard focus after every action in it', 
     await page.keyboard.press('Enter');
     await dialog.getByText('One-to-one booked.').waitFor();
     // The panel has read the partner again: the booking is in their history.
-    await dialog.getByRole('list', { name: 'One-to-one history' }).getByText(/Community room/).waitFor();
+    await dialog
+      .getByRole('list', { name: 'One-to-one history' })
+      .getByText(/Community room/)
+      .waitFor();
     expect(await focusInPanel()).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -300,7 +337,10 @@ describe('the partner panel keeps the keyboard focus after every action in it', 
     await form.getByLabel('Where (optional)').fill('Library');
     await form.getByRole('button', { name: 'Book one-to-one' }).click();
     await dialog.getByText('One-to-one booked.').waitFor();
-    await dialog.getByRole('list', { name: 'One-to-one history' }).getByText(/Library/).waitFor();
+    await dialog
+      .getByRole('list', { name: 'One-to-one history' })
+      .getByText(/Library/)
+      .waitFor();
     expect(await focusInPanel()).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -374,7 +414,11 @@ describe('personal data in the tab, in a browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await held.getByRole('button', { name: /consent to notes$/ }).click();
     await dialog.getByText(/^Consent to notes recorded for .*, dated today\.$/).waitFor();
-    await dialog.getByRole('region', { name: 'Consent' }).getByText(/^Given on /).nth(1).waitFor();
+    await dialog
+      .getByRole('region', { name: 'Consent' })
+      .getByText(/^Given on /)
+      .nth(1)
+      .waitFor();
 
     await held.getByRole('textbox', { name: /^Notes/ }).fill('Enjoying the design meetings; would like to join the next workshop.');
     await held.getByRole('button', { name: 'Record as held' }).click();
@@ -386,11 +430,17 @@ describe('personal data in the tab, in a browser', () => {
     const name = await openPartner('Digital inclusion (demo)');
     const dialog = page.getByRole('dialog', { name });
 
-    const [json] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download their data (JSON)' }).click()]);
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download their data (JSON)' }).click(),
+    ]);
     expect(json.suggestedFilename()).toMatch(/^partner-\d+-personal-data\.json$/);
     const exported = JSON.parse(fs.readFileSync(await json.path(), 'utf8')) as { partner: { id: number; fullName: string } };
     expect(exported.partner.fullName).toBe(name);
-    const [summary] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download their data as a readable summary' }).click()]);
+    const [summary] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download their data as a readable summary' }).click(),
+    ]);
     expect(fs.readFileSync(await summary.path(), 'utf8')).toContain(`What Partner Pathway holds about`);
 
     await dialog.getByRole('button', { name: 'Erase their personal data' }).click();

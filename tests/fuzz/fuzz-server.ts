@@ -5,7 +5,16 @@ import { loadConfig } from '../../src/config';
 import { LISTS, type ListName, type RecordOf } from '../../src/domain';
 import { startServer, type RunningServer } from '../../src/entry/server';
 import { startChannelStandIn, type ChannelStandIn } from '../bot/channel-stand-in';
-import { CLIENT_ID, mint, signingKey, signInSettings, startEntraStandIn, TENANT, teamsClaims, type EntraStandIn } from '../server/auth/entra-stand-in';
+import {
+  CLIENT_ID,
+  mint,
+  signingKey,
+  signInSettings,
+  startEntraStandIn,
+  TENANT,
+  teamsClaims,
+  type EntraStandIn,
+} from '../server/auth/entra-stand-in';
 import { recordingLogger } from '../server/support';
 
 /** The Engagement team member named in ENGAGEMENT_TEAM_IDS: may see every workstream. */
@@ -71,8 +80,10 @@ function knownIds(snapshot: Snapshot): KnownIds {
   const list = (name: ListName) => (snapshot[name] ?? []) as Item[];
   const involvements = list('involvements');
   const involvementWorkstream = new Map(involvements.map((item) => [item.id, item.workstreamId as number]));
-  const partnerWorkstreams = (partnerId: number) => involvements.filter((item) => item.partnerId === partnerId).map((item) => item.workstreamId as number);
-  const of = (items: Item[], workstreamIds: (item: Item) => readonly number[]) => items.map((item) => ({ id: item.id, workstreamIds: workstreamIds(item) }));
+  const partnerWorkstreams = (partnerId: number) =>
+    involvements.filter((item) => item.partnerId === partnerId).map((item) => item.workstreamId as number);
+  const of = (items: Item[], workstreamIds: (item: Item) => readonly number[]) =>
+    items.map((item) => ({ id: item.id, workstreamIds: workstreamIds(item) }));
   const byKind = {
     workstreamId: of(list('workstreams'), (item) => [item.id]),
     roleId: of(list('roles'), (item) => [item.workstreamId as number]),
@@ -125,7 +136,11 @@ export async function startFuzzServer(): Promise<FuzzServer> {
   const server = await startServer({ ...config, port: 0, signIn: signInSettings(entra.keysUrl) }, options);
   const botServer = await startServer({ ...localConfig, port: 0 }, options);
   const snapshot = await snapshotOf(server);
-  const caller = async (name: Caller['name'], oid: string): Promise<Caller> => ({ name, oid, token: await mint(key, teamsClaims({ oid, name: `Fuzz ${name}` })) });
+  const caller = async (name: Caller['name'], oid: string): Promise<Caller> => ({
+    name,
+    oid,
+    token: await mint(key, teamsClaims({ oid, name: `Fuzz ${name}` })),
+  });
   const member = memberOfOneWorkstream(snapshot);
   return {
     server,

@@ -5,7 +5,7 @@ export const INJECTIONS = [
   "'); DROP TABLE partners; --",
   "' or 1 eq 1",
   "' or '1'='1",
-  "1) or (1 eq 1",
+  '1) or (1 eq 1',
   '$filter=PPPWorkstreamId ne null',
   "?$filter=Title eq 'x'&$select=*",
   '<script>alert(1)</script>',
@@ -32,7 +32,10 @@ const unusualCharacter = fc.constantFrom('\u0000', '\u200b', '\u202e', '\ufeff',
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...INJECTIONS) },
   { weight: 3, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.string({ unit: fc.oneof(controlCharacter, unusualCharacter, fc.constantFrom('a', ' ', "'")), maxLength: 30 }) },
+  {
+    weight: 2,
+    arbitrary: fc.string({ unit: fc.oneof(controlCharacter, unusualCharacter, fc.constantFrom('a', ' ', "'")), maxLength: 30 }),
+  },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n') },
   { weight: 1, arbitrary: fc.integer({ min: 256, max: 20_000 }).map((length) => 'x'.repeat(length)) },
 );
@@ -79,6 +82,13 @@ export function jsonObject(entries: ReadonlyArray<readonly [string, unknown]>): 
 
 /** A few fields of garbage, with prototype pollution keys among their names. */
 export const hostileEntries: fc.Arbitrary<Array<[string, unknown]>> = fc.array(
-  fc.tuple(fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 12 }), hostileText.filter((text) => text.length < 64)), hostileValue),
+  fc.tuple(
+    fc.oneof(
+      fc.constantFrom(...PROTOTYPE_KEYS),
+      fc.string({ maxLength: 12 }),
+      hostileText.filter((text) => text.length < 64),
+    ),
+    hostileValue,
+  ),
   { maxLength: 6 },
 );

@@ -117,11 +117,64 @@ async function postActivity(activity: Record<string, unknown> | string): Promise
   });
 }
 
-const ACTIVITY_TYPES = ['message', 'invoke', 'conversationUpdate', 'messageReaction', 'messageUpdate', 'messageDelete', 'event', 'typing', 'installationUpdate', 'endOfConversation'];
-const INVOKE_NAMES = ['adaptiveCard/action', 'composeExtension/query', 'composeExtension/submitAction', 'task/fetch', 'task/submit', 'signin/verifyState', 'config/fetch', 'fileConsent/invoke', 'actionableMessage/executeAction', 'handoff/action'];
-const COMMANDS = ['help', 'plan a role', 'roles', 'my partners', 'due this week', 'next', 'ask', 'workstream', 'send reminders', '<at>Partner Pathway</at> help'];
+const ACTIVITY_TYPES = [
+  'message',
+  'invoke',
+  'conversationUpdate',
+  'messageReaction',
+  'messageUpdate',
+  'messageDelete',
+  'event',
+  'typing',
+  'installationUpdate',
+  'endOfConversation',
+];
+const INVOKE_NAMES = [
+  'adaptiveCard/action',
+  'composeExtension/query',
+  'composeExtension/submitAction',
+  'task/fetch',
+  'task/submit',
+  'signin/verifyState',
+  'config/fetch',
+  'fileConsent/invoke',
+  'actionableMessage/executeAction',
+  'handoff/action',
+];
+const COMMANDS = [
+  'help',
+  'plan a role',
+  'roles',
+  'my partners',
+  'due this week',
+  'next',
+  'ask',
+  'workstream',
+  'send reminders',
+  '<at>Partner Pathway</at> help',
+];
 /** Fields of an activity the bot reads, each replaced (or removed, as undefined) by garbage. */
-const TAMPERED_FIELDS = ['id', 'type', 'text', 'value', 'name', 'from', 'recipient', 'conversation', 'channelData', 'entities', 'attachments', 'membersAdded', 'membersRemoved', 'replyToId', 'locale', 'timestamp', 'textFormat', 'channelId', 'serviceUrl'];
+const TAMPERED_FIELDS = [
+  'id',
+  'type',
+  'text',
+  'value',
+  'name',
+  'from',
+  'recipient',
+  'conversation',
+  'channelData',
+  'entities',
+  'attachments',
+  'membersAdded',
+  'membersRemoved',
+  'replyToId',
+  'locale',
+  'timestamp',
+  'textFormat',
+  'channelId',
+  'serviceUrl',
+];
 const TAMPERED_NESTED: ReadonlyArray<readonly [string, string]> = [
   ['from', 'name'],
   ['from', 'aadObjectId'],
@@ -147,7 +200,10 @@ function tamperings<T>(field: fc.Arbitrary<T>): fc.Arbitrary<Array<[T, unknown]>
 }
 
 /** A serviceUrl the bot must not send to: anything but the channel's own (a real address would be contacted). */
-const badServiceUrl = fc.oneof(hostileText.filter((text) => !/^https?:/i.test(text)), fc.constantFrom(undefined, null, 42, 'ftp://example.org/', 'file:///etc/passwd'));
+const badServiceUrl = fc.oneof(
+  hostileText.filter((text) => !/^https?:/i.test(text)),
+  fc.constantFrom(undefined, null, 42, 'ftp://example.org/', 'file:///etc/passwd'),
+);
 
 function malformedActivity(): fc.Arbitrary<Record<string, unknown> | string> {
   const tampered = fc.record({
@@ -155,25 +211,34 @@ function malformedActivity(): fc.Arbitrary<Record<string, unknown> | string> {
     inChannel: fc.boolean(),
     type: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ACTIVITY_TYPES) }, { weight: 1, arbitrary: hostileText }),
     name: fc.oneof(fc.constantFrom(...INVOKE_NAMES), hostileText),
-    text: fc.oneof(hostileText, fc.tuple(fc.constantFrom(...COMMANDS), hostileText).map(([command, rest]) => `${command} ${rest}`)),
+    text: fc.oneof(
+      hostileText,
+      fc.tuple(fc.constantFrom(...COMMANDS), hostileText).map(([command, rest]) => `${command} ${rest}`),
+    ),
     value: hostileValue,
     fields: tamperings(fc.constantFrom(...TAMPERED_FIELDS.filter((field) => field !== 'serviceUrl'))),
     nested: tamperings(fc.constantFrom(...TAMPERED_NESTED)),
     serviceUrl: rarely(badServiceUrl),
   });
   return fc.oneof(
-    { weight: 20, arbitrary: tampered.map(({ caller, inChannel, type, name, text, value, fields, nested, serviceUrl }) => {
-      const activity: Record<string, unknown> = { ...activityFrom(caller, inChannel), type, name, text, value };
-      for (const [[parent, field], replacement] of nested) {
-        const current = activity[parent];
-        activity[parent] = { ...(typeof current === 'object' && current !== null ? current : {}), [field]: replacement };
-      }
-      for (const [field, replacement] of fields) activity[field] = replacement;
-      if (serviceUrl !== null) activity.serviceUrl = serviceUrl;
-      return activity;
-    }) },
+    {
+      weight: 20,
+      arbitrary: tampered.map(({ caller, inChannel, type, name, text, value, fields, nested, serviceUrl }) => {
+        const activity: Record<string, unknown> = { ...activityFrom(caller, inChannel), type, name, text, value };
+        for (const [[parent, field], replacement] of nested) {
+          const current = activity[parent];
+          activity[parent] = { ...(typeof current === 'object' && current !== null ? current : {}), [field]: replacement };
+        }
+        for (const [field, replacement] of fields) activity[field] = replacement;
+        if (serviceUrl !== null) activity.serviceUrl = serviceUrl;
+        return activity;
+      }),
+    },
     { weight: 1, arbitrary: fc.constantFrom('', 'null', '[]', '"message"', '{"type":', '{"type":"message"}') },
-    { weight: 1, arbitrary: fc.constant(null).map(() => ({ ...activityFrom(fuzz.outsider, false), type: 'message', text: 'x'.repeat(300_000) })) },
+    {
+      weight: 1,
+      arbitrary: fc.constant(null).map(() => ({ ...activityFrom(fuzz.outsider, false), type: 'message', text: 'x'.repeat(300_000) })),
+    },
   );
 }
 
@@ -189,19 +254,50 @@ const CARD_IDS: ReadonlyArray<readonly [string, IdKind]> = [
   ['oneToOneId', 'oneToOneId'],
   ['memberId', 'memberId'],
 ];
-const CARD_TEXT_FIELDS = ['title', 'fullName', 'preferredName', 'email', 'phone', 'notes', 'reason', 'where', 'comment', 'advertUrl', 'accessNeeds', 'adjustments', 'answer', 'date', 'time', 'key', 'questionId', 'cadenceWeeks', 'consentGiven'];
+const CARD_TEXT_FIELDS = [
+  'title',
+  'fullName',
+  'preferredName',
+  'email',
+  'phone',
+  'notes',
+  'reason',
+  'where',
+  'comment',
+  'advertUrl',
+  'accessNeeds',
+  'adjustments',
+  'answer',
+  'date',
+  'time',
+  'key',
+  'questionId',
+  'cadenceWeeks',
+  'consentGiven',
+];
 
 function cardData(caller: Caller): fc.Arbitrary<Record<string, unknown>> {
   const ids = fc.tuple(...CARD_IDS.map(([field, kind]) => idOf(caller, kind).map((id) => [field, id] as const)));
-  const versions = fc.tuple(...['version', 'partnerVersion', 'taskVersion'].map((field) => fc.oneof(fc.integer({ min: 1, max: 5 }), hostileValue).map((version) => [field, version] as const)));
+  const versions = fc.tuple(
+    ...['version', 'partnerVersion', 'taskVersion'].map((field) =>
+      fc.oneof(fc.integer({ min: 1, max: 5 }), hostileValue).map((version) => [field, version] as const),
+    ),
+  );
   const texts = fc.array(fc.tuple(fc.constantFrom(...CARD_TEXT_FIELDS), fc.oneof(hostileText, hostileValue)), { maxLength: 5 });
   // Every id field is always present, so no verb falls back to the conversation's own workstream and creates something there.
-  return fc.tuple(texts, hostileEntries, versions, ids).map(([text, garbage, version, id]) => Object.fromEntries([...text, ...garbage, ...version, ...id]));
+  return fc
+    .tuple(texts, hostileEntries, versions, ids)
+    .map(([text, garbage, version, id]) => Object.fromEntries([...text, ...garbage, ...version, ...id]));
 }
 
 function cardSubmission(): fc.Arbitrary<Record<string, unknown>> {
   return fc
-    .record({ caller: fc.constantFrom(...callers()), inChannel: fc.boolean(), verb: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...VERBS) }, { weight: 1, arbitrary: hostileText }), execute: fc.boolean() })
+    .record({
+      caller: fc.constantFrom(...callers()),
+      inChannel: fc.boolean(),
+      verb: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...VERBS) }, { weight: 1, arbitrary: hostileText }),
+      execute: fc.boolean(),
+    })
     .chain(({ caller, inChannel, verb, execute }) =>
       cardData(caller).map((data) => {
         const activity = activityFrom(caller, inChannel);
@@ -228,7 +324,14 @@ const ROUTES = [
 ];
 /** Body fields that name a record; the path's ids replace them where the route has them. */
 const BODY_IDS: ReadonlyArray<readonly [string, IdKind]> = CARD_IDS.filter(([field]) => field !== 'madeForWorkstreamId');
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x'];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/json; charset=utf-16',
+  'multipart/form-data; boundary=x',
+];
 
 /** An id as a URL segment; lone surrogates, which no URL can carry, become U+FFFD. */
 function pathSegment(id: unknown): string {
@@ -241,12 +344,31 @@ const UNBOUND_CREATES = new Set(['POST /workstreams', 'POST /engagement-team/mem
 function apiCall(): fc.Arbitrary<ApiInput> {
   return fc
     .record({
-      caller: fc.oneof({ weight: 9, arbitrary: fc.constantFrom<Caller | undefined>(...callers()) }, { weight: 1, arbitrary: fc.constant(undefined) }),
+      caller: fc.oneof(
+        { weight: 9, arbitrary: fc.constantFrom<Caller | undefined>(...callers()) },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+      ),
       route: fc.constantFrom(...ROUTES),
       otherMethod: rarely(fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS')),
-      contentType: fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) }),
+      contentType: fc.oneof(
+        { weight: 8, arbitrary: fc.constant('application/json') },
+        { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+      ),
       rawBody: fc.oneof(
-        { weight: 1, arbitrary: fc.constantFrom(undefined, '', 'null', '[]', '"x"', '42', '{"a":', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            undefined,
+            '',
+            'null',
+            '[]',
+            '"x"',
+            '42',
+            '{"a":',
+            '{"__proto__":{"polluted":true}}',
+            '{"constructor":{"prototype":{"polluted":true}}}',
+          ),
+        },
         { weight: 1, arbitrary: fc.constant('{"title":"' + 'x'.repeat(120_000) + '"}') },
         { weight: 18, arbitrary: fc.constant(null) },
       ),
@@ -264,13 +386,22 @@ function apiCall(): fc.Arbitrary<ApiInput> {
         .tuple(
           fc.tuple(...params.map((param) => idOf(idCaller, param))),
           fc.tuple(...BODY_IDS.map(([field, kind]) => idOf(idCaller, kind).map((id) => [field, id] as const))),
-          fc.oneof(malformedId, hostileValue.filter((value) => typeof value !== 'string')),
+          fc.oneof(
+            malformedId,
+            hostileValue.filter((value) => typeof value !== 'string'),
+          ),
         )
         .map(([pathIds, bodyIds, title]): ApiInput => {
           let index = 0;
           const path = `/api${route.path.replace(/:(\w+)/g, () => pathSegment(pathIds[index++]))}`;
           // A string title would make a workstream for anyone signed in, so it is never one.
-          const forced: Array<readonly [string, unknown]> = unbound ? [['title', title], ['items', title], ['userId', title]] : [];
+          const forced: Array<readonly [string, unknown]> = unbound
+            ? [
+                ['title', title],
+                ['items', title],
+                ['userId', title],
+              ]
+            : [];
           const body = rawBody !== null ? rawBody : jsonObject([...entries, ...bodyIds, ...forced]);
           return { caller: who, method, path, contentType, body };
         });

@@ -15,9 +15,14 @@ const QUIET_STEP_MS = 400;
 const hourOf = (step: number) => (step * STEP_MS) / (60 * 60 * 1000);
 
 describe('Three instances ticking through a day of simulated time on one clock', () => {
-  it('send every reminder exactly once, each from the first tick at or after its time: none before 09:00, the morning\'s at 09:00, one that falls due at 14:00 soon after', async () => {
+  it("send every reminder exactly once, each from the first tick at or after its time: none before 09:00, the morning's at 09:00, one that falls due at 14:00 soon after", async () => {
     let now = new Date(MIDNIGHT);
-    const instances = await world.startInstances('day', 3, { reminders: 'on', clock: { now: () => now }, reminderCheckEveryMs: 100, botPaceMs: 5 });
+    const instances = await world.startInstances('day', 3, {
+      reminders: 'on',
+      clock: { now: () => now },
+      reminderCheckEveryMs: 100,
+      botPaceMs: 5,
+    });
     try {
       await world.arrangeDueReminders(instances[0]);
       world.channel.sent.length = 0;
@@ -42,9 +47,12 @@ describe('Three instances ticking through a day of simulated time on one clock',
       expect(sentBy[28]).toBeGreaterThan(DUE_REMINDERS);
       expect(sentBy.at(-1)).toBe(sentBy[28]);
 
-      const due = await createPathwayService({ store: instances[0].store, clock: { now: () => now }, settings: SETTINGS, access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] } }).worklists.reminders(
-        loadConfig({}).botSettings.reminders,
-      );
+      const due = await createPathwayService({
+        store: instances[0].store,
+        clock: { now: () => now },
+        settings: SETTINGS,
+        access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] },
+      }).worklists.reminders(loadConfig({}).botSettings.reminders);
       expect(world.channel.sent).toHaveLength(due.length);
       expect(new Set(world.summaries()).size).toBe(due.length);
       expect(world.summaries().filter((summary) => summary.includes('Dan Late'))).not.toEqual([]);
@@ -52,7 +60,11 @@ describe('Three instances ticking through a day of simulated time on one clock',
       const runs = instances.flatMap((instance) => linesOf(instance, 'Reminders run'));
       expect(runs.reduce((total, line) => total + Number(line.fields.sent), 0)).toBe(due.length);
       // Every instance ticked, and each tick ran on one of them while the others skipped it.
-      for (const instance of instances) expect(linesOf(instance, 'Reminders run').length + linesOf(instance, 'Scheduled reminders skipped: another instance holds the lease').length).toBeGreaterThan(0);
+      for (const instance of instances)
+        expect(
+          linesOf(instance, 'Reminders run').length +
+            linesOf(instance, 'Scheduled reminders skipped: another instance holds the lease').length,
+        ).toBeGreaterThan(0);
       expect(runs.length).toBeGreaterThan(STEPS - 18);
     } finally {
       await Promise.all(instances.map((instance) => instance.close()));

@@ -13,7 +13,8 @@ const linesOf = (instance: Instance, message: string) => instance.logger.lines.f
 const run = async (url: string) => (await fetch(`${url}/api/reminders/run`, { method: 'POST' })).json();
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 /** Resolves once at least `count` messages were sent and none for `quietMs`: the sender is waiting to space its next one. */
-const sentThenQuiet = (count: number, quietMs = 300) => until(() => world.channel.sent.length >= count && Date.now() - (world.channel.sent.at(-1)?.at ?? 0) > quietMs);
+const sentThenQuiet = (count: number, quietMs = 300) =>
+  until(() => world.channel.sent.length >= count && Date.now() - (world.channel.sent.at(-1)?.at ?? 0) > quietMs);
 
 /** Takes the reminders lease at once, as another instance would: refused (409) while anyone holds it. */
 async function leaseIsFree(container: string): Promise<boolean> {
@@ -52,7 +53,12 @@ describe('The lease holder SIGKILLed in the middle of a scheduled reminders run 
     try {
       // Two delivered and recorded; the next claimed and waiting to be spaced from the last.
       await sentThenQuiet(2);
-      [survivor] = await world.startInstances('killed', 1, { reminders: 'on', reminderHour: 0, clock: systemClock, reminderClaimMs: SHORT_CLAIM_MS });
+      [survivor] = await world.startInstances('killed', 1, {
+        reminders: 'on',
+        reminderHour: 0,
+        clock: systemClock,
+        reminderClaimMs: SHORT_CLAIM_MS,
+      });
       await until(() => linesOf(survivor as Instance, SKIPPED).length > 0);
       doomed.child.kill('SIGKILL');
       await exited(doomed.child);

@@ -17,7 +17,13 @@ export const JO: Principal = { id: USER.aadObjectId, name: USER.name, email: '',
 const NADIA = { id: '29:nadia-ali', name: ENGAGEMENT_PRINCIPAL.name, aadObjectId: ENGAGEMENT_PRINCIPAL.id };
 const TENANT = { id: '0d4e2b7a-5c3f-4a8e-9b61-2f7c8d9e0a1b' };
 export const PERSONAL_CHAT = { id: 'a:1personal-chat-with-jo', conversationType: 'personal', tenantId: TENANT.id };
-const JO_IN_PERSONAL_CHAT = { channelId: 'msteams', from: USER, conversation: PERSONAL_CHAT, recipient: BOT, channelData: { tenant: TENANT } };
+const JO_IN_PERSONAL_CHAT = {
+  channelId: 'msteams',
+  from: USER,
+  conversation: PERSONAL_CHAT,
+  recipient: BOT,
+  channelData: { tenant: TENANT },
+};
 export const ENGAGEMENT_CHANNEL = '19:engagement@thread.tacv2';
 export const IN_ENGAGEMENT_CHANNEL = {
   from: NADIA,
@@ -47,7 +53,6 @@ export function timedLogger(): Logger & { readonly lines: TimedLine[] } {
   return { lines, info: record, warn: record, error: record };
 }
 
-
 export type Instance = RunningServer & { readonly logger: ReturnType<typeof timedLogger> };
 
 /** What every scale test shares: one Azurite, one channel stand-in and a folder for the SQLite files, for the whole test file. */
@@ -56,7 +61,11 @@ export interface ScaleWorld {
   readonly channel: ChannelStandIn;
   readonly folder: string;
   /** Server instances, as several App Service instances on SharePoint and Blob Storage: one SQLite file and one blob container per `name`. */
-  startInstances(name: string, count: number, options: { readonly reminders: 'on' | 'off'; readonly reminderHour?: number; readonly clock?: Clock } & StartOptions): Promise<Instance[]>;
+  startInstances(
+    name: string,
+    count: number,
+    options: { readonly reminders: 'on' | 'off'; readonly reminderHour?: number; readonly clock?: Clock } & StartOptions,
+  ): Promise<Instance[]>;
   /** Posts an activity to one instance as Teams would (Jo in personal chat unless `activity` says otherwise). */
   post(server: RunningServer, activity: Record<string, unknown>): ReturnType<typeof postActivity>;
   /** Connects the bot to the Engagement channel and Jo's chat, and makes {@link DUE_REMINDERS} reminders due on NOW. */
@@ -180,9 +189,15 @@ export async function startProcess(
   { script, env = {} }: { readonly script?: string; readonly env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ readonly child: ChildProcess; readonly url: string }> {
   const port = await freePort();
-  const args = script === undefined ? [path.join(built.folder, 'entry/server.js')] : ['-e', `const built = (file) => require(${JSON.stringify(built.folder)} + '/' + file);\n${script}`];
+  const args =
+    script === undefined
+      ? [path.join(built.folder, 'entry/server.js')]
+      : ['-e', `const built = (file) => require(${JSON.stringify(built.folder)} + '/' + file);\n${script}`];
   // The build is outside the checkout; its packages are the checkout's.
-  const child = spawn(process.execPath, args, { env: { ...world.processEnv(name, port), ...env, NODE_PATH: path.resolve('node_modules') }, stdio: 'ignore' });
+  const child = spawn(process.execPath, args, {
+    env: { ...world.processEnv(name, port), ...env, NODE_PATH: path.resolve('node_modules') },
+    stdio: 'ignore',
+  });
   const url = `http://localhost:${port}`;
   await until(async () => (await fetch(`${url}/healthz`).catch(() => undefined))?.ok === true);
   return { child, url };

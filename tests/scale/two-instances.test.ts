@@ -4,7 +4,18 @@ import Database from 'better-sqlite3';
 import { REMINDERS_LEASE, type RunningServer } from '../../src/entry/server';
 import { workstream } from '../bot/arrange';
 import { button, textOf } from '../bot/transcript-harness';
-import { BOT, DUE_REMINDERS, ENGAGEMENT_CHANNEL, IN_ENGAGEMENT_CHANNEL, JO, PERSONAL_CHAT, scaleWorld, serviceOn, type Instance, type TimedLine } from './support';
+import {
+  BOT,
+  DUE_REMINDERS,
+  ENGAGEMENT_CHANNEL,
+  IN_ENGAGEMENT_CHANNEL,
+  JO,
+  PERSONAL_CHAT,
+  scaleWorld,
+  serviceOn,
+  type Instance,
+  type TimedLine,
+} from './support';
 import { sleep, until } from '../wait';
 
 const world = scaleWorld();
@@ -23,8 +34,11 @@ describe('Two instances sharing Blob Storage: any turn on any instance', () => {
   it('keeps the bot state in the container, with nothing in a local file', async () => {
     const blobs: string[] = [];
     await post(one, { type: 'message', text: 'help' });
-    for await (const blob of new ContainerClient(world.azurite.connectionString, 'turns').listBlobsFlat()) blobs.push(decodeURIComponent(blob.name));
-    expect(blobs).toEqual(expect.arrayContaining([`reference:conversation:${PERSONAL_CHAT.id}`, `reference:user:${JO.id}`, 'leases/reminders']));
+    for await (const blob of new ContainerClient(world.azurite.connectionString, 'turns').listBlobsFlat())
+      blobs.push(decodeURIComponent(blob.name));
+    expect(blobs).toEqual(
+      expect.arrayContaining([`reference:conversation:${PERSONAL_CHAT.id}`, `reference:user:${JO.id}`, 'leases/reminders']),
+    );
     expect(blobs.some((name) => name.startsWith(`seen:${PERSONAL_CHAT.id}:`))).toBe(true);
     const database = new Database(path.join(world.folder, 'turns.db'), { readonly: true });
     expect(database.prepare(`SELECT "name" FROM "sqlite_master" WHERE "name" = 'bot_state'`).all()).toEqual([]);
@@ -52,12 +66,21 @@ describe('Two instances sharing Blob Storage: any turn on any instance', () => {
     expect(roles.filter((role) => role.title === 'Antenatal classes partner').map((role) => role.workstreamId)).toEqual([maternity.id]);
 
     await post(one, { type: 'message', text: 'ask' });
-    expect(world.channel.sent.at(-1)?.activity.text).toBe('What would you like to ask the Engagement team? Type your question and I will pass it on.');
+    expect(world.channel.sent.at(-1)?.activity.text).toBe(
+      'What would you like to ask the Engagement team? Type your question and I will pass it on.',
+    );
     await post(other, { type: 'message', text: 'Can partners claim taxi fares to the hospital?' });
-    expect(world.channel.sent.at(-1)?.activity.text).toBe('I have passed your question to the Engagement team. Their answer will come back here.');
+    expect(world.channel.sent.at(-1)?.activity.text).toBe(
+      'I have passed your question to the Engagement team. Their answer will come back here.',
+    );
     const question = world.channel.sent.find((sent) => sent.conversationId === ENGAGEMENT_CHANNEL)?.activity.attachments[0].content;
 
-    const answered = await press(one, 'ask.answer', { ...button(question, 'ask.answer'), answer: 'Yes, with a receipt.' }, IN_ENGAGEMENT_CHANNEL);
+    const answered = await press(
+      one,
+      'ask.answer',
+      { ...button(question, 'ask.answer'), answer: 'Yes, with a receipt.' },
+      IN_ENGAGEMENT_CHANNEL,
+    );
     expect(textOf(answered.body.value)).toContain('Answered by Nadia Ali: Yes, with a receipt.');
     expect(world.channel.sent.at(-1)).toMatchObject({ conversationId: PERSONAL_CHAT.id });
     expect(world.channel.sent.at(-1)?.activity.text).toContain('Yes, with a receipt.');
@@ -72,7 +95,9 @@ describe('Two instances sharing Blob Storage: any turn on any instance', () => {
   it('reminders triggered on both instances at once send each reminder exactly once', async () => {
     await world.arrangeDueReminders(one);
     world.channel.sent.length = 0;
-    const runs = await Promise.all([one, other].map(async (server) => (await fetch(`${server.url}/api/reminders/run`, { method: 'POST' })).json()));
+    const runs = await Promise.all(
+      [one, other].map(async (server) => (await fetch(`${server.url}/api/reminders/run`, { method: 'POST' })).json()),
+    );
     expect(runs.map((run) => run.due)).toEqual([DUE_REMINDERS, DUE_REMINDERS]);
     expect(runs[0].sent + runs[1].sent).toBe(DUE_REMINDERS);
     expect(runs[0].alreadySent + runs[1].alreadySent).toBe(DUE_REMINDERS);
@@ -95,7 +120,8 @@ describe('Two instances ticking on a schedule: one runs each tick, and a crashed
     try {
       await world.arrangeDueReminders(one);
       world.channel.sent.length = 0;
-      const skipped = (server: Instance) => server.logger.lines.filter((line) => line.message === 'Scheduled reminders skipped: another instance holds the lease');
+      const skipped = (server: Instance) =>
+        server.logger.lines.filter((line) => line.message === 'Scheduled reminders skipped: another instance holds the lease');
       // Both tick and find the lease held; nothing goes out until it expires.
       await until(() => skipped(one).length > 0 && skipped(other).length > 0);
 

@@ -7,7 +7,12 @@ import { COMPLETE_DESCRIPTION, fixedClock, SETTINGS } from './support';
 
 const ENGAGEMENT: Principal = { id: 'aad-engagement', name: 'Nadia Ali', email: 'nadia@example.nhs.uk', tenantId: 'tenant' };
 /** A member of workstream A only. */
-const ALEX: Principal = { id: '7b2d4f6a-8c0e-4a1b-9c3d-5e7f9a1b3c5d', name: 'Alex Moore', email: 'alex@example.nhs.uk', tenantId: 'tenant' };
+const ALEX: Principal = {
+  id: '7b2d4f6a-8c0e-4a1b-9c3d-5e7f9a1b3c5d',
+  name: 'Alex Moore',
+  email: 'alex@example.nhs.uk',
+  tenantId: 'tenant',
+};
 /** A member of workstream B, who arranges its records. */
 const BEA: Principal = { id: 'aad-bea', name: 'Bea Khan', email: 'bea@example.nhs.uk', tenantId: 'tenant' };
 
@@ -32,8 +37,15 @@ async function arrangeB(service: PathwayService): Promise<WorkstreamB> {
   };
   const awaiting = await plan('Awaiting approval');
   const other = await plan('Advertised');
-  const advertised = await service.roles.approveAdvert(ENGAGEMENT, { roleId: other.id, version: other.version, advertUrl: 'https://example.org/b' });
-  let involvement = await service.involvements.recordInterest(BEA, { roleId: advertised.role.id, partner: { fullName: 'Maya Jones', consentGiven: true } });
+  const advertised = await service.roles.approveAdvert(ENGAGEMENT, {
+    roleId: other.id,
+    version: other.version,
+    advertUrl: 'https://example.org/b',
+  });
+  let involvement = await service.involvements.recordInterest(BEA, {
+    roleId: advertised.role.id,
+    partner: { fullName: 'Maya Jones', consentGiven: true },
+  });
   const ref = () => ({ involvementId: involvement.id, version: involvement.version });
   involvement = await service.involvements.bookChat(BEA, { ...ref(), at: '2026-03-05T10:00:00Z', where: 'Teams' });
   involvement = await service.involvements.holdChat(BEA, ref());
@@ -60,11 +72,21 @@ interface Route {
   readonly path: string;
 }
 
-const ROUTES: readonly Route[] = (Object.keys(API) as RouteName[]).map((name) => ({ name, method: API[name].method.toLowerCase(), path: API[name].path }));
+const ROUTES: readonly Route[] = (Object.keys(API) as RouteName[]).map((name) => ({
+  name,
+  method: API[name].method.toLowerCase(),
+  path: API[name].path,
+}));
 const route = (name: RouteName): Route => ROUTES.find((candidate) => candidate.name === name) as Route;
 
 /** What the server does for a route once the caller is known: its file, its read or its use case. */
-function callRoute(service: PathwayService, { name }: Route, actor: Principal, body: Record<string, unknown>, ids: Record<string, number>): Promise<unknown> {
+function callRoute(
+  service: PathwayService,
+  { name }: Route,
+  actor: Principal,
+  body: Record<string, unknown>,
+  ids: Record<string, number>,
+): Promise<unknown> {
   if ('file' in API[name]) return FILES[name as FileRoute](service, actor, ids);
   if ('useCase' in API[name]) return runUseCase(name as UseCaseRoute, service, actor, body, ids);
   return READS[name as Exclude<ReadRoute, OpenRead>]({ service, actor, ids, identity: 'entra' });
@@ -127,7 +149,16 @@ function idsFor(path: string, b: WorkstreamB): Record<string, number> {
 
 /** Everything in the store except the audit trail, to show nothing changed. */
 async function snapshot(store: SqliteStore) {
-  const lists = ['workstreams', 'roles', 'partners', 'involvements', 'inductionTasks', 'inductionTemplateItems', 'oneToOnes', 'members'] as const;
+  const lists = [
+    'workstreams',
+    'roles',
+    'partners',
+    'involvements',
+    'inductionTasks',
+    'inductionTemplateItems',
+    'oneToOnes',
+    'members',
+  ] as const;
   return Promise.all(lists.map((list) => store.find({ list })));
 }
 
@@ -148,18 +179,23 @@ describe('a member of workstream A calling every tab API route with the ids of w
 
   const scoped = ROUTES.filter((route) => !OPEN_TO_ALL.has(`${route.method} ${route.path}`));
 
-  it.each(scoped.map((route) => [`${route.method.toUpperCase()} /api${route.path}`, route] as const))('%s is refused with no access and changes nothing', async (_name, route) => {
-    const before = await snapshot(store);
-    await expect(callRoute(service, route, ALEX, bodyFor(route, b), idsFor(route.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
-    expect(await snapshot(store)).toEqual(before);
-  });
+  it.each(scoped.map((route) => [`${route.method.toUpperCase()} /api${route.path}`, route] as const))(
+    '%s is refused with no access and changes nothing',
+    async (_name, route) => {
+      const before = await snapshot(store);
+      await expect(callRoute(service, route, ALEX, bodyFor(route, b), idsFor(route.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
+      expect(await snapshot(store)).toEqual(before);
+    },
+  );
 
-  it("finds no match for someone in workstream B when asked by a member of workstream A only, so nothing says where else a person is involved", async () => {
+  it('finds no match for someone in workstream B when asked by a member of workstream A only, so nothing says where else a person is involved', async () => {
     const matches = route('possibleMatches');
     const input = { email: 'maya.jones@example.org' };
     await service.partners.updateDetails(BEA, { partnerId: b.partner.id, version: b.partner.version, email: input.email });
     expect(await callRoute(service, matches, ALEX, input, {})).toEqual([]);
-    expect(await callRoute(service, matches, BEA, input, {})).toEqual([expect.objectContaining({ partnerId: b.partner.id, sameEmail: true })]);
+    expect(await callRoute(service, matches, BEA, input, {})).toEqual([
+      expect.objectContaining({ partnerId: b.partner.id, sameEmail: true }),
+    ]);
   });
 
   it('lists only workstream A to its member, and both to the Engagement team', async () => {
@@ -170,23 +206,30 @@ describe('a member of workstream A calling every tab API route with the ids of w
 
   it('lets the member of workstream B do what the outsider could not, so the refusals above are about access alone', async () => {
     const dashboard = route('dashboard');
-    await expect(callRoute(service, dashboard, BEA, {}, idsFor(dashboard.path, b))).resolves.toMatchObject({ workstream: { title: 'Workstream B' } });
+    await expect(callRoute(service, dashboard, BEA, {}, idsFor(dashboard.path, b))).resolves.toMatchObject({
+      workstream: { title: 'Workstream B' },
+    });
     const cancel = route('cancelOneToOne');
-    await expect(callRoute(service, cancel, BEA, bodyFor(cancel, b), idsFor(cancel.path, b))).resolves.toMatchObject({ status: 'Cancelled' });
+    await expect(callRoute(service, cancel, BEA, bodyFor(cancel, b), idsFor(cancel.path, b))).resolves.toMatchObject({
+      status: 'Cancelled',
+    });
   });
 
-  it('POST /api/partners/:partnerId/erase is refused to the partner\'s own workstream too: it is the Engagement team\'s', async () => {
+  it("POST /api/partners/:partnerId/erase is refused to the partner's own workstream too: it is the Engagement team's", async () => {
     const erase = route('erasePartner');
     const before = await snapshot(store);
     await expect(callRoute(service, erase, BEA, bodyFor(erase, b), idsFor(erase.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
     expect(await snapshot(store)).toEqual(before);
   });
 
-  it.each(ROUTES.filter((route) => 'file' in API[route.name] && route.path.startsWith('/partners/')).map((route) => [`GET /api${route.path}`, route] as const))(
-    '%s is refused to the partner\'s own workstream too: it is the Engagement team\'s',
-    async (_name, route) => {
-      await expect(callRoute(service, route, BEA, {}, idsFor(route.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
-      await expect(callRoute(service, route, ENGAGEMENT, {}, idsFor(route.path, b))).resolves.toMatchObject({ body: expect.stringContaining('Maya Jones') });
-    },
-  );
+  it.each(
+    ROUTES.filter((route) => 'file' in API[route.name] && route.path.startsWith('/partners/')).map(
+      (route) => [`GET /api${route.path}`, route] as const,
+    ),
+  )("%s is refused to the partner's own workstream too: it is the Engagement team's", async (_name, route) => {
+    await expect(callRoute(service, route, BEA, {}, idsFor(route.path, b))).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(callRoute(service, route, ENGAGEMENT, {}, idsFor(route.path, b))).resolves.toMatchObject({
+      body: expect.stringContaining('Maya Jones'),
+    });
+  });
 });

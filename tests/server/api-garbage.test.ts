@@ -22,7 +22,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.store.close());
 
-type Garbage = [description: string, method: 'post' | 'put' | 'patch' | 'get', path: () => string, body: string | undefined, contentType?: string];
+type Garbage = [
+  description: string,
+  method: 'post' | 'put' | 'patch' | 'get',
+  path: () => string,
+  body: string | undefined,
+  contentType?: string,
+];
 
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -46,19 +52,44 @@ const GARBAGE: Garbage[] = [
   ['a negative version', 'post', () => `/api/roles/${roleId}/ready`, json({ version: -3 })],
   ['an enormous version', 'post', () => `/api/roles/${roleId}/ready`, json({ version: 1e300 })],
   ['an id in the body that is not a number', 'post', () => '/api/roles', json({ workstreamId: 'one', title: 'x' })],
-  ['an id in the body for an item that does not exist', 'post', () => '/api/roles', json({ workstreamId: 9_007_199_254_740_991, title: 'x' })],
+  [
+    'an id in the body for an item that does not exist',
+    'post',
+    () => '/api/roles',
+    json({ workstreamId: 9_007_199_254_740_991, title: 'x' }),
+  ],
   ['an impossible date', 'post', () => `/api/involvements/${involvementId}/acknowledge`, json({ version: 1, date: '2026-02-30' })],
   ['a date in the wrong format', 'post', () => `/api/involvements/${involvementId}/one-to-ones`, json({ date: '02/03/2026' })],
-  ['a boolean where a date-time belongs', 'post', () => `/api/involvements/${involvementId}/book-chat`, json({ version: 1, at: true, where: 'Teams' })],
+  [
+    'a boolean where a date-time belongs',
+    'post',
+    () => `/api/involvements/${involvementId}/book-chat`,
+    json({ version: 1, at: true, where: 'Teams' }),
+  ],
   ['a choice that is not on the list', 'patch', () => `/api/roles/${roleId}`, json({ version: 2, location: 'The Moon' })],
   ['a multi-choice given as a string', 'patch', () => `/api/roles/${roleId}`, json({ version: 2, accessibleFormats: 'Braille' })],
   ['partner details as an array', 'post', () => '/api/involvements', json({ roleId: 1, partner: [] })],
   ['consent not given', 'post', () => '/api/involvements', json({ roleId: 1, partner: { fullName: 'Kim', consentGiven: false } })],
   ['template items not a list', 'put', () => '/api/induction-template', json({ items: 'everything' })],
-  ['too many template items', 'put', () => '/api/induction-template', json({ items: Array.from({ length: 500 }, () => ({ label: 'x', kind: 'Task', required: true })) })],
-  ['an advert link that is not https', 'post', () => `/api/roles/${roleId}/approve-advert`, json({ version: 3, advertUrl: 'javascript:alert(1)' })],
+  [
+    'too many template items',
+    'put',
+    () => '/api/induction-template',
+    json({ items: Array.from({ length: 500 }, () => ({ label: 'x', kind: 'Task', required: true })) }),
+  ],
+  [
+    'an advert link that is not https',
+    'post',
+    () => `/api/roles/${roleId}/approve-advert`,
+    json({ version: 3, advertUrl: 'javascript:alert(1)' }),
+  ],
   ['a peer network answer off the list', 'post', () => '/api/partners/1/peer-network/answer', json({ version: 1, answer: 'Maybe' })],
-  ['a step that is not allowed yet (Interested to Active)', 'post', () => `/api/involvements/${involvementId}/activate`, json({ version: 1 })],
+  [
+    'a step that is not allowed yet (Interested to Active)',
+    'post',
+    () => `/api/involvements/${involvementId}/activate`,
+    json({ version: 1 }),
+  ],
   ['a stale version', 'post', () => `/api/involvements/${involvementId}/offer`, json({ version: 999 })],
   ['a non-numeric path id', 'post', () => '/api/roles/abc/ready', json({ version: 1 })],
   ['a path id too long to be an id', 'get', () => `/api/involvements/${'9'.repeat(40)}`, undefined],

@@ -19,7 +19,12 @@ async function advertisedRoleWithInterest(): Promise<{ workstreamId: number; rol
   const workstream = await api().post('/api/workstreams').send({ title: 'Cancer care' }).expect(201);
   const planned = await api().post('/api/roles').send({ workstreamId: workstream.body.id, title: 'Patient partner' }).expect(201);
   let role: Item = planned.body.role;
-  role = (await api().patch(`/api/roles/${role.id}`).send({ version: role.version, ...COMPLETE_DESCRIPTION }).expect(200)).body.role;
+  role = (
+    await api()
+      .patch(`/api/roles/${role.id}`)
+      .send({ version: role.version, ...COMPLETE_DESCRIPTION })
+      .expect(200)
+  ).body.role;
   role = (await api().post(`/api/roles/${role.id}/ready`).send({ version: role.version }).expect(200)).body.role;
   role = (await api().post(`/api/roles/${role.id}/send-advert`).send({ version: role.version }).expect(200)).body.role;
   await api()
@@ -68,7 +73,8 @@ async function checklist(involvementId: number): Promise<Task[]> {
 /** Does each item as staff would: ticks it, or for "First one-to-one booked" books the first one-to-one a week on. */
 async function tick(tasks: readonly Task[]): Promise<void> {
   for (const task of tasks) {
-    if (task.kind === 'One-to-one booked') await api().post(`/api/involvements/${task.involvementId}/one-to-ones`).send({ date: '2026-03-09' }).expect(201);
+    if (task.kind === 'One-to-one booked')
+      await api().post(`/api/involvements/${task.involvementId}/one-to-ones`).send({ date: '2026-03-09' }).expect(201);
     else await api().post(`/api/induction-tasks/${task.id}/complete`).send({ version: task.version }).expect(200);
   }
 }
@@ -146,7 +152,10 @@ describe('the tab API over HTTP', () => {
       .expect(200);
     expect(firstOneToOne.body.oneToOne).toMatchObject({ status: 'Held', date: TODAY, heldBy: 'Local Developer' });
     expect(firstOneToOne.body.involvement).toMatchObject({ lastOneToOneDate: TODAY, nextOneToOneDue: '2026-04-27' });
-    const next = await api().post(`/api/involvements/${id}/one-to-ones`).send({ date: '2026-04-27', time: '10:30', where: 'Teams' }).expect(201);
+    const next = await api()
+      .post(`/api/involvements/${id}/one-to-ones`)
+      .send({ date: '2026-04-27', time: '10:30', where: 'Teams' })
+      .expect(201);
     expect(next.body).toMatchObject({ status: 'Booked', date: '2026-04-27' });
 
     const dashboard = await api().get(`/api/workstreams/${workstream.body.id}/dashboard`).expect(200);
@@ -245,18 +254,32 @@ describe('the tab API over HTTP', () => {
     const { involvement } = await advertisedRoleWithInterest();
     const detail = (await api().get(`/api/involvements/${involvement.id}`).expect(200)).body;
     const partnerId = detail.partner.id;
-    const invited = await api().post(`/api/partners/${partnerId}/peer-network/invite`).send({ version: detail.partner.version }).expect(200);
+    const invited = await api()
+      .post(`/api/partners/${partnerId}/peer-network/invite`)
+      .send({ version: detail.partner.version })
+      .expect(200);
     expect(invited.body.peerNetworkStatus).toBe('Invited');
     const joined = await api()
       .post(`/api/partners/${partnerId}/peer-network/answer`)
       .send({ version: invited.body.version, answer: 'Joined' })
       .expect(200);
     expect(joined.body.peerNetworkStatus).toBe('Joined');
-    const refused = await api().patch(`/api/partners/${partnerId}`).send({ version: joined.body.version, preferredContact: 'Email' }).expect(422);
-    expect(refused.body.error.message).toMatch(/preferred way to be contacted is Email, but there is no email address for them\. Add an email address, or choose another way\.$/);
-    const wrong = await api().patch(`/api/partners/${partnerId}`).send({ version: joined.body.version, email: 'sam at example' }).expect(400);
+    const refused = await api()
+      .patch(`/api/partners/${partnerId}`)
+      .send({ version: joined.body.version, preferredContact: 'Email' })
+      .expect(422);
+    expect(refused.body.error.message).toMatch(
+      /preferred way to be contacted is Email, but there is no email address for them\. Add an email address, or choose another way\.$/,
+    );
+    const wrong = await api()
+      .patch(`/api/partners/${partnerId}`)
+      .send({ version: joined.body.version, email: 'sam at example' })
+      .expect(400);
     expect(wrong.body.error.fields).toEqual({ email: 'Email must be an address like name@example.org. Leave it empty if they have none.' });
-    const updated = await api().patch(`/api/partners/${partnerId}`).send({ version: joined.body.version, email: 'sam@example.org', preferredContact: 'Email' }).expect(200);
+    const updated = await api()
+      .patch(`/api/partners/${partnerId}`)
+      .send({ version: joined.body.version, email: 'sam@example.org', preferredContact: 'Email' })
+      .expect(200);
     expect(updated.body).toMatchObject({ email: 'sam@example.org', preferredContact: 'Email' });
   });
 
@@ -276,16 +299,28 @@ describe('the tab API over HTTP', () => {
     expect(current.stage).toBe('Paused');
     current = (await api().post(`${path}/resume`).send({ version: current.version }).expect(200)).body;
     expect(current.stage).toBe('Active');
-    current = (await api().post(`${path}/end`).send({ version: current.version, reason: 'Moved away', exitConversationOffered: true }).expect(200)).body;
+    current = (
+      await api().post(`${path}/end`).send({ version: current.version, reason: 'Moved away', exitConversationOffered: true }).expect(200)
+    ).body;
     expect(current.stage).toBe('Ended');
   });
 
   it('sends an advert back, returns a role to Draft and closes it', async () => {
     const workstream = await api().post('/api/workstreams').send({ title: 'Maternity' }).expect(201);
-    let role = (await api().post('/api/roles').send({ workstreamId: workstream.body.id, title: 'Voices partner', ...COMPLETE_DESCRIPTION }).expect(201)).body.role;
+    let role = (
+      await api()
+        .post('/api/roles')
+        .send({ workstreamId: workstream.body.id, title: 'Voices partner', ...COMPLETE_DESCRIPTION })
+        .expect(201)
+    ).body.role;
     role = (await api().post(`/api/roles/${role.id}/ready`).send({ version: role.version }).expect(200)).body.role;
     role = (await api().post(`/api/roles/${role.id}/send-advert`).send({ version: role.version }).expect(200)).body.role;
-    role = (await api().post(`/api/roles/${role.id}/send-advert-back`).send({ version: role.version, comment: 'Add the meeting dates.' }).expect(200)).body.role;
+    role = (
+      await api()
+        .post(`/api/roles/${role.id}/send-advert-back`)
+        .send({ version: role.version, comment: 'Add the meeting dates.' })
+        .expect(200)
+    ).body.role;
     expect(role).toMatchObject({ status: 'Ready', advertState: 'Sent back', advertComment: 'Add the meeting dates.' });
     role = (await api().post(`/api/roles/${role.id}/draft`).send({ version: role.version }).expect(200)).body.role;
     expect(role.status).toBe('Draft');

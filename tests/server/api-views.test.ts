@@ -85,7 +85,10 @@ describe('downloads', () => {
     const response = await api().get(`/api/workstreams/${workstreamId}/partners.csv`).expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="partners-[a-z0-9-]+-${TODAY}\\.csv"$`));
-    const lines = response.text.replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = response.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe(
       'Name,Role,Stage,Induction done,Induction items,Required items missing,Next one-to-one due,One-to-one state,Booked one-to-one,Named contact,Peer Support Network,Needs attention',
     );
@@ -118,7 +121,12 @@ describe('downloads', () => {
 describe('the Engagement overview', () => {
   it('puts every workstream side by side with counts, overdue one-to-ones and adverts awaiting approval', async () => {
     const overview = (await api().get('/api/overview').expect(200)).body as {
-      workstreams: Array<{ title: string; stageCounts: Record<string, number>; overdueOneToOnes: number; advertsAwaitingApproval: Array<{ roleId: number; version: number }> }>;
+      workstreams: Array<{
+        title: string;
+        stageCounts: Record<string, number>;
+        overdueOneToOnes: number;
+        advertsAwaitingApproval: Array<{ roleId: number; version: number }>;
+      }>;
       peerNetwork: { counts: Record<string, number>; members: Array<{ name: string; status: string; workstreams: string[] }> };
     };
     expect(overview.workstreams).toHaveLength((await workstreamIds()).length);

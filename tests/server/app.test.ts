@@ -30,7 +30,11 @@ describe('GET /healthz', () => {
   it('answers 503 "unavailable" when the store says it is not ok', async () => {
     const unhealthy = app({ health: async () => ({ ok: false, kind: 'sqlite', detail: 'disk I/O error' }) });
     const response = await request(unhealthy.app).get('/healthz').expect(503);
-    expect(response.body).toEqual({ status: 'unavailable', store: { kind: 'sqlite', ok: false, detail: 'disk I/O error' }, identity: 'local-development' });
+    expect(response.body).toEqual({
+      status: 'unavailable',
+      store: { kind: 'sqlite', ok: false, detail: 'disk I/O error' },
+      identity: 'local-development',
+    });
   });
 });
 
@@ -81,7 +85,10 @@ describe('identity', () => {
     const entra = app({ identity: 'entra' });
     const response = await request(entra.app).get('/api/me').expect(401);
     expect(response.headers['www-authenticate']).toBe('Bearer');
-    expect(response.body.error).toEqual({ code: 'sign-in-not-set-up', message: expect.stringMatching(/^Sign-in with Teams is not set up on this server/) });
+    expect(response.body.error).toEqual({
+      code: 'sign-in-not-set-up',
+      message: expect.stringMatching(/^Sign-in with Teams is not set up on this server/),
+    });
     await request(entra.app).post('/api/workstreams').send({ title: 'x' }).expect(401);
     expect((await request(entra.app).get('/healthz').expect(200)).body.identity).toBe('entra');
   });
@@ -108,7 +115,10 @@ describe('the tab', () => {
   });
 
   it('serves hashed assets to be cached for good', async () => {
-    const response = await request(app({ tabDir }).app).get('/tab/assets/index-abc123.js').expect(200).expect('Content-Type', /javascript/);
+    const response = await request(app({ tabDir }).app)
+      .get('/tab/assets/index-abc123.js')
+      .expect(200)
+      .expect('Content-Type', /javascript/);
     expect(response.headers['cache-control']).toContain('immutable');
   });
 
@@ -156,7 +166,12 @@ describe('security headers', () => {
 
 describe('the content security policy', () => {
   const directive = (csp: string, name: string): string[] =>
-    (csp.split(';').map((part) => part.trim().split(/\s+/)).find(([first]) => first === name) ?? []).slice(1);
+    (
+      csp
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .find(([first]) => first === name) ?? []
+    ).slice(1);
 
   it('lets only Teams, Outlook and the Microsoft 365 app frame the tab', async () => {
     const response = await request(app().app).get('/tab/');
@@ -200,7 +215,11 @@ describe('GET /api/bot', () => {
 
 describe('compression', () => {
   /** The raw bytes and headers of a GET, without the decoding supertest would do. */
-  async function rawGet(server: http.Server, url: string, acceptEncoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  async function rawGet(
+    server: http.Server,
+    url: string,
+    acceptEncoding: string,
+  ): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
     const { port } = server.address() as AddressInfo;
     return new Promise((resolve, reject) => {
       http
@@ -251,7 +270,13 @@ describe('compression', () => {
     const response = await request(created.app)
       .post('/api/messages')
       .set('Accept-Encoding', 'gzip')
-      .send({ type: 'message', serviceUrl: 'https://smba.example.net/', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } })
+      .send({
+        type: 'message',
+        serviceUrl: 'https://smba.example.net/',
+        conversation: { id: 'c' },
+        from: { id: 'u' },
+        recipient: { id: 'b' },
+      })
       .expect(200);
     expect(response.headers['content-encoding']).toBeUndefined();
     expect(response.text).toBe(big);

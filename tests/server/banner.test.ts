@@ -10,7 +10,9 @@ describe('startupBanner', () => {
     expect(banner).toContain('no BOT_ID: unauthenticated');
     expect(banner).toContain('LOCAL DEVELOPMENT IDENTITY');
     expect(banner).toContain('For local use only; listening on 127.0.0.1 only.');
-    expect(banner).toContain("In chat (npm run playground) you are the Agents Playground's user, Alex Wilber. Both are in the Engagement team here");
+    expect(banner).toContain(
+      "In chat (npm run playground) you are the Agents Playground's user, Alex Wilber. Both are in the Engagement team here",
+    );
   });
 
   it('names the bot app and Entra sign-in when configured, without the secret', () => {
@@ -24,9 +26,19 @@ describe('startupBanner', () => {
 
   it('says which tab app and tenant sign-in accepts, or that the tab API refuses everyone without one', () => {
     const bot = { BOT_ID, SECRET_BOT_PASSWORD: 's', BOT_TENANT_ID: BOT_ID };
-    const signedIn = startupBanner({ baseUrl: 'https://pathway.example.org', config: loadConfig({ ...bot, AAD_APP_CLIENT_ID: BOT_ID }), host: 'every interface', demo: { state: 'off' } });
+    const signedIn = startupBanner({
+      baseUrl: 'https://pathway.example.org',
+      config: loadConfig({ ...bot, AAD_APP_CLIENT_ID: BOT_ID }),
+      host: 'every interface',
+      demo: { state: 'off' },
+    });
     expect(signedIn).toContain(`the tab API accepts Teams sign-in tokens for app ${BOT_ID} from tenant ${BOT_ID}.`);
-    const botOnly = startupBanner({ baseUrl: 'https://pathway.example.org', config: loadConfig(bot), host: 'every interface', demo: { state: 'off' } });
+    const botOnly = startupBanner({
+      baseUrl: 'https://pathway.example.org',
+      config: loadConfig(bot),
+      host: 'every interface',
+      demo: { state: 'off' },
+    });
     expect(botOnly).toContain('no tab sign-in app (AAD_APP_CLIENT_ID) is set, so the tab API answers 401');
   });
 
@@ -40,13 +52,20 @@ describe('startupBanner', () => {
       ORGANISATION_NAME: 'West Yorkshire ICB',
     });
     const banner = startupBanner({ baseUrl: 'https://pathway.example.org', config, host: 'every interface', demo: { state: 'off' } });
-    expect(banner).toContain('Store:         SharePoint lists on https://contoso.sharepoint.com/sites/partner-pathway (app-only sign-in with a certificate)');
+    expect(banner).toContain(
+      'Store:         SharePoint lists on https://contoso.sharepoint.com/sites/partner-pathway (app-only sign-in with a certificate)',
+    );
     expect(banner).toContain('Demo data:     none: demo data is for the embedded store only, never put into SharePoint');
     expect(banner).not.toContain('SEED_DEMO');
   });
 
   it('says when the SharePoint store is a local stand-in without sign-in', () => {
-    const config = loadConfig({ STORE: 'sharepoint', SHAREPOINT_SITE_URL: 'http://127.0.0.1:4010/sites/pathway', SHAREPOINT_AUTH: 'none', ORGANISATION_NAME: 'Test' });
+    const config = loadConfig({
+      STORE: 'sharepoint',
+      SHAREPOINT_SITE_URL: 'http://127.0.0.1:4010/sites/pathway',
+      SHAREPOINT_AUTH: 'none',
+      ORGANISATION_NAME: 'Test',
+    });
     const banner = startupBanner({ baseUrl: 'http://localhost:3978', config, host: '127.0.0.1', demo: { state: 'off' } });
     expect(banner).toContain('Store:         SharePoint lists on http://127.0.0.1:4010/sites/pathway (no sign-in: a local stand-in)');
   });

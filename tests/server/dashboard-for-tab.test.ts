@@ -11,12 +11,27 @@ beforeEach(async () => {
 afterEach(() => t.store.close());
 
 /** What the partners table shows, filters by, and opens a partner or follows a link by. */
-const TABLE_FIELDS = ['attention', 'booked', 'induction', 'involvementId', 'name', 'nextOneToOne', 'ownerName', 'partnerId', 'peerNetworkStatus', 'preferredName', 'roleTitle', 'stage'];
+const TABLE_FIELDS = [
+  'attention',
+  'booked',
+  'induction',
+  'involvementId',
+  'name',
+  'nextOneToOne',
+  'ownerName',
+  'partnerId',
+  'peerNetworkStatus',
+  'preferredName',
+  'roleTitle',
+  'stage',
+];
 
 describe("the workstream tab's dashboard", () => {
   it('sends each row with what the table shows and opens by, and leaves out what it never uses', async () => {
     const [workstream] = (await request(t.app).get('/api/workstreams').expect(200)).body as Array<{ id: number }>;
-    const sent = (await request(t.app).get(`/api/workstreams/${workstream.id}/dashboard`).expect(200)).body as { rows: Array<Record<string, unknown>> };
+    const sent = (await request(t.app).get(`/api/workstreams/${workstream.id}/dashboard`).expect(200)).body as {
+      rows: Array<Record<string, unknown>>;
+    };
     const full = await t.service.partnerViews.dashboard(LOCAL_DEVELOPER, workstream.id);
     expect(sent.rows.length).toBe(full.rows.length);
     expect(sent.rows.length).toBeGreaterThan(0);

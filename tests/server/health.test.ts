@@ -15,7 +15,12 @@ function sqliteState(): KeyValueState {
 afterEach(() => Promise.all(states.splice(0).map((state) => state.close())));
 
 function readyz(checks: ReadinessChecks) {
-  return request(express().get('/readyz', readinessHandler(() => checkReadiness(checks)))).get('/readyz');
+  return request(
+    express().get(
+      '/readyz',
+      readinessHandler(() => checkReadiness(checks)),
+    ),
+  ).get('/readyz');
 }
 
 describe('GET /readyz', () => {
@@ -64,7 +69,11 @@ describe('GET /readyz', () => {
   it('answers 503 within the timeout when a dependency hangs, rather than keeping the probe waiting', async () => {
     const hanging = () => new Promise<never>(() => undefined);
     // The dependencies never answer, so an answer at all, saying so, means the timeout did it.
-    const response = await readyz({ store: hanging, botState: { kind: 'blob', state: { ...sqliteState(), read: hanging } }, timeoutMs: 100 }).expect(503);
+    const response = await readyz({
+      store: hanging,
+      botState: { kind: 'blob', state: { ...sqliteState(), read: hanging } },
+      timeoutMs: 100,
+    }).expect(503);
     expect(response.body).toEqual({
       status: 'not-ready',
       store: { kind: 'store', ok: false, reason: 'no answer within 0.1 s' },

@@ -76,7 +76,14 @@ describe('startServer', () => {
     const progressOnEveryDashboard = async (server: RunningServer) => {
       const workstreams = (await (await fetch(`${server.url}/api/workstreams`)).json()) as Array<{ id: number }>;
       const rows = await Promise.all(
-        workstreams.map(async (workstream) => ((await (await fetch(`${server.url}/api/workstreams/${workstream.id}/dashboard`)).json()) as { rows: Array<{ involvementId: number; induction: unknown }> }).rows),
+        workstreams.map(
+          async (workstream) =>
+            (
+              (await (await fetch(`${server.url}/api/workstreams/${workstream.id}/dashboard`)).json()) as {
+                rows: Array<{ involvementId: number; induction: unknown }>;
+              }
+            ).rows,
+        ),
       );
       return rows.flat().map((row) => [row.involvementId, row.induction]);
     };
@@ -86,7 +93,8 @@ describe('startServer', () => {
     running.splice(running.indexOf(first), 1);
 
     const db = new Database(path.join(dir, 'nested', 'pp.db'));
-    for (const column of ['inductionDone', 'inductionTotal', 'inductionStillRequired']) db.exec(`ALTER TABLE "involvements" DROP COLUMN "${column}"`);
+    for (const column of ['inductionDone', 'inductionTotal', 'inductionStillRequired'])
+      db.exec(`ALTER TABLE "involvements" DROP COLUMN "${column}"`);
     db.close();
 
     const upgraded = await start();
@@ -101,7 +109,11 @@ describe('startServer', () => {
 
   it('does not seed into a database that already has its own workstreams', async () => {
     const first = await start({ SEED_DEMO: 'never' });
-    await fetch(`${first.url}/api/workstreams`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"title":"Our own"}' });
+    await fetch(`${first.url}/api/workstreams`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"title":"Our own"}',
+    });
     await first.close();
     const again = await start();
     expect(again.banner).toContain('not seeded: the database already has workstreams');

@@ -22,7 +22,11 @@ async function closedPartner(service: PathwayService): Promise<number> {
   const ws = await workstream(service);
   const role = await advertisedRole(service, ws.id, undefined, LEAD_PRINCIPAL, { closingDate: '2026-06-30', startDate: '2026-09-01' });
   const involvement = await interested(service, role.id, 'Samira Patel');
-  await service.involvements.notProgress(LEAD_PRINCIPAL, { involvementId: involvement.id, version: involvement.version, reason: 'Chose another role' });
+  await service.involvements.notProgress(LEAD_PRINCIPAL, {
+    involvementId: involvement.id,
+    version: involvement.version,
+    reason: 'Chose another role',
+  });
   return involvement.partnerId;
 }
 
@@ -35,7 +39,12 @@ describe('the retention schedule runs in the server, apart from the bot and its 
     const logger = recordingLogger();
     const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', REMINDERS: 'off' });
     server = await startServer({ ...config, port: 0 }, { logger, clock, retentionCheckEveryMs: 20 });
-    const service = createPathwayService({ store: server.store, clock, settings: SETTINGS, access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] } });
+    const service = createPathwayService({
+      store: server.store,
+      clock,
+      settings: SETTINGS,
+      access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] },
+    });
     const partnerId = await closedPartner(service);
     clock.set('2032-01-07T10:00:00Z');
     await until(() => logger.lines.some((line) => line.message === 'Retention schedule run' && line.fields.erased === 1));
@@ -48,7 +57,12 @@ describe('the retention schedule runs in the server, apart from the bot and its 
     const clock = movableClock('2026-01-06T10:00:00Z');
     const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', RETENTION_SCHEDULE: 'off', REMINDERS: 'off' });
     server = await startServer({ ...config, port: 0 }, { logger: recordingLogger(), clock });
-    const service = createPathwayService({ store: server.store, clock, settings: SETTINGS, access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] } });
+    const service = createPathwayService({
+      store: server.store,
+      clock,
+      settings: SETTINGS,
+      access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] },
+    });
     const partnerId = await closedPartner(service);
     const early = await fetch(`${server.url}/api/retention/run`, { method: 'POST' });
     expect(await early.json()).toEqual({ erased: 0 });
@@ -65,8 +79,12 @@ describe('the retention schedule runs in the server, apart from the bot and its 
     server = await startServer({ ...config, port: 0 }, { logger: recordingLogger() });
     const refused = await fetch(`${server.url}/api/retention/run`, { method: 'POST', headers: { Authorization: 'Bearer wrong' } });
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toEqual({ error: { code: 'unauthorised', message: 'Send the token as "Authorization: Bearer <RETENTION_TOKEN>".' } });
-    expect((await fetch(`${server.url}/api/retention/run`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    expect(await refused.json()).toEqual({
+      error: { code: 'unauthorised', message: 'Send the token as "Authorization: Bearer <RETENTION_TOKEN>".' },
+    });
+    expect((await fetch(`${server.url}/api/retention/run`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(
+      200,
+    );
   });
 
   it('off the local development server, refuses every call until RETENTION_TOKEN is set (403)', async () => {
@@ -75,7 +93,10 @@ describe('the retention schedule runs in the server, apart from the bot and its 
     const refused = await fetch(`${server.url}/api/retention/run`, { method: 'POST' });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({
-      error: { code: 'retention-token-not-set', message: 'Set RETENTION_TOKEN on the server to let a scheduler start the retention schedule.' },
+      error: {
+        code: 'retention-token-not-set',
+        message: 'Set RETENTION_TOKEN on the server to let a scheduler start the retention schedule.',
+      },
     });
   });
 });

@@ -28,9 +28,11 @@ export interface LogLine {
 /** A logger that keeps its lines for assertions. */
 export function recordingLogger(): Logger & { readonly lines: LogLine[] } {
   const lines: LogLine[] = [];
-  const record = (level: LogLine['level']) => (message: string, fields: LogFields = {}) => {
-    lines.push({ level, message, fields });
-  };
+  const record =
+    (level: LogLine['level']) =>
+    (message: string, fields: LogFields = {}) => {
+      lines.push({ level, message, fields });
+    };
   return { lines, info: record('info'), warn: record('warn'), error: record('error') };
 }
 
@@ -60,7 +62,12 @@ export function testApp(
   } = {},
 ): TestApp {
   const store = openSqliteStore({ path: ':memory:' });
-  const service = createPathwayService({ store, clock: fixedClock, settings: SETTINGS, access: { engagementTeamIds: [LOCAL_DEVELOPER.id] } });
+  const service = createPathwayService({
+    store,
+    clock: fixedClock,
+    settings: SETTINGS,
+    access: { engagementTeamIds: [LOCAL_DEVELOPER.id] },
+  });
   const logger = recordingLogger();
   const app = createApp({
     service,

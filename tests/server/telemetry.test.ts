@@ -38,7 +38,13 @@ async function startServerProcess(
 ): Promise<{ readonly child: ChildProcess; readonly url: string; readonly exited: Promise<number | null>; readonly stderr: () => string }> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(built.folder, 'entry/server.js')], {
-    env: { PATH: process.env.PATH, PORT: String(port), DATABASE_PATH: path.join(folder, `${name}.db`), NODE_PATH: path.resolve('node_modules'), ...env },
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      DATABASE_PATH: path.join(folder, `${name}.db`),
+      NODE_PATH: path.resolve('node_modules'),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -55,7 +61,9 @@ async function startServerProcess(
 async function useTheApp(url: string): Promise<void> {
   await fetch(`${url}/readyz`);
   await fetch(`${url}/api/workstreams?search=Telemetry%20Marker%20Query`);
-  const dashboard = (await (await fetch(`${url}/api/workstreams/1/dashboard`)).json()) as { rows: Array<{ involvementId: number; partnerId: number }> };
+  const dashboard = (await (await fetch(`${url}/api/workstreams/1/dashboard`)).json()) as {
+    rows: Array<{ involvementId: number; partnerId: number }>;
+  };
   const partner = dashboard.rows[0];
   const detail = (await (await fetch(`${url}/api/involvements/${partner.involvementId}`)).json()) as { partner: { version: number } };
   const edited = await fetch(`${url}/api/partners/${partner.partnerId}`, {
@@ -107,7 +115,11 @@ const ofType = (type: string) => (envelope: Envelope) => envelope.data.baseType 
 
 describe('Application Insights, when APPLICATIONINSIGHTS_CONNECTION_STRING is set', () => {
   it('receives requests by route pattern, calls to other services and log lines, and none of the personal data or query strings the app handled', async () => {
-    const server = await startServerProcess('on', { APPLICATIONINSIGHTS_CONNECTION_STRING: ingestion.connectionString, NODE_EXTRA_CA_CERTS: ingestion.caFile, OTEL_TRACES_SAMPLER: 'always_on' });
+    const server = await startServerProcess('on', {
+      APPLICATIONINSIGHTS_CONNECTION_STRING: ingestion.connectionString,
+      NODE_EXTRA_CA_CERTS: ingestion.caFile,
+      OTEL_TRACES_SAMPLER: 'always_on',
+    });
     await useTheApp(server.url);
     await until(() => channel.sent.some((sent) => sent.conversationId === 'a:telemetry-chat'));
     server.child.kill('SIGTERM');
@@ -127,11 +139,25 @@ describe('Application Insights, when APPLICATIONINSIGHTS_CONNECTION_STRING is se
     expect(requests.map((request) => request.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/healthz|readyz/)]));
 
     const dependencies = ingestion.received.filter(ofType('RemoteDependencyData')).map((envelope) => envelope.data.baseData);
-    expect(dependencies).toContainEqual(expect.objectContaining({ data: new URL('/v3/conversations/a%3Atelemetry-chat/activities/telemetry-1', channel.url).href, resultCode: '200', type: 'Http' }));
-    expect(dependencies.map((dependency) => String(dependency.data))).not.toEqual(expect.arrayContaining([expect.stringContaining('169.254.169.254')]));
+    expect(dependencies).toContainEqual(
+      expect.objectContaining({
+        data: new URL('/v3/conversations/a%3Atelemetry-chat/activities/telemetry-1', channel.url).href,
+        resultCode: '200',
+        type: 'Http',
+      }),
+    );
+    expect(dependencies.map((dependency) => String(dependency.data))).not.toEqual(
+      expect.arrayContaining([expect.stringContaining('169.254.169.254')]),
+    );
 
     const lines = ingestion.received.filter(ofType('MessageData')).map((envelope) => envelope.data.baseData);
-    expect(lines).toContainEqual(expect.objectContaining({ message: 'Shutting down: finishing requests in flight', severityLevel: 'Information', properties: { signal: 'SIGTERM' } }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        message: 'Shutting down: finishing requests in flight',
+        severityLevel: 'Information',
+        properties: { signal: 'SIGTERM' },
+      }),
+    );
     expect(lines.map((line) => line.message)).not.toContain('request');
 
     const sent = ingestion.bodies.join('\n');
@@ -172,7 +198,8 @@ describe('without APPLICATIONINSIGHTS_CONNECTION_STRING', () => {
 });
 
 describe('the APPLICATIONINSIGHTS_CONNECTION_STRING setting', () => {
-  const valid = 'InstrumentationKey=5b0d3c1e-8f2a-4c6d-9e7b-1a2b3c4d5e6f;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
+  const valid =
+    'InstrumentationKey=5b0d3c1e-8f2a-4c6d-9e7b-1a2b3c4d5e6f;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
 
   it('is read into the config', () => {
     expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: valid }).telemetry).toEqual({ connectionString: valid });

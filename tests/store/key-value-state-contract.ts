@@ -30,7 +30,10 @@ export function keyValueStateContract(name: string, open: () => Promise<KeyValue
       await state.write('sent:x', true);
       await state.write('question:1', { question: 'Où est la réunion ? 会議 🙂', askedIn: '19:abc@thread.tacv2;messageid=1' });
       expect((await state.read('sent:x'))?.value).toBe(true);
-      expect((await state.read('question:1'))?.value).toEqual({ question: 'Où est la réunion ? 会議 🙂', askedIn: '19:abc@thread.tacv2;messageid=1' });
+      expect((await state.read('question:1'))?.value).toEqual({
+        question: 'Où est la réunion ? 会議 🙂',
+        askedIn: '19:abc@thread.tacv2;messageid=1',
+      });
     });
 
     it('refuses a write naming an old tag with a conflict, and keeps the newer value', async () => {
@@ -52,7 +55,9 @@ export function keyValueStateContract(name: string, open: () => Promise<KeyValue
     });
 
     it('lets exactly one of many simultaneous claims of a key win', async () => {
-      const claims = await Promise.allSettled(Array.from({ length: 8 }, (_, index) => state.write('sent:race', index, { condition: { ifAbsent: true } })));
+      const claims = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, index) => state.write('sent:race', index, { condition: { ifAbsent: true } })),
+      );
       expect(claims.filter((claim) => claim.status === 'fulfilled')).toHaveLength(1);
       expect(claims.filter((claim) => claim.status === 'rejected').map((claim) => (claim as PromiseRejectedResult).reason)).toEqual(
         Array.from({ length: 7 }, () => expect.any(ConflictError)),
@@ -61,7 +66,9 @@ export function keyValueStateContract(name: string, open: () => Promise<KeyValue
 
     it('lets exactly one of many simultaneous writes naming the same tag win', async () => {
       const tag = await state.write('conversation:race', { turn: 0 });
-      const writes = await Promise.allSettled(Array.from({ length: 8 }, (_, turn) => state.write('conversation:race', { turn: turn + 1 }, { condition: { ifMatch: tag } })));
+      const writes = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, turn) => state.write('conversation:race', { turn: turn + 1 }, { condition: { ifMatch: tag } })),
+      );
       const won = writes.filter((write): write is PromiseFulfilledResult<string> => write.status === 'fulfilled');
       expect(won).toHaveLength(1);
       expect((await state.read('conversation:race'))?.etag).toBe(won[0].value);
@@ -85,7 +92,9 @@ export function keyValueStateContract(name: string, open: () => Promise<KeyValue
     it('lets exactly one of many simultaneous claims of an expired key win', async () => {
       await state.write('sent:expired', 'old', { ttlMs: 20, condition: { ifAbsent: true } });
       await sleep(50);
-      const claims = await Promise.allSettled(Array.from({ length: 6 }, (_, index) => state.write('sent:expired', index, { condition: { ifAbsent: true } })));
+      const claims = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, index) => state.write('sent:expired', index, { condition: { ifAbsent: true } })),
+      );
       expect(claims.filter((claim) => claim.status === 'fulfilled')).toHaveLength(1);
     });
 

@@ -198,7 +198,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       it('refuses a ref that no earlier change defines, naming the field, and writes nothing', async () => {
         const title = `Unreferenced ${unique()}`;
         const error = await rejection(
-          store.commit([creating('workstreams', aWorkstream({ title }), { ref: 'ws' }), creating('roles', aRole({ ref: 'wss' }))], aContext()),
+          store.commit(
+            [creating('workstreams', aWorkstream({ title }), { ref: 'ws' }), creating('roles', aRole({ ref: 'wss' }))],
+            aContext(),
+          ),
         );
         expect(error).toBeInstanceOf(ValidationError);
         expect((error as ValidationError).fields).toEqual({ workstreamId: expect.stringContaining('"wss"') });
@@ -218,13 +221,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
       it('refuses a ref to an item of another list', async () => {
         const error = await rejection(
-          store.commit(
-            [
-              creating('partners', aPartner(), { ref: 'partner' }),
-              creating('roles', aRole({ ref: 'partner' })),
-            ],
-            aContext(),
-          ),
+          store.commit([creating('partners', aPartner(), { ref: 'partner' }), creating('roles', aRole({ ref: 'partner' }))], aContext()),
         );
         expect(error).toBeInstanceOf(ValidationError);
         expect((error as ValidationError).fields).toEqual({ workstreamId: expect.stringContaining('partner') });
@@ -545,7 +542,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         const { workstream, role } = await aPathway();
         const key = `action-${workstream.id}-save`;
         await store.commit(
-          [updating('roles', role, { level: 3 }, 'Role description edited'), updating('workstreams', workstream, { description: 'Edited with the role' })],
+          [
+            updating('roles', role, { level: 3 }, 'Role description edited'),
+            updating('workstreams', workstream, { description: 'Edited with the role' }),
+          ],
           aContext({ key }),
         );
         const found = await store.find({ list: 'activity', where: { operation: key } });
@@ -673,16 +673,29 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     });
 
     describe('recording access', () => {
-      it.each(['Viewed', 'Exported'] as const)('appends a %s entry with who, when, the item and the summary, and no field values', async (action) => {
-        const { partner } = await aPathway();
-        const actor = aStaffMember({ id: 'a1b2c3d4-0000-4000-8000-00000000cafe', name: 'Nadia Ali' });
-        await store.recordAccess({ list: 'partners', id: partner.id, action, summary: 'Partner record viewed' }, aContext({ actor, at: '2026-03-05T09:15:00.000Z' }));
-        const entries = (await auditOf('partners', partner.id)).filter((entry) => entry.action === action);
-        expect(entries).toEqual([
-          expect.objectContaining({ at: '2026-03-05T09:15:00.000Z', actorId: actor.id, actorName: 'Nadia Ali', list: 'partners', itemId: partner.id, summary: 'Partner record viewed' }),
-        ]);
-        expect([null, '{}']).toContain(entries[0].changes);
-      });
+      it.each(['Viewed', 'Exported'] as const)(
+        'appends a %s entry with who, when, the item and the summary, and no field values',
+        async (action) => {
+          const { partner } = await aPathway();
+          const actor = aStaffMember({ id: 'a1b2c3d4-0000-4000-8000-00000000cafe', name: 'Nadia Ali' });
+          await store.recordAccess(
+            { list: 'partners', id: partner.id, action, summary: 'Partner record viewed' },
+            aContext({ actor, at: '2026-03-05T09:15:00.000Z' }),
+          );
+          const entries = (await auditOf('partners', partner.id)).filter((entry) => entry.action === action);
+          expect(entries).toEqual([
+            expect.objectContaining({
+              at: '2026-03-05T09:15:00.000Z',
+              actorId: actor.id,
+              actorName: 'Nadia Ali',
+              list: 'partners',
+              itemId: partner.id,
+              summary: 'Partner record viewed',
+            }),
+          ]);
+          expect([null, '{}']).toContain(entries[0].changes);
+        },
+      );
 
       it('leaves the item as it was', async () => {
         const { partner } = await aPathway();
@@ -696,7 +709,14 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         const { partner, involvement } = await aPathway();
         const [erased, blanked] = await store.commit(
           [
-            updating('partners', partner, { fullName: `Erased partner ${partner.id}`, email: null, phone: null, postalAddress: null, accessNeeds: null, preferredName: null }),
+            updating('partners', partner, {
+              fullName: `Erased partner ${partner.id}`,
+              email: null,
+              phone: null,
+              postalAddress: null,
+              accessNeeds: null,
+              preferredName: null,
+            }),
             updating('involvements', involvement, { chatNotes: null, chatAdjustments: null }),
           ],
           aContext(),
@@ -753,7 +773,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(notDone.map((task) => task.id)).toEqual([no?.id]);
       });
 
-      it("keeps apostrophes, quotes, other scripts and emoji exactly, and filters on them", async () => {
+      it('keeps apostrophes, quotes, other scripts and emoji exactly, and filters on them', async () => {
         const title = `O'Brien's "quoted" 東京 café 🩺 ${unique()}`;
         const description = 'Line one\nLine two; DROP TABLE "roles"; -- \\ % _';
         const workstream = await createOne('workstreams', aWorkstream({ title, description }));

@@ -1,4 +1,16 @@
-import type { Agenda, AgendaItem, DashboardRow, InductionTask, Involvement, Member, OneToOne, Partner, PartnerActions, PartnerDetail, Workstream } from '../../src/tab/api/types';
+import type {
+  Agenda,
+  AgendaItem,
+  DashboardRow,
+  InductionTask,
+  Involvement,
+  Member,
+  OneToOne,
+  Partner,
+  PartnerActions,
+  PartnerDetail,
+  Workstream,
+} from '../../src/tab/api/types';
 import type { Role } from '../../src/contract/api';
 
 /** What every stored record carries besides its fields. */
@@ -87,7 +99,18 @@ export function activeActions(booked = false, overrides: Partial<PartnerActions>
 
 /** A one-to-one booked for `date`. */
 export function bookedOn(date: string, overrides: Partial<OneToOne> = {}): OneToOne {
-  return { ...stored(31, 2), involvementId: 7, workstreamId: 4, status: 'Booked', date, time: null, where: null, heldBy: null, notes: null, ...overrides };
+  return {
+    ...stored(31, 2),
+    involvementId: 7,
+    workstreamId: 4,
+    status: 'Booked',
+    date,
+    time: null,
+    where: null,
+    heldBy: null,
+    notes: null,
+    ...overrides,
+  };
 }
 
 /** Maya's involvement in induction, in workstream 4; override what the test is about. */

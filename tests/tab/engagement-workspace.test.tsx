@@ -16,8 +16,15 @@ const OVERVIEW: EngagementOverview = {
   peerNetwork: { counts: { 'Not invited': 0, Invited: 0, Joined: 0, Declined: 0 }, members: [], notInvited: [] },
 };
 
-const person = (engagementTeam: boolean): SignedInUser => ({ id: 'oid-me', name: 'Jo Bloggs', localDevelopment: false, engagementTeam, workstreamIds: [4] });
-const ENGAGEMENT_ONLY = 'Only the Engagement team can see every workstream. Ask them in their channel, or through the bot\'s "ask" command.';
+const person = (engagementTeam: boolean): SignedInUser => ({
+  id: 'oid-me',
+  name: 'Jo Bloggs',
+  localDevelopment: false,
+  engagementTeam,
+  workstreamIds: [4],
+});
+const ENGAGEMENT_ONLY =
+  'Only the Engagement team can see every workstream. Ask them in their channel, or through the bot\'s "ask" command.';
 
 describe('the Engagement personal tab', () => {
   beforeEach(() => {
@@ -76,7 +83,10 @@ describe('the Engagement personal tab', () => {
     const host = fakeHost();
     const api = fakeApi({
       me: jest.fn(async () => person(true)),
-      overview: jest.fn().mockRejectedValueOnce(new ApiError('store-unavailable', 'The data store is not available just now.', 503)).mockResolvedValue(OVERVIEW),
+      overview: jest
+        .fn()
+        .mockRejectedValueOnce(new ApiError('store-unavailable', 'The data store is not available just now.', 503))
+        .mockResolvedValue(OVERVIEW),
     });
     renderInFluent(<EngagementWorkspace host={host} api={api} />);
     expect(await screen.findByText('Could not load the Engagement overview')).toBeInTheDocument();

@@ -48,7 +48,11 @@ describe('the partner panel', () => {
     const { dialog } = await openDrawer(api);
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Active');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Make active' }));
-    expect(api.changeStage).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3, stage: 'Induction' }), { to: 'Active' }, expect.any(String));
+    expect(api.changeStage).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 7, version: 3, stage: 'Induction' }),
+      { to: 'Active' },
+      expect.any(String),
+    );
     expect(await within(dialog).findByText(refusal)).toBeInTheDocument();
     expect(within(dialog).getByText('Not done')).toBeInTheDocument();
   });
@@ -58,7 +62,11 @@ describe('the partner panel', () => {
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Not progressed');
     await userEvent.type(within(dialog).getByRole('textbox', { name: /Reason/ }), 'Chose another role for now');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Not this time (not progressed)' }));
-    expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), { to: 'Not progressed', reason: 'Chose another role for now' }, expect.any(String));
+    expect(api.changeStage).toHaveBeenCalledWith(
+      expect.anything(),
+      { to: 'Not progressed', reason: 'Chose another role for now' },
+      expect.any(String),
+    );
   });
 
   it('books a one-to-one on a date and time', async () => {
@@ -74,7 +82,10 @@ describe('the partner panel', () => {
   it('records a booked one-to-one as held, and offers its invitation', async () => {
     const api = fakeApi({
       partnerDetail: jest.fn(async () =>
-        detail({ oneToOnes: [bookedOn(TODAY, { time: '09:00', where: 'Teams' })], actions: actions({ bookOneToOne: false, changeBookedOneToOne: true }) }),
+        detail({
+          oneToOnes: [bookedOn(TODAY, { time: '09:00', where: 'Teams' })],
+          actions: actions({ bookOneToOne: false, changeBookedOneToOne: true }),
+        }),
       ),
     });
     const { dialog } = await openDrawer(api);
@@ -86,9 +97,20 @@ describe('the partner panel', () => {
   });
 
   it('says when the partner could not be loaded, and retries', async () => {
-    const partnerDetail = jest.fn().mockRejectedValueOnce(new ApiError('not-found', 'There is no involvement with id 7.', 404)).mockResolvedValue(detail());
+    const partnerDetail = jest
+      .fn()
+      .mockRejectedValueOnce(new ApiError('not-found', 'There is no involvement with id 7.', 404))
+      .mockResolvedValue(detail());
     renderInFluent(
-      <PartnerDrawer api={fakeApi({ partnerDetail })} open involvementId={7} name="Samira Patel" today={TODAY} onClose={jest.fn()} onChanged={jest.fn()} />,
+      <PartnerDrawer
+        api={fakeApi({ partnerDetail })}
+        open
+        involvementId={7}
+        name="Samira Patel"
+        today={TODAY}
+        onClose={jest.fn()}
+        onChanged={jest.fn()}
+      />,
     );
     expect(await screen.findByText('There is no involvement with id 7.')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
@@ -144,9 +166,25 @@ describe('the keyboard focus in the partner panel', () => {
 
 describe('the partner panel for new interest', () => {
   it('records that interest was acknowledged, when it has not been', async () => {
-    const interested = detail({ involvement: { ...detail().involvement, stage: 'Interested' }, checklist: [], induction: null, actions: actions({ nextStages: ['Chat booked', 'Not progressed'], acknowledgeInterest: true, bookChat: true, changeChecklist: false, activate: false, bookOneToOne: false, recordOneToOne: false, setCadence: false }) });
+    const interested = detail({
+      involvement: { ...detail().involvement, stage: 'Interested' },
+      checklist: [],
+      induction: null,
+      actions: actions({
+        nextStages: ['Chat booked', 'Not progressed'],
+        acknowledgeInterest: true,
+        bookChat: true,
+        changeChecklist: false,
+        activate: false,
+        bookOneToOne: false,
+        recordOneToOne: false,
+        setCadence: false,
+      }),
+    });
     const api = fakeApi({ partnerDetail: jest.fn(async () => interested) });
-    renderInFluent(<PartnerDrawer api={api} open involvementId={7} name="Samira Patel" today={TODAY} onClose={jest.fn()} onChanged={jest.fn()} />);
+    renderInFluent(
+      <PartnerDrawer api={api} open involvementId={7} name="Samira Patel" today={TODAY} onClose={jest.fn()} onChanged={jest.fn()} />,
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Samira Patel' });
     await userEvent.click(await within(dialog).findByRole('button', { name: 'Record interest acknowledged today' }));
     expect(api.acknowledgeInterest).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3 }), expect.any(String));

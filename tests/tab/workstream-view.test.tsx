@@ -11,12 +11,41 @@ import { renderInFluent } from './render';
 
 withLayout();
 
-const NO_ONE = { Interested: 0, 'Chat booked': 0, 'Chat held': 0, Offered: 0, Induction: 0, Active: 0, Paused: 0, Ended: 0, 'Not progressed': 0 } satisfies StageCounts;
+const NO_ONE = {
+  Interested: 0,
+  'Chat booked': 0,
+  'Chat held': 0,
+  Offered: 0,
+  Induction: 0,
+  Active: 0,
+  Paused: 0,
+  Ended: 0,
+  'Not progressed': 0,
+} satisfies StageCounts;
 
 const DASHBOARD: Dashboard = {
-  workstream: { id: 4, title: 'Maternity', description: 'Better maternity care.', teamsChannelId: null, version: 1, key: 'w4', created: '', modified: '' },
+  workstream: {
+    id: 4,
+    title: 'Maternity',
+    description: 'Better maternity care.',
+    teamsChannelId: null,
+    version: 1,
+    key: 'w4',
+    created: '',
+    modified: '',
+  },
   today: '2026-03-02',
-  roles: [{ id: 3, version: 1, title: 'Patient partner', status: 'Advertised', advertState: 'Approved', closingDate: null, stageCounts: { ...NO_ONE, Induction: 1, Active: 1 } }],
+  roles: [
+    {
+      id: 3,
+      version: 1,
+      title: 'Patient partner',
+      status: 'Advertised',
+      advertState: 'Approved',
+      closingDate: null,
+      stageCounts: { ...NO_ONE, Induction: 1, Active: 1 },
+    },
+  ],
   rows: [row({ involvementId: 7, name: 'Samira Patel', stage: 'Induction' }), row({ involvementId: 8, name: 'Zoe Morgan' })],
   stageCounts: { ...NO_ONE, Induction: 1, Active: 1 },
   needsAttention: 0,
@@ -68,7 +97,7 @@ describe('the workstream view', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Maternity', hidden: true })).toBeInTheDocument();
   });
 
-  it("opens the partner a link from the bot names, at their current role, once the workstream has loaded", async () => {
+  it('opens the partner a link from the bot names, at their current role, once the workstream has loaded', async () => {
     const api = fakeApi({
       dashboard: jest.fn(async () => ({
         ...DASHBOARD,
@@ -93,7 +122,7 @@ describe('the workstream view', () => {
     expect(api.partnerDetail).not.toHaveBeenCalled();
   });
 
-  it('shows who is in the workstream in one more call when the People tab is chosen, and offers Teams\' people picker inside Teams', async () => {
+  it("shows who is in the workstream in one more call when the People tab is chosen, and offers Teams' people picker inside Teams", async () => {
     const api = fakeApi({ dashboard: jest.fn(async () => DASHBOARD), members: jest.fn(async () => [member({ userName: 'Priya Shah' })]) });
     const pickPeople = jest.fn(async () => []);
     renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={jest.fn()} myId="oid-me" pickPeople={pickPeople} />);
@@ -106,7 +135,8 @@ describe('the workstream view', () => {
   });
 
   it("shows a refusal of access as the server's sentence, saying whom to ask, not as a fault", async () => {
-    const refusal = 'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.';
+    const refusal =
+      'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.';
     const api = fakeApi({ dashboard: jest.fn().mockRejectedValue(new ApiError('no-access', refusal, 403)) });
     const onSettled = jest.fn();
     renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={onSettled} />);
@@ -125,7 +155,11 @@ describe('the workstream view', () => {
       await userEvent.click(await screen.findByRole('tab', { name: 'One-to-ones' }));
       await userEvent.click(screen.getByRole('button', { name: /^Induction 1$/ }));
       expect(screen.getByRole('tab', { name: 'Partners' })).toHaveAttribute('aria-selected', 'true');
-      expect(within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('button').map((button) => button.textContent)).toEqual(['Samira Patel']);
+      expect(
+        within(screen.getByRole('table', { name: 'Partners' }))
+          .getAllByRole('button')
+          .map((button) => button.textContent),
+      ).toEqual(['Samira Patel']);
       expect(window.location.search).toBe('?show=Induction');
       await userEvent.click(screen.getByRole('button', { name: /^Induction 1$/ }));
       expect(within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('button')).toHaveLength(2);
@@ -137,12 +171,18 @@ describe('the workstream view', () => {
       setUp();
       const active = await screen.findByRole('button', { name: /^Active 1$/ });
       expect(active).toHaveAttribute('aria-pressed', 'true');
-      expect(within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('button').map((button) => button.textContent)).toEqual(['Zoe Morgan']);
+      expect(
+        within(screen.getByRole('table', { name: 'Partners' }))
+          .getAllByRole('button')
+          .map((button) => button.textContent),
+      ).toEqual(['Zoe Morgan']);
     });
   });
 
   it('says what failed and offers to try again', async () => {
-    const api = fakeApi({ dashboard: jest.fn().mockRejectedValueOnce(new Error('There is no workstream with id 4.')).mockResolvedValue(DASHBOARD) });
+    const api = fakeApi({
+      dashboard: jest.fn().mockRejectedValueOnce(new Error('There is no workstream with id 4.')).mockResolvedValue(DASHBOARD),
+    });
     const onSettled = jest.fn();
     renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={onSettled} />);
     expect(await screen.findByText('There is no workstream with id 4.')).toBeInTheDocument();

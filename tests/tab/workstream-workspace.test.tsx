@@ -10,8 +10,27 @@ import { renderInFluent } from './render';
 
 withLayout();
 
-const NO_ONE = { Interested: 0, 'Chat booked': 0, 'Chat held': 0, Offered: 0, Induction: 0, Active: 0, Paused: 0, Ended: 0, 'Not progressed': 0 } satisfies StageCounts;
-const workstream = (id: number, title: string): Workstream => ({ id, title, description: null, teamsChannelId: null, version: 1, key: `w${id}`, created: '', modified: '' });
+const NO_ONE = {
+  Interested: 0,
+  'Chat booked': 0,
+  'Chat held': 0,
+  Offered: 0,
+  Induction: 0,
+  Active: 0,
+  Paused: 0,
+  Ended: 0,
+  'Not progressed': 0,
+} satisfies StageCounts;
+const workstream = (id: number, title: string): Workstream => ({
+  id,
+  title,
+  description: null,
+  teamsChannelId: null,
+  version: 1,
+  key: `w${id}`,
+  created: '',
+  modified: '',
+});
 const MINE = [workstream(4, 'Maternity'), workstream(6, 'Digital inclusion')];
 const ME: SignedInUser = { id: 'oid-me', name: 'Jo Bloggs', localDevelopment: false, engagementTeam: false, workstreamIds: [4, 6] };
 const dashboardOf = async (id: number): Promise<Dashboard> => ({
@@ -24,7 +43,12 @@ const dashboardOf = async (id: number): Promise<Dashboard> => ({
 });
 
 function api() {
-  return fakeApi({ me: jest.fn(async () => ME), workstreams: jest.fn(async () => MINE), dashboard: jest.fn(dashboardOf), agenda: jest.fn(async () => agenda([])) });
+  return fakeApi({
+    me: jest.fn(async () => ME),
+    workstreams: jest.fn(async () => MINE),
+    dashboard: jest.fn(dashboardOf),
+    agenda: jest.fn(async () => agenda([])),
+  });
 }
 
 const NOT_A_MEMBER = 'This tab is for a workstream you are not a member of';
@@ -51,7 +75,12 @@ describe('the workstream tab opened for a workstream', () => {
 
   it('that the person is in none of: says how to start one from the channel tab, and how to join one', async () => {
     window.history.replaceState(null, '', '/tab/index.html');
-    renderInFluent(<WorkstreamWorkspace host={null} api={fakeApi({ me: jest.fn(async () => ({ ...ME, workstreamIds: [] })), workstreams: jest.fn(async () => []) })} />);
+    renderInFluent(
+      <WorkstreamWorkspace
+        host={null}
+        api={fakeApi({ me: jest.fn(async () => ({ ...ME, workstreamIds: [] })), workstreams: jest.fn(async () => []) })}
+      />,
+    );
     expect(await screen.findByRole('heading', { name: 'No workstreams yet' })).toBeInTheDocument();
     expect(screen.getByText(/add Partner Pathway as a tab in your workstream.s Teams channel/)).toBeInTheDocument();
     expect(screen.getByText(/choose “A new workstream”/)).toBeInTheDocument();

@@ -1,4 +1,13 @@
-import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type Request, type Response, type TurnContext } from 'botbuilder';
+import {
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type Request,
+  type Response,
+  type TurnContext,
+} from 'botbuilder';
 import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import type { BotCredentials } from '../../config';
 import { errorFields, type Logger } from '../../logging/logger';
@@ -64,9 +73,17 @@ function within<T>(promise: Promise<T>, ms: number, onTimeout: () => T): Promise
  * every endpoint is given, as botbuilder then expects, each its public cloud
  * default but the signing keys' document (for the emulator's tokens too).
  */
-function authenticationSettings(credentials: BotCredentials | undefined, openIdMetadataUrl: string | undefined): ConfigurationBotFrameworkAuthenticationOptions {
+function authenticationSettings(
+  credentials: BotCredentials | undefined,
+  openIdMetadataUrl: string | undefined,
+): ConfigurationBotFrameworkAuthenticationOptions {
   if (!credentials) return {};
-  const app = { MicrosoftAppId: credentials.appId, MicrosoftAppPassword: credentials.password, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: credentials.tenantId };
+  const app = {
+    MicrosoftAppId: credentials.appId,
+    MicrosoftAppPassword: credentials.password,
+    MicrosoftAppType: 'SingleTenant',
+    MicrosoftAppTenantId: credentials.tenantId,
+  };
   if (!openIdMetadataUrl) return app;
   return {
     ...app,
@@ -105,7 +122,11 @@ export class PathwayAdapter extends CloudAdapter {
     super(new ConfigurationBotFrameworkAuthentication(authenticationSettings(credentials, options.openIdMetadataUrl)));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_SENDER_CHECK_TIMEOUT_MS;
     this.onTurnError = async (context, error) => {
-      logger.error('Bot turn failed', { activityType: context.activity.type, channelId: context.activity.channelId, ...errorFields(error) });
+      logger.error('Bot turn failed', {
+        activityType: context.activity.type,
+        channelId: context.activity.channelId,
+        ...errorFields(error),
+      });
       // A failed apology is logged rather than thrown, so the channel does not retry a turn that has already failed.
       await context.sendActivity(TURN_ERROR_MESSAGE).catch((sendError: unknown) => {
         logger.error('Bot could not report a failed turn', errorFields(sendError));
@@ -125,7 +146,12 @@ export class PathwayAdapter extends CloudAdapter {
     const check = await this.checkSender(activity, typeof header === 'string' ? header : '');
     if (check.outcome === 'refused') {
       res.header('WWW-Authenticate', 'Bearer');
-      return this.answer(res, 401, { error: { code: 'not-signed-in', message: 'This request did not come from Microsoft Teams with a valid sign-in, so the bot did not read it.' } });
+      return this.answer(res, 401, {
+        error: {
+          code: 'not-signed-in',
+          message: 'This request did not come from Microsoft Teams with a valid sign-in, so the bot did not read it.',
+        },
+      });
     }
     if (check.outcome === 'unavailable') {
       this.logger.warn('Bot activity not taken: its sender could not be checked', { activityType: activity.type, reason: check.reason });
@@ -133,7 +159,8 @@ export class PathwayAdapter extends CloudAdapter {
       return this.answer(res, 503, {
         error: {
           code: 'sender-check-unavailable',
-          message: 'The bot cannot check who sent this just now, because the Bot Framework sign-in service did not answer. Nothing was read or stored; send it again shortly.',
+          message:
+            'The bot cannot check who sent this just now, because the Bot Framework sign-in service did not answer. Nothing was read or stored; send it again shortly.',
         },
       });
     }
@@ -143,7 +170,11 @@ export class PathwayAdapter extends CloudAdapter {
 
   private async checkSender(activity: Activity, authHeader: string): Promise<SenderCheck> {
     try {
-      const result = await within<AuthenticateRequestResult | 'timed out'>(this.botFrameworkAuthentication.authenticateRequest(activity, authHeader), this.timeoutMs, () => 'timed out');
+      const result = await within<AuthenticateRequestResult | 'timed out'>(
+        this.botFrameworkAuthentication.authenticateRequest(activity, authHeader),
+        this.timeoutMs,
+        () => 'timed out',
+      );
       return result === 'timed out' ? { outcome: 'unavailable', reason: 'timed out' } : { outcome: 'checked', result };
     } catch (error) {
       if (isVerdict(error)) {

@@ -26,7 +26,10 @@ function messageResponse(text: string): AdaptiveCardInvokeResponse {
 }
 
 function badInvoke(message: string): InvokeResponse {
-  return { status: StatusCodes.BAD_REQUEST, body: { statusCode: StatusCodes.BAD_REQUEST, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } } };
+  return {
+    status: StatusCodes.BAD_REQUEST,
+    body: { statusCode: StatusCodes.BAD_REQUEST, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } },
+  };
 }
 
 /**
@@ -82,7 +85,10 @@ export class PathwayBot extends TeamsActivityHandler {
     return super.onInvokeActivity(context);
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue.action;
     const data = isRecord(action.data) ? action.data : {};
     const result = await this.engine.handle(actionTurn(context, typeof action.verb === 'string' ? action.verb : '', data));

@@ -24,7 +24,8 @@ export function conversationOf(activity: Activity): ConversationInfo {
   const channelData = (activity.channelData ?? {}) as TeamsChannelData;
   const type = activity.conversation.conversationType;
   const kind = type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
-  const teamsChannelId = channelData.teamsChannelId ?? channelData.channel?.id ?? (kind === 'channel' ? activity.conversation.id.split(';')[0] : undefined);
+  const teamsChannelId =
+    channelData.teamsChannelId ?? channelData.channel?.id ?? (kind === 'channel' ? activity.conversation.id.split(';')[0] : undefined);
   return { id: activity.conversation.id, kind, ...(teamsChannelId ? { teamsChannelId } : {}) };
 }
 
@@ -46,7 +47,10 @@ export function actionTurn(context: TurnContext, verb: string, data: Record<stri
 }
 
 /** The references that reach this conversation, and (for a channel) a new post in it. */
-export function referencesOf(activity: Activity): { readonly reference: Partial<ConversationReference>; readonly channelReference: Partial<ConversationReference> } {
+export function referencesOf(activity: Activity): {
+  readonly reference: Partial<ConversationReference>;
+  readonly channelReference: Partial<ConversationReference>;
+} {
   // Without the activity id, a proactive message is a new message, not a reply to an old one.
   const { activityId: _replyTo, ...reference } = TurnContext.getConversationReference(activity);
   const channelId = conversationOf(activity).teamsChannelId;

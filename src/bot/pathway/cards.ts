@@ -53,7 +53,9 @@ export class Cards {
       version: '1.5',
       ...expanded,
       body,
-      actions: hasVerb(expanded, NEXT_STEP_VERB) ? actions : [...actions, { type: 'Action.Execute', title: 'Next step', verb: NEXT_STEP_VERB, data: {} }],
+      actions: hasVerb(expanded, NEXT_STEP_VERB)
+        ? actions
+        : [...actions, { type: 'Action.Execute', title: 'Next step', verb: NEXT_STEP_VERB, data: {} }],
     }) as Card;
     const size = Buffer.byteLength(JSON.stringify(card), 'utf8');
     if (size > CARD_SIZE_LIMIT) throw new Error(`A card came to ${size} bytes, over the ${CARD_SIZE_LIMIT} byte limit`);

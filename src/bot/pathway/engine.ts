@@ -74,7 +74,11 @@ export class PathwayEngine {
       return await this.route(turn);
     } catch (error) {
       if (error instanceof DomainError) return say(error.message);
-      this.logger.error('Bot could not finish a turn', { verb: turn.action?.verb, conversationKind: turn.conversation.kind, ...errorFields(error) });
+      this.logger.error('Bot could not finish a turn', {
+        verb: turn.action?.verb,
+        conversationKind: turn.conversation.kind,
+        ...errorFields(error),
+      });
       return say(FAILURE_MESSAGE);
     }
   }
@@ -104,7 +108,8 @@ export class PathwayEngine {
 
   /** In a workstream's channel not yet tied to a workstream, the question of which one it is. */
   private async workstreamQuestion(turn: PathwayTurn): Promise<TurnResult> {
-    const isEngagementTeam = this.services.engagementChannelId !== undefined && turn.conversation.teamsChannelId === this.services.engagementChannelId;
+    const isEngagementTeam =
+      this.services.engagementChannelId !== undefined && turn.conversation.teamsChannelId === this.services.engagementChannelId;
     if (turn.conversation.kind !== 'channel' || isEngagementTeam) return { replies: [] };
     try {
       if (await this.knownWorkstream(turn, {})) return { replies: [] };
@@ -167,13 +172,19 @@ export class PathwayEngine {
   }
 
   /** The scope a capability runs in, or undefined when it needs a workstream the bot cannot tell. */
-  private async scope(turn: PathwayTurn, capability: Capability, state: ConversationState, etag: string | undefined): Promise<TurnScope | undefined> {
+  private async scope(
+    turn: PathwayTurn,
+    capability: Capability,
+    state: ConversationState,
+    etag: string | undefined,
+  ): Promise<TurnScope | undefined> {
     const isEngagementTeam =
       this.services.engagementChannelId !== undefined && turn.conversation.teamsChannelId === this.services.engagementChannelId;
     const base = { ...this.services, turn, isEngagementTeam };
     if (capability.needsWorkstream === false) return { ...base, workstream: await this.knownWorkstream(turn, state) };
     if (isEngagementTeam && turn.action) return { ...base, workstream: undefined };
-    const workstream = (await this.cardWorkstream(turn)) ?? (await this.knownWorkstream(turn, state)) ?? (await this.inferred(turn, state, etag));
+    const workstream =
+      (await this.cardWorkstream(turn)) ?? (await this.knownWorkstream(turn, state)) ?? (await this.inferred(turn, state, etag));
     return workstream ? { ...base, workstream } : undefined;
   }
 

@@ -30,7 +30,10 @@ const LINK = /\{link:([A-Za-z]+)\}/g;
 export class Guidance {
   private readonly sections = new Map<string, string>();
 
-  constructor(folder: string, private readonly links: DocumentLinks) {
+  constructor(
+    folder: string,
+    private readonly links: DocumentLinks,
+  ) {
     for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.md'))) {
       const topic = file.slice(0, -'.md'.length);
       const text = fs.readFileSync(path.join(folder, file), 'utf8').replace(/\r\n/g, '\n');
@@ -54,7 +57,9 @@ export class Guidance {
    * left as written, for the organisation to spot.
    */
   filled(topic: string, section: string, values: Readonly<Record<string, string>>): string {
-    return this.text(topic, section).replace(/\{([a-z]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
+    return this.text(topic, section).replace(/\{([a-z]+)\}/g, (whole, name: string) =>
+      Object.hasOwn(values, name) ? values[name] : whole,
+    );
   }
 
   /** A section's bullet lines ("- ..."), as separate items for a card. */

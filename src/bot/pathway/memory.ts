@@ -45,7 +45,11 @@ export class BotMemory {
 
   /** True the first time an activity is seen; false when the channel delivers it again. */
   async firstDelivery(conversationId: string, activityId: string): Promise<boolean> {
-    return (await this.unlessConflict(this.state.write(`seen:${conversationId}:${activityId}`, true, { condition: { ifAbsent: true }, ttlMs: SEEN_TTL_MS }))) !== undefined;
+    return (
+      (await this.unlessConflict(
+        this.state.write(`seen:${conversationId}:${activityId}`, true, { condition: { ifAbsent: true }, ttlMs: SEEN_TTL_MS }),
+      )) !== undefined
+    );
   }
 
   async conversation(conversationId: string): Promise<{ readonly state: ConversationState; readonly etag?: string }> {
@@ -86,7 +90,10 @@ export class BotMemory {
 
   /** Records a claimed reminder as sent, for a year; false when its claim had already expired. */
   async confirmReminder(key: string, claim: string): Promise<boolean> {
-    return (await this.unlessConflict(this.state.write(`sent:${key}`, 'sent', { condition: { ifMatch: claim }, ttlMs: SENT_TTL_MS }))) !== undefined;
+    return (
+      (await this.unlessConflict(this.state.write(`sent:${key}`, 'sent', { condition: { ifMatch: claim }, ttlMs: SENT_TTL_MS }))) !==
+      undefined
+    );
   }
 
   /** Gives a claim back when the reminder could not be sent, so the next run tries again. */

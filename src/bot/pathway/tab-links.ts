@@ -18,7 +18,10 @@ export class TabLinks {
    * given (`subEntityId` `partner-<partnerId>`). Undefined when there is no
    * workstream or it has no Teams channel yet, as the tab lives in that channel.
    */
-  workstream(workstream: { readonly id: number; readonly teamsChannelId: string | null } | undefined, partnerId?: number): string | undefined {
+  workstream(
+    workstream: { readonly id: number; readonly teamsChannelId: string | null } | undefined,
+    partnerId?: number,
+  ): string | undefined {
     if (!this.teamsAppId || !workstream?.teamsChannelId) return undefined;
     const context = { ...(partnerId === undefined ? {} : { subEntityId: `partner-${partnerId}` }), channelId: workstream.teamsChannelId };
     return `${this.entity(`workstream-${workstream.id}`)}?context=${encodeURIComponent(JSON.stringify(context))}`;

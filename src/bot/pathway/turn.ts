@@ -23,7 +23,11 @@ export interface CardAction {
 export function pressKey(action: CardAction | undefined, ...about: unknown[]): string | undefined {
   const key = action?.data.key;
   if (typeof key !== 'string' || !/^[\w-]{8,64}$/.test(key)) return undefined;
-  return [key, action?.verb, ...about.filter((item) => typeof item === 'number' || (typeof item === 'string' && /^\d{1,12}$/.test(item)))].join(':');
+  return [
+    key,
+    action?.verb,
+    ...about.filter((item) => typeof item === 'number' || (typeof item === 'string' && /^\d{1,12}$/.test(item))),
+  ].join(':');
 }
 
 /** One incoming activity, reduced to what the pathway needs. */

@@ -87,7 +87,10 @@ export class ReminderRunner {
       await this.confirm(reminder, claim);
     }
     const { sentByKind: kinds, ...counts } = tally;
-    this.logger.info('Reminders run', { ...counts, ...Object.fromEntries(Object.entries(kinds).map(([kind, count]) => [`sent.${kind}`, count])) });
+    this.logger.info('Reminders run', {
+      ...counts,
+      ...Object.fromEntries(Object.entries(kinds).map(([kind, count]) => [`sent.${kind}`, count])),
+    });
     return tally;
   }
 
@@ -97,15 +100,22 @@ export class ReminderRunner {
    */
   private async confirm(reminder: Reminder, claim: string): Promise<void> {
     try {
-      if (!(await this.memory.confirmReminder(reminder.key, claim))) this.logger.warn('A reminder was sent after its claim expired; another run may send it again', { kind: reminder.kind });
+      if (!(await this.memory.confirmReminder(reminder.key, claim)))
+        this.logger.warn('A reminder was sent after its claim expired; another run may send it again', { kind: reminder.kind });
     } catch (error) {
-      this.logger.error('A reminder was sent but could not be recorded; a later run may send it again', { kind: reminder.kind, ...errorFields(error) });
+      this.logger.error('A reminder was sent but could not be recorded; a later run may send it again', {
+        kind: reminder.kind,
+        ...errorFields(error),
+      });
     }
   }
 
   private recipients(reminder: Reminder): Recipient[] {
     if (reminder.toEngagementTeam) return this.engagementChannelId ? [{ teamsChannelId: this.engagementChannelId }] : [];
-    return [...(reminder.ownerId ? [{ userId: reminder.ownerId }] : []), ...(reminder.teamsChannelId ? [{ teamsChannelId: reminder.teamsChannelId }] : [])];
+    return [
+      ...(reminder.ownerId ? [{ userId: reminder.ownerId }] : []),
+      ...(reminder.teamsChannelId ? [{ teamsChannelId: reminder.teamsChannelId }] : []),
+    ];
   }
 
   /** Tries each recipient in turn until one can be reached. */
@@ -115,7 +125,10 @@ export class ReminderRunner {
       tabUrl,
       lines: reminder.lines,
       openVerb: reminder.involvementId ? 'partner.open' : reminder.roleId ? 'role.open' : '',
-      ref: { ...(reminder.involvementId ? { involvementId: reminder.involvementId } : { roleId: reminder.roleId ?? 0 }), [CARD_MADE_FOR_WORKSTREAM]: reminder.workstreamId },
+      ref: {
+        ...(reminder.involvementId ? { involvementId: reminder.involvementId } : { roleId: reminder.roleId ?? 0 }),
+        [CARD_MADE_FOR_WORKSTREAM]: reminder.workstreamId,
+      },
     });
     for (const recipient of recipients) {
       if (await this.messenger.send(recipient, { card, summary: reminder.title })) return true;

@@ -37,7 +37,8 @@ export function startReminderSchedule(options: {
     onTick: (outcome) => {
       if (outcome.ran === 'failed') logger.error('Scheduled reminders failed', errorFields(outcome.error));
       else if (!outcome.ran) logger.info('Scheduled reminders skipped: another instance holds the lease');
-      else if (outcome.leaseLost) logger.warn('The reminders lease was lost during a run; reminders claimed before sending still went once');
+      else if (outcome.leaseLost)
+        logger.warn('The reminders lease was lost during a run; reminders claimed before sending still went once');
     },
   });
 }

@@ -4,16 +4,7 @@ import { z } from 'zod';
  * How a column is stored. The names follow SharePoint's field kinds so that the
  * provisioning can map them one to one; the SQLite adapter maps them to affinities.
  */
-export type ColumnKind =
-  | 'text'
-  | 'note'
-  | 'choice'
-  | 'multiChoice'
-  | 'number'
-  | 'boolean'
-  | 'date'
-  | 'dateTime'
-  | 'lookup';
+export type ColumnKind = 'text' | 'note' | 'choice' | 'multiChoice' | 'number' | 'boolean' | 'date' | 'dateTime' | 'lookup';
 
 /** SharePoint's own limit for a single line of text. */
 export const SINGLE_LINE_MAX = 255;
@@ -125,10 +116,7 @@ export function yesNo(title: string, options: CommonOptions = {}) {
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date (`YYYY-MM-DD`) in the organisation's time zone, with no time of day. */
-export function date<R extends boolean | undefined = undefined>(
-  title: string,
-  options: CommonOptions & { required?: R } = {},
-) {
+export function date<R extends boolean | undefined = undefined>(title: string, options: CommonOptions & { required?: R } = {}) {
   const base = z
     .string()
     .regex(CALENDAR_DATE, { error: `${title} must be a date like 2026-03-31` })
@@ -137,10 +125,7 @@ export function date<R extends boolean | undefined = undefined>(
 }
 
 /** An instant, stored as an ISO 8601 string in UTC. */
-export function dateTime<R extends boolean | undefined = undefined>(
-  title: string,
-  options: CommonOptions & { required?: R } = {},
-) {
+export function dateTime<R extends boolean | undefined = undefined>(title: string, options: CommonOptions & { required?: R } = {}) {
   return finish(z.iso.datetime({ offset: true }), { kind: 'dateTime', title }, options);
 }
 

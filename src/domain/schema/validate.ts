@@ -51,8 +51,7 @@ export function fieldMessages(error: z.ZodError, titles: (field: string) => stri
 export function validationErrorFrom(error: z.ZodError, titles: (field: string) => string): ValidationError {
   const fields = fieldMessages(error, titles);
   const sentences = Object.values(fields);
-  const message =
-    sentences.length === 1 ? sentences[0] : `Please correct ${sentences.length} things: ${sentences.join(' ')}`;
+  const message = sentences.length === 1 ? sentences[0] : `Please correct ${sentences.length} things: ${sentences.join(' ')}`;
   return new ValidationError(message, fields);
 }
 

@@ -18,7 +18,8 @@ export interface Reach {
 /** A record that belongs to one workstream. */
 type Owned = { readonly workstreamId: number };
 
-const ENGAGEMENT_ONLY = (action: string) => `Only the Engagement team can ${action}. Ask them in their channel, or through the bot's "ask" command.`;
+const ENGAGEMENT_ONLY = (action: string) =>
+  `Only the Engagement team can ${action}. Ask them in their channel, or through the bot's "ask" command.`;
 
 /**
  * Decides what a person may see and change. Every use case asks it before it

@@ -61,16 +61,14 @@ export class ChannelUseCases {
         values: { teamsChannelId },
         summary: 'Teams channel assigned',
       },
-      ...previous.map(
-        (other): Change => ({
-          op: 'update',
-          list: 'workstreams',
-          id: other.id,
-          version: other.version,
-          values: { teamsChannelId: null },
-          summary: 'Teams channel moved to another workstream',
-        }),
-      ),
+      ...previous.map((other): Change => ({
+        op: 'update',
+        list: 'workstreams',
+        id: other.id,
+        version: other.version,
+        values: { teamsChannelId: null },
+        summary: 'Teams channel moved to another workstream',
+      })),
     ];
     return this.ctx.commitFirst<'workstreams'>(actor, changes);
   }

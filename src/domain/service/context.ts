@@ -87,7 +87,11 @@ export class UseCaseContext {
    * now (it is given the audit entries of that commit, which name them). Without
    * a key, or for a key never committed, the refusal stands.
    */
-  async repeatable<T>(key: string | undefined, attempt: () => Promise<T>, current: (done: ReadonlyArray<RecordOf<'activity'>>) => Promise<T>): Promise<T> {
+  async repeatable<T>(
+    key: string | undefined,
+    attempt: () => Promise<T>,
+    current: (done: ReadonlyArray<RecordOf<'activity'>>) => Promise<T>,
+  ): Promise<T> {
     try {
       return await attempt();
     } catch (error) {
@@ -114,7 +118,12 @@ export class UseCaseContext {
   }
 
   /** {@link loadOwned}, with more reads in the same round trip; their answers are given back only with the item. */
-  async loadOwnedWith<L extends OwnedList, const Q extends readonly AnyQuery[]>(actor: Principal, list: L, id: number, queries: Q): Promise<LoadedWith<L, Q>> {
+  async loadOwnedWith<L extends OwnedList, const Q extends readonly AnyQuery[]>(
+    actor: Principal,
+    list: L,
+    id: number,
+    queries: Q,
+  ): Promise<LoadedWith<L, Q>> {
     const { reach, item, answers } = await this.readWith(actor, list, id, queries);
     if (item && AccessPolicy.includes(reach, item.workstreamId)) return { item, reach, answers };
     if (!item && reach.engagementTeam) throw new NotFoundError(LISTS[list].itemName, id);
@@ -127,7 +136,11 @@ export class UseCaseContext {
   }
 
   /** {@link loadWorkstream}, with more reads in the same round trip; their answers are given back only with the workstream. */
-  async loadWorkstreamWith<const Q extends readonly AnyQuery[]>(actor: Principal, id: number, queries: Q): Promise<LoadedWith<'workstreams', Q>> {
+  async loadWorkstreamWith<const Q extends readonly AnyQuery[]>(
+    actor: Principal,
+    id: number,
+    queries: Q,
+  ): Promise<LoadedWith<'workstreams', Q>> {
     const { reach, item, answers } = await this.readWith(actor, 'workstreams', id, queries);
     if (!AccessPolicy.includes(reach, id)) throw new AccessDeniedError();
     if (!item) throw new NotFoundError(LISTS.workstreams.itemName, id);
@@ -139,8 +152,13 @@ export class UseCaseContext {
    * belong to (the Engagement team reaches every partner).
    */
   async loadPartner(actor: Principal, id: number): Promise<RecordOf<'partners'>> {
-    const { reach, item: partner, answers: [involvements] } = await this.readWith(actor, 'partners', id, [{ list: 'involvements', where: { partnerId: id } }] as const);
-    if (partner && (reach.engagementTeam || involvements.some((involvement) => AccessPolicy.includes(reach, involvement.workstreamId)))) return partner;
+    const {
+      reach,
+      item: partner,
+      answers: [involvements],
+    } = await this.readWith(actor, 'partners', id, [{ list: 'involvements', where: { partnerId: id } }] as const);
+    if (partner && (reach.engagementTeam || involvements.some((involvement) => AccessPolicy.includes(reach, involvement.workstreamId))))
+      return partner;
     if (!partner && reach.engagementTeam) throw new NotFoundError(LISTS.partners.itemName, id);
     throw new AccessDeniedError();
   }
@@ -156,12 +174,16 @@ export class UseCaseContext {
     id: number,
     queries: Q,
   ): Promise<{ reach: Reach; item: RecordOf<L> | undefined; answers: Results<Q> }> {
-    const [members, items, ...answers] = (await this.deps.store.findAll([AccessPolicy.reachQuery([actor.id]), byId(list, id) as AnyQuery, ...queries])) as unknown as [
-      Array<RecordOf<'members'>>,
-      Array<RecordOf<L>>,
-      ...unknown[],
-    ];
-    return { reach: this.access.reachFrom([actor.id], members).get(actor.id) as Reach, item: items[0], answers: answers as unknown as Results<Q> };
+    const [members, items, ...answers] = (await this.deps.store.findAll([
+      AccessPolicy.reachQuery([actor.id]),
+      byId(list, id) as AnyQuery,
+      ...queries,
+    ])) as unknown as [Array<RecordOf<'members'>>, Array<RecordOf<L>>, ...unknown[]];
+    return {
+      reach: this.access.reachFrom([actor.id], members).get(actor.id) as Reach,
+      item: items[0],
+      answers: answers as unknown as Results<Q>,
+    };
   }
 
   /**

@@ -117,10 +117,7 @@ export class EngagementOverviewUseCases {
         closingDate: role.closingDate,
       });
     }
-    const counts = Object.fromEntries(PEER_NETWORK_STATUSES.map((status) => [status, 0])) as Record<
-      Partner['peerNetworkStatus'],
-      number
-    >;
+    const counts = Object.fromEntries(PEER_NETWORK_STATUSES.map((status) => [status, 0])) as Record<Partner['peerNetworkStatus'], number>;
     const member = (partner: Partner): PeerNetworkMember => {
       counts[partner.peerNetworkStatus] += 1;
       return {
@@ -134,7 +131,10 @@ export class EngagementOverviewUseCases {
     };
     const members = networkPartners.map(member).sort(byName);
     const neverInvited = uninvited.size > 0 ? await this.ctx.store.find({ list: 'partners', where: { id: [...uninvited] } }) : [];
-    const notInvited = neverInvited.filter((partner) => !isErased(partner)).map(member).sort(byName);
+    const notInvited = neverInvited
+      .filter((partner) => !isErased(partner))
+      .map(member)
+      .sort(byName);
     return { today, workstreams: [...byWorkstream.values()], peerNetwork: { counts, members, notInvited } };
   }
 }

@@ -51,16 +51,29 @@ export class InductionUseCases {
    * for the next start. Returns how many involvements it brought up to date.
    */
   async recordMissingProgress(): Promise<number> {
-    const unrecorded = await this.ctx.store.find({ list: 'involvements', where: { stage: [...STAGES_WITH_CHECKLIST], inductionTotal: null } });
+    const unrecorded = await this.ctx.store.find({
+      list: 'involvements',
+      where: { stage: [...STAGES_WITH_CHECKLIST], inductionTotal: null },
+    });
     // Not progressed before induction began: there is no checklist to count.
     const candidates = unrecorded.filter((involvement) => involvement.inductionStartedDate !== null);
     let recorded = 0;
     for (let start = 0; start < candidates.length; start += PROGRESS_CHUNK) {
       const chunk = candidates.slice(start, start + PROGRESS_CHUNK);
-      const tasks = await this.ctx.store.find({ list: 'inductionTasks', where: { involvementId: chunk.map((involvement) => involvement.id) } });
+      const tasks = await this.ctx.store.find({
+        list: 'inductionTasks',
+        where: { involvementId: chunk.map((involvement) => involvement.id) },
+      });
       const changes = chunk.map((involvement): Change => {
         const progress = storedProgress(tasks.filter((task) => task.involvementId === involvement.id));
-        return { op: 'update', list: 'involvements', id: involvement.id, version: involvement.version, values: progress, summary: 'Induction progress recorded' };
+        return {
+          op: 'update',
+          list: 'involvements',
+          id: involvement.id,
+          version: involvement.version,
+          values: progress,
+          summary: 'Induction progress recorded',
+        };
       });
       try {
         await this.ctx.store.commit(changes, this.ctx.commitContext(PROGRESS_CHECK_ACTOR));
@@ -140,13 +153,24 @@ export class InductionUseCases {
         `${displayName(partner)} has ${partner.peerNetworkStatus === 'Joined' ? 'joined' : 'declined'} the Peer Support Network, so the invitation cannot be taken back here.`,
       );
     }
-    const status = done ? { peerNetworkStatus: 'Invited' as const, peerNetworkDate: date } : { peerNetworkStatus: 'Not invited' as const, peerNetworkDate: null };
+    const status = done
+      ? { peerNetworkStatus: 'Invited' as const, peerNetworkDate: date }
+      : { peerNetworkStatus: 'Not invited' as const, peerNetworkDate: null };
     const unchanged = done && partner.peerNetworkStatus !== 'Not invited';
     await this.ctx.store.commit(
       [
         ...(unchanged
           ? []
-          : [{ op: 'update' as const, list: 'partners' as const, id: partner.id, version: partner.version, values: status, summary: done ? 'Invited to the Peer Support Network' : 'Peer Support Network invitation taken back' }]),
+          : [
+              {
+                op: 'update' as const,
+                list: 'partners' as const,
+                id: partner.id,
+                version: partner.version,
+                values: status,
+                summary: done ? 'Invited to the Peer Support Network' : 'Peer Support Network invitation taken back',
+              },
+            ]),
         ...(await peerNetworkItems(this.ctx, partner.id, done, { date, by: actor.name })),
       ],
       this.ctx.commitContext(actor, key),
@@ -168,7 +192,11 @@ export class InductionUseCases {
   ): Promise<InductionTask> {
     const { task, involvement, checklist } = open;
     const after = checklist.map((item) => (item.id === task.id ? { ...item, ...values } : item));
-    return this.ctx.commitFirst<'inductionTasks'>(actor, [{ op: 'update', list: 'inductionTasks', id: task.id, version, values, summary }, progressChange(involvement, after)], key);
+    return this.ctx.commitFirst<'inductionTasks'>(
+      actor,
+      [{ op: 'update', list: 'inductionTasks', id: task.id, version, values, summary }, progressChange(involvement, after)],
+      key,
+    );
   }
 
   private async openTask(actor: Principal, taskId: number): Promise<OpenTask> {

@@ -39,7 +39,7 @@ const recordInterestInput = z
   })
   .strict()
   .refine((input) => (input.partnerId === undefined) !== (input.partner === undefined), {
-    error: 'Give either an existing partner or the new partner\'s details, not both.',
+    error: "Give either an existing partner or the new partner's details, not both.",
     path: ['partner'],
   });
 
@@ -83,7 +83,12 @@ export class InvolvementUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
   /** A change to one involvement that is safe to send twice (see {@link UseCaseContext.repeatable}); a repeat answers with the involvement as it is now. */
-  private repeatable(actor: Principal, involvementId: number, key: string | undefined, attempt: () => Promise<Involvement>): Promise<Involvement> {
+  private repeatable(
+    actor: Principal,
+    involvementId: number,
+    key: string | undefined,
+    attempt: () => Promise<Involvement>,
+  ): Promise<Involvement> {
     return this.ctx.repeatable(key, attempt, () => this.ctx.loadOwned(actor, 'involvements', involvementId));
   }
 
@@ -95,11 +100,15 @@ export class InvolvementUseCases {
     const parsed = parseInput(recordInterestInput, input, TITLES);
     const key = parsed.key ?? newKey();
     // Sent again after a lost answer, the person it made is now "already on record": answer with what was made.
-    return this.ctx.repeatable(key, () => this.recordInterestNow(actor, parsed, key), async (done) => {
-      const made = done.find((entry) => entry.list === 'involvements');
-      if (!made) throw new NotFoundError(LISTS.involvements.itemName, 0);
-      return this.ctx.loadOwned(actor, 'involvements', made.itemId);
-    });
+    return this.ctx.repeatable(
+      key,
+      () => this.recordInterestNow(actor, parsed, key),
+      async (done) => {
+        const made = done.find((entry) => entry.list === 'involvements');
+        if (!made) throw new NotFoundError(LISTS.involvements.itemName, 0);
+        return this.ctx.loadOwned(actor, 'involvements', made.itemId);
+      },
+    );
   }
 
   private async recordInterestNow(actor: Principal, parsed: z.infer<typeof recordInterestInput>, key: string): Promise<Involvement> {
@@ -114,7 +123,14 @@ export class InvolvementUseCases {
     const changes: Change[] = [];
     let partnerId: number | { ref: string };
     if (parsed.partner) {
-      checkPreferredContact({ email: null, phone: null, postalAddress: null, preferredName: null, preferredContact: null, ...parsed.partner });
+      checkPreferredContact({
+        email: null,
+        phone: null,
+        postalAddress: null,
+        preferredName: null,
+        preferredContact: null,
+        ...parsed.partner,
+      });
       if (!parsed.newPerson) await this.refuseIfKnown(actor, parsed.partner);
       changes.push({
         op: 'create',
@@ -149,10 +165,7 @@ export class InvolvementUseCases {
         where: { partnerId: existing.id, roleId: role.id },
       });
       if (current.some((involvement) => !CLOSED_STAGES.includes(involvement.stage))) {
-        throw new RefusedError(
-          'already-involved',
-          `${displayName(existing)} is already on the pathway for "${role.title}".`,
-        );
+        throw new RefusedError('already-involved', `${displayName(existing)} is already on the pathway for "${role.title}".`);
       }
       partnerId = existing.id;
     }
@@ -198,7 +211,10 @@ export class InvolvementUseCases {
    * person logging may see, naming them, so the interest can be linked to that
    * record rather than making a second one (or confirmed as another person).
    */
-  private async refuseIfKnown(actor: Principal, partner: { readonly fullName: string; readonly email?: string | null; readonly phone?: string | null }): Promise<void> {
+  private async refuseIfKnown(
+    actor: Principal,
+    partner: { readonly fullName: string; readonly email?: string | null; readonly phone?: string | null },
+  ): Promise<void> {
     const matches = await possibleMatches(this.ctx, actor, partner);
     if (matches.length === 0) return;
     const [first] = matches;
@@ -215,16 +231,20 @@ export class InvolvementUseCases {
     const { involvementId, version, key, date } = parseInput(acknowledgeInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
       await this.ctx.loadOwned(actor, 'involvements', involvementId);
-      return this.ctx.commitFirst<'involvements'>(actor, [
-        {
-          op: 'update',
-          list: 'involvements',
-          id: involvementId,
-          version,
-          values: { acknowledgedDate: date ?? this.ctx.today() },
-          summary: 'Interest acknowledged',
-        },
-      ], key);
+      return this.ctx.commitFirst<'involvements'>(
+        actor,
+        [
+          {
+            op: 'update',
+            list: 'involvements',
+            id: involvementId,
+            version,
+            values: { acknowledgedDate: date ?? this.ctx.today() },
+            summary: 'Interest acknowledged',
+          },
+        ],
+        key,
+      );
     });
   }
 
@@ -235,9 +255,11 @@ export class InvolvementUseCases {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
       const values = { chatAt: at, chatWhere: where, chatAdjustments: adjustments ?? null };
       if (involvement.stage === 'Chat booked') {
-        return this.ctx.commitFirst<'involvements'>(actor, [
-          { op: 'update', list: 'involvements', id: involvementId, version, values, summary: 'Informal chat moved' },
-        ], key);
+        return this.ctx.commitFirst<'involvements'>(
+          actor,
+          [{ op: 'update', list: 'involvements', id: involvementId, version, values, summary: 'Informal chat moved' }],
+          key,
+        );
       }
       return this.changeStage(actor, involvement, { version, key }, 'Chat booked', values);
     });
@@ -268,7 +290,15 @@ export class InvolvementUseCases {
     const { involvementId, version, key, reason, cancelBooked: cancel } = parseInput(reasonInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-      return this.changeStage(actor, involvement, { version, key }, 'Not progressed', { stageReason: reason }, reason, await this.cancellations(involvementId, cancel));
+      return this.changeStage(
+        actor,
+        involvement,
+        { version, key },
+        'Not progressed',
+        { stageReason: reason },
+        reason,
+        await this.cancellations(involvementId, cancel),
+      );
     });
   }
 
@@ -277,7 +307,10 @@ export class InvolvementUseCases {
     const { involvementId, version, key } = parseInput(plainInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-      const [template, partner] = await Promise.all([this.templateFor(involvement.workstreamId), this.ctx.load('partners', involvement.partnerId)]);
+      const [template, partner] = await Promise.all([
+        this.templateFor(involvement.workstreamId),
+        this.ctx.load('partners', involvement.partnerId),
+      ]);
       // A partner invited to the Peer Support Network already (for another role) starts with that item done: the item and the invitation are one fact.
       const invited = partner.peerNetworkStatus !== 'Not invited';
       const items = template.map((item) => ({ ...item, done: item.kind === 'Peer Support Network invitation' && invited }));
@@ -298,7 +331,15 @@ export class InvolvementUseCases {
         },
       }));
       const progress = storedProgress(items);
-      return this.changeStage(actor, involvement, { version, key }, 'Induction', { inductionStartedDate: this.ctx.today(), ...progress }, null, tasks);
+      return this.changeStage(
+        actor,
+        involvement,
+        { version, key },
+        'Induction',
+        { inductionStartedDate: this.ctx.today(), ...progress },
+        null,
+        tasks,
+      );
     });
   }
 
@@ -318,7 +359,15 @@ export class InvolvementUseCases {
     const { involvementId, version, key, reason, cancelBooked: cancel } = parseInput(reasonInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-      return this.changeStage(actor, involvement, { version, key }, 'Paused', { stageReason: reason, nextOneToOneDue: null }, reason, await this.cancellations(involvementId, cancel));
+      return this.changeStage(
+        actor,
+        involvement,
+        { version, key },
+        'Paused',
+        { stageReason: reason, nextOneToOneDue: null },
+        reason,
+        await this.cancellations(involvementId, cancel),
+      );
     });
   }
 
@@ -334,14 +383,29 @@ export class InvolvementUseCases {
 
   /** Ends an involvement with a reason, recording whether an exit conversation was offered; with `cancelBooked`, their booked one-to-ones are cancelled too. */
   async end(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, key, reason, exitConversationOffered, cancelBooked: cancel } = parseInput(endInput, input, {
+    const {
+      involvementId,
+      version,
+      key,
+      reason,
+      exitConversationOffered,
+      cancelBooked: cancel,
+    } = parseInput(endInput, input, {
       ...TITLES,
       exitConversationOffered: 'Exit conversation offered',
     });
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
       const values = { stageReason: reason, exitConversationOffered, nextOneToOneDue: null };
-      return this.changeStage(actor, involvement, { version, key }, 'Ended', values, reason, await this.cancellations(involvementId, cancel));
+      return this.changeStage(
+        actor,
+        involvement,
+        { version, key },
+        'Ended',
+        values,
+        reason,
+        await this.cancellations(involvementId, cancel),
+      );
     });
   }
 
@@ -349,7 +413,14 @@ export class InvolvementUseCases {
   private async cancellations(involvementId: number, cancel: boolean | undefined): Promise<Change[]> {
     if (!cancel) return [];
     const booked = await this.ctx.store.find({ list: 'oneToOnes', where: { involvementId, status: 'Booked' } });
-    return booked.map((item): Change => ({ op: 'update', list: 'oneToOnes', id: item.id, version: item.version, values: { status: 'Cancelled' }, summary: 'One-to-one cancelled with the stage change' }));
+    return booked.map((item): Change => ({
+      op: 'update',
+      list: 'oneToOnes',
+      id: item.id,
+      version: item.version,
+      values: { status: 'Cancelled' },
+      summary: 'One-to-one cancelled with the stage change',
+    }));
   }
 
   /**
@@ -363,7 +434,16 @@ export class InvolvementUseCases {
       const owner = await this.ctx.workstreamMember(involvement.workstreamId, ownerId, 'named contact');
       return this.ctx.commitFirst<'involvements'>(
         actor,
-        [{ op: 'update', list: 'involvements', id: involvementId, version, values: { ownerId: owner.userId, ownerName: owner.userName }, summary: 'Named contact changed' }],
+        [
+          {
+            op: 'update',
+            list: 'involvements',
+            id: involvementId,
+            version,
+            values: { ownerId: owner.userId, ownerName: owner.userName },
+            summary: 'Named contact changed',
+          },
+        ],
         key,
       );
     });
@@ -375,16 +455,20 @@ export class InvolvementUseCases {
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
       const next = { ...involvement, cadenceWeeks };
-      return this.ctx.commitFirst<'involvements'>(actor, [
-        {
-          op: 'update',
-          list: 'involvements',
-          id: involvementId,
-          version,
-          values: { cadenceWeeks, ...this.schedule(next, next.stage, next.activeDate) },
-          summary: `One-to-one cadence set to every ${cadenceWeeks} weeks`,
-        },
-      ], key);
+      return this.ctx.commitFirst<'involvements'>(
+        actor,
+        [
+          {
+            op: 'update',
+            list: 'involvements',
+            id: involvementId,
+            version,
+            values: { cadenceWeeks, ...this.schedule(next, next.stage, next.activeDate) },
+            summary: `One-to-one cadence set to every ${cadenceWeeks} weeks`,
+          },
+        ],
+        key,
+      );
     });
   }
 
@@ -426,17 +510,21 @@ export class InvolvementUseCases {
         ? await this.ctx.store.find({ list: 'inductionTasks', where: { involvementId: involvement.id } })
         : undefined;
     checkStageChange({ partnerName: displayName(partner), from: involvement.stage, to, reason, checklist });
-    return this.ctx.commitFirst<'involvements'>(actor, [
-      {
-        op: 'update',
-        list: 'involvements',
-        id: involvement.id,
-        version,
-        values: { ...values, stage: to, stageChangedBy: actor.name, stageChangedAt: this.ctx.nowIso() },
-        summary: `Stage: ${involvement.stage} to ${to}`,
-      },
-      ...extra,
-    ], key);
+    return this.ctx.commitFirst<'involvements'>(
+      actor,
+      [
+        {
+          op: 'update',
+          list: 'involvements',
+          id: involvement.id,
+          version,
+          values: { ...values, stage: to, stageChangedBy: actor.name, stageChangedAt: this.ctx.nowIso() },
+          summary: `Stage: ${involvement.stage} to ${to}`,
+        },
+        ...extra,
+      ],
+      key,
+    );
   }
 }
 

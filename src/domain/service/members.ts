@@ -67,7 +67,15 @@ export class MemberUseCases {
     if (!member) throw reach.engagementTeam ? new NotFoundError('member', id) : new AccessDeniedError();
     await this.requireToManage(actor, member.workstreamId);
     await this.ctx.store.commit(
-      [{ op: 'delete', list: 'members', id, version, summary: member.workstreamId === null ? 'Removed from the Engagement team' : 'Removed from the workstream' }],
+      [
+        {
+          op: 'delete',
+          list: 'members',
+          id,
+          version,
+          summary: member.workstreamId === null ? 'Removed from the Engagement team' : 'Removed from the workstream',
+        },
+      ],
       this.ctx.commitContext(actor),
     );
   }

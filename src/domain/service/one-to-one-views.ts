@@ -102,7 +102,10 @@ export class OneToOneViewUseCases {
 
     const items: AgendaItem[] = [];
     const bookedAhead = new Set<number>();
-    const entry = (involvement: Involvement, fields: Pick<AgendaItem, 'kind' | 'date' | 'time' | 'where' | 'oneToOneId' | 'oneToOneVersion'>) => {
+    const entry = (
+      involvement: Involvement,
+      fields: Pick<AgendaItem, 'kind' | 'date' | 'time' | 'where' | 'oneToOneId' | 'oneToOneVersion'>,
+    ) => {
       const partner = partnersById.get(involvement.partnerId);
       const role = rolesById.get(involvement.roleId);
       if (!partner || !role) return;
@@ -133,7 +136,14 @@ export class OneToOneViewUseCases {
     }
     for (const involvement of dueInvolvements) {
       if (bookedAhead.has(involvement.id) || !involvement.nextOneToOneDue) continue;
-      entry(involvement, { kind: 'due', date: involvement.nextOneToOneDue, time: null, where: null, oneToOneId: null, oneToOneVersion: null });
+      entry(involvement, {
+        kind: 'due',
+        date: involvement.nextOneToOneDue,
+        time: null,
+        where: null,
+        oneToOneId: null,
+        oneToOneVersion: null,
+      });
     }
     items.sort(compareAgenda);
     return { workstream, today, until, items };

@@ -76,7 +76,10 @@ export class OneToOneUseCases {
     const parsed = parseInput(bookInput, input, TITLES);
     const { involvement, checklist, oneToOnes: existing } = await this.supported(actor, parsed.involvementId);
     if (parsed.date < this.ctx.today()) {
-      throw new RefusedError('date-in-past', 'A one-to-one cannot be booked for a date that has passed. To log one that happened, record it as held.');
+      throw new RefusedError(
+        'date-in-past',
+        'A one-to-one cannot be booked for a date that has passed. To log one that happened, record it as held.',
+      );
     }
     const booked = existing.find((item) => item.status === 'Booked');
     if (booked) {
@@ -116,14 +119,26 @@ export class OneToOneUseCases {
       async () => {
         const booked = await this.ctx.loadOwned(actor, 'oneToOnes', oneToOneId);
         if (booked.status !== 'Booked') {
-          throw new RefusedError('not-booked', `This one-to-one is ${booked.status.toLowerCase()}, so it cannot be moved. Book a new one instead.`);
+          throw new RefusedError(
+            'not-booked',
+            `This one-to-one is ${booked.status.toLowerCase()}, so it cannot be moved. Book a new one instead.`,
+          );
         }
         if (date < this.ctx.today()) {
           throw new RefusedError('date-in-past', 'A one-to-one cannot be moved to a date that has passed.');
         }
         return this.ctx.commitFirst<'oneToOnes'>(
           actor,
-          [{ op: 'update', list: 'oneToOnes', id: oneToOneId, version, values: { date, time: time ?? null, where: where ?? null }, summary: 'One-to-one moved' }],
+          [
+            {
+              op: 'update',
+              list: 'oneToOnes',
+              id: oneToOneId,
+              version,
+              values: { date, time: time ?? null, where: where ?? null },
+              summary: 'One-to-one moved',
+            },
+          ],
           key,
         );
       },
@@ -153,14 +168,21 @@ export class OneToOneUseCases {
       async (done) => {
         const held = done.find((entry) => entry.list === 'oneToOnes');
         if (!held) throw new NotFoundError(LISTS.oneToOnes.itemName, parsed.oneToOneId ?? 0);
-        return { oneToOne: await this.ctx.loadOwned(actor, 'oneToOnes', held.itemId), involvement: await this.ctx.loadOwned(actor, 'involvements', parsed.involvementId) };
+        return {
+          oneToOne: await this.ctx.loadOwned(actor, 'oneToOnes', held.itemId),
+          involvement: await this.ctx.loadOwned(actor, 'involvements', parsed.involvementId),
+        };
       },
     );
   }
 
-  private async recordHeldNow(actor: Principal, parsed: z.infer<typeof recordInput>): Promise<{ oneToOne: OneToOne; involvement: Involvement }> {
+  private async recordHeldNow(
+    actor: Principal,
+    parsed: z.infer<typeof recordInput>,
+  ): Promise<{ oneToOne: OneToOne; involvement: Involvement }> {
     const { involvement, checklist } = await this.supported(actor, parsed.involvementId);
-    if (parsed.involvementVersion !== undefined && parsed.involvementVersion !== involvement.version) throw new ConflictError(LISTS.involvements.itemName);
+    if (parsed.involvementVersion !== undefined && parsed.involvementVersion !== involvement.version)
+      throw new ConflictError(LISTS.involvements.itemName);
     if (parsed.date > this.ctx.today()) {
       throw new RefusedError('date-in-future', 'A one-to-one can be recorded as held only on or after the day it happened.');
     }
@@ -247,7 +269,10 @@ export class OneToOneUseCases {
   }
 
   /** An involvement at a stage that has one-to-ones, with its checklist and one-to-ones read in the same round trip. */
-  private async supported(actor: Principal, involvementId: number): Promise<{ involvement: Involvement; checklist: InductionTask[]; oneToOnes: OneToOne[] }> {
+  private async supported(
+    actor: Principal,
+    involvementId: number,
+  ): Promise<{ involvement: Involvement; checklist: InductionTask[]; oneToOnes: OneToOne[] }> {
     const {
       item: involvement,
       answers: [checklist, oneToOnes],
@@ -256,10 +281,7 @@ export class OneToOneUseCases {
       { list: 'oneToOnes', where: { involvementId } },
     ] as const);
     if (!SUPPORTED.includes(involvement.stage)) {
-      throw new RefusedError(
-        'one-to-ones-not-started',
-        `One-to-ones start with induction; this involvement is ${involvement.stage}.`,
-      );
+      throw new RefusedError('one-to-ones-not-started', `One-to-ones start with induction; this involvement is ${involvement.stage}.`);
     }
     return { involvement, checklist, oneToOnes };
   }

@@ -116,8 +116,7 @@ export class PartnerViewUseCases {
       { list: 'oneToOnes', where: { workstreamId, status: 'Booked', date: { gte: today } }, orderBy: [{ field: 'date' }] },
     ] as const);
     const partnerIds = [...new Set(involvementItems.map((involvement) => involvement.partnerId))];
-    const partnerItems =
-      partnerIds.length > 0 ? await this.ctx.store.find({ list: 'partners', where: { id: partnerIds } }) : [];
+    const partnerItems = partnerIds.length > 0 ? await this.ctx.store.find({ list: 'partners', where: { id: partnerIds } }) : [];
     const partnersById = new Map(partnerItems.map((partner) => [partner.id, partner]));
     const rolesById = new Map(roleItems.map((role) => [role.id, role]));
     const bookedByInvolvement = groupBy(bookedItems, (booked) => booked.involvementId);
@@ -194,7 +193,10 @@ export class PartnerViewUseCases {
         byId('workstreams', involvement.workstreamId),
         { list: 'involvements', where: { partnerId: involvement.partnerId } },
       ] as const),
-      this.ctx.store.recordAccess({ list: 'partners', id: involvement.partnerId, action: 'Viewed', summary: 'Partner record viewed' }, this.ctx.commitContext(actor)),
+      this.ctx.store.recordAccess(
+        { list: 'partners', id: involvement.partnerId, action: 'Viewed', summary: 'Partner record viewed' },
+        this.ctx.commitContext(actor),
+      ),
     ]);
     const partner = found('partners', partners, involvement.partnerId);
     const role = found('roles', roles, involvement.roleId);

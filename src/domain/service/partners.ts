@@ -49,7 +49,12 @@ export interface PartnerMatch {
 /** Records that look like the same person (the same email or phone), for the Engagement team to merge. */
 export interface DuplicateGroup {
   readonly sharing: string;
-  readonly partners: ReadonlyArray<{ readonly partnerId: number; readonly version: number; readonly name: string; readonly involvements: number }>;
+  readonly partners: ReadonlyArray<{
+    readonly partnerId: number;
+    readonly version: number;
+    readonly name: string;
+    readonly involvements: number;
+  }>;
 }
 
 /** What a merge did. */
@@ -94,10 +99,21 @@ export class PartnerUseCases {
     const seen = new Set<string>();
     const result: DuplicateGroup[] = [];
     for (const [sharing, group] of groups) {
-      const ids = group.map((person) => person.id).sort((a, b) => a - b).join(',');
+      const ids = group
+        .map((person) => person.id)
+        .sort((a, b) => a - b)
+        .join(',');
       if (group.length < 2 || seen.has(ids)) continue;
       seen.add(ids);
-      result.push({ sharing, partners: group.map((person) => ({ partnerId: person.id, version: person.version, name: person.fullName, involvements: count.get(person.id) ?? 0 })) });
+      result.push({
+        sharing,
+        partners: group.map((person) => ({
+          partnerId: person.id,
+          version: person.version,
+          name: person.fullName,
+          involvements: count.get(person.id) ?? 0,
+        })),
+      });
     }
     return result.sort((a, b) => a.partners[0].name.localeCompare(b.partners[0].name, 'en-GB'));
   }
@@ -139,10 +155,16 @@ export class PartnerUseCases {
       { list: 'involvements', where: { partnerId: ids.duplicateId } },
       { list: 'involvements', where: { partnerId: ids.survivorId } },
     ] as const);
-    if (!survivor || !duplicate) throw new RefusedError('merge-not-found', 'One of those records is no longer there. Reload the list of possible duplicates.');
+    if (!survivor || !duplicate)
+      throw new RefusedError('merge-not-found', 'One of those records is no longer there. Reload the list of possible duplicates.');
     refuseIfErased(survivor);
     refuseIfErased(duplicate);
-    const clash = theirs.find((involvement) => involvement.stage !== 'Ended' && involvement.stage !== 'Not progressed' && mine.some((other) => other.roleId === involvement.roleId && other.stage !== 'Ended' && other.stage !== 'Not progressed'));
+    const clash = theirs.find(
+      (involvement) =>
+        involvement.stage !== 'Ended' &&
+        involvement.stage !== 'Not progressed' &&
+        mine.some((other) => other.roleId === involvement.roleId && other.stage !== 'Ended' && other.stage !== 'Not progressed'),
+    );
     if (clash) {
       throw new RefusedError(
         'merge-same-role',
@@ -151,10 +173,16 @@ export class PartnerUseCases {
       );
     }
     const filled = Object.fromEntries(
-      (['preferredName', 'email', 'phone', 'postalAddress', 'preferredContact', 'accessNeeds'] as const).filter((field) => survivor[field] === null && duplicate[field] !== null).map((field) => [field, duplicate[field]]),
+      (['preferredName', 'email', 'phone', 'postalAddress', 'preferredContact', 'accessNeeds'] as const)
+        .filter((field) => survivor[field] === null && duplicate[field] !== null)
+        .map((field) => [field, duplicate[field]]),
     );
     const consents = [survivor, duplicate].filter((record) => record.notesConsent);
-    const notesConsentDate = consents.map((record) => record.notesConsentDate).filter((date): date is string => date !== null).sort()[0] ?? null;
+    const notesConsentDate =
+      consents
+        .map((record) => record.notesConsentDate)
+        .filter((date): date is string => date !== null)
+        .sort()[0] ?? null;
     const peer = [survivor, duplicate].sort((a, b) => PEER_ORDER.indexOf(b.peerNetworkStatus) - PEER_ORDER.indexOf(a.peerNetworkStatus))[0];
     const written = await this.ctx.store.commit(
       [
@@ -167,7 +195,9 @@ export class PartnerUseCases {
             ...filled,
             notesConsent: consents.length > 0,
             notesConsentDate: consents.length > 0 ? notesConsentDate : null,
-            consentDate: [survivor.consentDate, duplicate.consentDate].filter((date): date is string => date !== null).sort()[0] ?? survivor.consentDate,
+            consentDate:
+              [survivor.consentDate, duplicate.consentDate].filter((date): date is string => date !== null).sort()[0] ??
+              survivor.consentDate,
             peerNetworkStatus: peer.peerNetworkStatus,
             peerNetworkDate: peer.peerNetworkDate,
           },
@@ -178,10 +208,25 @@ export class PartnerUseCases {
           list: 'partners',
           id: duplicate.id,
           version: ids.duplicateVersion,
-          values: { ...blankPersonalFields('partners'), fullName: `Merged into partner ${survivor.id}`, notesConsent: false, notesConsentDate: null, peerNetworkStatus: 'Not invited', peerNetworkDate: null, mergedInto: survivor.id },
+          values: {
+            ...blankPersonalFields('partners'),
+            fullName: `Merged into partner ${survivor.id}`,
+            notesConsent: false,
+            notesConsentDate: null,
+            peerNetworkStatus: 'Not invited',
+            peerNetworkDate: null,
+            mergedInto: survivor.id,
+          },
           summary: `Merged into partner ${survivor.id}`,
         },
-        ...theirs.map((involvement): Change => ({ op: 'update', list: 'involvements', id: involvement.id, version: involvement.version, values: { partnerId: survivor.id }, summary: `Moved to partner ${survivor.id}: the same person` })),
+        ...theirs.map((involvement): Change => ({
+          op: 'update',
+          list: 'involvements',
+          id: involvement.id,
+          version: involvement.version,
+          values: { partnerId: survivor.id },
+          summary: `Moved to partner ${survivor.id}: the same person`,
+        })),
       ],
       this.ctx.commitContext(actor, key),
     );
@@ -205,9 +250,11 @@ export class PartnerUseCases {
       const partner = await this.ctx.loadPartner(actor, partnerId);
       refuseIfErased(partner);
       checkPreferredContact({ ...partner, ...values });
-      return this.ctx.commitFirst<'partners'>(actor, [
-        { op: 'update', list: 'partners', id: partnerId, version, values, summary: 'Partner details updated' },
-      ], key);
+      return this.ctx.commitFirst<'partners'>(
+        actor,
+        [{ op: 'update', list: 'partners', id: partnerId, version, values, summary: 'Partner details updated' }],
+        key,
+      );
     });
   }
 
@@ -224,17 +271,21 @@ export class PartnerUseCases {
         throw new RefusedError('already-joined', `${displayName(partner)} is already in the Peer Support Network.`);
       }
       const on = date ?? this.ctx.today();
-      return this.ctx.commitFirst<'partners'>(actor, [
-        {
-          op: 'update',
-          list: 'partners',
-          id: partnerId,
-          version,
-          values: { peerNetworkStatus: 'Invited', peerNetworkDate: on },
-          summary: 'Invited to the Peer Support Network',
-        },
-        ...(await peerNetworkItems(this.ctx, partnerId, true, { date: on, by: actor.name })),
-      ], key);
+      return this.ctx.commitFirst<'partners'>(
+        actor,
+        [
+          {
+            op: 'update',
+            list: 'partners',
+            id: partnerId,
+            version,
+            values: { peerNetworkStatus: 'Invited', peerNetworkDate: on },
+            summary: 'Invited to the Peer Support Network',
+          },
+          ...(await peerNetworkItems(this.ctx, partnerId, true, { date: on, by: actor.name })),
+        ],
+        key,
+      );
     });
   }
 
@@ -254,10 +305,21 @@ export class PartnerUseCases {
             : `${displayName(partner)} has ${partner.peerNetworkStatus === 'Joined' ? 'joined' : 'declined'} the Peer Support Network, so the invitation cannot be taken back. Record their answer again if it changes.`,
         );
       }
-      return this.ctx.commitFirst<'partners'>(actor, [
-        { op: 'update', list: 'partners', id: partnerId, version, values: { peerNetworkStatus: 'Not invited', peerNetworkDate: null }, summary: 'Peer Support Network invitation taken back' },
-        ...(await peerNetworkItems(this.ctx, partnerId, false, { date: this.ctx.today(), by: actor.name })),
-      ], key);
+      return this.ctx.commitFirst<'partners'>(
+        actor,
+        [
+          {
+            op: 'update',
+            list: 'partners',
+            id: partnerId,
+            version,
+            values: { peerNetworkStatus: 'Not invited', peerNetworkDate: null },
+            summary: 'Peer Support Network invitation taken back',
+          },
+          ...(await peerNetworkItems(this.ctx, partnerId, false, { date: this.ctx.today(), by: actor.name })),
+        ],
+        key,
+      );
     });
   }
 
@@ -267,18 +329,25 @@ export class PartnerUseCases {
     return this.repeatable(actor, partnerId, key, async () => {
       const partner = await this.ctx.loadPartner(actor, partnerId);
       if (partner.peerNetworkStatus === 'Not invited') {
-        throw new RefusedError('not-invited', `${displayName(partner)} has not been invited to the Peer Support Network yet. Record the invitation first.`);
+        throw new RefusedError(
+          'not-invited',
+          `${displayName(partner)} has not been invited to the Peer Support Network yet. Record the invitation first.`,
+        );
       }
-      return this.ctx.commitFirst<'partners'>(actor, [
-        {
-          op: 'update',
-          list: 'partners',
-          id: partnerId,
-          version,
-          values: { peerNetworkStatus: answer, peerNetworkDate: date ?? this.ctx.today() },
-          summary: `Peer Support Network: ${answer}`,
-        },
-      ], key);
+      return this.ctx.commitFirst<'partners'>(
+        actor,
+        [
+          {
+            op: 'update',
+            list: 'partners',
+            id: partnerId,
+            version,
+            values: { peerNetworkStatus: answer, peerNetworkDate: date ?? this.ctx.today() },
+            summary: `Peer Support Network: ${answer}`,
+          },
+        ],
+        key,
+      );
     });
   }
 }
@@ -288,19 +357,33 @@ export class PartnerUseCases {
  * checklist of each of the partner's involvements in induction, with their stored
  * progress: committed with the invitation (or its withdrawal), so the two agree.
  */
-export async function peerNetworkItems(ctx: UseCaseContext, partnerId: number, invited: boolean, stamp: { readonly date: string; readonly by: string }): Promise<Change[]> {
+export async function peerNetworkItems(
+  ctx: UseCaseContext,
+  partnerId: number,
+  invited: boolean,
+  stamp: { readonly date: string; readonly by: string },
+): Promise<Change[]> {
   const inInduction = await ctx.store.find({ list: 'involvements', where: { partnerId, stage: 'Induction' } });
   if (inInduction.length === 0) return [];
   // Whole checklists: the stored progress is counted from every item.
-  const checklists = await ctx.store.find({ list: 'inductionTasks', where: { involvementId: inInduction.map((involvement) => involvement.id) } });
-  return inInduction.flatMap((involvement) => linkedItemChanges(involvement, checklists, 'Peer Support Network invitation', invited, stamp));
+  const checklists = await ctx.store.find({
+    list: 'inductionTasks',
+    where: { involvementId: inInduction.map((involvement) => involvement.id) },
+  });
+  return inInduction.flatMap((involvement) =>
+    linkedItemChanges(involvement, checklists, 'Peer Support Network invitation', invited, stamp),
+  );
 }
 
 /**
  * The people on record with this email or phone whom `actor` may see (see
  * {@link PartnerUseCases.possibleMatches}), with their roles in workstreams they may see.
  */
-export async function possibleMatches(ctx: UseCaseContext, actor: Principal, contact: { readonly email?: string | null; readonly phone?: string | null }): Promise<PartnerMatch[]> {
+export async function possibleMatches(
+  ctx: UseCaseContext,
+  actor: Principal,
+  contact: { readonly email?: string | null; readonly phone?: string | null },
+): Promise<PartnerMatch[]> {
   const queries = [
     ...(contact.email ? [{ list: 'partners' as const, where: { email: contact.email } }] : []),
     ...(contact.phone ? [{ list: 'partners' as const, where: { phone: contact.phone } }] : []),
@@ -309,7 +392,10 @@ export async function possibleMatches(ctx: UseCaseContext, actor: Principal, con
   const found = (await ctx.store.findAll(queries)).flat().filter((person) => !isErased(person) && person.mergedInto === null);
   const people = [...new Map(found.map((person) => [person.id, person])).values()];
   if (people.length === 0) return [];
-  const [reach, involvements] = await Promise.all([ctx.access.reachOf(actor), ctx.store.find({ list: 'involvements', where: { partnerId: people.map((person) => person.id) } })]);
+  const [reach, involvements] = await Promise.all([
+    ctx.access.reachOf(actor),
+    ctx.store.find({ list: 'involvements', where: { partnerId: people.map((person) => person.id) } }),
+  ]);
   const visible = (involvement: Involvement) => AccessPolicy.includes(reach, involvement.workstreamId);
   return people
     .map((person) => ({ person, theirs: involvements.filter((involvement) => involvement.partnerId === person.id) }))
@@ -320,7 +406,9 @@ export async function possibleMatches(ctx: UseCaseContext, actor: Principal, con
       name: displayName(person),
       sameEmail: Boolean(contact.email) && person.email === contact.email,
       samePhone: Boolean(contact.phone) && person.phone === contact.phone,
-      roles: theirs.filter(visible).map((involvement) => ({ involvementId: involvement.id, roleId: involvement.roleId, stage: involvement.stage })),
+      roles: theirs
+        .filter(visible)
+        .map((involvement) => ({ involvementId: involvement.id, roleId: involvement.roleId, stage: involvement.stage })),
     }));
 }
 

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { blankPersonalFields, DEFAULT_RETENTION_MONTHS, erasedName, isErased, refuseIfErased, retentionDue } from '../personal-data';
 import type { Principal } from '../principal';
-import { columnsOf, partners, type ActivityEntry, type InductionTask, type Involvement, type ListName, type OneToOne, type Partner, type RecordOf } from '../schema/lists';
+import {
+  columnsOf,
+  partners,
+  type ActivityEntry,
+  type InductionTask,
+  type Involvement,
+  type ListName,
+  type OneToOne,
+  type Partner,
+  type RecordOf,
+} from '../schema/lists';
 import type { Change, ItemRef } from '../store';
 import { displayName, idempotencyKey, itemRef, parseInput, titlesOf, UseCaseContext } from './context';
 
@@ -100,7 +110,11 @@ export class PersonalDataUseCases {
    */
   async withdrawNotesConsent(actor: Principal, input: unknown): Promise<Partner> {
     const { partnerId, version, key } = parseInput(partnerInput, input, TITLES);
-    return this.ctx.repeatable(key, () => this.withdrawNow(actor, partnerId, version, key), () => this.ctx.loadPartner(actor, partnerId));
+    return this.ctx.repeatable(
+      key,
+      () => this.withdrawNow(actor, partnerId, version, key),
+      () => this.ctx.loadPartner(actor, partnerId),
+    );
   }
 
   private async withdrawNow(actor: Principal, partnerId: number, version: number, key: string | undefined): Promise<Partner> {
@@ -119,8 +133,22 @@ export class PersonalDataUseCases {
           values: { notesConsent: false, notesConsentDate: null },
           summary: 'Consent to notes about lived experience withdrawn',
         },
-        ...involvements.map((item): Change => ({ op: 'update', list: 'involvements', id: item.id, version: item.version, values: { chatNotes: null }, summary })),
-        ...oneToOnes.map((item): Change => ({ op: 'update', list: 'oneToOnes', id: item.id, version: item.version, values: { notes: null }, summary })),
+        ...involvements.map((item): Change => ({
+          op: 'update',
+          list: 'involvements',
+          id: item.id,
+          version: item.version,
+          values: { chatNotes: null },
+          summary,
+        })),
+        ...oneToOnes.map((item): Change => ({
+          op: 'update',
+          list: 'oneToOnes',
+          id: item.id,
+          version: item.version,
+          values: { notes: null },
+          summary,
+        })),
       ],
       this.ctx.commitContext(actor, key),
     );
@@ -210,7 +238,12 @@ export class PersonalDataUseCases {
 
   private async eraseNow(actor: Principal, partner: Partner, version: number): Promise<Erasure> {
     const held = await this.held(partner.id);
-    const items = [refOf('partners', partner), ...refsOf('partners', held.merged), ...refsOf('involvements', held.involvements), ...refsOf('oneToOnes', held.oneToOnes)];
+    const items = [
+      refOf('partners', partner),
+      ...refsOf('partners', held.merged),
+      ...refsOf('involvements', held.involvements),
+      ...refsOf('oneToOnes', held.oneToOnes),
+    ];
     if (isErased(partner)) {
       await this.ctx.store.purgeHistory(items);
       return { partner, erasedNow: false, involvements: held.involvements.length, oneToOnes: held.oneToOnes.length };
@@ -222,11 +255,31 @@ export class PersonalDataUseCases {
           list: 'partners',
           id: partner.id,
           version,
-          values: { ...blankPersonalFields('partners'), fullName: erasedName(partner.id), notesConsent: false, notesConsentDate: null, erasedDate: this.ctx.today() },
+          values: {
+            ...blankPersonalFields('partners'),
+            fullName: erasedName(partner.id),
+            notesConsent: false,
+            notesConsentDate: null,
+            erasedDate: this.ctx.today(),
+          },
           summary: ERASED,
         },
-        ...held.involvements.map((item): Change => ({ op: 'update', list: 'involvements', id: item.id, version: item.version, values: blankPersonalFields('involvements'), summary: ERASED })),
-        ...held.oneToOnes.map((item): Change => ({ op: 'update', list: 'oneToOnes', id: item.id, version: item.version, values: blankPersonalFields('oneToOnes'), summary: ERASED })),
+        ...held.involvements.map((item): Change => ({
+          op: 'update',
+          list: 'involvements',
+          id: item.id,
+          version: item.version,
+          values: blankPersonalFields('involvements'),
+          summary: ERASED,
+        })),
+        ...held.oneToOnes.map((item): Change => ({
+          op: 'update',
+          list: 'oneToOnes',
+          id: item.id,
+          version: item.version,
+          values: blankPersonalFields('oneToOnes'),
+          summary: ERASED,
+        })),
       ],
       this.ctx.commitContext(actor),
     );
@@ -293,7 +346,12 @@ export function exportSummary(exported: PersonalDataExport): string {
   for (const item of exported.involvements) {
     lines.push('', `Role: "${item.roleTitle}" (${item.workstreamTitle})`, ...fieldLines('involvements', item.involvement, '  '));
     if (item.inductionItems.length > 0) {
-      lines.push('  Induction checklist:', ...item.inductionItems.map((task) => `    - ${task.label}: ${task.done ? `done${task.doneDate ? ` ${task.doneDate}` : ''}` : 'not done yet'}`));
+      lines.push(
+        '  Induction checklist:',
+        ...item.inductionItems.map(
+          (task) => `    - ${task.label}: ${task.done ? `done${task.doneDate ? ` ${task.doneDate}` : ''}` : 'not done yet'}`,
+        ),
+      );
     }
     for (const oneToOne of item.oneToOnes) {
       lines.push(`  One-to-one on ${oneToOne.date}:`, ...fieldLines('oneToOnes', oneToOne, '    '));
@@ -302,7 +360,10 @@ export function exportSummary(exported: PersonalDataExport): string {
   lines.push(
     '',
     `Who has viewed or changed these records (${exported.auditTrail.length} entries)`,
-    ...exported.auditTrail.map((entry) => `  ${entry.at} ${entry.actorName}: ${entry.action} ${entry.list} ${entry.itemId}${entry.summary ? ` (${entry.summary})` : ''}`),
+    ...exported.auditTrail.map(
+      (entry) =>
+        `  ${entry.at} ${entry.actorName}: ${entry.action} ${entry.list} ${entry.itemId}${entry.summary ? ` (${entry.summary})` : ''}`,
+    ),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -46,7 +46,9 @@ const roleMoveInput = updateRoleInput;
 
 const approveInput = roleRefInput
   .extend({
-    advertUrl: z.url({ protocol: /^https$/, error: 'Advert link must be the https address of the advert on the opportunities pages.' }).max(255),
+    advertUrl: z
+      .url({ protocol: /^https$/, error: 'Advert link must be the https address of the advert on the opportunities pages.' })
+      .max(255),
   })
   .strict();
 
@@ -134,9 +136,11 @@ export class RoleUseCases {
           { missing: missingDescription(next) },
         );
       }
-      const updated = await this.ctx.commitFirst<'roles'>(actor, [
-        { op: 'update', list: 'roles', id: roleId, version, values: changes, summary: 'Role description edited' },
-      ], key);
+      const updated = await this.ctx.commitFirst<'roles'>(
+        actor,
+        [{ op: 'update', list: 'roles', id: roleId, version, values: changes, summary: 'Role description edited' }],
+        key,
+      );
       return this.outcome(updated);
     });
   }
@@ -150,16 +154,20 @@ export class RoleUseCases {
     return this.repeatable(actor, roleId, key, async () => {
       const role = await this.ctx.loadOwned(actor, 'roles', roleId);
       checkRoleTransition(this.edited(role, changes), to, this.ctx.today());
-      const updated = await this.ctx.commitFirst<'roles'>(actor, [
-        {
-          op: 'update',
-          list: 'roles',
-          id: roleId,
-          version,
-          values: { ...changes, status: to, statusChangedBy: actor.name, statusChangedAt: this.ctx.nowIso() },
-          summary: `${Object.keys(changes).length > 0 ? 'Role description edited; status' : 'Status'}: ${role.status} to ${to}`,
-        },
-      ], key);
+      const updated = await this.ctx.commitFirst<'roles'>(
+        actor,
+        [
+          {
+            op: 'update',
+            list: 'roles',
+            id: roleId,
+            version,
+            values: { ...changes, status: to, statusChangedBy: actor.name, statusChangedAt: this.ctx.nowIso() },
+            summary: `${Object.keys(changes).length > 0 ? 'Role description edited; status' : 'Status'}: ${role.status} to ${to}`,
+          },
+        ],
+        key,
+      );
       return this.outcome(updated);
     });
   }
@@ -203,16 +211,23 @@ export class RoleUseCases {
         throw new RefusedError('advert-already-sent', `The advert for "${role.title}" is already with the Engagement team.`);
       }
       checkRoleTransition(role, 'Advertised', this.ctx.today());
-      const updated = await this.ctx.commitFirst<'roles'>(actor, [
-        {
-          op: 'update',
-          list: 'roles',
-          id: roleId,
-          version,
-          values: { ...changes, advertState: 'Awaiting approval', advertComment: null },
-          summary: Object.keys(changes).length > 0 ? 'Role description edited; advert sent to the Engagement team' : 'Advert sent to the Engagement team',
-        },
-      ], key);
+      const updated = await this.ctx.commitFirst<'roles'>(
+        actor,
+        [
+          {
+            op: 'update',
+            list: 'roles',
+            id: roleId,
+            version,
+            values: { ...changes, advertState: 'Awaiting approval', advertComment: null },
+            summary:
+              Object.keys(changes).length > 0
+                ? 'Role description edited; advert sent to the Engagement team'
+                : 'Advert sent to the Engagement team',
+          },
+        ],
+        key,
+      );
       return this.outcome(updated);
     });
   }
@@ -225,24 +240,28 @@ export class RoleUseCases {
       const role = await this.awaitingApproval(roleId);
       checkRoleTransition(role, 'Advertised', this.ctx.today());
       const at = this.ctx.nowIso();
-      const updated = await this.ctx.commitFirst<'roles'>(actor, [
-        {
-          op: 'update',
-          list: 'roles',
-          id: roleId,
-          version,
-          values: {
-            status: 'Advertised',
-            advertState: 'Approved',
-            advertUrl,
-            advertDecidedBy: actor.name,
-            advertDecidedAt: at,
-            statusChangedBy: actor.name,
-            statusChangedAt: at,
+      const updated = await this.ctx.commitFirst<'roles'>(
+        actor,
+        [
+          {
+            op: 'update',
+            list: 'roles',
+            id: roleId,
+            version,
+            values: {
+              status: 'Advertised',
+              advertState: 'Approved',
+              advertUrl,
+              advertDecidedBy: actor.name,
+              advertDecidedAt: at,
+              statusChangedBy: actor.name,
+              statusChangedAt: at,
+            },
+            summary: 'Advert approved: status Ready to Advertised',
           },
-          summary: 'Advert approved: status Ready to Advertised',
-        },
-      ], key);
+        ],
+        key,
+      );
       return this.outcome(updated);
     });
   }
@@ -253,16 +272,20 @@ export class RoleUseCases {
     await this.ctx.access.requireEngagementTeam(actor, 'send adverts back');
     return this.repeatable(actor, roleId, key, async () => {
       await this.awaitingApproval(roleId);
-      const updated = await this.ctx.commitFirst<'roles'>(actor, [
-        {
-          op: 'update',
-          list: 'roles',
-          id: roleId,
-          version,
-          values: { advertState: 'Sent back', advertComment: comment, advertDecidedBy: actor.name, advertDecidedAt: this.ctx.nowIso() },
-          summary: 'Advert sent back with a comment',
-        },
-      ], key);
+      const updated = await this.ctx.commitFirst<'roles'>(
+        actor,
+        [
+          {
+            op: 'update',
+            list: 'roles',
+            id: roleId,
+            version,
+            values: { advertState: 'Sent back', advertComment: comment, advertDecidedBy: actor.name, advertDecidedAt: this.ctx.nowIso() },
+            summary: 'Advert sent back with a comment',
+          },
+        ],
+        key,
+      );
       return this.outcome(updated);
     });
   }
@@ -279,7 +302,16 @@ export class RoleUseCases {
       const owner = await this.ctx.workstreamMember(role.workstreamId, ownerId, 'recruiting lead');
       const updated = await this.ctx.commitFirst<'roles'>(
         actor,
-        [{ op: 'update', list: 'roles', id: roleId, version, values: { ownerId: owner.userId, ownerName: owner.userName }, summary: 'Recruiting lead changed' }],
+        [
+          {
+            op: 'update',
+            list: 'roles',
+            id: roleId,
+            version,
+            values: { ownerId: owner.userId, ownerName: owner.userName },
+            summary: 'Recruiting lead changed',
+          },
+        ],
         key,
       );
       return this.outcome(updated);

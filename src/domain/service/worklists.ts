@@ -48,12 +48,7 @@ export interface ReminderWindows {
 
 /** What a reminder is about; each kind is sent once per occurrence. */
 export type ReminderKind =
-  | 'one-to-one-due'
-  | 'one-to-one-overdue'
-  | 'one-to-one-escalated'
-  | 'induction-stalled'
-  | 'role-closing'
-  | 'weekly-digest';
+  'one-to-one-due' | 'one-to-one-overdue' | 'one-to-one-escalated' | 'induction-stalled' | 'role-closing' | 'weekly-digest';
 
 /**
  * One reminder that is due now. `key` names this occurrence, so a caller that
@@ -103,7 +98,10 @@ export class WorklistUseCases {
 
   /** The workstreams they belong to where this member of staff leads a role, by id. */
   async workstreamsLedBy(actor: Principal): Promise<number[]> {
-    const [led, reach] = await Promise.all([this.ctx.store.find({ list: 'roles', where: { ownerId: actor.id } }), this.ctx.access.reachOf(actor)]);
+    const [led, reach] = await Promise.all([
+      this.ctx.store.find({ list: 'roles', where: { ownerId: actor.id } }),
+      this.ctx.access.reachOf(actor),
+    ]);
     return [...new Set(led.map((role) => role.workstreamId))].filter((id) => AccessPolicy.includes(reach, id)).sort((a, b) => a - b);
   }
 
@@ -113,7 +111,11 @@ export class WorklistUseCases {
     const today = this.ctx.today();
     const until = plusDays(today, days);
     const [dueItems, inductionItems, roleItems] = await this.ctx.store.findAll([
-      { list: 'involvements', where: { workstreamId, stage: 'Active', nextOneToOneDue: { lte: until } }, orderBy: [{ field: 'nextOneToOneDue' }] },
+      {
+        list: 'involvements',
+        where: { workstreamId, stage: 'Active', nextOneToOneDue: { lte: until } },
+        orderBy: [{ field: 'nextOneToOneDue' }],
+      },
       { list: 'involvements', where: { workstreamId, stage: 'Induction' } },
       {
         list: 'roles',
@@ -148,7 +150,13 @@ export class WorklistUseCases {
     const reminders: ReminderDraft[] = [
       ...dueItems.flatMap((involvement) => this.oneToOneReminders(involvement, names, roleTitles, today, windows)),
       ...inductionItems.flatMap((involvement) =>
-        this.inductionReminder(involvement, taskItems.filter((task) => task.involvementId === involvement.id), names, today, windows),
+        this.inductionReminder(
+          involvement,
+          taskItems.filter((task) => task.involvementId === involvement.id),
+          names,
+          today,
+          windows,
+        ),
       ),
       ...roleItems.map((role) => closingReminder(role, today)),
     ];
@@ -168,12 +176,11 @@ export class WorklistUseCases {
       this.ctx.store.find({ list: 'workstreams', where: { id: [...new Set(reminders.map((reminder) => reminder.workstreamId))] } }),
     ]);
     const channels = new Map(workstreams.map((workstream) => [workstream.id, workstream.teamsChannelId]));
-    return reminders
-      .map((reminder) => ({
-        ...reminder,
-        ownerId: reminder.ownerId && AccessPolicy.includes(reach.get(reminder.ownerId), reminder.workstreamId) ? reminder.ownerId : null,
-        teamsChannelId: channels.get(reminder.workstreamId) ?? null,
-      }));
+    return reminders.map((reminder) => ({
+      ...reminder,
+      ownerId: reminder.ownerId && AccessPolicy.includes(reach.get(reminder.ownerId), reminder.workstreamId) ? reminder.ownerId : null,
+      teamsChannelId: channels.get(reminder.workstreamId) ?? null,
+    }));
   }
 
   private oneToOneReminders(
@@ -186,7 +193,12 @@ export class WorklistUseCases {
     const due = involvement.nextOneToOneDue as CalendarDate;
     const name = names.get(involvement.partnerId) ?? 'A partner';
     const role = roleTitles.get(involvement.roleId) ?? 'their role';
-    const base = { ownerId: involvement.ownerId, workstreamId: involvement.workstreamId, involvementId: involvement.id, partnerId: involvement.partnerId };
+    const base = {
+      ownerId: involvement.ownerId,
+      workstreamId: involvement.workstreamId,
+      involvementId: involvement.id,
+      partnerId: involvement.partnerId,
+    };
     const late = daysBetween(due, today);
     if (late <= 0) {
       return [
@@ -207,7 +219,9 @@ export class WorklistUseCases {
         key: `one-to-one-overdue:${involvement.id}:${due}`,
         toEngagementTeam: false,
         title: `One-to-one overdue: ${name}`,
-        lines: [`${name}'s one-to-one (${role}) was due on ${longDate(due)}. Please get in touch and book one, or record it if it has happened.`],
+        lines: [
+          `${name}'s one-to-one (${role}) was due on ${longDate(due)}. Please get in touch and book one, or record it if it has happened.`,
+        ],
       },
     ];
     if (late >= windows.escalateAfterDays) {

@@ -78,14 +78,12 @@ export class WorkstreamUseCases {
     const current = await this.ctx.store.find({ list: 'inductionTemplateItems', where: { workstreamId: workstreamId ?? null } });
     const changes: Change[] = [
       ...current.map((item): Change => ({ op: 'delete', list: 'inductionTemplateItems', id: item.id, version: item.version })),
-      ...items.map(
-        (item, order): Change => ({
-          op: 'create',
-          list: 'inductionTemplateItems',
-          key: newKey(),
-          values: { ...item, workstreamId: workstreamId ?? null, order },
-        }),
-      ),
+      ...items.map((item, order): Change => ({
+        op: 'create',
+        list: 'inductionTemplateItems',
+        key: newKey(),
+        values: { ...item, workstreamId: workstreamId ?? null, order },
+      })),
     ];
     const written = await this.ctx.store.commit(changes, this.ctx.commitContext(actor));
     return written.filter((item): item is InductionTemplateItem => item !== undefined);

@@ -21,7 +21,9 @@ function refused(error: unknown): boolean {
  * contain a slash as blob names (`blobNameOf` in blob-state.ts encodes it), so `leases/...` is
  * the lease's own.
  */
-export async function openBlobLease(settings: BlobStateSettings & { readonly name: string; readonly durationSeconds?: number }): Promise<Lease> {
+export async function openBlobLease(
+  settings: BlobStateSettings & { readonly name: string; readonly durationSeconds?: number },
+): Promise<Lease> {
   const durationSeconds = settings.durationSeconds ?? DEFAULT_DURATION_SECONDS;
   const blob = new ContainerClient(settings.connectionString, settings.container).getBlockBlobClient(settings.name);
   try {

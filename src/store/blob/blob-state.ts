@@ -76,7 +76,9 @@ function expired(item: Document<unknown>): boolean {
 
 /** The status and error code of a failed Blob Storage call (read by shape, as the SDK's `RestError` may come from more than one copy of its package). */
 function failure(error: unknown): { readonly status?: unknown; readonly code?: unknown } {
-  return typeof error === 'object' && error !== null ? { status: (error as { statusCode?: unknown }).statusCode, code: (error as { code?: unknown }).code } : {};
+  return typeof error === 'object' && error !== null
+    ? { status: (error as { statusCode?: unknown }).statusCode, code: (error as { code?: unknown }).code }
+    : {};
 }
 
 /** True for the answers Blob Storage gives when a write's condition fails: 412 ConditionNotMet (If-Match), 409 BlobAlreadyExists (If-None-Match: *). */
@@ -218,7 +220,11 @@ class BlobStateAdapter implements BlobState {
   }
 
   /** Uploads the whole document under `conditions`, with its expiry (if any) as metadata. */
-  private async upload<T>(key: string, document: Document<T>, conditions: { readonly ifMatch?: string; readonly ifNoneMatch?: string }): Promise<void> {
+  private async upload<T>(
+    key: string,
+    document: Document<T>,
+    conditions: { readonly ifMatch?: string; readonly ifNoneMatch?: string },
+  ): Promise<void> {
     this.open();
     const body = JSON.stringify(document);
     const blob = this.container.getBlockBlobClient(blobNameOf(key));

@@ -71,7 +71,6 @@ export function versionOf(etag: unknown): number {
   return Number(match[1]);
 }
 
-
 /**
  * Turns an item from SharePoint into a record of the list, validated against the
  * schema. An item that does not parse was edited around the app's rules (in the

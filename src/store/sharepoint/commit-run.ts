@@ -60,7 +60,15 @@ export interface CommitHost {
 export function activityItem(entry: AuditEntry, stamp: Stamp): { key: string; body: Record<string, unknown> } {
   const fields = canonicalFields('activity', auditFields(entry, stamp));
   const key = randomUUID();
-  return { key, body: { ...itemBody('activity', fields), [SYSTEM_FIELDS.key]: key, [SYSTEM_FIELDS.created]: stamp.at, [SYSTEM_FIELDS.modified]: stamp.at } };
+  return {
+    key,
+    body: {
+      ...itemBody('activity', fields),
+      [SYSTEM_FIELDS.key]: key,
+      [SYSTEM_FIELDS.created]: stamp.at,
+      [SYSTEM_FIELDS.modified]: stamp.at,
+    },
+  };
 }
 
 /** One read of the checks before a commit writes, and what its answer means. */
@@ -173,7 +181,11 @@ export class CommitRun {
     const checks: Check[] = [];
     const missing: LookupValue[] = [];
     const read = (list: ListName, filter: string, select: readonly string[], top: number) => (web: IWeb) =>
-      this.store.items(web, list).select(...select).filter(filter).top(top)() as Promise<SpItem[]>;
+      this.store
+        .items(web, list)
+        .select(...select)
+        .filter(filter)
+        .top(top)() as Promise<SpItem[]>;
     for (const planned of creates) {
       const list = planned.change.list;
       checks.push({
@@ -238,7 +250,12 @@ export class CommitRun {
     return referencesTo(change.list).map(({ list: other, name }): Check => {
       const { property } = spColumn(other, name) as SpColumn;
       return {
-        run: (web) => this.store.items(web, other).select('Id').filter(`${property} eq ${odataLiteral(change.id, 'number')}`).top(MAX_PAGE_SIZE)(),
+        run: (web) =>
+          this.store
+            .items(web, other)
+            .select('Id')
+            .filter(`${property} eq ${odataLiteral(change.id, 'number')}`)
+            .top(MAX_PAGE_SIZE)(),
         apply: (result) => {
           const count = itemsOf(result, LISTS[other].itemName).length;
           if (count > 0) entry.references[other] = (entry.references[other] ?? 0) + count;
@@ -302,13 +319,24 @@ export class CommitRun {
   /** A read of the item with the key, answering it as a create would (or undefined when there is none). */
   private readByKey(web: IWeb, list: ListName, key: string): Promise<SpItem | undefined> {
     const filter = `${SYSTEM_FIELDS.key} eq ${odataLiteral(key)}`;
-    return (this.store.items(web, list).select(...selectProperties(list)).filter(filter).top(1)() as Promise<SpItem[]>).then(([item]) => item);
+    return (
+      this.store
+        .items(web, list)
+        .select(...selectProperties(list))
+        .filter(filter)
+        .top(1)() as Promise<SpItem[]>
+    ).then(([item]) => item);
   }
 
   private createWrite(planned: PlannedCreate): Write {
     const list = planned.change.list;
     const fields = canonicalFields(list, parseFields(list, resolveRefs(list, planned.change.values, this.refs)));
-    const body = { ...itemBody(list, fields), [SYSTEM_FIELDS.key]: planned.key, [SYSTEM_FIELDS.created]: this.stamp.at, [SYSTEM_FIELDS.modified]: this.stamp.at };
+    const body = {
+      ...itemBody(list, fields),
+      [SYSTEM_FIELDS.key]: planned.key,
+      [SYSTEM_FIELDS.created]: this.stamp.at,
+      [SYSTEM_FIELDS.modified]: this.stamp.at,
+    };
     return {
       send: (web) => this.store.items(web, list).add(body),
       recover: (web) => this.readByKey(web, list, planned.key),
@@ -347,14 +375,27 @@ export class CommitRun {
       send: (web) => this.store.items(web, list).getById(change.id).update(body, `"${change.version}"`),
       // Done if the item is exactly one version on, stamped with this commit's time.
       recover: async (web) => {
-        const [item] = (await this.store.items(web, list).select('Id', SYSTEM_FIELDS.modified).filter(`Id eq ${odataLiteral(change.id, 'number')}`)()) as SpItem[];
-        const done = item && versionOf(item['odata.etag']) === change.version + 1 && instant(String(item[SYSTEM_FIELDS.modified])) === instant(this.stamp.at);
+        const [item] = (await this.store
+          .items(web, list)
+          .select('Id', SYSTEM_FIELDS.modified)
+          .filter(`Id eq ${odataLiteral(change.id, 'number')}`)()) as SpItem[];
+        const done =
+          item &&
+          versionOf(item['odata.etag']) === change.version + 1 &&
+          instant(String(item[SYSTEM_FIELDS.modified])) === instant(this.stamp.at);
         return done ? { etag: item['odata.etag'] } : undefined;
       },
       finish: (result) => {
         if (!result.ok) throw toDomainError(result.error, LISTS[list].itemName, change.id);
         const etag = (result.value as { etag: string }).etag;
-        this.undo.push({ kind: 'updated', list, id: change.id, etag, before: before as unknown as Record<string, unknown>, summary: change.summary });
+        this.undo.push({
+          kind: 'updated',
+          list,
+          id: change.id,
+          etag,
+          before: before as unknown as Record<string, unknown>,
+          summary: change.summary,
+        });
         this.results[index] = { ...stored, version: versionOf(etag), modified: instant(this.stamp.at) } as AnyRecord;
       },
     };
@@ -410,9 +451,17 @@ export class CommitRun {
     const deletes = this.changes.filter((change): change is DeleteChange => change.op === 'delete');
     await this.write(
       deletes.map((change): Write => ({
-        send: (web) => this.store.items(web, change.list).getById(change.id).delete(`"${change.version}"`).then(() => true),
+        send: (web) =>
+          this.store
+            .items(web, change.list)
+            .getById(change.id)
+            .delete(`"${change.version}"`)
+            .then(() => true),
         recover: async (web) => {
-          const found = (await this.store.items(web, change.list).select('Id').filter(`Id eq ${odataLiteral(change.id, 'number')}`)()) as SpItem[];
+          const found = (await this.store
+            .items(web, change.list)
+            .select('Id')
+            .filter(`Id eq ${odataLiteral(change.id, 'number')}`)()) as SpItem[];
           return found.length === 0 ? true : undefined;
         },
         finish: (result) => {
@@ -450,12 +499,17 @@ export class CommitRun {
         undone.map((step) => {
           const made = step.summary ?? (step.kind === 'created' ? 'Created' : 'Changed');
           const summary = `${step.kind === 'created' ? 'Removed again' : 'Undone'} after a failure: ${made}`.slice(0, SUMMARY_MAX);
-          const entry: AuditEntry = { list: step.list, itemId: step.id, action: step.kind === 'created' ? 'Deleted' : 'Updated', summary, changes: null };
+          const entry: AuditEntry = {
+            list: step.list,
+            itemId: step.id,
+            action: step.kind === 'created' ? 'Deleted' : 'Updated',
+            summary,
+            changes: null,
+          };
           const { body } = activityItem(entry, stamp);
           return (web: IWeb) => this.store.items(web, 'activity').add(body);
         }),
       )
       .catch(() => []);
   }
-
 }

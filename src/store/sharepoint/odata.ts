@@ -80,7 +80,10 @@ function idCondition(value: unknown): string | undefined {
   const ids = Array.isArray(value) ? value : [value];
   if (!ids.every((id) => Number.isInteger(id) && (id as number) > 0)) refuse('id', 'id must be a whole number above 0, or a list of them.');
   if (ids.length === 0) return undefined;
-  return anyOf('Id', ids.map((id) => odataLiteral(id as number, 'number')));
+  return anyOf(
+    'Id',
+    ids.map((id) => odataLiteral(id as number, 'number')),
+  );
 }
 
 /** One condition as a filter clause, or undefined for one that can match nothing. */
@@ -94,7 +97,10 @@ function condition(list: ListName, field: string, value: unknown): string | unde
   if (column.meta.kind === 'multiChoice') refuse(field, `${column.meta.title} can only be filtered for being empty (null).`);
   if (Array.isArray(value)) {
     if (value.length === 0) return undefined;
-    return anyOf(column.property, value.map((item) => literalFor(list, column, item)));
+    return anyOf(
+      column.property,
+      value.map((item) => literalFor(list, column, item)),
+    );
   }
   if (isRange(value)) {
     if (column.meta.kind === 'boolean') refuse(field, `${column.meta.title} is yes or no, so it has no range.`);
@@ -155,10 +161,12 @@ export function compileQuery(query: AnyQuery): CompiledQuery {
     if (clause === undefined) empty = true;
     else clauses.push(clause);
   }
-  const orderBy = ((query.orderBy ?? []) as ReadonlyArray<{ readonly field: string; readonly descending?: boolean }>).map(({ field, descending }) => ({
-    property: columnOf(list, field, 'sort').property,
-    ascending: descending !== true,
-  }));
+  const orderBy = ((query.orderBy ?? []) as ReadonlyArray<{ readonly field: string; readonly descending?: boolean }>).map(
+    ({ field, descending }) => ({
+      property: columnOf(list, field, 'sort').property,
+      ascending: descending !== true,
+    }),
+  );
   if (query.top !== undefined && (!Number.isInteger(query.top) || query.top < 0)) refuse('top', 'top must be a whole number, 0 or more.');
   return {
     filter: clauses.length > 0 ? clauses.join(' and ') : undefined,

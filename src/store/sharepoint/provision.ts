@@ -82,9 +82,37 @@ function fieldType(meta: ColumnMeta): { type: string; extra: string } {
 /** The fields of a list: the system columns, then every schema column (and each multi-choice's answered flag). */
 function wantedFields(list: ListName): WantedField[] {
   const fields: WantedField[] = [
-    { internalName: SYSTEM_FIELDS.key, title: 'Key', type: 'Text', required: true, indexed: true, unique: true, maxLength: 255, hidden: false, extra: '' },
-    { internalName: SYSTEM_FIELDS.created, title: 'Created in app', type: 'DateTime', required: true, indexed: false, unique: false, hidden: false, extra: ' Format="DateTime"' },
-    { internalName: SYSTEM_FIELDS.modified, title: 'Modified in app', type: 'DateTime', required: true, indexed: false, unique: false, hidden: false, extra: ' Format="DateTime"' },
+    {
+      internalName: SYSTEM_FIELDS.key,
+      title: 'Key',
+      type: 'Text',
+      required: true,
+      indexed: true,
+      unique: true,
+      maxLength: 255,
+      hidden: false,
+      extra: '',
+    },
+    {
+      internalName: SYSTEM_FIELDS.created,
+      title: 'Created in app',
+      type: 'DateTime',
+      required: true,
+      indexed: false,
+      unique: false,
+      hidden: false,
+      extra: ' Format="DateTime"',
+    },
+    {
+      internalName: SYSTEM_FIELDS.modified,
+      title: 'Modified in app',
+      type: 'DateTime',
+      required: true,
+      indexed: false,
+      unique: false,
+      hidden: false,
+      extra: ' Format="DateTime"',
+    },
   ];
   for (const column of spColumns(list)) {
     const { type, extra } = fieldType(column.meta);
@@ -103,7 +131,16 @@ function wantedFields(list: ListName): WantedField[] {
       extra,
     });
     if (column.answeredProperty) {
-      fields.push({ internalName: column.answeredProperty, title: `${column.meta.title} answered`, type: 'Boolean', required: false, indexed: false, unique: false, hidden: true, extra: '' });
+      fields.push({
+        internalName: column.answeredProperty,
+        title: `${column.meta.title} answered`,
+        type: 'Boolean',
+        required: false,
+        indexed: false,
+        unique: false,
+        hidden: true,
+        extra: '',
+      });
     }
   }
   const indexes = fields.filter((field) => field.indexed).length;
@@ -144,14 +181,23 @@ export const WANTED_VIEWS: readonly WantedView[] = [
   {
     list: 'involvements',
     title: 'By stage',
-    query: '<GroupBy Collapse="FALSE"><FieldRef Name="PPPStage"/></GroupBy><OrderBy><FieldRef Name="PPPStageChangedAt" Ascending="FALSE"/></OrderBy>',
+    query:
+      '<GroupBy Collapse="FALSE"><FieldRef Name="PPPStage"/></GroupBy><OrderBy><FieldRef Name="PPPStageChangedAt" Ascending="FALSE"/></OrderBy>',
     fields: involvementFields,
   },
   {
     list: 'involvements',
     title: 'Induction in progress',
     query: `<Where>${eq('PPPStage', 'Choice', 'Induction')}</Where><OrderBy><FieldRef Name="PPPInductionStartedDate"/></OrderBy>`,
-    fields: ['PPPPartner', 'PPPRole', 'PPPOwnerName', 'PPPInductionStartedDate', 'PPPInductionDone', 'PPPInductionTotal', 'PPPInductionStillRequired'],
+    fields: [
+      'PPPPartner',
+      'PPPRole',
+      'PPPOwnerName',
+      'PPPInductionStartedDate',
+      'PPPInductionDone',
+      'PPPInductionTotal',
+      'PPPInductionStillRequired',
+    ],
   },
   {
     list: 'involvements',
@@ -228,7 +274,10 @@ function fieldChanges(info: FieldInfo, wanted: WantedField): Record<string, unkn
  * replaced. `progress` gets one line per step as it happens. Running it twice
  * changes nothing the second time.
  */
-export async function provision(connection: SharePointConnection, progress: (line: string) => void = () => undefined): Promise<ProvisionReport> {
+export async function provision(
+  connection: SharePointConnection,
+  progress: (line: string) => void = () => undefined,
+): Promise<ProvisionReport> {
   return new Provisioner(createSp(connection), progress).run();
 }
 
@@ -288,7 +337,16 @@ class Provisioner {
 
   private async ensureFields(list: ListName): Promise<void> {
     const title = listTitle(list);
-    const existing = (await this.list(list).fields.select('InternalName', 'Title', 'TypeAsString', 'Required', 'Indexed', 'EnforceUniqueValues', 'MaxLength', 'Choices')()) as FieldInfo[];
+    const existing = (await this.list(list).fields.select(
+      'InternalName',
+      'Title',
+      'TypeAsString',
+      'Required',
+      'Indexed',
+      'EnforceUniqueValues',
+      'MaxLength',
+      'Choices',
+    )()) as FieldInfo[];
     const byName = new Map(existing.map((info) => [info.InternalName, info]));
     const titleField = byName.get('Title');
     if (titleField?.Required) {
@@ -321,9 +379,9 @@ class Provisioner {
   private async ensureView(wanted: WantedView): Promise<void> {
     const target = `view ${listTitle(wanted.list)} / ${wanted.title}`;
     const views = this.list(wanted.list).views;
-    const existing = ((await views.select('Title', 'ViewQuery', 'RowLimit')()) as Array<{ Title: string; ViewQuery: string; RowLimit: number }>).find(
-      (view) => view.Title === wanted.title,
-    );
+    const existing = (
+      (await views.select('Title', 'ViewQuery', 'RowLimit')()) as Array<{ Title: string; ViewQuery: string; RowLimit: number }>
+    ).find((view) => view.Title === wanted.title);
     const fields = wanted.fields;
     if (!existing) {
       await views.add(wanted.title, false, { ViewQuery: wanted.query, RowLimit: VIEW_ROW_LIMIT });

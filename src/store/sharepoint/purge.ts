@@ -102,11 +102,20 @@ export class HistoryPurge {
     const leaves = [...new Set(items.map((item) => leafName(item.id)))];
     const filters: string[] = [];
     for (let at = 0; at < leaves.length; at += LEAVES_PER_FILTER) {
-      filters.push(leaves.slice(at, at + LEAVES_PER_FILTER).map((leaf) => `LeafName eq ${odataLiteral(leaf)}`).join(' or '));
+      filters.push(
+        leaves
+          .slice(at, at + LEAVES_PER_FILTER)
+          .map((leaf) => `LeafName eq ${odataLiteral(leaf)}`)
+          .join(' or '),
+      );
     }
     const parts: Array<(web: IWeb) => Promise<unknown>> = [
-      ...lists.map((list) => (web: IWeb) => web.lists.getByTitle(listTitle(list)).select('RootFolder/ServerRelativeUrl').expand('RootFolder')()),
-      ...items.map((item) => (web: IWeb) => this.host.items(web, item.list).getById(item.id).versions.select('VersionId', 'IsCurrentVersion')()),
+      ...lists.map(
+        (list) => (web: IWeb) => web.lists.getByTitle(listTitle(list)).select('RootFolder/ServerRelativeUrl').expand('RootFolder')(),
+      ),
+      ...items.map(
+        (item) => (web: IWeb) => this.host.items(web, item.list).getById(item.id).versions.select('VersionId', 'IsCurrentVersion')(),
+      ),
       ...filters.flatMap((filter) => [
         (web: IWeb) => web.recycleBin.select('Id', 'ItemState', 'LeafName', 'DirName').filter(filter)(),
         (web: IWeb) => this.siteBin(web).select('Id', 'ItemState', 'LeafName', 'DirName').filter(filter)(),
@@ -124,7 +133,9 @@ export class HistoryPurge {
       this.folders.set(list, folderKey((answers[index] as { RootFolder: { ServerRelativeUrl: string } }).RootFolder.ServerRelativeUrl));
     });
     const versions = items.flatMap((item, index) =>
-      (answers[lists.length + index] as VersionInfo[]).filter((version) => !version.IsCurrentVersion).map((version) => ({ item, versionId: version.VersionId })),
+      (answers[lists.length + index] as VersionInfo[])
+        .filter((version) => !version.IsCurrentVersion)
+        .map((version) => ({ item, versionId: version.VersionId })),
     );
     const wanted = new Set(items.map((item) => `${this.folders.get(item.list)}/${leafName(item.id)}`));
     const entries = new Map<string, BinEntry>();
@@ -153,7 +164,8 @@ export class HistoryPurge {
         (web: IWeb) =>
           this.host.items(web, item.list).getById(item.id).versions.getById(versionId).delete(),
     );
-    if (left.firstStage.length > 0) parts.push((web) => spPost(SPQueryable(web.recycleBin, 'MoveToSecondStageByIds'), body({ ids: left.firstStage })));
+    if (left.firstStage.length > 0)
+      parts.push((web) => spPost(SPQueryable(web.recycleBin, 'MoveToSecondStageByIds'), body({ ids: left.firstStage })));
     if (everything.length > 0) parts.push((web) => spPost(SPQueryable(this.siteBin(web), 'DeleteByIds'), body({ ids: everything })));
     let results: Array<PartResult<unknown>>;
     try {

@@ -3,7 +3,18 @@ import { SPCollection, type ISPQueryable } from '@pnp/sp';
 import type { IWeb } from '@pnp/sp/webs/index.js';
 import { StoreUnavailableError } from '../../domain/errors';
 import { LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
-import type { AnyQuery, Change, CommitContext, Committed, ItemRef, Query, RecordAccess, Results, Store, StoreHealth } from '../../domain/store';
+import type {
+  AnyQuery,
+  Change,
+  CommitContext,
+  Committed,
+  ItemRef,
+  Query,
+  RecordAccess,
+  Results,
+  Store,
+  StoreHealth,
+} from '../../domain/store';
 import { assertList, checkedAccess, checkedChanges, checkedContext, validationError } from '../commit-rules';
 import { recordFromItem, type SpItem } from './codec';
 import { CommitRun, activityItem, type CommitHost } from './commit-run';
@@ -83,7 +94,9 @@ export class SharePointStore implements Store, CommitHost {
     return this.use(async () => {
       assertList(list);
       try {
-        const item = (await this.items(this.sp.web, list).getById(id).select(...selectProperties(list))()) as SpItem;
+        const item = (await this.items(this.sp.web, list)
+          .getById(id)
+          .select(...selectProperties(list))()) as SpItem;
         return recordFromItem(list, item);
       } catch (error) {
         const failure = sharePointFailure(error);
@@ -126,7 +139,10 @@ export class SharePointStore implements Store, CommitHost {
     return this.use(async () => {
       const stamp = checkedContext(context);
       checkedAccess(access);
-      const { body } = activityItem({ list: access.list, itemId: access.id, action: access.action, summary: access.summary, changes: null }, stamp);
+      const { body } = activityItem(
+        { list: access.list, itemId: access.id, action: access.action, summary: access.summary, changes: null },
+        stamp,
+      );
       try {
         await this.items(this.sp.web, 'activity').add(body);
       } catch (error) {
@@ -140,7 +156,8 @@ export class SharePointStore implements Store, CommitHost {
     return this.use(async () => {
       for (const item of items) {
         assertList(item.list);
-        if (!Number.isSafeInteger(item.id) || item.id < 1) throw validationError({ id: `There is no ${LISTS[item.list].itemName} with id ${String(item.id)}.` });
+        if (!Number.isSafeInteger(item.id) || item.id < 1)
+          throw validationError({ id: `There is no ${LISTS[item.list].itemName} with id ${String(item.id)}.` });
       }
       await this.history.purge(items);
     });
@@ -193,7 +210,11 @@ export class SharePointStore implements Store, CommitHost {
   private async readAll(queries: readonly AnyQuery[]): Promise<AnyRecord[][]> {
     const split = queries.map((query) => this.partsOf(query));
     const firstPages = await this.batch(
-      split.flat().map(({ query, compiled }) => (web: IWeb) => this.pageRequest(web, query.list, compiled)()),
+      split.flat().map(
+        ({ query, compiled }) =>
+          (web: IWeb) =>
+            this.pageRequest(web, query.list, compiled)(),
+      ),
       'record',
     );
     let position = 0;

@@ -41,9 +41,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /** How requests prove who is calling. `none` is for a local stand-in of SharePoint only. */
-export type SharePointAuth =
-  | { readonly kind: 'app-only-certificate'; readonly credential: TokenCredential }
-  | { readonly kind: 'none' };
+export type SharePointAuth = { readonly kind: 'app-only-certificate'; readonly credential: TokenCredential } | { readonly kind: 'none' };
 
 /** Everything needed to talk to one SharePoint site. */
 export interface SharePointConnection {
@@ -70,11 +68,15 @@ export interface SharePointFailure {
 
 /** The status and SharePoint error of a failed request, or undefined for anything else (a bug, a network error). */
 export function sharePointFailure(error: unknown): SharePointFailure | undefined {
-  if (typeof error !== 'object' || error === null || (error as { isHttpRequestError?: unknown }).isHttpRequestError !== true) return undefined;
+  if (typeof error !== 'object' || error === null || (error as { isHttpRequestError?: unknown }).isHttpRequestError !== true)
+    return undefined;
   const { status, message } = error as { status: number; message: string };
   const body = message.slice(message.indexOf('::>') + 3).trim();
   try {
-    const parsed = JSON.parse(body) as { 'odata.error'?: { code?: string; message?: { value?: string } }; error?: { code?: string; message?: { value?: string } } };
+    const parsed = JSON.parse(body) as {
+      'odata.error'?: { code?: string; message?: { value?: string } };
+      error?: { code?: string; message?: { value?: string } };
+    };
     const detail = parsed['odata.error'] ?? parsed.error;
     return { status, code: detail?.code ?? '', message: detail?.message?.value ?? '' };
   } catch (parseError) {
@@ -232,7 +234,10 @@ function AppOnlyCertificate(credential: TokenCredential, siteUrl: string): Timel
   return (instance) => {
     instance.on.auth.replace(async (url: URL, init: RequestInit) => {
       const token = await credential.getToken(scope);
-      if (!token) throw new StoreUnavailableError('SharePoint sign-in failed: no token was issued for the app. Check the app registration and its certificate.');
+      if (!token)
+        throw new StoreUnavailableError(
+          'SharePoint sign-in failed: no token was issued for the app. Check the app registration and its certificate.',
+        );
       init.headers = { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token.token}` };
       return [url, init];
     });

@@ -34,7 +34,6 @@ function fromSql(list: ListName, id: unknown, name: string, meta: ColumnMeta, ra
   return raw;
 }
 
-
 /** The column list every read of a list selects, system columns first. */
 export function selectColumns(list: ListName): string {
   return [...SYSTEM_COLUMNS, ...columnsOf(list).map((column) => column.name)].map(ident).join(', ');

@@ -5,7 +5,18 @@ import Database from 'better-sqlite3';
 import { RefusedError, StoreUnavailableError } from '../../domain/errors';
 import { columnsOf, type ListName, type RecordOf } from '../../domain/schema/lists';
 import { parseFields } from '../../domain/schema/validate';
-import type { AnyQuery, Change, CommitContext, Committed, ItemRef, Query, RecordAccess, Results, Store, StoreHealth } from '../../domain/store';
+import type {
+  AnyQuery,
+  Change,
+  CommitContext,
+  Committed,
+  ItemRef,
+  Query,
+  RecordAccess,
+  Results,
+  Store,
+  StoreHealth,
+} from '../../domain/store';
 import { auditFields, changeEntry, type AuditEntry } from '../audit';
 import {
   assertList,
@@ -43,7 +54,6 @@ type Refs = Map<string, RefTarget>;
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 /** Query shapes are bounded by the schema, but a cap keeps a long-running process honest. */
 const STATEMENT_CACHE_MAX = 500;
-
 
 /**
  * Opens (creating and migrating as needed) an embedded SQLite store. Files get
@@ -147,7 +157,10 @@ export class SqliteStore implements Store {
     this.use(() => {
       for (const item of items) assertList(item.list);
       const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-      if (result && result.busy !== 0) throw new StoreUnavailableError('The erasure was saved, but older copies could not be cleared yet because the database is busy. Erase again in a minute to finish.');
+      if (result && result.busy !== 0)
+        throw new StoreUnavailableError(
+          'The erasure was saved, but older copies could not be cleared yet because the database is busy. Erase again in a minute to finish.',
+        );
     });
   }
 
@@ -236,9 +249,7 @@ export class SqliteStore implements Store {
     const { at } = stamp;
     const list = change.list;
     const key = checkedKey(change.key);
-    const existing = this.statement(`SELECT ${selectColumns(list)} FROM ${ident(list)} WHERE "key" = ?`).get(key) as
-      | Row
-      | undefined;
+    const existing = this.statement(`SELECT ${selectColumns(list)} FROM ${ident(list)} WHERE "key" = ?`).get(key) as Row | undefined;
     if (existing) {
       const record = recordFromRow(list, existing);
       declareRef(refs, change.ref, { list, id: record.id });
@@ -296,7 +307,11 @@ export class SqliteStore implements Store {
 
   /** Names each lookup column whose id is not in the list it points at (SQLite's own error names none). */
   private checkLookups(list: ListName, fields: Readonly<Record<string, unknown>>): void {
-    refuseMissingLookups(lookupsOf(list, fields).filter(({ list: target, id }) => this.statement(`SELECT 1 FROM ${ident(target)} WHERE "id" = ?`).get(id) === undefined));
+    refuseMissingLookups(
+      lookupsOf(list, fields).filter(
+        ({ list: target, id }) => this.statement(`SELECT 1 FROM ${ident(target)} WHERE "id" = ?`).get(id) === undefined,
+      ),
+    );
   }
 
   /** The refusal for deleting an item that others still point at, counting them by list. */

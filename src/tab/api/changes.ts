@@ -6,7 +6,10 @@ export function stageRequest(from: Stage, change: StageChange) {
   const cancelBooked = 'cancelBooked' in change && change.cancelBooked !== undefined ? { cancelBooked: change.cancelBooked } : {};
   switch (change.to) {
     case 'Chat booked':
-      return { route: 'bookChat', body: { at: change.at, where: change.where, ...(change.adjustments?.trim() ? { adjustments: change.adjustments.trim() } : {}) } } as const;
+      return {
+        route: 'bookChat',
+        body: { at: change.at, where: change.where, ...(change.adjustments?.trim() ? { adjustments: change.adjustments.trim() } : {}) },
+      } as const;
     case 'Chat held':
       return { route: 'holdChat', body: change.notes.trim() ? { notes: change.notes.trim() } : {} } as const;
     case 'Offered':
@@ -20,7 +23,10 @@ export function stageRequest(from: Stage, change: StageChange) {
     case 'Not progressed':
       return { route: 'notProgress', body: { reason: change.reason, ...cancelBooked } } as const;
     case 'Ended':
-      return { route: 'end', body: { reason: change.reason, exitConversationOffered: change.exitConversationOffered, ...cancelBooked } } as const;
+      return {
+        route: 'end',
+        body: { reason: change.reason, exitConversationOffered: change.exitConversationOffered, ...cancelBooked },
+      } as const;
   }
 }
 
@@ -37,10 +43,12 @@ export function changeCalls(http: Http): ChangeCalls {
     await change;
   };
   return {
-    completeTask: (task, key, date) => done(http.call('completeTask', { taskId: task.id }, { version: task.version, key, ...(date ? { date } : {}) })),
+    completeTask: (task, key, date) =>
+      done(http.call('completeTask', { taskId: task.id }, { version: task.version, key, ...(date ? { date } : {}) })),
     reopenTask: (task, key) => done(http.call('reopenTask', { taskId: task.id }, { version: task.version, key })),
     bookOneToOne: (involvementId, booking, key) => done(http.call('bookOneToOne', { involvementId }, { ...bookingBody(booking), key })),
-    moveOneToOne: (oneToOne, booking, key) => done(http.call('moveOneToOne', { oneToOneId: oneToOne.id }, { version: oneToOne.version, ...bookingBody(booking), key })),
+    moveOneToOne: (oneToOne, booking, key) =>
+      done(http.call('moveOneToOne', { oneToOneId: oneToOne.id }, { version: oneToOne.version, ...bookingBody(booking), key })),
     cancelOneToOne: (oneToOne, key) => done(http.call('cancelOneToOne', { oneToOneId: oneToOne.id }, { version: oneToOne.version, key })),
     recordHeld: (involvementId, held, key) =>
       done(
@@ -55,9 +63,12 @@ export function changeCalls(http: Http): ChangeCalls {
           },
         ),
       ),
-    acknowledgeInterest: (involvement, key) => done(http.call('acknowledgeInterest', { involvementId: involvement.id }, { version: involvement.version, key })),
-    correctPartner: (partner, corrections, key) => done(http.call('correctPartner', { partnerId: partner.id }, { version: partner.version, key, ...corrections })),
-    changeNamedContact: (involvement, ownerId, key) => done(http.call('changeNamedContact', { involvementId: involvement.id }, { version: involvement.version, key, ownerId })),
+    acknowledgeInterest: (involvement, key) =>
+      done(http.call('acknowledgeInterest', { involvementId: involvement.id }, { version: involvement.version, key })),
+    correctPartner: (partner, corrections, key) =>
+      done(http.call('correctPartner', { partnerId: partner.id }, { version: partner.version, key, ...corrections })),
+    changeNamedContact: (involvement, ownerId, key) =>
+      done(http.call('changeNamedContact', { involvementId: involvement.id }, { version: involvement.version, key, ownerId })),
     invitePeerNetwork: (partner, key) => done(http.call('invitePeerNetwork', { partnerId: partner.id }, { version: partner.version, key })),
     duplicates: (signal) => http.call('duplicates', {}, undefined, signal),
     mergePartners: ({ survivor, duplicate }, key) =>
@@ -68,16 +79,32 @@ export function changeCalls(http: Http): ChangeCalls {
       ),
     addMember: (group, person) => {
       const body = { userId: person.userId.trim(), userName: person.userName.trim() };
-      return done(group === 'engagement-team' ? http.call('addEngagementTeamMember', {}, body) : http.call('addMember', { workstreamId: group.workstreamId }, body));
+      return done(
+        group === 'engagement-team'
+          ? http.call('addEngagementTeamMember', {}, body)
+          : http.call('addMember', { workstreamId: group.workstreamId }, body),
+      );
     },
     removeMember: (member) => done(http.call('removeMember', { memberId: member.id }, { version: member.version })),
     recordNotesConsent: (partner) => done(http.call('recordNotesConsent', { partnerId: partner.id }, { version: partner.version })),
     withdrawNotesConsent: (partner) => done(http.call('withdrawNotesConsent', { partnerId: partner.id }, { version: partner.version })),
     erasePartner: (partner) => done(http.call('erasePartner', { partnerId: partner.id }, { version: partner.version })),
     approveAdvert: (advert, approval) =>
-      done(http.call('approveAdvert', { roleId: advert.roleId }, { version: advert.version, advertUrl: approval.advertUrl.trim(), key: approval.key })),
+      done(
+        http.call(
+          'approveAdvert',
+          { roleId: advert.roleId },
+          { version: advert.version, advertUrl: approval.advertUrl.trim(), key: approval.key },
+        ),
+      ),
     sendAdvertBack: (advert, sentBack) =>
-      done(http.call('sendAdvertBack', { roleId: advert.roleId }, { version: advert.version, comment: sentBack.comment.trim(), key: sentBack.key })),
+      done(
+        http.call(
+          'sendAdvertBack',
+          { roleId: advert.roleId },
+          { version: advert.version, comment: sentBack.comment.trim(), key: sentBack.key },
+        ),
+      ),
     changeStage: (involvement, change, key) => {
       const { route, body } = stageRequest(involvement.stage, change);
       return done(http.call(route, { involvementId: involvement.id }, { version: involvement.version, key, ...body }));

@@ -27,9 +27,11 @@ export type {
 export function createApiClient(getToken: TokenSource): ApiClient {
   const { http, ...pageCalls } = createPageClient(getToken);
   let changes: Promise<ChangeCalls> | undefined;
-  const later = (name: keyof ChangeCalls) => async (...args: unknown[]) => {
-    changes ??= import('./changes').then((module) => module.changeCalls(http));
-    return ((await changes)[name] as (...given: unknown[]) => Promise<unknown>)(...args);
-  };
+  const later =
+    (name: keyof ChangeCalls) =>
+    async (...args: unknown[]) => {
+      changes ??= import('./changes').then((module) => module.changeCalls(http));
+      return ((await changes)[name] as (...given: unknown[]) => Promise<unknown>)(...args);
+    };
   return { ...pageCalls, ...(Object.fromEntries(CHANGE_CALLS.map((name) => [name, later(name)])) as unknown as ChangeCalls) };
 }

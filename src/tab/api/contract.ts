@@ -158,7 +158,11 @@ export interface ApiClient {
   /** Sends an advert back to its workstream with a comment (Engagement team only); the role stays Ready. */
   sendAdvertBack(advert: AdvertRef, sentBack: AdvertSentBack): Promise<void>;
   /** Moves an involvement on, from the stage it is at; the server applies the pathway's rules. */
-  changeStage(involvement: { readonly id: number; readonly version: number; readonly stage: Stage }, change: StageChange, key: ChangeKey): Promise<void>;
+  changeStage(
+    involvement: { readonly id: number; readonly version: number; readonly stage: Stage },
+    change: StageChange,
+    key: ChangeKey,
+  ): Promise<void>;
 }
 
 /**
@@ -199,5 +203,10 @@ export type PageCalls = Omit<ApiClient, keyof ChangeCalls>;
 /** How the calls reach the server: the client's own transport, with its token and its errors. */
 export interface Http {
   /** Calls a route of the contract with the ids its path carries and, for a use case, its body; answers what the route answers. */
-  call<K extends Exclude<RouteName, FileRoute>>(name: K, ids: PathIds<K>, body: K extends UseCaseRoute ? Body<K> : undefined, signal?: AbortSignal): Promise<Answer<K>>;
+  call<K extends Exclude<RouteName, FileRoute>>(
+    name: K,
+    ids: PathIds<K>,
+    body: K extends UseCaseRoute ? Body<K> : undefined,
+    signal?: AbortSignal,
+  ): Promise<Answer<K>>;
 }

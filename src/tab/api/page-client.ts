@@ -11,7 +11,6 @@ function errorJson(text: string): unknown {
   }
 }
 
-
 /** The file name the server gave in `Content-Disposition`, else the last part of the path. */
 function fileNameOf(disposition: string | null, path: string): string {
   const named = disposition ? /filename="([^"]+)"/.exec(disposition) : null;
@@ -77,11 +76,15 @@ export function createPageClient(getToken: TokenSource): PageClient {
     },
     workstreams: (signal) => http.call('workstreams', {}, undefined, signal),
     createWorkstream: (workstream) =>
-      http.call('createWorkstream', {}, {
-        title: workstream.title.trim(),
-        ...(workstream.description?.trim() ? { description: workstream.description.trim() } : {}),
-        key: workstream.key,
-      }),
+      http.call(
+        'createWorkstream',
+        {},
+        {
+          title: workstream.title.trim(),
+          ...(workstream.description?.trim() ? { description: workstream.description.trim() } : {}),
+          key: workstream.key,
+        },
+      ),
     dashboard: (workstreamId, signal) => http.call('dashboard', { workstreamId }, undefined, signal),
     agenda: (workstreamId, signal) => http.call('agenda', { workstreamId }, undefined, signal),
     overview: (signal) => http.call('overview', {}, undefined, signal),
@@ -93,6 +96,8 @@ export function createPageClient(getToken: TokenSource): PageClient {
       return { fileName: fileNameOf(response.headers.get('Content-Disposition'), path), blob: await response.blob() };
     },
     members: (group, signal) =>
-      group === 'engagement-team' ? http.call('engagementTeam', {}, undefined, signal) : http.call('members', { workstreamId: group.workstreamId }, undefined, signal),
+      group === 'engagement-team'
+        ? http.call('engagementTeam', {}, undefined, signal)
+        : http.call('members', { workstreamId: group.workstreamId }, undefined, signal),
   };
 }

@@ -47,7 +47,11 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
   }
   if (status === 401) return new ApiError('unauthenticated', 'Your sign-in could not be checked. Close and reopen the tab.', status);
   if (status === 403) {
-    return new ApiError('no-access', 'You do not have access to this. Ask the Engagement team or a member of the workstream to add you.', status);
+    return new ApiError(
+      'no-access',
+      'You do not have access to this. Ask the Engagement team or a member of the workstream to add you.',
+      status,
+    );
   }
   if (status === 404) return new ApiError('not-found', 'The server could not find what the tab asked for.', status);
   return new ApiError('server-error', `The server could not answer just now (HTTP ${status}).`, status);

@@ -1,4 +1,18 @@
-import { Body1, Field, Input, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Subtitle1, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Subtitle1,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { NewWorkstream } from '../api/client';
 import type { Workstream } from '../api/types';
@@ -86,9 +100,15 @@ export function ConfigPage({ workstreams, choice, onChoose, onCreate, host }: Co
       <Subtitle1 as="h1" className={styles.heading}>
         Show a workstream in this channel
       </Subtitle1>
-      <Body1>The tab shows the workstream&apos;s partners, their induction progress and their one-to-ones to everyone in the channel who may see them.</Body1>
+      <Body1>
+        The tab shows the workstream&apos;s partners, their induction progress and their one-to-ones to everyone in the channel who may see
+        them.
+      </Body1>
       <Field label="Workstream" required>
-        <RadioGroup value={choice === null ? '' : String(choice)} onChange={(_event, data) => onChoose(data.value === NEW ? NEW : Number(data.value))}>
+        <RadioGroup
+          value={choice === null ? '' : String(choice)}
+          onChange={(_event, data) => onChoose(data.value === NEW ? NEW : Number(data.value))}
+        >
           {workstreams.map((workstream) => (
             <Radio key={workstream.id} value={String(workstream.id)} label={workstream.title} />
           ))}
@@ -97,7 +117,11 @@ export function ConfigPage({ workstreams, choice, onChoose, onCreate, host }: Co
       </Field>
       {choice === NEW && (
         <>
-          <Field label="Name of the new workstream" required hint="As staff know it, for example Maternity and neonatal. You will be its first member; add colleagues on its People view.">
+          <Field
+            label="Name of the new workstream"
+            required
+            hint="As staff know it, for example Maternity and neonatal. You will be its first member; add colleagues on its People view."
+          >
             <Input value={title} maxLength={WORKSTREAM_TITLE_MAX} onChange={(_event, data) => setTitle(data.value)} />
           </Field>
           <Field label="What it works on (optional)">
@@ -117,10 +141,13 @@ export function ConfigPage({ workstreams, choice, onChoose, onCreate, host }: Co
       )}
       {selected && !host && (
         <Text>
-          This page is for adding the tab in Teams. Outside Teams, <Link href={tabSettingsFor(selected, '').contentUrl}>open {selected.title}</Link> instead.
+          This page is for adding the tab in Teams. Outside Teams,{' '}
+          <Link href={tabSettingsFor(selected, '').contentUrl}>open {selected.title}</Link> instead.
         </Text>
       )}
-      {choice === NEW && !host && <Text>This page is for adding the tab in Teams: start the workstream there, from the tab&apos;s Save button.</Text>}
+      {choice === NEW && !host && (
+        <Text>This page is for adding the tab in Teams: start the workstream there, from the tab&apos;s Save button.</Text>
+      )}
     </div>
   );
 }
@@ -138,8 +165,8 @@ export function RemovePage({ host }: { readonly host: TeamsHost }) {
         Remove this tab
       </Subtitle1>
       <Body1>
-        Removing the tab deletes nothing: the workstream, its partners and their records stay in Partner Pathway, and you
-        can still reach them with the bot or by adding the tab again.
+        Removing the tab deletes nothing: the workstream, its partners and their records stay in Partner Pathway, and you can still reach
+        them with the bot or by adding the tab again.
       </Body1>
     </div>
   );

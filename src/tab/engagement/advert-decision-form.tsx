@@ -65,7 +65,14 @@ export function AdvertDecisionForm({ kind, advert, outcome, onDecide, onCancel }
     <form className={mergeClasses(formStyles.form, styles.form)} aria-label={title} onSubmit={submit} noValidate>
       <Field label={ask.label} required hint={ask.hint} validationMessage={fieldMessage}>
         {kind === 'approve' ? (
-          <Input ref={focusWhenShown} type="url" inputMode="url" autoComplete="off" value={value} onChange={(_event, data) => setValue(data.value)} />
+          <Input
+            ref={focusWhenShown}
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            value={value}
+            onChange={(_event, data) => setValue(data.value)}
+          />
         ) : (
           <Textarea ref={focusWhenShown} value={value} onChange={(_event, data) => setValue(data.value)} />
         )}

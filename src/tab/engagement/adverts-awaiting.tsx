@@ -80,7 +80,10 @@ export function AdvertsAwaiting({ overview, api, onChanged }: AdvertsAwaitingPro
     setAnswered(chosen.key);
     const done =
       chosen.kind === 'approve'
-        ? await action.run(() => api.approveAdvert(advert, { advertUrl: value, key: chosen.key }), `Advert approved: ${advert.title} (${workstream}) is now advertised.`)
+        ? await action.run(
+            () => api.approveAdvert(advert, { advertUrl: value, key: chosen.key }),
+            `Advert approved: ${advert.title} (${workstream}) is now advertised.`,
+          )
         : await action.run(
             () => api.sendAdvertBack(advert, { comment: value, key: chosen.key }),
             `Advert sent back: ${workstream} can read your comment on ${advert.title}.`,
@@ -113,7 +116,9 @@ export function AdvertsAwaiting({ overview, api, onChanged }: AdvertsAwaitingPro
                     <dt className={cards.term}>Workstream</dt>
                     <dd className={cards.value}>{workstream}</dd>
                     <dt className={cards.term}>Closes</dt>
-                    <dd className={cards.value}>{advert.closingDate ? shortDate(advert.closingDate) : <Text className={styles.quiet}>No closing date</Text>}</dd>
+                    <dd className={cards.value}>
+                      {advert.closingDate ? shortDate(advert.closingDate) : <Text className={styles.quiet}>No closing date</Text>}
+                    </dd>
                   </dl>
                   {chosen ? (
                     <AdvertDecisionForm
@@ -134,7 +139,11 @@ export function AdvertsAwaiting({ overview, api, onChanged }: AdvertsAwaitingPro
                       >
                         Approve
                       </Button>
-                      <Button id={buttonId(advert.roleId, 'send-back')} aria-label={`Send back the advert for ${advert.title}`} onClick={() => start(advert.roleId, 'send-back')}>
+                      <Button
+                        id={buttonId(advert.roleId, 'send-back')}
+                        aria-label={`Send back the advert for ${advert.title}`}
+                        onClick={() => start(advert.roleId, 'send-back')}
+                      >
                         Send back
                       </Button>
                     </div>

@@ -67,7 +67,10 @@ export function EngagementView({ overview, api, onChanged }: EngagementViewProps
       {/* Not a named region itself: the table's scrolling region is, under the same name. */}
       <Section title="All workstreams" headingId={workstreamsId} named={false}>
         {overview.workstreams.length === 0 ? (
-          <Text className={styles.quiet}>No workstreams yet. A workstream starts when someone adds the Partner Pathway tab to its Teams channel and chooses “A new workstream”.</Text>
+          <Text className={styles.quiet}>
+            No workstreams yet. A workstream starts when someone adds the Partner Pathway tab to its Teams channel and chooses “A new
+            workstream”.
+          </Text>
         ) : (
           <ScrollRegion labelledBy={workstreamsId}>
             <Table className={styles.table} aria-labelledby={workstreamsId}>

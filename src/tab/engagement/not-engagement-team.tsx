@@ -12,8 +12,8 @@ export function NotEngagementTeam({ workstreamsHref }: NotEngagementTeamProps) {
   return (
     <Notice title="This view is for the Engagement team">
       <Body1>
-        It shows every workstream side by side, and who is in the Engagement team. You are not in the Engagement team, so
-        you see the workstreams you are a member of instead.
+        It shows every workstream side by side, and who is in the Engagement team. You are not in the Engagement team, so you see the
+        workstreams you are a member of instead.
       </Body1>
       <Body1>
         <Link href={workstreamsHref}>Open your workstreams</Link>

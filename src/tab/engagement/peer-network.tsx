@@ -1,4 +1,16 @@
-import { Button, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useId, useRef } from 'react';
 import type { ApiClient } from '../api/client';
 import type { EngagementOverview, PeerNetworkMember } from '../api/types';
@@ -60,7 +72,8 @@ export function PeerNetwork({ peerNetwork, api, onChanged }: PeerNetworkProps) {
   return (
     <Section title="Peer Support Network">
       <Text>
-        {counts.Joined} joined, {counts.Invited} invited and waiting for an answer, {counts.Declined} declined, {counts['Not invited']} not invited yet.
+        {counts.Joined} joined, {counts.Invited} invited and waiting for an answer, {counts.Declined} declined, {counts['Not invited']} not
+        invited yet.
       </Text>
       <OutcomeRegion ref={outcome} outcome={action.outcome} />
       {members.length === 0 ? (
@@ -101,7 +114,10 @@ export function PeerNetwork({ peerNetwork, api, onChanged }: PeerNetworkProps) {
         <Text className={styles.quiet}>Every partner in induction, active or paused has been invited.</Text>
       ) : (
         <>
-          <Text>Every partner is to be invited. Inviting records the invitation on their record, dated today, and ticks it on their induction checklist.</Text>
+          <Text>
+            Every partner is to be invited. Inviting records the invitation on their record, dated today, and ticks it on their induction
+            checklist.
+          </Text>
           <ul className={cards.list} aria-labelledby={notInvitedId}>
             {notInvited.map((partner) => (
               <li key={partner.partnerId} className={cards.item}>

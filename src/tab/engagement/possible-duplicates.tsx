@@ -70,7 +70,11 @@ function Group({ group, busy, onMerge }: GroupProps) {
         ))}
       </RadioGroup>
       {keep && others.length > 1 && (
-        <RadioGroup aria-label={`Record to merge into ${keep.name}`} value={duplicateId} onChange={(_event, data) => setDuplicateId(data.value)}>
+        <RadioGroup
+          aria-label={`Record to merge into ${keep.name}`}
+          value={duplicateId}
+          onChange={(_event, data) => setDuplicateId(data.value)}
+        >
           {others.map((record) => (
             <Radio key={record.partnerId} value={String(record.partnerId)} label={`Merge ${describe(record)}`} />
           ))}
@@ -93,7 +97,10 @@ function Group({ group, busy, onMerge }: GroupProps) {
           <Text block>Do this only if both records are the same person. In one step:</Text>
           <ul className={styles.list}>
             <li>the duplicate&apos;s roles move to the record kept, with their checklists, one-to-ones and history;</li>
-            <li>details the record kept lacks (preferred name, email, phone, postal address, preferred contact, access needs) are filled in from the duplicate, and consent to notes stands if either gave it;</li>
+            <li>
+              details the record kept lacks (preferred name, email, phone, postal address, preferred contact, access needs) are filled in
+              from the duplicate, and consent to notes stands if either gave it;
+            </li>
             <li>the duplicate is emptied of personal data and marked &quot;Merged into partner {choice.keep.partnerId}&quot;.</li>
           </ul>
           <Text block>This cannot be undone.</Text>

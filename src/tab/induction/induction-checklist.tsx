@@ -76,7 +76,11 @@ function TickedByBooking({ task, onGoToBooking }: { readonly task: InductionTask
   return (
     <>
       <div className={styles.linked}>
-        {task.done ? <CheckmarkCircle16Filled className={styles.doneIcon} aria-hidden /> : <Circle16Regular className={styles.notYetIcon} aria-hidden />}
+        {task.done ? (
+          <CheckmarkCircle16Filled className={styles.doneIcon} aria-hidden />
+        ) : (
+          <Circle16Regular className={styles.notYetIcon} aria-hidden />
+        )}
         <Text>
           {labelOf(task)}
           {task.done ? '' : ': not yet'}
@@ -104,12 +108,22 @@ function TickedByBooking({ task, onGoToBooking }: { readonly task: InductionTask
  * record a fact kept elsewhere say so: the first one-to-one is ticked by booking it,
  * and ticking the Peer Support Network invitation records the invitation.
  */
-export function InductionChecklist({ tasks, progress, editable, busy, today, onComplete, onReopen, onGoToBooking = null }: InductionChecklistProps) {
+export function InductionChecklist({
+  tasks,
+  progress,
+  editable,
+  busy,
+  today,
+  onComplete,
+  onReopen,
+  onGoToBooking = null,
+}: InductionChecklistProps) {
   const styles = useStyles();
   const listStyles = usePlainListStyles();
   const hintPrefix = useId();
   const [signedOn, setSignedOn] = useState<Record<number, CalendarDate>>({});
-  const missing = progress.missingRequired.length > 0 ? `Still required: ${progress.missingRequired.join(', ')}` : 'Every required item is done.';
+  const missing =
+    progress.missingRequired.length > 0 ? `Still required: ${progress.missingRequired.join(', ')}` : 'Every required item is done.';
   return (
     <>
       <Field label={`Induction progress: ${progressWords(progress)}`} hint={missing}>

@@ -66,12 +66,22 @@ function What({ item }: { readonly item: AgendaItem }) {
 }
 
 /** A booked one-to-one's calendar invitation, or a quiet "None booked". */
-function Invitation({ item, downloadInvitation }: { readonly item: AgendaItem; readonly downloadInvitation: (oneToOneId: number) => Promise<DownloadedFile> }) {
+function Invitation({
+  item,
+  downloadInvitation,
+}: {
+  readonly item: AgendaItem;
+  readonly downloadInvitation: (oneToOneId: number) => Promise<DownloadedFile>;
+}) {
   const styles = useStyles();
   const invitationId = item.kind === 'booked' ? item.oneToOneId : null;
   if (invitationId === null) return <Text className={styles.quiet}>None booked</Text>;
   return (
-    <DownloadButton size="small" fetchFile={() => downloadInvitation(invitationId)} aria-label={`Download the invitation: ${item.name}, ${shortDate(item.date)}`}>
+    <DownloadButton
+      size="small"
+      fetchFile={() => downloadInvitation(invitationId)}
+      aria-label={`Download the invitation: ${item.name}, ${shortDate(item.date)}`}
+    >
       Download (.ics)
     </DownloadButton>
   );
@@ -183,9 +193,7 @@ export function AgendaView({ agenda, onOpen, downloadInvitation }: AgendaViewPro
   const coming = agenda.items.filter((item) => !item.overdue);
   return (
     <>
-      <Text>
-        Booked and due one-to-ones up to {shortDate(agenda.until)}. Select a name to book one or record it as held.
-      </Text>
+      <Text>Booked and due one-to-ones up to {shortDate(agenda.until)}. Select a name to book one or record it as held.</Text>
       {agenda.items.length === 0 && <Text className={styles.quiet}>Nothing booked or due in the coming weeks.</Text>}
       {overdue.length > 0 && <AgendaTable title="Overdue" items={overdue} onOpen={onOpen} downloadInvitation={downloadInvitation} />}
       {coming.length > 0 && <AgendaTable title="Coming up" items={coming} onOpen={onOpen} downloadInvitation={downloadInvitation} />}

@@ -46,10 +46,21 @@ export function MoveOneToOneForm({ oneToOne, today, busy, refusal, onMove, onDis
   };
   const fieldMessage = (field: (typeof FIELDS)[number]) => refusal?.fields[field];
   return (
-    <form className={mergeClasses(formStyles.form, styles.form)} aria-label={`Move the one-to-one on ${shortDate(oneToOne.date)}`} onSubmit={submit} noValidate>
+    <form
+      className={mergeClasses(formStyles.form, styles.form)}
+      aria-label={`Move the one-to-one on ${shortDate(oneToOne.date)}`}
+      onSubmit={submit}
+      noValidate
+    >
       <div className={styles.row}>
         <Field label="New date" required validationMessage={fieldMessage('date')}>
-          <Input ref={focusWhenShown} type="date" min={today} value={booking.date} onChange={(_e, data) => setBooking({ ...booking, date: data.value })} />
+          <Input
+            ref={focusWhenShown}
+            type="date"
+            min={today}
+            value={booking.date}
+            onChange={(_e, data) => setBooking({ ...booking, date: data.value })}
+          />
         </Field>
         <Field label="Time (optional)" validationMessage={fieldMessage('time')}>
           <Input type="time" value={booking.time} onChange={(_e, data) => setBooking({ ...booking, time: data.value })} />

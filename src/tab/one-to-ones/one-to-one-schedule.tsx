@@ -1,4 +1,15 @@
-import { Badge, Button, Field, Input, Subtitle2, Text, Textarea, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Subtitle2,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Booking, DownloadedFile, HeldOneToOne } from '../api/client';
 import type { CalendarDate, NextOneToOne, OneToOne, PartnerActions } from '../api/types';
@@ -170,7 +181,12 @@ export function OneToOneSchedule({
                       />
                     ) : (
                       <>
-                        <Button ref={moveButton} size="small" aria-label={`Move the one-to-one on ${shortDate(oneToOne.date)}`} onClick={() => onStartMove(oneToOne)}>
+                        <Button
+                          ref={moveButton}
+                          size="small"
+                          aria-label={`Move the one-to-one on ${shortDate(oneToOne.date)}`}
+                          onClick={() => onStartMove(oneToOne)}
+                        >
                           Move
                         </Button>
                         <Button
@@ -202,8 +218,8 @@ export function OneToOneSchedule({
         onCancel={() => setCancelling(null)}
       >
         <Text block>
-          It stays in their history as cancelled, and nothing is booked in its place: book another when you have a date. If you
-          sent an invitation, let them know it is off.
+          It stays in their history as cancelled, and nothing is booked in its place: book another when you have a date. If you sent an
+          invitation, let them know it is off.
         </Text>
         {cancelAlso && <Text block>{cancelAlso}</Text>}
       </ConfirmDialog>
@@ -214,7 +230,14 @@ export function OneToOneSchedule({
           </Subtitle2>
           <div className={styles.row}>
             <Field label="Date" required>
-              <Input id={bookDateId} type="date" min={today} required value={booking.date} onChange={(_e, data) => setBooking({ ...booking, date: data.value })} />
+              <Input
+                id={bookDateId}
+                type="date"
+                min={today}
+                required
+                value={booking.date}
+                onChange={(_e, data) => setBooking({ ...booking, date: data.value })}
+              />
             </Field>
             <Field label="Time (optional)">
               <Input type="time" value={booking.time} onChange={(_e, data) => setBooking({ ...booking, time: data.value })} />

@@ -51,7 +51,8 @@ export interface CorrectDetailsFormProps {
 export function CorrectDetailsForm({ partner, busy, refusal, onSave, onDismiss }: CorrectDetailsFormProps) {
   const styles = useFormStyles();
   const [draft, setDraft] = useState<Draft>(() => draftOf(partner));
-  const set = (field: DetailField) => (_event: unknown, data: { value: string }) => setDraft((current) => ({ ...current, [field]: data.value }));
+  const set = (field: DetailField) => (_event: unknown, data: { value: string }) =>
+    setDraft((current) => ({ ...current, [field]: data.value }));
   const message = (field: DetailField) => refusal?.fields[field];
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -62,7 +63,11 @@ export function CorrectDetailsForm({ partner, busy, refusal, onSave, onDismiss }
       <Field label="Full name" required validationMessage={message('fullName')}>
         <Input ref={focusWhenShown} autoComplete="off" value={draft.fullName} onChange={set('fullName')} />
       </Field>
-      <Field label="Preferred name" hint="What they like to be called, if it is not their full name." validationMessage={message('preferredName')}>
+      <Field
+        label="Preferred name"
+        hint="What they like to be called, if it is not their full name."
+        validationMessage={message('preferredName')}
+      >
         <Input autoComplete="off" value={draft.preferredName} onChange={set('preferredName')} />
       </Field>
       <Field label="Email" validationMessage={message('email')}>
@@ -74,7 +79,11 @@ export function CorrectDetailsForm({ partner, busy, refusal, onSave, onDismiss }
       <Field label="Postal address" validationMessage={message('postalAddress')}>
         <Textarea autoComplete="off" value={draft.postalAddress} onChange={set('postalAddress')} />
       </Field>
-      <Field label="Preferred contact" hint="It needs its details: an email address for Email, a phone number for Phone or Text message, an address for Post." validationMessage={message('preferredContact')}>
+      <Field
+        label="Preferred contact"
+        hint="It needs its details: an email address for Email, a phone number for Phone or Text message, an address for Post."
+        validationMessage={message('preferredContact')}
+      >
         <Select value={draft.preferredContact} onChange={set('preferredContact')}>
           <option value="">Not given</option>
           {CONTACT_METHODS.map((method) => (

@@ -14,7 +14,11 @@ export interface PartnerFilter {
 export const NO_FILTER: PartnerFilter = { query: '', show: 'all' };
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase('en-GB').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('en-GB')
+    .trim();
 }
 
 /** The rows that match every part of the filter, in their original order. */

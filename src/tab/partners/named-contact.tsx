@@ -104,12 +104,29 @@ export interface NamedContactProps {
  * Who looks after the partner in this role, and handing them to another member of the
  * workstream (when staff leave or share out their partners): reminders follow.
  */
-export function NamedContact({ workstreamId, ownerId, ownerName, name, canChange, choosing, onStart, onStop, busy, refusal, loadMembers, onChoose }: NamedContactProps) {
+export function NamedContact({
+  workstreamId,
+  ownerId,
+  ownerName,
+  name,
+  canChange,
+  choosing,
+  onStart,
+  onStop,
+  busy,
+  refusal,
+  loadMembers,
+  onChoose,
+}: NamedContactProps) {
   const styles = useStyles();
   const { opener, returnFocus } = useReturnFocus<HTMLButtonElement>();
   return (
     <div className={styles.block}>
-      <Text>{ownerName ? `${ownerName} looks after ${name}: reminders about them go to ${ownerName}.` : `Nobody is ${name}'s named contact yet.`}</Text>
+      <Text>
+        {ownerName
+          ? `${ownerName} looks after ${name}: reminders about them go to ${ownerName}.`
+          : `Nobody is ${name}'s named contact yet.`}
+      </Text>
       {canChange &&
         (choosing ? (
           <ChooseNamedContact

@@ -57,7 +57,16 @@ export interface ContactAndAccessNeedsProps {
 }
 
 /** The partner's details as held, and "Correct their details", which opens the form in their place. */
-export function ContactAndAccessNeeds({ partner, canCorrect, correcting, onStart, onStop, busy, refusal, onSave }: ContactAndAccessNeedsProps) {
+export function ContactAndAccessNeeds({
+  partner,
+  canCorrect,
+  correcting,
+  onStart,
+  onStop,
+  busy,
+  refusal,
+  onSave,
+}: ContactAndAccessNeedsProps) {
   const styles = useStyles();
   const { opener, returnFocus } = useReturnFocus<HTMLButtonElement>();
   if (canCorrect && correcting) {

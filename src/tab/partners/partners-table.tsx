@@ -1,4 +1,15 @@
-import { Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { DashboardRow } from '../api/types';
@@ -103,7 +114,13 @@ export function PartnersTable({ rows, labelledBy, onOpen }: PartnersTableProps) 
             const row = rows[item.index];
             const induction = summariseInduction(row.induction);
             return (
-              <TableRow key={item.key} className={rowStyles.row} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
+              <TableRow
+                key={item.key}
+                className={rowStyles.row}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                aria-rowindex={item.index + 2}
+              >
                 <TableCell>
                   <div className={styles.cell}>
                     <PartnerName row={row} onOpen={onOpen} />

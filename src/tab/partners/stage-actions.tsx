@@ -34,7 +34,16 @@ interface Draft {
   readonly cancelBooked: boolean;
 }
 
-const EMPTY: Draft = { to: '', at: '', where: '', adjustments: '', notes: '', reason: '', exitConversationOffered: false, cancelBooked: true };
+const EMPTY: Draft = {
+  to: '',
+  at: '',
+  where: '',
+  adjustments: '',
+  notes: '',
+  reason: '',
+  exitConversationOffered: false,
+  cancelBooked: true,
+};
 
 const pad = (value: number): string => String(value).padStart(2, '0');
 
@@ -99,7 +108,13 @@ export function StageActions({ involvement, actions, booked, busy, onChange, not
   const choose = (to: Stage | '') =>
     setDraft(
       to === 'Chat booked' && movesChat
-        ? { ...EMPTY, to, at: localDateTime(involvement.chatAt), where: involvement.chatWhere ?? '', adjustments: involvement.chatAdjustments ?? '' }
+        ? {
+            ...EMPTY,
+            to,
+            at: localDateTime(involvement.chatAt),
+            where: involvement.chatWhere ?? '',
+            adjustments: involvement.chatAdjustments ?? '',
+          }
         : { ...EMPTY, to },
     );
   const submit = async (event: FormEvent) => {
@@ -126,7 +141,10 @@ export function StageActions({ involvement, actions, booked, busy, onChange, not
           <Field label="Where the chat will be" required>
             <Input required value={draft.where} onChange={(_e, data) => setDraft({ ...draft, where: data.value })} />
           </Field>
-          <Field label="Adjustments asked for (optional)" hint="What helps them take part: captions, a quiet room, someone with them. Keep to what the chat needs.">
+          <Field
+            label="Adjustments asked for (optional)"
+            hint="What helps them take part: captions, a quiet room, someone with them. Keep to what the chat needs."
+          >
             <Textarea value={draft.adjustments} onChange={(_e, data) => setDraft({ ...draft, adjustments: data.value })} />
           </Field>
         </>

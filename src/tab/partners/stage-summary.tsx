@@ -66,7 +66,14 @@ function Counter({ label, count, pressed, color, size, icon, onPress }: CounterP
   return (
     <ToggleButton className={styles.button} size={size} checked={pressed} icon={icon} onClick={onPress}>
       {label}
-      <CounterBadge count={count} showZero overflowCount={COUNT_LIMIT} size={size} appearance={count > 0 ? 'filled' : 'ghost'} color={count > 0 ? color : 'informative'} />
+      <CounterBadge
+        count={count}
+        showZero
+        overflowCount={COUNT_LIMIT}
+        size={size}
+        appearance={count > 0 ? 'filled' : 'ghost'}
+        color={count > 0 ? color : 'informative'}
+      />
     </ToggleButton>
   );
 }

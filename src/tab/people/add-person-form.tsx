@@ -54,7 +54,12 @@ export function AddPersonForm({ groupName, busy, fieldErrors, onAdd }: AddPerson
         hint="Their object id in Microsoft Entra ID, such as 0f1b2a3c-4d5e-6f70-8192-a3b4c5d6e7f8: on their profile in the Entra admin centre, or ask IT."
         validationMessage={fieldErrors.userId}
       >
-        <Input value={person.userId} autoComplete="off" spellCheck={false} onChange={(_e, data) => setPerson({ ...person, userId: data.value })} />
+        <Input
+          value={person.userId}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(_e, data) => setPerson({ ...person, userId: data.value })}
+        />
       </Field>
       <div>
         <Button type="submit" appearance="primary" disabledFocusable={busy}>

@@ -81,7 +81,11 @@ export function PeoplePanel({ api, group, groupName, intro, removalMeans, myId, 
     return sentences.length > 0 ? sentences.join(' ') : 'Nobody was added.';
   };
   /** Adds the people `choose` gives (the picker, or the form's one person) as one action, saying what was done. */
-  const add = (choose: () => Promise<readonly Person[]>) => action.run(async () => addAll(await choose()), (said) => said);
+  const add = (choose: () => Promise<readonly Person[]>) =>
+    action.run(
+      async () => addAll(await choose()),
+      (said) => said,
+    );
 
   const remove = (member: Member) => {
     setRemoving(null);
@@ -117,7 +121,12 @@ export function PeoplePanel({ api, group, groupName, intro, removalMeans, myId, 
       )}
       {pickPeople ? (
         <div>
-          <Button appearance="primary" icon={<PersonAdd20Regular />} disabledFocusable={busy} onClick={() => void add(() => pickPeople(`Add people to ${groupName}`))}>
+          <Button
+            appearance="primary"
+            icon={<PersonAdd20Regular />}
+            disabledFocusable={busy}
+            onClick={() => void add(() => pickPeople(`Add people to ${groupName}`))}
+          >
             Add people to {groupName}
           </Button>
         </div>

@@ -31,7 +31,11 @@ export function RemovePersonDialog({ member, groupName, removalMeans, myId, onCo
       onCancel={onCancel}
     >
       <Text block>{removalMeans}</Text>
-      {shown.userId === myId && <Text block weight="semibold">This is you: you will lose this access as soon as you remove yourself.</Text>}
+      {shown.userId === myId && (
+        <Text block weight="semibold">
+          This is you: you will lose this access as soon as you remove yourself.
+        </Text>
+      )}
       <Text block>Nothing else is deleted, and they can be added again at any time.</Text>
     </ConfirmDialog>
   );

@@ -44,12 +44,16 @@ export function Consents({ partner, name, busy, canChange, onRecordNotesConsent,
         <dd className={terms.value}>{given(partner.notesConsent, partner.notesConsentDate, 'Not given')}</dd>
       </dl>
       <Text>
-        Notes about someone&apos;s health or lived experience are special category data: they can be kept only with the
-        person&apos;s explicit consent, asked for on its own. Access needs do not need it.
+        Notes about someone&apos;s health or lived experience are special category data: they can be kept only with the person&apos;s
+        explicit consent, asked for on its own. Access needs do not need it.
       </Text>
       {/* One button whose words change, so focus can come back to it after the confirmation and the change. */}
       {canChange && (
-        <Button disabledFocusable={busy} onClick={partner.notesConsent ? () => setConfirming(true) : onRecordNotesConsent} {...restoreFocusTarget}>
+        <Button
+          disabledFocusable={busy}
+          onClick={partner.notesConsent ? () => setConfirming(true) : onRecordNotesConsent}
+          {...restoreFocusTarget}
+        >
           {partner.notesConsent ? 'Withdraw consent to notes' : 'Record consent to notes (today)'}
         </Button>
       )}
@@ -64,8 +68,8 @@ export function Consents({ partner, name, busy, canChange, onRecordNotesConsent,
         onCancel={() => setConfirming(false)}
       >
         <Text block>
-          Notes about their experience (informal chat notes and one-to-one notes) will be deleted from every workstream, with
-          their earlier versions. This cannot be undone.
+          Notes about their experience (informal chat notes and one-to-one notes) will be deleted from every workstream, with their earlier
+          versions. This cannot be undone.
         </Text>
         <Text block>Their contact details, access needs, stages and one-to-one dates stay as they are.</Text>
       </ConfirmDialog>
@@ -88,8 +92,8 @@ export function NotesNeedConsent({ name, busy, canRecord, onRecordNotesConsent }
   return (
     <div className={styles.block}>
       <Text>
-        No notes can be kept: {name} has not given explicit consent to notes about their experience. Ask them first; if they
-        agree, record it, and the notes box appears here.
+        No notes can be kept: {name} has not given explicit consent to notes about their experience. Ask them first; if they agree, record
+        it, and the notes box appears here.
       </Text>
       {canRecord && (
         <Button size="small" disabledFocusable={busy} onClick={onRecordNotesConsent}>

@@ -78,8 +78,8 @@ export function DataProtection({ partner, busy, download, onErase }: DataProtect
           <li>notes about their experience, and reasons for a pause or an ending.</li>
         </ul>
         <Text block>
-          Kept, without anything that names them: their stages, dates, induction items and one-to-one dates, so the counts
-          still add up. They will be listed as &quot;Erased partner {partner.id}&quot;. This cannot be undone.
+          Kept, without anything that names them: their stages, dates, induction items and one-to-one dates, so the counts still add up.
+          They will be listed as &quot;Erased partner {partner.id}&quot;. This cannot be undone.
         </Text>
         <Field label={`Type their full name, ${partner.fullName}, to confirm`} required>
           <Input value={typed} autoComplete="off" onChange={(_event, data) => setTyped(data.value)} />

@@ -69,9 +69,7 @@ export function RolesList({ roles, labelledBy }: RolesListProps) {
                 </Badge>
               </TableCell>
               <TableCell>{role.advertState}</TableCell>
-              <TableCell>
-                {role.closingDate ? shortDate(role.closingDate) : <Text className={styles.quiet}>None set</Text>}
-              </TableCell>
+              <TableCell>{role.closingDate ? shortDate(role.closingDate) : <Text className={styles.quiet}>None set</Text>}</TableCell>
               <TableCell>{describePeople(role.stageCounts)}</TableCell>
               <TableCell>{describeStages(role.stageCounts)}</TableCell>
             </TableRow>

@@ -19,7 +19,16 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before a change that cannot be undone; Cancel (or Escape) changes nothing. */
-export function ConfirmDialog({ open, title, children, confirmLabel, confirmDisabled = false, cancelLabel = 'Cancel', onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  confirmDisabled = false,
+  cancelLabel = 'Cancel',
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       modalType="alert"

@@ -55,7 +55,14 @@ export function DownloadButton({ fetchFile, children, size, appearance, 'aria-la
   return (
     <span className={styles.root}>
       {/* Focusable while it fetches: a disabled button drops the keyboard focus, out of a side panel too. */}
-      <Button icon={<ArrowDownload16Regular />} size={size} appearance={appearance} aria-label={label} disabledFocusable={state.busy} onClick={download}>
+      <Button
+        icon={<ArrowDownload16Regular />}
+        size={size}
+        appearance={appearance}
+        aria-label={label}
+        disabledFocusable={state.busy}
+        onClick={download}
+      >
         {children}
       </Button>
       {state.failure && (

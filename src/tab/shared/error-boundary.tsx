@@ -27,6 +27,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   override render(): ReactNode {
     if (this.state.message === null) return this.props.children;
-    return <LoadError title={this.props.title} failure={{ message: this.state.message, noAccess: false, retry: () => this.setState({ message: null }) }} />;
+    return (
+      <LoadError
+        title={this.props.title}
+        failure={{ message: this.state.message, noAccess: false, retry: () => this.setState({ message: null }) }}
+      />
+    );
   }
 }

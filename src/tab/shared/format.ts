@@ -72,7 +72,6 @@ export function stageCountsInOrder(counts: Partial<Record<string, number>>): Sta
   return [...ordered, ...unknown];
 }
 
-
 /** How many people a role has, and how many of them are active: "5 people, 2 active". */
 export function describePeople(counts: Partial<Record<string, number>>): string {
   const total = Object.values(counts).reduce<number>((sum, count) => sum + (count ?? 0), 0);

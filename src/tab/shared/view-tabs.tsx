@@ -34,7 +34,13 @@ export function ViewTabs<V extends string>({ label, names, view, onSelect, child
   const tabId = (name: V) => `${panelId}-${name}`;
   return (
     <>
-      <TabList className={styles.tabs} size={narrow ? 'small' : 'medium'} selectedValue={view} onTabSelect={(_event, data) => onSelect(data.value as V)} aria-label={label}>
+      <TabList
+        className={styles.tabs}
+        size={narrow ? 'small' : 'medium'}
+        selectedValue={view}
+        onTabSelect={(_event, data) => onSelect(data.value as V)}
+        aria-label={label}
+      >
         {(Object.keys(names) as V[]).map((name) => (
           <Tab key={name} value={name} id={tabId(name)} aria-controls={panelId}>
             {names[name]}

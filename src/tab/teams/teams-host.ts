@@ -59,7 +59,11 @@ const INITIALIZE_TIMEOUT_MS = 2500;
 
 function pickPeople(title: string): Promise<Person[]> {
   return people.selectPeople({ title, openOrgWideSearchInChatOrChannel: true }).then(
-    (picked) => picked.map((person) => ({ userId: person.objectId, userName: person.displayName?.trim() || person.email?.trim() || person.objectId })),
+    (picked) =>
+      picked.map((person) => ({
+        userId: person.objectId,
+        userName: person.displayName?.trim() || person.email?.trim() || person.objectId,
+      })),
     (error: unknown) => {
       // teams-js rejects with an `SdkError`, not an Error; closing the picker is not a failure.
       if ((error as { errorCode?: unknown } | null)?.errorCode === ErrorCode.USER_ABORT) return [];
@@ -125,7 +129,6 @@ export async function connectToTeams(): Promise<TeamsHost | null> {
       reportOnce(() => {
         app.notifySuccess().catch((error: unknown) => console.warn('Teams did not take the loaded report.', error));
       }),
-    reportFailed: (message) =>
-      reportOnce(() => app.notifyFailure({ reason: app.FailedReason.Other, message })),
+    reportFailed: (message) => reportOnce(() => app.notifyFailure({ reason: app.FailedReason.Other, message })),
   };
 }

@@ -75,7 +75,16 @@ async function userSays(text: string, options: { conversation?: object; extra?: 
 
 /** A well-formed message activity, for cases that spoil one part of it. */
 function envelope(): Record<string, unknown> {
-  return { type: 'message', id: 'garbage-1', serviceUrl: channel.url, channelId: 'msteams', from: USER, conversation: PERSONAL_CHAT, recipient: BOT, text: 'help' };
+  return {
+    type: 'message',
+    id: 'garbage-1',
+    serviceUrl: channel.url,
+    channelId: 'msteams',
+    from: USER,
+    conversation: PERSONAL_CHAT,
+    recipient: BOT,
+    text: 'help',
+  };
 }
 
 function adaptiveCardOf(activity: Record<string, any>): Record<string, any> {

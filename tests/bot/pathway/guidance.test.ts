@@ -11,21 +11,31 @@ function folderWith(files: Record<string, string>): string {
 
 describe('Guidance the organisation edits as files', () => {
   it('reads each ## section of each file by topic and name', () => {
-    const guidance = new Guidance(folderWith({ 'informal-chat.md': '# Title\n\n## Intro\nBe kind.\n\n## tips\n- One\n- Two\nnot a point\n' }), {});
+    const guidance = new Guidance(
+      folderWith({ 'informal-chat.md': '# Title\n\n## Intro\nBe kind.\n\n## tips\n- One\n- Two\nnot a point\n' }),
+      {},
+    );
     expect(guidance.text('informal-chat', 'intro')).toBe('Be kind.');
     expect(guidance.items('informal-chat', 'tips')).toEqual(['One', 'Two']);
   });
 
   it('links a document set in configuration, and names it plainly when none is set', () => {
-    const guidance = new Guidance(folderWith({ 'pathway.md': '## induction\nSee the {link:expensesPolicy} and the {link:involvementAgreement}.' }), {
-      expensesPolicy: 'https://example.org/expenses.pdf',
-    });
-    expect(guidance.text('pathway', 'induction')).toBe('See the [expenses policy](https://example.org/expenses.pdf) and the involvement agreement.');
+    const guidance = new Guidance(
+      folderWith({ 'pathway.md': '## induction\nSee the {link:expensesPolicy} and the {link:involvementAgreement}.' }),
+      {
+        expensesPolicy: 'https://example.org/expenses.pdf',
+      },
+    );
+    expect(guidance.text('pathway', 'induction')).toBe(
+      'See the [expenses policy](https://example.org/expenses.pdf) and the involvement agreement.',
+    );
   });
 
   it('fills {field} placeholders once, leaving unknown ones and placeholder-like values as written', () => {
     const guidance = new Guidance(folderWith({ 'interest.md': '## message\nDear {name}, about {role} ({unknown}).' }), {});
-    expect(guidance.filled('interest', 'message', { name: 'Maya {role}', role: 'Leaflet reviewer' })).toBe('Dear Maya {role}, about Leaflet reviewer ({unknown}).');
+    expect(guidance.filled('interest', 'message', { name: 'Maya {role}', role: 'Leaflet reviewer' })).toBe(
+      'Dear Maya {role}, about Leaflet reviewer ({unknown}).',
+    );
   });
 
   it('gives an empty string for a section the organisation has not written', () => {
@@ -37,10 +47,25 @@ describe('Guidance the organisation edits as files', () => {
     for (const stage of ['Interested', 'Chat booked', 'Chat held', 'Offered', 'Induction', 'Active', 'Paused', 'Ended', 'Not progressed']) {
       expect(guidance.text('pathway', stage)).not.toBe('');
     }
-    for (const field of ['title', 'purpose', 'activities', 'timeCommitment', 'location', 'paymentAndExpenses', 'skillsWelcomed', 'supportOffered', 'contact', 'closingDate', 'startDate', 'level', 'accessibleFormats']) {
+    for (const field of [
+      'title',
+      'purpose',
+      'activities',
+      'timeCommitment',
+      'location',
+      'paymentAndExpenses',
+      'skillsWelcomed',
+      'supportOffered',
+      'contact',
+      'closingDate',
+      'startDate',
+      'level',
+      'accessibleFormats',
+    ]) {
       expect(guidance.text('role-description', field)).not.toBe('');
     }
     expect(guidance.items('informal-chat', 'questions').length).toBeGreaterThan(3);
-    for (const section of ['acknowledgement subject', 'acknowledgement message', 'send by email', 'then record']) expect(guidance.text('interest', section)).not.toBe('');
+    for (const section of ['acknowledgement subject', 'acknowledgement message', 'send by email', 'then record'])
+      expect(guidance.text('interest', section)).not.toBe('');
   });
 });

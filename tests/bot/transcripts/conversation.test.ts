@@ -1,9 +1,24 @@
 import fs from 'node:fs';
 import { CARD_SIZE_LIMIT } from '../../../src/bot/pathway/cards';
 import { advertisedRole, at, interested, readyRole, workstream } from '../arrange';
-import { button, buttonsOf, channel, ENGAGEMENT, LEAD, NADIA, PERSONAL, textOf, LEAD_PRINCIPAL, Transcript, type Where } from '../transcript-harness';
+import {
+  button,
+  buttonsOf,
+  channel,
+  ENGAGEMENT,
+  LEAD,
+  NADIA,
+  PERSONAL,
+  textOf,
+  LEAD_PRINCIPAL,
+  Transcript,
+  type Where,
+} from '../transcript-harness';
 
-const GROUP: Where = { conversation: { id: '19:group-chat@unq.gbl.spaces', conversationType: 'groupChat', isGroup: true }, channelData: {} };
+const GROUP: Where = {
+  conversation: { id: '19:group-chat@unq.gbl.spaces', conversationType: 'groupChat', isGroup: true },
+  channelData: {},
+};
 
 let t: Transcript;
 beforeEach(async () => {
@@ -15,7 +30,16 @@ describe('Finding your way: help, my partners, due this week, next step', () => 
   it('lead says "help" / bot shows every stage with buttons, so no command needs remembering', async () => {
     const { cards } = await t.says('help');
     const text = textOf(cards[0]);
-    for (const stage of ['Plan a role', 'Advertise', 'Log interest', 'Informal chat', 'Induction', 'One-to-ones', 'Peer Support Network', 'Ask the Engagement team']) {
+    for (const stage of [
+      'Plan a role',
+      'Advertise',
+      'Log interest',
+      'Informal chat',
+      'Induction',
+      'One-to-ones',
+      'Peer Support Network',
+      'Ask the Engagement team',
+    ]) {
       expect(text).toContain(stage);
     }
     expect(buttonsOf(cards[0]).map((b) => b.verb)).toEqual(expect.arrayContaining(['role.new', 'partners.mine', 'due.week', 'next']));
@@ -23,7 +47,9 @@ describe('Finding your way: help, my partners, due this week, next step', () => 
 
   it('every command the Teams manifest offers / is understood by the bot, none answered with "I didn\'t catch that"', async () => {
     await workstream(t.service);
-    const manifest = JSON.parse(fs.readFileSync('appPackage/manifest.json', 'utf8')) as { bots: Array<{ commandLists: Array<{ commands: Array<{ title: string }> }> }> };
+    const manifest = JSON.parse(fs.readFileSync('appPackage/manifest.json', 'utf8')) as {
+      bots: Array<{ commandLists: Array<{ commands: Array<{ title: string }> }> }>;
+    };
     const titles = [...new Set(manifest.bots[0].commandLists.flatMap((list) => list.commands.map((command) => command.title)))];
     expect(titles).toContain('send reminders');
     for (const title of titles) {
@@ -51,7 +77,11 @@ describe('Finding your way: help, my partners, due this week, next step', () => 
 
   it('the partner card in induction, the largest card, stays under the 28 KB limit', async () => {
     const ws = await workstream(t.service);
-    const involvement = await at(t.service, await interested(t.service, (await advertisedRole(t.service, ws.id)).id, 'M'.repeat(120)), 'Induction');
+    const involvement = await at(
+      t.service,
+      await interested(t.service, (await advertisedRole(t.service, ws.id)).id, 'M'.repeat(120)),
+      'Induction',
+    );
     const { updated } = await t.presses('partner.open', { involvementId: involvement.id });
     expect(Buffer.byteLength(JSON.stringify(updated))).toBeLessThan(CARD_SIZE_LIMIT);
   });
@@ -128,14 +158,20 @@ describe('Which workstream', () => {
   it('bot is added to a workstream team channel / it says hello and asks which workstream the channel is', async () => {
     await workstream(t.service, 'Maternity');
     const team = channel('19:new-team@thread.tacv2');
-    const { texts, cards } = await t.deliver({ type: 'conversationUpdate', membersAdded: [{ id: '28:partner-pathway', name: 'Partner Pathway' }] }, team);
+    const { texts, cards } = await t.deliver(
+      { type: 'conversationUpdate', membersAdded: [{ id: '28:partner-pathway', name: 'Partner Pathway' }] },
+      team,
+    );
     expect(texts).toEqual([expect.stringMatching(/^Hello, I'm Partner Pathway/)]);
     expect(textOf(cards[0])).toContain('Which workstream is this?');
   });
 
   it('bot is added to the Engagement team channel / it says hello and asks nothing', async () => {
     await workstream(t.service, 'Maternity');
-    const { texts, cards } = await t.deliver({ type: 'conversationUpdate', membersAdded: [{ id: '28:partner-pathway', name: 'Partner Pathway' }] }, ENGAGEMENT);
+    const { texts, cards } = await t.deliver(
+      { type: 'conversationUpdate', membersAdded: [{ id: '28:partner-pathway', name: 'Partner Pathway' }] },
+      ENGAGEMENT,
+    );
     expect(texts).toEqual([expect.stringMatching(/^Hello, I'm Partner Pathway/)]);
     expect(cards).toEqual([]);
   });
@@ -185,15 +221,18 @@ describe('Which workstream', () => {
     ['help', /^What Partner Pathway can help with$/],
     ['ask Is parking paid?', /^I have passed your question/],
     ['send reminders', /^Only the Engagement team can send reminders/],
-  ])('lead types "%s" in a chat with several workstreams / answered at once, nothing left waiting for a workstream', async (typed, answer) => {
-    await t.says('help', ENGAGEMENT, NADIA);
-    await workstream(t.service, 'Maternity');
-    const digital = await workstream(t.service, 'Digital');
-    const { replies } = await t.says(typed, GROUP);
-    expect(replies.map((reply) => reply.text ?? reply.summary)).toEqual([expect.stringMatching(answer)]);
-    const chosen = await t.presses('workstream.choose', { workstreamId: String(digital.id) }, GROUP);
-    expect(chosen.replies).toEqual([]);
-  });
+  ])(
+    'lead types "%s" in a chat with several workstreams / answered at once, nothing left waiting for a workstream',
+    async (typed, answer) => {
+      await t.says('help', ENGAGEMENT, NADIA);
+      await workstream(t.service, 'Maternity');
+      const digital = await workstream(t.service, 'Digital');
+      const { replies } = await t.says(typed, GROUP);
+      expect(replies.map((reply) => reply.text ?? reply.summary)).toEqual([expect.stringMatching(answer)]);
+      const chosen = await t.presses('workstream.choose', { workstreamId: String(digital.id) }, GROUP);
+      expect(chosen.replies).toEqual([]);
+    },
+  );
 
   it('lead in personal chat who leads roles in one of several workstreams / bot infers that one', async () => {
     await workstream(t.service, 'Maternity');
@@ -223,30 +262,41 @@ describe('Which workstream', () => {
     expect(await t.service.channels.workstreamForChannel('19:engagement-team@thread.tacv2')).toBeUndefined();
   });
 
-  it('a card made for another workstream (a reminder) pressed in personal chat / acts on that workstream\'s partner', async () => {
+  it("a card made for another workstream (a reminder) pressed in personal chat / acts on that workstream's partner", async () => {
     const maternity = await workstream(t.service, 'Maternity');
     const digital = await workstream(t.service, 'Digital');
     await t.presses('workstream.choose', { workstreamId: String(maternity.id) });
     const other = await interested(t.service, (await advertisedRole(t.service, digital.id)).id);
-    const { updated } = await t.presses('interest.acknowledge', { involvementId: other.id, version: other.version, madeForWorkstreamId: digital.id });
+    const { updated } = await t.presses('interest.acknowledge', {
+      involvementId: other.id,
+      version: other.version,
+      madeForWorkstreamId: digital.id,
+    });
     expect(textOf(updated)).toContain('Maternity partner · Digital');
     expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBe('2026-03-10');
   });
 
-  it('a card naming another workstream pressed in a workstream\'s channel / refused, the channel works on its own', async () => {
+  it("a card naming another workstream pressed in a workstream's channel / refused, the channel works on its own", async () => {
     const maternity = await workstream(t.service, 'Maternity');
     const digital = await workstream(t.service, 'Digital');
     await t.service.channels.assignChannel(LEAD_PRINCIPAL, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
     const other = await interested(t.service, (await advertisedRole(t.service, digital.id)).id);
-    const { invoke } = await t.presses('interest.acknowledge', { involvementId: other.id, version: other.version, madeForWorkstreamId: digital.id }, channel('19:maternity@thread.tacv2'));
+    const { invoke } = await t.presses(
+      'interest.acknowledge',
+      { involvementId: other.id, version: other.version, madeForWorkstreamId: digital.id },
+      channel('19:maternity@thread.tacv2'),
+    );
     expect(invoke?.body.value).toBe('That partner belongs to another workstream, not Maternity. Nothing was changed.');
     expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, other.id)).involvement.acknowledgedDate).toBeNull();
   });
 
-  it('a member of another workstream only chooses theirs in this workstream\'s channel / refused, the channel stays with its workstream', async () => {
+  it("a member of another workstream only chooses theirs in this workstream's channel / refused, the channel stays with its workstream", async () => {
     const sam = { id: '29:sam', name: 'Sam Okafor', aadObjectId: 'aad-sam' };
     const maternity = await workstream(t.service, 'Maternity');
-    const digital = await t.service.workstreams.create({ id: sam.aadObjectId, name: sam.name, email: '', tenantId: 'tenant' }, { title: 'Digital' });
+    const digital = await t.service.workstreams.create(
+      { id: sam.aadObjectId, name: sam.name, email: '', tenantId: 'tenant' },
+      { title: 'Digital' },
+    );
     const team = channel('19:maternity@thread.tacv2');
     await t.service.channels.assignChannel(LEAD_PRINCIPAL, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
     const { cards } = await t.says('workstream', team, sam);
@@ -272,7 +322,18 @@ describe('Robustness', () => {
   it('the same activity delivered twice / handled once', async () => {
     const ws = await workstream(t.service);
     const involvement = await interested(t.service, (await advertisedRole(t.service, ws.id)).id);
-    const activity = { id: 'teams-retry-1', type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'chat.book', data: { involvementId: involvement.id, version: involvement.version, date: '2026-04-02', time: '10:00', where: 'Teams' } } } };
+    const activity = {
+      id: 'teams-retry-1',
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'chat.book',
+          data: { involvementId: involvement.id, version: involvement.version, date: '2026-04-02', time: '10:00', where: 'Teams' },
+        },
+      },
+    };
     const first = await t.deliver(activity, PERSONAL);
     const second = await t.deliver(activity, PERSONAL);
     expect(first.updated).toBeDefined();
@@ -284,7 +345,11 @@ describe('Robustness', () => {
   it('the bot added, and the conversationUpdate delivered twice (a Teams retry) / one hello and one question', async () => {
     await workstream(t.service, 'Maternity');
     const team = channel('19:new-team@thread.tacv2');
-    const added = { id: 'teams-retry-3', type: 'conversationUpdate', membersAdded: [{ id: '28:partner-pathway', name: 'Partner Pathway' }] };
+    const added = {
+      id: 'teams-retry-3',
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '28:partner-pathway', name: 'Partner Pathway' }],
+    };
     const first = await t.deliver(added, team);
     const second = await t.deliver(added, team);
     expect(first.texts).toEqual([expect.stringMatching(/^Hello, I'm Partner Pathway/)]);
@@ -303,7 +368,12 @@ describe('Robustness', () => {
     const ws = await workstream(t.service);
     const involvement = await interested(t.service, (await advertisedRole(t.service, ws.id)).id);
     const shown = (await t.says('my partners')).replies[0];
-    const press = { id: 'teams-retry-4', type: 'message', value: { involvementId: involvement.id, version: involvement.version, verb: 'interest.acknowledge' }, replyToId: shown.id };
+    const press = {
+      id: 'teams-retry-4',
+      type: 'message',
+      value: { involvementId: involvement.id, version: involvement.version, verb: 'interest.acknowledge' },
+      replyToId: shown.id,
+    };
     const first = await t.deliver(press, PERSONAL, LEAD, shown);
     const second = await t.deliver(press, PERSONAL, LEAD, shown);
     expect(textOf(first.updated)).toContain('Acknowledged');
@@ -316,7 +386,12 @@ describe('Robustness', () => {
     await workstream(t.service, 'Maternity');
     const digital = await workstream(t.service, 'Digital');
     await t.says('my partners');
-    const choice = { id: 'teams-retry-5', type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'workstream.choose', data: { workstreamId: String(digital.id) } } } };
+    const choice = {
+      id: 'teams-retry-5',
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'workstream.choose', data: { workstreamId: String(digital.id) } } },
+    };
     const first = await t.deliver(choice, PERSONAL);
     const second = await t.deliver(choice, PERSONAL);
     expect(textOf(first.cards[0])).toContain('Your partners in Digital');
@@ -328,7 +403,11 @@ describe('Robustness', () => {
     const ws = await workstream(t.service);
     const involvement = await interested(t.service, (await advertisedRole(t.service, ws.id)).id);
     const shown = (await t.says('my partners')).replies[0];
-    const { updated, replies } = await t.submits('interest.acknowledge', { involvementId: involvement.id, version: involvement.version }, shown);
+    const { updated, replies } = await t.submits(
+      'interest.acknowledge',
+      { involvementId: involvement.id, version: involvement.version },
+      shown,
+    );
     expect(replies).toEqual([]);
     expect(textOf(updated)).toContain('Acknowledged\nTuesday 10 March 2026');
   });
@@ -394,9 +473,17 @@ describe('Ask the Engagement team', () => {
     expect(relayed.to).toEqual({ teamsChannelId: '19:engagement-team@thread.tacv2' });
     const card = (relayed.reply as { card: object }).card;
     expect(textOf(card)).toContain('Can partners claim for childcare?');
-    const answered = await t.presses('ask.answer', { ...button(card, 'ask.answer'), answer: 'Yes, under the expenses policy.' }, ENGAGEMENT, NADIA);
+    const answered = await t.presses(
+      'ask.answer',
+      { ...button(card, 'ask.answer'), answer: 'Yes, under the expenses policy.' },
+      ENGAGEMENT,
+      NADIA,
+    );
     expect(textOf(answered.updated)).toContain('Answered by Nadia Ali: Yes, under the expenses policy.');
-    expect(t.messenger.sent[1]).toEqual({ to: { conversationId: PERSONAL.conversation.id }, reply: { text: expect.stringContaining('Yes, under the expenses policy.') } });
+    expect(t.messenger.sent[1]).toEqual({
+      to: { conversationId: PERSONAL.conversation.id },
+      reply: { text: expect.stringContaining('Yes, under the expenses policy.') },
+    });
   });
 
   it('lead says "ask" alone, then types the question / the next message is relayed', async () => {

@@ -14,7 +14,12 @@ async function offered() {
 }
 
 function item(card: unknown, label: string) {
-  const found = buttonsOf(card).find((candidate) => candidate.verb === 'induction.tick' && String(JSON.stringify(candidate.data)).includes(`"taskId"`) && labelOf(card, candidate.data.taskId) === label);
+  const found = buttonsOf(card).find(
+    (candidate) =>
+      candidate.verb === 'induction.tick' &&
+      String(JSON.stringify(candidate.data)).includes(`"taskId"`) &&
+      labelOf(card, candidate.data.taskId) === label,
+  );
   if (!found) throw new Error(`No tick button for ${label}`);
   return found.data;
 }

@@ -45,20 +45,28 @@ describe('"Open in tab" with the Teams app id configured', () => {
     await at(t.service, maya, 'Active');
     t.clock.goTo('2026-05-25');
     await t.says('send reminders', ENGAGEMENT, NADIA);
-    const cards = (to: object) => t.messenger.sent.filter((sent) => JSON.stringify(sent.to) === JSON.stringify(to) && 'card' in sent.reply).map((sent) => sent.reply);
-    const toLead = cards({ userId: LEAD_PRINCIPAL.id }).map((card) => [JSON.stringify(card).includes('Your partners this week') ? 'digest' : 'about Maya', linksOf(card)]);
+    const cards = (to: object) =>
+      t.messenger.sent.filter((sent) => JSON.stringify(sent.to) === JSON.stringify(to) && 'card' in sent.reply).map((sent) => sent.reply);
+    const toLead = cards({ userId: LEAD_PRINCIPAL.id }).map((card) => [
+      JSON.stringify(card).includes('Your partners this week') ? 'digest' : 'about Maya',
+      linksOf(card),
+    ]);
     expect(toLead).toEqual(
       expect.arrayContaining([
         ['about Maya', [{ title: 'Open in tab', url: links.workstream(ws, maya.partnerId) }]],
         ['digest', [{ title: 'Open in tab', url: links.workstream(ws) }]],
       ]),
     );
-    expect(cards({ teamsChannelId: '19:engagement-team@thread.tacv2' }).map(linksOf)).toEqual([[{ title: 'Open in tab', url: links.engagement() }]]);
+    expect(cards({ teamsChannelId: '19:engagement-team@thread.tacv2' }).map(linksOf)).toEqual([
+      [{ title: 'Open in tab', url: links.engagement() }],
+    ]);
   });
 
   it('the Engagement team says help in their channel / the card links to their overview tab', async () => {
     const { cards } = await t.says('help', ENGAGEMENT, NADIA);
-    expect(linksOf(cards[0])).toEqual([{ title: 'Engagement overview', url: `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/engagement` }]);
+    expect(linksOf(cards[0])).toEqual([
+      { title: 'Engagement overview', url: `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/engagement` },
+    ]);
   });
 });
 

@@ -101,13 +101,17 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     const ws = await workstream(t.service);
     const role = await readyRole(t.service, ws.id);
     const { replies, updated } = await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
-    expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/^The advert is waiting for the Engagement team, but I could not post it in their channel just now/)]);
+    expect(replies.map((reply) => reply.text)).toEqual([
+      expect.stringMatching(/^The advert is waiting for the Engagement team, but I could not post it in their channel just now/),
+    ]);
     expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.advertState).toBe('Awaiting approval');
     expect(t.messenger.sent).toEqual([]);
     const advert = (await t.presses('advert.open', button(updated, 'advert.open'))).updated;
     await engagementConnected();
     const resent = await t.presses('advert.resend', button(advert, 'advert.resend'));
-    expect(resent.replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/^The advert is with the Engagement team in their channel/)]);
+    expect(resent.replies.map((reply) => reply.text)).toEqual([
+      expect.stringMatching(/^The advert is with the Engagement team in their channel/),
+    ]);
     expect(t.messenger.sent.map((sent) => sent.to)).toEqual([{ teamsChannelId: ENGAGEMENT_CHANNEL }]);
   });
 
@@ -126,11 +130,19 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     await engagementConnected();
     await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
     const advert = (t.messenger.sent[0].reply as { card: object }).card;
-    const { updated } = await t.presses('advert.approve', { ...button(advert, 'advert.approve'), advertUrl: 'https://example.org/jobs/1' }, ENGAGEMENT, NADIA);
+    const { updated } = await t.presses(
+      'advert.approve',
+      { ...button(advert, 'advert.approve'), advertUrl: 'https://example.org/jobs/1' },
+      ENGAGEMENT,
+      NADIA,
+    );
     expect(textOf(updated)).toContain('Approved by Nadia Ali: https://example.org/jobs/1');
     expect(buttonsOf(updated).map((b) => b.verb)).not.toContain('advert.approve');
     expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.status).toBe('Advertised');
-    expect(t.messenger.sent[1]).toEqual({ to: { userId: 'aad-priya' }, reply: { text: expect.stringMatching(/approved the advert .* now Advertised at https:\/\/example\.org\/jobs\/1/) } });
+    expect(t.messenger.sent[1]).toEqual({
+      to: { userId: 'aad-priya' },
+      reply: { text: expect.stringMatching(/approved the advert .* now Advertised at https:\/\/example\.org\/jobs\/1/) },
+    });
   });
 
   it('Engagement team approves with a link that is not https / refused plainly, role stays Ready', async () => {
@@ -139,7 +151,12 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     await engagementConnected();
     await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
     const advert = (t.messenger.sent[0].reply as { card: object }).card;
-    const { invoke } = await t.presses('advert.approve', { ...button(advert, 'advert.approve'), advertUrl: 'http://example.org/jobs/1' }, ENGAGEMENT, NADIA);
+    const { invoke } = await t.presses(
+      'advert.approve',
+      { ...button(advert, 'advert.approve'), advertUrl: 'http://example.org/jobs/1' },
+      ENGAGEMENT,
+      NADIA,
+    );
     expect(invoke?.body.value).toMatch(/https address of the advert/);
     expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.status).toBe('Ready');
   });
@@ -150,7 +167,12 @@ describe('Advertise: the Engagement team approves or sends back', () => {
     await engagementConnected();
     await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
     const advert = (t.messenger.sent[0].reply as { card: object }).card;
-    const { updated } = await t.presses('advert.sendBack', { ...button(advert, 'advert.sendBack'), comment: 'Please add a phone number.' }, ENGAGEMENT, NADIA);
+    const { updated } = await t.presses(
+      'advert.sendBack',
+      { ...button(advert, 'advert.sendBack'), comment: 'Please add a phone number.' },
+      ENGAGEMENT,
+      NADIA,
+    );
     expect(textOf(updated)).toContain('Sent back by Nadia Ali');
     const after = (await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role;
     expect([after.status, after.advertState]).toEqual(['Ready', 'Sent back']);
@@ -208,7 +230,11 @@ describe('Advertise with no Engagement team channel configured (a laptop)', () =
     const ws = await workstream(t.service);
     const role = await readyRole(t.service, ws.id);
     const { replies } = await t.presses('role.sendAdvert', { roleId: role.id, version: role.version });
-    expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/^The advert is waiting for the Engagement team\. They approve it, or send it back, from this role in a chat with me or from the Engagement overview in the tab/)]);
+    expect(replies.map((reply) => reply.text)).toEqual([
+      expect.stringMatching(
+        /^The advert is waiting for the Engagement team\. They approve it, or send it back, from this role in a chat with me or from the Engagement overview in the tab/,
+      ),
+    ]);
     expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.advertState).toBe('Awaiting approval');
   });
 });
@@ -219,7 +245,13 @@ describe('Role buttons act on what is on the card', () => {
     const form = (await t.says('plan a role')).cards[0];
     expect(buttonsOf(form).map((b) => b.verb)).toEqual(['role.save', 'next']);
     const saved = (await t.presses('role.save', { ...button(form, 'role.save'), title: 'Partner' })).updated;
-    const { updated } = await t.presses('role.ready', { ...button(saved, 'role.ready'), title: 'Partner', ...COMPLETE, level: '2', accessibleFormats: 'Easy read' });
+    const { updated } = await t.presses('role.ready', {
+      ...button(saved, 'role.ready'),
+      title: 'Partner',
+      ...COMPLETE,
+      level: '2',
+      accessibleFormats: 'Easy read',
+    });
     expect(textOf(updated)).toContain('Ready');
     const role = (await t.service.roleViews.openRoles(LEAD_PRINCIPAL, ws.id))[0];
     expect([role.status, role.purpose]).toEqual(['Ready', COMPLETE.purpose]);
@@ -230,7 +262,14 @@ describe('Role buttons act on what is on the card', () => {
     const role = await readyRole(t.service, ws.id);
     await engagementConnected();
     const card = (await t.presses('role.open', { roleId: role.id })).updated;
-    await t.presses('role.sendAdvert', { ...button(card, 'role.sendAdvert'), title: 'Maternity partner', ...COMPLETE, level: '2', accessibleFormats: 'Easy read', timeCommitment: 'One evening a month' });
+    await t.presses('role.sendAdvert', {
+      ...button(card, 'role.sendAdvert'),
+      title: 'Maternity partner',
+      ...COMPLETE,
+      level: '2',
+      accessibleFormats: 'Easy read',
+      timeCommitment: 'One evening a month',
+    });
     expect(textOf((t.messenger.sent[0].reply as { card: object }).card)).toContain('One evening a month');
     expect((await t.service.roleViews.role(LEAD_PRINCIPAL, role.id)).role.timeCommitment).toBe('One evening a month');
   });

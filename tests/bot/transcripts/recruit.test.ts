@@ -41,22 +41,38 @@ describe('Log interest and acknowledge it', () => {
 
   it('lead logs interest with a name over 120 characters / refused with the limit and nothing saved', async () => {
     const { ws, card } = await openRole();
-    const { invoke } = await t.presses('interest.log', { ...button(card, 'interest.log'), fullName: 'M'.repeat(121), consentGiven: 'true' });
-    expect(invoke?.body.value).toBe("Partner details must be 120 characters or fewer.");
+    const { invoke } = await t.presses('interest.log', {
+      ...button(card, 'interest.log'),
+      fullName: 'M'.repeat(121),
+      consentGiven: 'true',
+    });
+    expect(invoke?.body.value).toBe('Partner details must be 120 characters or fewer.');
     expect((await t.service.partnerViews.dashboard(LEAD_PRINCIPAL, ws.id)).rows).toEqual([]);
   });
 
   /** The "Acknowledge interest" part of a partner's card: its text and its mailto link, if any. */
   async function acknowledgeCard(partner: Record<string, unknown>) {
     const { role } = await openRole();
-    const involvement = await t.service.involvements.recordInterest(LEAD_PRINCIPAL, { roleId: role.id, partner: { consentGiven: true, ...partner } });
+    const involvement = await t.service.involvements.recordInterest(LEAD_PRINCIPAL, {
+      roleId: role.id,
+      partner: { consentGiven: true, ...partner },
+    });
     const { updated } = await t.presses('partner.open', { involvementId: involvement.id });
     const showCard = (updated?.actions as Array<Record<string, any>>).find((action) => action.title === 'Acknowledge interest');
-    return { involvement, card: updated, text: textOf(showCard?.card), mailto: linksOf(showCard?.card).find((link) => link.url.startsWith('mailto:'))?.url };
+    return {
+      involvement,
+      card: updated,
+      text: textOf(showCard?.card),
+      mailto: linksOf(showCard?.card).find((link) => link.url.startsWith('mailto:'))?.url,
+    };
   }
 
   it('lead opens someone with an email address / the card offers a ready-to-send acknowledgement as a pre-filled email', async () => {
-    const { text, mailto } = await acknowledgeCard({ fullName: 'Maya Jones', email: 'maya.jones+ppp@example.org', preferredContact: 'Email' });
+    const { text, mailto } = await acknowledgeCard({
+      fullName: 'Maya Jones',
+      email: 'maya.jones+ppp@example.org',
+      preferredContact: 'Email',
+    });
     expect(text).toContain('Dear Maya Jones,');
     expect(text).toContain('[expenses policy](https://example.org/expenses)');
     const url = new URL(mailto ?? '');
@@ -64,8 +80,16 @@ describe('Log interest and acknowledge it', () => {
     expect(decodeURIComponent(url.pathname)).toBe('maya.jones+ppp@example.org');
     expect(url.searchParams.get('subject')).toBe('Thank you for your interest in the Maternity partner role');
     const body = decodeURIComponent(/[?&]body=([^&]*)/.exec(mailto ?? '')?.[1] ?? '');
-    expect(body).toMatch(/^Dear Maya Jones,\r\n\r\nThank you for getting in touch about the Maternity partner role with our Maternity work\./);
-    for (const said of ['informal chat', 'not an interview', 'expenses policy (https://example.org/expenses)', 'easy read or large print', 'With best wishes,\r\nPriya Shah']) {
+    expect(body).toMatch(
+      /^Dear Maya Jones,\r\n\r\nThank you for getting in touch about the Maternity partner role with our Maternity work\./,
+    );
+    for (const said of [
+      'informal chat',
+      'not an interview',
+      'expenses policy (https://example.org/expenses)',
+      'easy read or large print',
+      'With best wishes,\r\nPriya Shah',
+    ]) {
       expect(body).toContain(said);
     }
     expect(body).not.toContain('[');
@@ -74,7 +98,9 @@ describe('Log interest and acknowledge it', () => {
   it('lead opens someone with no email address / the message is there to copy, with their phone number and no email button', async () => {
     const { text, mailto } = await acknowledgeCard({ fullName: 'Sam Patel', phone: '07700 900456', preferredContact: 'Phone' });
     expect(mailto).toBeUndefined();
-    expect(text).toContain('Sam Patel has no email address on record, so copy this message into a letter or text message, or phone them on 07700 900456');
+    expect(text).toContain(
+      'Sam Patel has no email address on record, so copy this message into a letter or text message, or phone them on 07700 900456',
+    );
     expect(text).toContain('Their preferred contact: Phone.');
     expect(text).toContain('Dear Sam Patel,');
   });
@@ -99,16 +125,29 @@ describe('Informal chat', () => {
     const { role } = await openRole();
     const involvement = await interested(t.service, role.id);
     const card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;
-    const { updated } = await t.presses('chat.book', { ...button(card, 'chat.book'), date: '2026-04-02', time: '14:30', where: 'Teams', adjustments: 'Captions' });
+    const { updated } = await t.presses('chat.book', {
+      ...button(card, 'chat.book'),
+      date: '2026-04-02',
+      time: '14:30',
+      where: 'Teams',
+      adjustments: 'Captions',
+    });
     expect(textOf(updated)).toContain('Chat booked');
     expect(textOf(updated)).toContain('Thursday 2 April 2026 at 14:30');
-    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.chatAt).toBe('2026-04-02T13:30:00.000Z');
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.chatAt).toBe(
+      '2026-04-02T13:30:00.000Z',
+    );
   });
 
   it('lead books a chat without saying where / refused with what is missing', async () => {
     const { role } = await openRole();
     const involvement = await interested(t.service, role.id);
-    const { invoke } = await t.presses('chat.book', { involvementId: involvement.id, version: involvement.version, date: '2026-04-02', time: '14:30' });
+    const { invoke } = await t.presses('chat.book', {
+      involvementId: involvement.id,
+      version: involvement.version,
+      date: '2026-04-02',
+      time: '14:30',
+    });
     expect(invoke?.body.value).toBe('Where is required.');
     expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.stage).toBe('Interested');
   });
@@ -133,13 +172,25 @@ describe('Informal chat', () => {
     expect(button(offered, 'induction.start')).toHaveProperty('involvementId', booked.id);
   });
 
-  it('lead records chat notes for a partner who has not consented to notes / refused in the rule\'s words, stage unchanged', async () => {
+  it("lead records chat notes for a partner who has not consented to notes / refused in the rule's words, stage unchanged", async () => {
     const { role } = await openRole();
-    const involvement = await t.service.involvements.recordInterest(LEAD_PRINCIPAL, { roleId: role.id, partner: { fullName: 'Ravi Kumar', consentGiven: true } });
+    const involvement = await t.service.involvements.recordInterest(LEAD_PRINCIPAL, {
+      roleId: role.id,
+      partner: { fullName: 'Ravi Kumar', consentGiven: true },
+    });
     const booked = await at(t.service, involvement, 'Chat booked');
-    const { invoke } = await t.presses('chat.hold', { involvementId: booked.id, version: booked.version, notes: 'Talked about his heart surgery.' });
-    expect(invoke?.body.value).toBe("Notes about Ravi Kumar's experience can be kept only with their explicit consent. Record their consent first, or leave the notes out.");
-    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, booked.id)).involvement).toMatchObject({ stage: 'Chat booked', chatNotes: null });
+    const { invoke } = await t.presses('chat.hold', {
+      involvementId: booked.id,
+      version: booked.version,
+      notes: 'Talked about his heart surgery.',
+    });
+    expect(invoke?.body.value).toBe(
+      "Notes about Ravi Kumar's experience can be kept only with their explicit consent. Record their consent first, or leave the notes out.",
+    );
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, booked.id)).involvement).toMatchObject({
+      stage: 'Chat booked',
+      chatNotes: null,
+    });
   });
 
   it('lead marks a partner as not progressed without a reason / refused, stage unchanged', async () => {
@@ -153,7 +204,11 @@ describe('Informal chat', () => {
   it('lead marks a partner as not progressed with a kind reason / recorded with the reason on the card', async () => {
     const { role } = await openRole();
     const held = await at(t.service, await interested(t.service, role.id), 'Chat held');
-    const { updated, replies } = await t.presses('involvement.notProgress', { involvementId: held.id, version: held.version, reason: 'Another role suits better' });
+    const { updated, replies } = await t.presses('involvement.notProgress', {
+      involvementId: held.id,
+      version: held.version,
+      reason: 'Another role suits better',
+    });
     expect(textOf(updated)).toContain('Not progressed');
     expect(textOf(updated)).toContain('Another role suits better');
     expect(replies.map((reply) => reply.text)).toEqual([expect.stringMatching(/point them to other opportunities/)]);
@@ -163,6 +218,8 @@ describe('Informal chat', () => {
     const { role } = await openRole();
     const involvement = await interested(t.service, role.id);
     const { invoke } = await t.presses('chat.offer', { involvementId: involvement.id, version: involvement.version });
-    expect(invoke?.body.value).toBe('Maya Jones cannot be offered the role while at Interested. From Interested the next step is Chat booked or Not progressed.');
+    expect(invoke?.body.value).toBe(
+      'Maya Jones cannot be offered the role while at Interested. From Interested the next step is Chat booked or Not progressed.',
+    );
   });
 });

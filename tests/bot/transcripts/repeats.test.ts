@@ -51,7 +51,10 @@ describe('A button pressed again after its answer never reached Teams', () => {
     await t.presses('induction.tick', tick);
     const { updated } = await t.presses('induction.tick', tick);
     expect(textOf(updated)).toMatch(/1 of \d+/);
-    const ticks = await t.store.find({ list: 'activity', where: { list: 'inductionTasks', itemId: tick.taskId as number, action: 'Updated' } });
+    const ticks = await t.store.find({
+      list: 'activity',
+      where: { list: 'inductionTasks', itemId: tick.taskId as number, action: 'Updated' },
+    });
     expect(ticks).toHaveLength(1);
   });
 });

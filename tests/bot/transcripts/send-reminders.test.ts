@@ -50,7 +50,9 @@ describe('Send reminders on demand', () => {
       "No new reminders were due, so I sent none.\n\n2 reminders have nobody to go to yet: the member of staff has not talked to me and their workstream's channel has not added me.",
     ]);
     t.messenger.reachable = true;
-    expect((await t.says('send reminders', ENGAGEMENT, NADIA)).texts).toEqual(['I sent 2 reminders: 1 one-to-one coming up, 1 overdue one-to-one.']);
+    expect((await t.says('send reminders', ENGAGEMENT, NADIA)).texts).toEqual([
+      'I sent 2 reminders: 1 one-to-one coming up, 1 overdue one-to-one.',
+    ]);
   });
 
   it('a lead says "send reminders" in personal chat / told plainly why not, and nothing is sent', async () => {
@@ -67,9 +69,17 @@ describe('Send reminders on demand', () => {
 
   it('a server with no Engagement team channel configured / says plainly where reminders come from, and runs nothing', async () => {
     let runs = 0;
-    const scope = { engagementChannelId: undefined, isEngagementTeam: false, runReminders: async () => { runs += 1; } } as unknown as TurnScope;
+    const scope = {
+      engagementChannelId: undefined,
+      isEngagementTeam: false,
+      runReminders: async () => {
+        runs += 1;
+      },
+    } as unknown as TurnScope;
     const result = await sendRemindersCapability.onText?.(scope, '');
-    expect(result?.replies).toEqual([{ text: expect.stringMatching(/not connected to Partner Pathway yet\. Reminders still go out by themselves each morning/) }]);
+    expect(result?.replies).toEqual([
+      { text: expect.stringMatching(/not connected to Partner Pathway yet\. Reminders still go out by themselves each morning/) },
+    ]);
     expect(runs).toBe(0);
   });
 });

@@ -26,7 +26,9 @@ describe('Which Teams channel belongs to which workstream', () => {
     const { service } = await harness();
     const maternity = await service.workstreams.create(LEAD, { title: 'Maternity' });
     await service.channels.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: '19:first@thread.tacv2' });
-    const error = await rejection(service.channels.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: '19:second@thread.tacv2' }));
+    const error = await rejection(
+      service.channels.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: '19:second@thread.tacv2' }),
+    );
     expect(error.code).toBe('workstream-has-channel');
     expect(error.message).toBe('"Maternity" already has its own Teams channel. Use that channel, or ask an administrator to move it.');
     expect(await service.channels.workstreamForChannel('19:second@thread.tacv2')).toBeUndefined();
@@ -38,7 +40,9 @@ describe('Which Teams channel belongs to which workstream', () => {
     const digital = await service.workstreams.create(OUTSIDER, { title: 'Digital' });
     await service.channels.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: '19:maternity@thread.tacv2' });
     const before = await store.find({ list: 'workstreams' });
-    const error = await rejection(service.channels.assignChannel(OUTSIDER, { workstreamId: digital.id, teamsChannelId: '19:maternity@thread.tacv2' }));
+    const error = await rejection(
+      service.channels.assignChannel(OUTSIDER, { workstreamId: digital.id, teamsChannelId: '19:maternity@thread.tacv2' }),
+    );
     expect(error.code).toBe('channel-held-elsewhere');
     expect(error.message).toBe(
       "This channel already belongs to another workstream, and you are not a member of that one, so you cannot move the channel to yours. Use your own workstream's channel, or ask a member of the other workstream or the Engagement team to move it.",
@@ -58,7 +62,11 @@ describe('Which Teams channel belongs to which workstream', () => {
   it('refuses an empty channel id and an unknown workstream', async () => {
     const { service } = await harness();
     const maternity = await service.workstreams.create(LEAD, { title: 'Maternity' });
-    expect((await rejection(service.channels.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: ' ' }))).code).toBe('validation');
-    expect((await rejection(service.channels.assignChannel(LEAD, { workstreamId: 999, teamsChannelId: '19:x@thread.tacv2' }))).code).toBe('no-access');
+    expect((await rejection(service.channels.assignChannel(LEAD, { workstreamId: maternity.id, teamsChannelId: ' ' }))).code).toBe(
+      'validation',
+    );
+    expect((await rejection(service.channels.assignChannel(LEAD, { workstreamId: 999, teamsChannelId: '19:x@thread.tacv2' }))).code).toBe(
+      'no-access',
+    );
   });
 });

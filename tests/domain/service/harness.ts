@@ -56,7 +56,12 @@ export interface Harness {
 export async function harness(today = '2026-03-10', settings: Partial<PathwaySettings> = {}): Promise<Harness> {
   const store = await openSqliteStore({ path: ':memory:' });
   const clock = new TestClock(today);
-  const service = createPathwayService({ store, clock, settings: { ...SETTINGS, ...settings }, access: { engagementTeamIds: [ENGAGEMENT.id] } });
+  const service = createPathwayService({
+    store,
+    clock,
+    settings: { ...SETTINGS, ...settings },
+    access: { engagementTeamIds: [ENGAGEMENT.id] },
+  });
   return { store, clock, service };
 }
 
@@ -108,7 +113,10 @@ export async function advertisedRole(h: Harness): Promise<{ workstreamId: number
 /** A new partner in the role, walked to Active with every required induction item done. */
 export async function activeInvolvement(h: Harness, roleId: number, fullName: string): Promise<Involvement> {
   const ref = (involvement: Involvement) => ({ involvementId: involvement.id, version: involvement.version });
-  let involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName, consentGiven: true, notesConsent: true } });
+  let involvement = await h.service.involvements.recordInterest(LEAD, {
+    roleId,
+    partner: { fullName, consentGiven: true, notesConsent: true },
+  });
   involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-01-06T10:00:00Z', where: 'Online' });
   involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
   involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
@@ -124,7 +132,8 @@ export async function activeInvolvement(h: Harness, roleId: number, fullName: st
 /** Cancels the one-to-one booked during induction, so a test starts from an active partner with none booked. */
 export async function cancelBooked(service: PathwayService, involvementId: number, actor: Principal = LEAD): Promise<void> {
   const { oneToOnes } = await service.partnerViews.partnerDetail(actor, involvementId);
-  for (const booked of oneToOnes.filter((item) => item.status === 'Booked')) await service.oneToOnes.cancel(actor, { oneToOneId: booked.id, version: booked.version });
+  for (const booked of oneToOnes.filter((item) => item.status === 'Booked'))
+    await service.oneToOnes.cancel(actor, { oneToOneId: booked.id, version: booked.version });
 }
 
 /**
@@ -132,7 +141,13 @@ export async function cancelBooked(service: PathwayService, involvementId: numbe
  * books the first one-to-one (a week after the service's today) for the item that
  * booking ticks.
  */
-export async function tickRequired(service: PathwayService, involvementId: number, today: CalendarDate, except: readonly string[] = [], actor: Principal = LEAD): Promise<void> {
+export async function tickRequired(
+  service: PathwayService,
+  involvementId: number,
+  today: CalendarDate,
+  except: readonly string[] = [],
+  actor: Principal = LEAD,
+): Promise<void> {
   const { checklist } = await service.partnerViews.partnerDetail(actor, involvementId);
   for (const task of checklist.filter((item) => item.required && !except.includes(item.label))) {
     if (task.kind === 'One-to-one booked') {

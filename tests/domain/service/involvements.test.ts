@@ -46,9 +46,21 @@ describe("a partner's journey through one role", () => {
 
   it('logs interest as a new partner with consent, at stage Interested, owned by the role lead', async () => {
     const involvement = await interested();
-    expect(involvement).toMatchObject({ stage: 'Interested', roleId, workstreamId, interestDate: '2026-03-10', ownerName: 'Priya Shah', cadenceWeeks: 8 });
+    expect(involvement).toMatchObject({
+      stage: 'Interested',
+      roleId,
+      workstreamId,
+      interestDate: '2026-03-10',
+      ownerName: 'Priya Shah',
+      cadenceWeeks: 8,
+    });
     const partner = await h.store.get('partners', involvement.partnerId);
-    expect(partner).toMatchObject({ fullName: 'Maya Thompson', consentGiven: true, consentDate: '2026-03-10', peerNetworkStatus: 'Not invited' });
+    expect(partner).toMatchObject({
+      fullName: 'Maya Thompson',
+      consentGiven: true,
+      consentDate: '2026-03-10',
+      peerNetworkStatus: 'Not invited',
+    });
   });
 
   it('refuses to keep details without consent, and writes nothing', async () => {
@@ -86,7 +98,12 @@ describe("a partner's journey through one role", () => {
       where: 'Community centre, ground floor',
       adjustments: 'Step-free access',
     });
-    expect(booked).toMatchObject({ stage: 'Chat booked', chatWhere: 'Community centre, ground floor', chatAdjustments: 'Step-free access', stageChangedBy: 'Priya Shah' });
+    expect(booked).toMatchObject({
+      stage: 'Chat booked',
+      chatWhere: 'Community centre, ground floor',
+      chatAdjustments: 'Step-free access',
+      stageChangedBy: 'Priya Shah',
+    });
     const moved = await h.service.involvements.bookChat(LEAD, { ...ref(booked), at: '2026-03-13T14:00:00Z', where: 'Online' });
     expect(moved).toMatchObject({ stage: 'Chat booked', chatAt: '2026-03-13T14:00:00.000Z', chatWhere: 'Online' });
   });
@@ -95,7 +112,9 @@ describe("a partner's journey through one role", () => {
     const involvement = await interested();
     const error = await rejection(h.service.involvements.makeOffer(LEAD, ref(involvement)));
     expect(error.code).toBe('stage-not-allowed');
-    expect(error.message).toBe('Maya cannot be offered the role while at Interested. From Interested the next step is Chat booked or Not progressed.');
+    expect(error.message).toBe(
+      'Maya cannot be offered the role while at Interested. From Interested the next step is Chat booked or Not progressed.',
+    );
   });
 
   it('starts induction with the default checklist', async () => {
@@ -134,7 +153,9 @@ describe("a partner's journey through one role", () => {
     const { checklist } = await h.service.partnerViews.partnerDetail(LEAD, involvement.id);
     const agreement = checklist.find((task) => task.label === 'Involvement agreement signed');
     if (!agreement) throw new Error('missing agreement');
-    const future = await rejection(h.service.induction.completeTask(LEAD, { taskId: agreement.id, version: agreement.version, date: '2026-03-11' }));
+    const future = await rejection(
+      h.service.induction.completeTask(LEAD, { taskId: agreement.id, version: agreement.version, date: '2026-03-11' }),
+    );
     expect(future.code).toBe('date-in-future');
     const signed = await h.service.induction.completeTask(LEAD, { taskId: agreement.id, version: agreement.version, date: '2026-03-09' });
     expect(signed).toMatchObject({ done: true, doneDate: '2026-03-09', doneBy: 'Priya Shah' });
@@ -172,7 +193,10 @@ describe("a partner's journey through one role", () => {
     ['Induction', () => inInduction()],
   ])('marks a partner at %s as not progressed, with a kind reason', async (_stage, reach) => {
     const involvement = await reach();
-    const done = await h.service.involvements.notProgress(LEAD, { ...ref(involvement), reason: 'Not this time; pointed to the survey panel.' });
+    const done = await h.service.involvements.notProgress(LEAD, {
+      ...ref(involvement),
+      reason: 'Not this time; pointed to the survey panel.',
+    });
     expect(done.stage).toBe<Stage>('Not progressed');
   });
 
@@ -184,7 +208,11 @@ describe("a partner's journey through one role", () => {
 
   it('records every stage change in the audit trail', async () => {
     const involvement = await offered();
-    const entries = await h.store.find({ list: 'activity', where: { list: 'involvements', itemId: involvement.id }, orderBy: [{ field: 'at' }] });
+    const entries = await h.store.find({
+      list: 'activity',
+      where: { list: 'involvements', itemId: involvement.id },
+      orderBy: [{ field: 'at' }],
+    });
     expect(entries.map((entry) => entry.summary)).toEqual([
       'Interest logged in role 1',
       'Stage: Interested to Chat booked',
@@ -213,11 +241,18 @@ describe("a partner's journey through one role", () => {
     }
 
     it('is nothing before induction, and every item still to do when it starts', async () => {
-      const interested = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { ...MAYA, fullName: 'Sam Patel', email: 'sam@example.org' } });
+      const interested = await h.service.involvements.recordInterest(LEAD, {
+        roleId,
+        partner: { ...MAYA, fullName: 'Sam Patel', email: 'sam@example.org' },
+      });
       expect(interested).toMatchObject({ inductionDone: null, inductionTotal: null, inductionStillRequired: null });
       const started = await inInduction();
       const { counted } = await bothCounts(started.id);
-      expect(started).toMatchObject({ inductionDone: 0, inductionTotal: counted.total, inductionStillRequired: counted.missingRequired.join('\n') });
+      expect(started).toMatchObject({
+        inductionDone: 0,
+        inductionTotal: counted.total,
+        inductionStillRequired: counted.missingRequired.join('\n'),
+      });
       expect(counted.missingRequired.length).toBeGreaterThan(1);
     });
 
@@ -242,7 +277,9 @@ describe("a partner's journey through one role", () => {
       expect(counts.row?.missingRequired).toContain(agreement.label);
 
       const audit = await h.store.find({ list: 'activity', where: { list: 'involvements', itemId: started.id } });
-      expect(audit.map((entry) => entry.summary)).toEqual(expect.arrayContaining([`Induction: 1 of ${counts.counted.total} done`, `Induction: 2 of ${counts.counted.total} done`]));
+      expect(audit.map((entry) => entry.summary)).toEqual(
+        expect.arrayContaining([`Induction: 1 of ${counts.counted.total} done`, `Induction: 2 of ${counts.counted.total} done`]),
+      );
     });
 
     it('refuses a tick that would count from a checklist someone else has just changed, and the counts stay true', async () => {
@@ -290,7 +327,10 @@ describe("a partner's journey through one role", () => {
       async function forget(involvement: Involvement, values: Partial<Involvement>): Promise<void> {
         const current = await h.store.get('involvements', involvement.id);
         if (!current) throw new Error('missing');
-        await h.store.commit([{ op: 'update', list: 'involvements', id: current.id, version: current.version, values }], { actor: LEAD, at: '2026-03-10T12:00:00.000Z' });
+        await h.store.commit([{ op: 'update', list: 'involvements', id: current.id, version: current.version, values }], {
+          actor: LEAD,
+          at: '2026-03-10T12:00:00.000Z',
+        });
       }
 
       it('counts checklists begun before involvements kept their progress, in induction and after, and leaves alone those that never had one', async () => {
@@ -300,10 +340,10 @@ describe("a partner's journey through one role", () => {
         const ticked = (await h.service.partnerViews.partnerDetail(LEAD, active.id)).involvement;
         await h.service.involvements.activate(LEAD, ref(ticked));
         const untouched = await inInduction({ ...MAYA, fullName: 'Cara Li', email: 'cara@example.org' });
-      const neverInducted = await h.service.involvements.notProgress(LEAD, {
-        ...ref(await interested({ ...MAYA, fullName: 'Dev Shah', email: 'dev@example.org' })),
-        reason: 'Could not commit to daytime meetings.',
-      });
+        const neverInducted = await h.service.involvements.notProgress(LEAD, {
+          ...ref(await interested({ ...MAYA, fullName: 'Dev Shah', email: 'dev@example.org' })),
+          reason: 'Could not commit to daytime meetings.',
+        });
 
         await forget(active, { inductionDone: null, inductionTotal: null, inductionStillRequired: null });
         await forget(inducting, { inductionDone: null, inductionTotal: null, inductionStillRequired: null });
@@ -315,7 +355,7 @@ describe("a partner's journey through one role", () => {
           expect(counts.row).toEqual(counts.counted);
         }
         expect((await h.store.get('involvements', untouched.id))?.version).toBe(before?.version);
-      expect(await h.store.get('involvements', neverInducted.id)).toMatchObject({ version: neverInducted.version, inductionTotal: null });
+        expect(await h.store.get('involvements', neverInducted.id)).toMatchObject({ version: neverInducted.version, inductionTotal: null });
         const audit = await h.store.find({ list: 'activity', where: { list: 'involvements', itemId: active.id } });
         expect(audit.at(-1)).toMatchObject({ actorName: PROGRESS_CHECK_ACTOR.name, summary: 'Induction progress recorded' });
 
@@ -343,14 +383,19 @@ describe('who looks after a partner, and who leads a role, can change', () => {
     expect(maya.ownerId).toBe(LEAD.id);
     const moved = await h.service.involvements.reassign(LEAD, { involvementId: maya.id, version: maya.version, ownerId: SAM.id });
     expect(moved).toMatchObject({ ownerId: SAM.id, ownerName: 'Sam Jones' });
-    const [entry] = await h.store.find({ list: 'activity', where: { list: 'involvements', itemId: maya.id, summary: 'Named contact changed' } });
+    const [entry] = await h.store.find({
+      list: 'activity',
+      where: { list: 'involvements', itemId: maya.id, summary: 'Named contact changed' },
+    });
     expect(entry.actorName).toBe('Priya Shah');
     expect((await h.service.worklists.myPartners(SAM)).map((line) => line.name)).toEqual(['Maya Thompson']);
   });
 
   it('refuses someone who is not a member of the workstream, saying how to add them, and changes nothing', async () => {
     const maya = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName: 'Maya Thompson', consentGiven: true } });
-    const refused = await rejection(h.service.involvements.reassign(LEAD, { involvementId: maya.id, version: maya.version, ownerId: SAM.id }));
+    const refused = await rejection(
+      h.service.involvements.reassign(LEAD, { involvementId: maya.id, version: maya.version, ownerId: SAM.id }),
+    );
     expect(refused.message).toBe(
       "Only a member of this workstream can be the named contact: they must be able to see the partner's record. Add them on the workstream's People view first, then choose them.",
     );

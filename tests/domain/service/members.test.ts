@@ -2,7 +2,12 @@ import { AccessDeniedError, createPathwayService, NotFoundError, type Principal 
 import { openSqliteStore } from '../../../src/store/sqlite';
 import { ENGAGEMENT, LEAD, rejection, SETTINGS, TestClock } from './harness';
 
-const OUTSIDER: Principal = { id: '5a7c9e1b-3d5f-4a6b-8c9d-0e1f2a3b4c5d', name: 'Sam Jones', email: 'sam.jones@example.nhs.uk', tenantId: 'tenant-1' };
+const OUTSIDER: Principal = {
+  id: '5a7c9e1b-3d5f-4a6b-8c9d-0e1f2a3b4c5d',
+  name: 'Sam Jones',
+  email: 'sam.jones@example.nhs.uk',
+  tenantId: 'tenant-1',
+};
 
 async function organisation() {
   const store = await openSqliteStore({ path: ':memory:' });
@@ -20,7 +25,9 @@ async function organisation() {
 describe('workstream membership', () => {
   it('makes the person who adds a workstream its first member', async () => {
     const { service, maternity } = await organisation();
-    expect(await service.members.list(LEAD, maternity.id)).toEqual([expect.objectContaining({ userId: LEAD.id, userName: 'Priya Shah', workstreamId: maternity.id })]);
+    expect(await service.members.list(LEAD, maternity.id)).toEqual([
+      expect.objectContaining({ userId: LEAD.id, userName: 'Priya Shah', workstreamId: maternity.id }),
+    ]);
     const reach = await service.members.reach(LEAD);
     expect(reach.engagementTeam).toBe(false);
     expect([...reach.workstreamIds]).toEqual([maternity.id]);
@@ -92,7 +99,11 @@ describe('workstream membership', () => {
 
   it('takes an object id pasted with spaces around it or in capitals as the id Entra signs in with', async () => {
     const { service, maternity } = await organisation();
-    const added = await service.members.add(LEAD, { workstreamId: maternity.id, userId: ` ${OUTSIDER.id.toUpperCase()} `, userName: OUTSIDER.name });
+    const added = await service.members.add(LEAD, {
+      workstreamId: maternity.id,
+      userId: ` ${OUTSIDER.id.toUpperCase()} `,
+      userName: OUTSIDER.name,
+    });
     expect(added.userId).toBe(OUTSIDER.id);
     expect((await service.members.reach(OUTSIDER)).workstreamIds).toEqual(new Set([maternity.id]));
   });

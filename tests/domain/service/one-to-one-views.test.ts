@@ -51,7 +51,12 @@ describe('the one-to-one agenda and invitations', () => {
       startUtc: '2026-03-04T14:30:00.000Z',
       location: 'Teams',
     });
-    const summer = await h.service.oneToOnes.move(LEAD, { oneToOneId: winter.id, version: winter.version, date: '2026-04-04', time: '14:30' });
+    const summer = await h.service.oneToOnes.move(LEAD, {
+      oneToOneId: winter.id,
+      version: winter.version,
+      date: '2026-04-04',
+      time: '14:30',
+    });
     expect((await h.service.oneToOneViews.invitation(LEAD, summer.id)).startUtc).toBe('2026-04-04T13:30:00.000Z');
     await h.service.oneToOnes.move(LEAD, { oneToOneId: summer.id, version: summer.version, date: '2026-05-04' });
     expect(await h.service.oneToOneViews.invitation(LEAD, winter.id)).toMatchObject({ startUtc: null, date: '2026-05-04' });

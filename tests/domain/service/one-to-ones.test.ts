@@ -21,17 +21,31 @@ describe('one-to-ones and the workstream dashboard', () => {
     const involvement = await activePartner('Jordan Ellis');
     expect(involvement.nextOneToOneDue).toBe('2026-03-02');
     h.clock.goTo('2026-02-20');
-    const { oneToOne, involvement: after } = await h.service.oneToOnes.recordHeld(LEAD, { involvementId: involvement.id, date: '2026-02-19', notes: 'All well.' });
+    const { oneToOne, involvement: after } = await h.service.oneToOnes.recordHeld(LEAD, {
+      involvementId: involvement.id,
+      date: '2026-02-19',
+      notes: 'All well.',
+    });
     expect(oneToOne).toMatchObject({ status: 'Held', date: '2026-02-19', heldBy: 'Priya Shah', notes: 'All well.' });
     expect(after).toMatchObject({ lastOneToOneDate: '2026-02-19', nextOneToOneDue: '2026-04-16' });
   });
 
   it('turns a booked one-to-one into a held one', async () => {
     const involvement = await activePartner('Jordan Ellis');
-    const booked = await h.service.oneToOnes.book(LEAD, { involvementId: involvement.id, date: '2026-02-23', time: '14:30', where: 'Online' });
+    const booked = await h.service.oneToOnes.book(LEAD, {
+      involvementId: involvement.id,
+      date: '2026-02-23',
+      time: '14:30',
+      where: 'Online',
+    });
     expect(booked).toMatchObject({ status: 'Booked', date: '2026-02-23', time: '14:30' });
     h.clock.goTo('2026-02-23');
-    const { oneToOne } = await h.service.oneToOnes.recordHeld(LEAD, { involvementId: involvement.id, oneToOneId: booked.id, oneToOneVersion: booked.version, date: '2026-02-23' });
+    const { oneToOne } = await h.service.oneToOnes.recordHeld(LEAD, {
+      involvementId: involvement.id,
+      oneToOneId: booked.id,
+      oneToOneVersion: booked.version,
+      date: '2026-02-23',
+    });
     expect(oneToOne.id).toBe(booked.id);
     expect(oneToOne.status).toBe('Held');
   });
@@ -44,15 +58,24 @@ describe('one-to-ones and the workstream dashboard', () => {
 
   it('refuses bookings in the past, held dates in the future and bad times', async () => {
     const involvement = await activePartner('Jordan Ellis');
-    expect((await rejection(h.service.oneToOnes.book(LEAD, { involvementId: involvement.id, date: '2026-01-04' }))).code).toBe('date-in-past');
-    expect((await rejection(h.service.oneToOnes.recordHeld(LEAD, { involvementId: involvement.id, date: '2026-01-06' }))).code).toBe('date-in-future');
-    expect((await rejection(h.service.oneToOnes.book(LEAD, { involvementId: involvement.id, date: '2026-02-01', time: '25:00' }))).fields).toEqual({
+    expect((await rejection(h.service.oneToOnes.book(LEAD, { involvementId: involvement.id, date: '2026-01-04' }))).code).toBe(
+      'date-in-past',
+    );
+    expect((await rejection(h.service.oneToOnes.recordHeld(LEAD, { involvementId: involvement.id, date: '2026-01-06' }))).code).toBe(
+      'date-in-future',
+    );
+    expect(
+      (await rejection(h.service.oneToOnes.book(LEAD, { involvementId: involvement.id, date: '2026-02-01', time: '25:00' }))).fields,
+    ).toEqual({
       time: 'Time must be like 14:30.',
     });
   });
 
   it('refuses one-to-ones before induction', async () => {
-    const involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName: 'Grace Li', consentGiven: true } });
+    const involvement = await h.service.involvements.recordInterest(LEAD, {
+      roleId,
+      partner: { fullName: 'Grace Li', consentGiven: true },
+    });
     const error = await rejection(h.service.oneToOnes.book(LEAD, { involvementId: involvement.id, date: '2026-02-01' }));
     expect(error.code).toBe('one-to-ones-not-started');
   });
@@ -68,7 +91,9 @@ describe('one-to-ones and the workstream dashboard', () => {
     const dashboard = await h.service.partnerViews.dashboard(LEAD, workstreamId);
     expect(dashboard.today).toBe('2026-03-04');
     expect(dashboard.stageCounts).toMatchObject({ Active: 2, Interested: 1, Induction: 0 });
-    expect(dashboard.roles).toEqual([expect.objectContaining({ id: roleId, status: 'Advertised', stageCounts: expect.objectContaining({ Active: 2, Interested: 1 }) })]);
+    expect(dashboard.roles).toEqual([
+      expect.objectContaining({ id: roleId, status: 'Advertised', stageCounts: expect.objectContaining({ Active: 2, Interested: 1 }) }),
+    ]);
     const byName = Object.fromEntries(dashboard.rows.map((row) => [row.name, row]));
     expect(dashboard.rows.map((row) => row.name)).toEqual(['Daniel Okafor', 'Grace Li', 'Maya Thompson']);
     expect(byName['Maya Thompson'].nextOneToOne).toEqual({ due: '2026-04-28', state: 'on-track', daysUntilDue: 55 });
@@ -95,15 +120,24 @@ describe('one-to-ones one at a time, moved and cancelled, and the checklist item
 
   const inInduction = (fullName = 'Jordan Ellis') => partnerInInduction(h, roleId, fullName);
 
-  const firstOneToOneItem = async (involvementId: number) => (await h.service.partnerViews.partnerDetail(LEAD, involvementId)).checklist.find((task) => task.label === 'First one-to-one booked');
+  const firstOneToOneItem = async (involvementId: number) =>
+    (await h.service.partnerViews.partnerDetail(LEAD, involvementId)).checklist.find((task) => task.label === 'First one-to-one booked');
 
   it('refuses a second booking while one is booked, saying when the first is; after moving or cancelling, the partner has one booking', async () => {
     const jordan = await inInduction();
     const first = await h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-01-12', time: '10:00' });
     const second = await rejection(h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-01-19' }));
     expect(second.code).toBe('one-to-one-already-booked');
-    expect(second.message).toBe('Jordan Ellis already has a one-to-one booked for Monday 12 January 2026. Move or cancel that one rather than booking another.');
-    const moved = await h.service.oneToOnes.move(LEAD, { oneToOneId: first.id, version: first.version, date: '2026-01-19', time: '11:30', where: 'Teams' });
+    expect(second.message).toBe(
+      'Jordan Ellis already has a one-to-one booked for Monday 12 January 2026. Move or cancel that one rather than booking another.',
+    );
+    const moved = await h.service.oneToOnes.move(LEAD, {
+      oneToOneId: first.id,
+      version: first.version,
+      date: '2026-01-19',
+      time: '11:30',
+      where: 'Teams',
+    });
     expect(moved).toMatchObject({ id: first.id, status: 'Booked', date: '2026-01-19', time: '11:30', where: 'Teams' });
     await h.service.oneToOnes.cancel(LEAD, { oneToOneId: moved.id, version: moved.version });
     await h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-01-26' });
@@ -117,9 +151,13 @@ describe('one-to-ones one at a time, moved and cancelled, and the checklist item
   it('refuses to move a one-to-one that is no longer booked, or to a day that has passed', async () => {
     const jordan = await inInduction();
     const booked = await h.service.oneToOnes.book(LEAD, { involvementId: jordan.id, date: '2026-01-12' });
-    expect((await rejection(h.service.oneToOnes.move(LEAD, { oneToOneId: booked.id, version: booked.version, date: '2026-01-02' }))).code).toBe('date-in-past');
+    expect(
+      (await rejection(h.service.oneToOnes.move(LEAD, { oneToOneId: booked.id, version: booked.version, date: '2026-01-02' }))).code,
+    ).toBe('date-in-past');
     const cancelled = await h.service.oneToOnes.cancel(LEAD, { oneToOneId: booked.id, version: booked.version });
-    expect((await rejection(h.service.oneToOnes.move(LEAD, { oneToOneId: cancelled.id, version: cancelled.version, date: '2026-01-20' }))).code).toBe('not-booked');
+    expect(
+      (await rejection(h.service.oneToOnes.move(LEAD, { oneToOneId: cancelled.id, version: cancelled.version, date: '2026-01-20' }))).code,
+    ).toBe('not-booked');
   });
 
   it('ticks "First one-to-one booked" when the first one-to-one is booked, and unticks it when that booking is cancelled before it is held', async () => {
@@ -144,18 +182,30 @@ describe('one-to-ones one at a time, moved and cancelled, and the checklist item
     const jordan = await inInduction();
     const item = await firstOneToOneItem(jordan.id);
     const refused = await rejection(h.service.induction.completeTask(LEAD, { taskId: item?.id, version: item?.version }));
-    expect(refused.message).toBe('"First one-to-one booked" is ticked when the first one-to-one is booked. Book it under One-to-ones and this item follows.');
+    expect(refused.message).toBe(
+      '"First one-to-one booked" is ticked when the first one-to-one is booked. Book it under One-to-ones and this item follows.',
+    );
   });
 
   it('on pause, cancels what is booked when asked, and only then', async () => {
     const maya = await activeInvolvement(h, roleId, 'Maya Thompson');
     const booked = await h.service.oneToOnes.book(LEAD, { involvementId: maya.id, date: '2026-02-02' });
-    await h.service.involvements.pause(LEAD, { involvementId: maya.id, version: maya.version, reason: 'Caring for a relative', cancelBooked: true });
+    await h.service.involvements.pause(LEAD, {
+      involvementId: maya.id,
+      version: maya.version,
+      reason: 'Caring for a relative',
+      cancelBooked: true,
+    });
     expect((await h.store.get('oneToOnes', booked.id))?.status).toBe('Cancelled');
 
     const ben = await activeInvolvement(h, roleId, 'Ben Carter');
     const kept = await h.service.oneToOnes.book(LEAD, { involvementId: ben.id, date: '2026-02-02' });
-    await h.service.involvements.end(LEAD, { involvementId: ben.id, version: ben.version, reason: 'Moved away', exitConversationOffered: true });
+    await h.service.involvements.end(LEAD, {
+      involvementId: ben.id,
+      version: ben.version,
+      reason: 'Moved away',
+      exitConversationOffered: true,
+    });
     expect((await h.store.get('oneToOnes', kept.id))?.status).toBe('Booked');
   });
 });
@@ -174,7 +224,8 @@ describe('the Peer Support Network invitation and its checklist item are one fac
   const inInduction = (fullName: string) => partnerInInduction(h, roleId, fullName);
 
   const detailOf = (involvementId: number) => h.service.partnerViews.partnerDetail(LEAD, involvementId);
-  const peerItem = async (involvementId: number) => (await detailOf(involvementId)).checklist.find((task) => task.kind === 'Peer Support Network invitation');
+  const peerItem = async (involvementId: number) =>
+    (await detailOf(involvementId)).checklist.find((task) => task.kind === 'Peer Support Network invitation');
 
   it('ticking the item records the invitation; unticking it takes the invitation back', async () => {
     const jordan = await inInduction('Jordan Ellis');
@@ -196,7 +247,9 @@ describe('the Peer Support Network invitation and its checklist item are one fac
     expect((await h.store.get('involvements', jordan.id))?.inductionDone).toBe(1);
     await h.service.partners.recordPeerNetworkAnswer(LEAD, { partnerId: partner.id, version: invited.version, answer: 'Joined' });
     const item = await peerItem(jordan.id);
-    expect((await rejection(h.service.induction.reopenTask(LEAD, { taskId: item?.id, version: item?.version }))).code).toBe('invitation-answered');
+    expect((await rejection(h.service.induction.reopenTask(LEAD, { taskId: item?.id, version: item?.version }))).code).toBe(
+      'invitation-answered',
+    );
   });
 
   it('a partner invited before (for another role) starts induction with the item done', async () => {
@@ -215,7 +268,7 @@ describe('the Peer Support Network invitation and its checklist item are one fac
     expect(involvement.inductionDone).toBe(1);
   });
 
-  it("the Engagement overview counts the partners never invited, and lists them", async () => {
+  it('the Engagement overview counts the partners never invited, and lists them', async () => {
     await inInduction('Jordan Ellis');
     const maya = await inInduction('Maya Thompson');
     const { partner } = await detailOf(maya.id);

@@ -22,12 +22,21 @@ describe("a partner's personal data", () => {
 
   async function chatBooked(partner: object = MAYA): Promise<Involvement> {
     const involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner });
-    return h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-03-12T10:30:00Z', where: 'Online', adjustments: 'Captions on' });
+    return h.service.involvements.bookChat(LEAD, {
+      ...ref(involvement),
+      at: '2026-03-12T10:30:00Z',
+      where: 'Online',
+      adjustments: 'Captions on',
+    });
   }
 
   async function activeWithNotes(): Promise<{ involvement: Involvement; partner: Partner }> {
     const involvement = await activeInvolvement(h, roleId, 'Maya Thompson');
-    const held = await h.service.oneToOnes.recordHeld(LEAD, { involvementId: involvement.id, date: '2026-03-10', notes: 'Talked about her diabetes and the clinic.' });
+    const held = await h.service.oneToOnes.recordHeld(LEAD, {
+      involvementId: involvement.id,
+      date: '2026-03-10',
+      notes: 'Talked about her diabetes and the clinic.',
+    });
     return { involvement: held.involvement, partner: await partnerOf(involvement) };
   }
 
@@ -36,8 +45,14 @@ describe("a partner's personal data", () => {
       const booked = await chatBooked();
       const error = await rejection(h.service.involvements.holdChat(LEAD, { ...ref(booked), notes: 'Lives with long COVID.' }));
       expect(error.code).toBe('notes-consent-needed');
-      expect(error.message).toBe("Notes about Maya's experience can be kept only with their explicit consent. Record their consent first, or leave the notes out.");
-      expect(await h.store.get('involvements', booked.id)).toMatchObject({ stage: 'Chat booked', chatNotes: null, version: booked.version });
+      expect(error.message).toBe(
+        "Notes about Maya's experience can be kept only with their explicit consent. Record their consent first, or leave the notes out.",
+      );
+      expect(await h.store.get('involvements', booked.id)).toMatchObject({
+        stage: 'Chat booked',
+        chatNotes: null,
+        version: booked.version,
+      });
     });
 
     it('holds the chat without notes when there is no consent', async () => {
@@ -50,7 +65,9 @@ describe("a partner's personal data", () => {
     it('refuses one-to-one notes until the partner consents', async () => {
       const active = await activeInvolvement(h, roleId, 'Jo Bloggs');
       await h.service.personalData.withdrawNotesConsent(LEAD, partnerRef(await partnerOf(active)));
-      const error = await rejection(h.service.oneToOnes.recordHeld(LEAD, { involvementId: active.id, date: '2026-03-10', notes: 'Talked about her care.' }));
+      const error = await rejection(
+        h.service.oneToOnes.recordHeld(LEAD, { involvementId: active.id, date: '2026-03-10', notes: 'Talked about her care.' }),
+      );
       expect(error.code).toBe('notes-consent-needed');
       expect(await h.store.find({ list: 'oneToOnes', where: { involvementId: active.id, status: 'Held' } })).toEqual([]);
     });
@@ -76,7 +93,10 @@ describe("a partner's personal data", () => {
       const [oneToOne] = await h.store.find({ list: 'oneToOnes', where: { involvementId: involvement.id, status: 'Held' } });
       expect(oneToOne.notes).toBeNull();
       const entries = await h.store.find({ list: 'activity', where: { list: 'oneToOnes', itemId: oneToOne.id } });
-      expect(entries.at(-1)).toMatchObject({ summary: 'Notes removed: consent withdrawn', changes: JSON.stringify({ notes: { changed: true } }) });
+      expect(entries.at(-1)).toMatchObject({
+        summary: 'Notes removed: consent withdrawn',
+        changes: JSON.stringify({ notes: { changed: true } }),
+      });
       expect(JSON.stringify(entries)).not.toContain('diabetes');
     });
 
@@ -103,12 +123,18 @@ describe("a partner's personal data", () => {
       expect(exported.exportedBy).toBe('Nadia Ali');
       expect(exported.involvements).toHaveLength(1);
       const [item] = exported.involvements;
-      expect(item).toMatchObject({ roleTitle: 'Lay member, same-day urgent care design group', workstreamTitle: 'Urgent and emergency care' });
+      expect(item).toMatchObject({
+        roleTitle: 'Lay member, same-day urgent care design group',
+        workstreamTitle: 'Urgent and emergency care',
+      });
       expect(item.involvement.id).toBe(involvement.id);
       expect(item.inductionItems.length).toBeGreaterThan(5);
       // The one held, and the first one booked in induction (cancelled by the test's set-up).
       expect(item.oneToOnes).toEqual(
-        expect.arrayContaining([expect.objectContaining({ status: 'Held', notes: 'Talked about her diabetes and the clinic.' }), expect.objectContaining({ status: 'Cancelled' })]),
+        expect.arrayContaining([
+          expect.objectContaining({ status: 'Held', notes: 'Talked about her diabetes and the clinic.' }),
+          expect.objectContaining({ status: 'Cancelled' }),
+        ]),
       );
       const lists = new Set(exported.auditTrail.map((entry) => entry.list));
       expect(lists).toEqual(new Set(['partners', 'involvements', 'inductionTasks', 'oneToOnes']));
@@ -133,7 +159,7 @@ describe("a partner's personal data", () => {
       expect(entry).toMatchObject({ actorName: 'Nadia Ali', summary: 'Personal data exported (subject access)', changes: null });
     });
 
-    it('is for the Engagement team only, even for the partner\'s own workstream', async () => {
+    it("is for the Engagement team only, even for the partner's own workstream", async () => {
       const { partner } = await activeWithNotes();
       const error = await rejection(h.service.personalData.export(LEAD, partner.id));
       expect(error).toBeInstanceOf(AccessDeniedError);
@@ -228,7 +254,10 @@ describe("a partner's personal data", () => {
     it('records who viewed the partner, free of personal data', async () => {
       const involvement = await chatBooked();
       await h.service.partnerViews.partnerDetail(LEAD, involvement.id);
-      const entries = await h.store.find({ list: 'activity', where: { list: 'partners', itemId: involvement.partnerId, action: 'Viewed' } });
+      const entries = await h.store.find({
+        list: 'activity',
+        where: { list: 'partners', itemId: involvement.partnerId, action: 'Viewed' },
+      });
       expect(entries).toEqual([expect.objectContaining({ actorId: LEAD.id, summary: 'Partner record viewed', changes: null })]);
     });
 
@@ -258,7 +287,10 @@ describe("a partner's personal data", () => {
       expect(await h.service.personalData.applyRetention(RETENTION_ACTOR)).toBe(2);
       expect((await h.store.get('partners', old.partnerId))?.fullName).toBe(`Erased partner ${old.partnerId}`);
       expect((await h.store.get('partners', recent.partnerId))?.fullName).toBe(`Erased partner ${recent.partnerId}`);
-      const [entry] = await h.store.find({ list: 'activity', where: { list: 'partners', itemId: old.partnerId, summary: 'Personal data erased' } });
+      const [entry] = await h.store.find({
+        list: 'activity',
+        where: { list: 'partners', itemId: old.partnerId, summary: 'Personal data erased' },
+      });
       expect(entry).toMatchObject({ actorId: 'partner-pathway-retention', actorName: 'Retention schedule' });
       expect(await h.service.personalData.applyRetention(RETENTION_ACTOR)).toBe(0);
     });
@@ -270,7 +302,10 @@ describe("a partner's personal data", () => {
       const short = await harness('2026-01-05', { retentionMonths: 1 });
       try {
         const { roleId: shortRole } = await advertisedRole(short);
-        const first = await short.service.involvements.recordInterest(LEAD, { roleId: shortRole, partner: { fullName: 'Short Stay', consentGiven: true } });
+        const first = await short.service.involvements.recordInterest(LEAD, {
+          roleId: shortRole,
+          partner: { fullName: 'Short Stay', consentGiven: true },
+        });
         await short.service.involvements.notProgress(LEAD, { ...ref(first), reason: 'Not now' });
         short.clock.goTo('2026-02-06');
         expect(await short.service.personalData.applyRetention(RETENTION_ACTOR)).toBe(1);

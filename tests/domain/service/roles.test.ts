@@ -13,7 +13,12 @@ describe('planning and advertising a role', () => {
 
   it('saves a new role as Draft with the lead as owner and lists what the description still needs', async () => {
     const outcome = await h.service.roles.planRole(LEAD, { workstreamId, title: 'Lived experience partner', purpose: 'Shape services' });
-    expect(outcome.role).toMatchObject({ status: 'Draft', ownerName: 'Priya Shah', advertState: 'Not sent', statusChangedBy: 'Priya Shah' });
+    expect(outcome.role).toMatchObject({
+      status: 'Draft',
+      ownerName: 'Priya Shah',
+      advertState: 'Not sent',
+      statusChangedBy: 'Priya Shah',
+    });
     expect(outcome.missing).toEqual([
       'What the partner will do',
       'Time commitment',
@@ -29,7 +34,11 @@ describe('planning and advertising a role', () => {
   });
 
   it('warns when the start date leaves less than the 2 to 4 months recruitment takes', async () => {
-    const { warnings } = await h.service.roles.planRole(LEAD, { ...completeDescription(workstreamId), startDate: '2026-04-14', closingDate: '2026-03-31' });
+    const { warnings } = await h.service.roles.planRole(LEAD, {
+      ...completeDescription(workstreamId),
+      startDate: '2026-04-14',
+      closingDate: '2026-03-31',
+    });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('5 weeks away');
   });
@@ -91,7 +100,11 @@ describe('planning and advertising a role', () => {
     const { role } = await h.service.roles.planRole(LEAD, completeDescription(workstreamId));
     const ready = await h.service.roles.markReady(LEAD, { roleId: role.id, version: role.version });
     const sent = await h.service.roles.sendAdvert(LEAD, { roleId: role.id, version: ready.role.version });
-    const back = await h.service.roles.sendAdvertBack(ENGAGEMENT, { roleId: role.id, version: sent.role.version, comment: 'Please add a phone number.' });
+    const back = await h.service.roles.sendAdvertBack(ENGAGEMENT, {
+      roleId: role.id,
+      version: sent.role.version,
+      comment: 'Please add a phone number.',
+    });
     expect(back.role).toMatchObject({ status: 'Ready', advertState: 'Sent back', advertComment: 'Please add a phone number.' });
     const again = await h.service.roles.sendAdvert(LEAD, { roleId: role.id, version: back.role.version });
     expect(again.role).toMatchObject({ advertState: 'Awaiting approval', advertComment: null });
@@ -99,9 +112,13 @@ describe('planning and advertising a role', () => {
 
   it('refuses to approve an advert without an https link, or one that was never sent', async () => {
     const { role } = await h.service.roles.planRole(LEAD, completeDescription(workstreamId));
-    const notSent = await rejection(h.service.roles.approveAdvert(ENGAGEMENT, { roleId: role.id, version: role.version, advertUrl: 'https://x.example/a' }));
+    const notSent = await rejection(
+      h.service.roles.approveAdvert(ENGAGEMENT, { roleId: role.id, version: role.version, advertUrl: 'https://x.example/a' }),
+    );
     expect(notSent.code).toBe('advert-not-awaiting-approval');
-    const badLink = await rejection(h.service.roles.approveAdvert(ENGAGEMENT, { roleId: role.id, version: role.version, advertUrl: 'http://x.example/a' }));
+    const badLink = await rejection(
+      h.service.roles.approveAdvert(ENGAGEMENT, { roleId: role.id, version: role.version, advertUrl: 'http://x.example/a' }),
+    );
     expect(badLink.fields).toEqual({ advertUrl: 'Advert link must be the https address of the advert on the opportunities pages.' });
   });
 
@@ -109,7 +126,11 @@ describe('planning and advertising a role', () => {
     const { role } = await h.service.roles.planRole(LEAD, completeDescription(workstreamId));
     const ready = await h.service.roles.markReady(LEAD, { roleId: role.id, version: role.version });
     const sent = await h.service.roles.sendAdvert(LEAD, { roleId: role.id, version: ready.role.version });
-    const approved = await h.service.roles.approveAdvert(ENGAGEMENT, { roleId: role.id, version: sent.role.version, advertUrl: 'https://x.example/a' });
+    const approved = await h.service.roles.approveAdvert(ENGAGEMENT, {
+      roleId: role.id,
+      version: sent.role.version,
+      advertUrl: 'https://x.example/a',
+    });
     const error = await rejection(h.service.roles.updateRole(LEAD, { roleId: role.id, version: approved.role.version, purpose: 'New' }));
     expect(error.code).toBe('role-not-editable');
   });

@@ -23,7 +23,14 @@ beforeAll(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-bot-auth-'));
   databasePath = path.join(folder, 'pathway.db');
   channel = await startChannelStandIn();
-  const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: 'not-a-real-secret', BOT_TENANT_ID: TENANT, DATABASE_PATH: databasePath, SEED_DEMO: 'never', REMINDERS: 'off' });
+  const config = loadConfig({
+    BOT_ID,
+    SECRET_BOT_PASSWORD: 'not-a-real-secret',
+    BOT_TENANT_ID: TENANT,
+    DATABASE_PATH: databasePath,
+    SEED_DEMO: 'never',
+    REMINDERS: 'off',
+  });
   server = await startServer({ ...config, port: 0 }, { logger });
 });
 afterAll(async () => {
@@ -38,7 +45,9 @@ function rowCounts(): Record<string, number> {
   const db = new Database(databasePath, { readonly: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
-    return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+    return Object.fromEntries(
+      tables.map(({ name }) => [name, (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]),
+    );
   } finally {
     db.close();
   }
@@ -73,7 +82,10 @@ describe('the bot endpoint with BOT_ID configured', () => {
     const response = await post(headers);
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({
-      error: { code: 'not-signed-in', message: 'This request did not come from Microsoft Teams with a valid sign-in, so the bot did not read it.' },
+      error: {
+        code: 'not-signed-in',
+        message: 'This request did not come from Microsoft Teams with a valid sign-in, so the bot did not read it.',
+      },
     });
     expect(channel.sent).toEqual([]);
     expect(channel.updated).toEqual([]);
@@ -81,7 +93,9 @@ describe('the bot endpoint with BOT_ID configured', () => {
   });
 
   it("keeps the bot secret and the token out of the server's log and botbuilder's console output", () => {
-    expect(logger.lines.filter((line) => line.message === 'Bot activity refused: its sender is not a valid Bot Framework token')).toHaveLength(4);
+    expect(
+      logger.lines.filter((line) => line.message === 'Bot activity refused: its sender is not a valid Bot Framework token'),
+    ).toHaveLength(4);
     const logged = JSON.stringify(logger.lines) + consoleError.mock.calls.map((call) => String(call[0]?.stack ?? call[0])).join('\n');
     expect(logged).not.toContain('not-a-real-secret');
     expect(logged).not.toContain('garbage');

@@ -34,11 +34,18 @@ export async function startBotFrameworkKeysStandIn(): Promise<BotFrameworkKeysSt
     if (mode === 'fail') return res.writeHead(500).end();
     if (document === 'openidconfiguration') {
       return res.writeHead(200, { 'Content-Type': 'application/json' }).end(
-        JSON.stringify({ issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${base}/${mode}/keys`, id_token_signing_alg_values_supported: ['RS256'], token_endpoint_auth_methods_supported: ['private_key_jwt'] }),
+        JSON.stringify({
+          issuer: BOT_FRAMEWORK_ISSUER,
+          jwks_uri: `${base}/${mode}/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        }),
       );
     }
     if (document === 'keys') {
-      return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ keys: [{ ...key.publicJwk, endorsements: ['msteams'] }] }));
+      return res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ keys: [{ ...key.publicJwk, endorsements: ['msteams'] }] }));
     }
     res.writeHead(404).end();
   });

@@ -59,13 +59,18 @@ function forged(conversation: 'personal' | 'channel', body: Record<string, unkno
       conversation === 'personal'
         ? { id: 'a:forged-personal', conversationType: 'personal', tenantId: TENANT }
         : { id: '19:forged@thread.tacv2;messageid=1', conversationType: 'channel', isGroup: true, tenantId: TENANT },
-    channelData: conversation === 'personal' ? { tenant: { id: TENANT } } : { tenant: { id: TENANT }, teamsChannelId: '19:forged@thread.tacv2' },
+    channelData:
+      conversation === 'personal' ? { tenant: { id: TENANT } } : { tenant: { id: TENANT }, teamsChannelId: '19:forged@thread.tacv2' },
     ...body,
   };
 }
 
 function post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ ...activity, serviceUrl: channel.url }) });
+  return fetch(`${server.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ ...activity, serviceUrl: channel.url }),
+  });
 }
 
 describe('the bot endpoint in Entra mode without BOT_ID', () => {
@@ -76,24 +81,43 @@ describe('the bot endpoint in Entra mode without BOT_ID', () => {
   it.each([
     ['a message in a personal chat', forged('personal', { type: 'message', text: 'plan a role' }), {}],
     ['a message in a channel', forged('channel', { type: 'message', text: 'plan a role' }), {}],
-    ['a card submission', forged('channel', { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'workstream.choose', data: { workstreamId: 1 } } } }), {}],
+    [
+      'a card submission',
+      forged('channel', {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'workstream.choose', data: { workstreamId: 1 } } },
+      }),
+      {},
+    ],
     ['the bot being added to a team', forged('channel', { type: 'conversationUpdate', membersAdded: [{ id: '28:partner-pathway' }] }), {}],
-    ['a message with a token that proves nothing', forged('personal', { type: 'message', text: 'plan a role' }), { Authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' }],
-  ])('refuses %s, claiming an Engagement team member, with 401 and changes and sends nothing', async (_case, activity, headers: Record<string, string>) => {
-    const before = everyRow();
-    const response = await post(activity, headers);
-    expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toBe('Bearer');
-    expect(await response.json()).toEqual({
-      error: { code: 'bot-not-set-up', message: 'The bot is not set up: it has no Entra app (BOT_ID), so it accepts no messages.' },
-    });
-    expect(channel.sent).toEqual([]);
-    expect(channel.updated).toEqual([]);
-    expect(everyRow()).toEqual(before);
-  });
+    [
+      'a message with a token that proves nothing',
+      forged('personal', { type: 'message', text: 'plan a role' }),
+      { Authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' },
+    ],
+  ])(
+    'refuses %s, claiming an Engagement team member, with 401 and changes and sends nothing',
+    async (_case, activity, headers: Record<string, string>) => {
+      const before = everyRow();
+      const response = await post(activity, headers);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+      expect(await response.json()).toEqual({
+        error: { code: 'bot-not-set-up', message: 'The bot is not set up: it has no Entra app (BOT_ID), so it accepts no messages.' },
+      });
+      expect(channel.sent).toEqual([]);
+      expect(channel.updated).toEqual([]);
+      expect(everyRow()).toEqual(before);
+    },
+  );
 
   it('refuses a body that is not an activity the same way, before reading it', async () => {
-    const response = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{not json' });
+    const response = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{not json',
+    });
     expect(response.status).toBe(401);
   });
 

@@ -37,7 +37,14 @@ afterAll(async () => {
 async function serverCheckingAt(metadataUrl: string, timeoutMs?: number) {
   const databasePath = path.join(folder, `pathway-${servers.length}.db`);
   const logger = recordingLogger();
-  const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: 'not-a-real-secret', BOT_TENANT_ID: TENANT, DATABASE_PATH: databasePath, SEED_DEMO: 'never', REMINDERS: 'off' });
+  const config = loadConfig({
+    BOT_ID,
+    SECRET_BOT_PASSWORD: 'not-a-real-secret',
+    BOT_TENANT_ID: TENANT,
+    DATABASE_PATH: databasePath,
+    SEED_DEMO: 'never',
+    REMINDERS: 'off',
+  });
   const server = await startServer({ ...config, port: 0 }, { logger, senderCheck: { openIdMetadataUrl: metadataUrl, timeoutMs } });
   const entry = { server, databasePath, logger };
   servers.push(entry);
@@ -49,7 +56,9 @@ function rowCounts(databasePath: string): Record<string, number> {
   const db = new Database(databasePath, { readonly: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
-    return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+    return Object.fromEntries(
+      tables.map(({ name }) => [name, (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]),
+    );
   } finally {
     db.close();
   }
@@ -80,11 +89,18 @@ describe("the bot endpoint when Bot Framework's signing keys can be fetched", ()
     const { server } = await serverCheckingAt(keys.metadataUrl('serve'));
     const response = await pressMyPartners(server, await channelToken(keys.key, BOT_ID, channel.url));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('You are not a member of any workstream yet') });
+    expect(await response.json()).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: expect.stringContaining('You are not a member of any workstream yet'),
+    });
   });
 
   it.each([
-    ['signed by a key Bot Framework did not publish', async () => channelToken({ ...(await signingKey(keys.key.kid)) }, BOT_ID, channel.url)],
+    [
+      'signed by a key Bot Framework did not publish',
+      async () => channelToken({ ...(await signingKey(keys.key.kid)) }, BOT_ID, channel.url),
+    ],
     ['for another bot', () => channelToken(keys.key, '99999999-8888-7777-6666-555555555555', channel.url)],
     ['for another service address', () => channelToken(keys.key, BOT_ID, 'https://smba.attacker.example/')],
     ['expired an hour ago', () => channelToken(keys.key, BOT_ID, channel.url, { exp: Math.floor(Date.now() / 1000) - 3600 })],
@@ -95,7 +111,10 @@ describe("the bot endpoint when Bot Framework's signing keys can be fetched", ()
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
     expect(await response.json()).toEqual({
-      error: { code: 'not-signed-in', message: 'This request did not come from Microsoft Teams with a valid sign-in, so the bot did not read it.' },
+      error: {
+        code: 'not-signed-in',
+        message: 'This request did not come from Microsoft Teams with a valid sign-in, so the bot did not read it.',
+      },
     });
     expect(rowCounts(databasePath)).toEqual(before);
     expect(logger.lines.map((line) => line.message)).toContain('Bot activity refused: its sender is not a valid Bot Framework token');
@@ -109,23 +128,29 @@ describe("the bot endpoint when Bot Framework's signing keys cannot be fetched",
     ['never answers', () => keys.metadataUrl('hang'), 200],
   ];
 
-  it.each(cases)('when the key service %s: 503 with Retry-After and our own words, nothing stored or sent', async (_case, metadataUrl, timeoutMs) => {
-    const { server, databasePath, logger } = await serverCheckingAt(metadataUrl(), timeoutMs);
-    const before = rowCounts(databasePath);
-    const response = await pressMyPartners(server, await channelToken(keys.key, BOT_ID, channel.url));
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toBe('30');
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = await response.text();
-    expect(JSON.parse(body)).toEqual({
-      error: {
-        code: 'sender-check-unavailable',
-        message: 'The bot cannot check who sent this just now, because the Bot Framework sign-in service did not answer. Nothing was read or stored; send it again shortly.',
-      },
-    });
-    expect(body).not.toMatch(/openid|request to|ECONNREFUSED|Failed to load/i);
-    expect(rowCounts(databasePath)).toEqual(before);
-    expect(channel.sent).toEqual([]);
-    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'Bot activity not taken: its sender could not be checked' }));
-  });
+  it.each(cases)(
+    'when the key service %s: 503 with Retry-After and our own words, nothing stored or sent',
+    async (_case, metadataUrl, timeoutMs) => {
+      const { server, databasePath, logger } = await serverCheckingAt(metadataUrl(), timeoutMs);
+      const before = rowCounts(databasePath);
+      const response = await pressMyPartners(server, await channelToken(keys.key, BOT_ID, channel.url));
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('30');
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = await response.text();
+      expect(JSON.parse(body)).toEqual({
+        error: {
+          code: 'sender-check-unavailable',
+          message:
+            'The bot cannot check who sent this just now, because the Bot Framework sign-in service did not answer. Nothing was read or stored; send it again shortly.',
+        },
+      });
+      expect(body).not.toMatch(/openid|request to|ECONNREFUSED|Failed to load/i);
+      expect(rowCounts(databasePath)).toEqual(before);
+      expect(channel.sent).toEqual([]);
+      expect(logger.lines).toContainEqual(
+        expect.objectContaining({ level: 'warn', message: 'Bot activity not taken: its sender could not be checked' }),
+      );
+    },
+  );
 });

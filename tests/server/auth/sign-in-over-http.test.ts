@@ -48,7 +48,10 @@ async function tokenCases(): Promise<Array<[string, string | undefined]>> {
 
 describe('the tab API with Teams sign-in', () => {
   it('knows the caller from a valid Teams token', async () => {
-    const response = await request(signedIn.app).get('/api/me').set('Authorization', `Bearer ${await mint(key)}`).expect(200);
+    const response = await request(signedIn.app)
+      .get('/api/me')
+      .set('Authorization', `Bearer ${await mint(key)}`)
+      .expect(200);
     expect(response.body).toEqual({
       principal: { id: USER_OID, name: 'Jo Bloggs', email: 'jo.bloggs@example.org', tenantId: TENANT },
       identity: 'entra',
@@ -62,19 +65,36 @@ describe('the tab API with Teams sign-in', () => {
     const sam = `Bearer ${await mint(key, teamsClaims({ oid: '0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f', name: 'Sam Jones' }))}`;
     const own = await request(signedIn.app).post('/api/workstreams').set('Authorization', jo).send({ title: 'Maternity' }).expect(201);
     const other = await request(signedIn.app).post('/api/workstreams').set('Authorization', sam).send({ title: 'Diabetes' }).expect(201);
-    expect((await request(signedIn.app).get('/api/workstreams').set('Authorization', jo).expect(200)).body.map((item: { title: string }) => item.title)).toEqual(['Maternity']);
+    expect(
+      (await request(signedIn.app).get('/api/workstreams').set('Authorization', jo).expect(200)).body.map(
+        (item: { title: string }) => item.title,
+      ),
+    ).toEqual(['Maternity']);
     await request(signedIn.app).get(`/api/workstreams/${own.body.id}/dashboard`).set('Authorization', jo).expect(200);
-    for (const path of [`/api/workstreams/${other.body.id}/dashboard`, `/api/workstreams/${other.body.id}/agenda`, `/api/workstreams/${other.body.id}/partners.csv`, '/api/overview']) {
+    for (const path of [
+      `/api/workstreams/${other.body.id}/dashboard`,
+      `/api/workstreams/${other.body.id}/agenda`,
+      `/api/workstreams/${other.body.id}/partners.csv`,
+      '/api/overview',
+    ]) {
       const refused = await request(signedIn.app).get(path).set('Authorization', jo).expect(403);
       expect(refused.body.error.code).toBe('no-access');
       expect(JSON.stringify(refused.body)).not.toContain('Diabetes');
     }
-    await request(signedIn.app).post('/api/roles').set('Authorization', jo).send({ workstreamId: other.body.id, title: 'Sneaked in' }).expect(403);
+    await request(signedIn.app)
+      .post('/api/roles')
+      .set('Authorization', jo)
+      .send({ workstreamId: other.body.id, title: 'Sneaked in' })
+      .expect(403);
     expect(await signedIn.store.find({ list: 'roles' })).toEqual([]);
   });
 
   it('records the signed-in person as the author of what they change', async () => {
-    await request(signedIn.app).post('/api/workstreams').set('Authorization', `Bearer ${await mint(key)}`).send({ title: 'Maternity' }).expect(201);
+    await request(signedIn.app)
+      .post('/api/workstreams')
+      .set('Authorization', `Bearer ${await mint(key)}`)
+      .send({ title: 'Maternity' })
+      .expect(201);
     const activity = await signedIn.store.find({ list: 'activity', top: 10 });
     expect(JSON.stringify(activity)).toContain(USER_OID);
   });
@@ -101,7 +121,8 @@ describe('the tab API with Teams sign-in', () => {
     await request(signedIn.app).get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
     expect(signedIn.logger.lines).toContainEqual({ level: 'warn', message: 'Sign-in refused', fields: { reason: 'scope' } });
     const logged = JSON.stringify(signedIn.logger.lines);
-    for (const secret of [token, token.split('.')[1], token.split('.')[2], USER_OID, 'Jo Bloggs', 'jo.bloggs']) expect(logged).not.toContain(secret);
+    for (const secret of [token, token.split('.')[1], token.split('.')[2], USER_OID, 'Jo Bloggs', 'jo.bloggs'])
+      expect(logged).not.toContain(secret);
   });
 
   it('answers 503 when the published keys cannot be fetched, without blaming the caller', async () => {
@@ -109,7 +130,10 @@ describe('the tab API with Teams sign-in', () => {
     await gone.close();
     const unreachable = testApp({ identity: 'entra', signIn: signInSettings(gone.keysUrl) });
     try {
-      const response = await request(unreachable.app).get('/api/me').set('Authorization', `Bearer ${await mint(key)}`).expect(503);
+      const response = await request(unreachable.app)
+        .get('/api/me')
+        .set('Authorization', `Bearer ${await mint(key)}`)
+        .expect(503);
       expect(response.body.error.code).toBe('sign-in-unavailable');
       expect(unreachable.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: 'Sign-in keys unavailable' }));
     } finally {

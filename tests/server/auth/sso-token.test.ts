@@ -1,5 +1,11 @@
 import { base64url, type JWTPayload } from 'jose';
-import { remoteKeySet, ssoTokenValidator, TokenRefusedError, KeysUnavailableError, type RefusalReason } from '../../../src/server/auth/sso-token';
+import {
+  remoteKeySet,
+  ssoTokenValidator,
+  TokenRefusedError,
+  KeysUnavailableError,
+  type RefusalReason,
+} from '../../../src/server/auth/sso-token';
 import {
   CLIENT_ID,
   OTHER_TENANT,
@@ -31,10 +37,12 @@ const validator = () => ssoTokenValidator(signInSettings(entra.keysUrl));
 const now = () => Math.floor(Date.now() / 1000);
 
 async function refusal(token: string): Promise<RefusalReason> {
-  const error: unknown = await validator().validate(token).then(
-    () => undefined,
-    (rejected: unknown) => rejected,
-  );
+  const error: unknown = await validator()
+    .validate(token)
+    .then(
+      () => undefined,
+      (rejected: unknown) => rejected,
+    );
   if (!(error instanceof TokenRefusedError)) throw new Error(`expected a refusal, got ${String(error)}`);
   return error.reason;
 }
@@ -50,7 +58,13 @@ describe('the Teams single sign-on token', () => {
   });
 
   it('is accepted as a v1 token: the Application ID URI as audience, sts.windows.net as issuer, upn as email', async () => {
-    const claims = teamsClaims({ aud: `api://${TAB_DOMAIN}/${CLIENT_ID}`, iss: `https://sts.windows.net/${TENANT}/`, ver: '1.0', preferred_username: undefined, upn: 'jo@example.org' });
+    const claims = teamsClaims({
+      aud: `api://${TAB_DOMAIN}/${CLIENT_ID}`,
+      iss: `https://sts.windows.net/${TENANT}/`,
+      ver: '1.0',
+      preferred_username: undefined,
+      upn: 'jo@example.org',
+    });
     await expect(validator().validate(await mint(current, claims))).resolves.toMatchObject({ id: USER_OID, email: 'jo@example.org' });
   });
 

@@ -40,7 +40,12 @@ async function chunked(path: string, body: Buffer, headers: http.OutgoingHttpHea
   try {
     return await new Promise((resolve, reject) => {
       const req = http.request(
-        { port: (server.address() as AddressInfo).port, path, method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', ...headers } },
+        {
+          port: (server.address() as AddressInfo).port,
+          path,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', ...headers },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -60,20 +65,29 @@ async function chunked(path: string, body: Buffer, headers: http.OutgoingHttpHea
 
 describe('request size limits', () => {
   it('answers a tab API body over 100 KB with 413 JSON and writes nothing', async () => {
-    const response = await request(t.app).post('/api/workstreams').send({ title: 'x'.repeat(110_000) }).expect(413);
+    const response = await request(t.app)
+      .post('/api/workstreams')
+      .send({ title: 'x'.repeat(110_000) })
+      .expect(413);
     expect(response.headers['content-type']).toMatch(/application\/json/);
     expect(response.body).toEqual(TOO_LARGE);
     expect(await workstreams()).toEqual([]);
   });
 
   it('reads a tab API body just under the limit, rather than refusing it as too large', async () => {
-    const response = await request(t.app).post('/api/workstreams').send({ title: 'Cancer care', padding: ' '.repeat(90_000) });
+    const response = await request(t.app)
+      .post('/api/workstreams')
+      .send({ title: 'Cancer care', padding: ' '.repeat(90_000) });
     expect(response.status).toBe(400);
     expect(response.body.error.code).not.toBe('too-large');
   });
 
   it('answers a bot activity over 256 KB with 413 JSON, without running the bot', async () => {
-    const response = await request(t.app).post('/api/messages').set('Content-Type', 'application/json').send(activityOf(300_000)).expect(413);
+    const response = await request(t.app)
+      .post('/api/messages')
+      .set('Content-Type', 'application/json')
+      .send(activityOf(300_000))
+      .expect(413);
     expect(response.body).toEqual(TOO_LARGE);
     expect(botCalls).toBe(0);
     await request(t.app).post('/api/messages').set('Content-Type', 'application/json').send(activityOf(200_000)).expect(200);

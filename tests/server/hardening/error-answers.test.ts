@@ -2,17 +2,22 @@ import request from 'supertest';
 import { testApp, type TestApp } from '../support';
 
 /** A fault as a store might raise it: SQL, a file path and a partner's details in its message. */
-const FAULT = 'SQLITE_IOERR: disk I/O error in /srv/partner-pathway/data/pp.db at SELECT * FROM partners WHERE email = "samira.patel@example.org"';
+const FAULT =
+  'SQLITE_IOERR: disk I/O error in /srv/partner-pathway/data/pp.db at SELECT * FROM partners WHERE email = "samira.patel@example.org"';
 
 const INTERNAL = {
   error: {
     code: 'internal',
-    message: 'Something went wrong on the server and the request did not finish. Please try again; if it keeps happening, tell your administrator.',
+    message:
+      'Something went wrong on the server and the request did not finish. Please try again; if it keeps happening, tell your administrator.',
   },
 };
 
 /** Signs in nobody, and answers a second refusal a minute from one address with 429. */
-const GUARDED = { identity: 'entra', rateLimit: { readsPerMinute: 10, writesPerMinute: 10, refusedSignInsPerMinute: 1, proxyHops: 0 } } as const;
+const GUARDED = {
+  identity: 'entra',
+  rateLimit: { readsPerMinute: 10, writesPerMinute: 10, refusedSignInsPerMinute: 1, proxyHops: 0 },
+} as const;
 
 /** What a stack trace or a server path looks like in a body. */
 const TRACE = /\n\s+at |\(\/|node_modules|\.[jt]s:\d+/;
@@ -47,7 +52,9 @@ describe('no stack traces, paths or fault details to clients', () => {
     ['the invitation download', 'get', () => '/api/one-to-ones/1/invitation.ics'],
   ])('%s whose store fails unexpectedly is answered 500 with the generic sentence only', async (_what, method, path) => {
     breakTheStore();
-    const response = await request(t.app)[method](path()).send(method === 'post' ? { title: 'Maternity' } : undefined);
+    const response = await request(t.app)
+      [method](path())
+      .send(method === 'post' ? { title: 'Maternity' } : undefined);
     expect(response.status).toBe(500);
     expect(response.headers['content-type']).toMatch(/application\/json/);
     expect(response.body).toEqual(INTERNAL);
@@ -63,7 +70,11 @@ describe('no stack traces, paths or fault details to clients', () => {
     expect(line).toEqual({
       level: 'error',
       message: 'Request failed',
-      fields: expect.objectContaining({ route: '/api/workstreams/:workstreamId/partners.csv', error: 'Error', errorMessage: expect.stringContaining('SQLITE_IOERR') }),
+      fields: expect.objectContaining({
+        route: '/api/workstreams/:workstreamId/partners.csv',
+        error: 'Error',
+        errorMessage: expect.stringContaining('SQLITE_IOERR'),
+      }),
     });
     expect(JSON.stringify(line)).not.toContain('samira');
   });
@@ -86,12 +97,23 @@ describe('every client error is answered JSON', () => {
     [405, 'the wrong method on the bot endpoint', () => request(t.app).get('/api/messages')],
     [401, 'a caller who is not signed in', () => request(guarded.app).get('/api/me')],
     [409, 'a stale version', () => request(t.app).patch(`/api/roles/${roleId}`).send({ version: 99, title: 'Lay partner' })],
-    [413, 'a body too large', () => request(t.app).post('/api/workstreams').send({ title: 'x'.repeat(200_000) })],
+    [
+      413,
+      'a body too large',
+      () =>
+        request(t.app)
+          .post('/api/workstreams')
+          .send({ title: 'x'.repeat(200_000) }),
+    ],
     [422, 'a step the rules refuse', () => request(t.app).post(`/api/roles/${roleId}/ready`).send({ version: 1 })],
-    [429, 'an address refused sign-in too often', async () => {
-      await request(guarded.app).get('/api/me').expect(401);
-      return request(guarded.app).get('/api/me');
-    }],
+    [
+      429,
+      'an address refused sign-in too often',
+      async () => {
+        await request(guarded.app).get('/api/me').expect(401);
+        return request(guarded.app).get('/api/me');
+      },
+    ],
   ])('%i for %s', async (status, _what, send) => {
     const response = await send();
     expect(response.status).toBe(status);

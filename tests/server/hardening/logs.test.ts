@@ -31,7 +31,11 @@ let consoleSpies: jest.SpyInstance[];
 beforeAll(() => {
   consoleSpies = (['log', 'info', 'warn', 'error'] as const).map((method) =>
     jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      written.push(args.map((arg) => (arg instanceof Error ? `${arg.message}\n${arg.stack}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+      written.push(
+        args
+          .map((arg) => (arg instanceof Error ? `${arg.message}\n${arg.stack}` : typeof arg === 'string' ? arg : JSON.stringify(arg)))
+          .join(' '),
+      );
     }),
   );
 });
@@ -58,7 +62,8 @@ function expectNothingPersonalOrSecret(secrets: readonly string[]): void {
     STAFF.email,
     STAFF.oid,
   ];
-  for (const value of [...personal, ...secrets]) expect({ value, found: everything.includes(value.toLowerCase()) }).toEqual({ value, found: false });
+  for (const value of [...personal, ...secrets])
+    expect({ value, found: everything.includes(value.toLowerCase()) }).toEqual({ value, found: false });
 }
 
 describe('logs over a realistic day: the tab API, refusals, a failure, the bot and the reminders trigger', () => {
@@ -76,7 +81,12 @@ describe('logs over a realistic day: the tab API, refusals, a failure, the bot a
     await channel.close();
   });
 
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: any }> {
     const response = await fetch(`${server.url}${path}`, {
       method,
       headers: { 'Content-Type': 'application/json', ...headers },
@@ -101,19 +111,39 @@ describe('logs over a realistic day: the tab API, refusals, a failure, the bot a
   it('holds no partner details, notes, staff names or secrets in any line', async () => {
     const workstream = await call('POST', '/api/workstreams', { title: 'Cancer care' });
     expect(workstream.status).toBe(201);
-    const planned = await call('POST', '/api/roles', { workstreamId: workstream.body.id, title: 'Patient partner', ...COMPLETE_DESCRIPTION, contact: `${STAFF.name}, ${STAFF.email}` });
+    const planned = await call('POST', '/api/roles', {
+      workstreamId: workstream.body.id,
+      title: 'Patient partner',
+      ...COMPLETE_DESCRIPTION,
+      contact: `${STAFF.name}, ${STAFF.email}`,
+    });
     let role = planned.body.role;
     role = (await call('POST', `/api/roles/${role.id}/ready`, { version: role.version })).body.role;
     role = (await call('POST', `/api/roles/${role.id}/send-advert`, { version: role.version })).body.role;
-    role = (await call('POST', `/api/roles/${role.id}/approve-advert`, { version: role.version, advertUrl: 'https://example.org/opportunities/patient-partner' })).body.role;
+    role = (
+      await call('POST', `/api/roles/${role.id}/approve-advert`, {
+        version: role.version,
+        advertUrl: 'https://example.org/opportunities/patient-partner',
+      })
+    ).body.role;
     expect(role.status).toBe('Advertised');
 
-    const interest = await call('POST', '/api/involvements', { roleId: role.id, partner: { ...PARTNER, consentGiven: true, notesConsent: true } });
+    const interest = await call('POST', '/api/involvements', {
+      roleId: role.id,
+      partner: { ...PARTNER, consentGiven: true, notesConsent: true },
+    });
     expect(interest.status).toBe(201);
     let involvement = interest.body;
     const id = involvement.id;
     involvement = (await call('POST', `/api/involvements/${id}/acknowledge`, { version: involvement.version })).body;
-    involvement = (await call('POST', `/api/involvements/${id}/book-chat`, { version: involvement.version, at: `${TODAY}T14:00:00Z`, where: 'Teams call', adjustments: CHAT_ADJUSTMENTS })).body;
+    involvement = (
+      await call('POST', `/api/involvements/${id}/book-chat`, {
+        version: involvement.version,
+        at: `${TODAY}T14:00:00Z`,
+        where: 'Teams call',
+        adjustments: CHAT_ADJUSTMENTS,
+      })
+    ).body;
     involvement = (await call('POST', `/api/involvements/${id}/hold-chat`, { version: involvement.version, notes: CHAT_NOTES })).body;
     involvement = (await call('POST', `/api/involvements/${id}/offer`, { version: involvement.version })).body;
     involvement = (await call('POST', `/api/involvements/${id}/start-induction`, { version: involvement.version })).body;
@@ -128,18 +158,37 @@ describe('logs over a realistic day: the tab API, refusals, a failure, the bot a
     // Refused: a rule naming the partner, a stale version, values that do not validate, an unknown id.
     expect((await call('POST', `/api/involvements/${id}/activate`, { version: involvement.version })).status).toBe(422);
     expect((await call('PATCH', `/api/partners/${partner.id}`, { version: partner.version, phone: PARTNER.phone })).status).toBe(409);
-    expect((await call('PATCH', `/api/partners/${partner.id}`, { version: partner.version + 1, email: `${PARTNER.fullName} <${PARTNER.email}>`.repeat(20) })).status).toBe(400);
+    expect(
+      (
+        await call('PATCH', `/api/partners/${partner.id}`, {
+          version: partner.version + 1,
+          email: `${PARTNER.fullName} <${PARTNER.email}>`.repeat(20),
+        })
+      ).status,
+    ).toBe(400);
     expect((await call('GET', '/api/involvements/999999')).status).toBe(404);
 
     // A failure whose message quotes the partner, as a store's can.
-    jest.spyOn(server.store, 'findAll').mockRejectedValueOnce(new Error(`constraint failed for "${PARTNER.fullName}" <${PARTNER.email}> ${PARTNER.phone}`));
+    jest
+      .spyOn(server.store, 'findAll')
+      .mockRejectedValueOnce(new Error(`constraint failed for "${PARTNER.fullName}" <${PARTNER.email}> ${PARTNER.phone}`));
     expect((await call('GET', `/api/involvements/${id}`)).status).toBe(500);
 
     // The bot: a message carrying personal details, a card opened on the partner, a reply the channel refuses.
-    expect((await call('POST', '/api/messages', activity({ type: 'message', text: `${PARTNER.fullName} ${PARTNER.email} ${PARTNER.phone} ${CHAT_NOTES}` }))).status).toBe(200);
+    expect(
+      (
+        await call(
+          'POST',
+          '/api/messages',
+          activity({ type: 'message', text: `${PARTNER.fullName} ${PARTNER.email} ${PARTNER.phone} ${CHAT_NOTES}` }),
+        )
+      ).status,
+    ).toBe(200);
     expect((await call('POST', '/api/messages', activity({ type: 'message', text: 'help' }))).status).toBe(200);
     channel.rejectNext();
-    expect((await call('POST', '/api/messages', activity({ type: 'message', text: `tell me about ${PARTNER.fullName}` }))).status).toBeLessThan(600);
+    expect(
+      (await call('POST', '/api/messages', activity({ type: 'message', text: `tell me about ${PARTNER.fullName}` }))).status,
+    ).toBeLessThan(600);
 
     // The reminders trigger, with the wrong token and the right one.
     expect((await call('POST', '/api/reminders/run', undefined, { Authorization: `Bearer ${REMINDERS_TOKEN}x` })).status).toBe(401);
@@ -157,7 +206,11 @@ describe('logs of signed-in traffic', () => {
   it('hold neither the Teams tokens, valid or refused, nor whom they name', async () => {
     const key = await signingKey('key-1');
     const entra = await startEntraStandIn([key]);
-    const t = testApp({ identity: 'entra', signIn: signInSettings(entra.keysUrl), rateLimit: { readsPerMinute: 2, writesPerMinute: 1, refusedSignInsPerMinute: 2, proxyHops: 0 } });
+    const t = testApp({
+      identity: 'entra',
+      signIn: signInSettings(entra.keysUrl),
+      rateLimit: { readsPerMinute: 2, writesPerMinute: 1, refusedSignInsPerMinute: 2, proxyHops: 0 },
+    });
     try {
       const claims = { name: STAFF.name, preferred_username: STAFF.email, oid: STAFF.oid };
       const valid = await mint(key, teamsClaims(claims));
@@ -185,7 +238,14 @@ describe('logs of the bot endpoint with its Entra app', () => {
     const BOT_ID = '11111111-2222-3333-4444-555555555555';
     const TENANT = '0d4e2b7a-5c3f-4a8e-9b61-2f7c8d9e0a1b';
     const logger = recordingLogger();
-    const config = loadConfig({ BOT_ID, SECRET_BOT_PASSWORD: BOT_PASSWORD, BOT_TENANT_ID: TENANT, DATABASE_PATH: ':memory:', SEED_DEMO: 'never', REMINDERS: 'off' });
+    const config = loadConfig({
+      BOT_ID,
+      SECRET_BOT_PASSWORD: BOT_PASSWORD,
+      BOT_TENANT_ID: TENANT,
+      DATABASE_PATH: ':memory:',
+      SEED_DEMO: 'never',
+      REMINDERS: 'off',
+    });
     const server = await startServer({ ...config, port: 0 }, { logger });
     const forged = 'eyJhbGciOiJub25lIn0.eyJhcHBpZCI6ImF0dGFja2VyIn0.';
     try {
@@ -193,7 +253,14 @@ describe('logs of the bot endpoint with its Entra app', () => {
         const response = await fetch(`${server.url}/api/messages`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
-          body: JSON.stringify({ type: 'message', text: PARTNER.fullName, serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'c' }, from: BOT_USER, recipient: { id: `28:${BOT_ID}` } }),
+          body: JSON.stringify({
+            type: 'message',
+            text: PARTNER.fullName,
+            serviceUrl: 'http://127.0.0.1:9/',
+            conversation: { id: 'c' },
+            from: BOT_USER,
+            recipient: { id: `28:${BOT_ID}` },
+          }),
         });
         expect(response.status).toBe(401);
       }

@@ -3,7 +3,16 @@ import request from 'supertest';
 import { loadConfig, type RateLimitSettings } from '../../../src/config';
 import { startServer, type RunningServer } from '../../../src/entry/server';
 import type { RateLimitName, RateLimitStoreFactory } from '../../../src/server/rate-limit';
-import { mint, signInSettings, signingKey, startEntraStandIn, teamsClaims, TENANT, type EntraStandIn, type SigningKey } from '../auth/entra-stand-in';
+import {
+  mint,
+  signInSettings,
+  signingKey,
+  startEntraStandIn,
+  teamsClaims,
+  TENANT,
+  type EntraStandIn,
+  type SigningKey,
+} from '../auth/entra-stand-in';
 import { recordingLogger, testApp, type TestApp } from '../support';
 
 const LIMITED = { error: { code: 'rate-limited', message: 'You are going a little fast. Wait a minute and try again.' } };
@@ -54,7 +63,7 @@ describe('per-person rate limits on the tab API', () => {
     expect(limited.headers['ratelimit-policy']).toMatch(/"reads"; q=3; w=60/);
   });
 
-  it("counts each person on their own: a colleague is served while Jo waits", async () => {
+  it('counts each person on their own: a colleague is served while Jo waits', async () => {
     const { app } = signedInApp();
     await times(4, () => request(app).get('/api/workstreams').set('Authorization', jo));
     await request(app).get('/api/workstreams').set('Authorization', jo).expect(429);
@@ -131,9 +140,20 @@ describe('what is not rate limited', () => {
   it('never limits the bot endpoint (Teams retries) or the health check', async () => {
     // With its credentials, as a bot in Entra mode without them refuses every activity.
     const botCredentials = { appId: '11111111-2222-3333-4444-555555555555', password: 'not-a-real-secret', tenantId: TENANT };
-    t = testApp({ identity: 'entra', signIn: signInSettings(entra.keysUrl), rateLimit: { ...LIMITS, readsPerMinute: 1, writesPerMinute: 1, refusedSignInsPerMinute: 1 }, botCredentials });
+    t = testApp({
+      identity: 'entra',
+      signIn: signInSettings(entra.keysUrl),
+      rateLimit: { ...LIMITS, readsPerMinute: 1, writesPerMinute: 1, refusedSignInsPerMinute: 1 },
+      botCredentials,
+    });
     const { app } = t;
-    const activity = { type: 'message', serviceUrl: 'https://smba.trafficmanager.net/uk/', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } };
+    const activity = {
+      type: 'message',
+      serviceUrl: 'https://smba.trafficmanager.net/uk/',
+      conversation: { id: 'c' },
+      from: { id: 'u' },
+      recipient: { id: 'b' },
+    };
     expect(await times(5, () => request(app).post('/api/messages').send(activity))).toEqual([200, 200, 200, 200, 200]);
     expect(await times(5, () => request(app).get('/healthz'))).toEqual([200, 200, 200, 200, 200]);
   });
@@ -142,7 +162,13 @@ describe('what is not rate limited', () => {
 describe('the rate limits over real HTTP, from the settings', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', RATE_LIMIT_READS_PER_MINUTE: '2', RATE_LIMIT_WRITES_PER_MINUTE: '1', REMINDERS: 'off' });
+    const config = loadConfig({
+      DATABASE_PATH: ':memory:',
+      SEED_DEMO: 'never',
+      RATE_LIMIT_READS_PER_MINUTE: '2',
+      RATE_LIMIT_WRITES_PER_MINUTE: '1',
+      REMINDERS: 'off',
+    });
     server = await startServer({ ...config, port: 0 }, { logger: recordingLogger() });
   });
   afterAll(() => server.close());

@@ -5,10 +5,20 @@ import { CONTENT_SECURITY_POLICY, STRICT_TRANSPORT_SECURITY } from '../../../src
 
 let server: RunningServer;
 beforeAll(async () => {
-  const config = loadConfig({ DATABASE_PATH: ':memory:', SEED_DEMO: 'never', TAB_DIR: '/nonexistent/partner-pathway-tab', RATE_LIMIT_WRITES_PER_MINUTE: '1', REMINDERS: 'off' });
+  const config = loadConfig({
+    DATABASE_PATH: ':memory:',
+    SEED_DEMO: 'never',
+    TAB_DIR: '/nonexistent/partner-pathway-tab',
+    RATE_LIMIT_WRITES_PER_MINUTE: '1',
+    REMINDERS: 'off',
+  });
   server = await startServer({ ...config, port: 0 }, { logger: silentLogger });
   // Uses up the write limit, so the 429 below is a real one.
-  await fetch(`${server.url}/api/workstreams`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"title":"Cancer care"}' });
+  await fetch(`${server.url}/api/workstreams`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"title":"Cancer care"}',
+  });
 });
 afterAll(() => server.close());
 
@@ -20,8 +30,18 @@ describe('security headers on every answer, over real HTTP', () => {
     [200, 'a download', '/api/workstreams/1/partners.csv', {}],
     [400, 'the bot endpoint', '/api/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }],
     [405, 'the reminders trigger', '/api/reminders/run', { method: 'GET' }],
-    [413, 'a body too large', '/api/messages', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(300_000) }) }],
-    [429, 'a rate-limited write', '/api/workstreams', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"title":"Maternity"}' }],
+    [
+      413,
+      'a body too large',
+      '/api/messages',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(300_000) }) },
+    ],
+    [
+      429,
+      'a rate-limited write',
+      '/api/workstreams',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"title":"Maternity"}' },
+    ],
     [404, 'a path that is nothing', '/nowhere', {}],
   ])('%i: %s', async (status, _what, path, init) => {
     const response = await fetch(`${server.url}${path}`, init);

@@ -48,7 +48,16 @@ export async function startAzurite(): Promise<Azurite> {
   const port = await freePort();
   const child = spawn(
     AZURITE_BLOB,
-    ['--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose', '--blobHost', '127.0.0.1', '--blobPort', String(port)],
+    [
+      '--inMemoryPersistence',
+      '--disableTelemetry',
+      '--skipApiVersionCheck',
+      '--loose',
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(port),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await listening(child);

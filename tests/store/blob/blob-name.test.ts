@@ -32,7 +32,17 @@ describe('the blob name of a bot state key', () => {
 
   // Names must stay those botbuilder-azure-blobs gave, so state it wrote is found. The package stays a development dependency for this check alone.
   it('is the name botbuilder-azure-blobs gave the same key, so entries it stored are found', () => {
-    const keys = [...NAMES.map(([key]) => key), '/', 'x/'.repeat(300), `${'/'.repeat(254)}a/b/c`, 'a/'.repeat(256), '%2F', 'a\u0000b', 'tab\there', '中文:键'];
+    const keys = [
+      ...NAMES.map(([key]) => key),
+      '/',
+      'x/'.repeat(300),
+      `${'/'.repeat(254)}a/b/c`,
+      'a/'.repeat(256),
+      '%2F',
+      'a\u0000b',
+      'tab\there',
+      '中文:键',
+    ];
     for (const key of keys) expect(blobNameOf(key)).toBe(sanitizeBlobKey(key));
     expect(() => sanitizeBlobKey('')).toThrow();
     expect(() => sanitizeBlobKey('\ud800')).toThrow(URIError);

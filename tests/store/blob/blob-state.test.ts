@@ -6,7 +6,6 @@ import { sleep, until } from '../../wait';
 import { keyValueStateContract } from '../key-value-state-contract';
 import { startAzurite, type Azurite } from './azurite';
 
-
 let azurite: Azurite;
 let containers = 0;
 
@@ -43,7 +42,8 @@ describe('Blob Storage bot state', () => {
     await state.write('seen:again', 'new', { ttlMs: 60_000, condition: { ifAbsent: true } });
     expect(await state.sweepExpired()).toBe(1);
     const names: string[] = [];
-    for await (const blob of new ContainerClient(settings.connectionString, settings.container).listBlobsFlat()) names.push(decodeURIComponent(blob.name));
+    for await (const blob of new ContainerClient(settings.connectionString, settings.container).listBlobsFlat())
+      names.push(decodeURIComponent(blob.name));
     expect(names.sort()).toEqual(['conversation:kept', 'seen:again', 'seen:live']);
     expect((await state.read('seen:again'))?.value).toBe('new');
   });

@@ -3,7 +3,19 @@ import { StoreUnavailableError, ValidationError } from '../../../src/domain/erro
 import type { RecordOf } from '../../../src/domain/schema/lists';
 import type { ItemRef } from '../../../src/domain/store';
 import { MAX_PURGE_ROUNDS } from '../../../src/store/sharepoint/purge';
-import { aContext, anInvolvement, aOneToOne, aPartner, aRole, aStaffMember, aWorkstream, creating, deleting, unique, updating } from '../builders';
+import {
+  aContext,
+  anInvolvement,
+  aOneToOne,
+  aPartner,
+  aRole,
+  aStaffMember,
+  aWorkstream,
+  creating,
+  deleting,
+  unique,
+  updating,
+} from '../builders';
 import { RECYCLE_BIN_STAGE } from './stand-in/site';
 import { aStandInForThisFile, rejection } from './support';
 
@@ -13,9 +25,13 @@ const partners = () => site.standIn.list('PPP Partners');
 
 /** A partner edited `edits` times, so that SharePoint keeps that many earlier versions. */
 async function aPartnerWithHistory(edits: number): Promise<RecordOf<'partners'>> {
-  let [partner] = (await site.store.commit([creating('partners', aPartner({ fullName: `Partner ${unique()}` }))], aContext())) as [RecordOf<'partners'>];
+  let [partner] = (await site.store.commit([creating('partners', aPartner({ fullName: `Partner ${unique()}` }))], aContext())) as [
+    RecordOf<'partners'>,
+  ];
   for (let edit = 1; edit <= edits; edit += 1) {
-    [partner] = (await site.store.commit([updating('partners', partner, { phone: `07700 90000${edit}` })], aContext())) as [RecordOf<'partners'>];
+    [partner] = (await site.store.commit([updating('partners', partner, { phone: `07700 90000${edit}` })], aContext())) as [
+      RecordOf<'partners'>,
+    ];
   }
   return partner;
 }
@@ -52,16 +68,31 @@ async function anErasureScene() {
 }
 
 describe('recording who viewed or exported a record', () => {
-  const activityFor = (itemId: number) => [...site.standIn.list('PPP Activity').items.values()].map((item) => item.values).filter((values) => values.PPPItemId === itemId);
+  const activityFor = (itemId: number) =>
+    [...site.standIn.list('PPP Activity').items.values()].map((item) => item.values).filter((values) => values.PPPItemId === itemId);
 
   it('appends an entry to the PPP Activity list saying who, when, what and which record, with no values', async () => {
     const partner = await aPartnerWithHistory(0);
     const viewer = aStaffMember({ id: 'viewer-1', name: 'Sam Patel' });
-    await site.store.recordAccess({ list: 'partners', id: partner.id, action: 'Viewed', summary: 'Opened the partner panel' }, aContext({ actor: viewer, at: '2026-04-01T09:15:00.000Z' }));
-    await site.store.recordAccess({ list: 'partners', id: partner.id, action: 'Exported', summary: 'Subject access export' }, aContext({ actor: viewer }));
+    await site.store.recordAccess(
+      { list: 'partners', id: partner.id, action: 'Viewed', summary: 'Opened the partner panel' },
+      aContext({ actor: viewer, at: '2026-04-01T09:15:00.000Z' }),
+    );
+    await site.store.recordAccess(
+      { list: 'partners', id: partner.id, action: 'Exported', summary: 'Subject access export' },
+      aContext({ actor: viewer }),
+    );
     const entries = activityFor(partner.id).filter((values) => values.PPPAction !== 'Created');
     expect(entries).toEqual([
-      expect.objectContaining({ PPPAction: 'Viewed', PPPActorId: 'viewer-1', PPPActorName: 'Sam Patel', PPPList: 'partners', PPPSummary: 'Opened the partner panel', PPPChanges: null, PPPAt: '2026-04-01T09:15:00Z' }),
+      expect.objectContaining({
+        PPPAction: 'Viewed',
+        PPPActorId: 'viewer-1',
+        PPPActorName: 'Sam Patel',
+        PPPList: 'partners',
+        PPPSummary: 'Opened the partner panel',
+        PPPChanges: null,
+        PPPAt: '2026-04-01T09:15:00Z',
+      }),
       expect.objectContaining({ PPPAction: 'Exported', PPPSummary: 'Subject access export' }),
     ]);
   });
@@ -70,14 +101,23 @@ describe('recording who viewed or exported a record', () => {
     const partner = await aPartnerWithHistory(0);
     site.standIn.resetCounts();
     const access = { list: 'partners', id: partner.id, summary: 'x' } as const;
-    expect(await rejection(site.store.recordAccess({ ...access, action: 'Created' as 'Viewed' }, aContext()))).toBeInstanceOf(ValidationError);
-    expect(await rejection(site.store.recordAccess({ ...access, list: 'nope' as 'partners', action: 'Viewed' }, aContext()))).toBeInstanceOf(ValidationError);
+    expect(await rejection(site.store.recordAccess({ ...access, action: 'Created' as 'Viewed' }, aContext()))).toBeInstanceOf(
+      ValidationError,
+    );
+    expect(
+      await rejection(site.store.recordAccess({ ...access, list: 'nope' as 'partners', action: 'Viewed' }, aContext())),
+    ).toBeInstanceOf(ValidationError);
     expect(site.standIn.requests).toHaveLength(0);
   });
 
   it('writes one entry when the answer is lost and the create is sent again', async () => {
     const partner = await aPartnerWithHistory(0);
-    site.standIn.inject({ times: 1, reset: true, afterProcessing: true, match: (request) => request.method === 'POST' && request.path.includes('PPP Activity') });
+    site.standIn.inject({
+      times: 1,
+      reset: true,
+      afterProcessing: true,
+      match: (request) => request.method === 'POST' && request.path.includes('PPP Activity'),
+    });
     await site.store.recordAccess({ list: 'partners', id: partner.id, action: 'Viewed', summary: 'Opened the partner panel' }, aContext());
     expect(activityFor(partner.id).filter((values) => values.PPPAction === 'Viewed')).toHaveLength(1);
   });
@@ -106,7 +146,9 @@ describe('purging the history of erased records', () => {
       site.standIn.resetCounts();
       await site.store.purgeHistory(scenes.flatMap(({ kept, deleted }) => [ref(kept), ref(deleted)]));
       expect(site.standIn.requests.map((request) => request.path)).toEqual(Array(5).fill('$batch'));
-      expect(scenes.every(({ kept, deleted }) => earlierVersions(kept.id) + binCopies(kept.id).length + binCopies(deleted.id).length === 0)).toBe(true);
+      expect(
+        scenes.every(({ kept, deleted }) => earlierVersions(kept.id) + binCopies(kept.id).length + binCopies(deleted.id).length === 0),
+      ).toBe(true);
     }
   });
 
@@ -145,7 +187,12 @@ describe('purging the history of erased records', () => {
   it('finishes through throttling of whole batches and of single parts, with Retry-After in seconds and as a date', async () => {
     const { kept, deleted } = await anErasureScene();
     site.standIn.inject({ times: 2, status: 429, retryAfter: '1', match: (request) => request.path === '$batch' });
-    site.standIn.inject({ times: 1, status: 503, retryAfter: new Date(Date.now() + 2000).toUTCString(), match: (request) => request.path === '$batch' });
+    site.standIn.inject({
+      times: 1,
+      status: 503,
+      retryAfter: new Date(Date.now() + 2000).toUTCString(),
+      match: (request) => request.path === '$batch',
+    });
     site.standIn.inject({ times: 3, part: true, status: 429, retryAfter: '1', match: (request) => /versions\(\d+\)$/.test(request.path) });
     site.standIn.inject({ times: 1, part: true, status: 503, match: (request) => /DeleteByIds$/i.test(request.path) });
     await site.store.purgeHistory([ref(kept), ref(deleted)]);
@@ -204,15 +251,24 @@ describe('erasing a person through the service', () => {
 
   it('leaves none of their data in any list, any earlier version or either recycle bin stage', async () => {
     const tag = unique();
-    const secrets = { fullName: `Tamsin Erasable ${tag}`, email: `tamsin.${tag}@example.org`, postalAddress: `${tag} Example Row\nLeeds`, accessNeeds: `Hearing loop ${tag}` };
-    const [workstream, role] = (await site.store.commit([creating('workstreams', aWorkstream(), { ref: 'ws' }), creating('roles', aRole({ ref: 'ws' }))], aContext())) as [
-      RecordOf<'workstreams'>,
-      RecordOf<'roles'>,
-    ];
+    const secrets = {
+      fullName: `Tamsin Erasable ${tag}`,
+      email: `tamsin.${tag}@example.org`,
+      postalAddress: `${tag} Example Row\nLeeds`,
+      accessNeeds: `Hearing loop ${tag}`,
+    };
+    const [workstream, role] = (await site.store.commit(
+      [creating('workstreams', aWorkstream(), { ref: 'ws' }), creating('roles', aRole({ ref: 'ws' }))],
+      aContext(),
+    )) as [RecordOf<'workstreams'>, RecordOf<'roles'>];
     let [partner, involvement, oneToOne] = (await site.store.commit(
       [
         creating('partners', aPartner(secrets), { ref: 'p' }),
-        creating('involvements', anInvolvement({ partnerId: { ref: 'p' }, roleId: role.id, workstreamId: workstream.id }, { chatNotes: `Chat about ${tag}` }), { ref: 'i' }),
+        creating(
+          'involvements',
+          anInvolvement({ partnerId: { ref: 'p' }, roleId: role.id, workstreamId: workstream.id }, { chatNotes: `Chat about ${tag}` }),
+          { ref: 'i' },
+        ),
         creating('oneToOnes', aOneToOne({ ref: 'i' }, workstream.id, { notes: `One-to-one about ${tag}` })),
       ],
       aContext(),
@@ -232,7 +288,9 @@ describe('erasing a person through the service', () => {
       access: { engagementTeamIds: [engagement.id] },
     });
 
-    expect(JSON.stringify(site.standIn.site.lists.map((list) => [...list.items.values()].map((item) => item.history)))).toContain(secrets.email);
+    expect(JSON.stringify(site.standIn.site.lists.map((list) => [...list.items.values()].map((item) => item.history)))).toContain(
+      secrets.email,
+    );
 
     await service.personalData.erase(engagement, { partnerId: partner.id, version: partner.version });
 

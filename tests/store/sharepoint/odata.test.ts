@@ -44,10 +44,13 @@ describe('splitting a read whose URL would be too long', () => {
     expect(halvesOf({ list: 'partners', where: { id: [7], fullName: 'Ann' } })).toBeUndefined();
   });
 
-  it('joins the halves\' answers in the order asked for (empty first, text without regard to case), then by id, cut to top', () => {
+  it("joins the halves' answers in the order asked for (empty first, text without regard to case), then by id, cut to top", () => {
     const row = (id: number, title: string | null) => ({ id, title });
     const query = { list: 'roles', where: { id: [1, 2, 3, 4, 5] }, orderBy: [{ field: 'title' }], top: 4 } as const;
-    const joined = joinAnswers(query, [[row(5, 'beta'), row(1, 'Alpha')], [row(2, null), row(4, 'alpha'), row(3, 'Gamma')]]);
+    const joined = joinAnswers(query, [
+      [row(5, 'beta'), row(1, 'Alpha')],
+      [row(2, null), row(4, 'alpha'), row(3, 'Gamma')],
+    ]);
     expect(joined.map((item) => item.id)).toEqual([2, 1, 4, 5]);
   });
 });

@@ -28,14 +28,39 @@ describe('one person, one record, on SharePoint lists', () => {
     const first = await advertised('Maternity');
     const second = await advertised('Urgent care');
     const third = await advertised('Digital');
-    const maya = await service.involvements.recordInterest(LEAD, { roleId: first, partner: { fullName: 'Maya Thompson', email: 'maya@example.org', consentGiven: true } });
-    expect((await rejection(service.involvements.recordInterest(LEAD, { roleId: second, partner: { fullName: 'Maya Thompson', email: 'MAYA@example.org', consentGiven: true } }))).code).toBe('possibly-known');
+    const maya = await service.involvements.recordInterest(LEAD, {
+      roleId: first,
+      partner: { fullName: 'Maya Thompson', email: 'maya@example.org', consentGiven: true },
+    });
+    expect(
+      (
+        await rejection(
+          service.involvements.recordInterest(LEAD, {
+            roleId: second,
+            partner: { fullName: 'Maya Thompson', email: 'MAYA@example.org', consentGiven: true },
+          }),
+        )
+      ).code,
+    ).toBe('possibly-known');
     const linked = await service.involvements.recordInterest(LEAD, { roleId: second, partnerId: maya.partnerId });
-    const copy = await service.involvements.recordInterest(LEAD, { roleId: third, partner: { fullName: 'Maya Thompson', phone: '07700 900123', consentGiven: true } });
-    const [survivor, duplicate] = await Promise.all([site.store.get('partners', maya.partnerId), site.store.get('partners', copy.partnerId)]);
-    await service.partners.merge(ENGAGEMENT, { survivorId: survivor?.id, survivorVersion: survivor?.version, duplicateId: duplicate?.id, duplicateVersion: duplicate?.version });
+    const copy = await service.involvements.recordInterest(LEAD, {
+      roleId: third,
+      partner: { fullName: 'Maya Thompson', phone: '07700 900123', consentGiven: true },
+    });
+    const [survivor, duplicate] = await Promise.all([
+      site.store.get('partners', maya.partnerId),
+      site.store.get('partners', copy.partnerId),
+    ]);
+    await service.partners.merge(ENGAGEMENT, {
+      survivorId: survivor?.id,
+      survivorVersion: survivor?.version,
+      duplicateId: duplicate?.id,
+      duplicateVersion: duplicate?.version,
+    });
     const exported = await service.personalData.export(ENGAGEMENT, maya.partnerId);
-    expect(exported.involvements.map((item) => item.involvement.id).sort((a, b) => a - b)).toEqual([maya.id, linked.id, copy.id].sort((a, b) => a - b));
+    expect(exported.involvements.map((item) => item.involvement.id).sort((a, b) => a - b)).toEqual(
+      [maya.id, linked.id, copy.id].sort((a, b) => a - b),
+    );
     expect(exported.partner).toMatchObject({ email: 'maya@example.org', phone: '07700 900123' });
   });
 });

@@ -34,7 +34,8 @@ describe('provisioning a site', () => {
   });
 
   it('turns version history on for every list, so staff can see earlier values', () => {
-    for (const list of standIn.site.lists) expect(list).toMatchObject({ EnableVersioning: true, MajorVersionLimit: LIST_VERSIONING.MajorVersionLimit });
+    for (const list of standIn.site.lists)
+      expect(list).toMatchObject({ EnableVersioning: true, MajorVersionLimit: LIST_VERSIONING.MajorVersionLimit });
   });
 
   it('creates every column with its type, title, required flag, length, choices and index', () => {
@@ -52,7 +53,11 @@ describe('provisioning a site', () => {
           expect(field).toMatchObject({ TypeAsString: 'Lookup', LookupList: `{${target.Id}}`, RelationshipDeleteBehavior: 1 });
         }
       }
-      expect(fields.find((field) => field.InternalName === 'PPPKey')).toMatchObject({ Indexed: true, EnforceUniqueValues: true, Required: true });
+      expect(fields.find((field) => field.InternalName === 'PPPKey')).toMatchObject({
+        Indexed: true,
+        EnforceUniqueValues: true,
+        Required: true,
+      });
       expect(fields.find((field) => field.InternalName === 'Title')?.Required).toBe(false);
       expect(fields.filter((field) => field.Indexed).length).toBeLessThanOrEqual(MAX_INDEXES);
     }
@@ -61,7 +66,10 @@ describe('provisioning a site', () => {
   it('gives dates date-only fields and instants date-and-time fields', () => {
     const roles = standIn.list('PPP Roles').fields;
     expect(roles.find((field) => field.InternalName === 'PPPClosingDate')).toMatchObject({ TypeAsString: 'DateTime', DisplayFormat: 0 });
-    expect(roles.find((field) => field.InternalName === 'PPPAdvertDecidedAt')).toMatchObject({ TypeAsString: 'DateTime', DisplayFormat: 1 });
+    expect(roles.find((field) => field.InternalName === 'PPPAdvertDecidedAt')).toMatchObject({
+      TypeAsString: 'DateTime',
+      DisplayFormat: 1,
+    });
   });
 
   it('keeps every internal name within SharePoint’s 32 characters', () => {
@@ -180,7 +188,9 @@ describe('provisioning a site that already has data', () => {
     const report = await provision(connectionTo(standIn), (line) => lines.push(line));
     const step = report.steps.find((candidate) => candidate.target === 'column PPP Roles / Involvement level');
     expect(step).toMatchObject({ outcome: 'left alone', detail: 'is Text on the site, the schema wants Number: change it by hand' });
-    expect(lines).toContain('  left alone column PPP Roles / Involvement level (is Text on the site, the schema wants Number: change it by hand)');
+    expect(lines).toContain(
+      '  left alone column PPP Roles / Involvement level (is Text on the site, the schema wants Number: change it by hand)',
+    );
     expect(field.TypeAsString).toBe('Text');
   });
 });

@@ -23,7 +23,9 @@ function siteSettings(): SharePointSettings | undefined {
     return store.kind === 'sharepoint' ? store : undefined;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    throw new Error(`SHAREPOINT_SITE_URL is set but the other SharePoint settings are not usable:\n${error.problems.join('\n')}`, { cause: error });
+    throw new Error(`SHAREPOINT_SITE_URL is set but the other SharePoint settings are not usable:\n${error.problems.join('\n')}`, {
+      cause: error,
+    });
   }
 }
 
@@ -52,19 +54,24 @@ function describeErasureOn(connection: SharePointConnection): void {
       const started = Date.now();
       try {
         let [partner] = (await store.commit([creating('partners', aPartner())], aContext())) as [RecordOf<'partners'>];
-        [partner] = (await store.commit([updating('partners', partner, { phone: null, email: null })], aContext())) as [RecordOf<'partners'>];
+        [partner] = (await store.commit([updating('partners', partner, { phone: null, email: null })], aContext())) as [
+          RecordOf<'partners'>,
+        ];
         const versions = () => partners.items.getById(partner.id).versions.select('VersionId')();
         expect(await versions()).toHaveLength(2);
         await store.purgeHistory([{ list: 'partners', id: partner.id }]);
         expect(await versions()).toHaveLength(1);
-        const folder = ((await partners.select('RootFolder/ServerRelativeUrl').expand('RootFolder')()) as { RootFolder: { ServerRelativeUrl: string } }).RootFolder.ServerRelativeUrl;
+        const folder = (
+          (await partners.select('RootFolder/ServerRelativeUrl').expand('RootFolder')()) as { RootFolder: { ServerRelativeUrl: string } }
+        ).RootFolder.ServerRelativeUrl;
         const bins = [sp.web.recycleBin, RecycleBin([sp.web, `${connection.siteUrl.replace(/\/+$/, '')}/_api/site`])];
         for (const bin of bins) {
           const entries = (await bin.select('DirName', 'LeafName', 'ItemType', 'DeletedDate')()) as BinEntry[];
           const left = entries.filter(
             (entry) =>
               `/${entry.DirName}`.toLowerCase() === folder.toLowerCase() &&
-              (entry.LeafName === `${partner.id}_.000` || (entry.ItemType === LIST_ITEM_VERSION && Date.parse(entry.DeletedDate) >= started - 60_000)),
+              (entry.LeafName === `${partner.id}_.000` ||
+                (entry.ItemType === LIST_ITEM_VERSION && Date.parse(entry.DeletedDate) >= started - 60_000)),
           );
           expect(left).toEqual([]);
         }
@@ -92,7 +99,8 @@ if (site) {
   });
   describeErasureOn(connection);
 } else {
-  const notice = 'SharePoint store contract on a real site: skipped; set SHAREPOINT_SITE_URL (https) and the other SharePoint settings to run it (README, "Verifying on a real site").';
+  const notice =
+    'SharePoint store contract on a real site: skipped; set SHAREPOINT_SITE_URL (https) and the other SharePoint settings to run it (README, "Verifying on a real site").';
   // Written straight to the output, so that the notice shows in a full run, where jest only counts skipped tests.
   process.stdout.write(`${notice}\n`);
   describe('SharePoint store contract on a real site', () => {

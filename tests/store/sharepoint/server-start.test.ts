@@ -44,7 +44,6 @@ describe('the server on the SharePoint store', () => {
       await server.close();
     }
   });
-
 });
 
 describe('the adapter compiled to CommonJS, as `npm run build:server` makes it', () => {
@@ -56,12 +55,16 @@ describe('the adapter compiled to CommonJS, as `npm run build:server` makes it',
     fs.mkdirSync(path.join(ROOT, 'node_modules', '.cache'), { recursive: true });
     const outDir = fs.mkdtempSync(path.join(ROOT, 'node_modules', '.cache', 'partner-pathway-compiled-'));
     compiledDirs.push(outDir);
-    const parsed = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, 'tsconfig.build.json'), { outDir, sourceMap: false }, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      path.join(ROOT, 'tsconfig.build.json'),
+      { outDir, sourceMap: false },
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+          throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+        },
       },
-    });
+    );
     if (!parsed) throw new Error('tsconfig.build.json could not be read');
     const entries = ['store/sharepoint/index.ts', 'entry/provision.ts'].map((file) => path.join(ROOT, 'src', file));
     const emitted = ts.createProgram(entries, parsed.options).emit();
@@ -82,7 +85,13 @@ describe('the adapter compiled to CommonJS, as `npm run build:server` makes it',
   it('provisions a site from the command line, and changes nothing when run again', async () => {
     const fresh = await SharePointStandIn.start();
     try {
-      const env = { PATH: process.env.PATH, STORE: 'sharepoint', SHAREPOINT_SITE_URL: fresh.siteUrl, SHAREPOINT_AUTH: 'none', ORGANISATION_NAME: 'West Yorkshire ICB' };
+      const env = {
+        PATH: process.env.PATH,
+        STORE: 'sharepoint',
+        SHAREPOINT_SITE_URL: fresh.siteUrl,
+        SHAREPOINT_AUTH: 'none',
+        ORGANISATION_NAME: 'West Yorkshire ICB',
+      };
       const run = () => promisify(execFile)(process.execPath, [cli()], { cwd: ROOT, env });
       const first = await run();
       expect(first.stdout).toContain(`Provisioning ${fresh.siteUrl}`);
@@ -95,15 +104,19 @@ describe('the adapter compiled to CommonJS, as `npm run build:server` makes it',
   });
 
   it('says in one line that there is nothing to provision on the embedded store, and succeeds', async () => {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli()], { cwd: ROOT, env: { PATH: process.env.PATH, STORE: '' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli()], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, STORE: '' },
+    });
     expect(stdout).toBe('SharePoint lists: nothing to provision, STORE is not sharepoint (the embedded store needs no provisioning).\n');
     expect(stderr).toBe('');
   });
 
   it('refuses, naming every missing setting, when STORE=sharepoint is incomplete', async () => {
-    const failed = await promisify(execFile)(process.execPath, [cli()], { cwd: ROOT, env: { PATH: process.env.PATH, STORE: 'sharepoint' } }).catch(
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
+    const failed = await promisify(execFile)(process.execPath, [cli()], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, STORE: 'sharepoint' },
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect(failed).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('SHAREPOINT_SITE_URL is missing') });
   });
 });

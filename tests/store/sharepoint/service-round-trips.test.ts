@@ -27,7 +27,14 @@ beforeAll(async () => {
       creating('members', { workstreamId: { ref: 'ws' }, userId: LEAD.id, userName: LEAD.name }),
       creating('roles', aRole({ ref: 'ws' }), { ref: 'role' }),
       creating('partners', aPartner(), { ref: 'partner' }),
-      creating('involvements', anInvolvement({ partnerId: { ref: 'partner' }, roleId: { ref: 'role' }, workstreamId: { ref: 'ws' } }, { stage: 'Induction', inductionDone: 0, inductionTotal: 1, inductionStillRequired: 'Confidentiality agreement signed' }), { ref: 'i' }),
+      creating(
+        'involvements',
+        anInvolvement(
+          { partnerId: { ref: 'partner' }, roleId: { ref: 'role' }, workstreamId: { ref: 'ws' } },
+          { stage: 'Induction', inductionDone: 0, inductionTotal: 1, inductionStillRequired: 'Confidentiality agreement signed' },
+        ),
+        { ref: 'i' },
+      ),
       creating('inductionTasks', aTask({ ref: 'i' }, { ref: 'ws' })),
     ],
     aContext(),
@@ -45,7 +52,9 @@ async function counted<T>(work: () => Promise<T>): Promise<{ answer: T; roundTri
 }
 
 function viewsBy(actorId: string): number {
-  return [...site.standIn.list('PPP Activity').items.values()].filter((item) => item.values.PPPAction === 'Viewed' && item.values.PPPActorId === actorId).length;
+  return [...site.standIn.list('PPP Activity').items.values()].filter(
+    (item) => item.values.PPPAction === 'Viewed' && item.values.PPPActorId === actorId,
+  ).length;
 }
 
 describe('the service on SharePoint: round trips per view and write, access checked first', () => {
@@ -94,7 +103,11 @@ describe('the service on SharePoint: round trips per view and write, access chec
     const { answer, roundTrips } = await counted(() => service.induction.completeTask(LEAD, { taskId: task.id, version: task.version }));
     expect(answer.done).toBe(true);
     expect(roundTrips).toBe(4);
-    expect(await site.store.get('involvements', involvement.id)).toMatchObject({ inductionDone: 1, inductionTotal: 1, inductionStillRequired: null });
+    expect(await site.store.get('involvements', involvement.id)).toMatchObject({
+      inductionDone: 1,
+      inductionTotal: 1,
+      inductionStillRequired: null,
+    });
     const audit = await site.store.find({ list: 'activity', where: { list: 'inductionTasks', itemId: task.id } });
     expect(audit.map((entry) => entry.action)).toEqual(['Created', 'Updated']);
   });

@@ -57,7 +57,7 @@ describe('reads', () => {
   });
 
   it.each([
-    ["an apostrophe", "Siobhán O'Brien"],
+    ['an apostrophe', "Siobhán O'Brien"],
     ['an ampersand', 'Carers & families'],
     ['a hash', 'Ward #7 voices'],
     ['a percent sign', '100% lived experience'],
@@ -104,7 +104,9 @@ describe('writes', () => {
 
   it('sends the version it read as If-Match with every update and delete, never a blind overwrite', async () => {
     const { role } = await aWorkstreamWith(0);
-    const [spare] = (await site.store.commit([creating('workstreams', aWorkstream({ title: `Spare ${Date.now()}` }))], aContext())) as [RecordOf<'workstreams'>];
+    const [spare] = (await site.store.commit([creating('workstreams', aWorkstream({ title: `Spare ${Date.now()}` }))], aContext())) as [
+      RecordOf<'workstreams'>,
+    ];
     site.standIn.resetCounts();
     await site.store.commit([updating('roles', role, { title: 'Edited with its version' })], aContext());
     await site.store.commit([deleting('workstreams', spare)], aContext());
@@ -160,7 +162,9 @@ describe('writes', () => {
     const audit = await site.store.find({ list: 'activity', where: { list: 'roles', itemId: role.id } });
     expect(audit.map((entry) => entry.action)).toEqual(['Created']);
     // The role the commit created, then removed when it was undone, is in the trail as removed again.
-    const removed = (await site.store.find({ list: 'activity', where: { list: 'roles', action: 'Deleted' } })).filter((entry) => entry.summary === 'Removed again after a failure: Created');
+    const removed = (await site.store.find({ list: 'activity', where: { list: 'roles', action: 'Deleted' } })).filter(
+      (entry) => entry.summary === 'Removed again after a failure: Created',
+    );
     expect(removed).toHaveLength(1);
     expect(site.standIn.list('PPP Roles').items.has(removed[0].itemId)).toBe(false);
   });
@@ -177,8 +181,15 @@ describe('writes', () => {
 
   it('undoes an update when its audit entry, sent in the same batch, is refused', async () => {
     const { role } = await aWorkstreamWith(0);
-    site.standIn.inject({ times: 1, part: true, status: 400, match: (request) => request.method === 'POST' && /PPP Activity'\)\/items$/.test(request.path) });
-    await rejection(site.store.commit([updating('roles', role, { title: 'Never audited' }, 'Retitled')], aContext({ key: 'card-1:role.save' })));
+    site.standIn.inject({
+      times: 1,
+      part: true,
+      status: 400,
+      match: (request) => request.method === 'POST' && /PPP Activity'\)\/items$/.test(request.path),
+    });
+    await rejection(
+      site.store.commit([updating('roles', role, { title: 'Never audited' }, 'Retitled')], aContext({ key: 'card-1:role.save' })),
+    );
     const stored = await site.store.get('roles', role.id);
     expect(stored?.title).toBe(role.title);
     // Two versions on (written, then put back); the trail says so, with no values and no action key, so the action may be tried again.
@@ -191,8 +202,15 @@ describe('writes', () => {
   });
 
   it('deletes nothing when the audit entry of the delete is refused: the entry goes first, the delete last', async () => {
-    const [spare] = (await site.store.commit([creating('workstreams', aWorkstream({ title: `Kept ${Date.now()}` }))], aContext())) as [RecordOf<'workstreams'>];
-    site.standIn.inject({ times: 1, part: true, status: 400, match: (request) => request.method === 'POST' && /PPP Activity'\)\/items$/.test(request.path) });
+    const [spare] = (await site.store.commit([creating('workstreams', aWorkstream({ title: `Kept ${Date.now()}` }))], aContext())) as [
+      RecordOf<'workstreams'>,
+    ];
+    site.standIn.inject({
+      times: 1,
+      part: true,
+      status: 400,
+      match: (request) => request.method === 'POST' && /PPP Activity'\)\/items$/.test(request.path),
+    });
     await rejection(site.store.commit([deleting('workstreams', spare)], aContext()));
     expect(await site.store.get('workstreams', spare.id)).toEqual(spare);
   });
@@ -204,7 +222,9 @@ describe('writes', () => {
     site.standIn.inject({ times: 1, afterProcessing: true, reset: true, match: (request) => request.path === '$batch' && ++batches === 2 });
     site.standIn.resetCounts();
     const [created] = await site.store.commit([creating('workstreams', aWorkstream({ title }))], aContext());
-    const creates = site.standIn.operations.filter((operation) => operation.method === 'POST' && /Workstreams'\)\/items$/.test(operation.path));
+    const creates = site.standIn.operations.filter(
+      (operation) => operation.method === 'POST' && /Workstreams'\)\/items$/.test(operation.path),
+    );
     expect(creates).toHaveLength(2);
     const found = await site.store.find({ list: 'workstreams', where: { title } });
     expect(found).toEqual([created]);
@@ -219,7 +239,10 @@ describe('writes', () => {
     let batches = 0;
     site.standIn.inject({ times: 1, reset: true, match: (request) => request.path === '$batch' && ++batches === 2 });
     const error = await rejection(
-      site.store.commit([creating('roles', aRole(workstream.id, { title })), updating('roles', role, { title: 'Maybe written' })], aContext()),
+      site.store.commit(
+        [creating('roles', aRole(workstream.id, { title })), updating('roles', role, { title: 'Maybe written' })],
+        aContext(),
+      ),
     );
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect(site.standIn.operations.filter((operation) => operation.method === 'MERGE')).toHaveLength(0);
@@ -266,7 +289,10 @@ describe('throttling', () => {
     expect(involvements).toHaveLength(8);
     const partners = await site.store.find({ list: 'partners', where: { id: involvements.map((involvement) => involvement.partnerId) } });
     expect(partners.map((partner) => partner.key).sort()).toEqual([...keys].sort());
-    const audit = await site.store.find({ list: 'activity', where: { list: 'involvements', itemId: involvements.map((involvement) => involvement.id) } });
+    const audit = await site.store.find({
+      list: 'activity',
+      where: { list: 'involvements', itemId: involvements.map((involvement) => involvement.id) },
+    });
     expect(audit).toHaveLength(8);
   });
 

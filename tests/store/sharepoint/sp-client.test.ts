@@ -1,5 +1,15 @@
 import { StoreUnavailableError } from '../../../src/domain/errors';
-import { createSp, DEFAULT_RETRY_POLICY, isDuplicateValue, retryAfterMs, retryWaitMs, runBatch, sharePointFailure, toDomainError, userAgent } from '../../../src/store/sharepoint/sp-client';
+import {
+  createSp,
+  DEFAULT_RETRY_POLICY,
+  isDuplicateValue,
+  retryAfterMs,
+  retryWaitMs,
+  runBatch,
+  sharePointFailure,
+  toDomainError,
+  userAgent,
+} from '../../../src/store/sharepoint/sp-client';
 import type { SharePointStandIn } from './stand-in/stand-in-server';
 import { aProvisionedStandIn, connectionTo, FAST_RETRY } from './support';
 
@@ -69,7 +79,9 @@ describe('the retry behaviour', () => {
   it('stops after the most attempts allowed and leaves the store unavailable', async () => {
     standIn.inject({ times: 100, status: 503, match: webRead });
     const sp = createSp(connectionTo(standIn, { ...FAST_RETRY, maxAttempts: 4 }));
-    const error = await sp.web.select('Title')().catch((caught: unknown) => caught);
+    const error = await sp.web
+      .select('Title')()
+      .catch((caught: unknown) => caught);
     expect(sharePointFailure(error)?.status).toBe(503);
     expect(toDomainError(error, 'workstream')).toBeInstanceOf(StoreUnavailableError);
     expect(standIn.requests.filter(webRead)).toHaveLength(4);
@@ -77,7 +89,9 @@ describe('the retry behaviour', () => {
 
   it('says the app has no access to the site when SharePoint answers 403, without retrying', async () => {
     standIn.inject({ times: 1, status: 403, match: webRead });
-    const error = await createSp(connectionTo(standIn)).web.select('Title')().catch((caught: unknown) => caught);
+    const error = await createSp(connectionTo(standIn))
+      .web.select('Title')()
+      .catch((caught: unknown) => caught);
     const translated = toDomainError(error, 'workstream');
     expect(translated).toBeInstanceOf(StoreUnavailableError);
     expect((translated as Error).message).toContain('Sites.Selected');
@@ -87,13 +101,20 @@ describe('the retry behaviour', () => {
   it('starts no retry that would overrun the time budget', async () => {
     standIn.inject({ times: 100, status: 429, retryAfter: '1', match: webRead });
     const sp = createSp(connectionTo(standIn, { ...FAST_RETRY, maxRetryAfterMs: 60_000, budgetMs: 500 }));
-    await sp.web.select('Title')().catch((caught: unknown) => caught);
+    await sp.web
+      .select('Title')()
+      .catch((caught: unknown) => caught);
     expect(standIn.requests.filter(webRead)).toHaveLength(1);
   });
 
   it('sends a create again after its answer is lost, which the key column then refuses as a duplicate, but never an update', async () => {
     const items = createSp(connectionTo(standIn)).web.lists.getByTitle('PPP Workstreams').items;
-    const body = { PPPKey: 'lost-answer', PPPTitle: 'Lost answer', PPPCreatedAt: '2026-03-02T10:30:00Z', PPPModifiedAt: '2026-03-02T10:30:00Z' };
+    const body = {
+      PPPKey: 'lost-answer',
+      PPPTitle: 'Lost answer',
+      PPPCreatedAt: '2026-03-02T10:30:00Z',
+      PPPModifiedAt: '2026-03-02T10:30:00Z',
+    };
     standIn.inject({ times: 1, reset: true, afterProcessing: true, match: (request) => request.method === 'POST' });
     const error = await items.add(body).catch((caught: unknown) => caught);
     expect(isDuplicateValue(error)).toBe(true);
@@ -109,7 +130,11 @@ describe('the retry behaviour', () => {
     standIn.inject({ times: 1, part: true, status: 429, retryAfter: '1', match: (request) => request.path.includes("'PPP Roles'") });
     const sp = createSp(connectionTo(standIn));
     const lists = ['PPP Workstreams', 'PPP Roles', 'PPP Partners'];
-    const results = await runBatch(sp, FAST_RETRY, lists.map((title) => (web) => web.lists.getByTitle(title).select('Title')()));
+    const results = await runBatch(
+      sp,
+      FAST_RETRY,
+      lists.map((title) => (web) => web.lists.getByTitle(title).select('Title')()),
+    );
     expect(results.map((result) => result.ok)).toEqual([true, true, true]);
     expect(standIn.requests.map((request) => request.path)).toEqual(['$batch', '$batch']);
     expect(standIn.operations.map((operation) => operation.path)).toEqual([

@@ -39,7 +39,9 @@ describe('erasure on a SQLite file', () => {
         expect(onDisk(file).includes(Buffer.from(secret, 'utf16le'))).toBe(false);
       }
       const trail = await store.find({ list: 'activity', where: { summary: 'Personal data erased' } });
-      expect(trail.map((entry) => JSON.parse(entry.changes ?? '{}'))).toContainEqual(expect.objectContaining({ fullName: { changed: true } }));
+      expect(trail.map((entry) => JSON.parse(entry.changes ?? '{}'))).toContainEqual(
+        expect.objectContaining({ fullName: { changed: true } }),
+      );
     } finally {
       await store.close();
     }

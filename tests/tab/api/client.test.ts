@@ -40,9 +40,7 @@ describe('createApiClient', () => {
   });
 
   it("fails with the server's own message", async () => {
-    fetchMock.mockResolvedValue(
-      answer(404, JSON.stringify({ error: { code: 'not-found', message: 'There is no workstream 7.' } })),
-    );
+    fetchMock.mockResolvedValue(answer(404, JSON.stringify({ error: { code: 'not-found', message: 'There is no workstream 7.' } })));
     await expect(createApiClient(async () => null).dashboard(7, signal)).rejects.toMatchObject({
       code: 'not-found',
       message: 'There is no workstream 7.',
@@ -58,18 +56,48 @@ describe('createApiClient', () => {
 
   it('reads who is signed in from /api/me: the principal, the local development identity, the Engagement team and their workstreams', async () => {
     fetchMock.mockResolvedValueOnce(
-      answer(200, JSON.stringify({ principal: { id: 'oid-1', name: 'Asha Patel', email: 'asha@nhs.net', tenantId: 't' }, identity: 'entra', engagementTeam: false, workstreamIds: [2, 5] })),
+      answer(
+        200,
+        JSON.stringify({
+          principal: { id: 'oid-1', name: 'Asha Patel', email: 'asha@nhs.net', tenantId: 't' },
+          identity: 'entra',
+          engagementTeam: false,
+          workstreamIds: [2, 5],
+        }),
+      ),
     );
     fetchMock.mockResolvedValueOnce(
-      answer(200, JSON.stringify({ principal: { id: 'local-developer', name: 'Local Developer' }, identity: 'local-development', engagementTeam: true, workstreamIds: [] })),
+      answer(
+        200,
+        JSON.stringify({
+          principal: { id: 'local-developer', name: 'Local Developer' },
+          identity: 'local-development',
+          engagementTeam: true,
+          workstreamIds: [],
+        }),
+      ),
     );
     const api = createApiClient(async () => null);
-    expect(await api.me(signal)).toEqual({ id: 'oid-1', name: 'Asha Patel', localDevelopment: false, engagementTeam: false, workstreamIds: [2, 5] });
-    expect(await api.me(signal)).toEqual({ id: 'local-developer', name: 'Local Developer', localDevelopment: true, engagementTeam: true, workstreamIds: [] });
+    expect(await api.me(signal)).toEqual({
+      id: 'oid-1',
+      name: 'Asha Patel',
+      localDevelopment: false,
+      engagementTeam: false,
+      workstreamIds: [2, 5],
+    });
+    expect(await api.me(signal)).toEqual({
+      id: 'local-developer',
+      name: 'Local Developer',
+      localDevelopment: true,
+      engagementTeam: true,
+      workstreamIds: [],
+    });
   });
 
   it("reads the bot's id, or null when the server has no bot", async () => {
-    fetchMock.mockResolvedValueOnce(answer(200, JSON.stringify({ botId: 'b0t' }))).mockResolvedValueOnce(answer(200, JSON.stringify({ botId: null })));
+    fetchMock
+      .mockResolvedValueOnce(answer(200, JSON.stringify({ botId: 'b0t' })))
+      .mockResolvedValueOnce(answer(200, JSON.stringify({ botId: null })));
     const api = createApiClient(async () => null);
     expect(await api.botId(signal)).toBe('b0t');
     expect(await api.botId(signal)).toBeNull();
@@ -91,14 +119,24 @@ describe('stageRequest', () => {
   };
 
   it.each([
-    ['Interested', { to: 'Chat booked', at: '2026-03-04T10:00:00.000Z', where: 'Teams' }, 'book-chat', { at: '2026-03-04T10:00:00.000Z', where: 'Teams' }],
+    [
+      'Interested',
+      { to: 'Chat booked', at: '2026-03-04T10:00:00.000Z', where: 'Teams' },
+      'book-chat',
+      { at: '2026-03-04T10:00:00.000Z', where: 'Teams' },
+    ],
     ['Chat booked', { to: 'Chat held', notes: '  ' }, 'hold-chat', {}],
     ['Chat held', { to: 'Offered' }, 'offer', {}],
     ['Offered', { to: 'Induction' }, 'start-induction', {}],
     ['Induction', { to: 'Active' }, 'activate', {}],
     ['Paused', { to: 'Active' }, 'resume', {}],
     ['Active', { to: 'Paused', reason: 'Caring for a relative' }, 'pause', { reason: 'Caring for a relative' }],
-    ['Active', { to: 'Ended', reason: 'Moved away', exitConversationOffered: true }, 'end', { reason: 'Moved away', exitConversationOffered: true }],
+    [
+      'Active',
+      { to: 'Ended', reason: 'Moved away', exitConversationOffered: true },
+      'end',
+      { reason: 'Moved away', exitConversationOffered: true },
+    ],
     ['Offered', { to: 'Not progressed', reason: 'Chose another role' }, 'not-progressed', { reason: 'Chose another role' }],
   ] as const)('from %s asks for %j with the action the bot uses', (from, change, action, body) => {
     expect(asked(from, change)).toEqual({ action, body });
@@ -115,8 +153,16 @@ describe('stageRequest', () => {
   });
 
   it.each([
-    [{ to: 'Paused', reason: 'Caring for a relative', cancelBooked: true }, 'pause', { reason: 'Caring for a relative', cancelBooked: true }],
-    [{ to: 'Not progressed', reason: 'Chose another role', cancelBooked: false }, 'not-progressed', { reason: 'Chose another role', cancelBooked: false }],
+    [
+      { to: 'Paused', reason: 'Caring for a relative', cancelBooked: true },
+      'pause',
+      { reason: 'Caring for a relative', cancelBooked: true },
+    ],
+    [
+      { to: 'Not progressed', reason: 'Chose another role', cancelBooked: false },
+      'not-progressed',
+      { reason: 'Chose another role', cancelBooked: false },
+    ],
     [
       { to: 'Ended', reason: 'Moved away', exitConversationOffered: false, cancelBooked: true },
       'end',
@@ -127,7 +173,9 @@ describe('stageRequest', () => {
   });
 
   it('sends the adjustments asked for with the informal chat, when there are some', () => {
-    expect(asked('Chat booked', { to: 'Chat booked', at: '2026-03-04T10:00:00.000Z', where: 'Teams', adjustments: ' Captions on ' })).toEqual({
+    expect(
+      asked('Chat booked', { to: 'Chat booked', at: '2026-03-04T10:00:00.000Z', where: 'Teams', adjustments: ' Captions on ' }),
+    ).toEqual({
       action: 'book-chat',
       body: { at: '2026-03-04T10:00:00.000Z', where: 'Teams', adjustments: 'Captions on' },
     });
@@ -152,7 +200,11 @@ describe('the changes that carry an idempotency key', () => {
 
   it('moves a booked one-to-one to a date, time and place', async () => {
     await api().moveOneToOne({ id: 31, version: 2 }, { date: '2026-03-20', time: '10:30', where: ' Library ' }, 'k-move');
-    expect(sent()).toEqual({ path: '/api/one-to-ones/31/move', method: 'POST', body: { version: 2, date: '2026-03-20', time: '10:30', where: 'Library', key: 'k-move' } });
+    expect(sent()).toEqual({
+      path: '/api/one-to-ones/31/move',
+      method: 'POST',
+      body: { version: 2, date: '2026-03-20', time: '10:30', where: 'Library', key: 'k-move' },
+    });
   });
 
   it('moves one to a date alone, leaving out an empty time and place', async () => {
@@ -172,17 +224,29 @@ describe('the changes that carry an idempotency key', () => {
 
   it('ticks and unticks an item under its key', async () => {
     await api().completeTask({ id: 11, version: 1 }, 'k-tick', '2026-03-01');
-    expect(sent()).toEqual({ path: '/api/induction-tasks/11/complete', method: 'POST', body: { version: 1, key: 'k-tick', date: '2026-03-01' } });
+    expect(sent()).toEqual({
+      path: '/api/induction-tasks/11/complete',
+      method: 'POST',
+      body: { version: 1, key: 'k-tick', date: '2026-03-01' },
+    });
   });
 
   it('corrects a partner with a PATCH of only what changed, an emptied field as null', async () => {
     await api().correctPartner({ id: 5, version: 2 }, { email: 'sam@example.org', phone: null }, 'k-details');
-    expect(sent()).toEqual({ path: '/api/partners/5', method: 'PATCH', body: { version: 2, key: 'k-details', email: 'sam@example.org', phone: null } });
+    expect(sent()).toEqual({
+      path: '/api/partners/5',
+      method: 'PATCH',
+      body: { version: 2, key: 'k-details', email: 'sam@example.org', phone: null },
+    });
   });
 
   it('hands a partner to another named contact by their Entra object id', async () => {
     await api().changeNamedContact({ id: 7, version: 3 }, 'oid-2', 'k-contact');
-    expect(sent()).toEqual({ path: '/api/involvements/7/named-contact', method: 'POST', body: { version: 3, key: 'k-contact', ownerId: 'oid-2' } });
+    expect(sent()).toEqual({
+      path: '/api/involvements/7/named-contact',
+      method: 'POST',
+      body: { version: 3, key: 'k-contact', ownerId: 'oid-2' },
+    });
   });
 
   it('invites a partner to the Peer Support Network', async () => {
@@ -203,9 +267,11 @@ describe('the changes that carry an idempotency key', () => {
 
 describe('downloads', () => {
   it('fetches a file with the Teams token and names it as the server does', async () => {
-    const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(
-      new Response('BEGIN:VCALENDAR', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="one-to-one-31.ics"' } }),
-    );
+    const fetchMock = jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(
+        new Response('BEGIN:VCALENDAR', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="one-to-one-31.ics"' } }),
+      );
     const file = await createApiClient(async () => 'sso-token').download('invitation', { oneToOneId: 31 });
     expect(file.fileName).toBe('one-to-one-31.ics');
     expect(await file.blob.text()).toBe('BEGIN:VCALENDAR');
@@ -216,9 +282,11 @@ describe('downloads', () => {
   });
 
   it("fails with the server's refusal when there is nothing to download", async () => {
-    const fetchMock = jest.spyOn(globalThis, 'fetch').mockResolvedValue(
-      new Response(JSON.stringify({ error: { code: 'not-booked', message: 'This one-to-one is cancelled.' } }), { status: 422 }),
-    );
+    const fetchMock = jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(
+        new Response(JSON.stringify({ error: { code: 'not-booked', message: 'This one-to-one is cancelled.' } }), { status: 422 }),
+      );
     await expect(createApiClient(async () => null).download('invitation', { oneToOneId: 31 })).rejects.toMatchObject({
       code: 'not-booked',
       message: 'This one-to-one is cancelled.',
@@ -259,12 +327,17 @@ describe('members', () => {
 
   it("fails an add with the server's message for each field", async () => {
     fetchMock.mockResolvedValue(
-      answer(400, JSON.stringify({ error: { code: 'validation', message: 'Name is required.', fields: { userName: 'Name is required.' } } })),
+      answer(
+        400,
+        JSON.stringify({ error: { code: 'validation', message: 'Name is required.', fields: { userName: 'Name is required.' } } }),
+      ),
     );
-    await expect(createApiClient(async () => null).addMember({ workstreamId: 4 }, { userId: 'oid-1', userName: '' })).rejects.toMatchObject({
-      status: 400,
-      fields: { userName: 'Name is required.' },
-    });
+    await expect(createApiClient(async () => null).addMember({ workstreamId: 4 }, { userId: 'oid-1', userName: '' })).rejects.toMatchObject(
+      {
+        status: 400,
+        fields: { userName: 'Name is required.' },
+      },
+    );
   });
 });
 
@@ -287,15 +360,28 @@ describe('adverts awaiting approval', () => {
     await api.approveAdvert({ roleId: 9, version: 4 }, { advertUrl: ' https://example.org/opportunities/9 ', key: 'approve-9-abcdef' });
     await api.sendAdvertBack({ roleId: 9, version: 5 }, { comment: ' Say how often the board meets. ', key: 'back-9-abcdef' });
     expect([0, 1].map(sent)).toEqual([
-      { path: '/api/roles/9/approve-advert', method: 'POST', body: { version: 4, advertUrl: 'https://example.org/opportunities/9', key: 'approve-9-abcdef' } },
-      { path: '/api/roles/9/send-advert-back', method: 'POST', body: { version: 5, comment: 'Say how often the board meets.', key: 'back-9-abcdef' } },
+      {
+        path: '/api/roles/9/approve-advert',
+        method: 'POST',
+        body: { version: 4, advertUrl: 'https://example.org/opportunities/9', key: 'approve-9-abcdef' },
+      },
+      {
+        path: '/api/roles/9/send-advert-back',
+        method: 'POST',
+        body: { version: 5, comment: 'Say how often the board meets.', key: 'back-9-abcdef' },
+      },
     ]);
   });
 
   it("fails with the server's sentence for the link", async () => {
     const message = 'Advert link must be the https address of the advert on the opportunities pages.';
     fetchMock.mockResolvedValue(answer(400, JSON.stringify({ error: { code: 'validation', message, fields: { advertUrl: message } } })));
-    await expect(createApiClient(async () => null).approveAdvert({ roleId: 9, version: 4 }, { advertUrl: 'http://example.org', key: 'approve-9-abcdef' })).rejects.toMatchObject({
+    await expect(
+      createApiClient(async () => null).approveAdvert(
+        { roleId: 9, version: 4 },
+        { advertUrl: 'http://example.org', key: 'approve-9-abcdef' },
+      ),
+    ).rejects.toMatchObject({
       status: 400,
       fields: { advertUrl: message },
     });

@@ -17,7 +17,8 @@ describe('apiErrorFrom', () => {
   });
 
   it("keeps the server's sentence for a refusal of access, and knows it for one", () => {
-    const message = 'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.';
+    const message =
+      'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.';
     const error = apiErrorFrom(403, { error: { code: 'no-access', message } });
     expect(error.message).toBe(message);
     expect(isNoAccess(error)).toBe(true);

@@ -32,7 +32,15 @@ function configHost(): TeamsHost & { saved: () => Promise<TabSettings> } {
 
 const created = workstream(7, 'Learning disability and autism');
 
-function Harness({ host, workstreams = WORKSTREAMS, onCreate = jest.fn(async () => created) }: { readonly host: TeamsHost | null; readonly workstreams?: Workstream[]; readonly onCreate?: ConfigPageProps['onCreate'] }) {
+function Harness({
+  host,
+  workstreams = WORKSTREAMS,
+  onCreate = jest.fn(async () => created),
+}: {
+  readonly host: TeamsHost | null;
+  readonly workstreams?: Workstream[];
+  readonly onCreate?: ConfigPageProps['onCreate'];
+}) {
   const [choice, setChoice] = useState<ConfigChoice>(workstreams.length === 0 ? 'new' : null);
   return <ConfigPage workstreams={workstreams} choice={choice} onChoose={setChoice} onCreate={onCreate} host={host} />;
 }
@@ -73,7 +81,11 @@ describe('the channel tab configuration page', () => {
     const settings = await host.saved();
     await host.saved();
     expect(settings).toMatchObject({ entityId: 'workstream-7', contentUrl: `${window.location.origin}/tab/index.html?workstream=7` });
-    expect(onCreate).toHaveBeenCalledWith({ title: 'Learning disability and autism', description: 'Annual health checks.', key: expect.any(String) });
+    expect(onCreate).toHaveBeenCalledWith({
+      title: 'Learning disability and autism',
+      description: 'Annual health checks.',
+      key: expect.any(String),
+    });
     const keys = onCreate.mock.calls.map((call) => (call as unknown as [{ key: string }])[0].key);
     expect(new Set(keys).size).toBe(1);
   });

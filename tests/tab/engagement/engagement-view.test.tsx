@@ -26,7 +26,14 @@ function counts(some: Partial<StageCounts>): StageCounts {
 const OVERVIEW: EngagementOverview = {
   today: '2026-03-02',
   workstreams: [
-    { id: 1, title: 'Maternity', stageCounts: counts({ Induction: 1, Active: 2 }), overdueOneToOnes: 1, dueSoonOneToOnes: 0, advertsAwaitingApproval: [{ roleId: 9, version: 4, title: 'Board member', closingDate: '2026-04-30' }] },
+    {
+      id: 1,
+      title: 'Maternity',
+      stageCounts: counts({ Induction: 1, Active: 2 }),
+      overdueOneToOnes: 1,
+      dueSoonOneToOnes: 0,
+      advertsAwaitingApproval: [{ roleId: 9, version: 4, title: 'Board member', closingDate: '2026-04-30' }],
+    },
     { id: 2, title: 'Mental health', stageCounts: counts({}), overdueOneToOnes: 0, dueSoonOneToOnes: 2, advertsAwaitingApproval: [] },
   ],
   peerNetwork: {
@@ -51,7 +58,7 @@ describe('the Engagement overview', () => {
     expect(within(mentalHealth).getByText('None waiting')).toBeInTheDocument();
   });
 
-  it('lists the Peer Support Network roster with each person\'s workstreams', () => {
+  it("lists the Peer Support Network roster with each person's workstreams", () => {
     renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi()} onChanged={jest.fn()} />);
     expect(screen.getByText('1 joined, 1 invited and waiting for an answer, 0 declined, 0 not invited yet.')).toBeInTheDocument();
     const roster = screen.getByRole('table', { name: 'Peer Support Network roster' });
@@ -61,20 +68,37 @@ describe('the Engagement overview', () => {
   });
 
   it('says what to do when there are no workstreams and nobody is invited', () => {
-    renderInFluent(<EngagementView overview={{ ...OVERVIEW, workstreams: [], peerNetwork: { counts: OVERVIEW.peerNetwork.counts, members: [], notInvited: [] } }} api={fakeApi()} onChanged={jest.fn()} />);
-    expect(screen.getByText('No workstreams yet. A workstream starts when someone adds the Partner Pathway tab to its Teams channel and chooses “A new workstream”.')).toBeInTheDocument();
+    renderInFluent(
+      <EngagementView
+        overview={{ ...OVERVIEW, workstreams: [], peerNetwork: { counts: OVERVIEW.peerNetwork.counts, members: [], notInvited: [] } }}
+        api={fakeApi()}
+        onChanged={jest.fn()}
+      />,
+    );
+    expect(
+      screen.getByText(
+        'No workstreams yet. A workstream starts when someone adds the Partner Pathway tab to its Teams channel and chooses “A new workstream”.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Nobody has been invited yet/)).toBeInTheDocument();
   });
 });
 
 /** The overview once the advert for the Board member role is no longer waiting. */
-const DECIDED: EngagementOverview = { ...OVERVIEW, workstreams: OVERVIEW.workstreams.map((workstream) => ({ ...workstream, advertsAwaitingApproval: [] })) };
+const DECIDED: EngagementOverview = {
+  ...OVERVIEW,
+  workstreams: OVERVIEW.workstreams.map((workstream) => ({ ...workstream, advertsAwaitingApproval: [] })),
+};
 
 function renderAdverts(api = fakeApi()) {
   const onChanged = jest.fn();
   const view = renderInFluent(<EngagementView overview={OVERVIEW} api={api} onChanged={onChanged} />);
   const adverts = screen.getByRole('list', { name: 'Adverts awaiting approval' });
-  return { api, onChanged, adverts, rerender: (overview: EngagementOverview) =>
+  return {
+    api,
+    onChanged,
+    adverts,
+    rerender: (overview: EngagementOverview) =>
       view.rerender(
         <FluentProvider theme={teamsLightTheme}>
           <EngagementView overview={overview} api={api} onChanged={onChanged} />
@@ -97,10 +121,10 @@ describe('adverts awaiting approval, in the Engagement overview', () => {
     expect(link).toHaveFocus();
     await userEvent.type(link, 'https://example.org/opportunities/board-member');
     await userEvent.click(within(advert).getByRole('button', { name: 'Approve advert' }));
-    expect(api.approveAdvert).toHaveBeenCalledWith(
-      expect.objectContaining({ roleId: 9, version: 4 }),
-      { advertUrl: 'https://example.org/opportunities/board-member', key: expect.stringMatching(/^.{8,}$/) },
-    );
+    expect(api.approveAdvert).toHaveBeenCalledWith(expect.objectContaining({ roleId: 9, version: 4 }), {
+      advertUrl: 'https://example.org/opportunities/board-member',
+      key: expect.stringMatching(/^.{8,}$/),
+    });
     expect(onChanged).toHaveBeenCalledTimes(1);
     const done = await screen.findByText('Advert approved: Board member (Maternity) is now advertised.');
     rerender(DECIDED);
@@ -111,7 +135,12 @@ describe('adverts awaiting approval, in the Engagement overview', () => {
 
   it("shows the server's sentence for the link under the field, and approves nothing until it is an https address", async () => {
     const message = 'Advert link must be the https address of the advert on the opportunities pages.';
-    const api = fakeApi({ approveAdvert: jest.fn().mockRejectedValueOnce(new ApiError('validation', message, 400, { advertUrl: message })).mockResolvedValue(undefined) });
+    const api = fakeApi({
+      approveAdvert: jest
+        .fn()
+        .mockRejectedValueOnce(new ApiError('validation', message, 400, { advertUrl: message }))
+        .mockResolvedValue(undefined),
+    });
     const { adverts } = renderAdverts(api);
     await userEvent.click(within(adverts).getByRole('button', { name: 'Approve the advert for Board member' }));
     const link = within(adverts).getByRole('textbox', { name: new RegExp(LINK) });
@@ -134,7 +163,10 @@ describe('adverts awaiting approval, in the Engagement overview', () => {
     await userEvent.click(within(adverts).getByRole('button', { name: 'Send back the advert for Board member' }));
     await userEvent.type(within(adverts).getByRole('textbox', { name: /What needs changing/ }), 'Say how often the board meets.');
     await userEvent.click(within(adverts).getByRole('button', { name: 'Send back' }));
-    expect(api.sendAdvertBack).toHaveBeenCalledWith(expect.objectContaining({ roleId: 9, version: 4 }), { comment: 'Say how often the board meets.', key: expect.any(String) });
+    expect(api.sendAdvertBack).toHaveBeenCalledWith(expect.objectContaining({ roleId: 9, version: 4 }), {
+      comment: 'Say how often the board meets.',
+      key: expect.any(String),
+    });
     expect(await screen.findByText('Advert sent back: Maternity can read your comment on Board member.')).toBeInTheDocument();
   });
 
@@ -229,14 +261,19 @@ describe('possible duplicates, in the Engagement overview', () => {
     expect(within(confirm).getByText(/the duplicate is emptied of personal data/)).toBeInTheDocument();
     expect(api.mergePartners).not.toHaveBeenCalled();
     await userEvent.click(within(confirm).getByRole('button', { name: 'Merge the records', hidden: true }));
-    expect(api.mergePartners).toHaveBeenCalledWith({ survivor: { id: 4, version: 6 }, duplicate: { id: 9, version: 1 } }, expect.stringMatching(/^.{8,}$/));
+    expect(api.mergePartners).toHaveBeenCalledWith(
+      { survivor: { id: 4, version: 6 }, duplicate: { id: 9, version: 1 } },
+      expect.stringMatching(/^.{8,}$/),
+    );
     expect(await screen.findByText('Merged partner 9 into Samira Patel (partner 4): 1 role moved.')).toBeInTheDocument();
     expect(await screen.findByText('No records share an email address or phone number.')).toBeInTheDocument();
     expect(onChanged).toHaveBeenCalled();
   });
 
   it('asks which record to merge when three share a detail', async () => {
-    const three: DuplicateGroup[] = [{ ...GROUPS[0], partners: [...GROUPS[0].partners, { partnerId: 12, version: 2, name: 'S. Patel', involvements: 0 }] }];
+    const three: DuplicateGroup[] = [
+      { ...GROUPS[0], partners: [...GROUPS[0].partners, { partnerId: 12, version: 2, name: 'S. Patel', involvements: 0 }] },
+    ];
     renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi({ duplicates: jest.fn(async () => three) })} onChanged={jest.fn()} />);
     const list = await screen.findByRole('list', { name: 'Possible duplicates' });
     await userEvent.click(within(list).getByRole('radio', { name: 'Keep Samira Patel, partner 4, 2 roles' }));
@@ -246,13 +283,22 @@ describe('possible duplicates, in the Engagement overview', () => {
   });
 
   it("shows the server's refusal in its own words", async () => {
-    const refusal = 'Both records are on the pathway for the same role. Close one of those involvements (Not progressed) before merging, so the person has one place on it.';
-    const api = fakeApi({ duplicates: jest.fn(async () => GROUPS), mergePartners: jest.fn().mockRejectedValue(new ApiError('merge-same-role', refusal, 422)) });
+    const refusal =
+      'Both records are on the pathway for the same role. Close one of those involvements (Not progressed) before merging, so the person has one place on it.';
+    const api = fakeApi({
+      duplicates: jest.fn(async () => GROUPS),
+      mergePartners: jest.fn().mockRejectedValue(new ApiError('merge-same-role', refusal, 422)),
+    });
     renderInFluent(<EngagementView overview={OVERVIEW} api={api} onChanged={jest.fn()} />);
     const list = await screen.findByRole('list', { name: 'Possible duplicates' });
     await userEvent.click(within(list).getByRole('radio', { name: 'Keep Sam Patel, partner 9, 1 role' }));
     await userEvent.click(within(list).getByRole('button', { name: 'Merge partner 4 into partner 9' }));
-    await userEvent.click(within(await findConfirmation('Merge Samira Patel (partner 4) into Sam Patel (partner 9)?')).getByRole('button', { name: 'Merge the records', hidden: true }));
+    await userEvent.click(
+      within(await findConfirmation('Merge Samira Patel (partner 4) into Sam Patel (partner 9)?')).getByRole('button', {
+        name: 'Merge the records',
+        hidden: true,
+      }),
+    );
     expect(await screen.findByText(refusal)).toBeInTheDocument();
   });
 

@@ -5,11 +5,20 @@ import { actions, bookedOn, detail, task } from '../builders';
 import { openPanel, TODAY } from '../panel';
 
 const FIRST_BOOKED = task({ id: 13, label: 'First one-to-one booked', kind: 'One-to-one booked', order: 2 });
-const INVITATION = task({ id: 14, label: 'Peer Support Network invitation sent', kind: 'Peer Support Network invitation', required: false, order: 3 });
+const INVITATION = task({
+  id: 14,
+  label: 'Peer Support Network invitation sent',
+  kind: 'Peer Support Network invitation',
+  required: false,
+  order: 3,
+});
 
 function inductionWith(...items: ReturnType<typeof task>[]) {
   const base = detail();
-  return detail({ checklist: [...base.checklist, ...items], induction: { done: 0, total: base.checklist.length + items.length, missingRequired: [] } });
+  return detail({
+    checklist: [...base.checklist, ...items],
+    induction: { done: 0, total: base.checklist.length + items.length, missingRequired: [] },
+  });
 }
 
 describe('checklist items that record a fact kept elsewhere', () => {
@@ -40,11 +49,15 @@ describe('checklist items that record a fact kept elsewhere', () => {
   it('ticking "Peer Support Network invitation sent" says it records the invitation, and the panel says it was recorded', async () => {
     const { api, dialog } = await openPanel(inductionWith(INVITATION));
     const box = within(dialog).getByRole('checkbox', { name: 'Peer Support Network invitation sent' });
-    expect(box).toHaveAccessibleDescription('Ticking it records on their record that they were invited to the Peer Support Network, today.');
+    expect(box).toHaveAccessibleDescription(
+      'Ticking it records on their record that they were invited to the Peer Support Network, today.',
+    );
     await userEvent.click(box);
     expect(api.completeTask).toHaveBeenCalledWith(expect.objectContaining({ id: 14 }), expect.any(String), undefined);
     expect(
-      await within(dialog).findByText('Ticked: Peer Support Network invitation sent. The invitation to the Peer Support Network is recorded for Sam.'),
+      await within(dialog).findByText(
+        'Ticked: Peer Support Network invitation sent. The invitation to the Peer Support Network is recorded for Sam.',
+      ),
     ).toBeInTheDocument();
   });
 

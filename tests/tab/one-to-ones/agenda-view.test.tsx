@@ -12,7 +12,17 @@ describe('the one-to-ones agenda', () => {
     today: '2026-03-02',
     until: '2026-04-13',
     items: [
-      agendaItem({ kind: 'due', involvementId: 2, name: 'Chloé Adeyemi', date: '2026-02-20', time: null, where: null, oneToOneId: null, overdue: true, daysFromToday: -10 }),
+      agendaItem({
+        kind: 'due',
+        involvementId: 2,
+        name: 'Chloé Adeyemi',
+        date: '2026-02-20',
+        time: null,
+        where: null,
+        oneToOneId: null,
+        overdue: true,
+        daysFromToday: -10,
+      }),
       agendaItem({ involvementId: 1, name: 'Samira Patel', date: '2026-03-10' }),
     ],
   };

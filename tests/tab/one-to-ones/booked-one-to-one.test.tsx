@@ -9,10 +9,18 @@ import { openPanel } from '../panel';
 import { findConfirmation } from '../render';
 
 const BOOKED = bookedOn('2026-03-10', { time: '10:30', where: 'Library' });
-const ACTIVE = detail({ involvement: { ...detail().involvement, stage: 'Active' }, checklist: [], induction: null, actions: activeActions(true), oneToOnes: [BOOKED] });
+const ACTIVE = detail({
+  involvement: { ...detail().involvement, stage: 'Active' },
+  checklist: [],
+  induction: null,
+  actions: activeActions(true),
+  oneToOnes: [BOOKED],
+});
 /** In induction, booked once: "First one-to-one booked" was ticked by the booking. */
 const INDUCTION: PartnerDetail = detail({
-  checklist: [task({ id: 13, label: 'First one-to-one booked', kind: 'One-to-one booked', done: true, doneDate: '2026-02-27', doneBy: 'Jo Bloggs' })],
+  checklist: [
+    task({ id: 13, label: 'First one-to-one booked', kind: 'One-to-one booked', done: true, doneDate: '2026-02-27', doneBy: 'Jo Bloggs' }),
+  ],
   induction: { done: 1, total: 1, missingRequired: [] },
   oneToOnes: [BOOKED],
   actions: actions({ bookOneToOne: false, changeBookedOneToOne: true }),
@@ -30,7 +38,11 @@ describe('the one-to-one booked, in the partner panel', () => {
     expect(within(form).getByLabelText('Where (optional)')).toHaveValue('Library');
     fireEvent.change(date, { target: { value: '2026-03-17' } });
     await userEvent.click(within(form).getByRole('button', { name: 'Move one-to-one' }));
-    expect(api.moveOneToOne).toHaveBeenCalledWith(expect.objectContaining({ id: 31, version: 2 }), { date: '2026-03-17', time: '10:30', where: 'Library' }, expect.any(String));
+    expect(api.moveOneToOne).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 31, version: 2 }),
+      { date: '2026-03-17', time: '10:30', where: 'Library' },
+      expect.any(String),
+    );
     const done = await within(dialog).findByText('One-to-one moved to Tue 17 Mar 2026 at 10:30.');
     // The form, and its button, are gone: the focus is on what was done, inside the panel.
     await waitFor(() => expect(within(dialog).queryByRole('form', { name: /^Move the one-to-one/ })).not.toBeInTheDocument());
@@ -41,7 +53,10 @@ describe('the one-to-one booked, in the partner panel', () => {
     const refusal = 'A one-to-one cannot be moved to a date that has passed.';
     const api = fakeApi({
       partnerDetail: jest.fn(async () => ACTIVE),
-      moveOneToOne: jest.fn().mockRejectedValueOnce(new ApiError('date-in-past', refusal, 422)).mockResolvedValue(undefined),
+      moveOneToOne: jest
+        .fn()
+        .mockRejectedValueOnce(new ApiError('date-in-past', refusal, 422))
+        .mockResolvedValue(undefined),
     });
     const { dialog } = await openPanel(ACTIVE, api);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Move the one-to-one on Tue 10 Mar 2026' }));
@@ -56,7 +71,10 @@ describe('the one-to-one booked, in the partner panel', () => {
 
   it("shows the server's message for a field under that field", async () => {
     const message = 'Time must be like 14:30.';
-    const api = fakeApi({ partnerDetail: jest.fn(async () => ACTIVE), moveOneToOne: jest.fn().mockRejectedValue(new ApiError('validation', message, 400, { time: message })) });
+    const api = fakeApi({
+      partnerDetail: jest.fn(async () => ACTIVE),
+      moveOneToOne: jest.fn().mockRejectedValue(new ApiError('validation', message, 400, { time: message })),
+    });
     const { dialog } = await openPanel(ACTIVE, api);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Move the one-to-one on Tue 10 Mar 2026' }));
     const form = within(dialog).getByRole('form', { name: 'Move the one-to-one on Tue 10 Mar 2026' });
@@ -96,7 +114,12 @@ describe('the one-to-one booked, in the partner panel', () => {
   it('stays booked when the cancellation is not confirmed', async () => {
     const { api, dialog } = await openPanel(ACTIVE);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel the one-to-one on Tue 10 Mar 2026' }));
-    await userEvent.click(within(await findConfirmation('Cancel the one-to-one on Tue 10 Mar 2026?')).getByRole('button', { name: 'Keep it booked', hidden: true }));
+    await userEvent.click(
+      within(await findConfirmation('Cancel the one-to-one on Tue 10 Mar 2026?')).getByRole('button', {
+        name: 'Keep it booked',
+        hidden: true,
+      }),
+    );
     await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).not.toBeInTheDocument());
     expect(api.cancelOneToOne).not.toHaveBeenCalled();
   });
@@ -131,8 +154,14 @@ describe('pausing, ending or not progressing with a one-to-one booked', () => {
     expect(cancel).toBeChecked();
     await userEvent.type(within(dialog).getByRole('textbox', { name: /^Reason/ }), 'Moving away');
     await userEvent.click(within(dialog).getByRole('button', { name: step }));
-    expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ to, reason: 'Moving away', cancelBooked: true }), expect.any(String));
-    expect(await within(dialog).findByText(`Sam moved on: ${to}. The one-to-one booked for Tue 10 Mar 2026 was cancelled.`)).toBeInTheDocument();
+    expect(api.changeStage).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({ to, reason: 'Moving away', cancelBooked: true }),
+      expect.any(String),
+    );
+    expect(
+      await within(dialog).findByText(`Sam moved on: ${to}. The one-to-one booked for Tue 10 Mar 2026 was cancelled.`),
+    ).toBeInTheDocument();
   });
 
   it('keeps it booked when the box is unticked', async () => {
@@ -141,7 +170,11 @@ describe('pausing, ending or not progressing with a one-to-one booked', () => {
     await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Also cancel the one-to-one booked for Tue 10 Mar 2026' }));
     await userEvent.type(within(dialog).getByRole('textbox', { name: /^Reason/ }), 'Chose another role');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Not this time (not progressed)' }));
-    expect(api.changeStage).toHaveBeenCalledWith(expect.anything(), { to: 'Not progressed', reason: 'Chose another role', cancelBooked: false }, expect.any(String));
+    expect(api.changeStage).toHaveBeenCalledWith(
+      expect.anything(),
+      { to: 'Not progressed', reason: 'Chose another role', cancelBooked: false },
+      expect.any(String),
+    );
     expect(await within(dialog).findByText('Sam moved on: Not progressed.')).toBeInTheDocument();
   });
 

@@ -38,7 +38,10 @@ describe("correcting a partner's details", () => {
 
   it("shows the server's message for a bad email under the email, and keeps what was typed", async () => {
     const message = 'Email must be an address like name@example.org. Leave it empty if they have none.';
-    const api = fakeApi({ partnerDetail: jest.fn(async () => SAM), correctPartner: jest.fn().mockRejectedValue(new ApiError('validation', message, 400, { email: message })) });
+    const api = fakeApi({
+      partnerDetail: jest.fn(async () => SAM),
+      correctPartner: jest.fn().mockRejectedValue(new ApiError('validation', message, 400, { email: message })),
+    });
     const { dialog, form } = await startCorrecting(api);
     const email = within(form).getByRole('textbox', { name: /^Email/ });
     await userEvent.clear(email);
@@ -52,8 +55,12 @@ describe("correcting a partner's details", () => {
   });
 
   it("shows the server's sentence when the preferred contact has no details, in the form", async () => {
-    const refusal = "Sam's preferred way to be contacted is Post, but there is no postal address for them. Add a postal address, or choose another way.";
-    const api = fakeApi({ partnerDetail: jest.fn(async () => SAM), correctPartner: jest.fn().mockRejectedValue(new ApiError('contact-method-without-details', refusal, 422)) });
+    const refusal =
+      "Sam's preferred way to be contacted is Post, but there is no postal address for them. Add a postal address, or choose another way.";
+    const api = fakeApi({
+      partnerDetail: jest.fn(async () => SAM),
+      correctPartner: jest.fn().mockRejectedValue(new ApiError('contact-method-without-details', refusal, 422)),
+    });
     const { form } = await startCorrecting(api);
     await userEvent.selectOptions(within(form).getByRole('combobox', { name: /^Preferred contact/ }), 'Post');
     await userEvent.click(within(form).getByRole('button', { name: 'Save the corrections' }));
@@ -70,14 +77,21 @@ describe("correcting a partner's details", () => {
 
 describe('changing the named contact', () => {
   it('offers the other members of the workstream and hands the partner to the one chosen', async () => {
-    const members = jest.fn(async () => [member({ id: 1, userId: 'oid-1', userName: 'Jo Bloggs' }), member({ id: 2, userId: 'oid-2', userName: 'Priya Shah' })]);
+    const members = jest.fn(async () => [
+      member({ id: 1, userId: 'oid-1', userName: 'Jo Bloggs' }),
+      member({ id: 2, userId: 'oid-2', userName: 'Priya Shah' }),
+    ]);
     const { api, dialog } = await openPanel(SAM, fakeApi({ partnerDetail: jest.fn(async () => SAM), members }));
     const named = section(dialog, 'Named contact');
     expect(within(named).getByText('Jo Bloggs looks after Sam: reminders about them go to Jo Bloggs.')).toBeInTheDocument();
     await userEvent.click(within(named).getByRole('button', { name: 'Change named contact' }));
     const choice = await within(named).findByRole('combobox', { name: /^New named contact/ });
     expect(members).toHaveBeenCalledWith({ workstreamId: 4 }, expect.anything());
-    expect(within(choice).getAllByRole('option').map((option) => option.textContent)).toEqual(['Choose a member of the workstream', 'Priya Shah']);
+    expect(
+      within(choice)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Choose a member of the workstream', 'Priya Shah']);
     await userEvent.selectOptions(choice, 'Priya Shah');
     await userEvent.click(within(named).getByRole('button', { name: 'Change named contact' }));
     expect(api.changeNamedContact).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3 }), 'oid-2', expect.any(String));
@@ -85,7 +99,8 @@ describe('changing the named contact', () => {
   });
 
   it("shows the server's refusal in the form", async () => {
-    const refusal = "Only a member of this workstream can be the named contact: they must be able to see the partner's record. Add them on the workstream's People view first, then choose them.";
+    const refusal =
+      "Only a member of this workstream can be the named contact: they must be able to see the partner's record. Add them on the workstream's People view first, then choose them.";
     const api = fakeApi({
       partnerDetail: jest.fn(async () => SAM),
       members: jest.fn(async () => [member({ id: 2, userId: 'oid-2', userName: 'Priya Shah' })]),

@@ -15,14 +15,25 @@ function optionsOf(select: HTMLElement): string[] {
 describe('the partner panel offers what the server says can be done next', () => {
   it('offers only the next steps the server lists, not every stage the pathway has after this one', async () => {
     const { dialog } = await openPanel({ ...ACTIVE, actions: activeActions(false, { nextStages: ['Ended'], pause: false }) });
-    expect(optionsOf(within(dialog).getByRole('combobox', { name: 'Next step' }))).toEqual(['Choose what happens next', 'End the involvement']);
+    expect(optionsOf(within(dialog).getByRole('combobox', { name: 'Next step' }))).toEqual([
+      'Choose what happens next',
+      'End the involvement',
+    ]);
   });
 
   it('says there are no further steps when the server lists none', async () => {
     const { dialog } = await openPanel({
       ...ACTIVE,
       involvement: { ...ACTIVE.involvement, stage: 'Ended' },
-      actions: actions({ nextStages: [], changeChecklist: false, activate: false, notProgress: false, bookOneToOne: false, recordOneToOne: false, reassign: false }),
+      actions: actions({
+        nextStages: [],
+        changeChecklist: false,
+        activate: false,
+        notProgress: false,
+        bookOneToOne: false,
+        recordOneToOne: false,
+        reassign: false,
+      }),
     });
     expect(within(dialog).queryByRole('combobox', { name: 'Next step' })).not.toBeInTheDocument();
     expect(within(dialog).getByText('This involvement is Ended, so it has no further stages.')).toBeInTheDocument();
@@ -33,7 +44,13 @@ describe('the partner panel offers what the server says can be done next', () =>
       involvement: { ...detail().involvement, stage: 'Interested' },
       checklist: [],
       induction: null,
-      actions: actions({ nextStages: ['Chat booked', 'Not progressed'], acknowledgeInterest: false, changeChecklist: false, bookOneToOne: false, recordOneToOne: false }),
+      actions: actions({
+        nextStages: ['Chat booked', 'Not progressed'],
+        acknowledgeInterest: false,
+        changeChecklist: false,
+        bookOneToOne: false,
+        recordOneToOne: false,
+      }),
     });
     const { dialog } = await openPanel(interested);
     expect(within(dialog).queryByRole('button', { name: 'Record interest acknowledged today' })).not.toBeInTheDocument();
@@ -58,10 +75,23 @@ describe('the partner panel offers what the server says can be done next', () =>
 
   it('offers to move the informal chat once it is booked, starting from when and where it is, adjustments kept', async () => {
     const chatBooked = detail({
-      involvement: { ...detail().involvement, stage: 'Chat booked', chatAt: '2026-03-04T10:00:00.000Z', chatWhere: 'Teams', chatAdjustments: 'Captions on' },
+      involvement: {
+        ...detail().involvement,
+        stage: 'Chat booked',
+        chatAt: '2026-03-04T10:00:00.000Z',
+        chatWhere: 'Teams',
+        chatAdjustments: 'Captions on',
+      },
       checklist: [],
       induction: null,
-      actions: actions({ nextStages: ['Chat held', 'Not progressed'], bookChat: true, holdChat: true, changeChecklist: false, bookOneToOne: false, recordOneToOne: false }),
+      actions: actions({
+        nextStages: ['Chat held', 'Not progressed'],
+        bookChat: true,
+        holdChat: true,
+        changeChecklist: false,
+        bookOneToOne: false,
+        recordOneToOne: false,
+      }),
     });
     const { api, dialog } = await openPanel(chatBooked);
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Move the informal chat');

@@ -13,21 +13,45 @@ import { windowWidth, withLayout } from '../layout';
 withLayout();
 
 const ROWS: DashboardRow[] = [
-  row({ involvementId: 1, name: 'Samira Patel', stage: 'Induction', induction: { done: 3, total: 12, missingRequired: ['Role description agreed'] } }),
-  row({ involvementId: 2, name: 'Chloé Adeyemi', stage: 'Active', attention: ['One-to-one overdue'], nextOneToOne: { due: '2026-02-20', state: 'overdue', daysUntilDue: -10 } }),
+  row({
+    involvementId: 1,
+    name: 'Samira Patel',
+    stage: 'Induction',
+    induction: { done: 3, total: 12, missingRequired: ['Role description agreed'] },
+  }),
+  row({
+    involvementId: 2,
+    name: 'Chloé Adeyemi',
+    stage: 'Active',
+    attention: ['One-to-one overdue'],
+    nextOneToOne: { due: '2026-02-20', state: 'overdue', daysUntilDue: -10 },
+  }),
   row({ involvementId: 3, name: 'Daniel Okafor', stage: 'Interested' }),
 ];
 
 const CSV = { fileName: 'partners-maternity-2026-03-02.csv', blob: new Blob(['Name\n']) };
 
 /** The stage counters and the partners below them, as the workstream view puts them together. */
-function Partners({ rows, onOpen, downloadCsv }: { readonly rows: readonly DashboardRow[]; readonly onOpen: (row: DashboardRow) => void; readonly downloadCsv: () => Promise<typeof CSV> }) {
+function Partners({
+  rows,
+  onOpen,
+  downloadCsv,
+}: {
+  readonly rows: readonly DashboardRow[];
+  readonly onOpen: (row: DashboardRow) => void;
+  readonly downloadCsv: () => Promise<typeof CSV>;
+}) {
   const [show, setShow] = useState<PartnerShow>('all');
   const stageCounts: Partial<StageCounts> = {};
   for (const { stage } of rows) stageCounts[stage] = (stageCounts[stage] ?? 0) + 1;
   return (
     <>
-      <StageSummary stageCounts={stageCounts} needsAttention={rows.filter((one) => one.attention.length > 0).length} show={show} onShow={setShow} />
+      <StageSummary
+        stageCounts={stageCounts}
+        needsAttention={rows.filter((one) => one.attention.length > 0).length}
+        show={show}
+        onShow={setShow}
+      />
       <h2 id="partners">Partners</h2>
       <PartnersSection rows={rows} show={show} onShow={setShow} labelledBy="partners" downloadCsv={downloadCsv} onOpen={onOpen} />
     </>
@@ -41,7 +65,10 @@ function renderSection(rows: readonly DashboardRow[] = ROWS, onOpen = jest.fn(),
 
 const counter = (name: RegExp) => screen.getByRole('button', { name });
 
-const names = () => within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('button').map((button) => button.textContent);
+const names = () =>
+  within(screen.getByRole('table', { name: 'Partners' }))
+    .getAllByRole('button')
+    .map((button) => button.textContent);
 
 describe('the partners table', () => {
   it('lists every partner with their stage, induction and one-to-one state in words', () => {
@@ -110,13 +137,19 @@ describe('the partners table', () => {
 
   it('says plainly when the export could not be downloaded', async () => {
     stubObjectUrls();
-    renderSection(ROWS, jest.fn(), jest.fn(async () => Promise.reject(new Error('The server could not answer just now (HTTP 503).'))));
+    renderSection(
+      ROWS,
+      jest.fn(),
+      jest.fn(async () => Promise.reject(new Error('The server could not answer just now (HTTP 503).'))),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Export partners (CSV)' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Not downloaded: The server could not answer just now (HTTP 503).');
   });
 
   it('keeps only a screenful of rows in the page with 5,000 partners, and says how many there are', () => {
-    const many = Array.from({ length: 5000 }, (_, index) => row({ involvementId: index + 1, name: `Partner ${String(index + 1).padStart(4, '0')}` }));
+    const many = Array.from({ length: 5000 }, (_, index) =>
+      row({ involvementId: index + 1, name: `Partner ${String(index + 1).padStart(4, '0')}` }),
+    );
     renderSection(many);
     const table = screen.getByRole('table', { name: 'Partners' });
     expect(table).toHaveAttribute('aria-rowcount', '5001');
@@ -168,7 +201,9 @@ describe('the partners on a narrow window (Teams on a phone)', () => {
   });
 
   it('keeps only a screenful of cards in the page with 5,000 partners, and tells assistive technology how many there are', () => {
-    const many = Array.from({ length: 5000 }, (_, index) => row({ involvementId: index + 1, name: `Partner ${String(index + 1).padStart(4, '0')}` }));
+    const many = Array.from({ length: 5000 }, (_, index) =>
+      row({ involvementId: index + 1, name: `Partner ${String(index + 1).padStart(4, '0')}` }),
+    );
     renderSection(many);
     const drawn = cards();
     expect(drawn.length).toBeGreaterThan(5);
@@ -181,7 +216,10 @@ describe('the partners on a narrow window (Teams on a phone)', () => {
 
 describe('an erased partner in the table', () => {
   it('is marked as erased in words', () => {
-    renderSection([row({ involvementId: 4, partnerId: 12, name: 'Erased partner 12' }), row({ involvementId: 5, partnerId: 13, name: 'Erased partner 99' })]);
+    renderSection([
+      row({ involvementId: 4, partnerId: 12, name: 'Erased partner 12' }),
+      row({ involvementId: 5, partnerId: 13, name: 'Erased partner 99' }),
+    ]);
     const rows = within(screen.getByRole('table', { name: 'Partners' })).getAllByRole('row');
     expect(within(rows[1]).getByText('Personal data erased')).toBeInTheDocument();
     expect(within(rows[2]).queryByText('Personal data erased')).not.toBeInTheDocument();

@@ -23,11 +23,15 @@ const WRITTEN = detail({
 
 function written(dialog: HTMLElement): Record<string, string> {
   const list = section(dialog, 'What staff wrote');
-  return Object.fromEntries(within(list).queryAllByRole('term').map((term) => [term.textContent ?? '', term.nextElementSibling?.textContent ?? '']));
+  return Object.fromEntries(
+    within(list)
+      .queryAllByRole('term')
+      .map((term) => [term.textContent ?? '', term.nextElementSibling?.textContent ?? '']),
+  );
 }
 
 describe('what staff wrote, read again in the partner panel', () => {
-  it('shows the adjustments, the reason for the pause, the chat notes and every held one-to-one\'s notes with its date', async () => {
+  it("shows the adjustments, the reason for the pause, the chat notes and every held one-to-one's notes with its date", async () => {
     const { dialog } = await openPanel(WRITTEN);
     expect(written(dialog)).toEqual({
       'Adjustments asked for the informal chat': 'Captions on; a break every half hour',

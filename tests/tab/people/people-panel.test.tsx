@@ -9,13 +9,17 @@ import { addColleague } from './add-colleague';
 import { fakeApi } from '../fake-api';
 import { findConfirmation, renderInFluent } from '../render';
 
-const NOT_A_MEMBER = 'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.';
+const NOT_A_MEMBER =
+  'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.';
 const REMOVAL = "They will no longer see this workstream's partners, roles or one-to-ones.";
 
 const PRIYA = member({ id: 2, userId: 'oid-priya', userName: 'Priya Shah' });
 const ME = member({ id: 3, userId: 'oid-me', userName: 'Jo Bloggs' });
 
-function setUp(api: jest.Mocked<ApiClient>, pickPeople: ((title: string) => Promise<Array<{ userId: string; userName: string }>>) | null = null) {
+function setUp(
+  api: jest.Mocked<ApiClient>,
+  pickPeople: ((title: string) => Promise<Array<{ userId: string; userName: string }>>) | null = null,
+) {
   renderInFluent(
     <PeoplePanel
       api={api}
@@ -41,7 +45,11 @@ describe('the People panel', () => {
     const api = withMembers([PRIYA, ME]);
     setUp(api);
     const list = await screen.findByRole('list', { name: 'People in Maternity (2)' });
-    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Priya ShahRemove', 'Jo BloggsYouRemove']);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Priya ShahRemove', 'Jo BloggsYouRemove']);
     expect(api.members).toHaveBeenCalledTimes(1);
     expect(api.members).toHaveBeenCalledWith({ workstreamId: 4 }, expect.anything());
   });
@@ -114,7 +122,9 @@ describe('the People panel', () => {
     api.removeMember.mockRejectedValue(new ApiError('no-access', NOT_A_MEMBER, 403));
     setUp(api);
     await userEvent.click(await screen.findByRole('button', { name: 'Remove Priya Shah' }));
-    await userEvent.click(within(await findConfirmation('Remove Priya Shah from Maternity?')).getByRole('button', { name: 'Remove Priya Shah', hidden: true }));
+    await userEvent.click(
+      within(await findConfirmation('Remove Priya Shah from Maternity?')).getByRole('button', { name: 'Remove Priya Shah', hidden: true }),
+    );
     expect(await screen.findByText('Not done')).toBeInTheDocument();
     expect(screen.getByText(NOT_A_MEMBER)).toBeInTheDocument();
   });

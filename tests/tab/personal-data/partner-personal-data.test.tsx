@@ -10,17 +10,46 @@ import { findConfirmation, renderInFluent, stubObjectUrls } from '../render';
 
 const TODAY = '2026-03-02';
 
-const ACTIVE = detail({ involvement: { ...detail().involvement, stage: 'Active' }, checklist: [], induction: null, actions: activeActions() });
+const ACTIVE = detail({
+  involvement: { ...detail().involvement, stage: 'Active' },
+  checklist: [],
+  induction: null,
+  actions: activeActions(),
+});
 const WITHOUT_NOTES_CONSENT: PartnerDetail = { ...ACTIVE, partner: { ...ACTIVE.partner, notesConsent: false, notesConsentDate: null } };
 const ERASED: PartnerDetail = {
   ...ACTIVE,
   name: 'Erased partner 5',
-  partner: { ...ACTIVE.partner, fullName: 'Erased partner 5', preferredName: null, email: null, accessNeeds: null, notesConsent: false, notesConsentDate: null, erasedDate: TODAY },
+  partner: {
+    ...ACTIVE.partner,
+    fullName: 'Erased partner 5',
+    preferredName: null,
+    email: null,
+    accessNeeds: null,
+    notesConsent: false,
+    notesConsentDate: null,
+    erasedDate: TODAY,
+  },
 };
 
-async function openPanel(shown: PartnerDetail, { engagementTeam = false, api = fakeApi({ partnerDetail: jest.fn(async () => shown) }) }: { engagementTeam?: boolean; api?: jest.Mocked<ApiClient> } = {}) {
+async function openPanel(
+  shown: PartnerDetail,
+  {
+    engagementTeam = false,
+    api = fakeApi({ partnerDetail: jest.fn(async () => shown) }),
+  }: { engagementTeam?: boolean; api?: jest.Mocked<ApiClient> } = {},
+) {
   renderInFluent(
-    <PartnerDrawer api={api} open involvementId={7} name="Samira Patel" today={TODAY} engagementTeam={engagementTeam} onClose={jest.fn()} onChanged={jest.fn()} />,
+    <PartnerDrawer
+      api={api}
+      open
+      involvementId={7}
+      name="Samira Patel"
+      today={TODAY}
+      engagementTeam={engagementTeam}
+      onClose={jest.fn()}
+      onChanged={jest.fn()}
+    />,
   );
   const dialog = await screen.findByRole('dialog', { name: shown.partner.fullName });
   await within(dialog).findByRole('heading', { name: 'One-to-ones' });
@@ -59,7 +88,9 @@ describe('consent in the partner panel', () => {
   it('keeps consent when the withdrawal is cancelled', async () => {
     const { api, dialog } = await openPanel(ACTIVE);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Withdraw consent to notes' }));
-    await userEvent.click(within(await findConfirmation("Withdraw Sam's consent to notes?")).getByRole('button', { name: 'Cancel', hidden: true }));
+    await userEvent.click(
+      within(await findConfirmation("Withdraw Sam's consent to notes?")).getByRole('button', { name: 'Cancel', hidden: true }),
+    );
     await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).not.toBeInTheDocument());
     expect(api.withdrawNotesConsent).not.toHaveBeenCalled();
   });
@@ -68,7 +99,9 @@ describe('consent in the partner panel', () => {
 describe('the notes box', () => {
   it('is there for a one-to-one and the informal chat when they consented to notes', async () => {
     const { dialog } = await openPanel(ACTIVE);
-    expect(within(within(dialog).getByRole('form', { name: 'Record a one-to-one that was held' })).getByRole('textbox', { name: /^Notes/ })).toBeInTheDocument();
+    expect(
+      within(within(dialog).getByRole('form', { name: 'Record a one-to-one that was held' })).getByRole('textbox', { name: /^Notes/ }),
+    ).toBeInTheDocument();
   });
 
   it('says why it is unavailable without consent, and offers to record consent instead', async () => {
@@ -81,7 +114,19 @@ describe('the notes box', () => {
   });
 
   it('is unavailable for the informal chat outcome without consent', async () => {
-    const chatBooked: PartnerDetail = { ...WITHOUT_NOTES_CONSENT, involvement: { ...ACTIVE.involvement, stage: 'Chat booked' }, actions: actions({ nextStages: ['Chat held', 'Not progressed'], bookChat: true, holdChat: true, changeChecklist: false, activate: false, bookOneToOne: false, recordOneToOne: false }) };
+    const chatBooked: PartnerDetail = {
+      ...WITHOUT_NOTES_CONSENT,
+      involvement: { ...ACTIVE.involvement, stage: 'Chat booked' },
+      actions: actions({
+        nextStages: ['Chat held', 'Not progressed'],
+        bookChat: true,
+        holdChat: true,
+        changeChecklist: false,
+        activate: false,
+        bookOneToOne: false,
+        recordOneToOne: false,
+      }),
+    };
     const { api, dialog } = await openPanel(chatBooked);
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Chat held');
     expect(within(dialog).queryByRole('textbox', { name: /Notes from the chat/ })).not.toBeInTheDocument();
@@ -103,7 +148,10 @@ describe("the Engagement team's data protection actions", () => {
     const { created } = stubObjectUrls();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Download their data (JSON)' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Download their data as a readable summary' }));
-    expect(api.download.mock.calls).toEqual([['personalDataJson', { partnerId: 5 }], ['personalDataText', { partnerId: 5 }]]);
+    expect(api.download.mock.calls).toEqual([
+      ['personalDataJson', { partnerId: 5 }],
+      ['personalDataText', { partnerId: 5 }],
+    ]);
     expect(created).toHaveLength(2);
   });
 

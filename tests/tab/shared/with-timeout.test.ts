@@ -10,8 +10,6 @@ describe('withTimeout', () => {
   });
 
   it('passes a rejection through when it comes in time', async () => {
-    await expect(withTimeout(Promise.reject(new Error('No Parent window found')), 50, 'late')).rejects.toThrow(
-      'No Parent window found',
-    );
+    await expect(withTimeout(Promise.reject(new Error('No Parent window found')), 50, 'late')).rejects.toThrow('No Parent window found');
   });
 });

@@ -3,11 +3,12 @@ import { optionalText, recordId } from '../../pathway/inputs';
 import { pressKey, replace, show, type Capability, type Card, type TurnScope } from '../../pathway/turn';
 import template from './advert-card.json';
 
-
 /** The role description turned into an advert: plain headings, in the order a reader needs them. */
 function advertSections(role: Role): Array<{ heading: string; text: string }> {
   const where = [role.location, role.locationDetails].filter(Boolean).join(': ');
-  const formats = role.accessibleFormats?.length ? `This advert is available as ${role.accessibleFormats.join(', ').toLowerCase()} on request.` : '';
+  const formats = role.accessibleFormats?.length
+    ? `This advert is available as ${role.accessibleFormats.join(', ').toLowerCase()} on request.`
+    : '';
   return [
     { heading: 'Why this role matters', text: role.purpose ?? '' },
     { heading: 'What you would do', text: role.activities ?? '' },
@@ -16,7 +17,9 @@ function advertSections(role: Role): Array<{ heading: string; text: string }> {
     { heading: 'Payment, expenses and support', text: [role.paymentAndExpenses, role.supportOffered].filter(Boolean).join(' ') },
     {
       heading: 'How to get in touch',
-      text: [`Contact ${role.contact ?? 'the recruiting lead'}${role.closingDate ? ` by ${longDate(role.closingDate)}` : ''}.`, formats].filter(Boolean).join(' '),
+      text: [`Contact ${role.contact ?? 'the recruiting lead'}${role.closingDate ? ` by ${longDate(role.closingDate)}` : ''}.`, formats]
+        .filter(Boolean)
+        .join(' '),
     },
   ].filter((section) => section.text.trim() !== '');
 }
@@ -49,7 +52,11 @@ async function advertFor(scope: TurnScope, role: Role, decision = ''): Promise<C
   const waiting = role.advertState === 'Awaiting approval';
   const { engagementTeam } = await scope.service.members.reach(scope.turn.actor);
   const workstream = (await scope.service.workstreams.list(scope.turn.actor)).find((item) => item.id === role.workstreamId)?.title ?? '';
-  return advertCard(scope, role, workstream, { decision, canDecide: waiting && engagementTeam, canResend: waiting && scope.engagementChannelId !== undefined });
+  return advertCard(scope, role, workstream, {
+    decision,
+    canDecide: waiting && engagementTeam,
+    canResend: waiting && scope.engagementChannelId !== undefined,
+  });
 }
 
 /** Where an advert waiting for approval is, said truthfully to the lead. */
@@ -65,7 +72,8 @@ async function postForApproval(scope: TurnScope, role: Role): Promise<string> {
   if (!channel) return WAITING;
   const card = advertCard(scope, role, scope.workstream?.title ?? '', { decision: '', canDecide: true, canResend: false });
   const reachable = (await scope.memory.reference('channel', channel)) !== undefined;
-  const posted = reachable && (await scope.messenger.send({ teamsChannelId: channel }, { card, summary: `Advert for approval: ${role.title}` }));
+  const posted =
+    reachable && (await scope.messenger.send({ teamsChannelId: channel }, { card, summary: `Advert for approval: ${role.title}` }));
   return posted ? POSTED : NOT_POSTED;
 }
 
@@ -74,7 +82,10 @@ async function postForApproval(scope: TurnScope, role: Role): Promise<string> {
  * waiting for approval (whether or not their channel is set up), then it is posted
  * in their channel when there is one. Resolves to the role and what to tell the lead.
  */
-export async function sendAdvertForApproval(scope: TurnScope, step: Readonly<Record<string, unknown>>): Promise<{ readonly outcome: RoleOutcome; readonly said: string }> {
+export async function sendAdvertForApproval(
+  scope: TurnScope,
+  step: Readonly<Record<string, unknown>>,
+): Promise<{ readonly outcome: RoleOutcome; readonly said: string }> {
   const outcome = await scope.service.roles.sendAdvert(scope.turn.actor, step);
   return { outcome, said: await postForApproval(scope, outcome.role) };
 }
@@ -114,7 +125,11 @@ export const advertReviewCapability: Capability = {
             $data: '${adverts}',
             columns: [
               { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: '${title}', wrap: true }] },
-              { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Open', verb: 'advert.open', data: '${ref}' }] }] },
+              {
+                type: 'Column',
+                width: 'auto',
+                items: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Open', verb: 'advert.open', data: '${ref}' }] }],
+              },
             ],
           },
         ],
@@ -137,15 +152,36 @@ export const advertReviewCapability: Capability = {
       return replace(await advertFor(scope, role), `Advert: ${role.title}`, said);
     },
     async 'advert.approve'(scope, data) {
-      const outcome = await scope.service.roles.approveAdvert(scope.turn.actor, { roleId: data.roleId, version: data.version, key: pressKey(scope.turn.action), advertUrl: optionalText(data.advertUrl) });
+      const outcome = await scope.service.roles.approveAdvert(scope.turn.actor, {
+        roleId: data.roleId,
+        version: data.version,
+        key: pressKey(scope.turn.action),
+        advertUrl: optionalText(data.advertUrl),
+      });
       const role = outcome.role;
-      await tellLead(scope, role, `The Engagement team approved the advert for "${role.title}": it is now Advertised at ${role.advertUrl ?? ''}.`);
-      return replace(await advertFor(scope, role, `Approved by ${scope.turn.actor.name}: ${role.advertUrl ?? ''}`), `Approved: ${role.title}`);
+      await tellLead(
+        scope,
+        role,
+        `The Engagement team approved the advert for "${role.title}": it is now Advertised at ${role.advertUrl ?? ''}.`,
+      );
+      return replace(
+        await advertFor(scope, role, `Approved by ${scope.turn.actor.name}: ${role.advertUrl ?? ''}`),
+        `Approved: ${role.title}`,
+      );
     },
     async 'advert.sendBack'(scope, data) {
-      const outcome = await scope.service.roles.sendAdvertBack(scope.turn.actor, { roleId: data.roleId, version: data.version, key: pressKey(scope.turn.action), comment: optionalText(data.comment) });
+      const outcome = await scope.service.roles.sendAdvertBack(scope.turn.actor, {
+        roleId: data.roleId,
+        version: data.version,
+        key: pressKey(scope.turn.action),
+        comment: optionalText(data.comment),
+      });
       const role = outcome.role;
-      await tellLead(scope, role, `The Engagement team sent the advert for "${role.title}" back: "${role.advertComment ?? ''}". Type **roles** to open it, change it and send it again.`);
+      await tellLead(
+        scope,
+        role,
+        `The Engagement team sent the advert for "${role.title}" back: "${role.advertComment ?? ''}". Type **roles** to open it, change it and send it again.`,
+      );
       return replace(await advertFor(scope, role, `Sent back by ${scope.turn.actor.name}.`), `Sent back: ${role.title}`);
     },
   },

@@ -23,7 +23,9 @@ async function relay(scope: TurnScope, text: string): Promise<TurnResult> {
   if (question.length > MAX_QUESTION) return say(`Please keep the question to ${MAX_QUESTION} characters or fewer; nothing was sent.`);
   const channel = scope.engagementChannelId;
   if (!channel || (await scope.memory.reference('channel', channel)) === undefined) {
-    return say("The Engagement team's channel is not connected to Partner Pathway yet, so I could not pass your question on. Nothing was sent.");
+    return say(
+      "The Engagement team's channel is not connected to Partner Pathway yet, so I could not pass your question on. Nothing was sent.",
+    );
   }
   const id = globalThis.crypto.randomUUID();
   const record: RelayedQuestion = {
@@ -33,7 +35,10 @@ async function relay(scope: TurnScope, text: string): Promise<TurnResult> {
     workstream: scope.workstream?.title ?? null,
   };
   await scope.memory.saveQuestion(id, record);
-  const sent = await scope.messenger.send({ teamsChannelId: channel }, { card: questionCard(scope, id, record, ''), summary: 'A question for the Engagement team' });
+  const sent = await scope.messenger.send(
+    { teamsChannelId: channel },
+    { card: questionCard(scope, id, record, ''), summary: 'A question for the Engagement team' },
+  );
   if (!sent) return say('I could not reach the Engagement team just now. Nothing was sent; please try again later.');
   return say('I have passed your question to the Engagement team. Their answer will come back here.');
 }
@@ -52,7 +57,8 @@ export const askCapability: Capability = {
   onAwaitedText: (scope, text) => relay(scope, text),
   actions: {
     async 'ask.answer'(scope, data) {
-      if (!scope.isEngagementTeam) throw new RefusedError('engagement-only', 'Only the Engagement team can answer relayed questions, in their own channel.');
+      if (!scope.isEngagementTeam)
+        throw new RefusedError('engagement-only', 'Only the Engagement team can answer relayed questions, in their own channel.');
       const id = typeof data.questionId === 'string' ? data.questionId : '';
       const stored = id ? await scope.memory.question(id) : undefined;
       if (!stored) return say('I no longer have that question, so the answer was not sent.');

@@ -16,7 +16,11 @@ async function dueThisWeek(scope: TurnScope): Promise<TurnResult> {
     heading: `Due by ${longDate(due.until)} in ${scope.workstream.title}`,
     oneToOnes: due.oneToOnes.map((item) => line(item, item.dueText)),
     inductions: due.inductions.map((item) => line(item, `${item.induction?.missingRequired ?? 0} required items left`)),
-    roles: due.closingRoles.map((role) => ({ title: role.title, detail: `Closes ${longDate(role.closingDate)}`, ref: { roleId: role.roleId } })),
+    roles: due.closingRoles.map((role) => ({
+      title: role.title,
+      detail: `Closes ${longDate(role.closingDate)}`,
+      ref: { roleId: role.roleId },
+    })),
     tabUrl: scope.tabLinks.workstream(scope.workstream),
     nothing: due.oneToOnes.length + due.inductions.length + due.closingRoles.length === 0,
   });

@@ -2,7 +2,16 @@ import { show, type Capability, type TurnResult, type TurnScope } from '../../pa
 import template from './help-card.json';
 
 /** The stages the help card walks through, each described in the organisation's guidance. */
-const STAGES = ['Plan a role', 'Advertise', 'Log interest', 'Informal chat', 'Induction', 'One-to-ones', 'Peer Support Network', 'Ask the Engagement team'];
+const STAGES = [
+  'Plan a role',
+  'Advertise',
+  'Log interest',
+  'Informal chat',
+  'Induction',
+  'One-to-ones',
+  'Peer Support Network',
+  'Ask the Engagement team',
+];
 
 /**
  * The help card, with an optional line first (for text the bot did not understand).
@@ -29,7 +38,12 @@ export const helpCapability: Capability = {
   needsWorkstream: false,
   triggers: GREETINGS,
   async onText(scope) {
-    const first = (scope.turn.text ?? '').trim().toLowerCase().split(/\s+/)[0]?.replace(/[^a-z]/g, '') ?? '';
+    const first =
+      (scope.turn.text ?? '')
+        .trim()
+        .toLowerCase()
+        .split(/\s+/)[0]
+        ?.replace(/[^a-z]/g, '') ?? '';
     return helpCard(scope, GREETINGS.includes(first) ? '' : "I didn't catch that, so here is what I can help with.");
   },
   actions: { help: async (scope) => helpCard(scope) },

@@ -22,7 +22,11 @@ export const inductionCapability: Capability = {
       }),
     'induction.reopen': (scope, data) =>
       actOnPartner(scope, data, async (press) => {
-        await scope.service.induction.reopenTask(scope.turn.actor, { taskId: recordId(data.taskId) ?? data.taskId, version: data.taskVersion, key: press.key(data.taskId) });
+        await scope.service.induction.reopenTask(scope.turn.actor, {
+          taskId: recordId(data.taskId) ?? data.taskId,
+          version: data.taskVersion,
+          key: press.key(data.taskId),
+        });
       }),
     'induction.activate': (scope, data) =>
       actOnPartner(scope, data, async (press) => {

@@ -27,10 +27,16 @@ function plainText(markdown: string): string {
  */
 export function acknowledgementFor(scope: Pick<TurnScope, 'guidance' | 'turn'>, detail: PartnerDetail): Acknowledgement {
   const { partner, involvement, role, workstream } = detail;
-  const values = { name: detail.name, role: role.title, workstream: workstream.title, sender: involvement.ownerName ?? scope.turn.actor.name };
+  const values = {
+    name: detail.name,
+    role: role.title,
+    workstream: workstream.title,
+    sender: involvement.ownerName ?? scope.turn.actor.name,
+  };
   const message = scope.guidance.filled('interest', 'acknowledgement message', values);
   const subject = scope.guidance.filled('interest', 'acknowledgement subject', values);
-  const preference = partner.preferredContact && partner.preferredContact !== 'Email' ? ` Their preferred contact: ${partner.preferredContact}.` : '';
+  const preference =
+    partner.preferredContact && partner.preferredContact !== 'Email' ? ` Their preferred contact: ${partner.preferredContact}.` : '';
   const mailto = partner.email
     ? `mailto:${encodeURIComponent(partner.email).replace(/%40/g, '@')}?subject=${encodeURIComponent(plainText(subject))}&body=${encodeURIComponent(plainText(message).replace(/\n/g, '\r\n'))}`
     : undefined;
@@ -38,6 +44,12 @@ export function acknowledgementFor(scope: Pick<TurnScope, 'guidance' | 'turn'>, 
     return { message, mailto, howToSend: `${scope.guidance.text('interest', 'send by email')}${preference}` };
   }
   const phone = partner.phone ? ` on ${partner.phone}` : '';
-  const why = partner.email ? 'This message is too long to open in your email, so copy it' : `${detail.name} has no email address on record, so copy this message`;
-  return { message, mailto: undefined, howToSend: `${why} into a letter or text message, or phone them${phone} and say it in your own words.${preference} ${scope.guidance.text('interest', 'then record')}` };
+  const why = partner.email
+    ? 'This message is too long to open in your email, so copy it'
+    : `${detail.name} has no email address on record, so copy this message`;
+  return {
+    message,
+    mailto: undefined,
+    howToSend: `${why} into a letter or text message, or phone them${phone} and say it in your own words.${preference} ${scope.guidance.text('interest', 'then record')}`,
+  };
 }

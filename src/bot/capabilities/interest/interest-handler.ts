@@ -19,7 +19,9 @@ function personFrom(data: Readonly<Record<string, unknown>>): Record<string, unk
 
 /** "Maternity partner (Chat held)", for each role of a match, with titles read as the person may see them. */
 async function rolesOf(service: PathwayService, actor: Principal, match: PartnerMatch): Promise<string> {
-  const titles = await Promise.all(match.roles.map(async (role) => `${(await service.roleViews.role(actor, role.roleId)).role.title} (${role.stage})`));
+  const titles = await Promise.all(
+    match.roles.map(async (role) => `${(await service.roleViews.role(actor, role.roleId)).role.title} (${role.stage})`),
+  );
   return titles.length > 0 ? titles.join('; ') : 'no role you can see';
 }
 
@@ -28,7 +30,12 @@ async function rolesOf(service: PathwayService, actor: Principal, match: Partner
  * interest to the person known, or log them as a different person. The typed
  * details ride on the "different person" button, so nothing is typed twice.
  */
-async function sameOrDifferent(scope: TurnScope, roleId: number, data: Readonly<Record<string, unknown>>, refusal: RefusedError): Promise<TurnResult> {
+async function sameOrDifferent(
+  scope: TurnScope,
+  roleId: number,
+  data: Readonly<Record<string, unknown>>,
+  refusal: RefusedError,
+): Promise<TurnResult> {
   const matches = (refusal.details.matches ?? []) as PartnerMatch[];
   const key = optionalText(data.key);
   const card = scope.cards.render(
@@ -41,7 +48,16 @@ async function sameOrDifferent(scope: TurnScope, roleId: number, data: Readonly<
           $data: '${matches}',
           columns: [
             { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: '**${name}**: ${roles}', wrap: true }] },
-            { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Same person: link', verb: 'interest.link', data: '${ref}' }] }] },
+            {
+              type: 'Column',
+              width: 'auto',
+              items: [
+                {
+                  type: 'ActionSet',
+                  actions: [{ type: 'Action.Execute', title: 'Same person: link', verb: 'interest.link', data: '${ref}' }],
+                },
+              ],
+            },
           ],
         },
       ],
@@ -49,7 +65,13 @@ async function sameOrDifferent(scope: TurnScope, roleId: number, data: Readonly<
     },
     {
       message: refusal.message,
-      matches: await Promise.all(matches.map(async (match) => ({ name: match.name, roles: await rolesOf(scope.service, scope.turn.actor, match), ref: { roleId, partnerId: match.partnerId, key } }))),
+      matches: await Promise.all(
+        matches.map(async (match) => ({
+          name: match.name,
+          roles: await rolesOf(scope.service, scope.turn.actor, match),
+          ref: { roleId, partnerId: match.partnerId, key },
+        })),
+      ),
       different: { ...personFrom(data), roleId, key, newPerson: true },
     },
   );
@@ -81,8 +103,16 @@ export const interestCapability: Capability = {
     },
     async 'interest.link'(scope, data) {
       const { role } = await loadRole(scope, data.roleId);
-      const involvement = await scope.service.involvements.recordInterest(scope.turn.actor, { roleId: role.id, key: optionalText(data.key), partnerId: data.partnerId });
-      return showPartner(scope, involvement.id, `Interest logged on their existing record, so they have one record. ${scope.guidance.text('interest', 'acknowledge')}`);
+      const involvement = await scope.service.involvements.recordInterest(scope.turn.actor, {
+        roleId: role.id,
+        key: optionalText(data.key),
+        partnerId: data.partnerId,
+      });
+      return showPartner(
+        scope,
+        involvement.id,
+        `Interest logged on their existing record, so they have one record. ${scope.guidance.text('interest', 'acknowledge')}`,
+      );
     },
     'interest.acknowledge': (scope, data) =>
       actOnPartner(scope, data, async (press) => {

@@ -11,7 +11,12 @@ async function nextSteps(scope: TurnScope): Promise<TurnResult> {
     .filter((role) => role.status === 'Draft' || (role.status === 'Ready' && role.advertState !== 'Awaiting approval'))
     .map((role) => ({
       title: role.title,
-      detail: role.status === 'Draft' ? 'Draft: finish the description and mark it Ready' : role.advertState === 'Sent back' ? 'Advert sent back: change it and send again' : 'Ready: send the advert to the Engagement team',
+      detail:
+        role.status === 'Draft'
+          ? 'Draft: finish the description and mark it Ready'
+          : role.advertState === 'Sent back'
+            ? 'Advert sent back: change it and send again'
+            : 'Ready: send the advert to the Engagement team',
       verb: 'role.open',
       ref: { roleId: role.id },
     }));
@@ -19,11 +24,15 @@ async function nextSteps(scope: TurnScope): Promise<TurnResult> {
     .filter((row) => row.attention.length > 0 || (row.induction !== null && row.stage === 'Induction'))
     .map((row) => ({
       title: `${row.preferredName ?? row.name} · ${row.roleTitle}`,
-      detail: row.attention.length > 0 ? row.attention.join('; ') : `Induction: ${row.induction?.done ?? 0} of ${row.induction?.total ?? 0} done`,
+      detail:
+        row.attention.length > 0 ? row.attention.join('; ') : `Induction: ${row.induction?.done ?? 0} of ${row.induction?.total ?? 0} done`,
       verb: 'partner.open',
       ref: { involvementId: row.involvementId },
     }));
-  const card = scope.cards.render(template, { workstream: scope.workstream.title, items: [...partnerItems, ...roleItems].slice(0, MAX_ITEMS) });
+  const card = scope.cards.render(template, {
+    workstream: scope.workstream.title,
+    items: [...partnerItems, ...roleItems].slice(0, MAX_ITEMS),
+  });
   return show(card, 'Next steps');
 }
 

@@ -16,7 +16,8 @@ export const notesConsentCapability: Capability = {
     'notesConsent.withdraw': (scope, data) =>
       actOnPartner(scope, data, async (press) => {
         await scope.service.personalData.withdrawNotesConsent(scope.turn.actor, press.partner);
-        return (detail) => `Consent to notes withdrawn for ${detail.name}: notes about their experience were deleted from every workstream.`;
+        return (detail) =>
+          `Consent to notes withdrawn for ${detail.name}: notes about their experience were deleted from every workstream.`;
       }),
   },
 };

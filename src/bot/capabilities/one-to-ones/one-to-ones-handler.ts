@@ -9,7 +9,12 @@ import { BOOKED_ON_CARD, loadPartner } from '../partner/partner-card';
  * date records (as the tab does with the one it shows). A card drawn before the button
  * carried its booking has the partner's one-to-ones read.
  */
-async function bookedOn(scope: TurnScope, press: PartnerPress, data: Readonly<Record<string, unknown>>, date: unknown): Promise<{ oneToOneId: number; oneToOneVersion: number } | undefined> {
+async function bookedOn(
+  scope: TurnScope,
+  press: PartnerPress,
+  data: Readonly<Record<string, unknown>>,
+  date: unknown,
+): Promise<{ oneToOneId: number; oneToOneVersion: number } | undefined> {
   const onCard = data[BOOKED_ON_CARD];
   if (onCard === undefined) {
     const booked = (await loadPartner(scope, press.involvementId)).oneToOnes.find((item) => item.status === 'Booked' && item.date === date);
@@ -52,7 +57,8 @@ export const oneToOnesCapability: Capability = {
           });
         } catch (error) {
           if (!(error instanceof ConflictError)) throw error;
-          return (detail) => `${detail.name}'s record changed since this card was sent, so nothing was recorded. Here is the latest: try again.`;
+          return (detail) =>
+            `${detail.name}'s record changed since this card was sent, so nothing was recorded. Here is the latest: try again.`;
         }
         return 'One-to-one recorded. The next one is due a cadence from it.';
       }),
@@ -70,12 +76,19 @@ export const oneToOnesCapability: Capability = {
       }),
     'oneToOne.cancel': (scope, data) =>
       actOnPartner(scope, data, async (press) => {
-        await scope.service.oneToOnes.cancel(scope.turn.actor, { oneToOneId: data.oneToOneId, version: data.oneToOneVersion, key: press.key() });
+        await scope.service.oneToOnes.cancel(scope.turn.actor, {
+          oneToOneId: data.oneToOneId,
+          version: data.oneToOneVersion,
+          key: press.key(),
+        });
         return 'One-to-one cancelled.';
       }),
     'oneToOne.cadence': (scope, data) =>
       actOnPartner(scope, data, async (press) => {
-        await scope.service.involvements.setCadence(scope.turn.actor, { ...press.involvement, cadenceWeeks: wholeNumber(data.cadenceWeeks) });
+        await scope.service.involvements.setCadence(scope.turn.actor, {
+          ...press.involvement,
+          cadenceWeeks: wholeNumber(data.cadenceWeeks),
+        });
       }),
   },
 };

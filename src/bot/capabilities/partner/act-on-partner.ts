@@ -26,7 +26,11 @@ export interface PartnerPress {
 export async function showPartner(scope: TurnScope, involvementId: unknown, note?: PartnerNote): Promise<TurnResult> {
   const detail = await loadPartner(scope, involvementId);
   const colleagues = detail.actions.reassign ? await scope.service.members.list(scope.turn.actor, detail.workstream.id) : [];
-  return replace(partnerCard(scope, detail, colleagues), `${detail.name}: ${detail.involvement.stage}`, typeof note === 'function' ? note(detail) : note);
+  return replace(
+    partnerCard(scope, detail, colleagues),
+    `${detail.name}: ${detail.involvement.stage}`,
+    typeof note === 'function' ? note(detail) : note,
+  );
 }
 
 /**

@@ -19,8 +19,12 @@ export async function loadPartner(scope: TurnScope, involvementId: unknown): Pro
   const id = cardInvolvementId(involvementId);
   const detail = await scope.service.partnerViews.partnerDetail(scope.turn.actor, id);
   if (scope.workstream && detail.workstream.id !== scope.workstream.id) {
-    const hint = scope.turn.conversation.kind === 'channel' ? '' : ` Type **workstream** and choose ${detail.workstream.title} to work on them here.`;
-    throw new RefusedError('other-workstream', `That partner belongs to another workstream, not ${scope.workstream.title}. Nothing was changed.${hint}`);
+    const hint =
+      scope.turn.conversation.kind === 'channel' ? '' : ` Type **workstream** and choose ${detail.workstream.title} to work on them here.`;
+    throw new RefusedError(
+      'other-workstream',
+      `That partner belongs to another workstream, not ${scope.workstream.title}. Nothing was changed.${hint}`,
+    );
   }
   return detail;
 }
@@ -73,7 +77,8 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail, colleagues:
     { title: 'Interest received', value: longDate(involvement.interestDate) },
     { title: 'Acknowledged', value: involvement.acknowledgedDate ? longDate(involvement.acknowledgedDate) : 'Not yet' },
   ];
-  if (involvement.chatAt) facts.push({ title: 'Informal chat', value: `${chatWhen(involvement.chatAt, scope)} · ${involvement.chatWhere ?? ''}` });
+  if (involvement.chatAt)
+    facts.push({ title: 'Informal chat', value: `${chatWhen(involvement.chatAt, scope)} · ${involvement.chatWhere ?? ''}` });
   if (involvement.stageReason) facts.push({ title: 'Reason', value: involvement.stageReason });
   if (stage === 'Ended') facts.push({ title: 'Exit conversation', value: involvement.exitConversationOffered ? 'Offered' : 'Not offered' });
   facts.push({ title: 'Consent to hold details', value: consentState(partner.consentGiven, partner.consentDate, 'Not recorded') });
@@ -99,7 +104,13 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail, colleagues:
     bookChatTitle: stage === 'Chat booked' ? 'Move the chat' : 'Book informal chat',
     written: writtenDown(detail),
     booked: booked
-      ? { date: booked.date, time: booked.time ?? '', where: booked.where ?? '', when: bookedWhen, ref: { ...ref, oneToOneId: booked.id, oneToOneVersion: booked.version } }
+      ? {
+          date: booked.date,
+          time: booked.time ?? '',
+          where: booked.where ?? '',
+          when: bookedWhen,
+          ref: { ...ref, oneToOneId: booked.id, oneToOneVersion: booked.version },
+        }
       : undefined,
     // "Record as held" on the booked one's date records that one, so the button carries it (false: none was booked).
     heldRef: { ...ref, [BOOKED_ON_CARD]: booked ? { oneToOneId: booked.id, oneToOneVersion: booked.version, date: booked.date } : false },

@@ -8,7 +8,11 @@ export const pauseEndCapability: Capability = {
   actions: {
     'involvement.pause': (scope, data) =>
       actOnPartner(scope, data, async (press) => {
-        await scope.service.involvements.pause(scope.turn.actor, { ...press.involvement, reason: optionalText(data.reason), cancelBooked: toggle(data.cancelBooked) });
+        await scope.service.involvements.pause(scope.turn.actor, {
+          ...press.involvement,
+          reason: optionalText(data.reason),
+          cancelBooked: toggle(data.cancelBooked),
+        });
       }),
     'involvement.resume': (scope, data) =>
       actOnPartner(scope, data, async (press) => {
@@ -28,7 +32,11 @@ export const pauseEndCapability: Capability = {
       }),
     'involvement.notProgress': (scope, data) =>
       actOnPartner(scope, data, async (press) => {
-        await scope.service.involvements.notProgress(scope.turn.actor, { ...press.involvement, reason: optionalText(data.reason), cancelBooked: toggle(data.cancelBooked) });
+        await scope.service.involvements.notProgress(scope.turn.actor, {
+          ...press.involvement,
+          reason: optionalText(data.reason),
+          cancelBooked: toggle(data.cancelBooked),
+        });
         return scope.guidance.text('pause-and-end', 'after not progressed') || undefined;
       }),
   },

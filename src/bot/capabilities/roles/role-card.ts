@@ -54,7 +54,9 @@ export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined, col
   // What a role can do next is the domain's to say; a role not saved yet can only be saved.
   const actions = role ? roleActions(role, false) : undefined;
   const editable = actions?.edit ?? true;
-  const ref = role ? { roleId: role.id, version: role.version, key, [CARD_MADE_FOR_WORKSTREAM]: role.workstreamId } : { key, [CARD_MADE_FOR_WORKSTREAM]: scope.workstream?.id };
+  const ref = role
+    ? { roleId: role.id, version: role.version, key, [CARD_MADE_FOR_WORKSTREAM]: role.workstreamId }
+    : { key, [CARD_MADE_FOR_WORKSTREAM]: scope.workstream?.id };
   const advertLine = !role
     ? ''
     : role.advertState === 'Awaiting approval'
@@ -98,7 +100,8 @@ export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined, col
     actions,
     ownerId: role?.ownerId ?? '',
     colleagues: colleagues.map((member) => ({ id: member.userId, name: member.userName })),
-    advertTitle: role?.advertState === 'Awaiting approval' ? 'Open the advert for approval' : status === 'Advertised' ? 'Open the advert' : '',
+    advertTitle:
+      role?.advertState === 'Awaiting approval' ? 'Open the advert for approval' : status === 'Advertised' ? 'Open the advert' : '',
     ref,
     interestRef: role ? { roleId: role.id, key: globalThis.crypto.randomUUID(), [CARD_MADE_FOR_WORKSTREAM]: role.workstreamId } : {},
     interestGuidance: scope.guidance.text('interest', 'log'),

@@ -47,7 +47,9 @@ function roleStep(scope: TurnScope, roleId: number, data: Readonly<Record<string
  * A button that moves the role to another status through one of the role use cases,
  * saving what was typed on the card in the same commit, then shows it again.
  */
-function statusMove(move: (roles: PathwayService['roles'], actor: Principal, input: Record<string, unknown>) => Promise<RoleOutcome>): ActionHandler {
+function statusMove(
+  move: (roles: PathwayService['roles'], actor: Principal, input: Record<string, unknown>) => Promise<RoleOutcome>,
+): ActionHandler {
   return async (scope, data) => {
     const current = await loadRole(scope, data.roleId);
     return refreshed(scope, await move(scope.service.roles, scope.turn.actor, roleStep(scope, current.role.id, data)));
@@ -66,7 +68,11 @@ async function rolesList(scope: TurnScope): Promise<TurnResult> {
           $data: '${roles}',
           columns: [
             { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: '${title} (${status})', wrap: true }] },
-            { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Open', verb: 'role.open', data: '${ref}' }] }] },
+            {
+              type: 'Column',
+              width: 'auto',
+              items: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Open', verb: 'role.open', data: '${ref}' }] }],
+            },
           ],
         },
       ],
@@ -104,7 +110,11 @@ export const rolesCapability: Capability = {
           workstreamId: workstreamOf(scope),
           key: optionalText(data.key),
         });
-        return refreshed(scope, outcome, outcome.missing.length === 0 ? 'Saved. The description is complete: mark it Ready.' : 'Saved as Draft.');
+        return refreshed(
+          scope,
+          outcome,
+          outcome.missing.length === 0 ? 'Saved. The description is complete: mark it Ready.' : 'Saved as Draft.',
+        );
       }
       const current = await loadRole(scope, data.roleId);
       const outcome = await scope.service.roles.updateRole(scope.turn.actor, roleStep(scope, current.role.id, data));
@@ -112,8 +122,17 @@ export const rolesCapability: Capability = {
     },
     async 'role.reassign'(scope, data) {
       const current = await loadRole(scope, data.roleId);
-      const outcome = await scope.service.roles.reassignLead(scope.turn.actor, { roleId: current.role.id, version: data.version, key: pressKey(scope.turn.action), ownerId: optionalText(data.ownerId) });
-      return refreshed(scope, outcome, `${outcome.role.ownerName ?? 'They'} now leads the recruiting for "${outcome.role.title}". People who show interest from now on have them as named contact.`);
+      const outcome = await scope.service.roles.reassignLead(scope.turn.actor, {
+        roleId: current.role.id,
+        version: data.version,
+        key: pressKey(scope.turn.action),
+        ownerId: optionalText(data.ownerId),
+      });
+      return refreshed(
+        scope,
+        outcome,
+        `${outcome.role.ownerName ?? 'They'} now leads the recruiting for "${outcome.role.title}". People who show interest from now on have them as named contact.`,
+      );
     },
     'role.ready': statusMove((roles, actor, input) => roles.markReady(actor, input)),
     'role.draft': statusMove((roles, actor, input) => roles.backToDraft(actor, input)),

@@ -5,7 +5,10 @@ import { say, type Capability, type ReminderRun, type TurnResult, type TurnScope
 const KIND_NAMES: Readonly<Record<ReminderKind, readonly [string, string]>> = {
   'one-to-one-due': ['one-to-one coming up', 'one-to-ones coming up'],
   'one-to-one-overdue': ['overdue one-to-one', 'overdue one-to-ones'],
-  'one-to-one-escalated': ['long-overdue one-to-one raised with the Engagement team', 'long-overdue one-to-ones raised with the Engagement team'],
+  'one-to-one-escalated': [
+    'long-overdue one-to-one raised with the Engagement team',
+    'long-overdue one-to-ones raised with the Engagement team',
+  ],
   'induction-stalled': ['induction with no progress', 'inductions with no progress'],
   'role-closing': ['role closing soon', 'roles closing soon'],
   'weekly-digest': ['weekly digest', 'weekly digests'],
@@ -26,12 +29,20 @@ export function describeRun(run: ReminderRun): string {
   const kinds = (Object.keys(KIND_NAMES) as ReminderKind[])
     .filter((kind) => (run.sentByKind[kind] ?? 0) > 0)
     .map((kind) => counted(run.sentByKind[kind] ?? 0, KIND_NAMES[kind]));
-  const lines = [run.sent === 0 ? 'No new reminders were due, so I sent none.' : `I sent ${counted(run.sent, ['reminder', 'reminders'])}: ${kinds.join(', ')}.`];
-  if (run.alreadySent > 0) lines.push(`${counted(run.alreadySent, ['reminder was', 'reminders were'])} already sent earlier, so not sent again.`);
+  const lines = [
+    run.sent === 0
+      ? 'No new reminders were due, so I sent none.'
+      : `I sent ${counted(run.sent, ['reminder', 'reminders'])}: ${kinds.join(', ')}.`,
+  ];
+  if (run.alreadySent > 0)
+    lines.push(`${counted(run.alreadySent, ['reminder was', 'reminders were'])} already sent earlier, so not sent again.`);
   if (run.unreachable > 0) {
-    lines.push(`${counted(run.unreachable, ['reminder has', 'reminders have'])} nobody to go to yet: the member of staff has not talked to me and their workstream's channel has not added me.`);
+    lines.push(
+      `${counted(run.unreachable, ['reminder has', 'reminders have'])} nobody to go to yet: the member of staff has not talked to me and their workstream's channel has not added me.`,
+    );
   }
-  if (run.failed > 0) lines.push(`${counted(run.failed, ['reminder', 'reminders'])} could not be sent just now and will be tried again on the next run.`);
+  if (run.failed > 0)
+    lines.push(`${counted(run.failed, ['reminder', 'reminders'])} could not be sent just now and will be tried again on the next run.`);
   return lines.join('\n\n');
 }
 

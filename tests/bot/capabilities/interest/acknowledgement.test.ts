@@ -7,7 +7,10 @@ import type { PartnerDetail } from '../../../../src/domain';
 
 function guidanceWith(message: string): Guidance {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'guidance-'));
-  fs.writeFileSync(path.join(folder, 'interest.md'), `## acknowledgement subject\nThanks\n\n## acknowledgement message\n${message}\n\n## then record\nThen press **Record acknowledgement**.\n`);
+  fs.writeFileSync(
+    path.join(folder, 'interest.md'),
+    `## acknowledgement subject\nThanks\n\n## acknowledgement message\n${message}\n\n## then record\nThen press **Record acknowledgement**.\n`,
+  );
   return new Guidance(folder, {});
 }
 
@@ -18,7 +21,10 @@ const detail = {
   role: { title: 'Maternity partner' },
   workstream: { title: 'Maternity' },
 } as unknown as PartnerDetail;
-const turn = { actor: { id: 'aad-priya', name: 'Priya Shah', email: '', tenantId: 'tenant' }, conversation: { id: 'c', kind: 'personal' } } as const;
+const turn = {
+  actor: { id: 'aad-priya', name: 'Priya Shah', email: '', tenantId: 'tenant' },
+  conversation: { id: 'c', kind: 'personal' },
+} as const;
 
 describe('The acknowledgement message', () => {
   it('an organisation writes a message too long for an email link / no link, the message is there to copy instead', () => {

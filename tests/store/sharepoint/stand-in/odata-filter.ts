@@ -15,7 +15,11 @@ export type FilterNode =
 type Operator = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
 const OPERATORS = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
 
-type Token = { kind: 'word'; text: string } | { kind: 'string'; text: string } | { kind: 'number'; value: number } | { kind: 'paren'; text: '(' | ')' };
+type Token =
+  | { kind: 'word'; text: string }
+  | { kind: 'string'; text: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'paren'; text: '(' | ')' };
 
 /** Raised for a filter SharePoint would answer with 400. */
 export class FilterSyntaxError extends Error {}
@@ -156,7 +160,8 @@ export function compareValues(a: unknown, b: unknown): number {
   if (x === y) return 0;
   if (x === null) return -1;
   if (y === null) return 1;
-  if (typeof x === 'string' && typeof y === 'string') return x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0;
+  if (typeof x === 'string' && typeof y === 'string')
+    return x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0;
   return x < y ? -1 : x > y ? 1 : 0;
 }
 

@@ -13,7 +13,11 @@ afterAll(async () => {
 async function call(path: string, method = 'GET', body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${standIn.siteUrl}/_api/${path}`, {
     method: method === 'GET' ? 'GET' : 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(method === 'GET' || method === 'POST' ? {} : { 'X-HTTP-Method': method, 'IF-Match': '*' }) },
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      ...(method === 'GET' || method === 'POST' ? {} : { 'X-HTTP-Method': method, 'IF-Match': '*' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -45,7 +49,14 @@ describe('the stand-in’s version history and recycle bins', () => {
     expect((await call(`${list}/items(1)/versions(1536)`, 'DELETE')).status).toBe(400);
     expect((await call(`${list}/items(1)/versions(512)`, 'DELETE')).status).toBe(200);
     expect(values(await call('web/RecycleBin'))).toEqual([
-      expect.objectContaining({ 'odata.type': 'SP.RecycleBinItem', ItemType: 8, ItemState: 1, LeafName: '1_.000', DirName: 'sites/pathway/Lists/Notes', Title: 'Version 1.0' }),
+      expect.objectContaining({
+        'odata.type': 'SP.RecycleBinItem',
+        ItemType: 8,
+        ItemState: 1,
+        LeafName: '1_.000',
+        DirName: 'sites/pathway/Lists/Notes',
+        Title: 'Version 1.0',
+      }),
     ]);
   });
 

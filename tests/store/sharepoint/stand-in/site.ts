@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { compareValues, firstField, matches, parseFilter, spInstant, FilterSyntaxError, type FilterNode, type Literal } from './odata-filter';
+import {
+  compareValues,
+  firstField,
+  matches,
+  parseFilter,
+  spInstant,
+  FilterSyntaxError,
+  type FilterNode,
+  type Literal,
+} from './odata-filter';
 
 /** A failure the stand-in answers with, shaped like SharePoint's `odata.error`. */
 export class SpError extends Error {
@@ -121,12 +130,7 @@ function baseField(internalName: string, title: string, type: string, overrides:
 }
 
 function xmlUnescape(text: string): string {
-  return text
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&apos;', "'")
-    .replaceAll('&amp;', '&');
+  return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
 }
 
 function bool(value: string | undefined): boolean {
@@ -179,7 +183,11 @@ export class StandInSite {
     const title = String(body.Title ?? '');
     if (!title) throw new SpError(400, '-2147024809, System.ArgumentException', 'A list needs a title.');
     if (this.lists.some((list) => list.Title.toLowerCase() === title.toLowerCase())) {
-      throw new SpError(500, '-2130575342, Microsoft.SharePoint.SPException', `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`);
+      throw new SpError(
+        500,
+        '-2130575342, Microsoft.SharePoint.SPException',
+        `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`,
+      );
     }
     const list: StandInList = {
       Id: randomUUID(),
@@ -207,7 +215,12 @@ export class StandInSite {
 
   field(list: StandInList, name: string): StandInField {
     const found = list.fields.find((field) => field.InternalName === name || field.Title === name);
-    if (!found) throw new SpError(404, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+    if (!found)
+      throw new SpError(
+        404,
+        '-2147024809, System.ArgumentException',
+        `Column '${name}' does not exist. It may have been deleted by another user.`,
+      );
     return found;
   }
 
@@ -333,7 +346,8 @@ export class StandInSite {
     try {
       filter = query.filter ? this.typedFilter(list, parseFilter(query.filter)) : undefined;
     } catch (error) {
-      if (error instanceof FilterSyntaxError) throw new SpError(400, '-1, Microsoft.SharePoint.SPException', `The query is not valid: ${error.message}`);
+      if (error instanceof FilterSyntaxError)
+        throw new SpError(400, '-1, Microsoft.SharePoint.SPException', `The query is not valid: ${error.message}`);
       throw error;
     }
     const order = (query.orderby ?? '')
@@ -382,7 +396,11 @@ export class StandInSite {
   /** An item as JSON, with its ETag; only the selected properties when `select` is given. */
   render(list: StandInList, item: StoredItem, select?: readonly string[]): Record<string, unknown> {
     const row = this.row(item);
-    const names = select ?? ['Id', 'ID', ...list.fields.map((field) => (field.TypeAsString === 'Lookup' ? `${field.InternalName}Id` : field.InternalName))];
+    const names = select ?? [
+      'Id',
+      'ID',
+      ...list.fields.map((field) => (field.TypeAsString === 'Lookup' ? `${field.InternalName}Id` : field.InternalName)),
+    ];
     const out: Record<string, unknown> = { 'odata.etag': `"${item.version}"` };
     for (const name of names) out[name] = row[name] ?? null;
     return out;
@@ -390,14 +408,19 @@ export class StandInSite {
 
   item(list: StandInList, id: number): StoredItem {
     const item = list.items.get(id);
-    if (!item) throw new SpError(404, '-2130575338, System.ArgumentException', 'Item does not exist. It may have been deleted by another user.');
+    if (!item)
+      throw new SpError(404, '-2130575338, System.ArgumentException', 'Item does not exist. It may have been deleted by another user.');
     return item;
   }
 
   private checkIfMatch(item: StoredItem, ifMatch: string | undefined): void {
     if (ifMatch === undefined || ifMatch === '*') return;
     if (ifMatch.replaceAll('"', '') !== String(item.version)) {
-      throw new SpError(412, '-1, Microsoft.SharePoint.Client.ClientServiceException', 'The request ETag value does not match the object\'s ETag value.');
+      throw new SpError(
+        412,
+        '-1, Microsoft.SharePoint.Client.ClientServiceException',
+        "The request ETag value does not match the object's ETag value.",
+      );
     }
   }
 
@@ -405,7 +428,12 @@ export class StandInSite {
     for (const [name, value] of Object.entries(body)) {
       if (name.startsWith('odata.') || name.startsWith('@odata') || name === '__metadata') continue;
       const field = this.fieldOfProperty(list, name);
-      if (!field) throw new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The property '${name}' does not exist on type 'SP.Data.ListItem'.`);
+      if (!field)
+        throw new SpError(
+          400,
+          '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+          `The property '${name}' does not exist on type 'SP.Data.ListItem'.`,
+        );
       target[name] = this.stored(field, value);
     }
     for (const field of list.fields) {
@@ -418,7 +446,11 @@ export class StandInSite {
       if (field.EnforceUniqueValues && value !== null) {
         const clash = [...list.items.values()].some((other) => other.id !== id && other.values[name] === value);
         if (clash) {
-          throw new SpError(409, '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException', `This value already exists in the list. Column ${field.Title} enforces unique values.`);
+          throw new SpError(
+            409,
+            '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
+            `This value already exists in the list. Column ${field.Title} enforces unique values.`,
+          );
         }
       }
     }
@@ -426,7 +458,8 @@ export class StandInSite {
 
   private stored(field: StandInField, value: unknown): unknown {
     if (value === null || value === undefined) return null;
-    const invalid = () => new SpError(400, '-2146232832, Microsoft.SharePoint.SPFieldValidationException', `The value of ${field.Title} is not valid.`);
+    const invalid = () =>
+      new SpError(400, '-2146232832, Microsoft.SharePoint.SPFieldValidationException', `The value of ${field.Title} is not valid.`);
     switch (field.TypeAsString) {
       case 'Text':
       case 'Note':
@@ -491,7 +524,11 @@ export class StandInSite {
       for (const field of other.fields) {
         if (field.TypeAsString !== 'Lookup' || field.RelationshipDeleteBehavior !== 1 || field.LookupList !== `{${list.Id}}`) continue;
         if ([...other.items.values()].some((candidate) => candidate.values[`${field.InternalName}Id`] === id)) {
-          throw new SpError(409, '-2130575306, Microsoft.SharePoint.SPException', `This item cannot be deleted because an item in the "${other.Title}" list is related to it through the "${field.Title}" column.`);
+          throw new SpError(
+            409,
+            '-2130575306, Microsoft.SharePoint.SPException',
+            `This item cannot be deleted because an item in the "${other.Title}" list is related to it through the "${field.Title}" column.`,
+          );
         }
       }
     }
@@ -537,12 +574,15 @@ export class StandInSite {
     try {
       condition = filter ? parseFilter(filter) : undefined;
     } catch (error) {
-      if (error instanceof FilterSyntaxError) throw new SpError(400, '-1, Microsoft.SharePoint.SPException', `The query is not valid: ${error.message}`);
+      if (error instanceof FilterSyntaxError)
+        throw new SpError(400, '-1, Microsoft.SharePoint.SPException', `The query is not valid: ${error.message}`);
       throw error;
     }
     const names = select?.split(',').map((name) => name.trim());
     return this.recycleBin
-      .filter((entry) => stages.includes(entry.ItemState) && (!condition || matches(condition, entry as unknown as Record<string, unknown>)))
+      .filter(
+        (entry) => stages.includes(entry.ItemState) && (!condition || matches(condition, entry as unknown as Record<string, unknown>)),
+      )
       .map((entry) => {
         const json: Record<string, unknown> = {
           ...entry,

@@ -160,14 +160,19 @@ export class SharePointStandIn {
       return;
     }
     if (fault && !fault.afterProcessing) {
-      this.send(res, { status: fault.status ?? 503, body: errorBody(new SpError(fault.status ?? 503, '-1', 'The server is busy.')), headers: fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {} });
+      this.send(res, {
+        status: fault.status ?? 503,
+        body: errorBody(new SpError(fault.status ?? 503, '-1', 'The server is busy.')),
+        headers: fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {},
+      });
       return;
     }
-    const answer = seen.target.length > MAX_URL_LENGTH
-      ? URL_TOO_LONG
-      : seen.path.startsWith('$batch')
-        ? this.batch(headers['content-type'] ?? '', body)
-        : this.answer(method, req.url ?? '', headers, body, false);
+    const answer =
+      seen.target.length > MAX_URL_LENGTH
+        ? URL_TOO_LONG
+        : seen.path.startsWith('$batch')
+          ? this.batch(headers['content-type'] ?? '', body)
+          : this.answer(method, req.url ?? '', headers, body, false);
     if (fault?.afterProcessing) {
       req.socket.destroy();
       return;
@@ -201,7 +206,11 @@ export class SharePointStandIn {
     if (inBatch) {
       const fault = this.takeFault(seen, true);
       if (fault) {
-        return { status: fault.status ?? 429, body: errorBody(new SpError(fault.status ?? 429, '-1', 'Too many requests.')), headers: fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {} };
+        return {
+          status: fault.status ?? 429,
+          body: errorBody(new SpError(fault.status ?? 429, '-1', 'Too many requests.')),
+          headers: fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {},
+        };
       }
     }
     try {
@@ -218,11 +227,18 @@ export class SharePointStandIn {
     }
   }
 
-  private route(method: string, path: string, query: URLSearchParams, headers: Record<string, string>, body: Record<string, unknown>): Answer {
+  private route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    headers: Record<string, string>,
+    body: Record<string, unknown>,
+  ): Answer {
     const ifMatch = headers['if-match'];
     if (/^web\/?$/i.test(path)) return { status: 200, body: { Title: this.site.title, Url: this.siteUrl } };
     const recycleBin = /^(web|site)\/recyclebin(?:\/(\w+))?$/i.exec(path);
-    if (recycleBin) return this.recycleBin(method, recycleBin[1].toLowerCase() as 'web' | 'site', recycleBin[2]?.toLowerCase(), query, body);
+    if (recycleBin)
+      return this.recycleBin(method, recycleBin[1].toLowerCase() as 'web' | 'site', recycleBin[2]?.toLowerCase(), query, body);
     if (/^web\/lists\/?$/i.test(path)) {
       if (method === 'POST') return { status: 201, body: this.listJson(this.site.addList(body)) };
       return { status: 200, body: { value: this.site.lists.map((list) => this.listJson(list)) } };
@@ -256,12 +272,14 @@ export class SharePointStandIn {
       if (page.next !== undefined) {
         const next = new URLSearchParams(query);
         next.set('$skiptoken', `Paged=TRUE&PagedOffset=${page.next}`);
-        result['odata.nextLink'] = `${this.siteUrl}/_api/web/lists/getbytitle('${encodeURIComponent(list.Title.replaceAll("'", "''"))}')/items?${next.toString()}`;
+        result['odata.nextLink'] =
+          `${this.siteUrl}/_api/web/lists/getbytitle('${encodeURIComponent(list.Title.replaceAll("'", "''"))}')/items?${next.toString()}`;
       }
       return { status: 200, body: result };
     }
     const versions = /^items\((\d+)\)\/versions(?:\((\d+)\))?$/i.exec(rest);
-    if (versions) return this.versions(method, list, Number(versions[1]), versions[2] === undefined ? undefined : Number(versions[2]), query);
+    if (versions)
+      return this.versions(method, list, Number(versions[1]), versions[2] === undefined ? undefined : Number(versions[2]), query);
     const itemById = /^items\((\d+)\)$/i.exec(rest);
     if (itemById) {
       const id = Number(itemById[1]);
@@ -273,7 +291,10 @@ export class SharePointStandIn {
         this.site.deleteItem(list, id, ifMatch);
         return { status: 200 };
       }
-      const select = query.get('$select')?.split(',').map((name) => name.trim());
+      const select = query
+        .get('$select')
+        ?.split(',')
+        .map((name) => name.trim());
       const item = this.site.item(list, id);
       return { status: 200, body: this.site.render(list, item, select), headers: { ETag: `"${item.version}"` } };
     }
@@ -293,7 +314,12 @@ export class SharePointStandIn {
     }
     if (/^views$/i.test(rest)) {
       if (method === 'POST') return { status: 201, body: this.site.addView(list, body) };
-      return { status: 200, body: { value: list.views.map(({ Id, Title, ViewQuery, RowLimit, PersonalView }) => ({ Id, Title, ViewQuery, RowLimit, PersonalView })) } };
+      return {
+        status: 200,
+        body: {
+          value: list.views.map(({ Id, Title, ViewQuery, RowLimit, PersonalView }) => ({ Id, Title, ViewQuery, RowLimit, PersonalView })),
+        },
+      };
     }
     const viewByTitle = /^views\/getbytitle\('((?:[^']|'')*)'\)(.*)$/i.exec(rest);
     if (viewByTitle) {
@@ -305,7 +331,10 @@ export class SharePointStandIn {
           if (typeof body.RowLimit === 'number') view.RowLimit = body.RowLimit;
           return { status: 204 };
         }
-        return { status: 200, body: { Id: view.Id, Title: view.Title, ViewQuery: view.ViewQuery, RowLimit: view.RowLimit, PersonalView: view.PersonalView } };
+        return {
+          status: 200,
+          body: { Id: view.Id, Title: view.Title, ViewQuery: view.ViewQuery, RowLimit: view.RowLimit, PersonalView: view.PersonalView },
+        };
       }
       if (viewRest === 'viewfields') return { status: 200, body: { Items: view.ViewFields, SchemaXml: '' } };
       if (viewRest === 'viewfields/removeallviewfields') {
@@ -332,12 +361,20 @@ export class SharePointStandIn {
       this.site.deleteVersion(list, id, versionId);
       return { status: 200 };
     }
-    const select = query.get('$select')?.split(',').map((name) => name.trim());
+    const select = query
+      .get('$select')
+      ?.split(',')
+      .map((name) => name.trim());
     const rows = this.site
       .versions(list, id)
       .filter(({ version }) => versionId === undefined || version * VERSION_ID_STEP === versionId)
       .map(({ version, values, current }) => {
-        const row: Record<string, unknown> = { ...values, VersionId: version * VERSION_ID_STEP, VersionLabel: `${version}.0`, IsCurrentVersion: current };
+        const row: Record<string, unknown> = {
+          ...values,
+          VersionId: version * VERSION_ID_STEP,
+          VersionLabel: `${version}.0`,
+          IsCurrentVersion: current,
+        };
         const out: Record<string, unknown> = { 'odata.type': 'SP.ListItemVersion' };
         for (const [name, value] of Object.entries(row)) if (!select || select.includes(name)) out[name] = value;
         return out;
@@ -348,11 +385,20 @@ export class SharePointStandIn {
   }
 
   /** The site's first-stage recycle bin (`web`) or the site collection's, both stages (`site`), and deletes from them by id. */
-  private recycleBin(method: string, bin: 'web' | 'site', action: string | undefined, query: URLSearchParams, body: Record<string, unknown>): Answer {
+  private recycleBin(
+    method: string,
+    bin: 'web' | 'site',
+    action: string | undefined,
+    query: URLSearchParams,
+    body: Record<string, unknown>,
+  ): Answer {
     const ids = Array.isArray(body.ids) ? body.ids.map(String) : [];
     if (method === 'GET' && action === undefined) {
       const stages = bin === 'web' ? [1] : [1, 2];
-      return { status: 200, body: { value: this.site.recycleBinEntries(stages, query.get('$filter') ?? undefined, query.get('$select') ?? undefined) } };
+      return {
+        status: 200,
+        body: { value: this.site.recycleBinEntries(stages, query.get('$filter') ?? undefined, query.get('$select') ?? undefined) },
+      };
     }
     if (method === 'POST' && action === 'deletebyids') {
       this.site.deleteFromRecycleBin(ids, bin);
@@ -393,7 +439,10 @@ export class SharePointStandIn {
         const colon = lines[index].indexOf(':');
         headers[lines[index].slice(0, colon).trim().toLowerCase()] = lines[index].slice(colon + 1).trim();
       }
-      const partBody = lines.slice(index + 1).join('\n').trim();
+      const partBody = lines
+        .slice(index + 1)
+        .join('\n')
+        .trim();
       const answer = this.answer(method.toUpperCase(), url, headers, partBody, true);
       out.push(`--${responseBoundary}`);
       out.push('Content-Type: application/http');
