@@ -5,6 +5,7 @@ import type {
   DashboardRow,
   DuplicateGroup,
   EngagementOverview,
+  ItemDocument,
   Member,
   PartnerDetail,
   PathwayService,
@@ -187,6 +188,12 @@ export type TabDashboardRow = Omit<DashboardRow, 'version' | 'roleId' | 'stageCh
 /** The workstream dashboard as the tab reads it. */
 export type TabDashboard = Omit<Dashboard, 'rows'> & { readonly rows: TabDashboardRow[] };
 
+/**
+ * One partner in one role as the panel reads it: the domain's detail, and a link on
+ * each checklist item that concerns one of the organisation's documents with a link set.
+ */
+export type TabPartnerDetail = PartnerDetail & { readonly documents: readonly ItemDocument[] };
+
 /** What the routes without a use case answer. */
 export interface ReadAnswers {
   me: Me;
@@ -197,7 +204,7 @@ export interface ReadAnswers {
   overview: EngagementOverview;
   members: Member[];
   engagementTeam: Member[];
-  partnerDetail: PartnerDetail;
+  partnerDetail: TabPartnerDetail;
   duplicates: DuplicateGroup[];
 }
 
@@ -244,6 +251,7 @@ export type {
   InductionProgress,
   InductionTask,
   Involvement,
+  ItemDocument,
   Member,
   Merge,
   NextOneToOne,

@@ -2,6 +2,7 @@
 export * from './actions';
 export * from './calendar';
 export * from './contact';
+export * from './documents';
 export * from './errors';
 export * from './induction';
 export * from './involvement';

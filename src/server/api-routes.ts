@@ -1,6 +1,6 @@
 import type { IdentityMode } from '../config';
 import { API, type Answer, type ReadRoute, type UseCaseRoute } from '../contract/api';
-import type { PathwayService, Principal } from '../domain';
+import { itemDocuments, type DocumentLinks, type PathwayService, type Principal } from '../domain';
 import { dashboardForTab } from './dashboard-for-tab';
 
 /** What answering one call of the API is given. */
@@ -10,6 +10,8 @@ export interface ApiCall {
   /** The path's ids, already checked to be positive whole numbers. */
   readonly ids: Readonly<Record<string, number>>;
   readonly identity: IdentityMode;
+  /** Links to the organisation's documents, for the checklist items that concern them. */
+  readonly documents: DocumentLinks;
 }
 
 /** The one read open to callers who are not signed in: the bot's id is public (it is in the app manifest). */
@@ -32,7 +34,10 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   overview: ({ service, actor }) => service.engagementOverview.overview(actor),
   members: ({ service, actor, ids }) => service.members.list(actor, ids.workstreamId),
   engagementTeam: ({ service, actor }) => service.members.list(actor, null),
-  partnerDetail: ({ service, actor, ids }) => service.partnerViews.partnerDetail(actor, ids.involvementId),
+  partnerDetail: async ({ service, actor, ids, documents }) => {
+    const detail = await service.partnerViews.partnerDetail(actor, ids.involvementId);
+    return { ...detail, documents: itemDocuments(detail.checklist, documents) };
+  },
   duplicates: ({ service, actor }) => service.partners.duplicates(actor),
 };
 

@@ -29,7 +29,11 @@ export interface AppDependencies {
   /** The scheduled jobs a hosted scheduler may start over HTTP (reminders, retention); none when left out. */
   readonly jobs?: readonly JobTrigger[];
   /** Without `rateLimit` the tab API is not rate limited; the composition root always passes it. */
-  readonly config: Pick<Config, 'identity' | 'tabDir'> & Partial<Pick<Config, 'bot' | 'signIn' | 'rateLimit'>>;
+  readonly config: Pick<Config, 'identity' | 'tabDir'> &
+    Partial<Pick<Config, 'bot' | 'signIn' | 'rateLimit'>> & {
+      /** The organisation's document links, sent with a partner's checklist; none when left out. */
+      readonly botSettings?: Pick<Config['botSettings'], 'documents'>;
+    };
   readonly logger: Logger;
   /** Where the rate limits keep their counts; this process's memory by default. */
   readonly rateLimitStore?: RateLimitStoreFactory;
@@ -206,7 +210,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(securityHeaders());
   app.use(compressAllButTheBot);
 
-  const api = { service: deps.service, identity: deps.config.identity };
+  const api = { service: deps.service, identity: deps.config.identity, documents: deps.config.botSettings?.documents ?? {} };
   const routes: readonly AppRoute[] = [
     { method: 'GET', path: '/healthz', door: 'anyone', handler: healthHandler(deps) },
     {

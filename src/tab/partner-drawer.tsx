@@ -304,6 +304,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
             <Section level={3} title="Induction checklist">
               <InductionChecklist
                 tasks={checklist}
+                documents={detail.documents}
                 progress={induction}
                 editable={actions.changeChecklist}
                 busy={busy}

@@ -89,7 +89,7 @@ function callRoute(
 ): Promise<unknown> {
   if ('file' in API[name]) return FILES[name as FileRoute](service, actor, ids);
   if ('useCase' in API[name]) return runUseCase(name as UseCaseRoute, service, actor, body, ids);
-  return READS[name as Exclude<ReadRoute, OpenRead>]({ service, actor, ids, identity: 'entra' });
+  return READS[name as Exclude<ReadRoute, OpenRead>]({ service, actor, ids, identity: 'entra', documents: {} });
 }
 
 /** A valid body for every route that writes, so that only access can refuse it. */

@@ -143,3 +143,29 @@ describe('the Engagement overview', () => {
     expect(adverts.every((advert) => Number.isInteger(advert.roleId) && Number.isInteger(advert.version) && advert.version > 0)).toBe(true);
   });
 });
+
+describe("the organisation's documents on a partner's checklist", () => {
+  async function inductionDetail(): Promise<{ checklist: Array<{ id: number; label: string }>; documents: unknown[] }> {
+    for (const workstreamId of await workstreamIds()) {
+      const dashboard = (await api().get(`/api/workstreams/${workstreamId}/dashboard`).expect(200)).body as {
+        rows: Array<{ involvementId: number; stage: string }>;
+      };
+      const row = dashboard.rows.find((candidate) => candidate.stage === 'Induction');
+      if (row) return (await api().get(`/api/involvements/${row.involvementId}`).expect(200)).body;
+    }
+    throw new Error('The demo has no partner in induction.');
+  }
+
+  it('sends a link on each item that concerns a document whose link is set', async () => {
+    t.store.close();
+    t = testApp({ documents: { expensesPolicy: 'https://example.org/expenses.pdf' } });
+    await seedDemo({ store: t.store, clock: fixedClock, settings: SETTINGS });
+    const detail = await inductionDetail();
+    const item = detail.checklist.find((task) => task.label === 'Expenses policy explained');
+    expect(detail.documents).toEqual([{ taskId: item?.id, name: 'expenses policy', url: 'https://example.org/expenses.pdf' }]);
+  });
+
+  it('sends none while no link is set', async () => {
+    expect((await inductionDetail()).documents).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { createPathwayService, type Clock, type PathwayService, type StoreHealth } from '../../src/domain';
+import { createPathwayService, type Clock, type DocumentLinks, type PathwayService, type StoreHealth } from '../../src/domain';
 import { createApp, type BotHandler } from '../../src/server/app';
 import type { RateLimitStoreFactory } from '../../src/server/rate-limit';
 import { LOCAL_DEVELOPER } from '../../src/server/principal';
@@ -59,6 +59,7 @@ export function testApp(
     botCredentials?: BotCredentials;
     rateLimit?: RateLimitSettings;
     rateLimitStore?: RateLimitStoreFactory;
+    documents?: DocumentLinks;
   } = {},
 ): TestApp {
   const store = openSqliteStore({ path: ':memory:' });
@@ -79,6 +80,7 @@ export function testApp(
       tabDir: options.tabDir ?? '/nonexistent/partner-pathway-tab',
       bot: options.botCredentials,
       rateLimit: options.rateLimit,
+      botSettings: { documents: options.documents ?? {} },
     },
     logger,
     rateLimitStore: options.rateLimitStore,

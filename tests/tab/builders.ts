@@ -232,6 +232,7 @@ export function detail(overrides: Partial<PartnerDetail> = {}): PartnerDetail {
     nextStages: offered.nextStages,
     actions: offered,
     otherRoles: [],
+    documents: [],
     ...overrides,
   };
 }

@@ -1,23 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-
-/** Links to the organisation's own documents, set in configuration. */
-export interface DocumentLinks {
-  readonly guideToPpp?: string;
-  readonly expensesPolicy?: string;
-  readonly confidentialityAgreement?: string;
-  readonly involvementAgreement?: string;
-  readonly coProductionFramework?: string;
-}
-
-/** How each document is named in text, and what is said when no link is configured. */
-const DOCUMENT_NAMES: Readonly<Record<keyof DocumentLinks, string>> = {
-  guideToPpp: 'guide to being a partner',
-  expensesPolicy: 'expenses policy',
-  confidentialityAgreement: 'confidentiality agreement',
-  involvementAgreement: 'involvement agreement',
-  coProductionFramework: 'co-production framework',
-};
+import { DOCUMENT_NAMES, itemDocuments, type DocumentLinks, type ItemDocument } from '../../domain';
 
 const LINK = /\{link:([A-Za-z]+)\}/g;
 
@@ -60,6 +43,11 @@ export class Guidance {
     return this.text(topic, section).replace(/\{([a-z]+)\}/g, (whole, name: string) =>
       Object.hasOwn(values, name) ? values[name] : whole,
     );
+  }
+
+  /** The links to show on a checklist's items, for the items that concern one of the organisation's documents with a link set. */
+  itemDocuments(tasks: readonly { readonly id: number; readonly label: string }[]): ItemDocument[] {
+    return itemDocuments(tasks, this.links);
   }
 
   /** A section's bullet lines ("- ..."), as separate items for a card. */

@@ -3,7 +3,17 @@
  * (`src/contract/api.ts`), which come from the domain, so a field the server changes
  * fails the tab's typecheck. Only the tab's own shapes are written here.
  */
-import type { DuplicateGroup, InductionTask, Merge, Partner, Role, Stage, TabDashboard, TabDashboardRow } from '../../contract/api';
+import type {
+  DuplicateGroup,
+  InductionTask,
+  Merge,
+  Partner,
+  Role,
+  Stage,
+  TabDashboard,
+  TabDashboardRow,
+  TabPartnerDetail,
+} from '../../contract/api';
 
 export type * from '../../contract/api';
 
@@ -37,6 +47,9 @@ export type TaskKind = InductionTask['kind'];
 
 /** One partner in one role, as the workstream's table shows it. */
 export type DashboardRow = TabDashboardRow;
+
+/** One partner in one role as the panel shows it, with the links to the documents their checklist's items concern. */
+export type PartnerDetail = TabPartnerDetail;
 
 /** Everything the workstream tab shows, read in one call. */
 export type Dashboard = TabDashboard;

@@ -1,7 +1,7 @@
 import { Caption1, Checkbox, Field, Input, Link, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, Circle16Regular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
-import type { CalendarDate, InductionProgress, InductionTask } from '../api/types';
+import type { CalendarDate, InductionProgress, InductionTask, ItemDocument } from '../api/types';
 import { shortDate } from '../shared/format';
 import { usePlainListStyles } from '../shared/list-styles';
 
@@ -36,6 +36,8 @@ const useStyles = makeStyles({
 /** Props for {@link InductionChecklist}. */
 export interface InductionChecklistProps {
   readonly tasks: readonly InductionTask[];
+  /** Links to the organisation's documents, on the items they concern (none for a document with no link set). */
+  readonly documents?: readonly ItemDocument[];
   readonly progress: InductionProgress;
   /** Ticking is open only when the server says so (during induction); otherwise the list is shown as a record. */
   readonly editable: boolean;
@@ -106,10 +108,12 @@ function TickedByBooking({ task, onGoToBooking }: { readonly task: InductionTask
  * A partner's induction checklist: one checkbox per item, required items marked in
  * words, agreements with the date they were signed (today unless changed). Items that
  * record a fact kept elsewhere say so: the first one-to-one is ticked by booking it,
- * and ticking the Peer Support Network invitation records the invitation.
+ * and ticking the Peer Support Network invitation records the invitation. An item
+ * that concerns one of the organisation's documents links to it, when a link is set.
  */
 export function InductionChecklist({
   tasks,
+  documents = [],
   progress,
   editable,
   busy,
@@ -140,6 +144,7 @@ export function InductionChecklist({
             );
           }
           const invitation = task.kind === 'Peer Support Network invitation';
+          const document = documents.find((linked) => linked.taskId === task.id);
           const hintId = `${hintPrefix}-${task.id}`;
           return (
             <li key={task.id}>
@@ -169,6 +174,13 @@ export function InductionChecklist({
                 )}
               </div>
               <DoneCaption task={task} />
+              {document && (
+                <Caption1 className={styles.detail}>
+                  <Link href={document.url} target="_blank" rel="noreferrer" inline>
+                    Open the {document.name}
+                  </Link>
+                </Caption1>
+              )}
               {invitation && (
                 <Caption1 id={hintId} className={styles.detail}>
                   {task.done

@@ -49,6 +49,13 @@ describe('Induction', () => {
     expect(text).toContain('Confidentiality agreement signed');
   });
 
+  it("lead opens a partner in induction / the items about the organisation's documents link to those with a link set", async () => {
+    const involvement = await at(t.service, await offered(), 'Induction');
+    const text = textOf((await t.presses('partner.open', { involvementId: involvement.id })).updated);
+    expect(text).toContain('Open the [expenses policy](https://example.org/expenses)');
+    expect(text).not.toContain('Open the confidentiality agreement');
+  });
+
   it('lead ticks an agreement with the date signed / the item shows that date', async () => {
     const involvement = await at(t.service, await offered(), 'Induction');
     const card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;

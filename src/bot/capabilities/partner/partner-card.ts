@@ -1,4 +1,4 @@
-import { CONTACT_METHODS, describeDue, longDate, RefusedError, type Member, type PartnerDetail } from '../../../domain';
+import { CONTACT_METHODS, describeDue, longDate, RefusedError, type ItemDocument, type Member, type PartnerDetail } from '../../../domain';
 import { CARD_MADE_FOR_WORKSTREAM } from '../../pathway/engine';
 import type { Card, TurnScope } from '../../pathway/turn';
 import { recordId } from '../../pathway/inputs';
@@ -51,6 +51,9 @@ function writtenDown(detail: PartnerDetail): Array<{ title: string; value: strin
   return written;
 }
 
+/** The link to the document an item concerns, as the card shows it under the item; empty when there is none. */
+const documentText = (document: ItemDocument | undefined): string => (document ? `Open the [${document.name}](${document.url})` : '');
+
 /**
  * The partner card: where the partner is on the pathway, the guidance for this
  * stage, what staff have written, the buttons for every step open from here (as the
@@ -87,6 +90,7 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail, colleagues:
   const held = detail.oneToOnes.find((item) => item.status === 'Held');
   const bookedWhen = booked ? `${longDate(booked.date)}${booked.time ? ` at ${booked.time}` : ''}` : '';
   const firstItem = detail.checklist.find((task) => task.kind === 'One-to-one booked');
+  const documents = guidance.itemDocuments(detail.checklist);
   return scope.cards.render(template, {
     name: detail.name,
     roleTitle: role.title,
@@ -137,6 +141,7 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail, colleagues:
         ? `Still needed before ${detail.name} can be Active: ${detail.induction.missingRequired.join('; ')}.`
         : 'Every required item is done: make them Active when you are ready.',
     checklist: detail.checklist.map((task) => ({
+      documentText: documentText(documents.find((document) => document.taskId === task.id)),
       label: task.label,
       done: task.done,
       isAgreement: task.kind === 'Agreement',
