@@ -33,6 +33,8 @@ export interface PartnerActions {
   readonly setCadence: boolean;
   readonly invitePeerNetwork: boolean;
   readonly recordPeerNetworkAnswer: boolean;
+  /** Take back an invitation to the Peer Support Network not answered yet. */
+  readonly withdrawPeerNetworkInvitation: boolean;
   /** Correct the partner's details, and record or withdraw consent to notes. */
   readonly editDetails: boolean;
   /** Change who is the partner's named contact. */
@@ -68,6 +70,7 @@ export function partnerActions(involvement: Involvement, partner: Partner, oneTo
     setCadence: hasOneToOnes,
     invitePeerNetwork: open && (partner.peerNetworkStatus === 'Not invited' || partner.peerNetworkStatus === 'Declined'),
     recordPeerNetworkAnswer: open && partner.peerNetworkStatus !== 'Not invited',
+    withdrawPeerNetworkInvitation: open && partner.peerNetworkStatus === 'Invited',
     editDetails: open,
     reassign: open && !['Ended', 'Not progressed'].includes(stage),
   };

@@ -18,6 +18,7 @@ import { InductionChecklist } from './induction/induction-checklist';
 import { OneToOneSchedule } from './one-to-ones/one-to-one-schedule';
 import { NamedContact } from './partners/named-contact';
 import { ContactAndAccessNeeds } from './partners/partner-contact';
+import { PeerNetwork } from './partners/peer-network';
 import { StageActions } from './partners/stage-actions';
 import { WrittenDown } from './partners/written-down';
 import { Consents, NotesNeedConsent } from './personal-data/consents';
@@ -279,6 +280,35 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
                       `${detail.name}'s details corrected.`,
                       { kind: 'details' },
                     )
+              }
+            />
+          </Section>
+          <Section level={3} title="Peer Support Network">
+            <PeerNetwork
+              partner={partner}
+              name={detail.name}
+              actions={actions}
+              busy={busy}
+              onInvite={() =>
+                void change(
+                  ['peer-invite', partner.id],
+                  (key) => api.invitePeerNetwork(partner, key),
+                  `The invitation to the Peer Support Network is recorded for ${detail.name}.`,
+                )
+              }
+              onAnswer={(answer) =>
+                void change(
+                  ['peer-answer', partner.id, answer],
+                  (key) => api.recordPeerNetworkAnswer(partner, answer, key),
+                  `Recorded: ${detail.name} ${answer === 'Joined' ? 'joined' : 'declined'} the Peer Support Network.`,
+                )
+              }
+              onWithdraw={() =>
+                void change(
+                  ['peer-withdraw', partner.id],
+                  (key) => api.withdrawPeerNetworkInvitation(partner, key),
+                  `The invitation to the Peer Support Network is taken back for ${detail.name}.`,
+                )
               }
             />
           </Section>

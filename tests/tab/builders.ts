@@ -76,6 +76,7 @@ export function actions(overrides: Partial<PartnerActions> = {}): PartnerActions
     setCadence: true,
     invitePeerNetwork: false,
     recordPeerNetworkAnswer: true,
+    withdrawPeerNetworkInvitation: false,
     editDetails: true,
     reassign: true,
     ...overrides,

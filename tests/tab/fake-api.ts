@@ -21,6 +21,8 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     correctPartner: jest.fn(async () => undefined),
     changeNamedContact: jest.fn(async () => undefined),
     invitePeerNetwork: jest.fn(async () => undefined),
+    recordPeerNetworkAnswer: jest.fn(async () => undefined),
+    withdrawPeerNetworkInvitation: jest.fn(async () => undefined),
     duplicates: never(),
     mergePartners: jest.fn(async () => ({ survivor: {} as never, moved: 0 })),
     download: jest.fn(async (path: string) => ({ fileName: path.split('/').pop() ?? 'file', blob: new Blob(['file']) })),

@@ -70,6 +70,10 @@ export function changeCalls(http: Http): ChangeCalls {
     changeNamedContact: (involvement, ownerId, key) =>
       done(http.call('changeNamedContact', { involvementId: involvement.id }, { version: involvement.version, key, ownerId })),
     invitePeerNetwork: (partner, key) => done(http.call('invitePeerNetwork', { partnerId: partner.id }, { version: partner.version, key })),
+    recordPeerNetworkAnswer: (partner, answer, key) =>
+      done(http.call('recordPeerNetworkAnswer', { partnerId: partner.id }, { version: partner.version, key, answer })),
+    withdrawPeerNetworkInvitation: (partner, key) =>
+      done(http.call('withdrawPeerNetworkInvitation', { partnerId: partner.id }, { version: partner.version, key })),
     duplicates: (signal) => http.call('duplicates', {}, undefined, signal),
     mergePartners: ({ survivor, duplicate }, key) =>
       http.call(

@@ -14,6 +14,7 @@ export type {
   MergeChoice,
   NewWorkstream,
   PartnerCorrections,
+  PeerNetworkAnswer,
   Person,
   TokenSource,
   VersionedRef,

@@ -38,6 +38,9 @@ export interface HeldOneToOne {
   readonly notes?: string;
 }
 
+/** What a partner answered to the invitation to the Peer Support Network. */
+export type PeerNetworkAnswer = Body<'recordPeerNetworkAnswer'>['answer'];
+
 /** Whose members: one workstream's, or the Engagement team's. */
 export type MemberGroup = { readonly workstreamId: number } | 'engagement-team';
 
@@ -133,6 +136,10 @@ export interface ApiClient {
   changeNamedContact(involvement: VersionedRef, ownerId: string, key: ChangeKey): Promise<void>;
   /** Records that the partner was invited to the Peer Support Network, today. */
   invitePeerNetwork(partner: VersionedRef, key: ChangeKey): Promise<void>;
+  /** Records the partner's answer to the invitation, today. */
+  recordPeerNetworkAnswer(partner: VersionedRef, answer: PeerNetworkAnswer, key: ChangeKey): Promise<void>;
+  /** Takes back an invitation the partner has not answered. */
+  withdrawPeerNetworkInvitation(partner: VersionedRef, key: ChangeKey): Promise<void>;
   /** Records that share an email or phone (Engagement team only). */
   duplicates(signal: AbortSignal): Promise<DuplicateGroup[]>;
   /** Merges a duplicate into the record kept (Engagement team only). */
@@ -182,6 +189,8 @@ export const CHANGE_CALLS = [
   'correctPartner',
   'changeNamedContact',
   'invitePeerNetwork',
+  'recordPeerNetworkAnswer',
+  'withdrawPeerNetworkInvitation',
   'duplicates',
   'mergePartners',
   'addMember',

@@ -252,6 +252,16 @@ describe('the Peer Support Network invitation and its checklist item are one fac
     );
   });
 
+  it('offers to take back the invitation only while it is unanswered', async () => {
+    const jordan = await inInduction('Jordan Ellis');
+    const { partner } = await detailOf(jordan.id);
+    expect((await detailOf(jordan.id)).actions.withdrawPeerNetworkInvitation).toBe(false);
+    const invited = await h.service.partners.invitePeerNetwork(LEAD, { partnerId: partner.id, version: partner.version });
+    expect((await detailOf(jordan.id)).actions.withdrawPeerNetworkInvitation).toBe(true);
+    await h.service.partners.recordPeerNetworkAnswer(LEAD, { partnerId: partner.id, version: invited.version, answer: 'Declined' });
+    expect((await detailOf(jordan.id)).actions.withdrawPeerNetworkInvitation).toBe(false);
+  });
+
   it('a partner invited before (for another role) starts induction with the item done', async () => {
     const first = await inInduction('Jordan Ellis');
     const { partner } = await detailOf(first.id);
