@@ -15,6 +15,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from
 import type { ApiClient } from './api/client';
 import type { CalendarDate, OneToOne, PartnerDetail, StageChange } from './api/types';
 import { InductionChecklist } from './induction/induction-checklist';
+import { CadenceForm } from './one-to-ones/cadence-form';
 import { OneToOneSchedule } from './one-to-ones/one-to-one-schedule';
 import { NamedContact } from './partners/named-contact';
 import { ContactAndAccessNeeds } from './partners/partner-contact';
@@ -84,7 +85,10 @@ function focusLost(): boolean {
 /** A form of the panel that is open: correcting details, changing the named contact, or moving a one-to-one. */
 type OpenForm = { readonly kind: 'details' } | { readonly kind: 'named-contact' } | { readonly kind: 'move'; readonly oneToOneId: number };
 
-const formName = (form: OpenForm): string => (form.kind === 'move' ? `move:${form.oneToOneId}` : form.kind);
+/** A form a change can come from: one opened, or the cadence's (shown whenever the cadence can be set). */
+type ChangeForm = OpenForm | { readonly kind: 'cadence' };
+
+const formName = (form: ChangeForm): string => (form.kind === 'move' ? `move:${form.oneToOneId}` : form.kind);
 
 /** The form still open once the partner is read again: one whose step the server no longer offers has gone. */
 function stillOpen(form: OpenForm | null, detail: PartnerDetail): OpenForm | null {
@@ -150,26 +154,26 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
   const { involvement, partner, checklist, induction, actions } = detail;
   const open = stillOpen(opened, detail);
   const refusal = action.outcome.kind === 'refused' ? action.outcome : null;
-  const refusalIn = (form: OpenForm): Refusal | null => (refusal && answering === formName(form) ? refusal : null);
-  const refusedInForm = open !== null && refusalIn(open) !== null;
+  const refusalIn = (form: ChangeForm): Refusal | null => (refusal && answering === formName(form) ? refusal : null);
+  const refusedInForm = (open !== null && refusalIn(open) !== null) || (actions.setCadence && refusalIn({ kind: 'cadence' }) !== null);
   const booked = detail.oneToOnes.find((item) => item.status === 'Booked');
 
   /**
    * Runs one change under the key for `what` (the same press tried again keeps its key),
-   * saying `done` when it is made; `from` names the form it came from, if any.
+   * saying `done` when it is made; `from` names the form it came from, if any, and an opened one closes once it is made.
    */
   const change = async <T,>(
     what: unknown,
     request: (key: string) => Promise<T>,
     done: string | ((result: T) => string),
-    from: OpenForm | null = null,
+    from: ChangeForm | null = null,
   ) => {
     setAnswering(from ? formName(from) : null);
     const key = keys.keyFor(what);
     const made = await action.run(() => request(key), done);
     if (made) {
       keys.succeeded();
-      if (from) setOpened(null);
+      if (from && from.kind !== 'cadence') setOpened(null);
     }
     return made;
   };
@@ -362,6 +366,21 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
             </Section>
           )}
           <Section level={3} title="One-to-ones">
+            {actions.setCadence && (
+              <CadenceForm
+                cadenceWeeks={involvement.cadenceWeeks}
+                busy={busy}
+                refusal={refusalIn({ kind: 'cadence' })}
+                onSet={(cadenceWeeks) =>
+                  change(
+                    ['cadence', involvement.id, cadenceWeeks],
+                    (key) => api.setCadence(involvement, cadenceWeeks, key),
+                    `One-to-ones for ${detail.name} are now every ${cadenceWeeks} weeks.`,
+                    { kind: 'cadence' },
+                  )
+                }
+              />
+            )}
             <OneToOneSchedule
               oneToOnes={detail.oneToOnes}
               next={detail.nextOneToOne}

@@ -36,14 +36,19 @@ const BROWSER_PATIENCE_MS = 120_000;
 
 /**
  * Starts the real server (ephemeral port, temporary database, demo data, the local
- * development identity, then `overrides`) and Chromium with a fresh profile.
+ * development identity, the environment `variables`, then `overrides`) and Chromium
+ * with a fresh profile.
  */
-export async function startE2e(overrides: Partial<Config> = {}): Promise<E2e> {
+export async function startE2e(overrides: Partial<Config> = {}, variables: Readonly<Record<string, string>> = {}): Promise<E2e> {
   if (!fs.existsSync(path.join(TAB_DIR, 'index.html'))) {
     throw new Error(`The tab is not built at ${TAB_DIR}. Run "npm run build:tab" (npm test does it first).`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pp-e2e-'));
-  const config = { ...loadConfig({ DATABASE_PATH: path.join(dir, 'pp.db'), TAB_DIR, SEED_DEMO: 'auto' }), port: 0, ...overrides };
+  const config = {
+    ...loadConfig({ ...variables, DATABASE_PATH: path.join(dir, 'pp.db'), TAB_DIR, SEED_DEMO: 'auto' }),
+    port: 0,
+    ...overrides,
+  };
   const server = await startServer(config, { logger: silentLogger });
   let browser: Browser | undefined;
   try {

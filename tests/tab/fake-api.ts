@@ -23,6 +23,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     invitePeerNetwork: jest.fn(async () => undefined),
     recordPeerNetworkAnswer: jest.fn(async () => undefined),
     withdrawPeerNetworkInvitation: jest.fn(async () => undefined),
+    setCadence: jest.fn(async () => undefined),
     duplicates: never(),
     mergePartners: jest.fn(async () => ({ survivor: {} as never, moved: 0 })),
     download: jest.fn(async (path: string) => ({ fileName: path.split('/').pop() ?? 'file', blob: new Blob(['file']) })),

@@ -74,6 +74,8 @@ export function changeCalls(http: Http): ChangeCalls {
       done(http.call('recordPeerNetworkAnswer', { partnerId: partner.id }, { version: partner.version, key, answer })),
     withdrawPeerNetworkInvitation: (partner, key) =>
       done(http.call('withdrawPeerNetworkInvitation', { partnerId: partner.id }, { version: partner.version, key })),
+    setCadence: (involvement, cadenceWeeks, key) =>
+      done(http.call('setCadence', { involvementId: involvement.id }, { version: involvement.version, key, cadenceWeeks })),
     duplicates: (signal) => http.call('duplicates', {}, undefined, signal),
     mergePartners: ({ survivor, duplicate }, key) =>
       http.call(

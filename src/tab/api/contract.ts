@@ -140,6 +140,8 @@ export interface ApiClient {
   recordPeerNetworkAnswer(partner: VersionedRef, answer: PeerNetworkAnswer, key: ChangeKey): Promise<void>;
   /** Takes back an invitation the partner has not answered. */
   withdrawPeerNetworkInvitation(partner: VersionedRef, key: ChangeKey): Promise<void>;
+  /** Sets how often the partner has one-to-ones, in weeks; the server checks the number. */
+  setCadence(involvement: VersionedRef, cadenceWeeks: number, key: ChangeKey): Promise<void>;
   /** Records that share an email or phone (Engagement team only). */
   duplicates(signal: AbortSignal): Promise<DuplicateGroup[]>;
   /** Merges a duplicate into the record kept (Engagement team only). */
@@ -191,6 +193,7 @@ export const CHANGE_CALLS = [
   'invitePeerNetwork',
   'recordPeerNetworkAnswer',
   'withdrawPeerNetworkInvitation',
+  'setCadence',
   'duplicates',
   'mergePartners',
   'addMember',

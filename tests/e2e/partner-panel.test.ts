@@ -1,0 +1,72 @@
+import type { Page } from 'playwright-core';
+import { axeViolations } from './axe';
+import { startE2e, type E2e } from './browser';
+
+const EXPENSES_POLICY = 'https://example.org/policies/expenses.pdf';
+
+let e2e: E2e;
+let page: Page;
+
+beforeAll(async () => {
+  e2e = await startE2e({}, { DOC_EXPENSES_POLICY_URL: EXPENSES_POLICY });
+  page = await e2e.browser.newPage();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+interface Row {
+  readonly involvementId: number;
+  readonly name: string;
+  readonly stage: string;
+  readonly peerNetworkStatus: string;
+}
+
+/** A partner in induction who was invited to the Peer Support Network and has not answered, with their workstream, from the demo data. */
+async function invitedInInduction(): Promise<{ workstream: { id: number; title: string }; row: Row }> {
+  const workstreams = (await (await fetch(`${e2e.server.url}/api/workstreams`)).json()) as Array<{ id: number; title: string }>;
+  for (const workstream of workstreams) {
+    const dashboard = (await (await fetch(`${e2e.server.url}/api/workstreams/${workstream.id}/dashboard`)).json()) as { rows: Row[] };
+    const row = dashboard.rows.find((candidate) => candidate.stage === 'Induction' && candidate.peerNetworkStatus === 'Invited');
+    if (row) return { workstream, row };
+  }
+  throw new Error('No partner in induction has an unanswered invitation in the demo data');
+}
+
+/** Whether the keyboard focus is inside the open partner panel. */
+function focusInPanel(): Promise<boolean> {
+  return page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')));
+}
+
+describe('the partner panel, in a browser', () => {
+  it('links the checklist to the expenses policy, records the answer to the Peer Support Network and sets the cadence, refusals under the field', async () => {
+    const { workstream, row } = await invitedInInduction();
+    await page.goto(`${e2e.server.url}/tab/?workstream=${workstream.id}`);
+    await page.getByRole('heading', { level: 2, name: workstream.title }).waitFor();
+    await page.getByRole('table').getByRole('button', { name: row.name, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: row.name });
+    await dialog.getByRole('heading', { name: 'One-to-ones' }).waitFor();
+
+    const link = dialog.getByRole('list', { name: 'Induction checklist' }).getByRole('link', { name: 'Open the expenses policy' });
+    expect(await link.getAttribute('href')).toBe(EXPENSES_POLICY);
+
+    const network = dialog.getByRole('region', { name: 'Peer Support Network' });
+    await network.getByRole('button', { name: 'Record that they joined' }).click();
+    await dialog.getByText(/^Recorded: .* joined the Peer Support Network\.$/).waitFor();
+    await network.getByText(/ joined on /).waitFor();
+    expect(await network.getByRole('button', { name: 'Take back the invitation' }).count()).toBe(0);
+    expect(await focusInPanel()).toBe(true);
+
+    const cadence = dialog.getByRole('form', { name: 'One-to-one cadence' });
+    const weeks = cadence.getByRole('spinbutton', { name: 'One-to-one every (weeks)' });
+    await weeks.fill('60');
+    await weeks.press('Enter');
+    await cadence.getByText(/52/).waitFor();
+    await weeks.fill('6');
+    await cadence.getByRole('button', { name: 'Set cadence' }).click();
+    await dialog.getByText(/^One-to-ones for .* are now every 6 weeks\.$/).waitFor();
+    await cadence.getByText('Now every 6 weeks.').waitFor();
+    expect(await focusInPanel()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
