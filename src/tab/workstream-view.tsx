@@ -1,5 +1,5 @@
 import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiClient, Person } from './api/client';
 import { rowForPartner, type PartnerShow } from './partners/filter-rows';
 import { PartnersSection } from './partners/partners-section';
@@ -47,6 +47,8 @@ export interface WorkstreamViewProps {
   readonly engagementTeam?: boolean;
   /** Teams' people picker for adding colleagues; null outside Teams, where a form takes their id and name. */
   readonly pickPeople?: ((title: string) => Promise<Person[]>) | null;
+  /** Whether the focus goes to the workstream's title once it has loaded (it was just opened from elsewhere in the page). */
+  readonly focusTitle?: boolean;
 }
 
 /** Puts the partners shown in the address, so a reload or a shared link shows the same ones. */
@@ -102,6 +104,7 @@ export function WorkstreamView({
   myId = null,
   engagementTeam = false,
   pickPeople = null,
+  focusTitle = false,
 }: WorkstreamViewProps) {
   const styles = useStyles();
   const [view, setView] = useState<View>('partners');
@@ -142,6 +145,14 @@ export function WorkstreamView({
     else setLinkMissed(true);
   }, [linkedPartnerId, loadedRows, open]);
 
+  const titleId = useId();
+  const titleFocused = useRef(false);
+  useEffect(() => {
+    if (!focusTitle || titleFocused.current || dashboard.status !== 'ready') return;
+    titleFocused.current = true;
+    document.getElementById(titleId)?.focus();
+  }, [focusTitle, dashboard.status, titleId]);
+
   if (dashboard.status === 'loading') return <Spinner label="Loading the workstream…" />;
   if (dashboard.status === 'error') {
     return <LoadError title="Could not load this workstream" failure={dashboard} />;
@@ -149,7 +160,7 @@ export function WorkstreamView({
   const { workstream, today, rows, roles, stageCounts, needsAttention } = dashboard.data;
   return (
     <div className={styles.root}>
-      <Section title={workstream.title}>
+      <Section title={workstream.title} headingId={titleId} focusableHeading={focusTitle}>
         {workstream.description && <Body1>{workstream.description}</Body1>}
         <Caption1>Dates and due states as of {shortDate(today)}.</Caption1>
         <StageSummary stageCounts={stageCounts} needsAttention={needsAttention} show={show} onShow={showPartners} />

@@ -1,6 +1,7 @@
 import type {
   Agenda,
   AgendaItem,
+  Dashboard,
   DashboardRow,
   InductionTask,
   Involvement,
@@ -9,8 +10,10 @@ import type {
   Partner,
   PartnerActions,
   PartnerDetail,
+  StageCounts,
   Workstream,
 } from '../../src/tab/api/types';
+import { STAGES } from '../../src/tab/api/types';
 import type { Role } from '../../src/contract/api';
 
 /** What every stored record carries besides its fields. */
@@ -206,6 +209,24 @@ export function role(overrides: Partial<Role> = {}): Role {
 /** Workstream 4, Maternity voices. */
 export function workstream(overrides: Partial<Workstream> = {}): Workstream {
   return { ...stored(4, 1), title: 'Maternity voices', description: null, teamsChannelId: null, ...overrides };
+}
+
+/** How many partners are at each stage: `some`, and none at the others. */
+export function stageCounts(some: Partial<StageCounts> = {}): StageCounts {
+  return { ...(Object.fromEntries(STAGES.map((stage) => [stage, 0])) as StageCounts), ...some };
+}
+
+/** The dashboard of workstream 4, with one partner in induction and no roles. */
+export function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
+  return {
+    workstream: workstream(),
+    today: '2026-03-02',
+    roles: [],
+    rows: [row({ involvementId: 7, name: 'Samira Patel', stage: 'Induction' })],
+    stageCounts: stageCounts({ Induction: 1 }),
+    needsAttention: 0,
+    ...overrides,
+  };
 }
 
 /** The one-to-one agenda of workstream 4 for six weeks from 2 March 2026. */

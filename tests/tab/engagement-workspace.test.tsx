@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../src/tab/api/parse';
 import type { EngagementOverview, SignedInUser } from '../../src/tab/api/types';
 import { EngagementWorkspace } from '../../src/tab/engagement-workspace';
-import { member } from './builders';
+import { dashboard, member, stageCounts } from './builders';
 import { addColleague } from './people/add-colleague';
 import { fakeApi } from './fake-api';
 import { fakeHost } from './fake-host';
@@ -93,5 +93,72 @@ describe('the Engagement personal tab', () => {
     expect(host.reportFailed).toHaveBeenCalledWith('The data store is not available just now.');
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { name: 'All workstreams' })).toBeInTheDocument();
+  });
+
+  describe('a workstream opened from the overview', () => {
+    const WITH_WORKSTREAMS: EngagementOverview = {
+      ...OVERVIEW,
+      workstreams: [4, 6].map((id) => ({
+        id,
+        title: id === 4 ? 'Maternity voices' : 'Mental health',
+        stageCounts: stageCounts({ Induction: 1 }),
+        overdueOneToOnes: 0,
+        dueSoonOneToOnes: 0,
+        advertsAwaitingApproval: [],
+      })),
+    };
+    const setUp = () => {
+      const api = fakeApi({
+        me: jest.fn(async () => person(true)),
+        overview: jest.fn(async () => WITH_WORKSTREAMS),
+        dashboard: jest.fn(async () => dashboard()),
+      });
+      renderInFluent(<EngagementWorkspace host={null} api={api} />);
+      return api;
+    };
+    const linkTo = async (title: string) =>
+      within(await screen.findByRole('table', { name: 'All workstreams' })).getByRole('link', { name: title });
+
+    it('shows it as its team sees it, named in the address, the focus on its title; back, the focus is on its link again', async () => {
+      const api = setUp();
+      const link = await linkTo('Maternity voices');
+      expect(link).toHaveAttribute('href', '/tab/index.html?view=engagement&theme=dark&workstream=4');
+      await userEvent.click(link);
+      const title = await screen.findByRole('heading', { level: 2, name: 'Maternity voices' });
+      expect(api.dashboard).toHaveBeenCalledWith(4, expect.anything());
+      await waitFor(() => expect(title).toHaveFocus());
+      expect(window.location.search).toBe('?view=engagement&theme=dark&workstream=4');
+      expect(screen.getByRole('tablist', { name: 'Workstream views' })).toBeInTheDocument();
+      expect(screen.queryByRole('tablist', { name: 'Engagement views' })).not.toBeInTheDocument();
+
+      await userEvent.click(screen.getByRole('link', { name: 'Back to the Engagement overview' }));
+      expect(await linkTo('Maternity voices')).toHaveFocus();
+      expect(window.location.search).toBe('?view=engagement&theme=dark');
+      // What was done in the workstream may have changed the counts.
+      expect(api.overview).toHaveBeenCalledTimes(2);
+    });
+
+    it("follows the browser's Back and Forward", async () => {
+      setUp();
+      await userEvent.click(await linkTo('Mental health'));
+      await screen.findByRole('heading', { level: 2, name: 'Maternity voices' });
+      window.history.back();
+      expect(await linkTo('Mental health')).toHaveFocus();
+      expect(window.location.search).toBe('?view=engagement&theme=dark');
+      window.history.forward();
+      expect(await screen.findByRole('heading', { level: 2, name: 'Maternity voices' })).toBeInTheDocument();
+      expect(window.location.search).toBe('?view=engagement&theme=dark&workstream=6');
+    });
+
+    it('stays open on a reload', async () => {
+      window.history.replaceState(null, '', '/tab/index.html?view=engagement&workstream=4');
+      const api = setUp();
+      expect(await screen.findByRole('heading', { level: 2, name: 'Maternity voices' })).toBeInTheDocument();
+      expect(api.dashboard).toHaveBeenCalledWith(4, expect.anything());
+      expect(screen.getByRole('link', { name: 'Back to the Engagement overview' })).toHaveAttribute(
+        'href',
+        '/tab/index.html?view=engagement',
+      );
+    });
   });
 });

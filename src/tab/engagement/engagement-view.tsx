@@ -1,5 +1,6 @@
 import {
   Caption1,
+  Link,
   Table,
   TableBody,
   TableCell,
@@ -10,10 +11,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 import type { ApiClient } from '../api/client';
 import type { EngagementOverview } from '../api/types';
 import { describeStages, shortDate } from '../shared/format';
+import { followInPage } from '../shared/in-page-link';
 import { useRowStyles } from '../shared/row-styles';
 import { ScrollRegion } from '../shared/scroll-region';
 import { Section } from '../shared/section';
@@ -37,10 +39,23 @@ const useStyles = makeStyles({
   quiet: {
     color: tokens.colorNeutralForeground3,
   },
+  title: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 function sum(counts: Record<string, number>): number {
   return Object.values(counts).reduce((total, count) => total + count, 0);
+}
+
+/** How a workstream opens from the overview. */
+export interface WorkstreamOpening {
+  /** The address of the overview with the workstream open, for the link. */
+  readonly href: (workstreamId: number) => string;
+  /** Opens it in the page. */
+  readonly open: (workstreamId: number) => void;
+  /** The workstream just left, whose link takes the focus as the overview shows again; null when none. */
+  readonly leftId: number | null;
 }
 
 /** Props for {@link EngagementView}. */
@@ -49,17 +64,25 @@ export interface EngagementViewProps {
   readonly api: ApiClient;
   /** Reads the overview again, after an advert was decided, a partner invited or two records merged. */
   readonly onChanged: () => void;
+  readonly opening: WorkstreamOpening;
 }
 
 /**
  * The Engagement team's personal tab: adverts waiting for them to approve or send back,
- * every workstream side by side, the Peer Support Network (with the partners never
- * invited, to invite) and records that may be one person, to merge.
+ * every workstream side by side (each opens, to see it as its team does), the Peer
+ * Support Network (with the partners never invited, to invite) and records that may be
+ * one person, to merge.
  */
-export function EngagementView({ overview, api, onChanged }: EngagementViewProps) {
+export function EngagementView({ overview, api, onChanged, opening }: EngagementViewProps) {
   const styles = useStyles();
   const rowStyles = useRowStyles();
   const workstreamsId = useId();
+  const links = useRef(new Map<number, HTMLElement>());
+  const { leftId } = opening;
+  // Back from a workstream, the person is where they left the overview: on its link.
+  useLayoutEffect(() => {
+    if (leftId !== null) links.current.get(leftId)?.focus();
+  }, [leftId]);
   return (
     <div className={styles.root}>
       <Caption1>Counts and due states as of {shortDate(overview.today)}.</Caption1>
@@ -88,7 +111,17 @@ export function EngagementView({ overview, api, onChanged }: EngagementViewProps
                 {overview.workstreams.map((workstream) => (
                   <TableRow key={workstream.id} className={rowStyles.row}>
                     <TableCell>
-                      <Text weight="semibold">{workstream.title}</Text>
+                      <Link
+                        className={styles.title}
+                        href={opening.href(workstream.id)}
+                        ref={(link) => {
+                          if (link) links.current.set(workstream.id, link);
+                          else links.current.delete(workstream.id);
+                        }}
+                        onClick={followInPage(() => opening.open(workstream.id))}
+                      >
+                        {workstream.title}
+                      </Link>
                     </TableCell>
                     <TableCell>{sum(workstream.stageCounts)}</TableCell>
                     <TableCell>{describeStages(workstream.stageCounts)}</TableCell>

@@ -25,19 +25,21 @@ export interface SectionProps {
    * region inside already bears that name: two regions of one name would be one too many.
    */
   readonly named?: boolean;
+  /** Whether the heading can take the focus, for a view that moves it there (a page just opened). */
+  readonly focusableHeading?: boolean;
   readonly className?: string;
   readonly children: ReactNode;
 }
 
 /** A part of a view under its heading, its contents stacked below it. */
-export function Section({ title, level = 2, headingId, named = true, className, children }: SectionProps) {
+export function Section({ title, level = 2, headingId, named = true, focusableHeading = false, className, children }: SectionProps) {
   const styles = useStyles();
   const madeId = useId();
   const id = headingId ?? madeId;
   const Heading = level === 2 ? Subtitle1 : Subtitle2;
   return (
     <section className={mergeClasses(styles.section, className)} aria-labelledby={named ? id : undefined}>
-      <Heading as={level === 2 ? 'h2' : 'h3'} id={id} className={styles.heading}>
+      <Heading as={level === 2 ? 'h2' : 'h3'} id={id} tabIndex={focusableHeading ? -1 : undefined} className={styles.heading}>
         {title}
       </Heading>
       {children}

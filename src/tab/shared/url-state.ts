@@ -3,6 +3,12 @@ import { STAGES, type Stage } from '../api/types';
 /** The query parameter that remembers the chosen workstream, so a link or reload keeps it. */
 const WORKSTREAM_PARAM = 'workstream';
 
+/** `params` as a query string: `?a=1`, or nothing when none is left. */
+function queryOf(params: URLSearchParams): string {
+  const rest = params.toString();
+  return rest ? `?${rest}` : '';
+}
+
 /** The workstream id in a query string (`?workstream=12`), or null when absent or not a whole number. */
 export function workstreamIdFromSearch(search: string): number | null {
   const value = new URLSearchParams(search).get(WORKSTREAM_PARAM);
@@ -48,8 +54,7 @@ export function searchWithPartnerShow(search: string, show: 'all' | 'needs-atten
   const params = new URLSearchParams(search);
   if (show === 'all') params.delete(SHOW_PARAM);
   else params.set(SHOW_PARAM, show);
-  const rest = params.toString();
-  return rest ? `?${rest}` : '';
+  return queryOf(params);
 }
 
 const VIEW_PARAM = 'view';
@@ -63,8 +68,23 @@ export function surfaceFromSearch(search: string): 'engagement' | 'workstream' {
 export function searchForWorkstreams(search: string): string {
   const params = new URLSearchParams(search);
   params.delete(VIEW_PARAM);
-  const rest = params.toString();
-  return rest ? `?${rest}` : '';
+  return queryOf(params);
+}
+
+/**
+ * The query string of the Engagement overview with one workstream opened in it
+ * (`?view=engagement&workstream=12`), showing all its partners, keeping every other parameter.
+ */
+export function searchOpeningWorkstream(search: string, workstreamId: number): string {
+  return searchWithPartnerShow(searchWithWorkstream(search, workstreamId), 'all');
+}
+
+/** The query string with no workstream opened (nor which of its partners were shown), keeping every other parameter. */
+export function searchWithoutWorkstream(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete(WORKSTREAM_PARAM);
+  params.delete(SHOW_PARAM);
+  return queryOf(params);
 }
 
 /** The partner a deep link's sub-page (`partner-34`, as the bot sends it) asks the tab to open, or null. */

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../../src/tab/api/parse';
 import type { DuplicateGroup, EngagementOverview, StageCounts } from '../../../src/tab/api/types';
-import { EngagementView } from '../../../src/tab/engagement/engagement-view';
+import { EngagementView, type WorkstreamOpening } from '../../../src/tab/engagement/engagement-view';
 import { fakeApi } from '../fake-api';
 import { findConfirmation, renderInFluent } from '../render';
 
@@ -46,9 +46,12 @@ const OVERVIEW: EngagementOverview = {
   },
 };
 
+/** Opening a workstream, which the workspace's tests follow. */
+const OPENING: WorkstreamOpening = { href: (id) => `?view=engagement&workstream=${id}`, open: jest.fn(), leftId: null };
+
 describe('the Engagement overview', () => {
   it('puts every workstream side by side: partners by stage, overdue one-to-ones, adverts awaiting approval', () => {
-    renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi()} onChanged={jest.fn()} />);
+    renderInFluent(<EngagementView opening={OPENING} overview={OVERVIEW} api={fakeApi()} onChanged={jest.fn()} />);
     const maternity = screen.getByRole('row', { name: /^Maternity/ });
     expect(within(maternity).getByText('Induction 1, Active 2')).toBeInTheDocument();
     expect(within(maternity).getByText('1 overdue')).toBeInTheDocument();
@@ -59,7 +62,7 @@ describe('the Engagement overview', () => {
   });
 
   it("lists the Peer Support Network roster with each person's workstreams", () => {
-    renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi()} onChanged={jest.fn()} />);
+    renderInFluent(<EngagementView opening={OPENING} overview={OVERVIEW} api={fakeApi()} onChanged={jest.fn()} />);
     expect(screen.getByText('1 joined, 1 invited and waiting for an answer, 0 declined, 0 not invited yet.')).toBeInTheDocument();
     const roster = screen.getByRole('table', { name: 'Peer Support Network roster' });
     const kwame = within(roster).getByRole('row', { name: /Kwame Mensah/ });
@@ -70,6 +73,7 @@ describe('the Engagement overview', () => {
   it('says what to do when there are no workstreams and nobody is invited', () => {
     renderInFluent(
       <EngagementView
+        opening={OPENING}
         overview={{ ...OVERVIEW, workstreams: [], peerNetwork: { counts: OVERVIEW.peerNetwork.counts, members: [], notInvited: [] } }}
         api={fakeApi()}
         onChanged={jest.fn()}
@@ -92,7 +96,7 @@ const DECIDED: EngagementOverview = {
 
 function renderAdverts(api = fakeApi()) {
   const onChanged = jest.fn();
-  const view = renderInFluent(<EngagementView overview={OVERVIEW} api={api} onChanged={onChanged} />);
+  const view = renderInFluent(<EngagementView opening={OPENING} overview={OVERVIEW} api={api} onChanged={onChanged} />);
   const adverts = screen.getByRole('list', { name: 'Adverts awaiting approval' });
   return {
     api,
@@ -101,7 +105,7 @@ function renderAdverts(api = fakeApi()) {
     rerender: (overview: EngagementOverview) =>
       view.rerender(
         <FluentProvider theme={teamsLightTheme}>
-          <EngagementView overview={overview} api={api} onChanged={onChanged} />
+          <EngagementView opening={OPENING} overview={overview} api={api} onChanged={onChanged} />
         </FluentProvider>,
       ),
   };
@@ -206,7 +210,7 @@ describe('partners never invited to the Peer Support Network, in the Engagement 
   it('are counted and listed, and each is invited at the version read, under a key', async () => {
     const onChanged = jest.fn();
     const api = fakeApi();
-    const view = renderInFluent(<EngagementView overview={NEVER_INVITED} api={api} onChanged={onChanged} />);
+    const view = renderInFluent(<EngagementView opening={OPENING} overview={NEVER_INVITED} api={api} onChanged={onChanged} />);
     expect(screen.getByText('1 joined, 1 invited and waiting for an answer, 0 declined, 1 not invited yet.')).toBeInTheDocument();
     const list = screen.getByRole('list', { name: 'Not invited yet (1)' });
     const aisha = within(list).getByRole('listitem');
@@ -217,7 +221,7 @@ describe('partners never invited to the Peer Support Network, in the Engagement 
     const done = await screen.findByText('Aisha Rahman is invited to the Peer Support Network, dated today.');
     view.rerender(
       <FluentProvider theme={teamsLightTheme}>
-        <EngagementView overview={ALL_INVITED} api={api} onChanged={onChanged} />
+        <EngagementView opening={OPENING} overview={ALL_INVITED} api={api} onChanged={onChanged} />
       </FluentProvider>,
     );
     expect(screen.getByText('Every partner in induction, active or paused has been invited.')).toBeInTheDocument();
@@ -227,7 +231,7 @@ describe('partners never invited to the Peer Support Network, in the Engagement 
   it("shows the server's refusal in its own words", async () => {
     const refusal = 'Aisha is already in the Peer Support Network.';
     const api = fakeApi({ invitePeerNetwork: jest.fn().mockRejectedValue(new ApiError('already-joined', refusal, 422)) });
-    renderInFluent(<EngagementView overview={NEVER_INVITED} api={api} onChanged={jest.fn()} />);
+    renderInFluent(<EngagementView opening={OPENING} overview={NEVER_INVITED} api={api} onChanged={jest.fn()} />);
     await userEvent.click(screen.getByRole('button', { name: 'Invite Aisha Rahman to the Peer Support Network' }));
     expect(await screen.findByText(refusal)).toBeInTheDocument();
   });
@@ -248,7 +252,7 @@ describe('possible duplicates, in the Engagement overview', () => {
     const onChanged = jest.fn();
     const duplicates = jest.fn().mockResolvedValueOnce(GROUPS).mockResolvedValue([]);
     const api = fakeApi({ duplicates, mergePartners: jest.fn(async () => ({ survivor: {} as never, moved: 1 })) });
-    renderInFluent(<EngagementView overview={OVERVIEW} api={api} onChanged={onChanged} />);
+    renderInFluent(<EngagementView opening={OPENING} overview={OVERVIEW} api={api} onChanged={onChanged} />);
     const list = await screen.findByRole('list', { name: 'Possible duplicates' });
     expect(within(list).getByText('Sharing sam@example.org')).toBeInTheDocument();
     const merge = within(list).getByRole('button', { name: 'Choose the record to keep' });
@@ -274,7 +278,14 @@ describe('possible duplicates, in the Engagement overview', () => {
     const three: DuplicateGroup[] = [
       { ...GROUPS[0], partners: [...GROUPS[0].partners, { partnerId: 12, version: 2, name: 'S. Patel', involvements: 0 }] },
     ];
-    renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi({ duplicates: jest.fn(async () => three) })} onChanged={jest.fn()} />);
+    renderInFluent(
+      <EngagementView
+        opening={OPENING}
+        overview={OVERVIEW}
+        api={fakeApi({ duplicates: jest.fn(async () => three) })}
+        onChanged={jest.fn()}
+      />,
+    );
     const list = await screen.findByRole('list', { name: 'Possible duplicates' });
     await userEvent.click(within(list).getByRole('radio', { name: 'Keep Samira Patel, partner 4, 2 roles' }));
     expect(within(list).getByRole('button', { name: 'Choose the record to keep' })).toHaveAttribute('aria-disabled', 'true');
@@ -289,7 +300,7 @@ describe('possible duplicates, in the Engagement overview', () => {
       duplicates: jest.fn(async () => GROUPS),
       mergePartners: jest.fn().mockRejectedValue(new ApiError('merge-same-role', refusal, 422)),
     });
-    renderInFluent(<EngagementView overview={OVERVIEW} api={api} onChanged={jest.fn()} />);
+    renderInFluent(<EngagementView opening={OPENING} overview={OVERVIEW} api={api} onChanged={jest.fn()} />);
     const list = await screen.findByRole('list', { name: 'Possible duplicates' });
     await userEvent.click(within(list).getByRole('radio', { name: 'Keep Sam Patel, partner 9, 1 role' }));
     await userEvent.click(within(list).getByRole('button', { name: 'Merge partner 4 into partner 9' }));
@@ -303,7 +314,9 @@ describe('possible duplicates, in the Engagement overview', () => {
   });
 
   it('says when there are none', async () => {
-    renderInFluent(<EngagementView overview={OVERVIEW} api={fakeApi({ duplicates: jest.fn(async () => []) })} onChanged={jest.fn()} />);
+    renderInFluent(
+      <EngagementView opening={OPENING} overview={OVERVIEW} api={fakeApi({ duplicates: jest.fn(async () => []) })} onChanged={jest.fn()} />,
+    );
     expect(await screen.findByText('No records share an email address or phone number.')).toBeInTheDocument();
   });
 });

@@ -3,8 +3,10 @@ import {
   partnerIdFromSubPage,
   partnerShowFromSearch,
   searchForWorkstreams,
+  searchOpeningWorkstream,
   searchWithPartnerShow,
   searchWithWorkstream,
+  searchWithoutWorkstream,
   workstreamIdFromSearch,
 } from '../../../src/tab/shared/url-state';
 
@@ -72,6 +74,18 @@ describe('searchForWorkstreams', () => {
   it('drops the Engagement surface and keeps every other parameter', () => {
     expect(searchForWorkstreams('?view=engagement&theme=dark')).toBe('?theme=dark');
     expect(searchForWorkstreams('?view=engagement')).toBe('');
+  });
+});
+
+describe('a workstream opened in the Engagement overview', () => {
+  it('names the workstream, showing all its partners, and keeps every other parameter', () => {
+    expect(searchOpeningWorkstream('?view=engagement&theme=dark&show=Active', 12)).toBe('?view=engagement&theme=dark&workstream=12');
+    expect(workstreamIdFromSearch(searchOpeningWorkstream('?view=engagement', 12))).toBe(12);
+  });
+
+  it('leaves the workstream, and the partners shown in it, for the overview', () => {
+    expect(searchWithoutWorkstream('?view=engagement&workstream=12&show=Induction&theme=dark')).toBe('?view=engagement&theme=dark');
+    expect(searchWithoutWorkstream('?workstream=12')).toBe('');
   });
 });
 
