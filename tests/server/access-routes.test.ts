@@ -204,6 +204,15 @@ describe('a member of workstream A calling every tab API route with the ids of w
     expect((await call(ENGAGEMENT)).map((workstream) => workstream.title)).toEqual(['Workstream A', 'Workstream B']);
   });
 
+  it('lets the Engagement team, in no workstream, read all that opening workstream B from its overview shows', async () => {
+    const read = (name: 'dashboard' | 'agenda' | 'members' | 'partnerDetail') =>
+      callRoute(service, route(name), ENGAGEMENT, {}, idsFor(route(name).path, b));
+    await expect(read('dashboard')).resolves.toMatchObject({ workstream: { title: 'Workstream B' } });
+    await expect(read('agenda')).resolves.toMatchObject({ workstream: { title: 'Workstream B' } });
+    await expect(read('members')).resolves.toEqual([expect.objectContaining({ workstreamId: b.workstreamId })]);
+    await expect(read('partnerDetail')).resolves.toMatchObject({ involvement: { id: b.involvement.id } });
+  });
+
   it('lets the member of workstream B do what the outsider could not, so the refusals above are about access alone', async () => {
     const dashboard = route('dashboard');
     await expect(callRoute(service, dashboard, BEA, {}, idsFor(dashboard.path, b))).resolves.toMatchObject({
