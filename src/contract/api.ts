@@ -5,6 +5,7 @@ import type {
   DashboardRow,
   DuplicateGroup,
   EngagementOverview,
+  InductionTemplate,
   Member,
   PartnerDetail,
   PathwayService,
@@ -64,6 +65,8 @@ export const API = {
     without: ['workstreamId'],
   },
   removeMember: { method: 'POST', path: '/members/:memberId/remove', useCase: ['members', 'remove'] },
+  organisationTemplate: { method: 'GET', path: '/induction-template' },
+  workstreamTemplate: { method: 'GET', path: '/workstreams/:workstreamId/induction-template' },
   setOrganisationTemplate: {
     method: 'PUT',
     path: '/induction-template',
@@ -197,6 +200,8 @@ export interface ReadAnswers {
   overview: EngagementOverview;
   members: Member[];
   engagementTeam: Member[];
+  organisationTemplate: InductionTemplate;
+  workstreamTemplate: InductionTemplate;
   partnerDetail: PartnerDetail;
   duplicates: DuplicateGroup[];
 }
@@ -243,6 +248,7 @@ export type {
   EngagementOverview,
   InductionProgress,
   InductionTask,
+  InductionTemplate,
   Involvement,
   Member,
   Merge,
@@ -257,6 +263,8 @@ export type {
   RoleSummary,
   Stage,
   StageCounts,
+  TemplateItem,
+  TemplateSource,
   Workstream,
   WorkstreamOverview,
 } from '../domain';

@@ -38,14 +38,29 @@ export const DEFAULT_INDUCTION_TEMPLATE: readonly TemplateItem[] = [
   { label: 'First one-to-one booked', kind: 'One-to-one booked', required: true },
 ];
 
+/** Whose template is in force: the workstream's own, the organisation's, or the default above. */
+export type TemplateSource = 'workstream' | 'organisation' | 'default';
+
+/** The template in force, and whose it is. */
+export interface InductionTemplate {
+  readonly source: TemplateSource;
+  readonly items: readonly TemplateItem[];
+}
+
 /**
- * The template that applies to a workstream: its own items if it has any, else the
- * organisation's, else the default above.
+ * The template that applies to a workstream, and whose it is: its own items if it has
+ * any, else the organisation's, else the default above. For the organisation itself,
+ * pass no workstream items.
  */
+export function templateInForce(workstreamItems: readonly TemplateItem[], organisationItems: readonly TemplateItem[]): InductionTemplate {
+  if (workstreamItems.length > 0) return { source: 'workstream', items: workstreamItems };
+  if (organisationItems.length > 0) return { source: 'organisation', items: organisationItems };
+  return { source: 'default', items: DEFAULT_INDUCTION_TEMPLATE };
+}
+
+/** The items of {@link templateInForce}. */
 export function templateFor(workstreamItems: readonly TemplateItem[], organisationItems: readonly TemplateItem[]): readonly TemplateItem[] {
-  if (workstreamItems.length > 0) return workstreamItems;
-  if (organisationItems.length > 0) return organisationItems;
-  return DEFAULT_INDUCTION_TEMPLATE;
+  return templateInForce(workstreamItems, organisationItems).items;
 }
 
 /** What a checklist item needs to be read by the rules below. */
