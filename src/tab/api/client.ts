@@ -15,6 +15,7 @@ export type {
   NewWorkstream,
   PartnerCorrections,
   Person,
+  TemplateOwner,
   TokenSource,
   VersionedRef,
 } from './contract';
