@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { AppHeader } from './app-header';
 import type { ApiClient } from './api/client';
 import { NotEngagementTeam } from './engagement/not-engagement-team';
+import { TemplateEditor } from './induction/lazy';
 import { PeoplePanel } from './people/lazy';
 import { ErrorBoundary } from './shared/error-boundary';
 import { LoadError } from './shared/load-error';
@@ -17,14 +18,19 @@ import { useReport } from './teams/use-report';
 // Only the Engagement team's personal tab needs it, so the workstream tab does not load it.
 const EngagementView = lazy(() => import('./engagement/engagement-view').then((module) => ({ default: module.EngagementView })));
 
-type EngagementPart = 'workstreams' | 'team';
+type EngagementPart = 'workstreams' | 'team' | 'template';
 
-const ENGAGEMENT_PARTS: Record<EngagementPart, string> = { workstreams: 'Workstreams', team: 'Engagement team' };
+const ENGAGEMENT_PARTS: Record<EngagementPart, string> = {
+  workstreams: 'Workstreams',
+  team: 'Engagement team',
+  template: 'Induction template',
+};
 
 /**
- * The Engagement team's personal tab: every workstream, and who is in the team. Who
- * is signed in and the overview are read together; someone outside the team (the
- * server says so, or refuses the overview) is told plainly what the view is for.
+ * The Engagement team's personal tab: every workstream, who is in the team, and the
+ * organisation's induction template. Who is signed in and the overview are read
+ * together; someone outside the team (the server says so, or refuses the overview) is
+ * told plainly what the view is for.
  */
 export function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | null; readonly api: ApiClient }) {
   const styles = usePageStyles();
@@ -62,6 +68,7 @@ export function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | 
                       pickPeople={host?.pickPeople ?? null}
                     />
                   )}
+                  {part === 'template' && <TemplateEditor api={api} owner="organisation" ownerName="the organisation" />}
                 </Suspense>
               </ErrorBoundary>
             )}
