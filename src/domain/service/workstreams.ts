@@ -70,20 +70,21 @@ export class WorkstreamUseCases {
 
   /**
    * The induction template in force for a workstream (its own, else the organisation's,
-   * else the default), for its members and the Engagement team; or, with no workstream,
-   * the organisation's (else the default), for anyone signed in: it holds nothing
-   * personal, and every workstream starts from it.
+   * else the default), with its guidance, for its members and the Engagement team; or,
+   * with no workstream, the organisation's (else the default), for anyone signed in: it
+   * holds nothing personal, and every workstream starts from it.
    */
   async inductionTemplate(actor: Principal, workstreamId: number | null): Promise<InductionTemplate> {
     const organisationQuery = { list: 'inductionTemplateItems', where: { workstreamId: null }, orderBy: [{ field: 'order' }] } as const;
-    if (workstreamId === null) return templateInForce([], (await this.ctx.store.find(organisationQuery)).map(itemOf));
+    if (workstreamId === null) return templateInForce([], (await this.ctx.store.find(organisationQuery)).map(itemOf), null);
     const {
+      item: workstream,
       answers: [own, organisation],
     } = await this.ctx.loadWorkstreamWith(actor, workstreamId, [
       { list: 'inductionTemplateItems', where: { workstreamId }, orderBy: [{ field: 'order' }] },
       organisationQuery,
     ] as const);
-    return templateInForce(own.map(itemOf), organisation.map(itemOf));
+    return templateInForce(own.map(itemOf), organisation.map(itemOf), workstream.title);
   }
 
   /**

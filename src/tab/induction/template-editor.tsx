@@ -2,7 +2,7 @@ import { Button, Checkbox, Field, Input, Select, Spinner, Text, makeStyles, merg
 import { Add20Regular } from '@fluentui/react-icons';
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiClient, TemplateOwner } from '../api/client';
-import type { InductionTemplate, TaskKind, TemplateItem, TemplateSource } from '../api/types';
+import type { TaskKind, TemplateItem } from '../api/types';
 import { ActionMessage } from '../shared/action-message';
 import { FormRefusal, type Refusal } from '../shared/form-refusal';
 import { useFormStyles } from '../shared/form-styles';
@@ -61,18 +61,6 @@ export interface TemplateEditorProps {
   readonly ownerName: string;
 }
 
-/** What the person is told about the template shown: whose it is, and what saving does. */
-function sourceSentence(owner: TemplateOwner, ownerName: string, source: TemplateSource): string {
-  if (owner === 'organisation') {
-    return source === 'default'
-      ? 'The organisation has not saved a template yet, so every workstream without its own uses the default below. Saving makes it the organisation’s.'
-      : 'This is the organisation’s template: every workstream without its own uses it.';
-  }
-  if (source === 'workstream') return `${ownerName} uses its own template.`;
-  if (source === 'organisation') return `${ownerName} uses the organisation’s template. Saving here gives ${ownerName} its own.`;
-  return `${ownerName} uses the default template, as the organisation has not saved one. Saving here gives ${ownerName} its own.`;
-}
-
 /**
  * The induction template in force for a workstream, or the organisation's, read in one
  * call when the view opens, then edited as a whole: labels, kinds, required, order (by
@@ -84,21 +72,33 @@ export function TemplateEditor({ api, owner, ownerName }: TemplateEditorProps) {
   const template = useLoad(`induction-template:${key}`, (signal) => api.inductionTemplate(owner, signal));
   if (template.status === 'loading') return <Spinner label="Loading the induction template…" />;
   if (template.status === 'error') return <LoadError title="Could not load the induction template" failure={template} />;
-  return <TemplateForm key={key} api={api} owner={owner} ownerName={ownerName} template={template.data} />;
+  return (
+    <>
+      {template.data.guidance.map((sentence) => (
+        <Text key={sentence} block>
+          {sentence}
+        </Text>
+      ))}
+      <TemplateForm key={key} api={api} owner={owner} ownerName={ownerName} items={template.data.items} onSaved={template.refresh} />
+    </>
+  );
 }
 
-// The items saved are those on screen, so nothing needs reading again after a save.
-const NOTHING_TO_READ = () => undefined;
+/** Props for the form: the items read first, and what to do once a save is answered (read the guidance again). */
+interface TemplateFormProps extends TemplateEditorProps {
+  readonly items: readonly TemplateItem[];
+  readonly onSaved: () => void;
+}
 
-function TemplateForm({ api, owner, ownerName, template }: TemplateEditorProps & { readonly template: InductionTemplate }) {
+// The items on screen stay as they are when the template is read again after a save (they are what was sent); only its guidance changes.
+function TemplateForm({ api, owner, ownerName, items: read, onSaved }: TemplateFormProps) {
   const styles = useStyles();
   const formStyles = useFormStyles();
-  const nextId = useRef(template.items.length);
-  const [items, setItems] = useState<readonly DraftItem[]>(() => template.items.map((item, index) => ({ ...item, id: index })));
-  const [source, setSource] = useState(template.source);
+  const nextId = useRef(read.length);
+  const [items, setItems] = useState<readonly DraftItem[]>(() => read.map((item, index) => ({ ...item, id: index })));
   // The items last sent: the server's field messages are by place, so they show under the fields only while nothing has changed since.
   const [sent, setSent] = useState<readonly DraftItem[] | null>(null);
-  const action = useAction(NOTHING_TO_READ);
+  const action = useAction(onSaved);
   const busy = action.outcome.kind === 'busy';
 
   const controls = useRef(new Map<string, HTMLElement>());
@@ -138,11 +138,7 @@ function TemplateForm({ api, owner, ownerName, template }: TemplateEditorProps &
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSent(items);
-    const saved = await action.run(
-      () => api.setInductionTemplate(owner, items),
-      'Template saved. Inductions started from now on use it; checklists already started keep their items.',
-    );
-    if (saved) setSource(owner === 'organisation' ? 'organisation' : 'workstream');
+    await action.run(() => api.setInductionTemplate(owner, items), 'Template saved.');
   };
   const refusal: Refusal | null = action.outcome.kind === 'refused' ? action.outcome : null;
   const placed = refusal !== null && sent === items;
@@ -150,89 +146,80 @@ function TemplateForm({ api, owner, ownerName, template }: TemplateEditorProps &
   const fieldNames = placed ? items.flatMap((_item, index) => FIELDS.map((field) => `items.${index}.${field}`)) : [];
 
   return (
-    <>
-      <Text>{sourceSentence(owner, ownerName, source)}</Text>
-      <Text>Changes apply to inductions started after you save. Partners already in induction keep the checklist they started with.</Text>
-      <form
-        className={mergeClasses(formStyles.form, styles.form)}
-        onSubmit={save}
-        aria-label={`Induction template for ${ownerName}`}
-        noValidate
-      >
-        <ol className={styles.list}>
-          {items.map((item, index) => {
-            const position = `item ${index + 1}`;
-            return (
-              <li key={item.id}>
-                <fieldset className={styles.item}>
-                  <legend className={styles.legend}>Item {index + 1}</legend>
-                  <Field label="Label" required validationMessage={fieldErrors[`items.${index}.label`]}>
-                    <Input
-                      ref={register(`${item.id}:label`)}
-                      value={item.label}
-                      onChange={(_e, data) => change(item.id, { label: data.value })}
-                    />
-                  </Field>
-                  <Field label="Kind" validationMessage={fieldErrors[`items.${index}.kind`]}>
-                    <Select value={item.kind} onChange={(_e, data) => change(item.id, { kind: data.value as TaskKind })}>
-                      {KINDS.map((kind) => (
-                        <option key={kind} value={kind}>
-                          {kind}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                  <Field validationMessage={fieldErrors[`items.${index}.required`]}>
-                    <Checkbox
-                      label="Required before Active"
-                      checked={item.required}
-                      onChange={(_e, data) => change(item.id, { required: data.checked === true })}
-                    />
-                  </Field>
-                  <div className={formStyles.buttons}>
-                    <Button
-                      ref={register(`${item.id}:up`)}
-                      size="small"
-                      aria-label={`Move up ${position}`}
-                      disabledFocusable={index === 0}
-                      onClick={() => move(index, -1)}
-                    >
-                      Move up
-                    </Button>
-                    <Button
-                      ref={register(`${item.id}:down`)}
-                      size="small"
-                      aria-label={`Move down ${position}`}
-                      disabledFocusable={index === items.length - 1}
-                      onClick={() => move(index, 1)}
-                    >
-                      Move down
-                    </Button>
-                    <Button
-                      ref={register(`${item.id}:remove`)}
-                      size="small"
-                      aria-label={`Remove ${position}`}
-                      onClick={() => remove(index)}
-                    >
-                      Remove
-                    </Button>
-                  </div>
-                </fieldset>
-              </li>
-            );
-          })}
-        </ol>
-        <FormRefusal refusal={refusal} fields={fieldNames} />
-        <div aria-live="polite">{refusal === null && <ActionMessage outcome={action.outcome} />}</div>
-        <div className={formStyles.buttons}>
-          <Button ref={register('add')} icon={<Add20Regular />} onClick={add}>
-            Add an item
-          </Button>
-          <Button type="submit" appearance="primary" disabledFocusable={busy}>
-            Save template
-          </Button>
-        </div>
-      </form>
-    </>
+    <form
+      className={mergeClasses(formStyles.form, styles.form)}
+      onSubmit={save}
+      aria-label={`Induction template for ${ownerName}`}
+      noValidate
+    >
+      <ol className={styles.list}>
+        {items.map((item, index) => {
+          const position = `item ${index + 1}`;
+          return (
+            <li key={item.id}>
+              <fieldset className={styles.item}>
+                <legend className={styles.legend}>Item {index + 1}</legend>
+                <Field label="Label" required validationMessage={fieldErrors[`items.${index}.label`]}>
+                  <Input
+                    ref={register(`${item.id}:label`)}
+                    value={item.label}
+                    onChange={(_e, data) => change(item.id, { label: data.value })}
+                  />
+                </Field>
+                <Field label="Kind" validationMessage={fieldErrors[`items.${index}.kind`]}>
+                  <Select value={item.kind} onChange={(_e, data) => change(item.id, { kind: data.value as TaskKind })}>
+                    {KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {kind}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field validationMessage={fieldErrors[`items.${index}.required`]}>
+                  <Checkbox
+                    label="Required before Active"
+                    checked={item.required}
+                    onChange={(_e, data) => change(item.id, { required: data.checked === true })}
+                  />
+                </Field>
+                <div className={formStyles.buttons}>
+                  <Button
+                    ref={register(`${item.id}:up`)}
+                    size="small"
+                    aria-label={`Move up ${position}`}
+                    disabledFocusable={index === 0}
+                    onClick={() => move(index, -1)}
+                  >
+                    Move up
+                  </Button>
+                  <Button
+                    ref={register(`${item.id}:down`)}
+                    size="small"
+                    aria-label={`Move down ${position}`}
+                    disabledFocusable={index === items.length - 1}
+                    onClick={() => move(index, 1)}
+                  >
+                    Move down
+                  </Button>
+                  <Button ref={register(`${item.id}:remove`)} size="small" aria-label={`Remove ${position}`} onClick={() => remove(index)}>
+                    Remove
+                  </Button>
+                </div>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <FormRefusal refusal={refusal} fields={fieldNames} />
+      <div aria-live="polite">{refusal === null && <ActionMessage outcome={action.outcome} />}</div>
+      <div className={formStyles.buttons}>
+        <Button ref={register('add')} icon={<Add20Regular />} onClick={add}>
+          Add an item
+        </Button>
+        <Button type="submit" appearance="primary" disabledFocusable={busy}>
+          Save template
+        </Button>
+      </div>
+    </form>
   );
 }

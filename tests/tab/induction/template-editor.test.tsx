@@ -8,8 +8,11 @@ import { TemplateEditor } from '../../../src/tab/induction/template-editor';
 import { fakeApi } from '../fake-api';
 import { renderInFluent } from '../render';
 
+const APPLIES = 'Changes apply to inductions started after you save.';
+
 const ORGANISATION: InductionTemplate = {
   source: 'organisation',
+  guidance: ['Maternity uses the organisation’s template.', APPLIES],
   items: [
     { label: 'Welcome and introductions', kind: 'Task', required: true },
     { label: 'Confidentiality agreement signed', kind: 'Agreement', required: true },
@@ -28,11 +31,11 @@ const item = (n: number) => screen.getByRole('group', { name: `Item ${n}` });
 const labels = () => screen.getAllByRole('textbox', { name: /Label/ }).map((input) => (input as HTMLInputElement).value);
 
 describe('the induction template view', () => {
-  it('reads the template in force once, shows each item with its kind and whether it is required, and says whose it is and when it applies', async () => {
+  it("reads the template in force once, shows each item with its kind and whether it is required, and the server's guidance on whose it is and when it applies", async () => {
     const api = withTemplate();
     setUp(api);
-    expect(await screen.findByText('Maternity uses the organisation’s template. Saving here gives Maternity its own.')).toBeInTheDocument();
-    expect(screen.getByText(/Changes apply to inductions started after you save/)).toBeInTheDocument();
+    expect(await screen.findByText('Maternity uses the organisation’s template.')).toBeInTheDocument();
+    expect(screen.getByText(APPLIES)).toBeInTheDocument();
     expect(api.inductionTemplate).toHaveBeenCalledTimes(1);
     expect(api.inductionTemplate).toHaveBeenCalledWith({ workstreamId: 4 }, expect.anything());
     expect(labels()).toEqual(['Welcome and introductions', 'Confidentiality agreement signed', 'First one-to-one booked']);
@@ -41,9 +44,13 @@ describe('the induction template view', () => {
     expect(within(item(3)).getByRole('checkbox', { name: 'Required before Active' })).not.toBeChecked();
   });
 
-  it('edits a label, marks an item required, changes a kind, adds and removes items, and saves every item in order', async () => {
+  it('edits a label, marks an item required, changes a kind, adds and removes items, saves every item in order, and reads the guidance again', async () => {
     const user = userEvent.setup();
-    const api = withTemplate();
+    const inductionTemplate = jest
+      .fn()
+      .mockResolvedValueOnce(ORGANISATION)
+      .mockResolvedValueOnce({ ...ORGANISATION, source: 'workstream', guidance: ['Maternity uses its own template.', APPLIES] });
+    const api = withTemplate(ORGANISATION, { inductionTemplate });
     setUp(api);
     const first = await screen.findByRole('group', { name: 'Item 1' });
     await user.clear(within(first).getByRole('textbox', { name: /Label/ }));
@@ -62,8 +69,9 @@ describe('the induction template view', () => {
       expect.objectContaining({ label: 'First one-to-one booked', kind: 'One-to-one booked', required: true }),
       expect.objectContaining({ label: 'Peer Support Network invitation sent', kind: 'Peer Support Network invitation', required: false }),
     ]);
-    expect(await screen.findByText(/Template saved. Inductions started from now on use it/)).toBeInTheDocument();
-    expect(screen.getByText('Maternity uses its own template.')).toBeInTheDocument();
+    expect(await screen.findByText('Template saved.')).toBeInTheDocument();
+    expect(await screen.findByText('Maternity uses its own template.')).toBeInTheDocument();
+    expect(labels()).toEqual(['Welcome to Maternity voices', 'First one-to-one booked', 'Peer Support Network invitation sent']);
     expect(save).toHaveFocus();
   });
 
@@ -113,11 +121,12 @@ describe('the induction template view', () => {
 
   it("reads the organisation's template for the Engagement team and saves it as the organisation's", async () => {
     const user = userEvent.setup();
-    const api = withTemplate({ source: 'default', items: ORGANISATION.items });
+    const api = withTemplate({ ...ORGANISATION, source: 'default', guidance: ['The organisation has not saved a template yet.'] });
     renderInFluent(<TemplateEditor api={api} owner="organisation" ownerName="the organisation" />);
-    expect(await screen.findByText(/The organisation has not saved a template yet/)).toBeInTheDocument();
+    expect(await screen.findByText('The organisation has not saved a template yet.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save template' }));
     expect(api.setInductionTemplate).toHaveBeenCalledWith('organisation', expect.any(Array));
-    expect(await screen.findByText('This is the organisation’s template: every workstream without its own uses it.')).toBeInTheDocument();
+    expect(await screen.findByText('Template saved.')).toBeInTheDocument();
+    expect(api.inductionTemplate).toHaveBeenLastCalledWith('organisation', expect.anything());
   });
 });
