@@ -235,6 +235,7 @@ describe('local debugging', () => {
       SECRET_BOT_PASSWORD: '${{SECRET_BOT_PASSWORD}}',
       BOT_TENANT_ID: '${{BOT_TENANT_ID}}',
       AAD_APP_CLIENT_ID: '${{AAD_APP_CLIENT_ID}}',
+      TAB_DOMAIN: '${{TAB_DOMAIN}}',
       TEAMS_APP_ID: '${{TEAMS_APP_ID}}',
       ...Object.fromEntries(SHAREPOINT_ENV_ENTRIES.map((name) => [name, `\${{${name}}}`])),
     });
