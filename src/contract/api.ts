@@ -5,6 +5,7 @@ import type {
   DashboardRow,
   DuplicateGroup,
   EngagementOverview,
+  InductionTemplate,
   ItemDocument,
   Member,
   PartnerDetail,
@@ -65,6 +66,8 @@ export const API = {
     without: ['workstreamId'],
   },
   removeMember: { method: 'POST', path: '/members/:memberId/remove', useCase: ['members', 'remove'] },
+  organisationTemplate: { method: 'GET', path: '/induction-template' },
+  workstreamTemplate: { method: 'GET', path: '/workstreams/:workstreamId/induction-template' },
   setOrganisationTemplate: {
     method: 'PUT',
     path: '/induction-template',
@@ -204,6 +207,8 @@ export interface ReadAnswers {
   overview: EngagementOverview;
   members: Member[];
   engagementTeam: Member[];
+  organisationTemplate: InductionTemplate;
+  workstreamTemplate: InductionTemplate;
   partnerDetail: TabPartnerDetail;
   duplicates: DuplicateGroup[];
 }
@@ -250,6 +255,7 @@ export type {
   EngagementOverview,
   InductionProgress,
   InductionTask,
+  InductionTemplate,
   Involvement,
   ItemDocument,
   Member,
@@ -265,6 +271,8 @@ export type {
   RoleSummary,
   Stage,
   StageCounts,
+  TemplateItem,
+  TemplateSource,
   Workstream,
   WorkstreamOverview,
 } from '../domain';

@@ -38,14 +38,56 @@ export const DEFAULT_INDUCTION_TEMPLATE: readonly TemplateItem[] = [
   { label: 'First one-to-one booked', kind: 'One-to-one booked', required: true },
 ];
 
+/** Whose template is in force: the workstream's own, the organisation's, or the default above. */
+export type TemplateSource = 'workstream' | 'organisation' | 'default';
+
+/** The template in force, whose it is, and what staff about to change it need to know. */
+export interface InductionTemplate {
+  readonly source: TemplateSource;
+  readonly items: readonly TemplateItem[];
+  /** Sentences for staff: whose template this is, what saving it does, and which inductions a change reaches. */
+  readonly guidance: readonly string[];
+}
+
+/** Which inductions a change to a template reaches: checklists are copied from it when an induction starts. */
+export const TEMPLATE_CHANGES_APPLY =
+  'Changes apply to inductions started after you save. Partners already in induction keep the checklist they started with.';
+
+function inForce(workstreamItems: readonly TemplateItem[], organisationItems: readonly TemplateItem[]) {
+  if (workstreamItems.length > 0) return { source: 'workstream', items: workstreamItems } as const;
+  if (organisationItems.length > 0) return { source: 'organisation', items: organisationItems } as const;
+  return { source: 'default', items: DEFAULT_INDUCTION_TEMPLATE } as const;
+}
+
+/** Whose template is in force for the workstream titled `title` (null: the organisation), and what saving one does. */
+function whose(source: TemplateSource, title: string | null): string {
+  if (title === null) {
+    return source === 'default'
+      ? 'The organisation has not saved a template yet, so every workstream without its own uses the default. Saving makes it the organisation’s.'
+      : 'This is the organisation’s template: every workstream without its own uses it.';
+  }
+  if (source === 'workstream') return `${title} uses its own template.`;
+  if (source === 'organisation') return `${title} uses the organisation’s template. Saving here gives ${title} its own.`;
+  return `${title} uses the default template, as the organisation has not saved one. Saving here gives ${title} its own.`;
+}
+
 /**
- * The template that applies to a workstream: its own items if it has any, else the
- * organisation's, else the default above.
+ * The template that applies to the workstream titled `workstreamTitle`, whose it is and
+ * its guidance: its own items if it has any, else the organisation's, else the default
+ * above. For the organisation itself, pass no workstream items and a null title.
  */
+export function templateInForce(
+  workstreamItems: readonly TemplateItem[],
+  organisationItems: readonly TemplateItem[],
+  workstreamTitle: string | null,
+): InductionTemplate {
+  const { source, items } = inForce(workstreamItems, organisationItems);
+  return { source, items, guidance: [whose(source, workstreamTitle), TEMPLATE_CHANGES_APPLY] };
+}
+
+/** The items of {@link templateInForce}: what a new induction's checklist is made from. */
 export function templateFor(workstreamItems: readonly TemplateItem[], organisationItems: readonly TemplateItem[]): readonly TemplateItem[] {
-  if (workstreamItems.length > 0) return workstreamItems;
-  if (organisationItems.length > 0) return organisationItems;
-  return DEFAULT_INDUCTION_TEMPLATE;
+  return inForce(workstreamItems, organisationItems).items;
 }
 
 /** What a checklist item needs to be read by the rules below. */

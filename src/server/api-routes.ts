@@ -34,6 +34,8 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   overview: ({ service, actor }) => service.engagementOverview.overview(actor),
   members: ({ service, actor, ids }) => service.members.list(actor, ids.workstreamId),
   engagementTeam: ({ service, actor }) => service.members.list(actor, null),
+  organisationTemplate: ({ service, actor }) => service.workstreams.inductionTemplate(actor, null),
+  workstreamTemplate: ({ service, actor, ids }) => service.workstreams.inductionTemplate(actor, ids.workstreamId),
   partnerDetail: async ({ service, actor, ids, documents }) => {
     const detail = await service.partnerViews.partnerDetail(actor, ids.involvementId);
     return { ...detail, documents: itemDocuments(detail.checklist, documents) };

@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import { AppHeader } from './app-header';
 import type { ApiClient } from './api/client';
 import { NotEngagementTeam } from './engagement/not-engagement-team';
+import { TemplateEditor } from './induction/lazy';
 import { PeoplePanel } from './people/lazy';
 import { ErrorBoundary } from './shared/error-boundary';
 import { followInPage } from './shared/in-page-link';
@@ -19,9 +20,13 @@ import { WorkstreamView } from './workstream-view';
 // Only the Engagement team's personal tab needs it, so the workstream tab does not load it.
 const EngagementView = lazy(() => import('./engagement/engagement-view').then((module) => ({ default: module.EngagementView })));
 
-type EngagementPart = 'workstreams' | 'team';
+type EngagementPart = 'workstreams' | 'team' | 'template';
 
-const ENGAGEMENT_PARTS: Record<EngagementPart, string> = { workstreams: 'Workstreams', team: 'Engagement team' };
+const ENGAGEMENT_PARTS: Record<EngagementPart, string> = {
+  workstreams: 'Workstreams',
+  team: 'Engagement team',
+  template: 'Induction template',
+};
 
 /** The page's address with `search`. */
 const addressWith = (search: string): string => `${window.location.pathname}${search}${window.location.hash}`;
@@ -30,11 +35,12 @@ const addressWith = (search: string): string => `${window.location.pathname}${se
 const alreadyReported = (): void => undefined;
 
 /**
- * The Engagement team's personal tab: every workstream, and who is in the team. Who
- * is signed in and the overview are read together; someone outside the team (the
- * server says so, or refuses the overview) is told plainly what the view is for.
- * A workstream opened from the overview shows as its team sees it, its id in the
- * address (a reload keeps it, the browser's Back returns to the overview).
+ * The Engagement team's personal tab: every workstream, who is in the team, and the
+ * organisation's induction template. Who is signed in and the overview are read
+ * together; someone outside the team (the server says so, or refuses the overview) is
+ * told plainly what the view is for. A workstream opened from the overview shows as
+ * its team sees it, its id in the address (a reload keeps it, the browser's Back
+ * returns to the overview).
  */
 export function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | null; readonly api: ApiClient }) {
   const styles = usePageStyles();
@@ -135,6 +141,7 @@ export function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | 
                       pickPeople={host?.pickPeople ?? null}
                     />
                   )}
+                  {part === 'template' && <TemplateEditor api={api} owner="organisation" ownerName="the organisation" />}
                 </Suspense>
               </ErrorBoundary>
             )}

@@ -1,6 +1,7 @@
 import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiClient, Person } from './api/client';
+import { TemplateEditor } from './induction/lazy';
 import { rowForPartner, type PartnerShow } from './partners/filter-rows';
 import { PartnersSection } from './partners/partners-section';
 import { StageSummary } from './partners/stage-summary';
@@ -29,9 +30,15 @@ const useStyles = makeStyles({
 const AgendaView = lazy(() => import('./one-to-ones/agenda-view').then((module) => ({ default: module.AgendaView })));
 const PartnerDrawer = lazy(() => import('./partner-drawer').then((module) => ({ default: module.PartnerDrawer })));
 
-type View = 'partners' | 'one-to-ones' | 'roles' | 'people';
+type View = 'partners' | 'one-to-ones' | 'roles' | 'people' | 'checklist';
 
-const VIEW_NAMES: Record<View, string> = { partners: 'Partners', 'one-to-ones': 'One-to-ones', roles: 'Roles', people: 'People' };
+const VIEW_NAMES: Record<View, string> = {
+  partners: 'Partners',
+  'one-to-ones': 'One-to-ones',
+  roles: 'Roles',
+  people: 'People',
+  checklist: 'Checklist',
+};
 
 /** Props for {@link WorkstreamView}. */
 export interface WorkstreamViewProps {
@@ -95,7 +102,7 @@ function AgendaPanel({
   );
 }
 
-/** One workstream: its stage counts, then partners, one-to-ones, roles or people, each view read in one call; a partner opens in a side panel. */
+/** One workstream: its stage counts, then partners, one-to-ones, roles, people or its induction checklist template, each view read in one call; a partner opens in a side panel. */
 export function WorkstreamView({
   api,
   workstreamId,
@@ -197,6 +204,11 @@ export function WorkstreamView({
                   myId={myId}
                   pickPeople={pickPeople}
                 />
+              </Suspense>
+            )}
+            {view === 'checklist' && (
+              <Suspense fallback={<Spinner label="Loading the induction template…" />}>
+                <TemplateEditor api={api} owner={{ workstreamId: workstream.id }} ownerName={workstream.title} />
               </Suspense>
             )}
           </>

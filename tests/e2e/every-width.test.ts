@@ -154,6 +154,10 @@ describe.each(THEMES)('the tab in the %s theme', (theme) => {
       await tab.getByRole('list', { name: /^People in / }).waitFor();
       await expectFits(tab, 'people');
 
+      await tab.getByRole('tab', { name: 'Checklist' }).click();
+      await tab.getByRole('form', { name: `Induction template for ${WORKSTREAM}` }).waitFor();
+      await expectFits(tab, 'checklist');
+
       const engagement = await openTab(theme, '?view=engagement');
       await engagement.getByRole('table', { name: 'All workstreams' }).waitFor();
       await engagement.getByRole('table', { name: 'Peer Support Network roster' }).waitFor();
@@ -166,6 +170,9 @@ describe.each(THEMES)('the tab in the %s theme', (theme) => {
         .click();
       await engagement.getByRole('textbox', { name: /^Link to the advert/ }).waitFor();
       await expectFits(engagement, 'approving an advert');
+      await engagement.getByRole('tab', { name: 'Induction template' }).click();
+      await engagement.getByRole('form', { name: 'Induction template for the organisation' }).waitFor();
+      await expectFits(engagement, "the organisation's induction template");
     },
   );
 });

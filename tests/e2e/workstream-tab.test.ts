@@ -96,6 +96,46 @@ describe('the workstream tab in a browser', () => {
     expect(await dialog.getByText(/cannot become Active/).count()).toBe(1);
   });
 
+  it("edits, reorders and saves a workstream's induction template, keeping the focus, and shows what was saved when read again", async () => {
+    // A workstream no other test here opens, so the inductions they start keep the default template.
+    const title = 'Digital inclusion (demo)';
+    await openWorkstream(title);
+    await page.getByRole('tab', { name: 'Checklist' }).click();
+    const form = page.getByRole('form', { name: `Induction template for ${title}` });
+    await form.waitFor();
+    await page.getByText(`${title} uses the default template`).waitFor();
+    await page.getByText('Changes apply to inductions started after you save.', { exact: false }).waitFor();
+    const item = (n: number) => form.getByRole('group', { name: `Item ${n}`, exact: true });
+    const label = (n: number) => item(n).getByRole('textbox', { name: /Label/ });
+    const required = (n: number) => item(n).getByRole('checkbox', { name: 'Required before Active' });
+    const first = await label(1).inputValue();
+    expect(await required(2).isChecked()).toBe(true);
+    await label(2).fill('Welcome to digital inclusion');
+    await required(2).setChecked(false);
+    await item(1).getByRole('button', { name: 'Move down item 1' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await label(1).inputValue()).toBe('Welcome to digital inclusion');
+    expect(await label(2).inputValue()).toBe(first);
+    expect(
+      await item(2)
+        .getByRole('button', { name: 'Move down item 2' })
+        .evaluate((button) => button === document.activeElement),
+    ).toBe(true);
+    const save = form.getByRole('button', { name: 'Save template' });
+    await save.click();
+    await page.getByText('Template saved.', { exact: true }).waitFor();
+    await page.getByText(`${title} uses its own template.`).waitFor();
+    expect(await save.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Checklist' }).click();
+    await form.waitFor();
+    expect(await label(1).inputValue()).toBe('Welcome to digital inclusion');
+    expect(await required(1).isChecked()).toBe(false);
+    expect(await label(2).inputValue()).toBe(first);
+  });
+
   it('books a one-to-one and shows it in the agenda', async () => {
     await openWorkstream('Urgent and emergency care (demo)');
     const name = await openPartnerAt('Active');

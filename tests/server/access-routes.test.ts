@@ -162,8 +162,18 @@ async function snapshot(store: SqliteStore) {
   return Promise.all(lists.map((list) => store.find({ list })));
 }
 
-/** Routes anyone may call: they act on the caller's own workstreams or identity, or (matches) answer only within their reach. */
-const OPEN_TO_ALL = new Set(['get /me', 'get /bot', 'get /workstreams', 'post /workstreams', 'post /partners/matches']);
+/**
+ * Routes anyone may call: they act on the caller's own workstreams or identity, (matches) answer only within their reach,
+ * or (the organisation's induction template) hold nothing personal.
+ */
+const OPEN_TO_ALL = new Set([
+  'get /me',
+  'get /bot',
+  'get /workstreams',
+  'post /workstreams',
+  'post /partners/matches',
+  'get /induction-template',
+]);
 
 describe('a member of workstream A calling every tab API route with the ids of workstream B', () => {
   let store: SqliteStore;

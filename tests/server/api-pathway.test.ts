@@ -250,6 +250,27 @@ describe('the tab API over HTTP', () => {
     expect(response.body).toEqual([expect.objectContaining({ workstreamId: null, label: 'ICS welcome pack' })]);
   });
 
+  it('answers GET on both template paths with the template in force and whose it is', async () => {
+    const { workstreamId } = await advertisedRoleWithInterest();
+    const before = (await api().get(`/api/workstreams/${workstreamId}/induction-template`).expect(200)).body;
+    expect(before.source).toBe('default');
+    await api()
+      .put('/api/induction-template')
+      .send({ items: [{ label: 'ICS welcome pack', kind: 'Task', required: false }] })
+      .expect(200);
+    expect((await api().get(`/api/workstreams/${workstreamId}/induction-template`).expect(200)).body).toEqual(
+      expect.objectContaining({ source: 'organisation', items: [{ label: 'ICS welcome pack', kind: 'Task', required: false }] }),
+    );
+    await api()
+      .put(`/api/workstreams/${workstreamId}/induction-template`)
+      .send({ items: [{ label: 'Cancer care briefing', kind: 'Task', required: true }] })
+      .expect(200);
+    expect((await api().get(`/api/workstreams/${workstreamId}/induction-template`).expect(200)).body).toEqual(
+      expect.objectContaining({ source: 'workstream', items: [{ label: 'Cancer care briefing', kind: 'Task', required: true }] }),
+    );
+    expect((await api().get('/api/induction-template').expect(200)).body.source).toBe('organisation');
+  });
+
   it('records the Peer Support Network invitation and answer, and updates details', async () => {
     const { involvement } = await advertisedRoleWithInterest();
     const detail = (await api().get(`/api/involvements/${involvement.id}`).expect(200)).body;

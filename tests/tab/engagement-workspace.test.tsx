@@ -31,6 +31,21 @@ describe('the Engagement personal tab', () => {
     window.history.replaceState(null, '', '/tab/index.html?view=engagement&theme=dark');
   });
 
+  it("shows the organisation's induction template when that tab is chosen, read in one more call", async () => {
+    const inductionTemplate = jest.fn(async () => ({
+      source: 'organisation' as const,
+      guidance: ['This is the organisation’s template: every workstream without its own uses it.'],
+      items: [{ label: 'ICS welcome pack', kind: 'Task' as const, required: true }],
+    }));
+    const api = fakeApi({ me: jest.fn(async () => person(true)), overview: jest.fn(async () => OVERVIEW), inductionTemplate });
+    renderInFluent(<EngagementWorkspace host={null} api={api} />);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Induction template' }));
+    expect(await screen.findByRole('form', { name: 'Induction template for the organisation' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /Label/ })).toHaveValue('ICS welcome pack');
+    expect(inductionTemplate).toHaveBeenCalledTimes(1);
+    expect(inductionTemplate).toHaveBeenCalledWith('organisation', expect.anything());
+  });
+
   it("shows the Engagement team's members when that tab is chosen, read in one more call, with the same add and remove", async () => {
     const nadia = member({ id: 1, workstreamId: null, userId: 'oid-nadia', userName: 'Nadia Ali' });
     const api = fakeApi({

@@ -37,6 +37,8 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     members: never(),
     addMember: jest.fn(async () => undefined),
     removeMember: jest.fn(async () => undefined),
+    inductionTemplate: never(),
+    setInductionTemplate: jest.fn(async () => undefined),
     ...overrides,
   } as jest.Mocked<ApiClient>;
 }

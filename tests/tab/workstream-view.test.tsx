@@ -134,6 +134,21 @@ describe('the workstream view', () => {
     expect(pickPeople).toHaveBeenCalledWith('Add people to Maternity');
   });
 
+  it('shows the induction template in force in one more call when the Checklist tab is chosen', async () => {
+    const inductionTemplate = jest.fn(async () => ({
+      source: 'workstream' as const,
+      guidance: ['Maternity uses its own template.'],
+      items: [{ label: 'Welcome', kind: 'Task' as const, required: true }],
+    }));
+    const api = fakeApi({ dashboard: jest.fn(async () => DASHBOARD), inductionTemplate });
+    renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={jest.fn()} />);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Checklist' }));
+    expect(await screen.findByRole('form', { name: 'Induction template for Maternity' })).toBeInTheDocument();
+    expect(screen.getByText('Maternity uses its own template.')).toBeInTheDocument();
+    expect(inductionTemplate).toHaveBeenCalledWith({ workstreamId: 4 }, expect.anything());
+    expect(api.dashboard).toHaveBeenCalledTimes(1);
+  });
+
   it("shows a refusal of access as the server's sentence, saying whom to ask, not as a fault", async () => {
     const refusal =
       'You are not a member of this workstream, so you cannot see or change its records. Ask the Engagement team or a member of the workstream to add you.';

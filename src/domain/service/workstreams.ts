@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templateInForce, type InductionTemplate, type TemplateItem } from '../induction';
 import type { Principal } from '../principal';
 import { inductionTemplateItems, MAX_CHECKLIST_ITEMS, workstreams, type InductionTemplateItem, type Workstream } from '../schema/lists';
 import type { Change } from '../store';
@@ -68,6 +69,25 @@ export class WorkstreamUseCases {
   }
 
   /**
+   * The induction template in force for a workstream (its own, else the organisation's,
+   * else the default), with its guidance, for its members and the Engagement team; or,
+   * with no workstream, the organisation's (else the default), for anyone signed in: it
+   * holds nothing personal, and every workstream starts from it.
+   */
+  async inductionTemplate(actor: Principal, workstreamId: number | null): Promise<InductionTemplate> {
+    const organisationQuery = { list: 'inductionTemplateItems', where: { workstreamId: null }, orderBy: [{ field: 'order' }] } as const;
+    if (workstreamId === null) return templateInForce([], (await this.ctx.store.find(organisationQuery)).map(itemOf), null);
+    const {
+      item: workstream,
+      answers: [own, organisation],
+    } = await this.ctx.loadWorkstreamWith(actor, workstreamId, [
+      { list: 'inductionTemplateItems', where: { workstreamId }, orderBy: [{ field: 'order' }] },
+      organisationQuery,
+    ] as const);
+    return templateInForce(own.map(itemOf), organisation.map(itemOf), workstream.title);
+  }
+
+  /**
    * Replaces the induction template of a workstream, or of the whole organisation.
    * Checklists already started keep their items.
    */
@@ -89,6 +109,9 @@ export class WorkstreamUseCases {
     return written.filter((item): item is InductionTemplateItem => item !== undefined);
   }
 }
+
+/** A stored template item as the template reads it: without its order (its place says it) or the store's fields. */
+const itemOf = ({ label, kind, required }: InductionTemplateItem): TemplateItem => ({ label, kind, required });
 
 /** What each use case above takes, as the schema that checks it (the API contract derives request bodies from these). */
 export const workstreamInputs = {

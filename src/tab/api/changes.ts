@@ -92,6 +92,18 @@ export function changeCalls(http: Http): ChangeCalls {
       );
     },
     removeMember: (member) => done(http.call('removeMember', { memberId: member.id }, { version: member.version })),
+    inductionTemplate: (owner, signal) =>
+      owner === 'organisation'
+        ? http.call('organisationTemplate', {}, undefined, signal)
+        : http.call('workstreamTemplate', { workstreamId: owner.workstreamId }, undefined, signal),
+    setInductionTemplate: (owner, items) => {
+      const body = { items: items.map(({ label, kind, required }) => ({ label: label.trim(), kind, required })) };
+      return done(
+        owner === 'organisation'
+          ? http.call('setOrganisationTemplate', {}, body)
+          : http.call('setWorkstreamTemplate', { workstreamId: owner.workstreamId }, body),
+      );
+    },
     recordNotesConsent: (partner) => done(http.call('recordNotesConsent', { partnerId: partner.id }, { version: partner.version })),
     withdrawNotesConsent: (partner) => done(http.call('withdrawNotesConsent', { partnerId: partner.id }, { version: partner.version })),
     erasePartner: (partner) => done(http.call('erasePartner', { partnerId: partner.id }, { version: partner.version })),

@@ -16,6 +16,7 @@ export type {
   PartnerCorrections,
   PeerNetworkAnswer,
   Person,
+  TemplateOwner,
   TokenSource,
   VersionedRef,
 } from './contract';

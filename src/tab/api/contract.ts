@@ -4,12 +4,14 @@ import type {
   Dashboard,
   DuplicateGroup,
   EngagementOverview,
+  InductionTemplate,
   Member,
   MergeResult,
   PartnerDetail,
   SignedInUser,
   Stage,
   StageChange,
+  TemplateItem,
   Workstream,
 } from './types';
 
@@ -43,6 +45,9 @@ export type PeerNetworkAnswer = Body<'recordPeerNetworkAnswer'>['answer'];
 
 /** Whose members: one workstream's, or the Engagement team's. */
 export type MemberGroup = { readonly workstreamId: number } | 'engagement-team';
+
+/** Whose induction template: one workstream's (the one in force for it), or the organisation's. */
+export type TemplateOwner = { readonly workstreamId: number } | 'organisation';
 
 /** A person to add as a member: their Entra object id and name. */
 export interface Person {
@@ -156,6 +161,10 @@ export interface ApiClient {
   /** Adds a person; someone already a member stays as they are. */
   addMember(group: MemberGroup, person: Person): Promise<void>;
   removeMember(member: { readonly id: number; readonly version: number }): Promise<void>;
+  /** The induction template in force for a workstream, or the organisation's, and whose it is. */
+  inductionTemplate(owner: TemplateOwner, signal: AbortSignal): Promise<InductionTemplate>;
+  /** Replaces the template with these items, in this order; checklists already started keep theirs. */
+  setInductionTemplate(owner: TemplateOwner, items: readonly TemplateItem[]): Promise<void>;
   /** Records the partner's explicit consent to notes about their lived experience, dated today. */
   recordNotesConsent(partner: VersionedRef): Promise<void>;
   /** Records that they withdrew it; the server deletes those notes in every workstream. */
@@ -175,9 +184,9 @@ export interface ApiClient {
 }
 
 /**
- * The calls that change records or read what only the Engagement view shows. They are
- * made only from views loaded on first use (the partner panel, the Engagement view,
- * the people view), so their code (`changes.ts`) loads with the first of them rather
+ * The calls that change records or read what only a view loaded on first use shows.
+ * They are made only from such views (the partner panel, the Engagement view, the
+ * people and checklist views), so their code (`changes.ts`) loads with the first of them rather
  * than with the page.
  */
 export const CHANGE_CALLS = [
@@ -198,6 +207,8 @@ export const CHANGE_CALLS = [
   'mergePartners',
   'addMember',
   'removeMember',
+  'inductionTemplate',
+  'setInductionTemplate',
   'recordNotesConsent',
   'withdrawNotesConsent',
   'erasePartner',

@@ -7,6 +7,11 @@ const useStyles = makeStyles({
     // On a phone the tabs go onto a second line rather than past the edge of the window.
     flexWrap: 'wrap',
   },
+  // As low as the page's other buttons on a phone, so a second row of tabs takes little of the first screen.
+  narrowTab: {
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
   panel: {
     display: 'flex',
     flexDirection: 'column',
@@ -42,7 +47,7 @@ export function ViewTabs<V extends string>({ label, names, view, onSelect, child
         aria-label={label}
       >
         {(Object.keys(names) as V[]).map((name) => (
-          <Tab key={name} value={name} id={tabId(name)} aria-controls={panelId}>
+          <Tab key={name} value={name} id={tabId(name)} aria-controls={panelId} className={narrow ? styles.narrowTab : undefined}>
             {names[name]}
           </Tab>
         ))}

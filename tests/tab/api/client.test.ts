@@ -325,6 +325,26 @@ describe('members', () => {
     ]);
   });
 
+  it("reads and replaces a workstream's induction template or the organisation's, sending every item in order with labels trimmed", async () => {
+    fetchMock.mockImplementation(async () => new Response('{"source":"default","items":[]}', { status: 200 }));
+    const api = createApiClient(async () => null);
+    await api.inductionTemplate({ workstreamId: 4 }, new AbortController().signal);
+    await api.inductionTemplate('organisation', new AbortController().signal);
+    const items = [
+      { label: ' Welcome ', kind: 'Task', required: true },
+      { label: 'First one-to-one booked', kind: 'One-to-one booked', required: false },
+    ] as const;
+    await api.setInductionTemplate({ workstreamId: 4 }, items);
+    await api.setInductionTemplate('organisation', items);
+    const body = { items: [{ ...items[0], label: 'Welcome' }, items[1]] };
+    expect([0, 1, 2, 3].map(sent)).toEqual([
+      { path: '/api/workstreams/4/induction-template', method: 'GET', body: undefined },
+      { path: '/api/induction-template', method: 'GET', body: undefined },
+      { path: '/api/workstreams/4/induction-template', method: 'PUT', body },
+      { path: '/api/induction-template', method: 'PUT', body },
+    ]);
+  });
+
   it("fails an add with the server's message for each field", async () => {
     fetchMock.mockResolvedValue(
       answer(
