@@ -81,7 +81,10 @@ export function createBot(options: BotOptions): Bot {
       timeZone: options.timeZone,
       today: () => todayIn(options.timeZone, options.clock),
       tabLinks,
-      runReminders: () => reminders.run(),
+      runReminders: async () => {
+        const outcome = await options.lease.runIfFree(() => reminders.run());
+        return outcome.ran ? outcome.result : 'in-progress';
+      },
     },
     logger,
   );

@@ -19,7 +19,18 @@ export interface Lease {
   runIfFree<T>(work: () => Promise<T>): Promise<LeaseOutcome<T>>;
 }
 
-/** The lease of a single instance: always free, as nobody else could hold it. */
-export const localLease: Lease = {
-  runIfFree: async (work) => ({ ran: true, result: await work(), leaseLost: false }),
-};
+/** The lease of a single instance: free unless its own work is still running (a scheduled tick, or a run started over HTTP). */
+export function localLease(): Lease {
+  let running = false;
+  return {
+    async runIfFree(work) {
+      if (running) return { ran: false };
+      running = true;
+      try {
+        return { ran: true, result: await work(), leaseLost: false };
+      } finally {
+        running = false;
+      }
+    },
+  };
+}

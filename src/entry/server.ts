@@ -102,7 +102,7 @@ interface Leases {
 async function openBotState(config: Config, logger: Logger): Promise<{ readonly state: KeyValueState; readonly leases: Leases }> {
   if (config.botState.kind === 'sqlite') {
     logger.info('Bot state in SQLite, for this one instance');
-    return { state: openSqliteState({ path: config.botState.path }), leases: { reminders: localLease, retention: localLease } };
+    return { state: openSqliteState({ path: config.botState.path }), leases: { reminders: localLease(), retention: localLease() } };
   }
   const state = await openBlobState(config.botState, {
     sweepEveryMs: SWEEP_EVERY_MS,
@@ -214,6 +214,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         token: config.botSettings.reminders.triggerToken,
         tokenSetting: 'REMINDERS_TOKEN',
         name: 'reminders',
+        lease: leases.reminders,
       },
       {
         path: RETENTION_PATH,
@@ -221,6 +222,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         token: config.retention.triggerToken,
         tokenSetting: 'RETENTION_TOKEN',
         name: 'retention schedule',
+        lease: leases.retention,
       },
     ];
     const app = createApp({ service, health, readiness, bot: bot.handler, jobs, config, logger });

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { IdentityMode } from '../config';
+import type { Lease } from '../domain/lease';
 import { errorFields, type Logger } from '../logging/logger';
 import { sendError } from './http-errors';
 
@@ -21,7 +22,12 @@ export interface JobTrigger {
   readonly tokenSetting: string;
   /** What the job is, completing "The … could not run just now". */
   readonly name: string;
+  /** The lease its scheduled runs take: a run started over HTTP takes it too, so runs never overlap, whichever instance starts them. */
+  readonly lease: Lease;
 }
+
+/** How long a caller refused because a run is in progress is asked to wait before trying again, in seconds. */
+const RUN_IN_PROGRESS_RETRY_AFTER_SECONDS = 60;
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -53,7 +59,19 @@ export function jobHandler(job: JobTrigger, identity: IdentityMode, logger: Logg
       );
     }
     try {
-      res.status(200).json(await job.run());
+      const outcome = await job.lease.runIfFree(job.run);
+      if (!outcome.ran) {
+        res.setHeader('Retry-After', String(RUN_IN_PROGRESS_RETRY_AFTER_SECONDS));
+        return sendError(
+          res,
+          409,
+          'run-in-progress',
+          `A run of the ${job.name} is already in progress (on this instance or another), so this call started nothing. That run does what is due; try again once it has finished.`,
+        );
+      }
+      if (outcome.leaseLost)
+        logger.warn(`The ${job.name} lease was lost during a triggered run; what was claimed before being done still happened once`);
+      res.status(200).json(outcome.result);
     } catch (error) {
       logger.error(`Triggered ${job.name} failed`, errorFields(error));
       sendError(

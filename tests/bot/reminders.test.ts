@@ -226,7 +226,7 @@ describe('Proactive reminders', () => {
       let now = new Date('2026-06-15T07:30:00Z');
       const stop = startReminderSchedule({
         run: async () => runs.push(now.toISOString()),
-        lease: localLease,
+        lease: localLease(),
         timeZone: 'Europe/London',
         hour: 9,
         clock: { now: () => now },

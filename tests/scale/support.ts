@@ -64,7 +64,13 @@ export interface ScaleWorld {
   startInstances(
     name: string,
     count: number,
-    options: { readonly reminders: 'on' | 'off'; readonly reminderHour?: number; readonly clock?: Clock } & StartOptions,
+    options: {
+      readonly reminders: 'on' | 'off';
+      readonly reminderHour?: number;
+      readonly clock?: Clock;
+      /** Where the instances reach Blob Storage, when not straight at Azurite (through a {@link faultyLink}, say). */
+      readonly connectionString?: string;
+    } & StartOptions,
   ): Promise<Instance[]>;
   /** Posts an activity to one instance as Teams would (Jo in personal chat unless `activity` says otherwise). */
   post(server: RunningServer, activity: Record<string, unknown>): ReturnType<typeof postActivity>;
@@ -115,11 +121,11 @@ export function scaleWorld(): ScaleWorld {
     get folder() {
       return folder;
     },
-    async startInstances(name, count, { reminders, reminderHour = 9, clock = { now: () => NOW }, ...options }) {
+    async startInstances(name, count, { reminders, reminderHour = 9, clock = { now: () => NOW }, connectionString, ...options }) {
       const config = loadConfig({
         DATABASE_PATH: path.join(folder, `${name}.db`),
         SEED_DEMO: 'never',
-        BOT_STATE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        BOT_STATE_STORAGE_CONNECTION_STRING: connectionString ?? azurite.connectionString,
         BOT_STATE_CONTAINER: name,
         ENGAGEMENT_CHANNEL_ID: ENGAGEMENT_CHANNEL,
         REMINDERS: reminders,

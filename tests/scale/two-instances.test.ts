@@ -92,15 +92,63 @@ describe('Two instances sharing Blob Storage: any turn on any instance', () => {
     expect(world.channel.sent).toHaveLength(1);
   });
 
-  it('reminders triggered on both instances at once send each reminder exactly once', async () => {
+  it('a card press delivered to both instances at once, and again after it was answered, is done once and every delivery answers with the card', async () => {
+    const ws = await workstream(serviceOn(one, '2026-03-02'), 'Twice pressed', [JO]);
+    const chat = { conversation: { ...PERSONAL_CHAT, id: 'a:1another-chat-with-jo' } };
+    await press(one, 'workstream.choose', { workstreamId: String(ws.id) }, chat);
+    await post(other, { type: 'message', text: 'plan a role', ...chat });
+    const form = world.channel.sent.at(-1)?.activity.attachments[0].content;
+    const save = { id: 'pressed-twice', type: 'invoke', name: 'adaptiveCard/action', ...chat };
+    const value = { action: { type: 'Action.Execute', verb: 'role.save', data: { ...button(form, 'role.save'), title: 'Pressed twice' } } };
+
+    const answers = await Promise.all([post(one, { ...save, value }), post(other, { ...save, value })]);
+    const retried = await post(other, { ...save, value });
+
+    for (const answer of [...answers, retried]) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.type).toBe('application/vnd.microsoft.card.adaptive');
+      expect(textOf(answer.body.value)).toContain('Still needed before this role can be Ready');
+    }
+    const roles = await one.store.find({ list: 'roles', where: { workstreamId: ws.id } });
+    expect(roles.map((role) => role.title)).toEqual(['Pressed twice']);
+  });
+
+  it('reminders triggered on both instances at once: one run sends each reminder once; the other caller, and the Engagement team asking meanwhile, are told a run is in progress', async () => {
     await world.arrangeDueReminders(one);
     world.channel.sent.length = 0;
-    const runs = await Promise.all(
-      [one, other].map(async (server) => (await fetch(`${server.url}/api/reminders/run`, { method: 'POST' })).json()),
+    const triggered = Promise.all(
+      [one, other].map(async (server) => {
+        const response = await fetch(`${server.url}/api/reminders/run`, { method: 'POST' });
+        return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+      }),
     );
-    expect(runs.map((run) => run.due)).toEqual([DUE_REMINDERS, DUE_REMINDERS]);
-    expect(runs[0].sent + runs[1].sent).toBe(DUE_REMINDERS);
-    expect(runs[0].alreadySent + runs[1].alreadySent).toBe(DUE_REMINDERS);
+    // While that run is spacing its messages, the Engagement team asks for a run in their channel on either instance.
+    await until(() => world.channel.sent.length > 0);
+    await post(other, { type: 'message', text: 'send reminders', ...IN_ENGAGEMENT_CHANNEL });
+    const told = world.channel.sent.find((sent) => sent.activity.text?.startsWith('The reminders are being sent just now'));
+    expect(told?.activity.text).toBe(
+      'The reminders are being sent just now by another run, so I started nothing. That run sends everything that is due; ask again once it has finished if you want to be sure.',
+    );
+    world.channel.sent.splice(world.channel.sent.indexOf(told as (typeof world.channel.sent)[number]), 1);
+    const answers = await triggered;
+    const ran = answers.filter((answer) => answer.status === 200);
+    const refused = answers.filter((answer) => answer.status === 409);
+    expect(ran.map((answer) => answer.body)).toEqual([
+      expect.objectContaining({ due: DUE_REMINDERS, sent: DUE_REMINDERS, alreadySent: 0 }),
+    ]);
+    expect(refused).toEqual([
+      {
+        status: 409,
+        retryAfter: '60',
+        body: {
+          error: {
+            code: 'run-in-progress',
+            message:
+              'A run of the reminders is already in progress (on this instance or another), so this call started nothing. That run does what is due; try again once it has finished.',
+          },
+        },
+      },
+    ]);
     expect(world.channel.sent).toHaveLength(DUE_REMINDERS);
     expect(new Set(world.summaries()).size).toBe(DUE_REMINDERS);
   });

@@ -113,7 +113,7 @@ describe('the in-process retention schedule', () => {
         runs.push(clock.now().toISOString());
         return { erased: 0 };
       },
-      lease: localLease,
+      lease: localLease(),
       timeZone: 'Europe/London',
       clock,
       logger: recordingLogger(),
@@ -137,7 +137,7 @@ describe('the in-process retention schedule', () => {
         if (attempts === 1) throw new Error('store down');
         return { erased: 0 };
       },
-      lease: localLease,
+      lease: localLease(),
       timeZone: 'Europe/London',
       clock: movableClock('2026-06-15T10:00:00Z'),
       logger,

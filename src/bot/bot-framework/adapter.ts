@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -11,10 +12,10 @@ import {
 import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import type { BotCredentials } from '../../config';
 import { errorFields, type Logger } from '../../logging/logger';
-import type { PathwayBot } from './pathway-bot';
+import { messageResponse, type PathwayBot } from './pathway-bot';
 
 /** Said to the person whose message hit an unexpected error. */
-const TURN_ERROR_MESSAGE = 'Sorry, something went wrong on my side and I could not finish that. Please try again in a minute.';
+export const TURN_ERROR_MESSAGE = 'Sorry, something went wrong on my side and I could not finish that. Please try again in a minute.';
 
 /** How long checking a sender (which may mean fetching Bot Framework's signing keys) may take before the activity is answered 503. */
 export const DEFAULT_SENDER_CHECK_TIMEOUT_MS = 5_000;
@@ -127,8 +128,13 @@ export class PathwayAdapter extends CloudAdapter {
         channelId: context.activity.channelId,
         ...errorFields(error),
       });
-      // A failed apology is logged rather than thrown, so the channel does not retry a turn that has already failed.
-      await context.sendActivity(TURN_ERROR_MESSAGE).catch((sendError: unknown) => {
+      // A card press is answered in the card's place; anything else with a message. A failed apology is logged
+      // rather than thrown, so the channel does not retry a turn that has already failed.
+      const apology =
+        context.activity.type === ActivityTypes.Invoke
+          ? { type: ActivityTypes.InvokeResponse, value: { status: 200, body: messageResponse(TURN_ERROR_MESSAGE) } }
+          : TURN_ERROR_MESSAGE;
+      await context.sendActivity(apology).catch((sendError: unknown) => {
         logger.error('Bot could not report a failed turn', errorFields(sendError));
       });
     };

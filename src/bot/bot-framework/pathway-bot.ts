@@ -21,7 +21,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * button. Teams expects the text itself as the value, which botbuilder's type
  * (written for card values) does not allow for.
  */
-function messageResponse(text: string): AdaptiveCardInvokeResponse {
+export function messageResponse(text: string): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
 }
 

@@ -1,4 +1,4 @@
-import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Principal } from '../../domain';
 import type { ConversationInfo, PathwayTurn, Reply } from '../pathway/turn';
 
@@ -43,7 +43,13 @@ export function textTurn(context: TurnContext): PathwayTurn {
 /** A card button: `verb` and its data, from Universal Actions or an `Action.Submit` fallback. */
 export function actionTurn(context: TurnContext, verb: string, data: Record<string, unknown>): PathwayTurn {
   const activity = context.activity;
-  return { activityId: activity.id, actor: principalOf(activity), conversation: conversationOf(activity), action: { verb, data } };
+  return {
+    activityId: activity.id,
+    actor: principalOf(activity),
+    conversation: conversationOf(activity),
+    action: { verb, data },
+    ...(activity.type === ActivityTypes.Invoke ? { awaitsAnswer: true } : {}),
+  };
 }
 
 /** The references that reach this conversation, and (for a channel) a new post in it. */

@@ -1,6 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError, type Workstream } from '../../domain';
 import { errorFields, type Logger } from '../../logging/logger';
-import type { ConversationState } from './memory';
+import type { ConversationState, PressAnswer } from './memory';
 import { say, type BotServices, type Capability, type PathwayTurn, type TurnResult, type TurnScope } from './turn';
 import { WELCOME_MESSAGE } from './welcome';
 import { CHOOSE_WORKSTREAM_VERB, chooseWorkstreamCard, recordWorkstreamChoice } from './workstream-choice';
@@ -14,6 +15,21 @@ export const FAILURE_MESSAGE = 'Sorry, something went wrong on my side and nothi
 /** Said in the Engagement team's channel for a command about one workstream. */
 const ENGAGEMENT_CHANNEL_HAS_NO_WORKSTREAM =
   "This is the Engagement team's channel, which covers every workstream. For one workstream's roles and partners, talk to me in that workstream's channel or in a personal chat.";
+
+/** Said for a press delivered again whose first delivery has not finished within {@link SAME_ANSWER_WAIT_MS}. */
+export const STILL_HANDLING_MESSAGE =
+  'That press reached me twice, and I am still working on the first. Nothing will be done twice; look at the card again in a minute.';
+
+/** How long a press delivered again waits for the first delivery's answer: well inside the 15 s Teams gives an invoke. */
+const SAME_ANSWER_WAIT_MS = 5_000;
+const SAME_ANSWER_POLL_MS = 200;
+
+/** What a card press's turn answered, as kept for the same press delivered again. */
+function pressAnswerOf(result: TurnResult): PressAnswer {
+  if (result.update) return { update: result.update };
+  const first = result.replies[0];
+  return first ? { text: 'text' in first ? first.text : first.summary } : {};
+}
 
 /** Said for a button whose verb this version does not know. */
 const UNKNOWN_ACTION = 'That button comes from an older card that I can no longer act on. Type **help** to start again.';
@@ -68,10 +84,25 @@ export class PathwayEngine {
     private readonly fallback: string = 'help',
   ) {}
 
+  /**
+   * An activity delivered again is handled once. A card press Teams waits on (an
+   * invoke) delivered again, to another instance or retried after a lost answer,
+   * gets the answer of its first delivery: the card as that press left it.
+   */
   async handle(turn: PathwayTurn): Promise<TurnResult> {
+    return this.settled(turn, async () => {
+      const press = turn.awaitsAnswer && turn.activityId ? turn.activityId : undefined;
+      if (await this.redelivered(turn)) return press ? this.sameAnswer(turn.conversation.id, press) : { replies: [] };
+      const result = await this.settled(turn, () => this.route(turn));
+      if (press) await this.keepAnswer(turn.conversation.id, press, result);
+      return result;
+    });
+  }
+
+  /** The result of `work`, or the plain message for a refusal or a failure (logged without personal data). */
+  private async settled(turn: PathwayTurn, work: () => Promise<TurnResult>): Promise<TurnResult> {
     try {
-      if (await this.redelivered(turn)) return { replies: [] };
-      return await this.route(turn);
+      return await work();
     } catch (error) {
       if (error instanceof DomainError) return say(error.message);
       this.logger.error('Bot could not finish a turn', {
@@ -98,6 +129,26 @@ export class PathwayEngine {
     const found = this.capabilities.find((capability) => capability.name === name);
     if (!found) throw new Error(`No bot capability is called ${name}`);
     return found;
+  }
+
+  /** Keeps a press's answer for its repeats; a press already done is not failed for want of that. */
+  private async keepAnswer(conversationId: string, activityId: string, result: TurnResult): Promise<void> {
+    try {
+      await this.services.memory.rememberAnswer(conversationId, activityId, pressAnswerOf(result));
+    } catch (error) {
+      this.logger.warn('Bot could not keep the answer to a card press for its repeats', errorFields(error));
+    }
+  }
+
+  /** The answer the first delivery of a press gave, once it has one. */
+  private async sameAnswer(conversationId: string, activityId: string): Promise<TurnResult> {
+    for (let waited = 0; ; waited += SAME_ANSWER_POLL_MS) {
+      const answer = await this.services.memory.answer(conversationId, activityId);
+      if (answer?.update) return { replies: [], update: answer.update };
+      if (answer) return { replies: answer.text === undefined ? [] : [{ text: answer.text }] };
+      if (waited >= SAME_ANSWER_WAIT_MS) return say(STILL_HANDLING_MESSAGE);
+      await sleep(SAME_ANSWER_POLL_MS);
+    }
   }
 
   /** Whether the channel has delivered this activity before (Teams retries); one without an id is always new. */

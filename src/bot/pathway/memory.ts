@@ -1,6 +1,6 @@
 import { ConflictError } from '../../domain';
 import type { KeyValueState } from '../../domain/key-value-state';
-import type { ConversationInfo } from './messages';
+import type { Card, ConversationInfo } from './messages';
 
 /** What the bot remembers about one conversation between turns. */
 export interface ConversationState {
@@ -21,6 +21,16 @@ export interface RelayedQuestion {
   readonly answeredBy?: string;
 }
 
+/** What a card press was answered with, kept so that the same press delivered again gets the same answer. */
+export interface PressAnswer {
+  /** The card as the press left it. */
+  readonly update?: { readonly card: Card; readonly summary: string };
+  /** Otherwise the message it was answered with. */
+  readonly text?: string;
+}
+
+/** A press's answer is kept for ten minutes: Teams resends an unanswered action within seconds. */
+const ANSWER_TTL_MS = 10 * 60 * 1000;
 /** A redelivered activity is recognised for a day; Teams retries within seconds. */
 const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
 /** A record of a reminder sent is kept for a year; its key already names the date it is about. */
@@ -50,6 +60,16 @@ export class BotMemory {
         this.state.write(`seen:${conversationId}:${activityId}`, true, { condition: { ifAbsent: true }, ttlMs: SEEN_TTL_MS }),
       )) !== undefined
     );
+  }
+
+  /** Keeps what a card press was answered with, for the same press delivered again. */
+  async rememberAnswer(conversationId: string, activityId: string, answer: PressAnswer): Promise<void> {
+    await this.state.write(`answer:${conversationId}:${activityId}`, answer, { ttlMs: ANSWER_TTL_MS });
+  }
+
+  /** What a card press was answered with, once the turn that handled it has finished. */
+  async answer(conversationId: string, activityId: string): Promise<PressAnswer | undefined> {
+    return (await this.state.read<PressAnswer>(`answer:${conversationId}:${activityId}`))?.value;
   }
 
   async conversation(conversationId: string): Promise<{ readonly state: ConversationState; readonly etag?: string }> {

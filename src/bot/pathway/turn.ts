@@ -34,6 +34,8 @@ export function pressKey(action: CardAction | undefined, ...about: unknown[]): s
 export interface PathwayTurn {
   /** The channel's id for the activity, used to handle a redelivered activity once. */
   readonly activityId?: string;
+  /** A press whose answer goes back to Teams in the response (an invoke), so a repeat of it must be answered too. */
+  readonly awaitsAnswer?: true;
   readonly actor: Principal;
   readonly conversation: ConversationInfo;
   /** What the person typed, with any @mention of the bot removed. */
@@ -78,8 +80,11 @@ export interface BotServices {
   today(): string;
   /** Deep links into the app's tabs, for "Open in tab" buttons. */
   readonly tabLinks: TabLinks;
-  /** Sends the reminders due now, each once: the same run as the schedule and `POST /api/reminders/run`. */
-  runReminders(): Promise<ReminderRun>;
+  /**
+   * Sends the reminders due now, each once: the same run, under the same lease, as the schedule and
+   * `POST /api/reminders/run`; `'in-progress'` when a run is going on already, on this instance or another.
+   */
+  runReminders(): Promise<ReminderRun | 'in-progress'>;
 }
 
 /** A turn with its workstream resolved (when the capability needs one). */

@@ -1,6 +1,6 @@
 import { ContainerClient } from '@azure/storage-blob';
 import type { Lease, LeaseOutcome } from '../../domain/lease';
-import type { BlobStateSettings } from './blob-state';
+import { givenUpAfter, type BlobStateSettings } from './blob-state';
 
 /** Blob Storage takes lease durations of 15 to 60 seconds. */
 const DEFAULT_DURATION_SECONDS = 30;
@@ -27,7 +27,7 @@ export async function openBlobLease(
   const durationSeconds = settings.durationSeconds ?? DEFAULT_DURATION_SECONDS;
   const blob = new ContainerClient(settings.connectionString, settings.container).getBlockBlobClient(settings.name);
   try {
-    await blob.upload('', 0, { conditions: { ifNoneMatch: '*' } });
+    await blob.upload('', 0, { ...givenUpAfter(settings.callTimeoutMs), conditions: { ifNoneMatch: '*' } });
   } catch (error) {
     if (!refused(error)) throw error;
   }
@@ -35,7 +35,7 @@ export async function openBlobLease(
     async runIfFree<T>(work: () => Promise<T>): Promise<LeaseOutcome<T>> {
       const lease = blob.getBlobLeaseClient();
       try {
-        await lease.acquireLease(durationSeconds);
+        await lease.acquireLease(durationSeconds, givenUpAfter(settings.callTimeoutMs));
       } catch (error) {
         if (refused(error)) return { ran: false };
         throw error;
@@ -45,13 +45,16 @@ export async function openBlobLease(
       const markLost = () => {
         leaseLost = true;
       };
-      const renewal = setInterval(() => lease.renewLease().then(undefined, markLost), (durationSeconds * 1000) / 3);
+      const renewal = setInterval(
+        () => lease.renewLease(givenUpAfter(settings.callTimeoutMs)).then(undefined, markLost),
+        (durationSeconds * 1000) / 3,
+      );
       let result: T;
       try {
         result = await work();
       } finally {
         clearInterval(renewal);
-        await lease.releaseLease().then(undefined, markLost);
+        await lease.releaseLease(givenUpAfter(settings.callTimeoutMs)).then(undefined, markLost);
       }
       return { ran: true, result, leaseLost };
     },

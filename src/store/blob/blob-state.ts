@@ -8,6 +8,21 @@ import type { KeyValueState, StateEntry, WriteOptions } from '../../domain/key-v
 export interface BlobStateSettings {
   readonly connectionString: string;
   readonly container: string;
+  /** How long one call to Blob Storage may take, its retries included, before it is given up as unavailable; {@link BLOB_CALL_TIMEOUT_MS} when absent. */
+  readonly callTimeoutMs?: number;
+}
+
+/**
+ * One call to Blob Storage is given up after 4 seconds. A turn stops at its first
+ * failed call and apologises, so a person hears back within Teams' 15 seconds
+ * whether storage refuses connections (the SDK would retry for about 16 s) or
+ * takes them and never answers (the SDK would wait for ever).
+ */
+export const BLOB_CALL_TIMEOUT_MS = 4_000;
+
+/** The options that give up a Blob Storage call, retries and all, after `timeoutMs`. */
+export function givenUpAfter(timeoutMs: number | undefined): { readonly abortSignal: AbortSignal } {
+  return { abortSignal: AbortSignal.timeout(timeoutMs ?? BLOB_CALL_TIMEOUT_MS) };
 }
 
 /**
@@ -108,8 +123,8 @@ function notFound(error: unknown): boolean {
  */
 export async function openBlobState(settings: BlobStateSettings, sweeping: SweepOptions = {}): Promise<BlobState> {
   const container = new ContainerClient(settings.connectionString, settings.container);
-  await unavailableOnFailure(() => container.createIfNotExists());
-  const state = new BlobStateAdapter(container);
+  await unavailableOnFailure(() => container.createIfNotExists(givenUpAfter(settings.callTimeoutMs)));
+  const state = new BlobStateAdapter(container, settings.callTimeoutMs);
   if (sweeping.sweepEveryMs !== undefined) state.sweepEvery(sweeping.sweepEveryMs, sweeping.onSweep);
   return state;
 }
@@ -129,7 +144,10 @@ class BlobStateAdapter implements BlobState {
   private closed = false;
   private sweeping: NodeJS.Timeout | undefined;
 
-  constructor(private readonly container: ContainerClient) {}
+  constructor(
+    private readonly container: ContainerClient,
+    private readonly callTimeoutMs: number | undefined,
+  ) {}
 
   async read<T>(key: string): Promise<StateEntry<T> | undefined> {
     const item = await this.item<T>(key);
@@ -152,7 +170,7 @@ class BlobStateAdapter implements BlobState {
   async delete(key: string): Promise<void> {
     this.open();
     await unavailableOnFailure(() =>
-      this.container.deleteBlob(blobNameOf(key)).catch((error: unknown) => {
+      this.container.deleteBlob(blobNameOf(key), givenUpAfter(this.callTimeoutMs)).catch((error: unknown) => {
         if (!notFound(error)) throw error;
       }),
     );
@@ -202,7 +220,7 @@ class BlobStateAdapter implements BlobState {
     return unavailableOnFailure(async () => {
       const blob = await this.container
         .getBlobClient(blobNameOf(key))
-        .download()
+        .download(0, undefined, givenUpAfter(this.callTimeoutMs))
         .catch((error: unknown) => {
           if (notFound(error)) return undefined;
           throw error;
@@ -230,6 +248,7 @@ class BlobStateAdapter implements BlobState {
     const blob = this.container.getBlockBlobClient(blobNameOf(key));
     await unavailableOnFailure(() =>
       blob.upload(body, Buffer.byteLength(body), {
+        ...givenUpAfter(this.callTimeoutMs),
         conditions,
         blobHTTPHeaders: { blobContentType: 'application/json' },
         metadata: document.expires === undefined ? undefined : { [EXPIRES_METADATA]: String(document.expires) },

@@ -20,6 +20,9 @@ const NOT_CONNECTED =
 const ENGAGEMENT_ONLY =
   "Only the Engagement team can send reminders on demand, from their own channel, because a run reaches every workstream's staff. Reminders go out by themselves each morning, so nothing is needed from you. Type **due this week** to see what is due here.";
 
+const IN_PROGRESS =
+  'The reminders are being sent just now by another run, so I started nothing. That run sends everything that is due; ask again once it has finished if you want to be sure.';
+
 function counted(count: number, [one, many]: readonly [string, string]): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -49,7 +52,8 @@ export function describeRun(run: ReminderRun): string {
 async function sendReminders(scope: TurnScope): Promise<TurnResult> {
   if (!scope.engagementChannelId) return say(NOT_CONNECTED);
   if (!scope.isEngagementTeam) return say(ENGAGEMENT_ONLY);
-  return say(describeRun(await scope.runReminders()));
+  const run = await scope.runReminders();
+  return say(run === 'in-progress' ? IN_PROGRESS : describeRun(run));
 }
 
 /**
