@@ -45,6 +45,11 @@ export type TemplateSource = 'workstream' | 'organisation' | 'default';
 export interface InductionTemplate {
   readonly source: TemplateSource;
   readonly items: readonly TemplateItem[];
+  /**
+   * Which saved version of the template a save would replace (the workstream's own items, or the
+   * organisation's), to send back as `basedOn`: a save based on an older one is refused, not applied over it.
+   */
+  readonly revision: string;
   /** Sentences for staff: whose template this is, what saving it does, and which inductions a change reaches. */
   readonly guidance: readonly string[];
 }
@@ -75,14 +80,16 @@ function whose(source: TemplateSource, title: string | null): string {
  * The template that applies to the workstream titled `workstreamTitle`, whose it is and
  * its guidance: its own items if it has any, else the organisation's, else the default
  * above. For the organisation itself, pass no workstream items and a null title.
+ * `revision` is the saved version a save would replace ({@link templateRevision}).
  */
 export function templateInForce(
   workstreamItems: readonly TemplateItem[],
   organisationItems: readonly TemplateItem[],
   workstreamTitle: string | null,
+  revision: string,
 ): InductionTemplate {
   const { source, items } = inForce(workstreamItems, organisationItems);
-  return { source, items, guidance: [whose(source, workstreamTitle), TEMPLATE_CHANGES_APPLY] };
+  return { source, items, revision, guidance: [whose(source, workstreamTitle), TEMPLATE_CHANGES_APPLY] };
 }
 
 /** The items of {@link templateInForce}: what a new induction's checklist is made from. */

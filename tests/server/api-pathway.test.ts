@@ -237,17 +237,22 @@ describe('the tab API over HTTP', () => {
     const { workstreamId } = await advertisedRoleWithInterest();
     const template = await api()
       .put(`/api/workstreams/${workstreamId}/induction-template`)
-      .send({ workstreamId: 999, items: [{ label: 'Cancer care briefing', kind: 'Task', required: true }] })
+      .send({ workstreamId: 999, items: [{ label: 'Cancer care briefing', kind: 'Task', required: true }], basedOn: '' })
       .expect(200);
-    expect(template.body).toEqual([expect.objectContaining({ workstreamId, label: 'Cancer care briefing' })]);
+    expect(template.body).toEqual(
+      expect.objectContaining({ source: 'workstream', items: [{ label: 'Cancer care briefing', kind: 'Task', required: true }] }),
+    );
+    expect((await api().get(`/api/workstreams/${workstreamId}/induction-template`).expect(200)).body.revision).toBe(template.body.revision);
   });
 
   it("replaces the organisation's induction template", async () => {
     const response = await api()
       .put('/api/induction-template')
-      .send({ items: [{ label: 'ICS welcome pack', kind: 'Task', required: false }] })
+      .send({ items: [{ label: 'ICS welcome pack', kind: 'Task', required: false }], basedOn: '' })
       .expect(200);
-    expect(response.body).toEqual([expect.objectContaining({ workstreamId: null, label: 'ICS welcome pack' })]);
+    expect(response.body).toEqual(
+      expect.objectContaining({ source: 'organisation', items: [{ label: 'ICS welcome pack', kind: 'Task', required: false }] }),
+    );
   });
 
   it('answers GET on both template paths with the template in force and whose it is', async () => {
@@ -256,14 +261,14 @@ describe('the tab API over HTTP', () => {
     expect(before.source).toBe('default');
     await api()
       .put('/api/induction-template')
-      .send({ items: [{ label: 'ICS welcome pack', kind: 'Task', required: false }] })
+      .send({ items: [{ label: 'ICS welcome pack', kind: 'Task', required: false }], basedOn: '' })
       .expect(200);
     expect((await api().get(`/api/workstreams/${workstreamId}/induction-template`).expect(200)).body).toEqual(
       expect.objectContaining({ source: 'organisation', items: [{ label: 'ICS welcome pack', kind: 'Task', required: false }] }),
     );
     await api()
       .put(`/api/workstreams/${workstreamId}/induction-template`)
-      .send({ items: [{ label: 'Cancer care briefing', kind: 'Task', required: true }] })
+      .send({ items: [{ label: 'Cancer care briefing', kind: 'Task', required: true }], basedOn: '' })
       .expect(200);
     expect((await api().get(`/api/workstreams/${workstreamId}/induction-template`).expect(200)).body).toEqual(
       expect.objectContaining({ source: 'workstream', items: [{ label: 'Cancer care briefing', kind: 'Task', required: true }] }),

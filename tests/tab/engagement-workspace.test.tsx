@@ -33,6 +33,7 @@ describe('the Engagement personal tab', () => {
 
   it("shows the organisation's induction template when that tab is chosen, read in one more call", async () => {
     const inductionTemplate = jest.fn(async () => ({
+      revision: '',
       source: 'organisation' as const,
       guidance: ['This is the organisation’s template: every workstream without its own uses it.'],
       items: [{ label: 'ICS welcome pack', kind: 'Task' as const, required: true }],

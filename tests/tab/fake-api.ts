@@ -38,7 +38,12 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     addMember: jest.fn(async () => undefined),
     removeMember: jest.fn(async () => undefined),
     inductionTemplate: never(),
-    setInductionTemplate: jest.fn(async () => undefined),
+    setInductionTemplate: jest.fn(async (_owner, items, basedOn) => ({
+      source: 'workstream',
+      items,
+      guidance: [],
+      revision: `${basedOn}+`,
+    })),
     ...overrides,
   } as jest.Mocked<ApiClient>;
 }

@@ -136,6 +136,7 @@ describe('the workstream view', () => {
 
   it('shows the induction template in force in one more call when the Checklist tab is chosen', async () => {
     const inductionTemplate = jest.fn(async () => ({
+      revision: '',
       source: 'workstream' as const,
       guidance: ['Maternity uses its own template.'],
       items: [{ label: 'Welcome', kind: 'Task' as const, required: true }],

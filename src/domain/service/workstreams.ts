@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { templateInForce, type InductionTemplate, type TemplateItem } from '../induction';
 import type { Principal } from '../principal';
 import { inductionTemplateItems, MAX_CHECKLIST_ITEMS, workstreams, type InductionTemplateItem, type Workstream } from '../schema/lists';
+import { ConflictError } from '../errors';
 import type { Change } from '../store';
 import { AccessPolicy } from './access';
 import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
@@ -22,11 +23,16 @@ const templateItem = z
   })
   .strict();
 
+/** The longest revision: an id and a version for each item of the longest template. */
+const MAX_REVISION_LENGTH = MAX_CHECKLIST_ITEMS * 32;
+
 const templateInput = z
   .object({
     /** The workstream whose template this is; omitted for the organisation's. */
     workstreamId: itemRef.id.optional(),
     items: z.array(templateItem).min(1, { error: 'A template needs at least one item.' }).max(MAX_CHECKLIST_ITEMS),
+    /** The `revision` of the template as read before editing it. */
+    basedOn: z.string({ error: 'Say which version of the template you edited (its revision, as read).' }).max(MAX_REVISION_LENGTH),
   })
   .strict();
 
@@ -76,7 +82,10 @@ export class WorkstreamUseCases {
    */
   async inductionTemplate(actor: Principal, workstreamId: number | null): Promise<InductionTemplate> {
     const organisationQuery = { list: 'inductionTemplateItems', where: { workstreamId: null }, orderBy: [{ field: 'order' }] } as const;
-    if (workstreamId === null) return templateInForce([], (await this.ctx.store.find(organisationQuery)).map(itemOf), null);
+    if (workstreamId === null) {
+      const organisation = await this.ctx.store.find(organisationQuery);
+      return templateInForce([], organisation.map(itemOf), null, revisionOf(organisation));
+    }
     const {
       item: workstream,
       answers: [own, organisation],
@@ -84,18 +93,26 @@ export class WorkstreamUseCases {
       { list: 'inductionTemplateItems', where: { workstreamId }, orderBy: [{ field: 'order' }] },
       organisationQuery,
     ] as const);
-    return templateInForce(own.map(itemOf), organisation.map(itemOf), workstream.title);
+    return templateInForce(own.map(itemOf), organisation.map(itemOf), workstream.title, revisionOf(own));
   }
 
   /**
-   * Replaces the induction template of a workstream, or of the whole organisation.
-   * Checklists already started keep their items.
+   * Replaces the induction template of a workstream, or of the whole organisation, if it
+   * is still the version read (`basedOn`, its `revision`): a template saved by someone
+   * else meanwhile is a conflict, never saved over. Checklists already started keep
+   * their items. Answers the template as now in force, with its new revision.
    */
-  async setInductionTemplate(actor: Principal, input: unknown): Promise<InductionTemplateItem[]> {
-    const { workstreamId, items } = parseInput(templateInput, input, titlesOf('inductionTemplateItems', { items: 'Items' }));
+  async setInductionTemplate(actor: Principal, input: unknown): Promise<InductionTemplate> {
+    const { workstreamId, items, basedOn } = parseInput(
+      templateInput,
+      input,
+      titlesOf('inductionTemplateItems', { items: 'Items', basedOn: 'Based on' }),
+    );
     if (workstreamId === undefined) await this.ctx.access.requireEngagementTeam(actor, "change the organisation's induction template");
     else await this.ctx.loadWorkstream(actor, workstreamId);
     const current = await this.ctx.store.find({ list: 'inductionTemplateItems', where: { workstreamId: workstreamId ?? null } });
+    // Saved by someone else since it was read: refused rather than saved over their change (the deletes below are versioned too).
+    if (revisionOf(current) !== basedOn) throw new ConflictError('induction template');
     const changes: Change[] = [
       ...current.map((item): Change => ({ op: 'delete', list: 'inductionTemplateItems', id: item.id, version: item.version })),
       ...items.map((item, order): Change => ({
@@ -105,9 +122,18 @@ export class WorkstreamUseCases {
         values: { ...item, workstreamId: workstreamId ?? null, order },
       })),
     ];
-    const written = await this.ctx.store.commit(changes, this.ctx.commitContext(actor));
-    return written.filter((item): item is InductionTemplateItem => item !== undefined);
+    await this.ctx.store.commit(changes, this.ctx.commitContext(actor));
+    return this.inductionTemplate(actor, workstreamId ?? null);
   }
+}
+
+/** Which saved version of a template these stored items are: each item's id and version, in id order. */
+function revisionOf(items: readonly InductionTemplateItem[]): string {
+  return items
+    .map((item) => [item.id, item.version] as const)
+    .sort(([a], [b]) => a - b)
+    .map(([id, version]) => `${id}.${version}`)
+    .join(' ');
 }
 
 /** A stored template item as the template reads it: without its order (its place says it) or the store's fields. */

@@ -96,13 +96,11 @@ export function changeCalls(http: Http): ChangeCalls {
       owner === 'organisation'
         ? http.call('organisationTemplate', {}, undefined, signal)
         : http.call('workstreamTemplate', { workstreamId: owner.workstreamId }, undefined, signal),
-    setInductionTemplate: (owner, items) => {
-      const body = { items: items.map(({ label, kind, required }) => ({ label: label.trim(), kind, required })) };
-      return done(
-        owner === 'organisation'
-          ? http.call('setOrganisationTemplate', {}, body)
-          : http.call('setWorkstreamTemplate', { workstreamId: owner.workstreamId }, body),
-      );
+    setInductionTemplate: (owner, items, basedOn) => {
+      const body = { items: items.map(({ label, kind, required }) => ({ label: label.trim(), kind, required })), basedOn };
+      return owner === 'organisation'
+        ? http.call('setOrganisationTemplate', {}, body)
+        : http.call('setWorkstreamTemplate', { workstreamId: owner.workstreamId }, body);
     },
     recordNotesConsent: (partner) => done(http.call('recordNotesConsent', { partnerId: partner.id }, { version: partner.version })),
     withdrawNotesConsent: (partner) => done(http.call('withdrawNotesConsent', { partnerId: partner.id }, { version: partner.version })),

@@ -163,8 +163,11 @@ export interface ApiClient {
   removeMember(member: { readonly id: number; readonly version: number }): Promise<void>;
   /** The induction template in force for a workstream, or the organisation's, and whose it is. */
   inductionTemplate(owner: TemplateOwner, signal: AbortSignal): Promise<InductionTemplate>;
-  /** Replaces the template with these items, in this order; checklists already started keep theirs. */
-  setInductionTemplate(owner: TemplateOwner, items: readonly TemplateItem[]): Promise<void>;
+  /**
+   * Replaces the template with these items, in this order, if it is still the revision `basedOn` read (else
+   * a conflict); checklists already started keep theirs. Answers the template as now saved.
+   */
+  setInductionTemplate(owner: TemplateOwner, items: readonly TemplateItem[], basedOn: string): Promise<InductionTemplate>;
   /** Records the partner's explicit consent to notes about their lived experience, dated today. */
   recordNotesConsent(partner: VersionedRef): Promise<void>;
   /** Records that they withdrew it; the server deletes those notes in every workstream. */

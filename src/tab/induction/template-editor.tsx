@@ -1,8 +1,23 @@
-import { Button, Checkbox, Field, Input, Select, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiClient, TemplateOwner } from '../api/client';
-import type { TaskKind, TemplateItem } from '../api/types';
+import type { InductionTemplate, TaskKind, TemplateItem } from '../api/types';
 import { ActionMessage } from '../shared/action-message';
 import { FormRefusal, type Refusal } from '../shared/form-refusal';
 import { useFormStyles } from '../shared/form-styles';
@@ -79,23 +94,28 @@ export function TemplateEditor({ api, owner, ownerName }: TemplateEditorProps) {
           {sentence}
         </Text>
       ))}
-      <TemplateForm key={key} api={api} owner={owner} ownerName={ownerName} items={template.data.items} onSaved={template.refresh} />
+      <TemplateForm key={key} api={api} owner={owner} ownerName={ownerName} latest={template.data} onSaved={template.refresh} />
     </>
   );
 }
 
-/** Props for the form: the items read first, and what to do once a save is answered (read the guidance again). */
+/** Props for the form: the template as last read, and what to do once a save is answered (read it again). */
 interface TemplateFormProps extends TemplateEditorProps {
-  readonly items: readonly TemplateItem[];
+  readonly latest: InductionTemplate;
   readonly onSaved: () => void;
 }
 
-// The items on screen stay as they are when the template is read again after a save (they are what was sent); only its guidance changes.
-function TemplateForm({ api, owner, ownerName, items: read, onSaved }: TemplateFormProps) {
+/** The template's items as the form edits them, each with an id of its own for focus and keys. */
+const draftsOf = (items: readonly TemplateItem[]): readonly DraftItem[] => items.map((item, index) => ({ ...item, id: index }));
+
+// The items on screen stay as they are when the template is read again (after a save they are what was sent). When what is read
+// is a revision other than the one being edited (someone else saved meanwhile), the form says so and offers to show it.
+function TemplateForm({ api, owner, ownerName, latest, onSaved }: TemplateFormProps) {
   const styles = useStyles();
   const formStyles = useFormStyles();
-  const nextId = useRef(read.length);
-  const [items, setItems] = useState<readonly DraftItem[]>(() => read.map((item, index) => ({ ...item, id: index })));
+  const nextId = useRef(latest.items.length);
+  const [items, setItems] = useState<readonly DraftItem[]>(() => draftsOf(latest.items));
+  const [basedOn, setBasedOn] = useState(latest.revision);
   // The items last sent: the server's field messages are by place, so they show under the fields only while nothing has changed since.
   const [sent, setSent] = useState<readonly DraftItem[] | null>(null);
   const action = useAction(onSaved);
@@ -138,8 +158,16 @@ function TemplateForm({ api, owner, ownerName, items: read, onSaved }: TemplateF
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSent(items);
-    await action.run(() => api.setInductionTemplate(owner, items), 'Template saved.');
+    await action.run(async () => setBasedOn((await api.setInductionTemplate(owner, items, basedOn)).revision), 'Template saved.');
   };
+  const showLatest = () => {
+    nextId.current = latest.items.length;
+    setItems(draftsOf(latest.items));
+    setBasedOn(latest.revision);
+    setSent(null);
+    setFocusTarget(latest.items.length > 0 ? { id: 0, control: 'label' } : 'add');
+  };
+  const savedElsewhere = !busy && latest.revision !== basedOn;
   const refusal: Refusal | null = action.outcome.kind === 'refused' ? action.outcome : null;
   const placed = refusal !== null && sent === items;
   const fieldErrors = placed ? refusal.fields : {};
@@ -210,6 +238,17 @@ function TemplateForm({ api, owner, ownerName, items: read, onSaved }: TemplateF
           );
         })}
       </ol>
+      {savedElsewhere && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Someone else has saved this template since you opened it.</MessageBarTitle>
+            Your changes are still here and have not been saved. Show the template as it is now saved, then make your changes again.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={showLatest}>Show the saved template</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <FormRefusal refusal={refusal} fields={fieldNames} />
       <div aria-live="polite">{refusal === null && <ActionMessage outcome={action.outcome} />}</div>
       <div className={formStyles.buttons}>

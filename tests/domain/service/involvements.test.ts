@@ -126,9 +126,13 @@ describe("a partner's journey through one role", () => {
   });
 
   it("uses the workstream's own induction template over the organisation's", async () => {
-    await h.service.workstreams.setInductionTemplate(ENGAGEMENT, { items: [{ label: 'ICS welcome pack', kind: 'Task', required: true }] });
+    await h.service.workstreams.setInductionTemplate(ENGAGEMENT, {
+      items: [{ label: 'ICS welcome pack', kind: 'Task', required: true }],
+      basedOn: '',
+    });
     await h.service.workstreams.setInductionTemplate(LEAD, {
       workstreamId,
+      basedOn: '',
       items: [
         { label: 'Welcome to urgent care', kind: 'Task', required: true },
         { label: 'Confidentiality agreement signed', kind: 'Agreement', required: true },

@@ -334,14 +334,14 @@ describe('members', () => {
       { label: ' Welcome ', kind: 'Task', required: true },
       { label: 'First one-to-one booked', kind: 'One-to-one booked', required: false },
     ] as const;
-    await api.setInductionTemplate({ workstreamId: 4 }, items);
-    await api.setInductionTemplate('organisation', items);
-    const body = { items: [{ ...items[0], label: 'Welcome' }, items[1]] };
+    await api.setInductionTemplate({ workstreamId: 4 }, items, '7.2 8.1');
+    await api.setInductionTemplate('organisation', items, '');
+    const body = (basedOn: string) => ({ items: [{ ...items[0], label: 'Welcome' }, items[1]], basedOn });
     expect([0, 1, 2, 3].map(sent)).toEqual([
       { path: '/api/workstreams/4/induction-template', method: 'GET', body: undefined },
       { path: '/api/induction-template', method: 'GET', body: undefined },
-      { path: '/api/workstreams/4/induction-template', method: 'PUT', body },
-      { path: '/api/induction-template', method: 'PUT', body },
+      { path: '/api/workstreams/4/induction-template', method: 'PUT', body: body('7.2 8.1') },
+      { path: '/api/induction-template', method: 'PUT', body: body('') },
     ]);
   });
 

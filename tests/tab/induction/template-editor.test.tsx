@@ -12,6 +12,7 @@ const APPLIES = 'Changes apply to inductions started after you save.';
 
 const ORGANISATION: InductionTemplate = {
   source: 'organisation',
+  revision: '',
   guidance: ['Maternity uses the organisation’s template.', APPLIES],
   items: [
     { label: 'Welcome and introductions', kind: 'Task', required: true },
@@ -49,7 +50,12 @@ describe('the induction template view', () => {
     const inductionTemplate = jest
       .fn()
       .mockResolvedValueOnce(ORGANISATION)
-      .mockResolvedValueOnce({ ...ORGANISATION, source: 'workstream', guidance: ['Maternity uses its own template.', APPLIES] });
+      .mockResolvedValueOnce({
+        ...ORGANISATION,
+        source: 'workstream',
+        revision: '+',
+        guidance: ['Maternity uses its own template.', APPLIES],
+      });
     const api = withTemplate(ORGANISATION, { inductionTemplate });
     setUp(api);
     const first = await screen.findByRole('group', { name: 'Item 1' });
@@ -64,15 +70,63 @@ describe('the induction template view', () => {
     await user.selectOptions(within(item(3)).getByRole('combobox', { name: 'Kind' }), 'Peer Support Network invitation');
     const save = screen.getByRole('button', { name: 'Save template' });
     await user.click(save);
-    expect(api.setInductionTemplate).toHaveBeenCalledWith({ workstreamId: 4 }, [
-      expect.objectContaining({ label: 'Welcome to Maternity voices', kind: 'Task', required: true }),
-      expect.objectContaining({ label: 'First one-to-one booked', kind: 'One-to-one booked', required: true }),
-      expect.objectContaining({ label: 'Peer Support Network invitation sent', kind: 'Peer Support Network invitation', required: false }),
-    ]);
+    expect(api.setInductionTemplate).toHaveBeenCalledWith(
+      { workstreamId: 4 },
+      [
+        expect.objectContaining({ label: 'Welcome to Maternity voices', kind: 'Task', required: true }),
+        expect.objectContaining({ label: 'First one-to-one booked', kind: 'One-to-one booked', required: true }),
+        expect.objectContaining({
+          label: 'Peer Support Network invitation sent',
+          kind: 'Peer Support Network invitation',
+          required: false,
+        }),
+      ],
+      '',
+    );
     expect(await screen.findByText('Template saved.')).toBeInTheDocument();
     expect(await screen.findByText('Maternity uses its own template.')).toBeInTheDocument();
     expect(labels()).toEqual(['Welcome to Maternity voices', 'First one-to-one booked', 'Peer Support Network invitation sent']);
     expect(save).toHaveFocus();
+    expect(screen.queryByText('Someone else has saved this template since you opened it.')).not.toBeInTheDocument();
+  });
+
+  it('saved by someone else meanwhile: the save is refused, the edits stay, and the saved template is shown when asked; the next save is based on it', async () => {
+    const user = userEvent.setup();
+    const theirs: InductionTemplate = {
+      ...ORGANISATION,
+      source: 'workstream',
+      revision: '21.1',
+      items: [{ label: 'Their new first item', kind: 'Task', required: true }],
+    };
+    const inductionTemplate = jest.fn().mockResolvedValueOnce(ORGANISATION).mockResolvedValue(theirs);
+    const setInductionTemplate = jest
+      .fn()
+      .mockRejectedValueOnce(
+        new ApiError(
+          'conflict',
+          'This induction template was changed by someone else since you opened it. Reload to see the latest, then try again.',
+          409,
+        ),
+      )
+      .mockResolvedValueOnce({ ...theirs, revision: '22.1' });
+    const api = withTemplate(ORGANISATION, { inductionTemplate, setInductionTemplate });
+    setUp(api);
+    await user.type(within(await screen.findByRole('group', { name: 'Item 1' })).getByRole('textbox', { name: /Label/ }), ' (mine)');
+    await user.click(screen.getByRole('button', { name: 'Save template' }));
+    expect(await screen.findByText(/changed by someone else since you opened it/)).toBeInTheDocument();
+    expect(await screen.findByText('Someone else has saved this template since you opened it.')).toBeInTheDocument();
+    expect(labels()[0]).toBe('Welcome and introductions (mine)');
+    await user.click(screen.getByRole('button', { name: 'Show the saved template' }));
+    expect(labels()).toEqual(['Their new first item']);
+    expect(within(item(1)).getByRole('textbox', { name: /Label/ })).toHaveFocus();
+    expect(screen.queryByText('Someone else has saved this template since you opened it.')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save template' }));
+    expect(setInductionTemplate).toHaveBeenLastCalledWith(
+      { workstreamId: 4 },
+      [expect.objectContaining({ label: 'Their new first item' })],
+      '21.1',
+    );
+    expect(await screen.findByText('Template saved.')).toBeInTheDocument();
   });
 
   it('moves an item up and down with buttons that keep the focus, as the keyboard uses them', async () => {
@@ -125,7 +179,7 @@ describe('the induction template view', () => {
     renderInFluent(<TemplateEditor api={api} owner="organisation" ownerName="the organisation" />);
     expect(await screen.findByText('The organisation has not saved a template yet.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save template' }));
-    expect(api.setInductionTemplate).toHaveBeenCalledWith('organisation', expect.any(Array));
+    expect(api.setInductionTemplate).toHaveBeenCalledWith('organisation', expect.any(Array), '');
     expect(await screen.findByText('Template saved.')).toBeInTheDocument();
     expect(api.inductionTemplate).toHaveBeenLastCalledWith('organisation', expect.anything());
   });
