@@ -216,6 +216,15 @@ export interface ItemPage {
   readonly next?: number;
 }
 
+/** The ids a filter asks for when it is nothing but `Id eq n`, alone or joined by `or`. */
+function idsOf(node: FilterNode): number[] | undefined {
+  if (node.kind === 'compare') return node.op === 'eq' && node.field === 'Id' && typeof node.value === 'number' ? [node.value] : undefined;
+  if (node.kind !== 'or') return undefined;
+  const left = idsOf(node.left);
+  const right = left && idsOf(node.right);
+  return right && [...(left as number[]), ...right];
+}
+
 /** The in-memory site behind the stand-in server. */
 export class StandInSite {
   readonly lists: StandInList[] = [];
@@ -452,8 +461,10 @@ export class StandInSite {
         this.property(list, name);
         return { name, descending: direction?.toLowerCase() === 'desc' };
       });
-    const all = [...list.items.values()];
-    if (all.length > LIST_VIEW_THRESHOLD) {
+    const byId = filter && idsOf(filter);
+    // Items asked for by id come straight from the list, as SharePoint reads them by its own key.
+    const all = byId ? byId.flatMap((id) => list.items.get(id) ?? []) : [...list.items.values()];
+    if (list.items.size > LIST_VIEW_THRESHOLD) {
       // Past the threshold SharePoint answers a query only through an index: the first
       // clause of the filter must be on an indexed column and match no more than the
       // threshold, and every sort must be on an indexed column, whether or not the filter
