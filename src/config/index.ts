@@ -273,12 +273,16 @@ const schema = z.object({
 
 type Variables = Partial<Record<keyof z.infer<typeof schema>, string>>;
 
-function wantsLocalDevelopment(variables: Variables): boolean {
-  return (variables.STORE ?? 'sqlite') === 'sqlite' && !variables.BOT_ID && !variables.AAD_APP_CLIENT_ID;
+function wantsLocalDevelopment(variables: Variables, env: NodeJS.ProcessEnv): boolean {
+  // SHAREPOINT_AUTH=none is accepted only with a site at http://localhost (see ./sharepoint), so
+  // SharePoint mode on a local stand-in counts as local development too.
+  const localStore =
+    (variables.STORE ?? 'sqlite') === 'sqlite' || (variables.STORE === 'sharepoint' && env.SHAREPOINT_AUTH?.trim() === 'none');
+  return localStore && !variables.BOT_ID && !variables.AAD_APP_CLIENT_ID;
 }
 
 /** Rules between variables; checked on the raw values so they are reported alongside any malformed ones. */
-function combinationProblems(variables: Variables, sharePointTenant: string | undefined): string[] {
+function combinationProblems(variables: Variables, env: NodeJS.ProcessEnv, sharePointTenant: string | undefined): string[] {
   const problems: string[] = [];
   if (variables.BOT_ID) {
     if (!variables.SECRET_BOT_PASSWORD) {
@@ -300,9 +304,9 @@ function combinationProblems(variables: Variables, sharePointTenant: string | un
       'BOT_STATE_STORAGE_CONNECTION_STRING is missing: BOT_STATE_CONTAINER is set, so the bot state needs the storage account it is in. Set its connection string, or unset BOT_STATE_CONTAINER to keep the bot state in SQLite.',
     );
   }
-  if (variables.LOCAL_IDENTITY === 'true' && !wantsLocalDevelopment(variables)) {
+  if (variables.LOCAL_IDENTITY === 'true' && !wantsLocalDevelopment(variables, env)) {
     problems.push(
-      'LOCAL_IDENTITY=true cannot be used here: the local development identity is only for the embedded store with no Entra app configured. Remove LOCAL_IDENTITY, or unset BOT_ID and AAD_APP_CLIENT_ID and use STORE=sqlite.',
+      'LOCAL_IDENTITY=true cannot be used here: the local development identity is only for the embedded store or a local stand-in of SharePoint (SHAREPOINT_AUTH=none), with no Entra app configured. Remove LOCAL_IDENTITY, or unset BOT_ID and AAD_APP_CLIENT_ID and use STORE=sqlite.',
     );
   }
   return problems;
@@ -341,7 +345,8 @@ function signInSettings(values: z.infer<typeof schema>, azureTenant: string | un
  * one {@link ConfigError} naming every missing or invalid variable; with
  * STORE=sharepoint that includes the SharePoint settings (`./sharepoint`), and
  * it always includes the bot's (`./bot`). The local development identity is
- * used when the store is SQLite and neither BOT_ID nor AAD_APP_CLIENT_ID is set,
+ * used when the store is SQLite, or SharePoint on a local stand-in
+ * (SHAREPOINT_AUTH=none, http://localhost only), and neither BOT_ID nor AAD_APP_CLIENT_ID is set,
  * unless LOCAL_IDENTITY=false turns it off. With AAD_APP_CLIENT_ID the tab's
  * sign-in accepts the tenants in ALLOWED_TENANT_IDS (by default BOT_TENANT_ID,
  * else AZURE_TENANT_ID), and one of them is required. With
@@ -355,13 +360,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const bot = botVariables.safeParse(present(botVariables, env));
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)),
-    ...combinationProblems(variables, azureTenantOf(env)),
+    ...combinationProblems(variables, env, azureTenantOf(env)),
     ...(sharePoint?.problems ?? []),
     ...(bot.success ? [] : bot.error.issues.map((issue) => issue.message)),
   ];
   if (!parsed.success || !bot.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
-  const local = wantsLocalDevelopment(variables) && values.LOCAL_IDENTITY !== false;
+  const local = wantsLocalDevelopment(variables, env) && values.LOCAL_IDENTITY !== false;
   const store: StoreConfig = sharePoint?.settings
     ? { kind: 'sharepoint', ...sharePoint.settings }
     : { kind: 'sqlite', databasePath: values.DATABASE_PATH };

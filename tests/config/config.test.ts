@@ -290,7 +290,21 @@ describe('loadConfig', () => {
     ])('refuses LOCAL_IDENTITY=true %s', (_case, env) => {
       const error = problemsFor({ ...env, LOCAL_IDENTITY: 'true' });
       expect(error.problems).toEqual([
-        expect.stringContaining('the local development identity is only for the embedded store with no Entra app configured'),
+        expect.stringContaining('the local development identity is only for the embedded store or a local stand-in of SharePoint'),
+      ]);
+    });
+
+    it('is the local development identity on a local stand-in of SharePoint (SHAREPOINT_AUTH=none, http://localhost only)', () => {
+      const local = {
+        STORE: 'sharepoint',
+        SHAREPOINT_SITE_URL: 'http://localhost:4321/sites/pathway',
+        SHAREPOINT_AUTH: 'none',
+        ORGANISATION_NAME: 'Local',
+      };
+      expect(loadConfig(local)).toMatchObject({ identity: 'local-development', store: { kind: 'sharepoint', signIn: { kind: 'none' } } });
+      expect(loadConfig({ ...local, AAD_APP_CLIENT_ID: TAB_APP, ALLOWED_TENANT_IDS: TENANT }).identity).toBe('entra');
+      expect(problemsFor({ ...local, SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/pathway' }).problems).toEqual([
+        expect.stringContaining('SHAREPOINT_AUTH=none is only for a local stand-in of SharePoint at http://localhost'),
       ]);
     });
   });

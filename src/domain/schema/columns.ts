@@ -17,7 +17,10 @@ export interface ColumnMeta {
   /** The name people read: form labels, list view headers and error messages. */
   readonly title: string;
   readonly required: boolean;
-  /** Used as a first filter somewhere, so both stores index it. */
+  /**
+   * Used as a first filter or as a sort somewhere, so both stores index it: past
+   * 5,000 items SharePoint sorts only on an indexed column, even in a filtered read.
+   */
   readonly indexed: boolean;
   readonly maxLength?: number;
   readonly choices?: readonly string[];

@@ -72,7 +72,7 @@ export const workstreams = defineList('workstreams', 'PPP Workstreams', 'workstr
 
 export const roles = defineList('roles', 'PPP Roles', 'role', {
   workstreamId: lookup('Workstream', 'workstreams', { required: true, indexed: true }),
-  title: text('Role title', { required: true, maxLength: 120 }),
+  title: text('Role title', { required: true, indexed: true, maxLength: 120 }),
   status: choice('Status', ROLE_STATUSES, { required: true, indexed: true }),
   purpose: note('Purpose', { maxLength: 2000 }),
   activities: note('What the partner will do', { maxLength: 2000 }),
@@ -160,7 +160,7 @@ export const inductionTasks = defineList('inductionTasks', 'PPP Induction Tasks'
   label: text('Item', { required: true, maxLength: CHECKLIST_LABEL_MAX }),
   kind: choice('Kind', TASK_KINDS, { required: true }),
   required: yesNo('Required before Active'),
-  order: integer('Order', { required: true, min: 0 }),
+  order: integer('Order', { required: true, indexed: true, min: 0 }),
   done: yesNo('Done'),
   doneDate: date('Done or signed on'),
   doneBy: text('Done by'),
@@ -171,7 +171,7 @@ export const inductionTemplateItems = defineList('inductionTemplateItems', 'PPP 
   label: text('Item', { required: true, maxLength: CHECKLIST_LABEL_MAX }),
   kind: choice('Kind', TASK_KINDS, { required: true }),
   required: yesNo('Required before Active'),
-  order: integer('Order', { required: true, min: 0 }),
+  order: integer('Order', { required: true, indexed: true, min: 0 }),
 });
 
 export const oneToOnes = defineList('oneToOnes', 'PPP One-to-ones', 'one-to-one', {
@@ -192,7 +192,7 @@ export const oneToOnes = defineList('oneToOnes', 'PPP One-to-ones', 'one-to-one'
 export const members = defineList('members', 'PPP Members', 'member', {
   workstreamId: lookup('Workstream (empty for the Engagement team)', 'workstreams', { indexed: true }),
   userId: text('Person (Entra object id)', { required: true, indexed: true, maxLength: 64 }),
-  userName: text('Name', { required: true, maxLength: 120 }),
+  userName: text('Name', { required: true, indexed: true, maxLength: 120 }),
 });
 
 export const activity = defineList('activity', 'PPP Activity', 'activity entry', {

@@ -5,7 +5,7 @@ import { CLOSED_STAGES } from '../involvement';
 import { describeDue, dueState, type NextOneToOne } from '../one-to-ones';
 import { STAGES, type InductionTask, type Involvement, type Partner, type Role } from '../schema/lists';
 import type { Principal } from '../principal';
-import { AccessPolicy } from './access';
+import { AccessPolicy, type Reach } from './access';
 import { displayName, UseCaseContext } from './context';
 
 /** One partner in one role as a line of a list: who, which role, what stage, and what is due. */
@@ -133,20 +133,33 @@ export class WorklistUseCases {
     };
   }
 
-  /** Every reminder due today across all workstreams, including the Monday digest on a Monday. */
+  /**
+   * Every reminder due today across all workstreams, including the Monday digest on a
+   * Monday. Two store reads, whatever the number of partners and named contacts: what
+   * is due, then the partners, roles, checklists, members and channels all of it needs.
+   */
   async reminders(windows: ReminderWindows): Promise<Reminder[]> {
     const today = this.ctx.today();
-    const [dueItems, inductionItems, roleItems] = await this.ctx.store.findAll([
+    const monday = isMonday(parseISO(today));
+    const [dueItems, inductionItems, roleItems, openItems] = await this.ctx.store.findAll([
       { list: 'involvements', where: { stage: 'Active', nextOneToOneDue: { lte: plusDays(today, windows.dueWithinDays) } } },
       { list: 'involvements', where: { stage: 'Induction' } },
       { list: 'roles', where: { status: 'Advertised', closingDate: { gte: today, lte: plusDays(today, windows.closingWithinDays) } } },
+      // The digest's involvements, on a Monday only: an empty "any of" reads nothing.
+      { list: 'involvements', where: { stage: monday ? OPEN_STAGES : [] } },
     ]);
-    const taskItems =
-      inductionItems.length > 0
-        ? await this.ctx.store.find({ list: 'inductionTasks', where: { involvementId: inductionItems.map((item) => item.id) } })
-        : [];
-    const names = await this.names([...dueItems, ...inductionItems]);
-    const roleTitles = await this.roleTitles([...dueItems, ...inductionItems]);
+    const involvements = [...dueItems, ...inductionItems, ...openItems];
+    const owners = [...involvements, ...roleItems].flatMap((item) => (item.ownerId ? [item.ownerId] : []));
+    const [taskItems, partners, roles, memberRows, workstreams] = await this.ctx.store.findAll([
+      { list: 'inductionTasks', where: { involvementId: inductionItems.map((item) => item.id) } },
+      { list: 'partners', where: { id: [...new Set(involvements.map((item) => item.partnerId))] } },
+      { list: 'roles', where: { id: [...new Set(involvements.map((item) => item.roleId))] } },
+      AccessPolicy.reachQuery(owners),
+      { list: 'workstreams', where: { id: [...new Set([...involvements, ...roleItems].map((item) => item.workstreamId))] } },
+    ]);
+    const names = namesOf(partners);
+    const roleTitles = titlesOf(roles);
+    const reach = this.ctx.access.reachFrom(owners, memberRows);
     const reminders: ReminderDraft[] = [
       ...dueItems.flatMap((involvement) => this.oneToOneReminders(involvement, names, roleTitles, today, windows)),
       ...inductionItems.flatMap((involvement) =>
@@ -159,23 +172,11 @@ export class WorklistUseCases {
         ),
       ),
       ...roleItems.map((role) => closingReminder(role, today)),
+      ...this.digests(today, openItems, reach, (items) => this.linesFrom(items, names, roleTitles)),
     ];
-    if (isMonday(parseISO(today))) reminders.push(...(await this.digests(today)));
-    return this.forMembersOnly(reminders);
-  }
-
-  /**
-   * Keeps each reminder's owner only while they still belong to its workstream (someone
-   * who has left it is told nothing more about its partners), and adds the
-   * workstream's channel.
-   */
-  private async forMembersOnly(reminders: readonly ReminderDraft[]): Promise<Reminder[]> {
-    if (reminders.length === 0) return [];
-    const [reach, workstreams] = await Promise.all([
-      this.ctx.access.reachOfMany(reminders.flatMap((reminder) => (reminder.ownerId ? [reminder.ownerId] : []))),
-      this.ctx.store.find({ list: 'workstreams', where: { id: [...new Set(reminders.map((reminder) => reminder.workstreamId))] } }),
-    ]);
     const channels = new Map(workstreams.map((workstream) => [workstream.id, workstream.teamsChannelId]));
+    // Each reminder's owner is kept only while they still belong to its workstream: someone
+    // who has left it is told nothing more about its partners.
     return reminders.map((reminder) => ({
       ...reminder,
       ownerId: reminder.ownerId && AccessPolicy.includes(reach.get(reminder.ownerId), reminder.workstreamId) ? reminder.ownerId : null,
@@ -270,9 +271,13 @@ export class WorklistUseCases {
     ];
   }
 
-  private async digests(today: CalendarDate): Promise<ReminderDraft[]> {
-    const open = await this.ctx.store.find({ list: 'involvements', where: { stage: OPEN_STAGES } });
-    const reach = await this.ctx.access.reachOfMany(open.flatMap((involvement) => (involvement.ownerId ? [involvement.ownerId] : [])));
+  /** One digest per named contact of open involvements in workstreams they still belong to. */
+  private digests(
+    today: CalendarDate,
+    open: readonly Involvement[],
+    reach: ReadonlyMap<string, Reach>,
+    linesOf: (items: readonly Involvement[]) => PartnerLine[],
+  ): ReminderDraft[] {
     const byOwner = new Map<string, Involvement[]>();
     for (const involvement of open) {
       if (!involvement.ownerId || !AccessPolicy.includes(reach.get(involvement.ownerId), involvement.workstreamId)) continue;
@@ -280,7 +285,7 @@ export class WorklistUseCases {
     }
     const digests: ReminderDraft[] = [];
     for (const [ownerId, items] of byOwner) {
-      const lines = await this.lines(items);
+      const lines = linesOf(items);
       const overdue = lines.filter((line) => line.nextOneToOne.state === 'overdue').length;
       const soon = lines.filter((line) => line.nextOneToOne.state === 'due-soon').length;
       const inducting = lines.filter((line) => line.stage === 'Induction').length;
@@ -306,7 +311,19 @@ export class WorklistUseCases {
 
   private async lines(items: readonly Involvement[], sortByName = true): Promise<PartnerLine[]> {
     if (items.length === 0) return [];
-    const [names, roleTitles] = await Promise.all([this.names(items), this.roleTitles(items)]);
+    const [partners, roles] = await this.ctx.store.findAll([
+      { list: 'partners', where: { id: [...new Set(items.map((item) => item.partnerId))] } },
+      { list: 'roles', where: { id: [...new Set(items.map((item) => item.roleId))] } },
+    ]);
+    return this.linesFrom(items, namesOf(partners), titlesOf(roles), sortByName);
+  }
+
+  private linesFrom(
+    items: readonly Involvement[],
+    names: ReadonlyMap<number, string>,
+    roleTitles: ReadonlyMap<number, string>,
+    sortByName = true,
+  ): PartnerLine[] {
     const today = this.ctx.today();
     const lines = items.map((involvement): PartnerLine => {
       const next = dueState(involvement.nextOneToOneDue, today, this.ctx.settings);
@@ -324,18 +341,14 @@ export class WorklistUseCases {
     });
     return sortByName ? lines.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')) : lines;
   }
+}
 
-  private async names(items: readonly Involvement[]): Promise<Map<number, string>> {
-    const ids = [...new Set(items.map((item) => item.partnerId))];
-    const found: Partner[] = ids.length > 0 ? await this.ctx.store.find({ list: 'partners', where: { id: ids } }) : [];
-    return new Map(found.map((partner) => [partner.id, displayName(partner)]));
-  }
+function namesOf(partners: readonly Partner[]): Map<number, string> {
+  return new Map(partners.map((partner) => [partner.id, displayName(partner)]));
+}
 
-  private async roleTitles(items: readonly Involvement[]): Promise<Map<number, string>> {
-    const ids = [...new Set(items.map((item) => item.roleId))];
-    const found: Role[] = ids.length > 0 ? await this.ctx.store.find({ list: 'roles', where: { id: ids } }) : [];
-    return new Map(found.map((role) => [role.id, role.title]));
-  }
+function titlesOf(roles: readonly Role[]): Map<number, string> {
+  return new Map(roles.map((role) => [role.id, role.title]));
 }
 
 function closingReminder(role: Role, today: CalendarDate): ReminderDraft {

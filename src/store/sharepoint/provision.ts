@@ -239,6 +239,9 @@ interface ListInfo {
   EnableVersioning: boolean;
 }
 
+/** What a read of a list's fields selects: properties of `SP.Field` only, which SharePoint accepts on every field. */
+const FIELD_PROPERTIES = ['InternalName', 'Title', 'TypeAsString', 'Required', 'Indexed', 'EnforceUniqueValues', 'SchemaXml'] as const;
+
 interface FieldInfo {
   InternalName: string;
   Title: string;
@@ -246,23 +249,40 @@ interface FieldInfo {
   Required: boolean;
   Indexed: boolean;
   EnforceUniqueValues: boolean;
-  MaxLength?: number | null;
-  Choices?: string[] | { results: string[] };
+  /** The field's definition, with the settings of its own type (length, choices). */
+  SchemaXml: string;
 }
 
-function choicesOf(info: FieldInfo): string[] {
-  if (!info.Choices) return [];
-  return Array.isArray(info.Choices) ? info.Choices : info.Choices.results;
+/** SharePoint's length for a text field whose definition names none. */
+const DEFAULT_TEXT_LENGTH = 255;
+
+function xmlText(value: string): string {
+  return value.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+}
+
+/**
+ * A text field's length and a choice field's choices, from its definition
+ * (`SchemaXml`): they are properties of derived types (`SP.FieldText`,
+ * `SP.FieldChoice`), which a read of a list's fields cannot select.
+ */
+function definitionOf(info: FieldInfo): { maxLength?: number; choices: string[] } {
+  const open = /^<Field\b[^>]*>/.exec(info.SchemaXml)?.[0] ?? '';
+  const maxLength = /\sMaxLength="(\d+)"/.exec(open)?.[1];
+  return {
+    maxLength: maxLength ? Number(maxLength) : info.TypeAsString === 'Text' ? DEFAULT_TEXT_LENGTH : undefined,
+    choices: [...info.SchemaXml.matchAll(/<CHOICE>(.*?)<\/CHOICE>/g)].map((match) => xmlText(match[1])),
+  };
 }
 
 /** What differs between a field on the site and the wanted one, as properties to update. */
 function fieldChanges(info: FieldInfo, wanted: WantedField): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
+  const definition = definitionOf(info);
   if (info.Title !== wanted.title) changes.Title = wanted.title;
   if (info.Required !== wanted.required) changes.Required = wanted.required;
   if (info.Indexed !== wanted.indexed && !wanted.unique) changes.Indexed = wanted.indexed;
-  if (wanted.maxLength !== undefined && info.MaxLength !== wanted.maxLength) changes.MaxLength = wanted.maxLength;
-  if (wanted.choices && JSON.stringify(choicesOf(info)) !== JSON.stringify(wanted.choices)) changes.Choices = [...wanted.choices];
+  if (wanted.maxLength !== undefined && definition.maxLength !== wanted.maxLength) changes.MaxLength = wanted.maxLength;
+  if (wanted.choices && JSON.stringify(definition.choices) !== JSON.stringify(wanted.choices)) changes.Choices = [...wanted.choices];
   return changes;
 }
 
@@ -321,8 +341,11 @@ class Provisioner {
     } catch (error) {
       if (sharePointFailure(error)?.status !== 404) throw error;
       const description = `Partner Pathway: ${LISTS[list].itemName} records. Managed by the app; do not rename columns.`;
-      const created = (await this.sp.web.lists.add(title, description, 100, false, LIST_VERSIONING)) as { Id: string };
+      // SharePoint creates a list from SP.ListCreationInformation's properties only;
+      // version history is a setting of the list, so it follows as an update.
+      const created = (await this.sp.web.lists.add(title, description, 100, false)) as { Id: string };
       this.listIds.set(list, created.Id);
+      await this.list(list).update(LIST_VERSIONING);
       this.record(`list ${title}`, 'created');
       return;
     }
@@ -337,16 +360,7 @@ class Provisioner {
 
   private async ensureFields(list: ListName): Promise<void> {
     const title = listTitle(list);
-    const existing = (await this.list(list).fields.select(
-      'InternalName',
-      'Title',
-      'TypeAsString',
-      'Required',
-      'Indexed',
-      'EnforceUniqueValues',
-      'MaxLength',
-      'Choices',
-    )()) as FieldInfo[];
+    const existing = (await this.list(list).fields.select(...FIELD_PROPERTIES)()) as FieldInfo[];
     const byName = new Map(existing.map((info) => [info.InternalName, info]));
     const titleField = byName.get('Title');
     if (titleField?.Required) {

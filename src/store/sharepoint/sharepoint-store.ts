@@ -41,11 +41,9 @@ type AnyRecord = RecordOf<ListName>;
 
 /** Where the store's site is and how it reads. */
 export interface SharePointStoreOptions extends SharePointConnection {
-  /** Items per page of a read (SharePoint allows up to 5,000). Default 2,000. */
+  /** Items per page of a read (SharePoint allows up to 5,000, the default). */
   readonly pageSize?: number;
 }
-
-const DEFAULT_PAGE_SIZE = 2000;
 const HEALTH_TIMEOUT_MS = 5000;
 /**
  * The longest URL a read sends, in characters. SharePoint Online documents no
@@ -87,7 +85,9 @@ export class SharePointStore implements Store, CommitHost {
     // A health check answers at once rather than waiting out throttling.
     this.healthSp = createSp({ ...options, retry: { ...options.retry, maxAttempts: 1, timeoutMs: HEALTH_TIMEOUT_MS } });
     this.policy = retryPolicyOf(options);
-    this.pageSize = Math.min(options.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    // A filtered read SharePoint answers past the list view threshold matches at most
+    // 5,000 items, so at the largest page it is one request, whatever the size of the list.
+    this.pageSize = Math.min(options.pageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   }
 
   async get<L extends ListName>(list: L, id: number): Promise<RecordOf<L> | undefined> {

@@ -33,6 +33,21 @@ describe('provisioning a site', () => {
     expect(first.steps.filter((step) => step.target.startsWith('list ')).every((step) => step.outcome === 'created')).toBe(true);
   });
 
+  it('creates each list with SharePoint’s list creation properties only, and turns version history on with an update after', () => {
+    const creations = standIn.requests.filter((request) => request.method === 'POST' && /^web\/lists\/?$/i.test(request.path));
+    expect(creations).toHaveLength(LIST_NAMES.length);
+    const updates = standIn.requests.filter(
+      (request) => request.method === 'MERGE' && /^web\/lists\/getbytitle\('[^']+'\)$/i.test(request.path),
+    );
+    expect(updates).toHaveLength(LIST_NAMES.length);
+  });
+
+  it('reads the columns on the site selecting only what every SharePoint field has', () => {
+    const reads = standIn.requests.filter((request) => request.method === 'GET' && /\/fields\?/i.test(request.path));
+    expect(reads).toHaveLength(LIST_NAMES.length);
+    for (const read of reads) expect(read.path).not.toMatch(/MaxLength|Choices/);
+  });
+
   it('turns version history on for every list, so staff can see earlier values', () => {
     for (const list of standIn.site.lists)
       expect(list).toMatchObject({ EnableVersioning: true, MajorVersionLimit: LIST_VERSIONING.MajorVersionLimit });
@@ -149,10 +164,11 @@ describe('provisioning a site that already has data', () => {
     stage.Choices = stage.Choices.slice(0, 3);
     stage.Indexed = false;
     title.Title = 'Name';
+    title.MaxLength = 50;
     const report = await provision(connectionTo(standIn));
     const changed = report.steps.filter((step) => step.outcome === 'changed');
     expect(changed.map((step) => [step.target, step.detail])).toEqual([
-      ['column PPP Workstreams / Workstream', 'Title'],
+      ['column PPP Workstreams / Workstream', 'Title, MaxLength'],
       ['column PPP Involvements / Stage', 'Indexed, Choices'],
     ]);
     expect(stage).toMatchObject({ Indexed: true, Choices: [...columnsOf('involvements').find((c) => c.name === 'stage')!.meta.choices!] });

@@ -25,21 +25,39 @@ afterAll(async () => {
   for (const dir of [dataDir, ...compiledDirs]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** The settings of a server on the stand-in, with no sign-in to it. */
+function configOnTheStandIn() {
+  return loadConfig({
+    STORE: 'sharepoint',
+    SHAREPOINT_SITE_URL: standIn.siteUrl,
+    SHAREPOINT_AUTH: 'none',
+    ORGANISATION_NAME: 'West Yorkshire ICB',
+    DATABASE_PATH: path.join(dataDir, 'pp.db'),
+  });
+}
+
 describe('the server on the SharePoint store', () => {
   it('opens the SharePoint store when STORE=sharepoint and reports its health', async () => {
-    const config = loadConfig({
-      STORE: 'sharepoint',
-      SHAREPOINT_SITE_URL: standIn.siteUrl,
-      SHAREPOINT_AUTH: 'none',
-      ORGANISATION_NAME: 'West Yorkshire ICB',
-      DATABASE_PATH: path.join(dataDir, 'pp.db'),
-    });
+    const config = configOnTheStandIn();
     const server = await startServer({ ...config, port: 0 }, { logger: silentLogger });
     try {
       const health = (await (await fetch(`${server.url}/healthz`)).json()) as { store: { kind: string; ok: boolean } };
       expect(health.store).toMatchObject({ kind: 'sharepoint', ok: true });
       expect(server.store.kind).toBe('sharepoint');
       expect(standIn.requests.at(-1)?.headers['user-agent']).toMatch(/^NONISV\|West Yorkshire ICB\|PartnerPathway\/\d+\.\d+\.\d+/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('lets a person click through the app on a local stand-in as the local development identity, on 127.0.0.1 only', async () => {
+    const config = configOnTheStandIn();
+    expect(config.identity).toBe('local-development');
+    const server = await startServer({ ...config, port: 0 }, { logger: silentLogger });
+    try {
+      const me = (await (await fetch(`${server.url}/api/me`)).json()) as { identity: string; engagementTeam: boolean };
+      expect(me).toMatchObject({ identity: 'local-development', engagementTeam: true });
+      expect(server.banner).toContain('127.0.0.1');
     } finally {
       await server.close();
     }

@@ -111,4 +111,38 @@ describe('the service on SharePoint: round trips per view and write, access chec
     const audit = await site.store.find({ list: 'activity', where: { list: 'inductionTasks', itemId: task.id } });
     expect(audit.map((entry) => entry.action)).toEqual(['Created', 'Updated']);
   });
+
+  it('runs the Monday reminders in two round trips, whatever the number of named contacts: what is due, then everything it names', async () => {
+    const monday = createPathwayService({
+      store: site.store,
+      clock: { now: () => new Date('2026-03-09T09:00:00Z') },
+      settings: { ...DEFAULT_ONE_TO_ONE_SETTINGS, ...DEFAULT_ROLE_SETTINGS, timeZone: 'Europe/London' },
+      access: { engagementTeamIds: [ENGAGEMENT.id] },
+    });
+    const contacts = ['a', 'b', 'c', 'd', 'e', 'f'].map((letter) => aStaffMember({ id: `contact-${letter}`, name: `Contact ${letter}` }));
+    await site.store.commit(
+      [
+        creating('roles', aRole(workstream.id), { ref: 'role' }),
+        ...contacts.flatMap((contact, index) => [
+          creating('members', { workstreamId: workstream.id, userId: contact.id, userName: contact.name }),
+          creating('partners', aPartner({ fullName: `Partner ${index}` }), { ref: `p${index}` }),
+          creating(
+            'involvements',
+            anInvolvement(
+              { partnerId: { ref: `p${index}` }, roleId: { ref: 'role' }, workstreamId: workstream.id },
+              { stage: 'Active', ownerId: contact.id, ownerName: contact.name, nextOneToOneDue: '2026-03-12' },
+            ),
+          ),
+        ]),
+      ],
+      aContext(),
+    );
+    const { answer, roundTrips } = await counted(() =>
+      monday.worklists.reminders({ dueWithinDays: 7, escalateAfterDays: 14, inductionStallDays: 14, closingWithinDays: 7 }),
+    );
+    const digests = answer.filter((reminder) => reminder.kind === 'weekly-digest');
+    expect(digests.map((digest) => digest.ownerId)).toEqual(expect.arrayContaining(contacts.map((contact) => contact.id)));
+    expect(answer.filter((reminder) => reminder.kind === 'one-to-one-due')).toHaveLength(contacts.length);
+    expect(roundTrips).toBe(2);
+  });
 });

@@ -30,7 +30,8 @@ describe('the stand-in’s version history and recycle bins', () => {
   const list = "web/lists/getbytitle('Notes')";
 
   beforeAll(async () => {
-    await call('web/lists', 'POST', { Title: 'Notes', BaseTemplate: 100, EnableVersioning: true, MajorVersionLimit: 50 });
+    await call('web/lists', 'POST', { Title: 'Notes', BaseTemplate: 100 });
+    await call(list, 'MERGE', { EnableVersioning: true, MajorVersionLimit: 50 });
     await call(`${list}/items`, 'POST', { Title: 'first' });
     await call(`${list}/items(1)`, 'MERGE', { Title: 'second' });
     await call(`${list}/items(1)`, 'MERGE', { Title: 'third' });

@@ -100,6 +100,47 @@ export interface RecycleBinEntry {
   Size: number;
 }
 
+/**
+ * What a list may be created with: the properties of `SP.ListCreationInformation`
+ * that the REST endpoint takes (Microsoft Learn, "Working with lists and list items
+ * with REST": Title, Description, BaseTemplate, AllowContentTypes, ContentTypesEnabled).
+ * Anything else, versioning included, is set by updating the list once it exists.
+ */
+export const LIST_CREATION_PROPERTIES: ReadonlySet<string> = new Set([
+  'Title',
+  'Description',
+  'BaseTemplate',
+  'AllowContentTypes',
+  'ContentTypesEnabled',
+]);
+
+/**
+ * The properties of `SP.Field` itself (Microsoft Learn, "SP.Field" in the SharePoint
+ * REST reference), which a read of a list's fields may `$select`. A derived type's own
+ * properties (`MaxLength` of `SP.FieldText`, `Choices` of `SP.FieldChoice`, `LookupList`
+ * of `SP.FieldLookup`...) are refused there, as SharePoint Online does ("The property
+ * 'MaxLength' does not exist on type 'SP.Field'", reported in pnp/pnpcore#1541).
+ */
+export const SP_FIELD_PROPERTIES: ReadonlySet<string> = new Set([
+  'Id',
+  'InternalName',
+  'StaticName',
+  'Title',
+  'TypeAsString',
+  'FieldTypeKind',
+  'Required',
+  'Indexed',
+  'EnforceUniqueValues',
+  'Hidden',
+  'ReadOnlyField',
+  'Sortable',
+  'Filterable',
+  'Description',
+  'Group',
+  'DefaultValue',
+  'SchemaXml',
+]);
+
 /** SharePoint's list view threshold: a query that scans more items than this is refused. */
 export const LIST_VIEW_THRESHOLD = 5000;
 const DEFAULT_PAGE = 100;
@@ -129,6 +170,29 @@ function baseField(internalName: string, title: string, type: string, overrides:
   };
 }
 
+function xmlEscape(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
+
+/** A field's `SchemaXml` as SharePoint reports it: its definition, derived-type settings included. */
+function schemaXmlOf(field: StandInField): string {
+  const attributes = [
+    `ID="{${field.Id}}"`,
+    `Type="${field.TypeAsString}"`,
+    `Name="${field.InternalName}"`,
+    `StaticName="${field.StaticName}"`,
+    `DisplayName="${xmlEscape(field.Title)}"`,
+    `Required="${field.Required ? 'TRUE' : 'FALSE'}"`,
+    `Indexed="${field.Indexed ? 'TRUE' : 'FALSE'}"`,
+  ];
+  if (field.EnforceUniqueValues) attributes.push('EnforceUniqueValues="TRUE"');
+  if (field.MaxLength !== null) attributes.push(`MaxLength="${field.MaxLength}"`);
+  if (field.LookupList) attributes.push(`List="${field.LookupList}"`, `ShowField="${field.LookupField ?? 'ID'}"`);
+  const choices =
+    field.Choices.length > 0 ? `<CHOICES>${field.Choices.map((choice) => `<CHOICE>${xmlEscape(choice)}</CHOICE>`).join('')}</CHOICES>` : '';
+  return `<Field ${attributes.join(' ')}>${choices}</Field>`;
+}
+
 function xmlUnescape(text: string): string {
   return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
 }
@@ -150,6 +214,15 @@ export interface ItemQuery {
 export interface ItemPage {
   readonly items: Array<Record<string, unknown>>;
   readonly next?: number;
+}
+
+/** The ids a filter asks for when it is nothing but `Id eq n`, alone or joined by `or`. */
+function idsOf(node: FilterNode): number[] | undefined {
+  if (node.kind === 'compare') return node.op === 'eq' && node.field === 'Id' && typeof node.value === 'number' ? [node.value] : undefined;
+  if (node.kind !== 'or') return undefined;
+  const left = idsOf(node.left);
+  const right = left && idsOf(node.right);
+  return right && [...(left as number[]), ...right];
 }
 
 /** The in-memory site behind the stand-in server. */
@@ -180,6 +253,14 @@ export class StandInSite {
   }
 
   addList(body: Record<string, unknown>): StandInList {
+    for (const name of Object.keys(body)) {
+      if (LIST_CREATION_PROPERTIES.has(name) || name.startsWith('odata.') || name.startsWith('@odata') || name === '__metadata') continue;
+      throw new SpError(
+        400,
+        '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+        `The property '${name}' cannot be set when a list is created: set it with an update of the list.`,
+      );
+    }
     const title = String(body.Title ?? '');
     if (!title) throw new SpError(400, '-2147024809, System.ArgumentException', 'A list needs a title.');
     if (this.lists.some((list) => list.Title.toLowerCase() === title.toLowerCase())) {
@@ -195,8 +276,8 @@ export class StandInSite {
       Description: String(body.Description ?? ''),
       BaseTemplate: Number(body.BaseTemplate ?? 100),
       ServerRelativeUrl: `${this.path}/Lists/${title}`,
-      EnableVersioning: body.EnableVersioning === true,
-      MajorVersionLimit: typeof body.MajorVersionLimit === 'number' ? body.MajorVersionLimit : 50,
+      EnableVersioning: false,
+      MajorVersionLimit: 50,
       fields: [baseField('Title', 'Title', 'Text', { Required: true })],
       views: [{ Id: randomUUID(), Title: 'All Items', ViewQuery: '', RowLimit: 30, PersonalView: false, ViewFields: ['LinkTitle'] }],
       items: new Map(),
@@ -222,6 +303,27 @@ export class StandInSite {
         `Column '${name}' does not exist. It may have been deleted by another user.`,
       );
     return found;
+  }
+
+  /**
+   * A list's fields as SharePoint's JSON has them, with their `SchemaXml`; only the
+   * selected properties when `select` is given, and those must be properties of `SP.Field`.
+   */
+  fieldsJson(list: StandInList, select?: string): Array<Record<string, unknown>> {
+    const names = select?.split(',').map((name) => name.trim());
+    for (const name of names ?? []) {
+      if (!SP_FIELD_PROPERTIES.has(name))
+        throw new SpError(
+          400,
+          '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+          `The property '${name}' does not exist on type 'SP.Field'. Make sure to only use property names that are defined by the type.`,
+        );
+    }
+    return list.fields.map((field) => {
+      const json: Record<string, unknown> = { ...field, SchemaXml: schemaXmlOf(field) };
+      if (!names) return json;
+      return Object.fromEntries(names.map((name) => [name, json[name] ?? null]));
+    });
   }
 
   addFieldFromXml(list: StandInList, xml: string): StandInField {
@@ -359,10 +461,17 @@ export class StandInSite {
         this.property(list, name);
         return { name, descending: direction?.toLowerCase() === 'desc' };
       });
-    const all = [...list.items.values()];
-    if (all.length > LIST_VIEW_THRESHOLD) {
+    const byId = filter && idsOf(filter);
+    // Items asked for by id come straight from the list, as SharePoint reads them by its own key.
+    const all = byId ? byId.flatMap((id) => list.items.get(id) ?? []) : [...list.items.values()];
+    if (list.items.size > LIST_VIEW_THRESHOLD) {
+      // Past the threshold SharePoint answers a query only through an index: the first
+      // clause of the filter must be on an indexed column and match no more than the
+      // threshold, and every sort must be on an indexed column, whether or not the filter
+      // narrows the read ("Manage large lists and libraries", Microsoft Support: filter
+      // and sort only on indexed columns; "Use indexing to improve query performance").
       if (filter && !this.indexed(list, firstField(filter))) throw this.throttled();
-      if (!filter && order.some(({ name }) => !this.indexed(list, name))) throw this.throttled();
+      if (order.some(({ name }) => !this.indexed(list, name))) throw this.throttled();
       if (filter) {
         const narrowing: FilterNode = (function first(node: FilterNode): FilterNode {
           return node.kind === 'and' ? first(node.left) : node;

@@ -298,7 +298,7 @@ export class SharePointStandIn {
       const item = this.site.item(list, id);
       return { status: 200, body: this.site.render(list, item, select), headers: { ETag: `"${item.version}"` } };
     }
-    if (/^fields$/i.test(rest)) return { status: 200, body: { value: list.fields } };
+    if (/^fields$/i.test(rest)) return { status: 200, body: { value: this.site.fieldsJson(list, query.get('$select') ?? undefined) } };
     if (/^fields\/createfieldasxml$/i.test(rest)) {
       const parameters = body.parameters as { SchemaXml?: string } | undefined;
       return { status: 201, body: this.site.addFieldFromXml(list, String(parameters?.SchemaXml ?? '')) };
