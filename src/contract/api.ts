@@ -9,6 +9,9 @@ import type {
   PartnerDetail,
   PathwayService,
   Principal,
+  RoleActions,
+  RoleDescriptionForm,
+  RoleOutcome,
   USE_CASE_INPUTS,
   Workstream,
 } from '../domain';
@@ -76,6 +79,9 @@ export const API = {
     useCase: ['workstreams', 'setInductionTemplate'],
   },
 
+  roleDescription: { method: 'GET', path: '/role-description' },
+  role: { method: 'GET', path: '/roles/:roleId' },
+  advertText: { method: 'GET', path: '/roles/:roleId/advert.txt', file: true },
   planRole: { method: 'POST', path: '/roles', status: 201, useCase: ['roles', 'planRole'] },
   updateRole: { method: 'PATCH', path: '/roles/:roleId', useCase: ['roles', 'updateRole'] },
   markRoleReady: { method: 'POST', path: '/roles/:roleId/ready', useCase: ['roles', 'markReady'] },
@@ -187,6 +193,15 @@ export type TabDashboardRow = Omit<DashboardRow, 'version' | 'roleId' | 'stageCh
 /** The workstream dashboard as the tab reads it. */
 export type TabDashboard = Omit<Dashboard, 'rows'> & { readonly rows: TabDashboardRow[] };
 
+/** One role as the tab opens it: what the domain works out for it (missing, warnings, next steps) and its advert. */
+export type TabRole = RoleOutcome & {
+  readonly actions: RoleActions;
+  /** The advert as plain text, for the opportunities pages. */
+  readonly advert: string;
+  /** Where the advert is, in a sentence; empty before it is first sent. */
+  readonly advertNote: string;
+};
+
 /** What the routes without a use case answer. */
 export interface ReadAnswers {
   me: Me;
@@ -199,6 +214,8 @@ export interface ReadAnswers {
   engagementTeam: Member[];
   partnerDetail: PartnerDetail;
   duplicates: DuplicateGroup[];
+  roleDescription: RoleDescriptionForm;
+  role: TabRole;
 }
 
 type UseCaseAnswer<K extends UseCaseRoute> = Spec<K>['useCase'] extends readonly [infer G extends keyof PathwayService, infer M]
@@ -253,6 +270,10 @@ export type {
   PartnerDetail,
   PeerNetworkMember,
   Role,
+  RoleActions,
+  RoleDescriptionField,
+  RoleDescriptionForm,
+  RoleOutcome,
   RoleStatus,
   RoleSummary,
   Stage,

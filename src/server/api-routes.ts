@@ -1,6 +1,6 @@
 import type { IdentityMode } from '../config';
 import { API, type Answer, type ReadRoute, type UseCaseRoute } from '../contract/api';
-import type { PathwayService, Principal } from '../domain';
+import { advertNote, advertText, roleActions, roleDescriptionForm, type PathwayService, type Principal } from '../domain';
 import { dashboardForTab } from './dashboard-for-tab';
 
 /** What answering one call of the API is given. */
@@ -10,6 +10,12 @@ export interface ApiCall {
   /** The path's ids, already checked to be positive whole numbers. */
   readonly ids: Readonly<Record<string, number>>;
   readonly identity: IdentityMode;
+  readonly guidance: GuidanceText;
+}
+
+/** The organisation's guidance (the files in `GUIDANCE_DIR`) by topic and section, the text the bot's cards show. */
+export interface GuidanceText {
+  text(topic: string, section: string): string;
 }
 
 /** The one read open to callers who are not signed in: the bot's id is public (it is in the app manifest). */
@@ -34,6 +40,17 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   engagementTeam: ({ service, actor }) => service.members.list(actor, null),
   partnerDetail: ({ service, actor, ids }) => service.partnerViews.partnerDetail(actor, ids.involvementId),
   duplicates: ({ service, actor }) => service.partners.duplicates(actor),
+  roleDescription: async ({ guidance }) => roleDescriptionForm((section) => guidance.text('role-description', section)),
+  role: async ({ service, actor, ids }) => {
+    const outcome = await service.roleViews.role(actor, ids.roleId);
+    // Approving an advert is the Engagement overview's, not the role's, so the role's steps leave it out as the bot's card does.
+    return {
+      ...outcome,
+      actions: roleActions(outcome.role, false),
+      advert: advertText(outcome.role),
+      advertNote: advertNote(outcome.role),
+    };
+  },
 };
 
 type UseCaseMethod = (actor: Principal, input: unknown) => Promise<unknown>;
