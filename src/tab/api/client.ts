@@ -15,6 +15,8 @@ export type {
   NewWorkstream,
   PartnerCorrections,
   Person,
+  RoleDescription,
+  RoleMove,
   TokenSource,
   VersionedRef,
 } from './contract';
