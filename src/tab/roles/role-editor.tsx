@@ -23,6 +23,7 @@ import { Section } from '../shared/section';
 import { useAction, useChangeKeys, type Action } from '../shared/use-action';
 import { useLoad } from '../shared/use-load';
 import { AdvertText } from './advert-text';
+import { GuidanceText } from './guidance-text';
 import { changesOf, draftOf, RoleFields, type Draft } from './role-fields';
 
 const useStyles = makeStyles({
@@ -134,7 +135,7 @@ function RoleSheet({ form, role, action, onSave, onStep }: RoleSheetProps) {
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Still needed before this role can be Ready</MessageBarTitle>
-            {role.missing.join(', ')}
+            <div>{role.missing.join(', ')}</div>
           </MessageBarBody>
         </MessageBar>
       )}
@@ -283,7 +284,11 @@ export function RoleEditor({ api, workstreamId, roleId: opened, onChanged, onBac
           {role.role.ownerName ? `, recruiting lead ${role.role.ownerName}` : ''}. {role.advertNote}
         </Body1>
       ) : (
-        form.intro && <Body1>{form.intro}</Body1>
+        form.intro && (
+          <Body1>
+            <GuidanceText text={form.intro} />
+          </Body1>
+        )
       )}
       <RoleSheet
         key={role ? `${role.role.id}:${role.role.version}` : 'new'}

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { RoleDescription } from '../api/client';
 import type { Role, RoleDescriptionForm } from '../api/types';
 import { NARROW_MEDIA } from '../shared/breakpoints';
+import { GuidanceText } from './guidance-text';
 
 /** One field of the template, with the organisation's guidance for it. */
 export type DescriptionField = RoleDescriptionForm['fields'][number];
@@ -136,7 +137,7 @@ function ChoiceGroup({
       )}
       {field.help && (
         <Caption1 id={helpId} className={styles.help}>
-          {field.help}
+          <GuidanceText text={field.help} />
         </Caption1>
       )}
     </fieldset>
@@ -173,7 +174,7 @@ export function RoleFields({ fields, draft, onChange, refused }: RoleFieldsProps
             className={styles.field}
             label={{ children: field.label, className: styles.main }}
             required={field.required}
-            hint={field.help ? { children: field.help, className: styles.help } : undefined}
+            hint={field.help ? { children: <GuidanceText text={field.help} />, className: styles.help } : undefined}
             validationMessage={refused[field.id] ? { children: refused[field.id], className: styles.main } : undefined}
           >
             {field.kind === 'text' && field.multiline ? (

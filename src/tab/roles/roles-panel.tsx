@@ -10,8 +10,10 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    alignItems: 'flex-start',
     gap: tokens.spacingVerticalM,
+  },
+  plan: {
+    alignSelf: 'flex-start',
   },
 });
 
@@ -64,7 +66,7 @@ export function RolesPanel({ api, workstreamId, roles, labelledBy, onChanged }: 
   };
   return (
     <div ref={list} className={styles.root}>
-      <Button appearance="primary" icon={<Add16Regular />} data-opens="new" onClick={() => open(null)}>
+      <Button className={styles.plan} appearance="primary" icon={<Add16Regular />} data-opens="new" onClick={() => open(null)}>
         Plan a role
       </Button>
       <RolesList roles={roles} labelledBy={labelledBy} onOpen={open} />

@@ -22,6 +22,15 @@ const FORM: RoleDescriptionForm = {
   fields: [
     field('title', 'Role title', 'A short, plain name people will recognise.', { required: true, maxLength: 120 }),
     field('purpose', 'Purpose: what the role is for', 'Why the role exists.', { multiline: true, maxLength: 2000 }),
+    field(
+      'paymentAndExpenses',
+      'Payment and expenses',
+      'Expenses are refunded under the [expenses policy](https://example.org/expenses).',
+      {
+        multiline: true,
+        maxLength: 2000,
+      },
+    ),
     field('closingDate', 'Closing date', 'The last day to express interest.', { kind: 'date', maxLength: 0 }),
     field('level', 'Involvement level (1 open participation to 4 strategic)', 'From 1 to 4.', {
       kind: 'level',
