@@ -178,3 +178,25 @@ describe.each(['light', 'dark', 'contrast'] as const)('the Roles view in the %s 
     await expectFits(tab, 'a Draft role with warnings');
   });
 });
+
+describe.each([360, 1280])('the Roles view %i px wide', (width) => {
+  it('shows a role being planned, the guidance beside or under each field, with nothing sideways and no axe-core violations', async () => {
+    page = await e2e.browser.newPage();
+    await page.setViewportSize({ width, height: width <= 360 ? 640 : 900 });
+    const workstreamId = await workstreamIdByTitle(e2e.server, WORKSTREAM);
+    await page.goto(`${e2e.server.url}/tab/?workstream=${workstreamId}`);
+    await openRoles(page);
+    await page.getByRole('button', { name: 'Plan a role' }).click();
+    const form = page.getByRole('form', { name: 'Role description' });
+    await form.getByLabel(/^Role title/).fill(`Width check (${width} px)`);
+    await form.getByRole('button', { name: 'Save as Draft' }).click();
+    await page.getByText('Still needed before this role can be Ready').waitFor();
+    const title = page.getByRole('form', { name: 'Role description' }).getByLabel(/^Role title/);
+    const help = page.getByText('A short, plain name people will recognise', { exact: false });
+    const [field, guidance] = await Promise.all([title.boundingBox(), help.boundingBox()]);
+    // Beside its field where there is room; under it on a phone.
+    if (width >= 1280) expect(guidance!.x).toBeGreaterThan(field!.x + field!.width);
+    else expect(guidance!.y).toBeGreaterThan(field!.y);
+    await expectFits(page, `a Draft role at ${width} px`);
+  });
+});
