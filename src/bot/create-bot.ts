@@ -44,6 +44,8 @@ export interface BotOptions {
 export interface Bot {
   readonly handler: BotRequestHandler;
   readonly reminders: ReminderRunner;
+  /** The organisation's guidance the cards show, read once; the tab's API shows the same. */
+  readonly guidance: Guidance;
   /** Starts the in-process reminder schedule when the settings ask for it. */
   startSchedule(): void;
   /** Stops the schedule and ends a reminders run in progress after its current reminder; resolves once the lease is given back. */
@@ -92,6 +94,7 @@ export function createBot(options: BotOptions): Bot {
   return {
     handler: botRequestHandler(adapter, new PathwayBot(engine, memory)),
     reminders,
+    guidance,
     startSchedule() {
       if (!settings.reminders.schedule || stopSchedule) return;
       stopSchedule = startReminderSchedule({

@@ -11,6 +11,9 @@ import type {
   PartnerDetail,
   PathwayService,
   Principal,
+  RoleActions,
+  RoleDescriptionForm,
+  RoleOutcome,
   USE_CASE_INPUTS,
   Workstream,
 } from '../domain';
@@ -80,6 +83,9 @@ export const API = {
     useCase: ['workstreams', 'setInductionTemplate'],
   },
 
+  roleDescription: { method: 'GET', path: '/role-description' },
+  role: { method: 'GET', path: '/roles/:roleId' },
+  advertText: { method: 'GET', path: '/roles/:roleId/advert.txt', file: true },
   planRole: { method: 'POST', path: '/roles', status: 201, useCase: ['roles', 'planRole'] },
   updateRole: { method: 'PATCH', path: '/roles/:roleId', useCase: ['roles', 'updateRole'] },
   markRoleReady: { method: 'POST', path: '/roles/:roleId/ready', useCase: ['roles', 'markReady'] },
@@ -197,6 +203,15 @@ export type TabDashboard = Omit<Dashboard, 'rows'> & { readonly rows: TabDashboa
  */
 export type TabPartnerDetail = PartnerDetail & { readonly documents: readonly ItemDocument[] };
 
+/** One role as the tab opens it: what the domain works out for it (missing, warnings, next steps) and its advert. */
+export type TabRole = RoleOutcome & {
+  readonly actions: RoleActions;
+  /** The advert as plain text, for the opportunities pages. */
+  readonly advert: string;
+  /** Where the advert is, in a sentence; empty before it is first sent. */
+  readonly advertNote: string;
+};
+
 /** What the routes without a use case answer. */
 export interface ReadAnswers {
   me: Me;
@@ -211,6 +226,8 @@ export interface ReadAnswers {
   workstreamTemplate: InductionTemplate;
   partnerDetail: TabPartnerDetail;
   duplicates: DuplicateGroup[];
+  roleDescription: RoleDescriptionForm;
+  role: TabRole;
 }
 
 type UseCaseAnswer<K extends UseCaseRoute> = Spec<K>['useCase'] extends readonly [infer G extends keyof PathwayService, infer M]
@@ -267,6 +284,10 @@ export type {
   PartnerDetail,
   PeerNetworkMember,
   Role,
+  RoleActions,
+  RoleDescriptionField,
+  RoleDescriptionForm,
+  RoleOutcome,
   RoleStatus,
   RoleSummary,
   Stage,

@@ -10,6 +10,7 @@ export * from './one-to-ones';
 export * from './personal-data';
 export * from './principal';
 export * from './role';
+export * from './role-description';
 export * from './schema/columns';
 export * from './schema/lists';
 export * from './schema/validate';

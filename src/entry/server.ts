@@ -225,7 +225,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         lease: leases.retention,
       },
     ];
-    const app = createApp({ service, health, readiness, bot: bot.handler, jobs, config, logger });
+    const app = createApp({ service, health, readiness, bot: bot.handler, guidance: bot.guidance, jobs, config, logger });
     const server = http.createServer(app);
     const host = config.identity === 'local-development' ? '127.0.0.1' : undefined;
     await listen(server, config.port, host);

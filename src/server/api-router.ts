@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { IdentityMode } from '../config';
 import { API, type FileRoute, type ReadRoute, type RouteName, type UseCaseRoute } from '../contract/api';
 import type { DocumentLinks, PathwayService } from '../domain';
-import { READS, runUseCase, type OpenRead } from './api-routes';
+import { READS, runUseCase, type GuidanceText, type OpenRead } from './api-routes';
 import { fileHandler } from './download-routes';
 import { sendError } from './http-errors';
 import { principalOf } from './principal';
@@ -19,6 +19,7 @@ export interface ApiDependencies {
   readonly identity: IdentityMode;
   /** Links to the organisation's documents, sent with a partner's checklist. */
   readonly documents: DocumentLinks;
+  readonly guidance: GuidanceText;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -44,15 +45,7 @@ export function apiHandler(name: Exclude<RouteName, OpenRead>, deps: ApiDependen
     if (answerFile) return answerFile(req, res, ids);
     const actor = principalOf(res);
     if (!isUseCase(name)) {
-      res.status(200).json(
-        await READS[name as Exclude<ReadRoute, OpenRead>]({
-          service: deps.service,
-          actor,
-          ids,
-          identity: deps.identity,
-          documents: deps.documents,
-        }),
-      );
+      res.status(200).json(await READS[name as Exclude<ReadRoute, OpenRead>]({ ...deps, actor, ids }));
       return;
     }
     const body: unknown = req.body;

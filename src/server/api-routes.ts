@@ -1,6 +1,15 @@
 import type { IdentityMode } from '../config';
 import { API, type Answer, type ReadRoute, type UseCaseRoute } from '../contract/api';
-import { itemDocuments, type DocumentLinks, type PathwayService, type Principal } from '../domain';
+import {
+  advertNote,
+  advertText,
+  itemDocuments,
+  roleActions,
+  roleDescriptionForm,
+  type DocumentLinks,
+  type PathwayService,
+  type Principal,
+} from '../domain';
 import { dashboardForTab } from './dashboard-for-tab';
 
 /** What answering one call of the API is given. */
@@ -12,6 +21,12 @@ export interface ApiCall {
   readonly identity: IdentityMode;
   /** Links to the organisation's documents, for the checklist items that concern them. */
   readonly documents: DocumentLinks;
+  readonly guidance: GuidanceText;
+}
+
+/** The organisation's guidance (the files in `GUIDANCE_DIR`) by topic and section, the text the bot's cards show. */
+export interface GuidanceText {
+  text(topic: string, section: string): string;
 }
 
 /** The one read open to callers who are not signed in: the bot's id is public (it is in the app manifest). */
@@ -41,6 +56,17 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
     return { ...detail, documents: itemDocuments(detail.checklist, documents) };
   },
   duplicates: ({ service, actor }) => service.partners.duplicates(actor),
+  roleDescription: async ({ guidance }) => roleDescriptionForm((section) => guidance.text('role-description', section)),
+  role: async ({ service, actor, ids }) => {
+    const outcome = await service.roleViews.role(actor, ids.roleId);
+    // Approving an advert is the Engagement overview's, not the role's, so the role's steps leave it out as the bot's card does.
+    return {
+      ...outcome,
+      actions: roleActions(outcome.role, false),
+      advert: advertText(outcome.role),
+      advertNote: advertNote(outcome.role),
+    };
+  },
 };
 
 type UseCaseMethod = (actor: Principal, input: unknown) => Promise<unknown>;

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { PathwayService, StoreHealth } from '../domain';
 import { API, type Answer, type RouteName } from '../contract/api';
 import { API_BODY_LIMIT, apiHandler } from './api-router';
+import type { GuidanceText } from './api-routes';
 import { checkReadiness, readinessHandler, type Readiness } from './health';
 import { errorHandler, sendError } from './http-errors';
 import { jobHandler, type JobTrigger } from './job-routes';
@@ -26,6 +27,8 @@ export interface AppDependencies {
   /** Whether this instance can take traffic, for `/readyz`; the store's health alone when absent. */
   readonly readiness?: () => Promise<Readiness>;
   readonly bot: BotHandler;
+  /** The organisation's guidance, which the tab shows beside a role's description as the bot's card does. */
+  readonly guidance: GuidanceText;
   /** The scheduled jobs a hosted scheduler may start over HTTP (reminders, retention); none when left out. */
   readonly jobs?: readonly JobTrigger[];
   /** Without `rateLimit` the tab API is not rate limited; the composition root always passes it. */
@@ -210,7 +213,12 @@ export function createApp(deps: AppDependencies): Express {
   app.use(securityHeaders());
   app.use(compressAllButTheBot);
 
-  const api = { service: deps.service, identity: deps.config.identity, documents: deps.config.botSettings?.documents ?? {} };
+  const api = {
+    service: deps.service,
+    identity: deps.config.identity,
+    documents: deps.config.botSettings?.documents ?? {},
+    guidance: deps.guidance,
+  };
   const routes: readonly AppRoute[] = [
     { method: 'GET', path: '/healthz', door: 'anyone', handler: healthHandler(deps) },
     {

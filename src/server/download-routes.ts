@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'express';
 import { createEvent, type EventAttributes } from 'ics';
 import type { FileRoute } from '../contract/api';
-import { exportSummary, type DashboardRow, type OneToOneInvitation, type PathwayService, type Principal } from '../domain';
+import { advertText, exportSummary, type DashboardRow, type OneToOneInvitation, type PathwayService, type Principal } from '../domain';
 import { principalOf } from './principal';
 
 /** A file the tab offers for download: its name, media type and content. */
@@ -76,13 +76,13 @@ export function invitationIcs(invitation: OneToOneInvitation): string {
 }
 
 /** Safe for a Content-Disposition filename: letters, digits and dashes only. */
-function fileSlug(text: string): string {
+function fileSlug(text: string, fallback: string): string {
   return (
     text
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'workstream'
+      .slice(0, 60) || fallback
   );
 }
 
@@ -96,11 +96,15 @@ export const FILES: { readonly [K in FileRoute]: MakeFile } = {
   partnersCsv: async (service, actor, ids) => {
     const dashboard = await service.partnerViews.dashboard(actor, ids.workstreamId);
     return {
-      fileName: `partners-${fileSlug(dashboard.workstream.title)}-${dashboard.today}.csv`,
+      fileName: `partners-${fileSlug(dashboard.workstream.title, 'workstream')}-${dashboard.today}.csv`,
       contentType: 'text/csv; charset=utf-8',
       // A byte order mark, so Excel reads the names' accents as UTF-8.
       body: `\uFEFF${partnersCsv(dashboard.rows)}`,
     };
+  },
+  advertText: async (service, actor, ids) => {
+    const { role } = await service.roleViews.role(actor, ids.roleId);
+    return { fileName: `advert-${fileSlug(role.title, 'role')}.txt`, contentType: 'text/plain; charset=utf-8', body: advertText(role) };
   },
   personalDataJson: async (service, actor, ids) => ({
     fileName: `partner-${ids.partnerId}-personal-data.json`,

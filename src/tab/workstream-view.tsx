@@ -6,7 +6,7 @@ import { rowForPartner, type PartnerShow } from './partners/filter-rows';
 import { PartnersSection } from './partners/partners-section';
 import { StageSummary } from './partners/stage-summary';
 import { PeoplePanel } from './people/lazy';
-import { RolesList } from './roles/roles-list';
+import { RolesPanel } from './roles/lazy';
 import { NARROW_MEDIA } from './shared/breakpoints';
 import { shortDate } from './shared/format';
 import { LoadError } from './shared/load-error';
@@ -192,7 +192,11 @@ export function WorkstreamView({
               />
             )}
             {view === 'one-to-ones' && <AgendaPanel api={api} workstreamId={workstream.id} changes={changes} onOpen={open} />}
-            {view === 'roles' && <RolesList roles={roles} labelledBy={labelledBy} />}
+            {view === 'roles' && (
+              <Suspense fallback={<Spinner label="Loading the roles…" />}>
+                <RolesPanel api={api} workstreamId={workstream.id} roles={roles} labelledBy={labelledBy} onChanged={changed} />
+              </Suspense>
+            )}
             {view === 'people' && (
               <Suspense fallback={<Spinner label="Loading the people in this workstream…" />}>
                 <PeoplePanel

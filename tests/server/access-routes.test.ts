@@ -3,7 +3,7 @@ import { API, type FileRoute, type ReadRoute, type RouteName, type UseCaseRoute 
 import { READS, runUseCase, type OpenRead } from '../../src/server/api-routes';
 import { FILES } from '../../src/server/download-routes';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite';
-import { COMPLETE_DESCRIPTION, fixedClock, SETTINGS } from './support';
+import { COMPLETE_DESCRIPTION, fixedClock, SETTINGS, TEST_GUIDANCE } from './support';
 
 const ENGAGEMENT: Principal = { id: 'aad-engagement', name: 'Nadia Ali', email: 'nadia@example.nhs.uk', tenantId: 'tenant' };
 /** A member of workstream A only. */
@@ -89,7 +89,7 @@ function callRoute(
 ): Promise<unknown> {
   if ('file' in API[name]) return FILES[name as FileRoute](service, actor, ids);
   if ('useCase' in API[name]) return runUseCase(name as UseCaseRoute, service, actor, body, ids);
-  return READS[name as Exclude<ReadRoute, OpenRead>]({ service, actor, ids, identity: 'entra', documents: {} });
+  return READS[name as Exclude<ReadRoute, OpenRead>]({ service, actor, ids, identity: 'entra', documents: {}, guidance: TEST_GUIDANCE });
 }
 
 /** A valid body for every route that writes, so that only access can refuse it. */
@@ -163,8 +163,8 @@ async function snapshot(store: SqliteStore) {
 }
 
 /**
- * Routes anyone may call: they act on the caller's own workstreams or identity, (matches) answer only within their reach,
- * or (the organisation's induction template) hold nothing personal.
+ * Routes anyone may call: they act on the caller's own workstreams or identity, answer only within their reach (matches),
+ * or hold no one's records (the organisation's induction template, the role description template).
  */
 const OPEN_TO_ALL = new Set([
   'get /me',
@@ -173,6 +173,7 @@ const OPEN_TO_ALL = new Set([
   'post /workstreams',
   'post /partners/matches',
   'get /induction-template',
+  'get /role-description',
 ]);
 
 describe('a member of workstream A calling every tab API route with the ids of workstream B', () => {

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import { createPathwayService, type Clock, type DocumentLinks, type PathwayService, type StoreHealth } from '../../src/domain';
+import { Guidance } from '../../src/bot/pathway/guidance';
 import { createApp, type BotHandler } from '../../src/server/app';
 import type { RateLimitStoreFactory } from '../../src/server/rate-limit';
 import { LOCAL_DEVELOPER } from '../../src/server/principal';
@@ -35,6 +36,9 @@ export function recordingLogger(): Logger & { readonly lines: LogLine[] } {
     };
   return { lines, info: record('info'), warn: record('warn'), error: record('error') };
 }
+
+/** The repository's own guidance files, with no document links set. */
+export const TEST_GUIDANCE = new Guidance('content/guidance', {});
 
 /** The bot endpoint is tested in tests/bot; here it only has to answer. */
 const quietBot: BotHandler = async (_req, res) => {
@@ -74,6 +78,7 @@ export function testApp(
     service,
     health: options.health ?? (() => store.health()),
     bot: options.bot ?? quietBot,
+    guidance: TEST_GUIDANCE,
     config: {
       identity: options.identity ?? 'local-development',
       signIn: options.signIn,

@@ -82,7 +82,7 @@ describe('the workstream view', () => {
   it('shows each role with the people at each stage', async () => {
     setUp();
     await userEvent.click(await screen.findByRole('tab', { name: 'Roles' }));
-    const role = screen.getByRole('row', { name: /Patient partner/ });
+    const role = await screen.findByRole('row', { name: /Patient partner/ });
     expect(within(role).getByText('Induction 1, Active 1')).toBeInTheDocument();
   });
 

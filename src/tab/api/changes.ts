@@ -121,6 +121,11 @@ export function changeCalls(http: Http): ChangeCalls {
           { version: advert.version, comment: sentBack.comment.trim(), key: sentBack.key },
         ),
       ),
+    roleDescription: (signal) => http.call('roleDescription', {}, undefined, signal),
+    role: (roleId, signal) => http.call('role', { roleId }, undefined, signal),
+    planRole: (workstreamId, description, key) => http.call('planRole', {}, { title: '', ...description, workstreamId, key }),
+    updateRole: (role, changes, key) => http.call('updateRole', { roleId: role.id }, { ...changes, version: role.version, key }),
+    moveRole: (role, move, changes, key) => http.call(move, { roleId: role.id }, { ...changes, version: role.version, key }),
     changeStage: (involvement, change, key) => {
       const { route, body } = stageRequest(involvement.stage, change);
       return done(http.call(route, { involvementId: involvement.id }, { version: involvement.version, key, ...body }));

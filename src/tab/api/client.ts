@@ -16,6 +16,8 @@ export type {
   PartnerCorrections,
   PeerNetworkAnswer,
   Person,
+  RoleDescription,
+  RoleMove,
   TemplateOwner,
   TokenSource,
   VersionedRef,

@@ -8,9 +8,12 @@ import type {
   Member,
   MergeResult,
   PartnerDetail,
+  RoleDescriptionForm,
+  RoleOutcome,
   SignedInUser,
   Stage,
   StageChange,
+  TabRole,
   TemplateItem,
   Workstream,
 } from './types';
@@ -101,6 +104,12 @@ export type ChangeKey = string;
 /** Corrections to a partner's details: only the fields changed, an emptied one as null. */
 export type PartnerCorrections = Omit<Body<'correctPartner'>, 'version' | 'key'>;
 
+/** A role's description as the tab sends it: only the fields changed, an emptied one as null. */
+export type RoleDescription = Omit<Body<'updateRole'>, 'version' | 'key'>;
+
+/** The steps that move a role on, by the route each takes. */
+export type RoleMove = 'markRoleReady' | 'roleBackToDraft' | 'sendAdvert' | 'markRoleFilled' | 'closeRole';
+
 /** Two records of the same person: the one kept and the duplicate merged into it, each at the version read. */
 export interface MergeChoice {
   readonly survivor: VersionedRef;
@@ -178,6 +187,16 @@ export interface ApiClient {
   approveAdvert(advert: AdvertRef, approval: AdvertApproval): Promise<void>;
   /** Sends an advert back to its workstream with a comment (Engagement team only); the role stays Ready. */
   sendAdvertBack(advert: AdvertRef, sentBack: AdvertSentBack): Promise<void>;
+  /** The role description template, with the organisation's guidance for each field. */
+  roleDescription(signal: AbortSignal): Promise<RoleDescriptionForm>;
+  /** One role, with what it still needs before Ready, the planning warnings, its next steps and its advert. */
+  role(roleId: number, signal: AbortSignal): Promise<TabRole>;
+  /** Plans a role as Draft in a workstream from what the lead has so far. */
+  planRole(workstreamId: number, description: RoleDescription, key: ChangeKey): Promise<RoleOutcome>;
+  /** Saves changes to a Draft or Ready role's description, at the version read. */
+  updateRole(role: VersionedRef, changes: RoleDescription, key: ChangeKey): Promise<RoleOutcome>;
+  /** Moves a role on, at the version read, saving in the same step the changes to its description not yet saved. */
+  moveRole(role: VersionedRef, move: RoleMove, changes: RoleDescription, key: ChangeKey): Promise<RoleOutcome>;
   /** Moves an involvement on, from the stage it is at; the server applies the pathway's rules. */
   changeStage(
     involvement: { readonly id: number; readonly version: number; readonly stage: Stage },
@@ -217,6 +236,11 @@ export const CHANGE_CALLS = [
   'erasePartner',
   'approveAdvert',
   'sendAdvertBack',
+  'roleDescription',
+  'role',
+  'planRole',
+  'updateRole',
+  'moveRole',
   'changeStage',
 ] as const satisfies ReadonlyArray<keyof ApiClient>;
 

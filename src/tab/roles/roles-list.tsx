@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Table,
   TableBody,
   TableCell,
@@ -23,6 +24,15 @@ const useStyles = makeStyles({
   quiet: {
     color: tokens.colorNeutralForeground3,
   },
+  // The title opens the role: it reads as the row's name, at the start of its cell.
+  open: {
+    justifyContent: 'flex-start',
+    minWidth: 0,
+    paddingLeft: 0,
+    paddingRight: 0,
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 /** Props for {@link RolesList}. */
@@ -30,19 +40,17 @@ export interface RolesListProps {
   readonly roles: readonly RoleSummary[];
   /** The id of the heading that names the table. */
   readonly labelledBy: string;
+  /** Opens a role, to read, edit or move it on. */
+  readonly onOpen: (roleId: number) => void;
 }
 
-/** The workstream's roles: where each is in its flow, its advert, and how many people are involved. */
-export function RolesList({ roles, labelledBy }: RolesListProps) {
+/** The workstream's roles: where each is in its flow, its advert, and how many people are involved; each title opens its role. */
+export function RolesList({ roles, labelledBy, onOpen }: RolesListProps) {
   const styles = useStyles();
   const rowStyles = useRowStyles();
   const badge = useWordBadgeStyles();
   if (roles.length === 0) {
-    return (
-      <Text className={styles.quiet}>
-        No roles yet. Ask the Partner Pathway bot to plan a role for this workstream; it will appear here.
-      </Text>
-    );
+    return <Text className={styles.quiet}>No roles yet. Plan one here, or ask the Partner Pathway bot; it will appear in this list.</Text>;
   }
   return (
     <ScrollRegion labelledBy={labelledBy}>
@@ -61,7 +69,9 @@ export function RolesList({ roles, labelledBy }: RolesListProps) {
           {roles.map((role) => (
             <TableRow key={role.id} className={rowStyles.row}>
               <TableCell>
-                <Text weight="semibold">{role.title}</Text>
+                <Button appearance="transparent" className={styles.open} data-opens={role.id} onClick={() => onOpen(role.id)}>
+                  {role.title}
+                </Button>
               </TableCell>
               <TableCell>
                 <Badge appearance="outline" color={role.status === 'Advertised' ? 'brand' : 'informative'} className={badge.badge}>

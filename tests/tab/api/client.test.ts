@@ -407,3 +407,42 @@ describe('adverts awaiting approval', () => {
     });
   });
 });
+
+describe('roles', () => {
+  let fetchMock: jest.SpyInstance;
+  beforeEach(() => {
+    fetchMock = jest.spyOn(globalThis, 'fetch');
+  });
+  afterEach(() => {
+    fetchMock.mockRestore();
+  });
+  const sent = (call: number) => {
+    const [path, init] = fetchMock.mock.calls[call] as [string, RequestInit];
+    return { path, method: init.method, body: init.body === undefined ? undefined : JSON.parse(String(init.body)) };
+  };
+
+  it('reads the template and a role, plans one in a workstream, and edits or moves one at the version read under its key', async () => {
+    fetchMock.mockImplementation(async () => new Response('{}', { status: 200 }));
+    const api = createApiClient(async () => null);
+    const signal = new AbortController().signal;
+    await api.roleDescription(signal);
+    await api.role(7, signal);
+    await api.planRole(4, { title: 'Maternity voices partner' }, 'plan-abcdef');
+    await api.updateRole({ id: 7, version: 2 }, { purpose: null }, 'edit-abcdef');
+    await api.moveRole({ id: 7, version: 3 }, 'sendAdvert', { contact: 'Jo' }, 'send-abcdef');
+    expect([0, 1, 2, 3, 4].map(sent)).toEqual([
+      { path: '/api/role-description', method: 'GET', body: undefined },
+      { path: '/api/roles/7', method: 'GET', body: undefined },
+      { path: '/api/roles', method: 'POST', body: { title: 'Maternity voices partner', workstreamId: 4, key: 'plan-abcdef' } },
+      { path: '/api/roles/7', method: 'PATCH', body: { purpose: null, version: 2, key: 'edit-abcdef' } },
+      { path: '/api/roles/7/send-advert', method: 'POST', body: { contact: 'Jo', version: 3, key: 'send-abcdef' } },
+    ]);
+  });
+
+  it('sends a plan without a title for the server to refuse under its field', async () => {
+    const message = 'Role title is required.';
+    fetchMock.mockResolvedValue(answer(400, JSON.stringify({ error: { code: 'validation', message, fields: { title: message } } })));
+    await expect(createApiClient(async () => null).planRole(4, {}, 'plan-abcdef')).rejects.toMatchObject({ fields: { title: message } });
+    expect(sent(0).body).toEqual({ title: '', workstreamId: 4, key: 'plan-abcdef' });
+  });
+});

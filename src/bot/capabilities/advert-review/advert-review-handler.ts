@@ -1,28 +1,7 @@
-import { longDate, RefusedError, type Role, type RoleOutcome } from '../../../domain';
+import { advertSections, RefusedError, type Role, type RoleOutcome } from '../../../domain';
 import { optionalText, recordId } from '../../pathway/inputs';
 import { pressKey, replace, show, type Capability, type Card, type TurnScope } from '../../pathway/turn';
 import template from './advert-card.json';
-
-/** The role description turned into an advert: plain headings, in the order a reader needs them. */
-function advertSections(role: Role): Array<{ heading: string; text: string }> {
-  const where = [role.location, role.locationDetails].filter(Boolean).join(': ');
-  const formats = role.accessibleFormats?.length
-    ? `This advert is available as ${role.accessibleFormats.join(', ').toLowerCase()} on request.`
-    : '';
-  return [
-    { heading: 'Why this role matters', text: role.purpose ?? '' },
-    { heading: 'What you would do', text: role.activities ?? '' },
-    { heading: 'Time and place', text: [role.timeCommitment, where].filter(Boolean).join('. ') },
-    { heading: 'Who we would love to hear from', text: role.skillsWelcomed ?? '' },
-    { heading: 'Payment, expenses and support', text: [role.paymentAndExpenses, role.supportOffered].filter(Boolean).join(' ') },
-    {
-      heading: 'How to get in touch',
-      text: [`Contact ${role.contact ?? 'the recruiting lead'}${role.closingDate ? ` by ${longDate(role.closingDate)}` : ''}.`, formats]
-        .filter(Boolean)
-        .join(' '),
-    },
-  ].filter((section) => section.text.trim() !== '');
-}
 
 /** How far an advert has got, and what the person looking at it may do with it. */
 interface AdvertView {
