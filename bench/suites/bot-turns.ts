@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { openSqliteState } from '../../src/store/sqlite/sqlite-state';
 import { startChannelStandIn, type ChannelStandIn } from '../../tests/bot/channel-stand-in';
 import { organisationCopy, startAppServer, startEchoBot, type ServerProcess } from '../fixtures';
 import { figure, PerRun, timings, type Benchmark, type BenchContext, type Figure } from '../harness';
@@ -8,6 +10,42 @@ const TENANT = { id: '0d4e2b7a-5c3f-4a8e-9b61-2f7c8d9e0a1b' };
 /** The lead of the first generated workstream, so a personal chat with them infers it. */
 const LEAD_ID = 'lead-0';
 const WORKSTREAM_ID = 1;
+/** What the lead types: the help card, then the two lists that read the workstream's records. */
+const COMMANDS = ['help', 'my partners', 'due this week'] as const;
+
+/** Staff using the bot in a day, and the messages each sends: the seen-activity keys they leave (kept 24 hours) fill the bot state. */
+const STAFF = 1000;
+const ACTIVITIES_PER_PERSON = 100;
+
+/**
+ * Leaves in the bot state what a day of traffic does (not timed): a `seen:` key for
+ * every activity of {@link STAFF} people sending {@link ACTIVITIES_PER_PERSON}
+ * messages each over the last 24 hours, expiring over the next 24, and a
+ * conversation state per person. Written with SQL in one transaction, into the
+ * table the app's own state adapter creates.
+ */
+async function dayOfBotState(file: string, quick: boolean): Promise<number> {
+  await openSqliteState({ path: file }).close();
+  const db = new Database(file);
+  const staff = quick ? 20 : STAFF;
+  const now = Date.now();
+  const day = 24 * 60 * 60 * 1000;
+  try {
+    const insert = db.prepare(`INSERT INTO "bot_state" ("key", "value", "etag", "expires") VALUES (?, ?, 1, ?)`);
+    db.transaction(() => {
+      for (let person = 0; person < staff; person += 1) {
+        insert.run(`conversation:a:staff-${person}`, JSON.stringify({ workstreamId: (person % 130) + 1 }), null);
+        for (let activity = 0; activity < ACTIVITIES_PER_PERSON; activity += 1) {
+          const sentAgo = ((person * ACTIVITIES_PER_PERSON + activity) * day) / (staff * ACTIVITIES_PER_PERSON);
+          insert.run(`seen:a:staff-${person}:activity-${activity}`, 'true', Math.round(now - sentAgo + day));
+        }
+      }
+    })();
+    return (db.prepare(`SELECT COUNT(*) AS "rows" FROM "bot_state"`).get() as { rows: number }).rows;
+  } finally {
+    db.close();
+  }
+}
 
 /** Posts activities to one bot as Teams would, and waits for what it sends to the channel. */
 class TeamsClient {
@@ -120,7 +158,7 @@ function concurrencyOf(context: BenchContext): Array<{ conversations: number; tu
         { conversations: 5, turns: 1 },
       ]
     : [
-        { conversations: 10, turns: 20 },
+        { conversations: 16, turns: 12 },
         { conversations: 100, turns: 3 },
       ];
 }
@@ -139,7 +177,12 @@ async function measure(context: BenchContext, appDb: string, perRun: PerRun): Pr
     for (let run = 1; run <= context.runs; run += 1) {
       context.progress(`run ${run} of ${context.runs}`);
       perRun.addSamples('echo', await timings(() => echoClient.turn('a:echo-chat', { text: 'help' }), iterations));
-      perRun.addSamples('help', await timings(() => appClient.turn('a:help-chat', { text: 'help' }), iterations));
+      for (const command of COMMANDS) {
+        perRun.addSamples(
+          command,
+          await timings(() => appClient.turn(`a:${command.replaceAll(' ', '-')}-chat`, { text: command }), iterations),
+        );
+      }
       const submissions: number[] = [];
       for (let index = 0; index < iterations; index += 1) {
         const submission = await nextSubmission();
@@ -173,12 +216,16 @@ export const botTurns: Benchmark = {
   name: NAME,
   async run(context) {
     const appDb = await organisationCopy(context, 'bot');
+    const stateRows = await dayOfBotState(appDb, context.quick);
+    context.progress(`${stateRows.toLocaleString('en-GB')} bot state rows, as a day of traffic leaves them`);
     const perRun = new PerRun();
     const memory = await measure(context, appDb, perRun);
     const figures: Figure[] = [];
     for (const percentile of ['p50', 'p95']) {
       const echo = { name: `echo bot ${percentile}`, perRun: perRun.get(`echo ${percentile}`) };
-      figures.push(figure(NAME, `help ${percentile}`, 'ms', perRun.get(`help ${percentile}`), echo));
+      for (const command of COMMANDS) {
+        figures.push(figure(NAME, `${command} ${percentile}`, 'ms', perRun.get(`${command} ${percentile}`), echo));
+      }
       figures.push(
         figure(
           NAME,
@@ -186,7 +233,9 @@ export const botTurns: Benchmark = {
           'ms',
           perRun.get(`card ${percentile}`),
           echo,
-          percentile === 'p50' ? 'ticks or unticks an induction item; the updated card reaches the channel as a PUT' : undefined,
+          percentile === 'p50'
+            ? `ticks or unticks an induction item; the updated card reaches the channel as a PUT. Every turn is the lead of a generated workstream, with ${stateRows.toLocaleString('en-GB')} rows of bot state`
+            : undefined,
         ),
       );
     }

@@ -34,3 +34,16 @@ export interface KeyValueState {
   delete(key: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How a state sweeps its expired entries out on its own, and whom it tells. */
+export interface SweepOptions {
+  /** Sweeps this often, until closed; never when absent. */
+  readonly sweepEveryMs?: number;
+  readonly onSweep?: (outcome: { readonly swept: number } | { readonly error: unknown }) => void;
+}
+
+/** A key-value state that can remove its expired entries, which otherwise only read as absent. */
+export interface SweptState extends KeyValueState {
+  /** Deletes every expired entry (unless written again meanwhile) and resolves to how many went. */
+  sweepExpired(): Promise<number>;
+}

@@ -6,7 +6,7 @@ import { createBot, type SenderCheckOptions } from '../bot';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { seedDemo } from '../demo/seed';
 import { createPathwayService, systemClock, type AccessSettings, type Clock, type Store } from '../domain';
-import type { KeyValueState } from '../domain/key-value-state';
+import type { KeyValueState, SweepOptions } from '../domain/key-value-state';
 import { localLease, type Lease } from '../domain/lease';
 import { openBlobLease } from '../store/blob/blob-lease';
 import { openBlobState } from '../store/blob/blob-state';
@@ -31,7 +31,7 @@ export const REMINDERS_LEASE = 'leases/reminders';
 /** The blob whose lease elects the instance that applies the retention schedule. */
 export const RETENTION_LEASE = 'leases/retention';
 
-/** How often an instance sweeps expired entries (activities handled, reminders sent) out of the shared bot state. */
+/** How often an instance sweeps expired entries (activities handled, reminders sent) out of the bot state. */
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 /** How long shutdown waits for requests in flight before cutting their connections. */
@@ -100,17 +100,21 @@ interface Leases {
  * can take any turn; otherwise in SQLite, for one instance, with no lease needed.
  */
 async function openBotState(config: Config, logger: Logger): Promise<{ readonly state: KeyValueState; readonly leases: Leases }> {
-  if (config.botState.kind === 'sqlite') {
-    logger.info('Bot state in SQLite, for this one instance');
-    return { state: openSqliteState({ path: config.botState.path }), leases: { reminders: localLease(), retention: localLease() } };
-  }
-  const state = await openBlobState(config.botState, {
+  const sweeping: SweepOptions = {
     sweepEveryMs: SWEEP_EVERY_MS,
     onSweep: (outcome) => {
       if ('error' in outcome) logger.error('Expired bot state could not be swept', errorFields(outcome.error));
       else logger.info('Expired bot state swept', { swept: outcome.swept });
     },
-  });
+  };
+  if (config.botState.kind === 'sqlite') {
+    logger.info('Bot state in SQLite, for this one instance');
+    return {
+      state: openSqliteState({ path: config.botState.path }, sweeping),
+      leases: { reminders: localLease(), retention: localLease() },
+    };
+  }
+  const state = await openBlobState(config.botState, sweeping);
   logger.info('Bot state in Azure Blob Storage, shared by every instance', { container: config.botState.container });
   const [reminders, retention] = await Promise.all([
     openBlobLease({ ...config.botState, name: REMINDERS_LEASE }),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LISTS, SINGLE_LINE_MAX, columnsOf, parseFields, type ListName } from '../../src/domain';
+import { acceptsAsIs } from '../../src/domain/schema/columns';
+import { isRecordAsIs, recordSchema } from '../../src/domain/schema/lists';
 
 const lists = Object.keys(LISTS) as ListName[];
 
@@ -51,5 +53,79 @@ describe('validation comes from the same schema', () => {
     const description = LISTS.workstreams.fields.description as z.ZodType;
     expect(title.safeParse(null).success).toBe(false);
     expect(description.safeParse(null).success).toBe(true);
+  });
+});
+
+describe('a stored value is taken as it is only where the schema would give it back unchanged', () => {
+  /** Values of every kind, right and wrong, for every column. */
+  const samples: unknown[] = [
+    null,
+    undefined,
+    '',
+    ' ',
+    'Maternity',
+    ' Maternity',
+    'Maternity ',
+    'x'.repeat(60),
+    'x'.repeat(61),
+    'x'.repeat(120),
+    'x'.repeat(121),
+    'x'.repeat(255),
+    'x'.repeat(256),
+    'x'.repeat(4001),
+    ...[0, 1, 2, 4, 5, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, '1'],
+    ...[true, false, 0.0, 'true'],
+    ...['2026-03-02', '2026-02-29', '2024-02-29', '2026-02-30', '2026-13-01', '2026-3-2', '02/03/2026', '2026-03-02T10:00:00Z'],
+    ...[
+      '2026-03-02T10:00:00Z',
+      '2026-03-02T10:00:00.123Z',
+      '2026-03-02T10:00:00+01:00',
+      '2026-03-02T24:00:00Z',
+      '2026-03-02 10:00',
+      'yesterday',
+    ],
+    ...columnsOf('involvements').flatMap((column) => column.meta.choices ?? []),
+    ...columnsOf('roles').flatMap((column) => column.meta.choices ?? []),
+    ['Easy read'],
+    ['Easy read', 'Semaphore'],
+    [],
+    'Easy read',
+    {},
+  ];
+
+  it.each(lists)('%s: every value a column takes as it is, its schema accepts and gives back unchanged', (list) => {
+    const fields = LISTS[list].fields as Record<string, z.ZodType>;
+    for (const [name, schema] of Object.entries(fields)) {
+      for (const value of samples.filter(acceptsAsIs(schema))) {
+        const parsed = schema.safeParse(value);
+        expect({ name, value, success: parsed.success, data: parsed.data }).toEqual({ name, value, success: true, data: value });
+      }
+    }
+  });
+
+  it('takes a stored role as it is when every value is as the app writes it, and not when any is missing, extra or changed by a parse', () => {
+    const role = recordSchema('roles').parse({
+      ...Object.fromEntries(columnsOf('roles').map((column) => [column.name, null])),
+      workstreamId: 3,
+      title: 'Patient voice',
+      status: 'Draft',
+      advertState: 'Not sent',
+      accessibleFormats: ['Easy read'],
+      closingDate: '2026-03-31',
+      statusChangedAt: '2026-03-02T10:00:00.000Z',
+      id: 7,
+      key: 'k-7',
+      version: 2,
+      created: '2026-03-01T09:00:00.000Z',
+      modified: '2026-03-02T10:00:00.000Z',
+    });
+    expect(isRecordAsIs('roles', role)).toBe(true);
+    const { closingDate, ...missing } = role;
+    expect(closingDate).toBe('2026-03-31');
+    expect(isRecordAsIs('roles', missing)).toBe(false);
+    expect(isRecordAsIs('roles', { ...role, colour: 'red' })).toBe(false);
+    expect(isRecordAsIs('roles', { ...role, title: ' Patient voice' })).toBe(false);
+    expect(isRecordAsIs('roles', { ...role, version: 0 })).toBe(false);
+    expect(isRecordAsIs('roles', { ...role, modified: '2026-03-02' })).toBe(false);
   });
 });

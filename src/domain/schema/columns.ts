@@ -147,6 +147,85 @@ function isRealDate(value: string): boolean {
   return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
 }
 
+/** Most values a {@link remembered} check keeps before it starts again. */
+const REMEMBERED_MAX = 50_000;
+
+/**
+ * `check`, remembering the strings it accepted: a check of a string alone (a date, an
+ * instant) gives the same answer every time, and stored rows repeat the same few
+ * thousand dates and times on every read.
+ */
+function remembered(check: (value: string) => boolean): (value: string) => boolean {
+  const accepted = new Set<string>();
+  return (value) => {
+    if (accepted.has(value)) return true;
+    if (!check(value)) return false;
+    if (accepted.size >= REMEMBERED_MAX) accepted.clear();
+    accepted.add(value);
+    return true;
+  };
+}
+
+const anyDate = date('Date', { required: true });
+const anyInstant = dateTime('Instant', { required: true });
+const isCalendarDate = remembered((value) => anyDate.safeParse(value).data === value);
+const isInstant = remembered((value) => anyInstant.safeParse(value).data === value);
+
+/** True for an instant as {@link dateTime} accepts it, unchanged: for system fields, checked as often as columns. */
+export function isStoredInstant(value: unknown): boolean {
+  return typeof value === 'string' && isInstant(value);
+}
+
+const asIsChecks = new WeakMap<z.ZodType, (value: unknown) => boolean>();
+
+/**
+ * A quick check of a stored value against its column: true only for a value that the
+ * column's schema accepts and gives back unchanged (text already trimmed, a whole
+ * number in range, one of the choices, a real date), so a record whose every value
+ * passes needs no parse. It may say false where the schema would accept (a value it
+ * would trim, say): the caller then parses, and the schema decides and explains.
+ * Reads check every value of every row, so this is worked out once per column.
+ */
+export function acceptsAsIs(schema: z.ZodType): (value: unknown) => boolean {
+  let check = asIsChecks.get(schema);
+  if (!check) {
+    const meta = metaOf(schema);
+    const present = presentCheck(meta);
+    check = meta.required ? present : (value) => value === null || present(value);
+    asIsChecks.set(schema, check);
+  }
+  return check;
+}
+
+function presentCheck(meta: ColumnMeta): (value: unknown) => boolean {
+  const choices = new Set(meta.choices);
+  switch (meta.kind) {
+    case 'text':
+    case 'note': {
+      const shortest = meta.required ? 1 : 0;
+      const longest = meta.maxLength ?? Number.POSITIVE_INFINITY;
+      return (value) => typeof value === 'string' && value.length >= shortest && value.length <= longest && value === value.trim();
+    }
+    case 'choice':
+      return (value) => typeof value === 'string' && choices.has(value);
+    case 'multiChoice':
+      return (value) => Array.isArray(value) && value.every((item) => typeof item === 'string' && choices.has(item));
+    case 'number':
+      return (value) =>
+        Number.isSafeInteger(value) &&
+        (meta.min === undefined || (value as number) >= meta.min) &&
+        (meta.max === undefined || (value as number) <= meta.max);
+    case 'lookup':
+      return (value) => Number.isSafeInteger(value) && (value as number) > 0;
+    case 'boolean':
+      return (value) => typeof value === 'boolean';
+    case 'date':
+      return (value) => typeof value === 'string' && isCalendarDate(value);
+    case 'dateTime':
+      return isStoredInstant;
+  }
+}
+
 /** The metadata of a column; every column of a list is built by the helpers above. */
 export function metaOf(schema: z.ZodType): ColumnMeta {
   const meta = columnRegistry.get(schema);

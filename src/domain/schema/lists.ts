@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { choice, date, dateTime, integer, lookup, metaOf, multiChoice, note, text, yesNo, type ColumnMeta } from './columns';
+import {
+  acceptsAsIs,
+  choice,
+  date,
+  dateTime,
+  integer,
+  isStoredInstant,
+  lookup,
+  metaOf,
+  multiChoice,
+  note,
+  text,
+  yesNo,
+  type ColumnMeta,
+} from './columns';
 
 /** The role status flow: `Draft -> Ready -> Advertised -> Filled | Closed`. */
 export const ROLE_STATUSES = ['Draft', 'Ready', 'Advertised', 'Filled', 'Closed'] as const;
@@ -282,4 +296,32 @@ export function recordSchema(list: ListName): z.ZodObject {
     recordSchemas.set(list, schema);
   }
   return schema;
+}
+
+const systemChecks: ReadonlyArray<readonly [string, (value: unknown) => boolean]> = [
+  ['id', (value) => Number.isSafeInteger(value) && (value as number) > 0],
+  ['key', (value) => typeof value === 'string' && value.length > 0],
+  ['version', (value) => Number.isSafeInteger(value) && (value as number) > 0],
+  ['created', isStoredInstant],
+  ['modified', isStoredInstant],
+];
+
+const recordChecks = new Map<ListName, ReadonlyArray<readonly [string, (value: unknown) => boolean]>>();
+
+/**
+ * True when `candidate` holds exactly the fields and system fields of a stored item
+ * of the list, each as {@link recordSchema} would give it back (see {@link acceptsAsIs}):
+ * the candidate is then the record, with no parse. False sends the caller to
+ * {@link recordSchema}, which decides and says what is wrong.
+ */
+export function isRecordAsIs(list: ListName, candidate: Readonly<Record<string, unknown>>): boolean {
+  let checks = recordChecks.get(list);
+  if (!checks) {
+    const fields = LISTS[list].fields as Record<string, z.ZodType>;
+    checks = [...systemChecks, ...Object.entries(fields).map(([name, schema]) => [name, acceptsAsIs(schema)] as const)];
+    recordChecks.set(list, checks);
+  }
+  let held = 0;
+  for (const name in candidate) if (Object.hasOwn(candidate, name)) held += 1;
+  return held === checks.length && checks.every(([name, check]) => check(candidate[name]));
 }

@@ -60,6 +60,19 @@ function listTitles(list: ListName): (field: string) => string {
   return (field) => (fields[field] ? metaOf(fields[field]).title : field);
 }
 
+const strictSchemas = new Map<ListName, { readonly whole: z.ZodObject; readonly part: z.ZodObject }>();
+
+/** A list's schema refusing unknown fields, whole and with every field optional (built once per list: every write and query asks). */
+function strictSchemasOf(list: ListName): { readonly whole: z.ZodObject; readonly part: z.ZodObject } {
+  let schemas = strictSchemas.get(list);
+  if (!schemas) {
+    const base = LISTS[list].schema as z.ZodObject;
+    schemas = { whole: base.strict(), part: base.partial().strict() };
+    strictSchemas.set(list, schemas);
+  }
+  return schemas;
+}
+
 /**
  * Parses a whole item of a list, or the part of one that an update changes,
  * throwing a {@link ValidationError} with field-level messages.
@@ -67,9 +80,8 @@ function listTitles(list: ListName): (field: string) => string {
 export function parseFields<L extends ListName>(list: L, values: unknown, partial: true): Partial<Fields<L>>;
 export function parseFields<L extends ListName>(list: L, values: unknown, partial?: false): Fields<L>;
 export function parseFields<L extends ListName>(list: L, values: unknown, partial = false): Partial<Fields<L>> {
-  const base = LISTS[list].schema as z.ZodObject;
-  const schema = partial ? base.partial().strict() : base.strict();
-  const result = schema.safeParse(values);
+  const schemas = strictSchemasOf(list);
+  const result = (partial ? schemas.part : schemas.whole).safeParse(values);
   if (!result.success) throw validationErrorFrom(result.error, listTitles(list));
   return result.data as Partial<Fields<L>>;
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { json } from 'node:stream/consumers';
 import { ContainerClient } from '@azure/storage-blob';
 import { ConflictError, StoreUnavailableError } from '../../domain/errors';
-import type { KeyValueState, StateEntry, WriteOptions } from '../../domain/key-value-state';
+import type { StateEntry, SweepOptions, SweptState, WriteOptions } from '../../domain/key-value-state';
+import { sweepTimer } from '../sweep-timer';
 
 /** Where the shared bot state lives: a storage account and one container in it. */
 export interface BlobStateSettings {
@@ -72,19 +73,6 @@ export function blobNameOf(key: string): string {
   return encodeURIComponent(joined).slice(0, MAX_BLOB_NAME);
 }
 
-/** How the state sweeps expired entries out of the container on its own, and whom it tells. */
-export interface SweepOptions {
-  /** Sweeps this often, until closed; never when absent. */
-  readonly sweepEveryMs?: number;
-  readonly onSweep?: (outcome: { readonly swept: number } | { readonly error: unknown }) => void;
-}
-
-/** The bot state in Blob Storage: the port, and a sweep that removes expired entries. */
-export interface BlobState extends KeyValueState {
-  /** Deletes every expired entry (unless written again meanwhile) and resolves to how many went. */
-  sweepExpired(): Promise<number>;
-}
-
 function expired(item: Document<unknown>): boolean {
   return item.expires !== undefined && item.expires <= Date.now();
 }
@@ -118,14 +106,14 @@ function notFound(error: unknown): boolean {
  * delivery of an activity). The port's tag is an id written into the document
  * rather than the blob's ETag. An expired entry is taken over under If-Match on
  * its ETag, so two instances racing for it cannot both win. A write with an expiry
- * also puts it in the blob's metadata for {@link BlobState.sweepExpired}. A failed
+ * also puts it in the blob's metadata for {@link SweptState.sweepExpired}. A failed
  * condition is a {@link ConflictError}; any other failure a {@link StoreUnavailableError}.
  */
-export async function openBlobState(settings: BlobStateSettings, sweeping: SweepOptions = {}): Promise<BlobState> {
+export async function openBlobState(settings: BlobStateSettings, sweeping: SweepOptions = {}): Promise<SweptState> {
   const container = new ContainerClient(settings.connectionString, settings.container);
   await unavailableOnFailure(() => container.createIfNotExists(givenUpAfter(settings.callTimeoutMs)));
   const state = new BlobStateAdapter(container, settings.callTimeoutMs);
-  if (sweeping.sweepEveryMs !== undefined) state.sweepEvery(sweeping.sweepEveryMs, sweeping.onSweep);
+  if (sweeping.sweepEveryMs !== undefined) state.sweeping = sweepTimer(state, sweeping.sweepEveryMs, sweeping.onSweep);
   return state;
 }
 
@@ -140,9 +128,10 @@ async function unavailableOnFailure<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-class BlobStateAdapter implements BlobState {
+class BlobStateAdapter implements SweptState {
   private closed = false;
-  private sweeping: NodeJS.Timeout | undefined;
+  /** The timer that sweeps every so often, when asked to; cleared on close. */
+  sweeping: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly container: ContainerClient,
@@ -182,16 +171,6 @@ class BlobStateAdapter implements BlobState {
   }
 
   /** Every instance sweeps now and then; deletes are conditional, so two sweeps at once do no harm. */
-  sweepEvery(everyMs: number, onSweep: SweepOptions['onSweep']): void {
-    this.sweeping = setInterval(() => {
-      this.sweepExpired().then(
-        (swept) => onSweep?.({ swept }),
-        (error: unknown) => onSweep?.({ error }),
-      );
-    }, everyMs);
-    this.sweeping.unref();
-  }
-
   async sweepExpired(): Promise<number> {
     this.open();
     return unavailableOnFailure(() => this.sweep());

@@ -1,5 +1,5 @@
 import type { ColumnMeta } from '../../domain/schema/columns';
-import { columnsOf, recordSchema, type ListName, type RecordOf } from '../../domain/schema/lists';
+import { columnsOf, isRecordAsIs, recordSchema, type ListName, type RecordOf } from '../../domain/schema/lists';
 import { ident, SYSTEM_COLUMNS } from './sql';
 
 /** A value as SQLite stores it. */
@@ -41,14 +41,17 @@ export function selectColumns(list: ListName): string {
 
 /**
  * Turns a row into a record of the list, validated against the list schema and
- * the system fields. A row that does not parse was written around the app or
- * by a missing migration: that is a bug, so it throws a plain Error naming the
- * row and the fields (never their values, which may be personal).
+ * the system fields: value by value when each is as the schema would give it back
+ * (as the app writes them), else by a parse. A row that does not parse was
+ * written around the app or by a missing migration: that is a bug, so it throws a
+ * plain Error naming the row and the fields (never their values, which may be
+ * personal).
  */
 export function recordFromRow<L extends ListName>(list: L, row: Row): RecordOf<L> {
   const candidate: Record<string, unknown> = {};
-  for (const name of SYSTEM_COLUMNS) candidate[name] = row[name];
   for (const { name, meta } of columnsOf(list)) candidate[name] = fromSql(list, row.id, name, meta, row[name]);
+  for (const name of SYSTEM_COLUMNS) candidate[name] = row[name];
+  if (isRecordAsIs(list, candidate)) return candidate as RecordOf<L>;
   const result = recordSchema(list).safeParse(candidate);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');

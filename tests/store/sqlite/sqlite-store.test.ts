@@ -266,6 +266,37 @@ describe('SQLite store', () => {
         expect((error as Error).message).toMatch(new RegExp(`^The roles row with id ${role.id} does not match the schema \\(status: `));
       });
     });
+
+    it.each([
+      ['a date that is not a real one', `"closingDate" = '2026-02-30'`, 'closingDate: Closing date is not a real date'],
+      ['a date in the wrong form', `"startDate" = '30/03/2026'`, 'startDate: Start date must be a date like 2026-03-31'],
+      ['a level out of range', `"level" = 7`, 'level: Too big: expected number to be <=4'],
+      ['a time of change that is not a time', `"modified" = 'yesterday'`, 'modified: Invalid ISO datetime'],
+      ['text longer than its column', `"title" = '${'x'.repeat(121)}'`, 'title: Too big: expected string to have <=120 characters'],
+      ['an empty required text', `"title" = ''`, 'title: Too small: expected string to have >=1 characters'],
+      [
+        'a choice not on the list',
+        `"accessibleFormats" = '["Easy read","Semaphore"]'`,
+        'accessibleFormats.1: Invalid option: expected one of',
+      ],
+    ])('refuses a stored row holding %s, with the same message', async (_, change, problem) => {
+      const file = aDatabaseFile();
+      await withStore(file, async (store) => {
+        const { role } = await aPathway(store);
+        withRaw(file, (db) => db.prepare(`UPDATE "roles" SET ${change} WHERE "id" = ?`).run(role.id));
+        await expect(store.get('roles', role.id)).rejects.toThrow(`The roles row with id ${role.id} does not match the schema (${problem}`);
+        await expect(store.find({ list: 'roles', where: { workstreamId: role.workstreamId } })).rejects.toThrow(problem);
+      });
+    });
+
+    it('reads text stored with spaces around it as the app would have written it, trimmed', async () => {
+      const file = aDatabaseFile();
+      await withStore(file, async (store) => {
+        const { role } = await aPathway(store);
+        withRaw(file, (db) => db.prepare(`UPDATE "roles" SET "title" = '  Patient voice  ' WHERE "id" = ?`).run(role.id));
+        expect((await store.get('roles', role.id))?.title).toBe('Patient voice');
+      });
+    });
   });
 
   describe('querying', () => {
