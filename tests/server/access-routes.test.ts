@@ -96,8 +96,8 @@ function callRoute(
 function bodyFor(route: Route, b: WorkstreamB): Record<string, unknown> {
   const bodies: Record<string, Record<string, unknown>> = {
     'post /workstreams': { title: 'Workstream C' },
-    'put /induction-template': { items: [{ label: 'Welcome', kind: 'Task', required: true }] },
-    'put /workstreams/:workstreamId/induction-template': { items: [{ label: 'Welcome', kind: 'Task', required: true }] },
+    'put /induction-template': { items: [{ label: 'Welcome', kind: 'Task', required: true }], basedOn: '' },
+    'put /workstreams/:workstreamId/induction-template': { items: [{ label: 'Welcome', kind: 'Task', required: true }], basedOn: '' },
     'post /roles': { workstreamId: b.workstreamId, title: 'Sneaked in' },
     'patch /roles/:roleId': { version: b.role.version, title: 'Renamed' },
     'post /roles/:roleId/approve-advert': { version: b.role.version, advertUrl: 'https://example.org/sneaked' },
