@@ -3,6 +3,7 @@ export * from './actions';
 export * from './calendar';
 export * from './contact';
 export * from './errors';
+export * from './guidance';
 export * from './induction';
 export * from './involvement';
 export * from './one-to-ones';

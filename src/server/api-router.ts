@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { IdentityMode } from '../config';
 import { API, type FileRoute, type ReadRoute, type RouteName, type UseCaseRoute } from '../contract/api';
-import type { PathwayService } from '../domain';
+import type { GuidanceTexts, PathwayService } from '../domain';
 import { READS, runUseCase, type OpenRead } from './api-routes';
 import { fileHandler } from './download-routes';
 import { sendError } from './http-errors';
@@ -17,6 +17,7 @@ const ID = /^[1-9]\d{0,14}$/;
 export interface ApiDependencies {
   readonly service: PathwayService;
   readonly identity: IdentityMode;
+  readonly guidance: GuidanceTexts;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -42,9 +43,15 @@ export function apiHandler(name: Exclude<RouteName, OpenRead>, deps: ApiDependen
     if (answerFile) return answerFile(req, res, ids);
     const actor = principalOf(res);
     if (!isUseCase(name)) {
-      res
-        .status(200)
-        .json(await READS[name as Exclude<ReadRoute, OpenRead>]({ service: deps.service, actor, ids, identity: deps.identity }));
+      res.status(200).json(
+        await READS[name as Exclude<ReadRoute, OpenRead>]({
+          service: deps.service,
+          actor,
+          ids,
+          identity: deps.identity,
+          guidance: deps.guidance,
+        }),
+      );
       return;
     }
     const body: unknown = req.body;

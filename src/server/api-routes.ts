@@ -1,6 +1,6 @@
 import type { IdentityMode } from '../config';
 import { API, type Answer, type ReadRoute, type UseCaseRoute } from '../contract/api';
-import type { PathwayService, Principal } from '../domain';
+import { acknowledgementFor, chatGuide, interestGuidance, type GuidanceTexts, type PathwayService, type Principal } from '../domain';
 import { dashboardForTab } from './dashboard-for-tab';
 
 /** What answering one call of the API is given. */
@@ -10,6 +10,8 @@ export interface ApiCall {
   /** The path's ids, already checked to be positive whole numbers. */
   readonly ids: Readonly<Record<string, number>>;
   readonly identity: IdentityMode;
+  /** The organisation's guidance, for the words the tab shows beside its forms. */
+  readonly guidance: GuidanceTexts;
 }
 
 /** The one read open to callers who are not signed in: the bot's id is public (it is in the app manifest). */
@@ -34,6 +36,10 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   engagementTeam: ({ service, actor }) => service.members.list(actor, null),
   partnerDetail: ({ service, actor, ids }) => service.partnerViews.partnerDetail(actor, ids.involvementId),
   duplicates: ({ service, actor }) => service.partners.duplicates(actor),
+  interestGuidance: async ({ guidance }) => interestGuidance(guidance),
+  chatGuide: async ({ guidance }) => chatGuide(guidance),
+  acknowledgement: async ({ service, actor, ids, guidance }) =>
+    acknowledgementFor(guidance, await service.partnerViews.partnerDetail(actor, ids.involvementId), actor.name),
 };
 
 type UseCaseMethod = (actor: Principal, input: unknown) => Promise<unknown>;

@@ -1,9 +1,12 @@
+import { Guidance } from '../../src/content/guidance';
 import { AccessDeniedError, createPathwayService, type PathwayService, type Principal } from '../../src/domain';
 import { API, type FileRoute, type ReadRoute, type RouteName, type UseCaseRoute } from '../../src/contract/api';
 import { READS, runUseCase, type OpenRead } from '../../src/server/api-routes';
 import { FILES } from '../../src/server/download-routes';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite';
 import { COMPLETE_DESCRIPTION, fixedClock, SETTINGS } from './support';
+
+const GUIDANCE = new Guidance('content/guidance', {});
 
 const ENGAGEMENT: Principal = { id: 'aad-engagement', name: 'Nadia Ali', email: 'nadia@example.nhs.uk', tenantId: 'tenant' };
 /** A member of workstream A only. */
@@ -89,7 +92,7 @@ function callRoute(
 ): Promise<unknown> {
   if ('file' in API[name]) return FILES[name as FileRoute](service, actor, ids);
   if ('useCase' in API[name]) return runUseCase(name as UseCaseRoute, service, actor, body, ids);
-  return READS[name as Exclude<ReadRoute, OpenRead>]({ service, actor, ids, identity: 'entra' });
+  return READS[name as Exclude<ReadRoute, OpenRead>]({ service, actor, ids, identity: 'entra', guidance: GUIDANCE });
 }
 
 /** A valid body for every route that writes, so that only access can refuse it. */
@@ -163,7 +166,15 @@ async function snapshot(store: SqliteStore) {
 }
 
 /** Routes anyone may call: they act on the caller's own workstreams or identity, or (matches) answer only within their reach. */
-const OPEN_TO_ALL = new Set(['get /me', 'get /bot', 'get /workstreams', 'post /workstreams', 'post /partners/matches']);
+const OPEN_TO_ALL = new Set([
+  'get /me',
+  'get /bot',
+  'get /workstreams',
+  'post /workstreams',
+  'post /partners/matches',
+  'get /guidance/interest',
+  'get /guidance/informal-chat',
+]);
 
 describe('a member of workstream A calling every tab API route with the ids of workstream B', () => {
   let store: SqliteStore;

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import { createPathwayService, type Clock, type PathwayService, type StoreHealth } from '../../src/domain';
+import { Guidance } from '../../src/content/guidance';
 import { createApp, type BotHandler } from '../../src/server/app';
 import type { RateLimitStoreFactory } from '../../src/server/rate-limit';
 import { LOCAL_DEVELOPER } from '../../src/server/principal';
@@ -73,6 +74,7 @@ export function testApp(
     service,
     health: options.health ?? (() => store.health()),
     bot: options.bot ?? quietBot,
+    guidance: new Guidance('content/guidance', {}),
     config: {
       identity: options.identity ?? 'local-development',
       signIn: options.signIn,

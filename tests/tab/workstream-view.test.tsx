@@ -43,6 +43,7 @@ const DASHBOARD: Dashboard = {
       status: 'Advertised',
       advertState: 'Approved',
       closingDate: null,
+      takesInterest: true,
       stageCounts: { ...NO_ONE, Induction: 1, Active: 1 },
     },
   ],

@@ -1,4 +1,13 @@
-import { ACCESSIBLE_FORMATS, CONTACT_METHODS, longDate, ROLE_LOCATIONS, roleActions, type Member, type RoleOutcome } from '../../../domain';
+import {
+  ACCESSIBLE_FORMATS,
+  CONTACT_METHODS,
+  interestGuidance,
+  longDate,
+  ROLE_LOCATIONS,
+  roleActions,
+  type Member,
+  type RoleOutcome,
+} from '../../../domain';
 import { CARD_MADE_FOR_WORKSTREAM } from '../../pathway/engine';
 import type { Card, TurnScope } from '../../pathway/turn';
 import template from './role-card.json';
@@ -104,7 +113,7 @@ export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined, col
       role?.advertState === 'Awaiting approval' ? 'Open the advert for approval' : status === 'Advertised' ? 'Open the advert' : '',
     ref,
     interestRef: role ? { roleId: role.id, key: globalThis.crypto.randomUUID(), [CARD_MADE_FOR_WORKSTREAM]: role.workstreamId } : {},
-    interestGuidance: scope.guidance.text('interest', 'log'),
+    interest: interestGuidance(scope.guidance),
     contactMethods: CONTACT_METHODS,
   });
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { GuidanceTexts } from '../domain';
 
 /** Links to the organisation's own documents, set in configuration. */
 export interface DocumentLinks {
@@ -27,7 +28,7 @@ const LINK = /\{link:([A-Za-z]+)\}/g;
  * becomes a link to the configured document, or its plain name when none is set.
  * Files are read once, at start.
  */
-export class Guidance {
+export class Guidance implements GuidanceTexts {
   private readonly sections = new Map<string, string>();
 
   constructor(
