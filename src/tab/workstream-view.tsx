@@ -1,6 +1,7 @@
 import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient, Person } from './api/client';
+import { LogInterestArea } from './interest/log-interest-area';
 import { rowForPartner, type PartnerShow } from './partners/filter-rows';
 import { PartnersSection } from './partners/partners-section';
 import { StageSummary } from './partners/stage-summary';
@@ -163,6 +164,16 @@ export function WorkstreamView({
       <ViewTabs label="Workstream views" names={VIEW_NAMES} view={view} onSelect={setView}>
         {(labelledBy) => (
           <>
+            {view === 'partners' && (
+              <LogInterestArea
+                api={api}
+                roles={roles}
+                onLogged={(logged) => {
+                  changed();
+                  open(logged);
+                }}
+              />
+            )}
             {view === 'partners' && (
               <PartnersSection
                 rows={rows}

@@ -68,8 +68,8 @@ export function PartnersSection({ rows, show, onShow, labelledBy, downloadCsv, o
   if (rows.length === 0) {
     return (
       <Text className={styles.quiet}>
-        No partners yet. When someone shows interest in one of this workstream&apos;s roles, log it with the Partner Pathway bot and they
-        will appear here.
+        No partners yet. When someone shows interest in one of this workstream&apos;s roles, log it here with Log interest, or with the
+        Partner Pathway bot, and they will appear here.
       </Text>
     );
   }
