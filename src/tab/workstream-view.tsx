@@ -165,16 +165,6 @@ export function WorkstreamView({
         {(labelledBy) => (
           <>
             {view === 'partners' && (
-              <LogInterestArea
-                api={api}
-                roles={roles}
-                onLogged={(logged) => {
-                  changed();
-                  open(logged);
-                }}
-              />
-            )}
-            {view === 'partners' && (
               <PartnersSection
                 rows={rows}
                 show={show}
@@ -182,6 +172,16 @@ export function WorkstreamView({
                 labelledBy={labelledBy}
                 downloadCsv={() => api.download('partnersCsv', { workstreamId: workstream.id })}
                 onOpen={(row) => open({ involvementId: row.involvementId, name: row.name })}
+                logInterest={
+                  <LogInterestArea
+                    api={api}
+                    roles={roles}
+                    onLogged={(logged) => {
+                      changed();
+                      open(logged);
+                    }}
+                  />
+                }
               />
             )}
             {view === 'one-to-ones' && <AgendaPanel api={api} workstreamId={workstream.id} changes={changes} onOpen={open} />}

@@ -15,6 +15,10 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
   },
+  // On a line of its own under the search it sits beside.
+  open: {
+    flexBasis: '100%',
+  },
 });
 
 /** Props for {@link LogInterestArea}. */
@@ -49,7 +53,7 @@ export function LogInterestArea({ api, roles, onLogged }: LogInterestAreaProps) 
     );
   }
   return (
-    <Section level={3} title="Log interest">
+    <Section level={3} title="Log interest" className={styles.open}>
       <Suspense fallback={<Spinner size="small" label="Opening the form…" />}>
         <LogInterest
           api={api}
