@@ -1,6 +1,6 @@
 import type { BotCredentials } from '../config';
 import type { BotSettings } from '../config/bot';
-import { todayIn, type Clock, type PathwayService } from '../domain';
+import { todayIn, type Clock, type GuidanceTexts, type PathwayService } from '../domain';
 import type { KeyValueState } from '../domain/key-value-state';
 import type { Lease } from '../domain/lease';
 import type { Logger } from '../logging/logger';
@@ -8,7 +8,6 @@ import { botRequestHandler, PathwayAdapter, type BotRequestHandler, type SenderC
 import { CAPABILITIES } from './capabilities';
 import { Cards } from './pathway/cards';
 import { PathwayEngine } from './pathway/engine';
-import { Guidance } from './pathway/guidance';
 import { BotMemory } from './pathway/memory';
 import { ConversationPacer } from './pathway/pacer';
 import { TabLinks } from './pathway/tab-links';
@@ -24,6 +23,8 @@ export interface BotOptions {
   /** Elects the instance that runs each scheduled reminders tick. */
   readonly lease: Lease;
   readonly settings: BotSettings;
+  /** The organisation's guidance its cards show. */
+  readonly guidance: GuidanceTexts;
   readonly credentials: BotCredentials | undefined;
   /** The Teams app id (the manifest's id), for links into the tabs; without it cards carry none. */
   readonly teamsAppId: string | undefined;
@@ -44,8 +45,6 @@ export interface BotOptions {
 export interface Bot {
   readonly handler: BotRequestHandler;
   readonly reminders: ReminderRunner;
-  /** The organisation's guidance the cards show, read once; the tab's API shows the same. */
-  readonly guidance: Guidance;
   /** Starts the in-process reminder schedule when the settings ask for it. */
   startSchedule(): void;
   /** Stops the schedule and ends a reminders run in progress after its current reminder; resolves once the lease is given back. */
@@ -54,11 +53,10 @@ export interface Bot {
 
 /** Builds the bot: adapter, memory, guidance, cards, the pathway engine with every capability, and the reminders. */
 export function createBot(options: BotOptions): Bot {
-  const { service, settings, logger } = options;
+  const { service, settings, guidance, logger } = options;
   const adapter = new PathwayAdapter(options.credentials, logger, options.senderCheck);
   const memory = new BotMemory(options.state, options.reminderClaimMs);
   const cards = new Cards();
-  const guidance = new Guidance(settings.guidanceDir, settings.documents);
   const messenger = new TeamsMessenger(adapter, options.credentials?.appId ?? '', memory, new ConversationPacer(options.paceMs));
   const tabLinks = new TabLinks(options.teamsAppId);
   const reminders = new ReminderRunner(
@@ -94,7 +92,6 @@ export function createBot(options: BotOptions): Bot {
   return {
     handler: botRequestHandler(adapter, new PathwayBot(engine, memory)),
     reminders,
-    guidance,
     startSchedule() {
       if (!settings.reminders.schedule || stopSchedule) return;
       stopSchedule = startReminderSchedule({

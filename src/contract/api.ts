@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import type {
+  Acknowledgement,
   Agenda,
+  ChatGuide,
   Dashboard,
   DashboardRow,
   DuplicateGroup,
   EngagementOverview,
   InductionTemplate,
   ItemDocument,
+  InterestGuidance,
   Member,
   PartnerDetail,
   PathwayService,
@@ -97,13 +100,16 @@ export const API = {
   closeRole: { method: 'POST', path: '/roles/:roleId/close', useCase: ['roles', 'close'] },
   changeRoleLead: { method: 'POST', path: '/roles/:roleId/lead', useCase: ['roles', 'reassignLead'] },
 
+  interestGuidance: { method: 'GET', path: '/guidance/interest' },
   recordInterest: { method: 'POST', path: '/involvements', status: 201, useCase: ['involvements', 'recordInterest'] },
   partnerDetail: { method: 'GET', path: '/involvements/:involvementId' },
+  acknowledgement: { method: 'GET', path: '/involvements/:involvementId/acknowledgement' },
   acknowledgeInterest: {
     method: 'POST',
     path: '/involvements/:involvementId/acknowledge',
     useCase: ['involvements', 'acknowledgeInterest'],
   },
+  chatGuide: { method: 'GET', path: '/guidance/informal-chat' },
   bookChat: { method: 'POST', path: '/involvements/:involvementId/book-chat', useCase: ['involvements', 'bookChat'] },
   holdChat: { method: 'POST', path: '/involvements/:involvementId/hold-chat', useCase: ['involvements', 'holdChat'] },
   makeOffer: { method: 'POST', path: '/involvements/:involvementId/offer', useCase: ['involvements', 'makeOffer'] },
@@ -228,6 +234,9 @@ export interface ReadAnswers {
   duplicates: DuplicateGroup[];
   roleDescription: RoleDescriptionForm;
   role: TabRole;
+  interestGuidance: InterestGuidance;
+  acknowledgement: Acknowledgement;
+  chatGuide: ChatGuide;
 }
 
 type UseCaseAnswer<K extends UseCaseRoute> = Spec<K>['useCase'] extends readonly [infer G extends keyof PathwayService, infer M]
@@ -263,14 +272,17 @@ export function pathOf<K extends RouteName>(name: K, ids: PathIds<K>): string {
 
 /** The domain's records and views the API answers with, for the tab to read (types only). */
 export type {
+  Acknowledgement,
   Agenda,
   AgendaItem,
   AdvertAwaitingApproval,
   CalendarDate,
+  ChatGuide,
   DueState,
   DuplicateGroup,
   EngagementOverview,
   InductionProgress,
+  InterestGuidance,
   InductionTask,
   InductionTemplate,
   Involvement,
@@ -282,6 +294,7 @@ export type {
   Partner,
   PartnerActions,
   PartnerDetail,
+  PartnerMatch,
   PeerNetworkMember,
   Role,
   RoleActions,

@@ -4,6 +4,7 @@ export * from './calendar';
 export * from './contact';
 export * from './documents';
 export * from './errors';
+export * from './guidance';
 export * from './induction';
 export * from './involvement';
 export * from './one-to-ones';

@@ -3,6 +3,7 @@ import { telemetry } from '../server/instrument';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBot, type SenderCheckOptions } from '../bot';
+import { Guidance } from '../content/guidance';
 import { ConfigError, loadConfig, type Config } from '../config';
 import { seedDemo } from '../demo/seed';
 import { createPathwayService, systemClock, type AccessSettings, type Clock, type Store } from '../domain';
@@ -193,8 +194,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const demo: DemoData = store.kind === 'sqlite' ? await prepareDemoData(config, store as SqliteStore, clock) : { state: 'off' };
     const recorded = await service.induction.recordMissingProgress();
     if (recorded > 0) logger.info('Induction progress recorded for checklists that had none stored', { involvements: recorded });
+    const guidance = new Guidance(config.botSettings.guidanceDir, config.botSettings.documents);
     const bot = createBot({
       service,
+      guidance,
       state,
       lease: leases.reminders,
       settings: config.botSettings,
@@ -229,7 +232,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         lease: leases.retention,
       },
     ];
-    const app = createApp({ service, health, readiness, bot: bot.handler, guidance: bot.guidance, jobs, config, logger });
+    const app = createApp({ service, health, readiness, bot: bot.handler, guidance, jobs, config, logger });
     const server = http.createServer(app);
     const host = config.identity === 'local-development' ? '127.0.0.1' : undefined;
     await listen(server, config.port, host);

@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { IdentityMode } from '../config';
 import { API, type FileRoute, type ReadRoute, type RouteName, type UseCaseRoute } from '../contract/api';
-import type { DocumentLinks, PathwayService } from '../domain';
-import { READS, runUseCase, type GuidanceText, type OpenRead } from './api-routes';
+import type { DocumentLinks, GuidanceTexts, PathwayService } from '../domain';
+import { READS, runUseCase, type OpenRead } from './api-routes';
 import { fileHandler } from './download-routes';
 import { sendError } from './http-errors';
 import { principalOf } from './principal';
@@ -19,7 +19,7 @@ export interface ApiDependencies {
   readonly identity: IdentityMode;
   /** Links to the organisation's documents, sent with a partner's checklist. */
   readonly documents: DocumentLinks;
-  readonly guidance: GuidanceText;
+  readonly guidance: GuidanceTexts;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,12 +1,16 @@
 import type { IdentityMode } from '../config';
 import { API, type Answer, type ReadRoute, type UseCaseRoute } from '../contract/api';
 import {
+  acknowledgementFor,
   advertNote,
   advertText,
+  chatGuide,
+  interestGuidance,
   itemDocuments,
   roleActions,
   roleDescriptionForm,
   type DocumentLinks,
+  type GuidanceTexts,
   type PathwayService,
   type Principal,
 } from '../domain';
@@ -21,12 +25,8 @@ export interface ApiCall {
   readonly identity: IdentityMode;
   /** Links to the organisation's documents, for the checklist items that concern them. */
   readonly documents: DocumentLinks;
-  readonly guidance: GuidanceText;
-}
-
-/** The organisation's guidance (the files in `GUIDANCE_DIR`) by topic and section, the text the bot's cards show. */
-export interface GuidanceText {
-  text(topic: string, section: string): string;
+  /** The organisation's guidance, for the words the tab shows beside its forms. */
+  readonly guidance: GuidanceTexts;
 }
 
 /** The one read open to callers who are not signed in: the bot's id is public (it is in the app manifest). */
@@ -67,6 +67,10 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
       advertNote: advertNote(outcome.role),
     };
   },
+  interestGuidance: async ({ guidance }) => interestGuidance(guidance),
+  chatGuide: async ({ guidance }) => chatGuide(guidance),
+  acknowledgement: async ({ service, actor, ids, guidance }) =>
+    acknowledgementFor(guidance, await service.partnerViews.partnerDetail(actor, ids.involvementId), actor.name),
 };
 
 type UseCaseMethod = (actor: Principal, input: unknown) => Promise<unknown>;

@@ -2,10 +2,9 @@ import compression from 'compression';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config';
-import type { PathwayService, StoreHealth } from '../domain';
+import type { GuidanceTexts, PathwayService, StoreHealth } from '../domain';
 import { API, type Answer, type RouteName } from '../contract/api';
 import { API_BODY_LIMIT, apiHandler } from './api-router';
-import type { GuidanceText } from './api-routes';
 import { checkReadiness, readinessHandler, type Readiness } from './health';
 import { errorHandler, sendError } from './http-errors';
 import { jobHandler, type JobTrigger } from './job-routes';
@@ -27,8 +26,8 @@ export interface AppDependencies {
   /** Whether this instance can take traffic, for `/readyz`; the store's health alone when absent. */
   readonly readiness?: () => Promise<Readiness>;
   readonly bot: BotHandler;
-  /** The organisation's guidance, which the tab shows beside a role's description as the bot's card does. */
-  readonly guidance: GuidanceText;
+  /** The organisation's guidance, which the tab shows as the bot does. */
+  readonly guidance: GuidanceTexts;
   /** The scheduled jobs a hosted scheduler may start over HTTP (reminders, retention); none when left out. */
   readonly jobs?: readonly JobTrigger[];
   /** Without `rateLimit` the tab API is not rate limited; the composition root always passes it. */

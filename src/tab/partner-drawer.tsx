@@ -15,9 +15,11 @@ import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from
 import type { ApiClient } from './api/client';
 import type { CalendarDate, OneToOne, PartnerDetail, StageChange } from './api/types';
 import { InductionChecklist } from './induction/induction-checklist';
+import { AcknowledgeInterest } from './interest/acknowledge-interest';
 import { CadenceForm } from './one-to-ones/cadence-form';
 import { OneToOneSchedule } from './one-to-ones/one-to-one-schedule';
 import { NamedContact } from './partners/named-contact';
+import { ChatGuide } from './partners/chat-guide';
 import { ContactAndAccessNeeds } from './partners/partner-contact';
 import { PeerNetwork } from './partners/peer-network';
 import { StageActions } from './partners/stage-actions';
@@ -191,7 +193,8 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
     if (next.to === 'Chat booked' && involvement.stage === 'Chat booked') return `Informal chat moved for ${detail.name}.`;
     const cancelled =
       'cancelBooked' in next && next.cancelBooked && booked ? ` The one-to-one booked for ${shortDate(booked.date)} was cancelled.` : '';
-    return `${detail.name} moved on: ${next.to}.${cancelled}`;
+    const decided = next.to === 'Chat held' && next.outcome ? ` Chat recorded, then: ${next.outcome.to}.` : '';
+    return `${detail.name} moved on: ${next.to}.${decided}${cancelled}`;
   };
   // Focusing the booking form's date brings it into view too.
   const goToBooking = () => document.getElementById(bookDateId)?.focus();
@@ -211,22 +214,20 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
         <>
           <Section level={3} title="Stage">
             {actions.acknowledgeInterest && (
-              <div>
-                <Text block>Their interest has not been acknowledged yet: people should hear back promptly.</Text>
-                <Button
-                  disabledFocusable={busy}
-                  onClick={() =>
-                    void change(
-                      ['acknowledge', involvement.id],
-                      (key) => api.acknowledgeInterest(involvement, key),
-                      `Interest acknowledged for ${detail.name}.`,
-                    )
-                  }
-                >
-                  Record interest acknowledged today
-                </Button>
-              </div>
+              <AcknowledgeInterest
+                involvementId={involvement.id}
+                load={(signal) => api.acknowledgement(involvement.id, signal)}
+                busy={busy}
+                onRecord={() =>
+                  void change(
+                    ['acknowledge', involvement.id],
+                    (key) => api.acknowledgeInterest(involvement, key),
+                    `Interest acknowledged for ${detail.name}.`,
+                  )
+                }
+              />
             )}
+            {(actions.bookChat || actions.holdChat) && <ChatGuide load={(signal) => api.chatGuide(signal)} />}
             <StageActions
               involvement={involvement}
               actions={actions}

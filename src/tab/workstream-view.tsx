@@ -2,6 +2,7 @@ import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-co
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiClient, Person } from './api/client';
 import { TemplateEditor } from './induction/lazy';
+import { LogInterestArea } from './interest/log-interest-area';
 import { rowForPartner, type PartnerShow } from './partners/filter-rows';
 import { PartnersSection } from './partners/partners-section';
 import { StageSummary } from './partners/stage-summary';
@@ -189,6 +190,16 @@ export function WorkstreamView({
                 labelledBy={labelledBy}
                 downloadCsv={() => api.download('partnersCsv', { workstreamId: workstream.id })}
                 onOpen={(row) => open({ involvementId: row.involvementId, name: row.name })}
+                logInterest={
+                  <LogInterestArea
+                    api={api}
+                    roles={roles}
+                    onLogged={(logged) => {
+                      changed();
+                      open(logged);
+                    }}
+                  />
+                }
               />
             )}
             {view === 'one-to-ones' && <AgendaPanel api={api} workstreamId={workstream.id} changes={changes} onOpen={open} />}

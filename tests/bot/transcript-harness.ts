@@ -2,7 +2,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { CAPABILITIES } from '../../src/bot/capabilities';
 import { Cards } from '../../src/bot/pathway/cards';
 import { PathwayEngine } from '../../src/bot/pathway/engine';
-import { Guidance } from '../../src/bot/pathway/guidance';
+import { Guidance } from '../../src/content/guidance';
 import { BotMemory } from '../../src/bot/pathway/memory';
 import type { Messenger, Recipient } from '../../src/bot/pathway/messenger';
 import type { Reply } from '../../src/bot/pathway/messages';

@@ -164,7 +164,7 @@ async function snapshot(store: SqliteStore) {
 
 /**
  * Routes anyone may call: they act on the caller's own workstreams or identity, answer only within their reach (matches),
- * or hold no one's records (the organisation's induction template, the role description template).
+ * or hold no one's records (the organisation's induction template, the role description template, the guidance).
  */
 const OPEN_TO_ALL = new Set([
   'get /me',
@@ -174,6 +174,8 @@ const OPEN_TO_ALL = new Set([
   'post /partners/matches',
   'get /induction-template',
   'get /role-description',
+  'get /guidance/interest',
+  'get /guidance/informal-chat',
 ]);
 
 describe('a member of workstream A calling every tab API route with the ids of workstream B', () => {

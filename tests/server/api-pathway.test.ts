@@ -354,6 +354,42 @@ describe('the tab API over HTTP', () => {
     expect(role.status).toBe('Closed');
   });
 
+  it("answers the organisation's guidance for logging interest and for the informal chat, as the bot shows it", async () => {
+    const interest = await api().get('/api/guidance/interest').expect(200);
+    expect(interest.body).toEqual({
+      log: expect.stringMatching(/^Only record details the person has agreed/),
+      consent: 'They agreed that we may hold these details',
+    });
+    const guide = await api().get('/api/guidance/informal-chat').expect(200);
+    expect(guide.body.questions).toContain('What made you interested in this role?');
+    expect(guide.body.adjustments.length).toBeGreaterThan(0);
+  });
+
+  it('answers the acknowledgement for someone who showed interest: the message, and an email to write when they have an address', async () => {
+    const { involvement } = await advertisedRoleWithInterest();
+    const without = await api().get(`/api/involvements/${involvement.id}/acknowledgement`).expect(200);
+    expect(without.body.message).toMatch(/^Dear Sam,/);
+    expect(without.body.mailto).toBeUndefined();
+    expect(without.body.howToSend).toMatch(/^Sam has no email address on record, so copy this message/);
+    const partnerId = (await api().get(`/api/involvements/${involvement.id}`).expect(200)).body.partner.id;
+    await api().patch(`/api/partners/${partnerId}`).send({ version: 1, email: 'sam@example.org' }).expect(200);
+    const withEmail = await api().get(`/api/involvements/${involvement.id}/acknowledgement`).expect(200);
+    expect(withEmail.body.mailto).toMatch(/^mailto:sam@example\.org\?subject=/);
+  });
+
+  it('records the informal chat with the adjustments agreed in it, replacing those asked for at booking', async () => {
+    const { involvement } = await advertisedRoleWithInterest();
+    const booked = await api()
+      .post(`/api/involvements/${involvement.id}/book-chat`)
+      .send({ version: involvement.version, at: '2026-03-04T10:00:00Z', where: 'Teams', adjustments: 'Captions on' })
+      .expect(200);
+    const held = await api()
+      .post(`/api/involvements/${involvement.id}/hold-chat`)
+      .send({ version: booked.body.version, adjustments: 'Captions on, large print papers' })
+      .expect(200);
+    expect(held.body).toMatchObject({ stage: 'Chat held', chatAdjustments: 'Captions on, large print papers' });
+  });
+
   it('marks interest as not progressed with a reason', async () => {
     const { involvement } = await advertisedRoleWithInterest();
     const response = await api()

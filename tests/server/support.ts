@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { createPathwayService, type Clock, type DocumentLinks, type PathwayService, type StoreHealth } from '../../src/domain';
-import { Guidance } from '../../src/bot/pathway/guidance';
+import { Guidance } from '../../src/content/guidance';
 import { createApp, type BotHandler } from '../../src/server/app';
 import type { RateLimitStoreFactory } from '../../src/server/rate-limit';
 import { LOCAL_DEVELOPER } from '../../src/server/principal';

@@ -259,6 +259,29 @@ export function detail(overrides: Partial<PartnerDetail> = {}): PartnerDetail {
   };
 }
 
+/** A partner whose informal chat is booked (Teams, captions asked for): it can be moved, or recorded as held. */
+export function chatBooked(): PartnerDetail {
+  return detail({
+    involvement: {
+      ...detail().involvement,
+      stage: 'Chat booked',
+      chatAt: '2026-03-04T10:00:00.000Z',
+      chatWhere: 'Teams',
+      chatAdjustments: 'Captions on',
+    },
+    checklist: [],
+    induction: null,
+    actions: actions({
+      nextStages: ['Chat held', 'Not progressed'],
+      bookChat: true,
+      holdChat: true,
+      changeChecklist: false,
+      bookOneToOne: false,
+      recordOneToOne: false,
+    }),
+  });
+}
+
 /** One entry of the one-to-one agenda. */
 export function agendaItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
   return {

@@ -165,7 +165,7 @@ describe('the keyboard focus in the partner panel', () => {
 });
 
 describe('the partner panel for new interest', () => {
-  it('records that interest was acknowledged, when it has not been', async () => {
+  it('shows the acknowledgement ready to send by email, and records that it was sent', async () => {
     const interested = detail({
       involvement: { ...detail().involvement, stage: 'Interested' },
       checklist: [],
@@ -181,12 +181,27 @@ describe('the partner panel for new interest', () => {
         setCadence: false,
       }),
     });
-    const api = fakeApi({ partnerDetail: jest.fn(async () => interested) });
+    const api = fakeApi({
+      partnerDetail: jest.fn(async () => interested),
+      acknowledgement: jest.fn(async () => ({
+        message: 'Dear Sam,\n\nThank you for getting in touch.\n\nWith best wishes,\nPriya Shah',
+        howToSend: 'Press **Write the email** to open it in your email, then press **Record acknowledgement**.',
+        mailto: 'mailto:sam@example.org?subject=Thanks&body=Dear%20Sam',
+      })),
+    });
     renderInFluent(
       <PartnerDrawer api={api} open involvementId={7} name="Samira Patel" today={TODAY} onClose={jest.fn()} onChanged={jest.fn()} />,
     );
     const dialog = await screen.findByRole('dialog', { name: 'Samira Patel' });
-    await userEvent.click(await within(dialog).findByRole('button', { name: 'Record interest acknowledged today' }));
+    const message = await within(dialog).findByRole('region', { name: 'Acknowledgement message' });
+    expect(message).toHaveTextContent('Thank you for getting in touch.');
+    expect(within(dialog).getByText('Write the email', { selector: 'strong' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('link', { name: 'Write the email' })).toHaveAttribute(
+      'href',
+      'mailto:sam@example.org?subject=Thanks&body=Dear%20Sam',
+    );
+    expect(api.acknowledgement).toHaveBeenCalledWith(7, expect.any(AbortSignal));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Record acknowledgement' }));
     expect(api.acknowledgeInterest).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3 }), expect.any(String));
     expect(await within(dialog).findByText('Interest acknowledged for Sam.')).toBeInTheDocument();
   });

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../src/tab/api/parse';
 import type { Dashboard, StageCounts } from '../../src/tab/api/types';
 import { WorkstreamView } from '../../src/tab/workstream-view';
-import { agendaItem, detail, member, row, agenda } from './builders';
+import { agendaItem, detail, involvement, member, row, agenda } from './builders';
 import { fakeApi } from './fake-api';
 import { withLayout } from './layout';
 import { renderInFluent } from './render';
@@ -43,6 +43,7 @@ const DASHBOARD: Dashboard = {
       status: 'Advertised',
       advertState: 'Approved',
       closingDate: null,
+      takesInterest: true,
       stageCounts: { ...NO_ONE, Induction: 1, Active: 1 },
     },
   ],
@@ -95,6 +96,33 @@ describe('the workstream view', () => {
     expect(api.dashboard).toHaveBeenCalledTimes(2);
     // Still shown behind the panel, not replaced by a spinner; the modal panel hides it from assistive technology (on a timer).
     expect(screen.getByRole('heading', { level: 2, name: 'Maternity', hidden: true })).toBeInTheDocument();
+  });
+
+  it('logs interest from the partners, then reads them again and opens the new partner to acknowledge it', async () => {
+    const api = fakeApi({
+      dashboard: jest.fn(async () => DASHBOARD),
+      interestGuidance: jest.fn(async () => ({
+        log: 'Only record what the role needs.',
+        consent: 'They agreed that we may hold these details',
+      })),
+      logInterest: jest.fn(async () => involvement({ id: 21 })),
+      partnerDetail: jest.fn(async () => detail()),
+    });
+    renderInFluent(<WorkstreamView api={api} workstreamId={4} onSettled={jest.fn()} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Log interest' }));
+    const form = await screen.findByRole('form', { name: 'Log interest' });
+    expect(within(form).getByRole('combobox', { name: /^Role/ })).toHaveFocus();
+    await userEvent.type(within(form).getByRole('textbox', { name: /^Full name/ }), 'Maya Jones');
+    await userEvent.click(within(form).getByRole('checkbox', { name: 'They agreed that we may hold these details' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Log interest' }));
+    expect(api.logInterest).toHaveBeenCalledWith(
+      { roleId: 3, partner: { fullName: 'Maya Jones', consentGiven: true } },
+      expect.any(String),
+    );
+    expect(await screen.findByRole('dialog', { name: 'Samira Patel' })).toBeInTheDocument();
+    expect(api.partnerDetail).toHaveBeenCalledWith(21, expect.anything());
+    expect(api.dashboard).toHaveBeenCalledTimes(2);
+    expect(screen.getByText('Interest logged for Maya Jones.', { ignore: '[hidden]' })).toBeInTheDocument();
   });
 
   it('opens the partner a link from the bot names, at their current role, once the workstream has loaded', async () => {

@@ -1,6 +1,5 @@
-import type { PathwayService, Principal, ReminderKind, Workstream } from '../../domain';
+import type { GuidanceTexts, PathwayService, Principal, ReminderKind, Workstream } from '../../domain';
 import type { Cards } from './cards';
-import type { Guidance } from './guidance';
 import type { Messenger } from './messenger';
 import type { Card, ConversationInfo, Reply } from './messages';
 import type { TabLinks } from './tab-links';
@@ -69,7 +68,7 @@ export interface ReminderRun {
 export interface BotServices {
   readonly service: PathwayService;
   readonly cards: Cards;
-  readonly guidance: Guidance;
+  readonly guidance: GuidanceTexts;
   readonly memory: BotMemory;
   readonly messenger: Messenger;
   /** The Teams channel id of the Engagement team, when configured. */

@@ -68,7 +68,10 @@ const bookChatInput = z
     adjustments: involvements.fields.chatAdjustments.optional(),
   })
   .strict();
-const notesInput = z.object({ ...ref, notes: involvements.fields.chatNotes.optional() }).strict();
+/** The chat as held: short notes, and the adjustments agreed in it (replacing those asked for when it was booked). */
+const holdChatInput = z
+  .object({ ...ref, notes: involvements.fields.chatNotes.optional(), adjustments: involvements.fields.chatAdjustments.optional() })
+  .strict();
 const plainInput = z.object(ref).strict();
 /** Whether to cancel the one-to-ones still booked with the partner, in the same commit. */
 const cancelBooked = z.boolean().optional();
@@ -265,14 +268,20 @@ export class InvolvementUseCases {
     });
   }
 
-  /** Records the informal chat as held, with short notes (which need the partner's consent to notes about their experience). */
+  /**
+   * Records the informal chat as held, with short notes (which need the partner's
+   * consent to notes about their experience) and the adjustments agreed, when given.
+   */
   async holdChat(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, key, notes } = parseInput(notesInput, input, TITLES);
+    const { involvementId, version, key, notes, adjustments } = parseInput(holdChatInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
       const partner = await this.ctx.load('partners', involvement.partnerId);
       checkNotesConsent(partner, displayName(partner), notes);
-      return this.changeStage(actor, involvement, { version, key }, 'Chat held', { chatNotes: notes ?? null });
+      return this.changeStage(actor, involvement, { version, key }, 'Chat held', {
+        chatNotes: notes ?? null,
+        ...(adjustments === undefined ? {} : { chatAdjustments: adjustments }),
+      });
     });
   }
 
@@ -533,7 +542,7 @@ export const involvementInputs = {
   recordInterest: recordInterestInput,
   acknowledgeInterest: acknowledgeInput,
   bookChat: bookChatInput,
-  holdChat: notesInput,
+  holdChat: holdChatInput,
   makeOffer: plainInput,
   notProgress: reasonInput,
   startInduction: plainInput,

@@ -1,6 +1,6 @@
 import { plusDays, type CalendarDate } from '../calendar';
 import { inductionProgress, progressOf, type InductionProgress } from '../induction';
-import { partnerActions, type PartnerActions } from '../actions';
+import { partnerActions, roleActions, type PartnerActions } from '../actions';
 import { dueState, type NextOneToOne } from '../one-to-ones';
 import {
   STAGES,
@@ -51,6 +51,8 @@ export interface RoleSummary {
   readonly advertState: Role['advertState'];
   readonly closingDate: CalendarDate | null;
   readonly stageCounts: StageCounts;
+  /** Whether interest can be logged in it now (it is Ready or Advertised). */
+  readonly takesInterest: boolean;
 }
 
 /** Everything the workstream tab shows, read in one go. */
@@ -163,6 +165,7 @@ export class PartnerViewUseCases {
         advertState: role.advertState,
         closingDate: role.closingDate,
         stageCounts: roleCounts.get(role.id) ?? emptyCounts(),
+        takesInterest: roleActions(role, false).logInterest,
       })),
       rows,
       stageCounts,

@@ -1,3 +1,4 @@
+import type { Body } from '../../contract/api';
 import type { Booking, ChangeCalls, Http } from './contract';
 import type { Stage, StageChange } from './types';
 
@@ -11,7 +12,13 @@ export function stageRequest(from: Stage, change: StageChange) {
         body: { at: change.at, where: change.where, ...(change.adjustments?.trim() ? { adjustments: change.adjustments.trim() } : {}) },
       } as const;
     case 'Chat held':
-      return { route: 'holdChat', body: change.notes.trim() ? { notes: change.notes.trim() } : {} } as const;
+      return {
+        route: 'holdChat',
+        body: {
+          ...(change.notes.trim() ? { notes: change.notes.trim() } : {}),
+          ...(change.adjustments?.trim() ? { adjustments: change.adjustments.trim() } : {}),
+        },
+      } as const;
     case 'Offered':
       return { route: 'makeOffer', body: {} } as const;
     case 'Induction':
@@ -63,6 +70,11 @@ export function changeCalls(http: Http): ChangeCalls {
           },
         ),
       ),
+    interestGuidance: (signal) => http.call('interestGuidance', {}, undefined, signal),
+    // Consent not given is sent as it is, for the server to refuse in its own words.
+    logInterest: (interest, key) => http.call('recordInterest', {}, { ...interest, key } as Body<'recordInterest'>),
+    acknowledgement: (involvementId, signal) => http.call('acknowledgement', { involvementId }, undefined, signal),
+    chatGuide: (signal) => http.call('chatGuide', {}, undefined, signal),
     acknowledgeInterest: (involvement, key) =>
       done(http.call('acknowledgeInterest', { involvementId: involvement.id }, { version: involvement.version, key })),
     correctPartner: (partner, corrections, key) =>
@@ -126,9 +138,13 @@ export function changeCalls(http: Http): ChangeCalls {
     planRole: (workstreamId, description, key) => http.call('planRole', {}, { title: '', ...description, workstreamId, key }),
     updateRole: (role, changes, key) => http.call('updateRole', { roleId: role.id }, { ...changes, version: role.version, key }),
     moveRole: (role, move, changes, key) => http.call(move, { roleId: role.id }, { ...changes, version: role.version, key }),
-    changeStage: (involvement, change, key) => {
+    changeStage: async (involvement, change, key) => {
       const { route, body } = stageRequest(involvement.stage, change);
-      return done(http.call(route, { involvementId: involvement.id }, { version: involvement.version, key, ...body }));
+      const moved = await http.call(route, { involvementId: involvement.id }, { version: involvement.version, key, ...body });
+      if (change.to !== 'Chat held' || !change.outcome) return;
+      // The chat's outcome is a change of its own, made on the involvement as the chat left it, under a key of its own.
+      const next = stageRequest('Chat held', change.outcome);
+      await http.call(next.route, { involvementId: involvement.id }, { version: moved.version, key: `${key}:outcome`, ...next.body });
     },
   };
 }

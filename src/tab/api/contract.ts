@@ -1,10 +1,14 @@
 import type { Answer, Body, FileRoute, PathIds, RouteName, UseCaseRoute } from '../../contract/api';
 import type {
+  Acknowledgement,
   Agenda,
+  ChatGuide,
   Dashboard,
   DuplicateGroup,
   EngagementOverview,
   InductionTemplate,
+  InterestGuidance,
+  Involvement,
   Member,
   MergeResult,
   PartnerDetail,
@@ -110,6 +114,18 @@ export type RoleDescription = Omit<Body<'updateRole'>, 'version' | 'key'>;
 /** The steps that move a role on, by the route each takes. */
 export type RoleMove = 'markRoleReady' | 'roleBackToDraft' | 'sendAdvert' | 'markRoleFilled' | 'closeRole';
 
+/** A new person's details as the "Log interest" form takes them, with their consent to hold them. */
+export type NewPerson = Omit<NonNullable<Body<'recordInterest'>['partner']>, 'consentGiven'> & {
+  /** Whether they agreed we may hold their details: the server refuses anything but yes, in its own words. */
+  readonly consentGiven: boolean;
+};
+
+/**
+ * Interest in a role to log: for someone already on record (`partnerId`), or a new
+ * person (`partner`), confirmed as not one of the possible matches when `newPerson`.
+ */
+export type Interest = Omit<Body<'recordInterest'>, 'key' | 'interestDate' | 'partner'> & { readonly partner?: NewPerson };
+
 /** Two records of the same person: the one kept and the duplicate merged into it, each at the version read. */
 export interface MergeChoice {
   readonly survivor: VersionedRef;
@@ -142,6 +158,18 @@ export interface ApiClient {
   /** Cancels the booked one-to-one (during induction, unticking "First one-to-one booked" if it was the only one). */
   cancelOneToOne(oneToOne: VersionedRef, key: ChangeKey): Promise<void>;
   recordHeld(involvementId: number, held: HeldOneToOne, key: ChangeKey): Promise<void>;
+  /** What the "Log interest" form says: what may be recorded, and the consent the person gave. */
+  interestGuidance(signal: AbortSignal): Promise<InterestGuidance>;
+  /**
+   * Logs interest in a role; answers the new involvement (stage Interested). A new
+   * person whose email or phone is already on record is refused (`possibly-known`)
+   * with the people it may be, until linked to one of them or confirmed as new.
+   */
+  logInterest(interest: Interest, key: ChangeKey): Promise<Involvement>;
+  /** The acknowledgement of someone's interest, ready to send, from the organisation's guidance. */
+  acknowledgement(involvementId: number, signal: AbortSignal): Promise<Acknowledgement>;
+  /** The informal chat's guide: tips, questions to ask and adjustments to offer. */
+  chatGuide(signal: AbortSignal): Promise<ChatGuide>;
   /** Records that the person's interest was acknowledged today. */
   acknowledgeInterest(involvement: VersionedRef, key: ChangeKey): Promise<void>;
   /** Corrects a partner's details; the server checks an email, a phone and the preferred contact's details. */
@@ -218,6 +246,10 @@ export const CHANGE_CALLS = [
   'moveOneToOne',
   'cancelOneToOne',
   'recordHeld',
+  'interestGuidance',
+  'logInterest',
+  'acknowledgement',
+  'chatGuide',
   'acknowledgeInterest',
   'correctPartner',
   'changeNamedContact',

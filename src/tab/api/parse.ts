@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number | null,
     /** What is wrong with each field of the request, by field name, when the server said (400). */
     readonly fields: Readonly<Record<string, string>> = {},
+    /** The facts behind a refusal by a rule (422), when the server gave them: the people already on record, say. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -43,7 +45,8 @@ export function unexpected(what: string): ApiError {
 export function apiErrorFrom(status: number, body: unknown): ApiError {
   if (isApiErrorBody(body)) {
     const { code, message } = body.error;
-    return new ApiError(typeof code === 'string' ? code : 'error', message, status, textFields(body.error.fields));
+    const details = isRecord(body.error.details) ? body.error.details : {};
+    return new ApiError(typeof code === 'string' ? code : 'error', message, status, textFields(body.error.fields), details);
   }
   if (status === 401) return new ApiError('unauthenticated', 'Your sign-in could not be checked. Close and reopen the tab.', status);
   if (status === 403) {

@@ -76,13 +76,23 @@ export interface SignedInUser {
   readonly workstreamIds: readonly number[];
 }
 
+/** What an informal chat decided. */
+export type ChatOutcome = { readonly to: 'Offered' } | { readonly to: 'Not progressed'; readonly reason: string };
+
 /**
  * A stage change the detail panel asks for, with what that change needs. Pausing,
  * ending and not progressing say whether to cancel the one-to-one booked, when one is.
  */
 export type StageChange =
   | { readonly to: 'Chat booked'; readonly at: string; readonly where: string; readonly adjustments?: string }
-  | { readonly to: 'Chat held'; readonly notes: string }
+  | {
+      readonly to: 'Chat held';
+      readonly notes: string;
+      /** The adjustments agreed in the chat, when they change those asked for at booking. */
+      readonly adjustments?: string;
+      /** What the chat decided, recorded straight after it: the role offered, or not this time with a reason. */
+      readonly outcome?: ChatOutcome;
+    }
   | { readonly to: 'Offered' | 'Induction' | 'Active' }
   | { readonly to: 'Paused' | 'Not progressed'; readonly reason: string; readonly cancelBooked?: boolean }
   | { readonly to: 'Ended'; readonly reason: string; readonly exitConversationOffered: boolean; readonly cancelBooked?: boolean };

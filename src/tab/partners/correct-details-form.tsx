@@ -1,14 +1,13 @@
-import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Button, Field, Input, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { PartnerCorrections } from '../api/client';
-import type { ContactMethod, Partner } from '../api/types';
+import type { Partner } from '../api/types';
+import { ContactMethodSelect } from '../shared/contact-method-select';
 import { FormRefusal, type Refusal } from '../shared/form-refusal';
 import { useFormStyles } from '../shared/form-styles';
 
 /** The form opens where "Correct their details" was pressed, so the focus goes straight to the first field. */
 const focusWhenShown = (element: HTMLElement | null): void => element?.focus();
-
-const CONTACT_METHODS: readonly ContactMethod[] = ['Email', 'Phone', 'Text message', 'Post', 'Teams'];
 
 /** The details that can be corrected, by the server's names. */
 const FIELDS = ['fullName', 'preferredName', 'email', 'phone', 'postalAddress', 'preferredContact', 'accessNeeds'] as const;
@@ -84,14 +83,7 @@ export function CorrectDetailsForm({ partner, busy, refusal, onSave, onDismiss }
         hint="It needs its details: an email address for Email, a phone number for Phone or Text message, an address for Post."
         validationMessage={message('preferredContact')}
       >
-        <Select value={draft.preferredContact} onChange={set('preferredContact')}>
-          <option value="">Not given</option>
-          {CONTACT_METHODS.map((method) => (
-            <option key={method} value={method}>
-              {method}
-            </option>
-          ))}
-        </Select>
+        <ContactMethodSelect value={draft.preferredContact} onChange={set('preferredContact')} />
       </Field>
       <Field label="Access needs and adjustments" validationMessage={message('accessNeeds')}>
         <Textarea value={draft.accessNeeds} onChange={set('accessNeeds')} />

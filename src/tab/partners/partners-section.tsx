@@ -1,5 +1,5 @@
 import { Button, Field, SearchBox, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DownloadedFile } from '../api/client';
 import type { DashboardRow } from '../api/types';
 import { PARTNERS_AS_LIST, useMediaQuery } from '../shared/breakpoints';
@@ -9,8 +9,22 @@ import { PartnersList } from './partners-list';
 import { PartnersTable } from './partners-table';
 
 const useStyles = makeStyles({
+  searchRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+  },
+  // It gives way to what is beside it, so both stay on one line on a phone.
   search: {
+    flexGrow: 1,
+    flexBasis: '10rem',
+    minWidth: 0,
     maxWidth: '24rem',
+  },
+  searchBox: {
+    width: '100%',
+    minWidth: 0,
   },
   counted: {
     display: 'flex',
@@ -51,6 +65,8 @@ export interface PartnersSectionProps {
   /** Fetches the partners as CSV. */
   readonly downloadCsv: () => Promise<DownloadedFile>;
   readonly onOpen: (row: DashboardRow) => void;
+  /** Beside the search, on the same line so the first partner stays on a phone's first screen: logging interest. */
+  readonly logInterest?: ReactNode;
 }
 
 /**
@@ -58,7 +74,7 @@ export interface PartnersSectionProps {
  * table on a wide window, a list of cards on a narrow one; how many are shown (said
  * to assistive technology as it changes), and the CSV export.
  */
-export function PartnersSection({ rows, show, onShow, labelledBy, downloadCsv, onOpen }: PartnersSectionProps) {
+export function PartnersSection({ rows, show, onShow, labelledBy, downloadCsv, onOpen, logInterest = null }: PartnersSectionProps) {
   const styles = useStyles();
   const asList = useMediaQuery(PARTNERS_AS_LIST);
   const [query, setQuery] = useState('');
@@ -67,10 +83,13 @@ export function PartnersSection({ rows, show, onShow, labelledBy, downloadCsv, o
 
   if (rows.length === 0) {
     return (
-      <Text className={styles.quiet}>
-        No partners yet. When someone shows interest in one of this workstream&apos;s roles, log it with the Partner Pathway bot and they
-        will appear here.
-      </Text>
+      <>
+        {logInterest}
+        <Text className={styles.quiet}>
+          No partners yet. When someone shows interest in one of this workstream&apos;s roles, log it here with Log interest, or with the
+          Partner Pathway bot, and they will appear here.
+        </Text>
+      </>
     );
   }
   const clear = () => {
@@ -81,9 +100,12 @@ export function PartnersSection({ rows, show, onShow, labelledBy, downloadCsv, o
   };
   return (
     <>
-      <Field label="Search by name" className={styles.search}>
-        <SearchBox ref={search} value={query} onChange={(_event, data) => setQuery(data.value)} />
-      </Field>
+      <div className={styles.searchRow}>
+        <Field label="Search by name" className={styles.search}>
+          <SearchBox ref={search} className={styles.searchBox} value={query} onChange={(_event, data) => setQuery(data.value)} />
+        </Field>
+        {logInterest}
+      </div>
       <div className={styles.counted}>
         <Text role="status">
           {shown.length === rows.length

@@ -1,6 +1,6 @@
-import { Button, Checkbox, Field, Input, Select, Text, Textarea } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Text, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Involvement, OneToOne, PartnerActions, Stage, StageChange } from '../api/types';
+import type { ChatOutcome, Involvement, OneToOne, PartnerActions, Stage, StageChange } from '../api/types';
 import { useFormStyles } from '../shared/form-styles';
 import { shortDate } from '../shared/format';
 
@@ -22,6 +22,15 @@ const CAN_CANCEL_BOOKED: readonly Stage[] = ['Paused', 'Ended', 'Not progressed'
 
 const NEEDS_REASON: readonly Stage[] = ['Paused', 'Ended', 'Not progressed'];
 
+/** What the informal chat decided, as recorded with it: the next stage, or nothing yet. */
+type Outcome = ChatOutcome['to'] | 'later';
+
+const OUTCOME_NAMES: Record<Outcome, string> = {
+  Offered: 'Offer the role',
+  'Not progressed': 'Not this time (not progressed)',
+  later: 'Decide later: record the chat only',
+};
+
 interface Draft {
   readonly to: Stage | '';
   readonly at: string;
@@ -30,6 +39,7 @@ interface Draft {
   readonly notes: string;
   readonly reason: string;
   readonly exitConversationOffered: boolean;
+  readonly outcome: Outcome;
   /** Cancel the one-to-one booked with the change: on unless the person unticks it. */
   readonly cancelBooked: boolean;
 }
@@ -42,6 +52,7 @@ const EMPTY: Draft = {
   notes: '',
   reason: '',
   exitConversationOffered: false,
+  outcome: 'later',
   cancelBooked: true,
 };
 
@@ -55,7 +66,14 @@ function localDateTime(instant: string | null): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
-function changeFrom(draft: Draft, booked: boolean): StageChange | null {
+/** The chat's outcome as the form has it, with the reason "not this time" needs. */
+function outcomeOf(draft: Draft): ChatOutcome | undefined {
+  if (draft.outcome === 'Offered') return { to: 'Offered' };
+  if (draft.outcome === 'Not progressed') return { to: 'Not progressed', reason: draft.reason };
+  return undefined;
+}
+
+function changeFrom(draft: Draft, booked: boolean, bookedAdjustments: string): StageChange | null {
   const cancelBooked = booked ? { cancelBooked: draft.cancelBooked } : {};
   switch (draft.to) {
     case '':
@@ -63,8 +81,12 @@ function changeFrom(draft: Draft, booked: boolean): StageChange | null {
       return null;
     case 'Chat booked':
       return { to: draft.to, at: draft.at ? new Date(draft.at).toISOString() : '', where: draft.where, adjustments: draft.adjustments };
-    case 'Chat held':
-      return { to: draft.to, notes: draft.notes };
+    case 'Chat held': {
+      const outcome = outcomeOf(draft);
+      // Sent only when changed, so a chat recorded as it was booked leaves the adjustments asked for as they are.
+      const adjustments = draft.adjustments.trim() !== bookedAdjustments.trim() ? { adjustments: draft.adjustments } : {};
+      return { to: draft.to, notes: draft.notes, ...adjustments, ...(outcome ? { outcome } : {}) };
+    }
     case 'Paused':
     case 'Not progressed':
       return { to: draft.to, reason: draft.reason, ...cancelBooked };
@@ -104,7 +126,7 @@ export function StageActions({ involvement, actions, booked, busy, onChange, not
   const choices: readonly Stage[] = movesChat ? ['Chat booked', ...actions.nextStages] : actions.nextStages;
   if (choices.length === 0) return <Text>This involvement is {stage}, so it has no further stages.</Text>;
   const nameOf = (to: Stage): string => (to === 'Chat booked' && movesChat ? 'Move the informal chat' : ACTION_NAMES[to]);
-  const change = changeFrom(draft, booked !== null);
+  const change = changeFrom(draft, booked !== null, involvement.chatAdjustments ?? '');
   const choose = (to: Stage | '') =>
     setDraft(
       to === 'Chat booked' && movesChat
@@ -115,7 +137,7 @@ export function StageActions({ involvement, actions, booked, busy, onChange, not
             where: involvement.chatWhere ?? '',
             adjustments: involvement.chatAdjustments ?? '',
           }
-        : { ...EMPTY, to },
+        : { ...EMPTY, to, adjustments: to === 'Chat held' ? (involvement.chatAdjustments ?? '') : '' },
     );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -149,13 +171,29 @@ export function StageActions({ involvement, actions, booked, busy, onChange, not
           </Field>
         </>
       )}
-      {draft.to === 'Chat held' &&
-        (notesBlocked ?? (
-          <Field label="Notes from the chat (optional)">
-            <Textarea value={draft.notes} onChange={(_e, data) => setDraft({ ...draft, notes: data.value })} />
+      {draft.to === 'Chat held' && (
+        <>
+          <Field
+            label="Adjustments agreed (optional)"
+            hint="What will help them take part in the role. It replaces the adjustments asked for when the chat was booked."
+          >
+            <Textarea value={draft.adjustments} onChange={(_e, data) => setDraft({ ...draft, adjustments: data.value })} />
           </Field>
-        ))}
-      {draft.to !== '' && NEEDS_REASON.includes(draft.to) && (
+          {notesBlocked ?? (
+            <Field label="Notes from the chat (optional)">
+              <Textarea value={draft.notes} onChange={(_e, data) => setDraft({ ...draft, notes: data.value })} />
+            </Field>
+          )}
+          <Field label="Outcome of the chat">
+            <RadioGroup value={draft.outcome} onChange={(_e, data) => setDraft({ ...draft, outcome: data.value as Outcome })}>
+              {(Object.keys(OUTCOME_NAMES) as Outcome[]).map((outcome) => (
+                <Radio key={outcome} value={outcome} label={OUTCOME_NAMES[outcome]} />
+              ))}
+            </RadioGroup>
+          </Field>
+        </>
+      )}
+      {draft.to !== '' && (NEEDS_REASON.includes(draft.to) || (draft.to === 'Chat held' && draft.outcome === 'Not progressed')) && (
         <Field label="Reason" required hint="Kind and plain: the partner may ask to see it.">
           <Textarea required value={draft.reason} onChange={(_e, data) => setDraft({ ...draft, reason: data.value })} />
         </Field>

@@ -16,8 +16,9 @@ export const usePlainListStyles = makeStyles({
 export const useTermListStyles = makeStyles({
   list: {
     display: 'grid',
-    // The values may wrap anywhere (a long email address), so the list is never wider than a phone's side panel.
-    gridTemplateColumns: 'minmax(8rem, max-content) minmax(0, 1fr)',
+    // The values may wrap anywhere (a long email address), so the list is never wider than a phone's side panel; a long
+    // term wraps within half the width rather than squeezing its value out of sight.
+    gridTemplateColumns: 'fit-content(50%) minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,

@@ -1,5 +1,5 @@
 import { advertisedRole, at, interested, workstream } from '../arrange';
-import { MAILTO_LIMIT } from '../../../src/bot/capabilities/interest/acknowledgement';
+import { MAILTO_LIMIT } from '../../../src/domain';
 import { CARD_SIZE_LIMIT } from '../../../src/bot/pathway/cards';
 import { button, buttonsOf, LEAD_PRINCIPAL, linksOf, textOf, Transcript } from '../transcript-harness';
 

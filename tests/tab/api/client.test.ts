@@ -172,6 +172,29 @@ describe('stageRequest', () => {
     expect(asked('Active', change)).toEqual({ action, body });
   });
 
+  it('records the chat as held with the adjustments agreed, then its outcome on the version the chat left, under a key of its own', async () => {
+    const fetchMock = jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValueOnce(new Response(JSON.stringify({ id: 7, version: 4, stage: 'Chat held' }), { status: 200 }))
+      .mockResolvedValueOnce(new Response(JSON.stringify({ id: 7, version: 5, stage: 'Not progressed' }), { status: 200 }));
+    await createApiClient(async () => null).changeStage(
+      { id: 7, version: 3, stage: 'Chat booked' },
+      {
+        to: 'Chat held',
+        notes: '',
+        adjustments: ' Large print papers ',
+        outcome: { to: 'Not progressed', reason: 'Wants a shorter role' },
+      },
+      'key-of-the-press',
+    );
+    const calls = fetchMock.mock.calls.map(([path, init]) => [path, JSON.parse(String((init as RequestInit).body))]);
+    expect(calls).toEqual([
+      ['/api/involvements/7/hold-chat', { version: 3, key: 'key-of-the-press', adjustments: 'Large print papers' }],
+      ['/api/involvements/7/not-progressed', { version: 4, key: 'key-of-the-press:outcome', reason: 'Wants a shorter role' }],
+    ]);
+    fetchMock.mockRestore();
+  });
+
   it('sends the adjustments asked for with the informal chat, when there are some', () => {
     expect(
       asked('Chat booked', { to: 'Chat booked', at: '2026-03-04T10:00:00.000Z', where: 'Teams', adjustments: ' Captions on ' }),

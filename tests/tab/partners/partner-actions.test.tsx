@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { actions, activeActions, detail } from '../builders';
+import { actions, activeActions, chatBooked, detail } from '../builders';
 import { openPanel, section } from '../panel';
 
 const ACTIVE = detail({ involvement: { ...detail().involvement, stage: 'Active' }, checklist: [], induction: null });
@@ -53,7 +53,7 @@ describe('the partner panel offers what the server says can be done next', () =>
       }),
     });
     const { dialog } = await openPanel(interested);
-    expect(within(dialog).queryByRole('button', { name: 'Record interest acknowledged today' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Record acknowledgement' })).not.toBeInTheDocument();
   });
 
   it('shows the checklist as a record when the server says it cannot be changed, even during induction', async () => {
@@ -74,26 +74,7 @@ describe('the partner panel offers what the server says can be done next', () =>
   });
 
   it('offers to move the informal chat once it is booked, starting from when and where it is, adjustments kept', async () => {
-    const chatBooked = detail({
-      involvement: {
-        ...detail().involvement,
-        stage: 'Chat booked',
-        chatAt: '2026-03-04T10:00:00.000Z',
-        chatWhere: 'Teams',
-        chatAdjustments: 'Captions on',
-      },
-      checklist: [],
-      induction: null,
-      actions: actions({
-        nextStages: ['Chat held', 'Not progressed'],
-        bookChat: true,
-        holdChat: true,
-        changeChecklist: false,
-        bookOneToOne: false,
-        recordOneToOne: false,
-      }),
-    });
-    const { api, dialog } = await openPanel(chatBooked);
+    const { api, dialog } = await openPanel(chatBooked());
     await userEvent.selectOptions(within(dialog).getByRole('combobox', { name: 'Next step' }), 'Move the informal chat');
     expect(within(dialog).getByRole('textbox', { name: /^Where the chat will be/ })).toHaveValue('Teams');
     expect(within(dialog).getByRole('textbox', { name: /^Adjustments asked for/ })).toHaveValue('Captions on');

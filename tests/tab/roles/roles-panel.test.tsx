@@ -78,6 +78,7 @@ const SUMMARY: RoleSummary = {
   version: 2,
   title: 'Maternity voices partner',
   status: 'Draft',
+  takesInterest: false,
   advertState: 'Not sent',
   closingDate: null,
   stageCounts: Object.fromEntries(STAGES.map((stage) => [stage, 0])) as RoleSummary['stageCounts'],

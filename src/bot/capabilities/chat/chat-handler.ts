@@ -1,3 +1,4 @@
+import { chatGuide } from '../../../domain';
 import { instantIn, optionalText } from '../../pathway/inputs';
 import { show, type Capability } from '../../pathway/turn';
 import { actOnPartner } from '../partner/act-on-partner';
@@ -22,10 +23,7 @@ export const chatCapability: Capability = {
       const detail = await loadPartner(scope, data.involvementId);
       const card = scope.cards.render(template, {
         name: detail.name,
-        intro: scope.guidance.text('informal-chat', 'intro'),
-        tips: scope.guidance.items('informal-chat', 'tips'),
-        questions: scope.guidance.items('informal-chat', 'questions'),
-        adjustments: scope.guidance.items('informal-chat', 'adjustments'),
+        ...chatGuide(scope.guidance),
         ref: { involvementId: detail.involvement.id },
       });
       return show(card, `Informal chat guide for ${detail.name}`);

@@ -1,8 +1,16 @@
-import { CONTACT_METHODS, describeDue, longDate, RefusedError, type ItemDocument, type Member, type PartnerDetail } from '../../../domain';
+import {
+  acknowledgementFor,
+  CONTACT_METHODS,
+  describeDue,
+  longDate,
+  RefusedError,
+  type ItemDocument,
+  type Member,
+  type PartnerDetail,
+} from '../../../domain';
 import { CARD_MADE_FOR_WORKSTREAM } from '../../pathway/engine';
 import type { Card, TurnScope } from '../../pathway/turn';
 import { recordId } from '../../pathway/inputs';
-import { acknowledgementFor } from '../interest/acknowledgement';
 import template from './partner-card.json';
 
 /** The involvement a card is about; a card without one is refused. */
@@ -103,7 +111,7 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail, colleagues:
     today: scope.today(),
     isInduction: stage === 'Induction',
     hasOneToOnes: actions.recordOneToOne,
-    acknowledgement: actions.acknowledgeInterest ? acknowledgementFor(scope, detail) : undefined,
+    acknowledgement: actions.acknowledgeInterest ? acknowledgementFor(scope.guidance, detail, scope.turn.actor.name) : undefined,
     tabUrl: scope.tabLinks.workstream(workstream, partner.id),
     bookChatTitle: stage === 'Chat booked' ? 'Move the chat' : 'Book informal chat',
     written: writtenDown(detail),

@@ -1,6 +1,7 @@
 import {
   advertNote,
   CONTACT_METHODS,
+  interestGuidance,
   longDate,
   roleActions,
   roleDescriptionForm,
@@ -78,7 +79,7 @@ export function roleCard(scope: TurnScope, outcome: RoleOutcome | undefined, col
       role?.advertState === 'Awaiting approval' ? 'Open the advert for approval' : status === 'Advertised' ? 'Open the advert' : '',
     ref,
     interestRef: role ? { roleId: role.id, key: globalThis.crypto.randomUUID(), [CARD_MADE_FOR_WORKSTREAM]: role.workstreamId } : {},
-    interestGuidance: scope.guidance.text('interest', 'log'),
+    interest: interestGuidance(scope.guidance),
     contactMethods: CONTACT_METHODS,
   });
 }

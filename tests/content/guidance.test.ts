@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Guidance } from '../../../src/bot/pathway/guidance';
+import { Guidance } from '../../src/content/guidance';
 
 function folderWith(files: Record<string, string>): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'guidance-'));

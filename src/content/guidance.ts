@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DOCUMENT_NAMES, itemDocuments, type DocumentLinks, type ItemDocument } from '../../domain';
+import { DOCUMENT_NAMES, itemDocuments, type DocumentLinks, type GuidanceTexts, type ItemDocument } from '../domain';
 
 const LINK = /\{link:([A-Za-z]+)\}/g;
 
@@ -10,7 +10,7 @@ const LINK = /\{link:([A-Za-z]+)\}/g;
  * becomes a link to the configured document, or its plain name when none is set.
  * Files are read once, at start.
  */
-export class Guidance {
+export class Guidance implements GuidanceTexts {
   private readonly sections = new Map<string, string>();
 
   constructor(
