@@ -144,6 +144,29 @@ describe('a partner from interest to Active, in the tab alone, at 320 px', () =>
   });
 });
 
+describe('the "Log interest" form on a phone', () => {
+  it('stays within the 320 px width whatever the length of the role titles it offers', async () => {
+    const offered = [];
+    for (const { id } of await read<Array<{ id: number }>>('/api/workstreams')) {
+      const dashboard = await read<Dashboard>(`/api/workstreams/${id}/dashboard`);
+      offered.push(
+        ...dashboard.roles.filter((role) => role.takesInterest).map((role) => ({ workstream: dashboard.workstream, role: role.title })),
+      );
+    }
+    const longest = offered.reduce((a, b) => (b.role.length > a.role.length ? b : a));
+    expect(longest.role.length).toBeGreaterThan(40);
+    await page.goto(`${e2e.server.url}/tab/?workstream=${longest.workstream.id}`);
+    await page.getByRole('heading', { level: 2, name: longest.workstream.title }).waitFor();
+    await page.getByRole('button', { name: 'Log interest' }).click();
+    await page.getByRole('form', { name: 'Log interest' }).getByLabel('Role').selectOption({ label: longest.role });
+    const widths = await page.evaluate(() => ({
+      page: (document.scrollingElement ?? document.documentElement).scrollWidth,
+      window: window.innerWidth,
+    }));
+    expect(widths).toEqual({ page: 320, window: 320 });
+  });
+});
+
 describe.each(['light', 'dark', 'contrast'] as const)('logging interest and the informal chat in the %s theme', (theme) => {
   /** The tab for `workstreamId`: light and dark as the system's, high contrast as Teams sets it (in the stand-in host). */
   async function openTab(workstreamId: number): Promise<Tab> {

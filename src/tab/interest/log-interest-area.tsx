@@ -15,9 +15,10 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
   },
-  // On a line of its own under the search it sits beside.
+  // On a line of its own under the search it sits beside, no wider than the page however long a role's title.
   open: {
     flexBasis: '100%',
+    minWidth: 0,
   },
 });
 

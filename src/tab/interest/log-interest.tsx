@@ -199,7 +199,12 @@ export function LogInterest({ api, roles, onLogged, onDismiss }: LogInterestProp
     <form className={formStyles.form} aria-label="Log interest" onSubmit={submit} noValidate>
       <GuidanceText text={guidance.data.log} />
       <Field label="Role" required validationMessage={message('roleId')}>
-        <Select ref={focusWhenShown} value={draft.roleId} onChange={(_event, data) => setDraft({ ...draft, roleId: data.value })}>
+        <Select
+          ref={focusWhenShown}
+          className={formStyles.choice}
+          value={draft.roleId}
+          onChange={(_event, data) => setDraft({ ...draft, roleId: data.value })}
+        >
           {open.length > 1 && <option value="">Choose the role</option>}
           {open.map((role) => (
             <option key={role.id} value={role.id}>

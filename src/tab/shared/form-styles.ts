@@ -7,6 +7,10 @@ export const useFormStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
+  // A drop-down shrinks to its form however long its options (a role's title, say); the chosen one is cut short, not the page widened.
+  choice: {
+    minWidth: 0,
+  },
   buttons: {
     display: 'flex',
     flexWrap: 'wrap',
