@@ -40,6 +40,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     planRole: never(),
     updateRole: never(),
     moveRole: never(),
+    changeRoleLead: never(),
     recordNotesConsent: jest.fn(async () => undefined),
     withdrawNotesConsent: jest.fn(async () => undefined),
     erasePartner: jest.fn(async () => undefined),

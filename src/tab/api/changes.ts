@@ -138,6 +138,7 @@ export function changeCalls(http: Http): ChangeCalls {
     planRole: (workstreamId, description, key) => http.call('planRole', {}, { title: '', ...description, workstreamId, key }),
     updateRole: (role, changes, key) => http.call('updateRole', { roleId: role.id }, { ...changes, version: role.version, key }),
     moveRole: (role, move, changes, key) => http.call(move, { roleId: role.id }, { ...changes, version: role.version, key }),
+    changeRoleLead: (role, ownerId, key) => http.call('changeRoleLead', { roleId: role.id }, { version: role.version, key, ownerId }),
     changeStage: async (involvement, change, key) => {
       const { route, body } = stageRequest(involvement.stage, change);
       const moved = await http.call(route, { involvementId: involvement.id }, { version: involvement.version, key, ...body });

@@ -225,6 +225,8 @@ export interface ApiClient {
   updateRole(role: VersionedRef, changes: RoleDescription, key: ChangeKey): Promise<RoleOutcome>;
   /** Moves a role on, at the version read, saving in the same step the changes to its description not yet saved. */
   moveRole(role: VersionedRef, move: RoleMove, changes: RoleDescription, key: ChangeKey): Promise<RoleOutcome>;
+  /** Makes another member of the workstream the role's recruiting lead, at the version read. */
+  changeRoleLead(role: VersionedRef, ownerId: string, key: ChangeKey): Promise<RoleOutcome>;
   /** Moves an involvement on, from the stage it is at; the server applies the pathway's rules. */
   changeStage(
     involvement: { readonly id: number; readonly version: number; readonly stage: Stage },
@@ -273,6 +275,7 @@ export const CHANGE_CALLS = [
   'planRole',
   'updateRole',
   'moveRole',
+  'changeRoleLead',
   'changeStage',
 ] as const satisfies ReadonlyArray<keyof ApiClient>;
 

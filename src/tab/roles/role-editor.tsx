@@ -15,6 +15,7 @@ import { useCallback, useLayoutEffect, useRef, useState, type FormEvent } from '
 import type { ApiClient, RoleMove } from '../api/client';
 import type { RoleDescriptionForm, TabRole } from '../api/types';
 import { OutcomeRegion, useFocusIfLost } from '../shared/action-message';
+import { ChooseMember } from '../shared/choose-member';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { FormRefusal } from '../shared/form-refusal';
 import { useFormStyles } from '../shared/form-styles';
@@ -22,6 +23,7 @@ import { LoadError } from '../shared/load-error';
 import { Section } from '../shared/section';
 import { useAction, useChangeKeys, type Action } from '../shared/use-action';
 import { useLoad } from '../shared/use-load';
+import { useReturnFocus } from '../shared/use-return-focus';
 import { AdvertText } from './advert-text';
 import { GuidanceText } from './guidance-text';
 import { changesOf, draftOf, RoleFields, type Draft } from './role-fields';
@@ -62,6 +64,15 @@ const useStyles = makeStyles({
   },
   back: {
     alignSelf: 'flex-start',
+  },
+  lead: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+  },
+  choose: {
+    alignSelf: 'stretch',
   },
 });
 
@@ -215,6 +226,8 @@ export interface RoleEditorProps {
 export function RoleEditor({ api, workstreamId, roleId: opened, onChanged, onBack }: RoleEditorProps) {
   const styles = useStyles();
   const [roleId, setRoleId] = useState(opened);
+  const [choosingLead, setChoosingLead] = useState(false);
+  const { opener: leadOpener, returnFocus: returnToLead } = useReturnFocus<HTMLButtonElement>();
   const template = useLoad('role-description', (signal) => api.roleDescription(signal));
   const read = useLoad(`role:${roleId ?? 'new'}`, (signal) => (roleId === null ? Promise.resolve(null) : api.role(roleId, signal)));
   const { refresh } = read;
@@ -243,18 +256,19 @@ export function RoleEditor({ api, workstreamId, roleId: opened, onChanged, onBac
   const form = template.data;
   const role = read.data;
 
-  const change = async (what: unknown, send: (key: string) => Promise<{ role: { id: number } }>, done: string) => {
+  const change = async (what: unknown, send: (key: string) => Promise<{ role: { id: number } }>, done: string): Promise<boolean> => {
     const key = keys.keyFor(what);
     let planned: number | null = null;
     const ok = await action.run(async () => {
       const answer = await send(key);
       planned = answer.role.id;
     }, done);
-    if (!ok) return;
+    if (!ok) return false;
     keys.succeeded();
     // A role just planned opens as saved, its heading taking the focus; otherwise the focus goes to what was done.
     if (roleId === null) setRoleId(planned);
     else outcome.current?.focus();
+    return true;
   };
   const save = (draft: Draft) => {
     const changes = changesOf(form.fields, role?.role ?? null, draft);
@@ -289,6 +303,41 @@ export function RoleEditor({ api, workstreamId, roleId: opened, onChanged, onBac
             <GuidanceText text={form.intro} />
           </Body1>
         )
+      )}
+      {role?.actions.reassign && (
+        <div className={styles.lead}>
+          {choosingLead ? (
+            <ChooseMember
+              className={styles.choose}
+              workstreamId={workstreamId}
+              currentId={role.role.ownerId}
+              change="Change recruiting lead"
+              label="New recruiting lead"
+              hint="Only members of the workstream can be chosen. People who show interest from now on have them as their named contact."
+              busy={action.outcome.kind === 'busy'}
+              refusal={action.outcome.kind === 'refused' ? action.outcome : null}
+              loadMembers={(signal) => api.members({ workstreamId }, signal)}
+              onChoose={async (member) => {
+                const ref = { id: role.role.id, version: role.role.version };
+                const changed = await change(
+                  { ref, lead: member.userId },
+                  (key) => api.changeRoleLead(ref, member.userId, key),
+                  `${member.userName} is now the recruiting lead.`,
+                );
+                if (changed) setChoosingLead(false);
+                return changed;
+              }}
+              onDismiss={() => {
+                setChoosingLead(false);
+                returnToLead();
+              }}
+            />
+          ) : (
+            <Button ref={leadOpener} onClick={() => setChoosingLead(true)}>
+              Change recruiting lead
+            </Button>
+          )}
+        </div>
       )}
       <RoleSheet
         key={role ? `${role.role.id}:${role.role.version}` : 'new'}

@@ -453,12 +453,14 @@ describe('roles', () => {
     await api.planRole(4, { title: 'Maternity voices partner' }, 'plan-abcdef');
     await api.updateRole({ id: 7, version: 2 }, { purpose: null }, 'edit-abcdef');
     await api.moveRole({ id: 7, version: 3 }, 'sendAdvert', { contact: 'Jo' }, 'send-abcdef');
-    expect([0, 1, 2, 3, 4].map(sent)).toEqual([
+    await api.changeRoleLead({ id: 7, version: 4 }, 'aad-sam', 'lead-abcdef');
+    expect([0, 1, 2, 3, 4, 5].map(sent)).toEqual([
       { path: '/api/role-description', method: 'GET', body: undefined },
       { path: '/api/roles/7', method: 'GET', body: undefined },
       { path: '/api/roles', method: 'POST', body: { title: 'Maternity voices partner', workstreamId: 4, key: 'plan-abcdef' } },
       { path: '/api/roles/7', method: 'PATCH', body: { purpose: null, version: 2, key: 'edit-abcdef' } },
       { path: '/api/roles/7/send-advert', method: 'POST', body: { contact: 'Jo', version: 3, key: 'send-abcdef' } },
+      { path: '/api/roles/7/lead', method: 'POST', body: { version: 4, key: 'lead-abcdef', ownerId: 'aad-sam' } },
     ]);
   });
 

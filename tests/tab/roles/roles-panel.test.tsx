@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../../src/tab/api/parse';
 import { STAGES, type RoleActions, type RoleDescriptionForm, type RoleSummary, type TabRole } from '../../../src/tab/api/types';
 import { RolesPanel } from '../../../src/tab/roles/roles-panel';
-import { role } from '../builders';
+import { member, role } from '../builders';
 import { fakeApi } from '../fake-api';
 import { findConfirmation, renderInFluent, stubObjectUrls } from '../render';
 
@@ -152,6 +152,35 @@ describe('the Roles view of a workstream', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(api.updateRole).toHaveBeenCalledWith({ id: 7, version: 2 }, { purpose: 'Shape maternity care.' }, expect.any(String));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
+  });
+
+  it('hands the role to another member of the workstream as its recruiting lead, at the version read, offering only the others', async () => {
+    const lead = draft().role;
+    const api = fakeApi({
+      roleDescription: jest.fn(async () => FORM),
+      role: jest.fn(async () => draft()),
+      members: jest.fn(async () => [
+        member({ userId: lead.ownerId ?? '', userName: lead.ownerName ?? '' }),
+        member({ id: 12, userId: 'aad-sam', userName: 'Sam Patel' }),
+      ]),
+      changeRoleLead: jest.fn(async () => ({ role: draft().role, missing: [], warnings: [] })),
+    });
+    await openRole(api);
+    await userEvent.click(screen.getByRole('button', { name: 'Change recruiting lead' }));
+    const form = await screen.findByRole('form', { name: 'Change recruiting lead' });
+    const choice = within(form).getByRole('combobox', { name: /New recruiting lead/ });
+    expect(choice).toHaveFocus();
+    expect(
+      within(choice)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Choose a member of the workstream', 'Sam Patel']);
+    expect(api.members).toHaveBeenCalledWith({ workstreamId: 4 }, expect.anything());
+    await userEvent.selectOptions(choice, 'aad-sam');
+    await userEvent.click(within(form).getByRole('button', { name: 'Change recruiting lead' }));
+    expect(api.changeRoleLead).toHaveBeenCalledWith({ id: 7, version: 2 }, 'aad-sam', expect.any(String));
+    expect(await screen.findByText('Sam Patel is now the recruiting lead.')).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Change recruiting lead' })).not.toBeInTheDocument();
   });
 
   it('refuses an edit made from a stale read in the server’s words, and reads the role again rather than overwrite', async () => {
