@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Guidance } from '../../src/content/guidance';
+import { ROLE_DESCRIPTION_FIELDS } from '../../src/domain/role-description';
+import { STAGES } from '../../src/domain/schema/lists';
 
 function folderWith(files: Record<string, string>): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'guidance-'));
@@ -44,26 +46,8 @@ describe('Guidance the organisation edits as files', () => {
 
   it('the shipped guidance covers every stage of the pathway and every role description field', () => {
     const guidance = new Guidance('content/guidance', {});
-    for (const stage of ['Interested', 'Chat booked', 'Chat held', 'Offered', 'Induction', 'Active', 'Paused', 'Ended', 'Not progressed']) {
-      expect(guidance.text('pathway', stage)).not.toBe('');
-    }
-    for (const field of [
-      'title',
-      'purpose',
-      'activities',
-      'timeCommitment',
-      'location',
-      'paymentAndExpenses',
-      'skillsWelcomed',
-      'supportOffered',
-      'contact',
-      'closingDate',
-      'startDate',
-      'level',
-      'accessibleFormats',
-    ]) {
-      expect(guidance.text('role-description', field)).not.toBe('');
-    }
+    for (const stage of STAGES) expect(guidance.text('pathway', stage)).not.toBe('');
+    for (const field of ROLE_DESCRIPTION_FIELDS) expect(guidance.text('role-description', field.id)).not.toBe('');
     expect(guidance.items('informal-chat', 'questions').length).toBeGreaterThan(3);
     for (const section of ['acknowledgement subject', 'acknowledgement message', 'send by email', 'then record'])
       expect(guidance.text('interest', section)).not.toBe('');
