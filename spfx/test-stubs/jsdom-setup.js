@@ -6,4 +6,7 @@ class ResizeObserver {
   disconnect() {}
 }
 window.ResizeObserver = window.ResizeObserver || ResizeObserver;
+// jsdom draws nothing: its canvas has no context (as a browser without one answers, null) rather than an error logged on
+// every axe run, whose icon-ligature check asks for one.
+HTMLCanvasElement.prototype.getContext = () => null;
 require('@testing-library/jest-dom');

@@ -373,6 +373,8 @@ function signInSettings(values: z.infer<typeof schema>, azureTenant: string | un
  * else AZURE_TENANT_ID), and one of them is required. With
  * BOT_STATE_STORAGE_CONNECTION_STRING the bot state is in that storage account's
  * BOT_STATE_CONTAINER (default `bot-state`), shared by every instance; otherwise in SQLite.
+ * SHAREPOINT_WEB_ORIGIN, when set, is the one origin whose pages (the SharePoint web part)
+ * may call the API cross-origin.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const variables = present(schema, env);
