@@ -11,6 +11,7 @@ import {
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { aadHttp } from './aad-http';
 import { PartnerPathway } from './components/partner-pathway';
+import { fluentThemeOf } from './page-theme';
 import { PathwayProblem, pathwayApi, type PathwayApi } from './pathway-api';
 import { appAddressProblem, type PartnerPathwayProperties } from './settings';
 
@@ -25,7 +26,7 @@ function guidProblem(value: string, what: string): string {
  * HTTP client); what it shows is the PartnerPathway component.
  */
 export default class PartnerPathwayWebPart extends BaseClientSideWebPart<PartnerPathwayProperties> {
-  private _isDarkTheme = false;
+  private _theme: IReadonlyTheme | undefined;
   private _api: { readonly key: string; readonly api: PathwayApi } | undefined;
   private _workstreamOptions: IPropertyPaneDropdownOption[] = [];
   private _workstreamsNote = '';
@@ -45,14 +46,15 @@ export default class PartnerPathwayWebPart extends BaseClientSideWebPart<Partner
         api: this._pathway(),
         workstreamId: Number(this.properties.workstreamId) || 0,
         teamsAppId: Guid.isValid(this.properties.teamsAppId ?? '') ? this.properties.teamsAppId.trim() : '',
-        isDarkTheme: this._isDarkTheme,
+        theme: fluentThemeOf(this._theme),
       }),
       this.domElement,
     );
   }
 
   protected onThemeChanged(theme: IReadonlyTheme | undefined): void {
-    this._isDarkTheme = Boolean(theme?.isInverted);
+    this._theme = theme;
+    if (this.renderedOnce) this.render();
   }
 
   protected onDispose(): void {

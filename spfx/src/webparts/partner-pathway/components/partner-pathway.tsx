@@ -15,9 +15,8 @@ import {
   TableRow,
   makeStyles,
   tokens,
-  webDarkTheme,
-  webLightTheme,
   type BadgeProps,
+  type Theme,
 } from '@fluentui/react-components';
 import type { Dashboard } from '../contract';
 import { PathwayProblem, type PathwayApi, type Problem } from '../pathway-api';
@@ -31,8 +30,8 @@ export interface PartnerPathwayProps {
   readonly workstreamId: number;
   /** The Teams app's id, for links into its tab; empty for no links. */
   readonly teamsAppId: string;
-  /** The SharePoint page's theme is dark (inverted). */
-  readonly isDarkTheme: boolean;
+  /** The SharePoint page's theme, as Fluent v9 reads it (`fluentThemeOf`). */
+  readonly theme: Theme;
 }
 
 type State =
@@ -168,7 +167,7 @@ function Body({ state, teamsAppId }: { readonly state: State; readonly teamsAppI
  * message when the app is not set up, the person is in no workstream, the API permission
  * is not approved, or the app cannot be reached.
  */
-export function PartnerPathway({ api, workstreamId, teamsAppId, isDarkTheme }: PartnerPathwayProps): JSX.Element {
+export function PartnerPathway({ api, workstreamId, teamsAppId, theme }: PartnerPathwayProps): JSX.Element {
   const styles = useStyles();
   const [state, setState] = React.useState<State>({ kind: 'loading' });
   React.useEffect(() => {
@@ -188,7 +187,7 @@ export function PartnerPathway({ api, workstreamId, teamsAppId, isDarkTheme }: P
     };
   }, [api, workstreamId]);
   return (
-    <FluentProvider theme={isDarkTheme ? webDarkTheme : webLightTheme}>
+    <FluentProvider theme={theme}>
       <section className={styles.root} aria-label="Partner Pathway">
         {api ? (
           <Body state={state} teamsAppId={teamsAppId} />

@@ -2,11 +2,12 @@ import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { PartnerPathway } from '../components/partner-pathway';
+import { fluentThemeOf } from '../page-theme';
 import { PathwayProblem, type PathwayApi } from '../pathway-api';
 import { aDashboard, aRow, aWorkstream, fakeApi, TEAMS_APP_ID } from './builders';
 
 function show(api: PathwayApi | null, workstreamId: number = 7, teamsAppId: string = TEAMS_APP_ID): ReturnType<typeof render> {
-  return render(<PartnerPathway api={api} workstreamId={workstreamId} teamsAppId={teamsAppId} isDarkTheme={false} />);
+  return render(<PartnerPathway api={api} workstreamId={workstreamId} teamsAppId={teamsAppId} theme={fluentThemeOf(undefined)} />);
 }
 
 async function axeViolations(container: HTMLElement): Promise<string[]> {
