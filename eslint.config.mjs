@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.ci/', 'infra/', 'appPackage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.ci/', 'infra/', 'appPackage/', 'spfx/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

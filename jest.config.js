@@ -5,6 +5,8 @@ module.exports = {
   // test that never ends, and leaves room for a busy machine (two full runs at once on two cores).
   testTimeout: 300_000,
   roots: ['<rootDir>/tests'],
+  // The SharePoint web part has its own install, React and jest (npm run test:spfx); only its plain TypeScript is read from here.
+  modulePathIgnorePatterns: ['<rootDir>/spfx/(node_modules|node22|lib|lib-commonjs|lib-dts|dist|temp|release|sharepoint)/'],
   setupFilesAfterEnv: ['<rootDir>/tests/jest-dom.ts'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {

@@ -86,6 +86,8 @@ export interface Config {
   /** Where telemetry goes (Application Insights), when it is configured. */
   readonly telemetry: TelemetrySettings | undefined;
   readonly retention: RetentionSettings;
+  /** The SharePoint site origin (`https://<tenant>.sharepoint.com`) whose pages host the web part: the one origin the API answers cross-origin calls from. */
+  readonly sharePointWebOrigin: string | undefined;
 }
 
 /** How the retention schedule (erasure RETENTION_MONTHS after a person's last involvement closed) is run: independent of the bot and its reminders. */
@@ -112,6 +114,17 @@ function isTimeZone(value: string): boolean {
     if (error instanceof RangeError) return false;
     throw error;
   }
+}
+
+/**
+ * A web origin as a browser sends it: https, a host, an optional port, and nothing after
+ * (a trailing slash is forgiven). The origin itself, lower-cased, or undefined when it is not one.
+ */
+function webOrigin(value: string): string | undefined {
+  if (!URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  const bare = url.protocol === 'https:' && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+  return bare && !value.includes('?') && !value.includes('#') ? url.origin : undefined;
 }
 
 const PAID_LEVELS = /^(none|[1-4](\s*,\s*[1-4])*)$/;
@@ -269,6 +282,14 @@ const schema = z.object({
         `BOT_STATE_CONTAINER: "${String(issue.input)}" is not a blob container name. Use 3 to 63 lower-case letters, digits and single hyphens (not at either end), or leave it unset for bot-state.`,
     }),
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString,
+  SHAREPOINT_WEB_ORIGIN: z
+    .string()
+    .refine((value) => webOrigin(value) !== undefined, {
+      error: (issue) =>
+        `SHAREPOINT_WEB_ORIGIN: "${String(issue.input)}" is not a web origin. Set the scheme and host of the SharePoint site whose pages show the web part, such as https://contoso.sharepoint.com (https, no path), or leave it unset.`,
+    })
+    .transform((value) => webOrigin(value))
+    .optional(),
 });
 
 type Variables = Partial<Record<keyof z.infer<typeof schema>, string>>;
@@ -352,6 +373,8 @@ function signInSettings(values: z.infer<typeof schema>, azureTenant: string | un
  * else AZURE_TENANT_ID), and one of them is required. With
  * BOT_STATE_STORAGE_CONNECTION_STRING the bot state is in that storage account's
  * BOT_STATE_CONTAINER (default `bot-state`), shared by every instance; otherwise in SQLite.
+ * SHAREPOINT_WEB_ORIGIN, when set, is the one origin whose pages (the SharePoint web part)
+ * may call the API cross-origin.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const variables = present(schema, env);
@@ -404,6 +427,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { connectionString: values.APPLICATIONINSIGHTS_CONNECTION_STRING }
       : undefined,
     retention: { schedule: values.RETENTION_SCHEDULE === 'on', triggerToken: values.RETENTION_TOKEN },
+    sharePointWebOrigin: values.SHAREPOINT_WEB_ORIGIN,
   };
 }
 

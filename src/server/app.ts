@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { GuidanceTexts, PathwayService, StoreHealth } from '../domain';
 import { API, type Answer, type RouteName } from '../contract/api';
 import { API_BODY_LIMIT, apiHandler } from './api-router';
+import { sharePointCors } from './cors';
 import { checkReadiness, readinessHandler, type Readiness } from './health';
 import { errorHandler, sendError } from './http-errors';
 import { jobHandler, type JobTrigger } from './job-routes';
@@ -32,7 +33,7 @@ export interface AppDependencies {
   readonly jobs?: readonly JobTrigger[];
   /** Without `rateLimit` the tab API is not rate limited; the composition root always passes it. */
   readonly config: Pick<Config, 'identity' | 'tabDir'> &
-    Partial<Pick<Config, 'bot' | 'signIn' | 'rateLimit'>> & {
+    Partial<Pick<Config, 'bot' | 'signIn' | 'rateLimit' | 'sharePointWebOrigin'>> & {
       /** The organisation's document links, sent with a partner's checklist; none when left out. */
       readonly botSettings?: Pick<Config['botSettings'], 'documents'>;
     };
@@ -202,7 +203,8 @@ interface AppRoute {
  * `/api/messages`, every route of the tab's API contract (`src/contract/api.ts`) under
  * `/api`, the built tab under `/tab`, and `/`. A known path with the wrong method is 405
  * (with Allow); anything else is 404. Every response carries the security headers;
- * every error is answered JSON and never with a stack trace.
+ * every error is answered JSON and never with a stack trace. The API answers cross-origin
+ * calls from the configured SharePoint origin only (`./cors`), for the web part.
  */
 export function createApp(deps: AppDependencies): Express {
   const app = express();
@@ -211,6 +213,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());
   app.use(compressAllButTheBot);
+  app.use('/api', sharePointCors(deps.config.sharePointWebOrigin, [...new Set(Object.values(API).map((route) => route.method))]));
 
   const api = {
     service: deps.service,

@@ -59,6 +59,31 @@ describe('loadConfig', () => {
       logLevel: 'info',
       rateLimit: { readsPerMinute: 300, writesPerMinute: 60, refusedSignInsPerMinute: 60, proxyHops: 0 },
       retention: { schedule: true, triggerToken: undefined },
+      sharePointWebOrigin: undefined,
+    });
+  });
+
+  describe('the SharePoint web part origin', () => {
+    it.each([
+      ['https://contoso.sharepoint.com', 'https://contoso.sharepoint.com'],
+      ['https://Contoso.SharePoint.com/', 'https://contoso.sharepoint.com'],
+      ['https://intranet.example.org:8443', 'https://intranet.example.org:8443'],
+    ])('reads %s as the origin %s', (value, origin) => {
+      expect(loadConfig({ SHAREPOINT_WEB_ORIGIN: value }).sharePointWebOrigin).toBe(origin);
+    });
+
+    it.each([
+      'contoso.sharepoint.com',
+      'http://contoso.sharepoint.com',
+      'https://contoso.sharepoint.com/sites/maternity',
+      'https://contoso.sharepoint.com?x=1',
+      'https://contoso.sharepoint.com/#top',
+      'https://jo@contoso.sharepoint.com',
+      '*',
+    ])('refuses %s, saying what an origin is', (value) => {
+      expect(problemsFor({ SHAREPOINT_WEB_ORIGIN: value }).problems).toEqual([
+        `SHAREPOINT_WEB_ORIGIN: "${value}" is not a web origin. Set the scheme and host of the SharePoint site whose pages show the web part, such as https://contoso.sharepoint.com (https, no path), or leave it unset.`,
+      ]);
     });
   });
 

@@ -64,6 +64,7 @@ export function testApp(
     rateLimit?: RateLimitSettings;
     rateLimitStore?: RateLimitStoreFactory;
     documents?: DocumentLinks;
+    sharePointWebOrigin?: string;
   } = {},
 ): TestApp {
   const store = openSqliteStore({ path: ':memory:' });
@@ -86,6 +87,7 @@ export function testApp(
       bot: options.botCredentials,
       rateLimit: options.rateLimit,
       botSettings: { documents: options.documents ?? {} },
+      sharePointWebOrigin: options.sharePointWebOrigin,
     },
     logger,
     rateLimitStore: options.rateLimitStore,

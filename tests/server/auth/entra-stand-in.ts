@@ -73,6 +73,37 @@ export function teamsClaims(overrides: JWTPayload = {}): JWTPayload {
   };
 }
 
+/**
+ * The app that asks Entra for the SharePoint web part's tokens (AadHttpClient): Microsoft's
+ * "SharePoint Online Web Client Extensibility" app, to which an administrator grants the
+ * web part's permission request.
+ */
+export const SHAREPOINT_CLIENT_APP = '08e18876-6177-487e-b8b5-cf950c1e598c';
+
+/**
+ * The claims of the token AadHttpClient gets for the web part with the tab's app as the
+ * resource, after an administrator approved `access_as_user`: v2 (the tab's app asks for
+ * v2 tokens), issued to SharePoint's client app rather than to Teams.
+ */
+export function webPartClaims(overrides: JWTPayload = {}): JWTPayload {
+  return teamsClaims({ azp: SHAREPOINT_CLIENT_APP, azpacr: '0', ...overrides });
+}
+
+/** The same token as a v1 token: the Application ID URI as audience, sts.windows.net as issuer, `appid` and `upn` instead of `azp` and `preferred_username`. */
+export function webPartV1Claims(overrides: JWTPayload = {}): JWTPayload {
+  return teamsClaims({
+    aud: `api://${TAB_DOMAIN}/${CLIENT_ID}`,
+    iss: `https://sts.windows.net/${TENANT}/`,
+    ver: '1.0',
+    appid: SHAREPOINT_CLIENT_APP,
+    appidacr: '0',
+    preferred_username: undefined,
+    upn: 'jo.bloggs@example.org',
+    unique_name: 'jo.bloggs@example.org',
+    ...overrides,
+  });
+}
+
 /** Signs `claims` with `key` (RS256, its kid in the header), as Entra does. */
 export function mint(key: SigningKey, claims: JWTPayload = teamsClaims()): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).sign(key.privateKey);

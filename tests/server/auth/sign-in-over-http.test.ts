@@ -10,6 +10,7 @@ import {
   startEntraStandIn,
   teamsClaims,
   unsigned,
+  webPartClaims,
   type EntraStandIn,
   type SigningKey,
 } from './entra-stand-in';
@@ -87,6 +88,30 @@ describe('the tab API with Teams sign-in', () => {
       .send({ workstreamId: other.body.id, title: 'Sneaked in' })
       .expect(403);
     expect(await signedIn.store.find({ list: 'roles' })).toEqual([]);
+  });
+
+  it("lets the web part on the SharePoint site read the person's workstreams with its own token, across origins", async () => {
+    const sharePoint = 'https://contoso.sharepoint.com';
+    const server = testApp({ identity: 'entra', signIn: signInSettings(entra.keysUrl), sharePointWebOrigin: sharePoint });
+    try {
+      const authorization = `Bearer ${await mint(key, webPartClaims())}`;
+      await request(server.app).post('/api/workstreams').set('Authorization', authorization).send({ title: 'Maternity' }).expect(201);
+      await request(server.app)
+        .options('/api/workstreams')
+        .set('Origin', sharePoint)
+        .set('Access-Control-Request-Method', 'GET')
+        .set('Access-Control-Request-Headers', 'authorization')
+        .expect(204);
+      const read = await request(server.app)
+        .get('/api/workstreams')
+        .set('Origin', sharePoint)
+        .set('Authorization', authorization)
+        .expect(200);
+      expect(read.headers['access-control-allow-origin']).toBe(sharePoint);
+      expect(read.body.map((workstream: { title: string }) => workstream.title)).toEqual(['Maternity']);
+    } finally {
+      server.store.close();
+    }
   });
 
   it('records the signed-in person as the author of what they change', async () => {

@@ -18,6 +18,8 @@ import {
   startEntraStandIn,
   teamsClaims,
   unsigned,
+  webPartClaims,
+  webPartV1Claims,
   type EntraStandIn,
   type SigningKey,
 } from './entra-stand-in';
@@ -105,6 +107,37 @@ describe('the Teams single sign-on token', () => {
 
   it.each(['not-a-token', 'a.b.c', '', 'eyJhbGciOiJSUzI1NiJ9'])('is refused when malformed: %j', async (token) => {
     expect(await refusal(token)).toBe('malformed');
+  });
+});
+
+/** SharePoint Online's own resource id: a token for SharePoint, not for the app. */
+const SHAREPOINT_RESOURCE = '00000003-0000-0ff1-ce00-000000000000';
+
+describe("the SharePoint web part's token (AadHttpClient, the tab's app as resource)", () => {
+  it('is accepted as Entra issues it to SharePoint for the tab app (v2), and names the person', async () => {
+    await expect(validator().validate(await mint(current, webPartClaims()))).resolves.toEqual({
+      id: USER_OID,
+      name: 'Jo Bloggs',
+      email: 'jo.bloggs@example.org',
+      tenantId: TENANT,
+    });
+  });
+
+  it('is accepted as a v1 token for the Application ID URI, with upn as email', async () => {
+    await expect(validator().validate(await mint(current, webPartV1Claims()))).resolves.toMatchObject({
+      id: USER_OID,
+      email: 'jo.bloggs@example.org',
+    });
+  });
+
+  it.each<[string, JWTPayload, RefusalReason]>([
+    ['the permission approved is not access_as_user', webPartClaims({ scp: 'user_impersonation' }), 'scope'],
+    ['SharePoint holds it for itself (no scope)', webPartClaims({ scp: undefined, roles: ['access_as_user'] }), 'scope'],
+    ['it is meant for SharePoint, not the app', webPartClaims({ aud: SHAREPOINT_RESOURCE }), 'audience'],
+    ['it is a v1 token for another host', webPartV1Claims({ aud: `api://contoso.sharepoint.com/${CLIENT_ID}` }), 'audience'],
+    ['it comes from a tenant not allowed', webPartClaims({ tid: OTHER_TENANT }), 'tenant'],
+  ])('is refused when %s', async (_case, claims, reason) => {
+    expect(await refusal(await mint(current, claims))).toBe(reason);
   });
 });
 
