@@ -246,7 +246,9 @@ export class PathwayEngine {
     const isEngagementTeam =
       this.services.engagementChannelId !== undefined && turn.conversation.teamsChannelId === this.services.engagementChannelId;
     const base = { ...this.services, turn, isEngagementTeam };
-    if (capability.needsWorkstream === false) return { ...base, workstream: await this.knownWorkstream(turn, state) };
+    if (capability.needsWorkstream === false) {
+      return { ...base, workstream: capability.looksAtWorkstream === false ? undefined : await this.knownWorkstream(turn, state) };
+    }
     if (isEngagementTeam && turn.action) return { ...base, workstream: undefined };
     const workstream =
       (await this.cardWorkstream(turn)) ?? (await this.knownWorkstream(turn, state)) ?? (await this.inferred(turn, state, etag));
