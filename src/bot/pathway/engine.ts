@@ -90,6 +90,10 @@ export class PathwayEngine {
    * gets the answer of its first delivery: the card as that press left it.
    */
   async handle(turn: PathwayTurn): Promise<TurnResult> {
+    return this.forOneTurn().handleTurn(turn);
+  }
+
+  private async handleTurn(turn: PathwayTurn): Promise<TurnResult> {
     return this.settled(turn, async () => {
       const press = turn.awaitsAnswer && turn.activityId ? turn.activityId : undefined;
       if (await this.redelivered(turn)) return press ? this.sameAnswer(turn.conversation.id, press) : { replies: [] };
@@ -121,7 +125,17 @@ export class PathwayEngine {
    */
   async introduce(turn: PathwayTurn): Promise<TurnResult> {
     if (await this.redelivered(turn)) return { replies: [] };
-    return { replies: [{ text: WELCOME_MESSAGE }, ...(await this.workstreamQuestion(turn)).replies] };
+    return { replies: [{ text: WELCOME_MESSAGE }, ...(await this.forOneTurn().workstreamQuestion(turn)).replies] };
+  }
+
+  /** This engine for one turn: its steps read each record once (`PathwayService.forOneTurn`). */
+  private forOneTurn(): PathwayEngine {
+    return new PathwayEngine(
+      this.capabilities,
+      { ...this.services, service: this.services.service.forOneTurn() },
+      this.logger,
+      this.fallback,
+    );
   }
 
   /** The capability with this name; a misspelt name in the registry is a bug. */
@@ -232,7 +246,9 @@ export class PathwayEngine {
     const isEngagementTeam =
       this.services.engagementChannelId !== undefined && turn.conversation.teamsChannelId === this.services.engagementChannelId;
     const base = { ...this.services, turn, isEngagementTeam };
-    if (capability.needsWorkstream === false) return { ...base, workstream: await this.knownWorkstream(turn, state) };
+    if (capability.needsWorkstream === false) {
+      return { ...base, workstream: capability.looksAtWorkstream === false ? undefined : await this.knownWorkstream(turn, state) };
+    }
     if (isEngagementTeam && turn.action) return { ...base, workstream: undefined };
     const workstream =
       (await this.cardWorkstream(turn)) ?? (await this.knownWorkstream(turn, state)) ?? (await this.inferred(turn, state, etag));

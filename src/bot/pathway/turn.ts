@@ -114,6 +114,11 @@ export interface Capability {
   readonly actions?: Readonly<Record<string, ActionHandler>>;
   /** Whether it works on one workstream (asked for or inferred first). Defaults to true. */
   readonly needsWorkstream?: boolean;
+  /**
+   * False for one that needs no workstream and never looks at the conversation's either
+   * (help, say): its turn does not read the workstreams to find it.
+   */
+  readonly looksAtWorkstream?: false;
   /** When the bot is waiting for free text (a question being typed), the capability that takes it. */
   readonly onAwaitedText?: TextHandler;
 }

@@ -1,5 +1,6 @@
 import { OneToOneViewUseCases } from './one-to-one-views';
 import { ChannelUseCases, channelInputs } from './channels';
+import { ReadingOnce } from './read-once';
 import { UseCaseContext, type ServiceDeps } from './context';
 import { WorklistUseCases } from './worklists';
 import { InductionUseCases, inductionInputs } from './induction';
@@ -42,6 +43,12 @@ export interface PathwayService {
   readonly members: MemberUseCases;
   /** Consent to notes, subject access, erasure and the retention schedule. */
   readonly personalData: PersonalDataUseCases;
+  /**
+   * The same use cases for one bot turn: each read goes to the store once until a
+   * write ({@link ReadingOnce}). Made for each turn and dropped after it, so the next
+   * turn sees what others changed meanwhile.
+   */
+  forOneTurn(): PathwayService;
 }
 
 /**
@@ -78,6 +85,7 @@ export function createPathwayService(deps: ServiceDeps): PathwayService {
     roleViews: new RoleViewUseCases(ctx),
     members: new MemberUseCases(ctx),
     personalData: new PersonalDataUseCases(ctx),
+    forOneTurn: () => createPathwayService({ ...deps, store: new ReadingOnce(deps.store) }),
   };
 }
 

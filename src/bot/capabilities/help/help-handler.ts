@@ -36,6 +36,7 @@ const GREETINGS = ['help', 'hi', 'hello', 'hey', 'start'];
 export const helpCapability: Capability = {
   name: 'help',
   needsWorkstream: false,
+  looksAtWorkstream: false,
   triggers: GREETINGS,
   async onText(scope) {
     const first =

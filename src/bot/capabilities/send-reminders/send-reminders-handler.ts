@@ -64,6 +64,7 @@ async function sendReminders(scope: TurnScope): Promise<TurnResult> {
 export const sendRemindersCapability: Capability = {
   name: 'send-reminders',
   needsWorkstream: false,
+  looksAtWorkstream: false,
   triggers: ['send reminders', 'run reminders', 'reminders'],
   onText: (scope) => sendReminders(scope),
   actions: { 'reminders.send': (scope) => sendReminders(scope) },

@@ -5,6 +5,7 @@ import type { Capability } from '../../pathway/turn';
 export const workstreamCapability: Capability = {
   name: 'workstream',
   needsWorkstream: false,
+  looksAtWorkstream: false,
   triggers: ['workstream', 'switch workstream', 'change workstream'],
   onText: (scope) => chooseWorkstreamCard(scope, scope.turn.actor, scope.turn.conversation.kind === 'channel'),
 };
