@@ -269,12 +269,6 @@ export class SqliteStore implements Store {
     return row && recordFromRow(list, row);
   }
 
-  private readWritten<L extends ListName>(list: L, id: number): RecordOf<L> {
-    const record = this.read(list, id);
-    if (!record) throw new Error(`The ${list} row with id ${id} was written but cannot be read back`);
-    return record;
-  }
-
   private apply(change: Change, stamp: Stamp, refs: Refs): RecordOf<ListName> | undefined {
     switch (change.op) {
       case 'create':
@@ -301,7 +295,8 @@ export class SqliteStore implements Store {
     this.checkLookups(list, fields);
     const id = this.insert(list, key, at, fields);
     declareRef(refs, change.ref, { list, id });
-    const stored = this.readWritten(list, id);
+    // As a read would give the row back: the values are parsed and canonical, and each column keeps its kind of value as it is.
+    const stored = { id, key, version: 1, created: at, modified: at, ...fields } as RecordOf<ListName>;
     this.audit(changeEntry(change, id, undefined, stored), stamp);
     return stored;
   }
@@ -319,7 +314,7 @@ export class SqliteStore implements Store {
       change.id,
       change.version,
     );
-    const after = this.readWritten(list, change.id);
+    const after = { ...merged, version: before.version + 1, modified: at } as RecordOf<ListName>;
     this.audit(changeEntry(change, change.id, before, after), stamp);
     return after;
   }
