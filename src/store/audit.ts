@@ -9,7 +9,9 @@ type FieldChange = { readonly from: unknown; readonly to: unknown } | { readonly
 const CHANGES_MAX = metaOf(LISTS.activity.fields.changes).maxLength ?? NOTE_MAX;
 
 function same(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  // Values are parsed, so two plain values are the same only when identical; lists (multiple choices) compare as JSON.
+  return typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

@@ -49,7 +49,28 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
-type Refs = Map<string, RefTarget>;
+/** What a commit has done so far: the refs its creates declared, and the items it wrote and has not deleted, which exist in its transaction. */
+class CommitScope {
+  readonly refs = new Map<string, RefTarget>();
+  private readonly written = new Map<ListName, Set<number>>();
+
+  wrote(list: ListName, id: number): void {
+    let ids = this.written.get(list);
+    if (!ids) {
+      ids = new Set();
+      this.written.set(list, ids);
+    }
+    ids.add(id);
+  }
+
+  deleted(list: ListName, id: number): void {
+    this.written.get(list)?.delete(id);
+  }
+
+  holds(list: ListName, id: number): boolean {
+    return this.written.get(list)?.has(id) === true;
+  }
+}
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 /** Query shapes are bounded by the schema, but a cap keeps a long-running process honest. */
@@ -174,8 +195,8 @@ export class SqliteStore implements Store {
     return this.use(() => {
       const stamp = checkedContext(context);
       checkedChanges(changes);
-      const refs: Refs = new Map();
-      const write = this.db.transaction(() => changes.map((change) => this.apply(change, stamp, refs)));
+      const scope = new CommitScope();
+      const write = this.db.transaction(() => changes.map((change) => this.apply(change, stamp, scope)));
       // IMMEDIATE takes the write lock first, so a busy database waits (busy_timeout)
       // instead of failing half-way when a read turns into a write.
       return write.immediate();
@@ -269,44 +290,46 @@ export class SqliteStore implements Store {
     return row && recordFromRow(list, row);
   }
 
-  private apply(change: Change, stamp: Stamp, refs: Refs): RecordOf<ListName> | undefined {
+  private apply(change: Change, stamp: Stamp, scope: CommitScope): RecordOf<ListName> | undefined {
     switch (change.op) {
       case 'create':
-        return this.create(change, stamp, refs);
+        return this.create(change, stamp, scope);
       case 'update':
-        return this.update(change, stamp);
+        return this.update(change, stamp, scope);
       case 'delete':
-        this.remove(change, stamp);
+        this.remove(change, stamp, scope);
         return undefined;
     }
   }
 
-  private create(change: Extract<Change, { op: 'create' }>, stamp: Stamp, refs: Refs): RecordOf<ListName> {
+  private create(change: Extract<Change, { op: 'create' }>, stamp: Stamp, scope: CommitScope): RecordOf<ListName> {
     const { at } = stamp;
     const list = change.list;
     const key = checkedKey(change.key);
     const existing = this.rowStatement(sqlOf(list).byKey).get(key) as unknown[] | undefined;
     if (existing) {
       const record = recordFromRow(list, existing);
-      declareRef(refs, change.ref, { list, id: record.id });
+      declareRef(scope.refs, change.ref, { list, id: record.id });
+      scope.wrote(list, record.id);
       return record;
     }
-    const fields = canonicalFields(list, parseFields(list, resolveRefs(list, change.values, refs)));
-    this.checkLookups(list, fields);
+    const fields = canonicalFields(list, parseFields(list, resolveRefs(list, change.values, scope.refs)));
+    this.checkLookups(list, fields, scope);
     const id = this.insert(list, key, at, fields);
-    declareRef(refs, change.ref, { list, id });
+    declareRef(scope.refs, change.ref, { list, id });
+    scope.wrote(list, id);
     // As a read would give the row back: the values are parsed and canonical, and each column keeps its kind of value as it is.
     const stored = { id, key, version: 1, created: at, modified: at, ...fields } as RecordOf<ListName>;
     this.audit(changeEntry(change, id, undefined, stored), stamp);
     return stored;
   }
 
-  private update(change: Extract<Change, { op: 'update' }>, stamp: Stamp): RecordOf<ListName> {
+  private update(change: Extract<Change, { op: 'update' }>, stamp: Stamp, scope: CommitScope): RecordOf<ListName> {
     const { list } = change;
     const { at } = stamp;
     const changed = canonicalFields(list, parseFields(list, change.values, true));
     const before = checkedVersion(list, change.id, change.version, this.read(list, change.id));
-    this.checkLookups(list, changed);
+    this.checkLookups(list, changed, scope);
     const merged: Record<string, unknown> = { ...before, ...changed };
     this.statement(sqlOf(list).update).run(
       ...columnsOf(list).map(({ name, meta }) => toSql(meta, merged[name])),
@@ -319,7 +342,7 @@ export class SqliteStore implements Store {
     return after;
   }
 
-  private remove(change: Extract<Change, { op: 'delete' }>, stamp: Stamp): void {
+  private remove(change: Extract<Change, { op: 'delete' }>, stamp: Stamp, scope: CommitScope): void {
     const list = change.list;
     const before = checkedVersion(list, change.id, change.version, this.read(list, change.id));
     try {
@@ -328,6 +351,7 @@ export class SqliteStore implements Store {
       if (isSqliteError(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) throw this.inUse(list, change.id);
       throw error;
     }
+    scope.deleted(list, change.id);
     this.audit(changeEntry(change, change.id, before, undefined), stamp);
   }
 
@@ -340,10 +364,15 @@ export class SqliteStore implements Store {
     this.insert('activity', randomUUID(), stamp.at, auditFields(entry, stamp));
   }
 
-  /** Names each lookup column whose id is not in the list it points at (SQLite's own error names none). */
-  private checkLookups(list: ListName, fields: Readonly<Record<string, unknown>>): void {
+  /**
+   * Names each lookup column whose id is not in the list it points at (SQLite's own
+   * error names none); an item this commit wrote and has not deleted is there without asking.
+   */
+  private checkLookups(list: ListName, fields: Readonly<Record<string, unknown>>, scope: CommitScope): void {
     refuseMissingLookups(
-      lookupsOf(list, fields).filter(({ list: target, id }) => this.statement(sqlOf(target).exists).get(id) === undefined),
+      lookupsOf(list, fields).filter(
+        ({ list: target, id }) => !scope.holds(target, id) && this.statement(sqlOf(target).exists).get(id) === undefined,
+      ),
     );
   }
 

@@ -323,6 +323,26 @@ describe('SQLite store', () => {
     });
   });
 
+  describe('writing', () => {
+    it('refuses a lookup to an item the same commit found and then deleted, naming the field, and changes nothing', async () => {
+      await withStore(':memory:', async (store) => {
+        const key = 'workstream-to-remove';
+        const [workstream] = (await store.commit([creating('workstreams', aWorkstream(), { key })], aContext())) as [
+          RecordOf<'workstreams'>,
+        ];
+        const error = await store
+          .commit(
+            [creating('workstreams', aWorkstream(), { key }), deleting('workstreams', workstream), creating('roles', aRole(workstream.id))],
+            aContext(),
+          )
+          .catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).fields).toEqual({ workstreamId: `Workstream: there is no workstream with id ${workstream.id}.` });
+        expect(await store.get('workstreams', workstream.id)).toEqual(workstream);
+      });
+    });
+  });
+
   describe('querying', () => {
     it('refuses conditions it cannot answer honestly: a value on a multi-choice column, a malformed range, an impossible date, a negative top', async () => {
       const store = openSqliteStore({ path: ':memory:' });
