@@ -87,7 +87,7 @@ const count = (rows: DashboardRows) => Object.values(rows).reduce((total, list) 
 export const dashboardSqlite: Benchmark = {
   name: NAME,
   async run(context) {
-    const { file, writeMs, records } = await organisationDatabase(context);
+    const { file, writeMs, writeCpuMs, records } = await organisationDatabase(context);
     const config = { ...loadConfig({ DATABASE_PATH: file, SEED_DEMO: 'never', ...RATE_LIMITS_RAISED, REMINDERS: 'off' }), port: 0 };
     const server = await startServer(config, { logger: silentLogger, clock: BENCH_CLOCK });
     const floor = bareSql(file);
@@ -145,16 +145,9 @@ export const dashboardSqlite: Benchmark = {
       }
       figures.push(figure(NAME, 'service CPU per read', 'ms', perRun.get('service CPU'), sql('CPU')));
       figures.push(figure(NAME, 'HTTP API CPU per read', 'ms', perRun.get('http CPU'), bareHttpFloor('CPU')));
-      figures.push(
-        figure(
-          NAME,
-          'generated organisation written',
-          'records/s',
-          [(records / writeMs) * 1000],
-          undefined,
-          `${records.toLocaleString('en-GB')} records through the store's commit, once`,
-        ),
-      );
+      const written = `${records.toLocaleString('en-GB')} records through the store's commit, once`;
+      figures.push(figure(NAME, 'generated organisation written', 'records/s', [(records / writeMs) * 1000], undefined, written));
+      figures.push(figure(NAME, 'generated organisation written, per second of CPU', 'records/s', [(records / writeCpuMs) * 1000]));
       return figures;
     } finally {
       await closeHttpFloor();
