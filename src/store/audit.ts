@@ -9,7 +9,9 @@ type FieldChange = { readonly from: unknown; readonly to: unknown } | { readonly
 const CHANGES_MAX = metaOf(LISTS.activity.fields.changes).maxLength ?? NOTE_MAX;
 
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  // Values are parsed, so two plain values are the same only when identical; lists (multiple choices) compare as JSON.
+  return typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -28,6 +30,7 @@ export function auditChanges(list: ListName, before: object | undefined, after: 
     changes[name] = meta.personal ? { changed: true } : { from, to };
   }
   let json = JSON.stringify(changes);
+  if (json.length <= CHANGES_MAX) return json;
   const bySize = Object.keys(changes).sort((a, b) => JSON.stringify(changes[b]).length - JSON.stringify(changes[a]).length);
   for (const field of bySize) {
     if (json.length <= CHANGES_MAX) break;

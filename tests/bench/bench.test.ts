@@ -33,6 +33,8 @@ describe('npm run bench -- --quick, for the benchmarks that need no build', () =
     }
     const service = report.figures.find((item) => item.name === 'service p50');
     expect(service?.floor?.name).toBe('bare SQL p50');
+    const api = report.figures.find((item) => item.name === 'HTTP API CPU per read');
+    expect(api?.floor?.name).toBe('bare HTTP CPU');
     const dashboard = report.figures.find((item) => item.name.startsWith('dashboard,'));
     expect(dashboard).toMatchObject({ unit: 'round trips', floor: { name: 'one round trip', value: 1 } });
   });

@@ -306,22 +306,59 @@ const systemChecks: ReadonlyArray<readonly [string, (value: unknown) => boolean]
   ['modified', isStoredInstant],
 ];
 
-const recordChecks = new Map<ListName, ReadonlyArray<readonly [string, (value: unknown) => boolean]>>();
+/** One field and its quick check (see {@link acceptsAsIs}). */
+export interface AsIsCheck {
+  readonly name: string;
+  readonly check: (value: unknown) => boolean;
+}
 
-/**
- * True when `candidate` holds exactly the fields and system fields of a stored item
- * of the list, each as {@link recordSchema} would give it back (see {@link acceptsAsIs}):
- * the candidate is then the record, with no parse. False sends the caller to
- * {@link recordSchema}, which decides and says what is wrong.
- */
-export function isRecordAsIs(list: ListName, candidate: Readonly<Record<string, unknown>>): boolean {
-  let checks = recordChecks.get(list);
+const fieldChecks = new Map<ListName, readonly AsIsCheck[]>();
+const recordChecks = new Map<ListName, readonly AsIsCheck[]>();
+
+/** The fields of the list, each with the check that it is as the list's schema would give it back (worked out once per list). */
+export function fieldChecksOf(list: ListName): readonly AsIsCheck[] {
+  let checks = fieldChecks.get(list);
   if (!checks) {
     const fields = LISTS[list].fields as Record<string, z.ZodType>;
-    checks = [...systemChecks, ...Object.entries(fields).map(([name, schema]) => [name, acceptsAsIs(schema)] as const)];
+    checks = Object.entries(fields).map(([name, schema]) => ({ name, check: acceptsAsIs(schema) }));
+    fieldChecks.set(list, checks);
+  }
+  return checks;
+}
+
+/**
+ * The system fields of a stored item of the list, then its fields, each with the
+ * check that it is as {@link recordSchema} would give it back (worked out once per
+ * list: adapters check every value of every row they read).
+ */
+export function recordChecksOf(list: ListName): readonly AsIsCheck[] {
+  let checks = recordChecks.get(list);
+  if (!checks) {
+    checks = [...systemChecks.map(([name, check]) => ({ name, check })), ...fieldChecksOf(list)];
     recordChecks.set(list, checks);
   }
+  return checks;
+}
+
+/** An object made by a literal or `JSON.parse`, not an array, a class instance or a value of another kind. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * True when `candidate` is a plain object holding exactly the fields `checks` names,
+ * each passing its check: it is then as the schema the checks come from would give it
+ * back, with no parse. False sends the caller to that schema, which decides and says
+ * what is wrong.
+ */
+export function holdsAsIs(checks: readonly AsIsCheck[], candidate: unknown): candidate is Record<string, unknown> {
+  if (!isPlainObject(candidate)) return false;
+  const values = candidate;
   let held = 0;
-  for (const name in candidate) if (Object.hasOwn(candidate, name)) held += 1;
-  return held === checks.length && checks.every(([name, check]) => check(candidate[name]));
+  for (const name in values) if (Object.hasOwn(values, name)) held += 1;
+  if (held !== checks.length) return false;
+  for (const { name, check } of checks) if (!Object.hasOwn(values, name) || !check(values[name])) return false;
+  return true;
 }

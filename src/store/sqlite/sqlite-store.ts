@@ -35,7 +35,7 @@ import {
   type RefTarget,
   type Stamp,
 } from '../commit-rules';
-import { recordFromRow, selectColumns, toSql, type Row } from './codec';
+import { recordFromRow, selectColumns, toSql } from './codec';
 import { migrate, schemaVersion, type MigrationReport } from './migrate';
 import { compileQuery } from './query';
 import { ident } from './sql';
@@ -49,11 +49,74 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
-type Refs = Map<string, RefTarget>;
+/** What a commit has done so far: the refs its creates declared, and the items it wrote and has not deleted, which exist in its transaction. */
+class CommitScope {
+  readonly refs = new Map<string, RefTarget>();
+  private readonly written = new Map<ListName, Set<number>>();
+
+  wrote(list: ListName, id: number): void {
+    let ids = this.written.get(list);
+    if (!ids) {
+      ids = new Set();
+      this.written.set(list, ids);
+    }
+    ids.add(id);
+  }
+
+  deleted(list: ListName, id: number): void {
+    this.written.get(list)?.delete(id);
+  }
+
+  holds(list: ListName, id: number): boolean {
+    return this.written.get(list)?.has(id) === true;
+  }
+}
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 /** Query shapes are bounded by the schema, but a cap keeps a long-running process honest. */
 const STATEMENT_CACHE_MAX = 500;
+
+/** Keeps at most {@link STATEMENT_CACHE_MAX} statements, dropping the oldest. */
+function cachedStatement(cache: Map<string, Database.Statement>, sql: string, prepare: () => Database.Statement): Database.Statement {
+  const cached = cache.get(sql);
+  if (cached) return cached;
+  const prepared = prepare();
+  if (cache.size >= STATEMENT_CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(sql, prepared);
+  return prepared;
+}
+
+/** The SQL of the statements every commit runs on a list. */
+interface ListSql {
+  readonly byId: string;
+  readonly byKey: string;
+  readonly exists: string;
+  readonly insert: string;
+  readonly update: string;
+  readonly delete: string;
+}
+
+const sqlByList = new Map<ListName, ListSql>();
+
+/** Written once per list: a commit asks for these for every change and audit entry. */
+function sqlOf(list: ListName): ListSql {
+  let texts = sqlByList.get(list);
+  if (!texts) {
+    const table = ident(list);
+    const columns = columnsOf(list).map(({ name }) => ident(name));
+    const inserted = ['"key"', '"version"', '"created"', '"modified"', ...columns];
+    texts = {
+      byId: `SELECT ${selectColumns(list)} FROM ${table} WHERE "id" = ?`,
+      byKey: `SELECT ${selectColumns(list)} FROM ${table} WHERE "key" = ?`,
+      exists: `SELECT 1 FROM ${table} WHERE "id" = ?`,
+      insert: `INSERT INTO ${table} (${inserted.join(', ')}) VALUES (${inserted.map(() => '?').join(', ')})`,
+      update: `UPDATE ${table} SET ${columns.map((column) => `${column} = ?`).join(', ')}, "version" = "version" + 1, "modified" = ? WHERE "id" = ? AND "version" = ?`,
+      delete: `DELETE FROM ${table} WHERE "id" = ?`,
+    };
+    sqlByList.set(list, texts);
+  }
+  return texts;
+}
 
 /**
  * Opens (creating and migrating as needed) an embedded SQLite store. Files get
@@ -74,6 +137,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Statements that read whole items, answering each row as an array in {@link selectColumns} order. */
+  private readonly rowStatements = new Map<string, Database.Statement>();
   private closed = false;
 
   private constructor(
@@ -130,8 +195,8 @@ export class SqliteStore implements Store {
     return this.use(() => {
       const stamp = checkedContext(context);
       checkedChanges(changes);
-      const refs: Refs = new Map();
-      const write = this.db.transaction(() => changes.map((change) => this.apply(change, stamp, refs)));
+      const scope = new CommitScope();
+      const write = this.db.transaction(() => changes.map((change) => this.apply(change, stamp, scope)));
       // IMMEDIATE takes the write lock first, so a busy database waits (busy_timeout)
       // instead of failing half-way when a read turns into a write.
       return write.immediate();
@@ -176,6 +241,7 @@ export class SqliteStore implements Store {
     if (this.closed) return;
     this.closed = true;
     this.statements.clear();
+    this.rowStatements.clear();
     this.db.close();
   }
 
@@ -206,110 +272,106 @@ export class SqliteStore implements Store {
   }
 
   private statement(sql: string): Database.Statement {
-    const cached = this.statements.get(sql);
-    if (cached) return cached;
-    const prepared = this.db.prepare(sql);
-    if (this.statements.size >= STATEMENT_CACHE_MAX) {
-      const oldest = this.statements.keys().next().value as string;
-      this.statements.delete(oldest);
-    }
-    this.statements.set(sql, prepared);
-    return prepared;
+    return cachedStatement(this.statements, sql, () => this.db.prepare(sql));
+  }
+
+  /** A prepared read of whole items, its rows answered as arrays (better-sqlite3 names no columns, so reading is cheaper). */
+  private rowStatement(sql: string): Database.Statement {
+    return cachedStatement(this.rowStatements, sql, () => this.db.prepare(sql).raw(true));
   }
 
   private findNow<L extends ListName>(query: Query<L>): Array<RecordOf<L>> {
     const { sql, params } = compileQuery(query as AnyQuery);
-    return (this.statement(sql).all(...params) as Row[]).map((row) => recordFromRow(query.list, row));
+    return (this.rowStatement(sql).all(...params) as unknown[][]).map((row) => recordFromRow(query.list, row));
   }
 
   private read<L extends ListName>(list: L, id: number): RecordOf<L> | undefined {
-    const row = this.statement(`SELECT ${selectColumns(list)} FROM ${ident(list)} WHERE "id" = ?`).get(id) as Row | undefined;
+    const row = this.rowStatement(sqlOf(list).byId).get(id) as unknown[] | undefined;
     return row && recordFromRow(list, row);
   }
 
-  private readWritten<L extends ListName>(list: L, id: number): RecordOf<L> {
-    const record = this.read(list, id);
-    if (!record) throw new Error(`The ${list} row with id ${id} was written but cannot be read back`);
-    return record;
-  }
-
-  private apply(change: Change, stamp: Stamp, refs: Refs): RecordOf<ListName> | undefined {
+  private apply(change: Change, stamp: Stamp, scope: CommitScope): RecordOf<ListName> | undefined {
     switch (change.op) {
       case 'create':
-        return this.create(change, stamp, refs);
+        return this.create(change, stamp, scope);
       case 'update':
-        return this.update(change, stamp);
+        return this.update(change, stamp, scope);
       case 'delete':
-        this.remove(change, stamp);
+        this.remove(change, stamp, scope);
         return undefined;
     }
   }
 
-  private create(change: Extract<Change, { op: 'create' }>, stamp: Stamp, refs: Refs): RecordOf<ListName> {
+  private create(change: Extract<Change, { op: 'create' }>, stamp: Stamp, scope: CommitScope): RecordOf<ListName> {
     const { at } = stamp;
     const list = change.list;
     const key = checkedKey(change.key);
-    const existing = this.statement(`SELECT ${selectColumns(list)} FROM ${ident(list)} WHERE "key" = ?`).get(key) as Row | undefined;
+    const existing = this.rowStatement(sqlOf(list).byKey).get(key) as unknown[] | undefined;
     if (existing) {
       const record = recordFromRow(list, existing);
-      declareRef(refs, change.ref, { list, id: record.id });
+      declareRef(scope.refs, change.ref, { list, id: record.id });
+      scope.wrote(list, record.id);
       return record;
     }
-    const fields = canonicalFields(list, parseFields(list, resolveRefs(list, change.values, refs)));
-    this.checkLookups(list, fields);
+    const fields = canonicalFields(list, parseFields(list, resolveRefs(list, change.values, scope.refs)));
+    this.checkLookups(list, fields, scope);
     const id = this.insert(list, key, at, fields);
-    declareRef(refs, change.ref, { list, id });
-    const stored = this.readWritten(list, id);
+    declareRef(scope.refs, change.ref, { list, id });
+    scope.wrote(list, id);
+    // As a read would give the row back: the values are parsed and canonical, and each column keeps its kind of value as it is.
+    const stored = { id, key, version: 1, created: at, modified: at, ...fields } as RecordOf<ListName>;
     this.audit(changeEntry(change, id, undefined, stored), stamp);
     return stored;
   }
 
-  private update(change: Extract<Change, { op: 'update' }>, stamp: Stamp): RecordOf<ListName> {
+  private update(change: Extract<Change, { op: 'update' }>, stamp: Stamp, scope: CommitScope): RecordOf<ListName> {
     const { list } = change;
     const { at } = stamp;
     const changed = canonicalFields(list, parseFields(list, change.values, true));
     const before = checkedVersion(list, change.id, change.version, this.read(list, change.id));
-    this.checkLookups(list, changed);
+    this.checkLookups(list, changed, scope);
     const merged: Record<string, unknown> = { ...before, ...changed };
-    const columns = columnsOf(list);
-    const assignments = columns.map(({ name }) => `${ident(name)} = ?`).join(', ');
-    this.statement(
-      `UPDATE ${ident(list)} SET ${assignments}, "version" = "version" + 1, "modified" = ? WHERE "id" = ? AND "version" = ?`,
-    ).run(...columns.map(({ name, meta }) => toSql(meta, merged[name])), at, change.id, change.version);
-    const after = this.readWritten(list, change.id);
+    this.statement(sqlOf(list).update).run(
+      ...columnsOf(list).map(({ name, meta }) => toSql(meta, merged[name])),
+      at,
+      change.id,
+      change.version,
+    );
+    const after = { ...merged, version: before.version + 1, modified: at } as RecordOf<ListName>;
     this.audit(changeEntry(change, change.id, before, after), stamp);
     return after;
   }
 
-  private remove(change: Extract<Change, { op: 'delete' }>, stamp: Stamp): void {
+  private remove(change: Extract<Change, { op: 'delete' }>, stamp: Stamp, scope: CommitScope): void {
     const list = change.list;
     const before = checkedVersion(list, change.id, change.version, this.read(list, change.id));
     try {
-      this.statement(`DELETE FROM ${ident(list)} WHERE "id" = ?`).run(change.id);
+      this.statement(sqlOf(list).delete).run(change.id);
     } catch (error) {
       if (isSqliteError(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) throw this.inUse(list, change.id);
       throw error;
     }
+    scope.deleted(list, change.id);
     this.audit(changeEntry(change, change.id, before, undefined), stamp);
   }
 
   private insert(list: ListName, key: string, at: string, fields: Readonly<Record<string, unknown>>): number {
-    const columns = columnsOf(list);
-    const names = ['key', 'version', 'created', 'modified', ...columns.map((column) => column.name)];
-    const sql = `INSERT INTO ${ident(list)} (${names.map(ident).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
-    const values = columns.map(({ name, meta }) => toSql(meta, fields[name]));
-    return Number(this.statement(sql).run(key, 1, at, at, ...values).lastInsertRowid);
+    const values = columnsOf(list).map(({ name, meta }) => toSql(meta, fields[name]));
+    return Number(this.statement(sqlOf(list).insert).run(key, 1, at, at, ...values).lastInsertRowid);
   }
 
   private audit(entry: AuditEntry, stamp: Stamp): void {
     this.insert('activity', randomUUID(), stamp.at, auditFields(entry, stamp));
   }
 
-  /** Names each lookup column whose id is not in the list it points at (SQLite's own error names none). */
-  private checkLookups(list: ListName, fields: Readonly<Record<string, unknown>>): void {
+  /**
+   * Names each lookup column whose id is not in the list it points at (SQLite's own
+   * error names none); an item this commit wrote and has not deleted is there without asking.
+   */
+  private checkLookups(list: ListName, fields: Readonly<Record<string, unknown>>, scope: CommitScope): void {
     refuseMissingLookups(
       lookupsOf(list, fields).filter(
-        ({ list: target, id }) => this.statement(`SELECT 1 FROM ${ident(target)} WHERE "id" = ?`).get(id) === undefined,
+        ({ list: target, id }) => !scope.holds(target, id) && this.statement(sqlOf(target).exists).get(id) === undefined,
       ),
     );
   }

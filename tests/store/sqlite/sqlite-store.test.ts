@@ -289,12 +289,56 @@ describe('SQLite store', () => {
       });
     });
 
+    it('refuses a stored multiple choice that is not JSON, naming the row and the column', async () => {
+      const file = aDatabaseFile();
+      await withStore(file, async (store) => {
+        const { role } = await aPathway(store);
+        withRaw(file, (db) => db.prepare(`UPDATE "roles" SET "accessibleFormats" = 'Easy read' WHERE "id" = ?`).run(role.id));
+        await expect(store.get('roles', role.id)).rejects.toThrow(
+          `The roles row with id ${role.id} holds a accessibleFormats that is not a JSON array`,
+        );
+      });
+    });
+
+    it('reads a stored yes or no as true or false, and refuses one that is neither', async () => {
+      const file = aDatabaseFile();
+      await withStore(file, async (store) => {
+        const { partner } = await aPathway(store);
+        withRaw(file, (db) => db.prepare(`UPDATE "partners" SET "consentGiven" = 1 WHERE "id" = ?`).run(partner.id));
+        expect((await store.get('partners', partner.id))?.consentGiven).toBe(true);
+        withRaw(file, (db) => db.prepare(`UPDATE "partners" SET "consentGiven" = 2 WHERE "id" = ?`).run(partner.id));
+        await expect(store.get('partners', partner.id)).rejects.toThrow(
+          `The partners row with id ${partner.id} does not match the schema (consentGiven: Invalid input: expected boolean, received number`,
+        );
+      });
+    });
+
     it('reads text stored with spaces around it as the app would have written it, trimmed', async () => {
       const file = aDatabaseFile();
       await withStore(file, async (store) => {
         const { role } = await aPathway(store);
         withRaw(file, (db) => db.prepare(`UPDATE "roles" SET "title" = '  Patient voice  ' WHERE "id" = ?`).run(role.id));
         expect((await store.get('roles', role.id))?.title).toBe('Patient voice');
+      });
+    });
+  });
+
+  describe('writing', () => {
+    it('refuses a lookup to an item the same commit found and then deleted, naming the field, and changes nothing', async () => {
+      await withStore(':memory:', async (store) => {
+        const key = 'workstream-to-remove';
+        const [workstream] = (await store.commit([creating('workstreams', aWorkstream(), { key })], aContext())) as [
+          RecordOf<'workstreams'>,
+        ];
+        const error = await store
+          .commit(
+            [creating('workstreams', aWorkstream(), { key }), deleting('workstreams', workstream), creating('roles', aRole(workstream.id))],
+            aContext(),
+          )
+          .catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).fields).toEqual({ workstreamId: `Workstream: there is no workstream with id ${workstream.id}.` });
+        expect(await store.get('workstreams', workstream.id)).toEqual(workstream);
       });
     });
   });
