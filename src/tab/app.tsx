@@ -1,13 +1,16 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
+import { Spinner } from '@fluentui/react-components';
 import { createApiClient } from './api/client';
 import type { FirstScreenView } from './api/types';
-import { EngagementWorkspace } from './engagement-workspace';
 import { surfaceFromSearch } from './shared/url-state';
 import type { TeamsConnection, TeamsHost } from './teams/teams-host';
 import { Hosted } from './teams/hosted';
 import { WorkstreamWorkspace } from './workstream-workspace';
 
 const noToken = async (): Promise<null> => null;
+
+// The personal tab's surface: loaded only there, so a workstream's first screen needs less JavaScript.
+const EngagementWorkspace = lazy(() => import('./engagement-workspace').then((module) => ({ default: module.EngagementWorkspace })));
 
 /** Props for {@link App}. */
 export interface AppProps {
@@ -20,7 +23,13 @@ export interface AppProps {
 /** The Engagement overview or the workstream view, as the address asks, calling the API with Teams' token when in Teams. */
 function Surface({ host, firstScreen }: { readonly host: TeamsHost | null; readonly firstScreen: Promise<FirstScreenView> | null }) {
   const api = useMemo(() => createApiClient(host ? host.getToken : noToken), [host]);
-  if (surfaceFromSearch(window.location.search) === 'engagement') return <EngagementWorkspace host={host} api={api} />;
+  if (surfaceFromSearch(window.location.search) === 'engagement') {
+    return (
+      <Suspense fallback={<Spinner label="Loading every workstream…" />}>
+        <EngagementWorkspace host={host} api={api} />
+      </Suspense>
+    );
+  }
   return <WorkstreamWorkspace host={host} api={api} started={firstScreen} />;
 }
 
