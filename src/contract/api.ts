@@ -54,6 +54,8 @@ interface RouteSpec {
 /** Every route of the API, by the name both sides call it. */
 export const API = {
   me: { method: 'GET', path: '/me' },
+  firstScreen: { method: 'GET', path: '/first-screen' },
+  firstScreenAt: { method: 'GET', path: '/first-screen/:workstreamId' },
   botId: { method: 'GET', path: '/bot' },
   workstreams: { method: 'GET', path: '/workstreams' },
   createWorkstream: { method: 'POST', path: '/workstreams', status: 201, useCase: ['workstreams', 'create'] },
@@ -197,6 +199,19 @@ export interface Me {
   readonly workstreamIds: readonly number[];
 }
 
+/**
+ * What the workstream tab shows first, in one call (`GET /first-screen`, or
+ * `/first-screen/:workstreamId` for a tab opened at a workstream): who is signed in,
+ * their workstreams, and the dashboard of the workstream asked for if they can see it,
+ * else of the first of theirs (by title); null when they have none. A workstream they
+ * cannot see is never named in the answer.
+ */
+export interface FirstScreen {
+  readonly me: Me;
+  readonly workstreams: Workstream[];
+  readonly dashboard: TabDashboard | null;
+}
+
 /** A dashboard row as the tab's table reads it: without the fields the table never shows or sends back. */
 export type TabDashboardRow = Omit<DashboardRow, 'version' | 'roleId' | 'stageChangedAt'>;
 
@@ -221,6 +236,8 @@ export type TabRole = RoleOutcome & {
 /** What the routes without a use case answer. */
 export interface ReadAnswers {
   me: Me;
+  firstScreen: FirstScreen;
+  firstScreenAt: FirstScreen;
   botId: { readonly botId: string | null };
   workstreams: Workstream[];
   dashboard: TabDashboard;

@@ -1,5 +1,5 @@
 import type { IdentityMode } from '../config';
-import { API, type Answer, type ReadRoute, type UseCaseRoute } from '../contract/api';
+import { API, type Answer, type FirstScreen, type Me, type ReadRoute, type UseCaseRoute } from '../contract/api';
 import {
   acknowledgementFor,
   advertNote,
@@ -32,17 +32,29 @@ export interface ApiCall {
 /** The one read open to callers who are not signed in: the bot's id is public (it is in the app manifest). */
 export type OpenRead = 'botId';
 
+async function signedIn({ service, actor, identity }: ApiCall): Promise<Me> {
+  const reach = await service.members.reach(actor);
+  return {
+    principal: actor,
+    identity,
+    engagementTeam: reach.engagementTeam,
+    workstreamIds: [...reach.workstreamIds].sort((a, b) => a - b),
+  };
+}
+
+/** The workstream tab's first screen from the same reads as `me`, `workstreams` and `dashboard`: see {@link FirstScreen}. */
+async function firstScreen(call: ApiCall, asked: number | null): Promise<FirstScreen> {
+  const { service, actor } = call;
+  const [me, workstreams] = await Promise.all([signedIn(call), service.workstreams.list(actor)]);
+  const shown = workstreams.find((workstream) => workstream.id === asked) ?? workstreams[0];
+  return { me, workstreams, dashboard: shown ? dashboardForTab(await service.partnerViews.dashboard(actor, shown.id)) : null };
+}
+
 /** The server's answer to each route of the contract that runs no use case and needs sign-in. */
 export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCall) => Promise<Answer<K>> } = {
-  me: async ({ service, actor, identity }) => {
-    const reach = await service.members.reach(actor);
-    return {
-      principal: actor,
-      identity,
-      engagementTeam: reach.engagementTeam,
-      workstreamIds: [...reach.workstreamIds].sort((a, b) => a - b),
-    };
-  },
+  me: signedIn,
+  firstScreen: (call) => firstScreen(call, null),
+  firstScreenAt: (call) => firstScreen(call, call.ids.workstreamId),
   workstreams: ({ service, actor }) => service.workstreams.list(actor),
   dashboard: async ({ service, actor, ids }) => dashboardForTab(await service.partnerViews.dashboard(actor, ids.workstreamId)),
   agenda: ({ service, actor, ids }) => service.oneToOneViews.agenda(actor, ids.workstreamId),

@@ -5,7 +5,7 @@ import { workstreamIdFromEntityId } from './config/tab-settings';
 import { ConfigPage, RemovePage, type ConfigChoice } from './config/config-page';
 import { LoadError } from './shared/load-error';
 import { useLoad } from './shared/use-load';
-import type { TeamsHost } from './teams/teams-host';
+import type { TeamsConnection, TeamsHost } from './teams/teams-host';
 import { Hosted } from './teams/hosted';
 
 const useStyles = makeStyles({
@@ -54,7 +54,7 @@ function Configure({ host }: { readonly host: TeamsHost | null }) {
   );
 }
 
-/** The channel tab's configuration and removal page (`config.html`). */
-export function ConfigApp() {
-  return <Hosted>{(host) => <Configure host={host} />}</Hosted>;
+/** The channel tab's configuration and removal page (`config.html`), once `teams` (see `startTeams`) is connected. */
+export function ConfigApp({ teams }: { readonly teams: TeamsConnection }) {
+  return <Hosted teams={teams}>{(host) => <Configure host={host} />}</Hosted>;
 }

@@ -1,6 +1,7 @@
 import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiClient, Person } from './api/client';
+import type { Dashboard } from './api/types';
 import { TemplateEditor } from './induction/lazy';
 import { LogInterestArea } from './interest/log-interest-area';
 import { rowForPartner, type PartnerShow } from './partners/filter-rows';
@@ -45,6 +46,8 @@ const VIEW_NAMES: Record<View, string> = {
 export interface WorkstreamViewProps {
   readonly api: ApiClient;
   readonly workstreamId: number;
+  /** The workstream's dashboard as read with the page's first screen, shown without reading it again. */
+  readonly initialDashboard?: Dashboard;
   /** A partner to open once the workstream has loaded (a deep link from the bot), or null. */
   readonly linkedPartnerId?: number | null;
   /** Called when the dashboard has loaded or was refused (null) or failed (the message), so Teams can be told. */
@@ -107,6 +110,7 @@ function AgendaPanel({
 export function WorkstreamView({
   api,
   workstreamId,
+  initialDashboard,
   linkedPartnerId = null,
   onSettled,
   myId = null,
@@ -129,7 +133,7 @@ export function WorkstreamView({
     setPanelOpen(true);
   }, []);
   const [changes, setChanges] = useState(0);
-  const dashboard = useLoad(`dashboard:${workstreamId}`, (signal) => api.dashboard(workstreamId, signal));
+  const dashboard = useLoad(`dashboard:${workstreamId}`, (signal) => api.dashboard(workstreamId, signal), initialDashboard);
   const { refresh } = dashboard;
   const changed = useCallback(() => {
     refresh();

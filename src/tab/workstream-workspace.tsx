@@ -1,12 +1,13 @@
 import { Spinner } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppHeader } from './app-header';
 import type { ApiClient } from './api/client';
+import type { FirstScreenView, SignedInUser } from './api/types';
 import { workstreamIdFromEntityId } from './config/tab-settings';
 import { ErrorBoundary } from './shared/error-boundary';
 import { LoadError } from './shared/load-error';
 import { usePageStyles } from './shared/page-styles';
-import { useLoad } from './shared/use-load';
+import { useLoad, type LoadState } from './shared/use-load';
 import {
   chooseWorkstream,
   partnerIdFromSubPage,
@@ -29,21 +30,42 @@ function rememberWorkstream(workstreamId: number): void {
   window.history.replaceState(window.history.state, '', `${search}${window.location.hash}`);
 }
 
+/** Props for {@link WorkstreamWorkspace}. */
+export interface WorkstreamWorkspaceProps {
+  readonly host: TeamsHost | null;
+  readonly api: ApiClient;
+  /**
+   * The first screen's read, started before the page first rendered (for the workstream
+   * the address names), used once; without it, or to try again, the workspace reads it.
+   */
+  readonly started?: Promise<FirstScreenView> | null;
+}
+
 /**
  * The workstream surface: the person's workstreams to pick from and the one shown,
  * chosen from the address (a saved channel tab or a shared link), the tab's channel,
  * or the first. A saved tab for a workstream the person is not a member of says so
- * above their own workstreams, rather than quietly showing another.
+ * above their own workstreams, rather than quietly showing another. Who is signed in,
+ * their workstreams and the dashboard shown first come in one call.
  */
-export function WorkstreamWorkspace({ host, api }: { readonly host: TeamsHost | null; readonly api: ApiClient }) {
+export function WorkstreamWorkspace({ host, api, started = null }: WorkstreamWorkspaceProps) {
   const styles = usePageStyles();
-  const me = useLoad('me', (signal) => api.me(signal));
-  const workstreams = useLoad('workstreams', (signal) => api.workstreams(signal));
   const chatWithBot = useBotChat(host, api);
   // A saved channel tab names its workstream in its address; a deep link into it may carry only the tab's entity id.
   const [requestedId, setRequestedId] = useState(
     () => workstreamIdFromSearch(window.location.search) ?? workstreamIdFromEntityId(host?.pageId ?? null),
   );
+  const firstRead = useRef(started);
+  const firstRequestedId = useRef(requestedId);
+  const first = useLoad('first-screen', (signal) => {
+    const early = firstRead.current;
+    firstRead.current = null;
+    return early ?? api.firstScreen(firstRequestedId.current, signal);
+  });
+  const me: LoadState<SignedInUser> = first.status === 'ready' ? { status: 'ready', data: first.data.me } : first;
+  const workstreams = first.status === 'ready' ? { status: 'ready' as const, data: first.data.workstreams } : first;
+  // Once the person picks a workstream, the dashboard read with the first screen is no longer the one to show.
+  const [picked, setPicked] = useState(false);
   // The partner a deep link from the bot asks for, opened once in the first workstream shown.
   const [linkedPartnerId, setLinkedPartnerId] = useState(() => partnerIdFromSubPage(host?.subPageId ?? null));
   const choose = useCallback((workstreamId: number) => {
@@ -54,13 +76,12 @@ export function WorkstreamWorkspace({ host, api }: { readonly host: TeamsHost | 
       `${window.location.pathname}${searchWithPartnerShow(window.location.search, 'all')}${window.location.hash}`,
     );
     setLinkedPartnerId(null);
+    setPicked(true);
     setRequestedId(workstreamId);
   }, []);
 
-  // A workstream named in the address starts loading alongside the list rather than after it.
-  let shownId: number | null = null;
-  if (workstreams.status === 'loading') shownId = requestedId;
-  if (workstreams.status === 'ready') shownId = chooseWorkstream(workstreams.data, requestedId, host?.channelId ?? null);
+  const shownId = workstreams.status === 'ready' ? chooseWorkstream(workstreams.data, requestedId, host?.channelId ?? null) : null;
+  const firstDashboard = first.status === 'ready' && !picked ? first.data.dashboard : null;
   const notAMember = workstreams.status === 'ready' && workstreams.data.length > 0 && requestedId !== null && shownId !== requestedId;
 
   useEffect(() => {
@@ -80,17 +101,18 @@ export function WorkstreamWorkspace({ host, api }: { readonly host: TeamsHost | 
       <AppHeader me={me} onChatWithBot={chatWithBot} />
       <main className={styles.main}>
         {workstreams.status === 'error' && <LoadError title="Could not load your workstreams" failure={workstreams} />}
-        {workstreams.status === 'loading' && shownId === null && <Spinner label="Loading your workstreams…" />}
+        {workstreams.status === 'loading' && <Spinner label="Loading your workstreams…" />}
         {noneToShow && <NoWorkstreams onChatWithBot={chatWithBot} />}
         {notAMember && <NotAMember />}
         {workstreams.status === 'ready' && !noneToShow && (
           <WorkstreamPicker workstreams={workstreams.data} selectedId={shownId} onSelect={choose} />
         )}
-        {shownId !== null && workstreams.status !== 'error' && (
+        {shownId !== null && (
           <ErrorBoundary key={shownId} title="Could not show this workstream">
             <WorkstreamView
               api={api}
               workstreamId={shownId}
+              initialDashboard={firstDashboard?.workstream.id === shownId ? firstDashboard : undefined}
               linkedPartnerId={linkedPartnerId}
               onSettled={report}
               myId={me.status === 'ready' ? me.data.id : null}

@@ -1,5 +1,5 @@
 import { AccessDeniedError, createPathwayService, type PathwayService, type Principal } from '../../src/domain';
-import { API, type FileRoute, type ReadRoute, type RouteName, type UseCaseRoute } from '../../src/contract/api';
+import { API, type FileRoute, type FirstScreen, type ReadRoute, type RouteName, type UseCaseRoute } from '../../src/contract/api';
 import { READS, runUseCase, type OpenRead } from '../../src/server/api-routes';
 import { FILES } from '../../src/server/download-routes';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite';
@@ -168,6 +168,8 @@ async function snapshot(store: SqliteStore) {
  */
 const OPEN_TO_ALL = new Set([
   'get /me',
+  'get /first-screen',
+  'get /first-screen/:workstreamId',
   'get /bot',
   'get /workstreams',
   'post /workstreams',
@@ -215,6 +217,20 @@ describe('a member of workstream A calling every tab API route with the ids of w
     const call = (actor: Principal) => callRoute(service, route('workstreams'), actor, {}, {}) as Promise<Array<{ title: string }>>;
     expect((await call(ALEX)).map((workstream) => workstream.title)).toEqual(['Workstream A']);
     expect((await call(ENGAGEMENT)).map((workstream) => workstream.title)).toEqual(['Workstream A', 'Workstream B']);
+  });
+
+  it("opens a member of workstream A's first screen asked for workstream B at their own workstream A, with nothing of B", async () => {
+    const answer = (await callRoute(service, route('firstScreenAt'), ALEX, {}, idsFor(route('firstScreenAt').path, b))) as FirstScreen;
+    expect(answer.workstreams.map((workstream) => workstream.title)).toEqual(['Workstream A']);
+    expect(answer.dashboard?.workstream.title).toBe('Workstream A');
+    expect(JSON.stringify(answer)).not.toMatch(/Workstream B|Maya Jones/);
+    const asMember = (await callRoute(service, route('firstScreenAt'), BEA, {}, idsFor(route('firstScreenAt').path, b))) as FirstScreen;
+    expect(asMember.dashboard?.rows.map((row) => row.name)).toEqual(['Maya Jones']);
+  });
+
+  it('opens the first screen of someone in no workstream with none to show', async () => {
+    const newcomer: Principal = { id: 'aad-new', name: 'Sam Newcomer', email: 'sam@example.nhs.uk', tenantId: 'tenant' };
+    await expect(callRoute(service, route('firstScreen'), newcomer, {}, {})).resolves.toMatchObject({ workstreams: [], dashboard: null });
   });
 
   it('lets the Engagement team, in no workstream, read all that opening workstream B from its overview shows', async () => {

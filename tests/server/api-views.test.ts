@@ -30,6 +30,29 @@ async function agendas(): Promise<Array<{ workstreamId: number; agenda: AgendaBo
   return result;
 }
 
+describe("the workstream tab's first screen, in one call", () => {
+  it('answers who is signed in, their workstreams and the dashboard of the one asked for, as the three separate reads do', async () => {
+    const [, second] = await workstreamIds();
+    const answer = (await api().get(`/api/first-screen/${second}`).expect(200)).body;
+    expect(answer).toEqual({
+      me: (await api().get('/api/me').expect(200)).body,
+      workstreams: (await api().get('/api/workstreams').expect(200)).body,
+      dashboard: (await api().get(`/api/workstreams/${second}/dashboard`).expect(200)).body,
+    });
+  });
+
+  it('shows the first of their workstreams when none is asked for, or one that does not exist', async () => {
+    const [first] = await workstreamIds();
+    const firstDashboard = (await api().get(`/api/workstreams/${first}/dashboard`).expect(200)).body;
+    expect((await api().get('/api/first-screen').expect(200)).body.dashboard).toEqual(firstDashboard);
+    expect((await api().get('/api/first-screen/9999').expect(200)).body.dashboard).toEqual(firstDashboard);
+  });
+
+  it('answers 404 for a workstream that is not an id', async () => {
+    await api().get('/api/first-screen/maternity').expect(404);
+  });
+});
+
 describe('the one-to-ones agenda', () => {
   it('lists overdue one-to-ones before the coming ones, each group by date', async () => {
     const items = (await agendas()).flatMap(({ agenda }) => agenda.items);

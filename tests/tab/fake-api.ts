@@ -5,6 +5,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
   const never = () => jest.fn(() => new Promise<never>(() => undefined));
   return {
     me: never(),
+    firstScreen: never(),
     workstreams: never(),
     createWorkstream: never(),
     dashboard: never(),

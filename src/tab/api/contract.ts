@@ -6,6 +6,7 @@ import type {
   Dashboard,
   DuplicateGroup,
   EngagementOverview,
+  FirstScreenView,
   InductionTemplate,
   InterestGuidance,
   Involvement,
@@ -135,6 +136,11 @@ export interface MergeChoice {
 /** The server's JSON API, one method per call the tab makes. Every failure is an {@link ApiError}. */
 export interface ApiClient {
   me(signal: AbortSignal): Promise<SignedInUser>;
+  /**
+   * The workstream tab's first screen in one call: the dashboard of `workstreamId` if
+   * the person can see it, else of their first workstream (null: the first of theirs).
+   */
+  firstScreen(workstreamId: number | null, signal?: AbortSignal): Promise<FirstScreenView>;
   workstreams(signal: AbortSignal): Promise<Workstream[]>;
   /** Starts a workstream, with the person as its first member. */
   createWorkstream(workstream: NewWorkstream): Promise<Workstream>;

@@ -1,5 +1,6 @@
-import { API, pathOf } from '../../contract/api';
+import { API, pathOf, type Me } from '../../contract/api';
 import type { Http, PageCalls, TokenSource } from './contract';
+import type { SignedInUser } from './types';
 import { ApiError, apiErrorFrom, unexpected } from './parse';
 
 /** An error answer's JSON, if it is JSON: a gateway's HTML error page is not, and its status alone then explains the failure. */
@@ -15,6 +16,16 @@ function errorJson(text: string): unknown {
 function fileNameOf(disposition: string | null, path: string): string {
   const named = disposition ? /filename="([^"]+)"/.exec(disposition) : null;
   return named?.[1] ?? path.split('/').pop() ?? 'download';
+}
+
+function signedInUser(me: Me): SignedInUser {
+  return {
+    id: me.principal.id,
+    name: me.principal.name,
+    localDevelopment: me.identity === 'local-development',
+    engagementTeam: me.engagementTeam,
+    workstreamIds: me.workstreamIds,
+  };
 }
 
 /** What a page can call: the transport (with the token and the server's errors) and the calls a page makes as it opens. */
@@ -64,15 +75,13 @@ export function createPageClient(getToken: TokenSource): PageClient {
 
   return {
     http,
-    me: async (signal) => {
-      const me = await http.call('me', {}, undefined, signal);
-      return {
-        id: me.principal.id,
-        name: me.principal.name,
-        localDevelopment: me.identity === 'local-development',
-        engagementTeam: me.engagementTeam,
-        workstreamIds: me.workstreamIds,
-      };
+    me: async (signal) => signedInUser(await http.call('me', {}, undefined, signal)),
+    firstScreen: async (workstreamId, signal) => {
+      const answer =
+        workstreamId === null
+          ? await http.call('firstScreen', {}, undefined, signal)
+          : await http.call('firstScreenAt', { workstreamId }, undefined, signal);
+      return { ...answer, me: signedInUser(answer.me) };
     },
     workstreams: (signal) => http.call('workstreams', {}, undefined, signal),
     createWorkstream: (workstream) =>

@@ -13,6 +13,7 @@ import type {
   TabDashboard,
   TabDashboardRow,
   TabPartnerDetail,
+  Workstream,
 } from '../../contract/api';
 
 export type * from '../../contract/api';
@@ -74,6 +75,13 @@ export interface SignedInUser {
   readonly engagementTeam: boolean;
   /** The workstreams they are a member of (the Engagement team sees others too). */
   readonly workstreamIds: readonly number[];
+}
+
+/** What the workstream tab shows first, read in one call: who is signed in, their workstreams, and one workstream's dashboard (null when they have none). */
+export interface FirstScreenView {
+  readonly me: SignedInUser;
+  readonly workstreams: Workstream[];
+  readonly dashboard: Dashboard | null;
 }
 
 /** What an informal chat decided. */

@@ -44,7 +44,12 @@ const useStyles = makeStyles({
   },
 });
 
-const count = (value: number): string => value.toLocaleString('en-GB');
+/**
+ * A count with thousands separated by commas, as en-GB writes it (5,000). Not
+ * `toLocaleString`: its first use loads the browser's locale data, which took longer
+ * than drawing the rest of the first screen, and this is the first screen's only use of it.
+ */
+const count = (value: number): string => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Which partners are shown, in words after "Showing 3 of 12 partners". */
 function shownWords(show: PartnerShow): string {

@@ -28,11 +28,14 @@ export type Loaded<T> = LoadState<T> & {
 
 /**
  * Runs `load` whenever `key` changes (and on `retry` or `refresh`), cancelling the
- * previous run so a slow answer for an old key can never replace a newer one.
+ * previous run so a slow answer for an old key can never replace a newer one. With
+ * `initial` (the same read, answered before the component first rendered), `key`
+ * starts ready with it and is not read again until refreshed or changed.
  */
-export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
-  const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
+export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T>, initial?: T): Loaded<T> {
+  const [state, setState] = useState<LoadState<T>>(initial === undefined ? { status: 'loading' } : { status: 'ready', data: initial });
   const [run, setRun] = useState({ count: 0, quiet: false });
+  const answeredKey = useRef(initial === undefined ? null : key);
   const latestLoad = useRef(load);
   // Declared first, so it runs before the loading effect below and that always calls the newest `load`.
   useEffect(() => {
@@ -41,6 +44,8 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
   const shownKey = useRef(key);
 
   useEffect(() => {
+    if (run.count === 0 && key === answeredKey.current) return;
+    answeredKey.current = null;
     const controller = new AbortController();
     const keyChanged = shownKey.current !== key;
     shownKey.current = key;

@@ -9,7 +9,7 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { TeamsHost } from './teams-host';
+import type { TeamsConnection, TeamsHost } from './teams-host';
 import type { ThemeKind } from './theme-kind';
 import { useTeamsHost, useThemeKind } from './use-host';
 
@@ -30,17 +30,19 @@ const useStyles = makeStyles({
 
 /** Props for {@link Hosted}. */
 export interface HostedProps {
+  /** Teams being connected to (see `startTeams`), started before the page first renders. */
+  readonly teams: TeamsConnection;
   /** The page, once it is known whether it runs in Teams (a host) or standalone (null). */
   readonly children: (host: TeamsHost | null) => ReactNode;
 }
 
 /**
- * Connects to Teams (or finds it is standalone) and provides the Fluent theme:
+ * Waits for the connection to Teams (or finds the page standalone) and provides the Fluent theme:
  * Teams' theme inside Teams, switching live, else the system's light or dark.
  */
-export function Hosted({ children }: HostedProps) {
+export function Hosted({ teams, children }: HostedProps) {
   const styles = useStyles();
-  const host = useTeamsHost();
+  const host = useTeamsHost(teams.host);
   const theme = useThemeKind(host);
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.provider} data-theme={theme}>

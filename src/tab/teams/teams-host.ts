@@ -73,19 +73,48 @@ function pickPeople(title: string): Promise<Person[]> {
   );
 }
 
-/** Connects to Teams, or resolves null when the tab is running standalone in a browser. */
-export async function connectToTeams(): Promise<TeamsHost | null> {
+/** Teams being connected to: the host once known, and the sign-in token for the page's first call as soon as Teams can give it. */
+export interface TeamsConnection {
+  /** The host, or null when Teams did not answer `initialize` (standalone); rejects when Teams answered it but not `getContext`. */
+  readonly host: Promise<TeamsHost | null>;
+  /** The SSO token, asked for as soon as `initialize` has answered, alongside the context; null standalone or when Teams has none. */
+  readonly firstToken: Promise<string | null>;
+}
+
+/** Whether Teams answered `initialize` in time. */
+async function initialize(): Promise<boolean> {
   try {
-    const connected = await withTimeout(
+    return await withTimeout(
       app.initialize().then(() => true),
       INITIALIZE_TIMEOUT_MS,
       false,
     );
-    if (!connected) return null;
   } catch {
     // Outside Teams `initialize` rejects ("No Parent window found"): that is how standalone is detected.
+    return false;
+  }
+}
+
+async function ssoToken(): Promise<string | null> {
+  try {
+    return await authentication.getAuthToken();
+  } catch (error) {
+    // Without an Entra app (local development) Teams has no token to give; the server decides.
+    console.warn('Teams gave no sign-in token; calling the API without one.', error);
     return null;
   }
+}
+
+/** Connects to Teams (or finds the tab is standalone), asking for the context and the sign-in token at once. */
+export function connectToTeams(): TeamsConnection {
+  const connected = initialize();
+  return {
+    host: connected.then((inTeams) => (inTeams ? hostFromContext() : null)),
+    firstToken: connected.then((inTeams) => (inTeams ? ssoToken() : null)),
+  };
+}
+
+async function hostFromContext(): Promise<TeamsHost> {
   const context = await app.getContext();
   let reported = false;
   const reportOnce = (report: () => void): void => {
@@ -116,15 +145,7 @@ export async function connectToTeams(): Promise<TeamsHost | null> {
     pickPeople: people.isSupported() ? pickPeople : null,
     openLink: (url) => app.openLink(url),
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((theme) => listener(themeKindFor(theme))),
-    getToken: async () => {
-      try {
-        return await authentication.getAuthToken();
-      } catch (error) {
-        // Without an Entra app (local development) Teams has no token to give; the server decides.
-        console.warn('Teams gave no sign-in token; calling the API without one.', error);
-        return null;
-      }
-    },
+    getToken: ssoToken,
     reportLoaded: () =>
       reportOnce(() => {
         app.notifySuccess().catch((error: unknown) => console.warn('Teams did not take the loaded report.', error));

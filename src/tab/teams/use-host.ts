@@ -1,26 +1,26 @@
 import { useEffect, useState } from 'react';
-import { connectToTeams, type TeamsHost } from './teams-host';
+import type { TeamsHost } from './teams-host';
 import { standaloneThemeKind, type ThemeKind } from './theme-kind';
 
-/** The Teams host once known: `undefined` while connecting, `null` when running standalone. */
-export function useTeamsHost(): TeamsHost | null | undefined {
+/** The Teams host once `connecting` settles: `undefined` while connecting, `null` when running standalone. */
+export function useTeamsHost(connecting: Promise<TeamsHost | null>): TeamsHost | null | undefined {
   const [host, setHost] = useState<TeamsHost | null | undefined>(undefined);
   useEffect(() => {
     let current = true;
-    connectToTeams().then(
+    connecting.then(
       (connected) => {
         if (current) setHost(connected);
       },
       (error: unknown) => {
-        // Teams answered `initialize` but not `getContext`: the tab still works standalone.
-        console.error('Could not read the Teams context; running without Teams.', error);
+        // teams-js did not load, or Teams answered `initialize` but not `getContext`: the tab still works standalone.
+        console.error('Could not connect to Teams; running without Teams.', error);
         if (current) setHost(null);
       },
     );
     return () => {
       current = false;
     };
-  }, []);
+  }, [connecting]);
   return host;
 }
 

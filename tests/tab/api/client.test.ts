@@ -94,6 +94,21 @@ describe('createApiClient', () => {
     });
   });
 
+  it('reads the first screen in one call, at the workstream asked for or at none, with who is signed in as /api/me gives it', async () => {
+    const me = { principal: { id: 'oid-1', name: 'Asha Patel', email: 'asha@nhs.net', tenantId: 't' }, identity: 'entra' };
+    const body = JSON.stringify({ me: { ...me, engagementTeam: false, workstreamIds: [2] }, workstreams: [], dashboard: null });
+    fetchMock.mockImplementation(async () => answer(200, body));
+    const api = createApiClient(async () => 'sso-token');
+    const opened = await api.firstScreen(2, signal);
+    await api.firstScreen(null, signal);
+    expect(fetchMock.mock.calls.map(([path]) => path)).toEqual(['/api/first-screen/2', '/api/first-screen']);
+    expect(opened).toEqual({
+      me: { id: 'oid-1', name: 'Asha Patel', localDevelopment: false, engagementTeam: false, workstreamIds: [2] },
+      workstreams: [],
+      dashboard: null,
+    });
+  });
+
   it("reads the bot's id, or null when the server has no bot", async () => {
     fetchMock
       .mockResolvedValueOnce(answer(200, JSON.stringify({ botId: 'b0t' })))
