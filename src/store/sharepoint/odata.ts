@@ -4,8 +4,9 @@ import { parseFields } from '../../domain/schema/validate';
 import { ValidationError } from '../../domain/errors';
 import type { AnyQuery } from '../../domain/store';
 import { canonicalValue } from '../commit-rules';
+import { checkedExpansion } from '../expansion';
 import { spColumn, type SpColumn } from './names';
-import { toSp } from './codec';
+import { toSp, type CompiledExpansion } from './codec';
 
 /**
  * A value as an OData literal for `$filter`. Text is quoted with every quote
@@ -30,6 +31,20 @@ export interface CompiledQuery {
   readonly orderBy: ReadonlyArray<{ readonly property: string; readonly ascending: boolean }>;
   readonly top?: number;
   readonly empty: boolean;
+  readonly expand?: CompiledExpansion;
+}
+
+function compiledExpansion(query: AnyQuery): CompiledExpansion | undefined {
+  const checked = checkedExpansion(query);
+  if (!checked) return undefined;
+  return {
+    checked,
+    lookup: columnOf(query.list, checked.lookup, 'filter').internalName,
+    fields: checked.fields.map(({ name, meta }) => {
+      const column = columnOf(checked.list, name, 'filter');
+      return { name, meta, property: column.copyProperty ?? column.property, copy: column.copyProperty !== undefined };
+    }),
+  };
 }
 
 function refuse(field: string, message: string): never {
@@ -173,6 +188,7 @@ export function compileQuery(query: AnyQuery): CompiledQuery {
     orderBy: [...orderBy, { property: 'Id', ascending: true }],
     top: query.top,
     empty: empty || query.top === 0,
+    expand: compiledExpansion(query),
   };
 }
 

@@ -16,7 +16,8 @@ import type {
   StoreHealth,
 } from '../../domain/store';
 import { assertList, checkedAccess, checkedChanges, checkedContext, validationError } from '../commit-rules';
-import { recordFromItem, type SpItem } from './codec';
+import { expandedFrom, lookedUpIds } from '../expansion';
+import { expandedFromItem, recordFromItem, type CompiledExpansion, type SpItem } from './codec';
 import { CommitRun, activityItem, type CommitHost } from './commit-run';
 import { listTitle, selectProperties } from './names';
 import { compileQuery, halvesOf, joinAnswers, type CompiledQuery } from './odata';
@@ -110,7 +111,7 @@ export class SharePointStore implements Store, CommitHost {
     return this.use(async () => {
       assertList(query.list);
       const parts = this.partsOf(query as AnyQuery);
-      if (parts.length > 1) return (await this.readAll([query as AnyQuery]))[0] as unknown as Array<RecordOf<L>>;
+      if (parts.length > 1 || query.expand) return (await this.readAll([query as AnyQuery]))[0] as unknown as Array<RecordOf<L>>;
       const records: Array<RecordOf<L>> = [];
       for (const { compiled } of parts) {
         for await (const page of this.pages(query.list, compiled)) records.push(...page);
@@ -227,7 +228,29 @@ export class SharePointStore implements Store, CommitHost {
       }
       answers.push(joinAnswers(queries[index], partAnswers));
     }
+    for (const [index, parts] of split.entries()) {
+      const expansion = parts[0]?.compiled.expand;
+      if (expansion) answers[index] = await this.withCopiesRead(expansion, answers[index]);
+    }
     return answers;
+  }
+
+  /**
+   * Records whose expanded choice had no text copy (written before the copy
+   * existed) get their expanded fields from the items their lookup points at, read
+   * by id; the copy is written with the next change of each of those items.
+   */
+  private async withCopiesRead(expansion: CompiledExpansion, records: AnyRecord[]): Promise<AnyRecord[]> {
+    const unread = records.filter((record) => (record as { expanded?: unknown }).expanded === undefined);
+    if (unread.length === 0) return records;
+    const ids = lookedUpIds(expansion.checked, unread);
+    const [targets] = await this.readAll([{ list: expansion.checked.list, where: { id: ids } } as AnyQuery]);
+    const byId = new Map(targets.map((target) => [target.id, target]));
+    return records.map((record) => {
+      if ((record as { expanded?: unknown }).expanded !== undefined) return record;
+      const id = (record as unknown as Record<string, unknown>)[expansion.checked.lookup] as number;
+      return { ...record, expanded: expandedFrom(expansion.checked, byId.get(id)) } as unknown as AnyRecord;
+    });
   }
 
   /** The query compiled, halved until every part's URL is short enough; none when it can match nothing. */
@@ -240,7 +263,12 @@ export class SharePointStore implements Store, CommitHost {
 
   /** The request for the first page of a query, with explicit `$select` and the indexed condition first. */
   private pageRequest(web: IWeb, list: ListName, query: CompiledQuery) {
-    let request = this.items(web, list).select(...selectProperties(list));
+    const expansion = query.expand;
+    let request = this.items(web, list).select(
+      ...selectProperties(list),
+      ...(expansion?.fields.map(({ property }) => `${expansion.lookup}/${property}`) ?? []),
+    );
+    if (expansion) request = request.expand(expansion.lookup);
     if (query.filter) request = request.filter(query.filter);
     for (const { property, ascending } of query.orderBy) request = request.orderBy(property, ascending);
     request = request.top(Math.min(query.top ?? this.pageSize, this.pageSize));
@@ -265,7 +293,14 @@ export class SharePointStore implements Store, CommitHost {
     }
     let remaining = query.top ?? Number.POSITIVE_INFINITY;
     for (;;) {
-      const records = page.items.slice(0, remaining).map((item) => recordFromItem(list, item));
+      const expansion = query.expand;
+      const records = page.items
+        .slice(0, remaining)
+        .map((item) =>
+          expansion
+            ? ({ ...recordFromItem(list, item), expanded: expandedFromItem(list, expansion, item) } as RecordOf<L>)
+            : recordFromItem(list, item),
+        );
       remaining -= records.length;
       yield records;
       if (!page.next || remaining <= 0) return;

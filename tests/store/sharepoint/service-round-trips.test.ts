@@ -1,6 +1,8 @@
 import { createPathwayService, DEFAULT_ONE_TO_ONE_SETTINGS, DEFAULT_ROLE_SETTINGS, type PathwayService } from '../../../src/domain';
 import { AccessDeniedError, NotFoundError } from '../../../src/domain/errors';
 import type { RecordOf } from '../../../src/domain/schema/lists';
+import type { Change, Store } from '../../../src/domain/store';
+import { openSqliteStore } from '../../../src/store/sqlite';
 import { aContext, anInvolvement, aPartner, aRole, aStaffMember, aTask, aWorkstream, creating } from '../builders';
 import { aStandInForThisFile, rejection } from './support';
 
@@ -14,31 +16,36 @@ let workstream: RecordOf<'workstreams'>;
 let involvement: RecordOf<'involvements'>;
 let task: RecordOf<'inductionTasks'>;
 
-beforeAll(async () => {
-  service = createPathwayService({
-    store: site.store,
+/** The service on a store, on 10 March 2026. */
+function serviceOn(store: Store): PathwayService {
+  return createPathwayService({
+    store,
     clock: { now: () => new Date('2026-03-10T12:00:00Z') },
     settings: { ...DEFAULT_ONE_TO_ONE_SETTINGS, ...DEFAULT_ROLE_SETTINGS, timeZone: 'Europe/London' },
     access: { engagementTeamIds: [ENGAGEMENT.id] },
   });
-  const written = await site.store.commit(
-    [
-      creating('workstreams', aWorkstream(), { ref: 'ws' }),
-      creating('members', { workstreamId: { ref: 'ws' }, userId: LEAD.id, userName: LEAD.name }),
-      creating('roles', aRole({ ref: 'ws' }), { ref: 'role' }),
-      creating('partners', aPartner(), { ref: 'partner' }),
-      creating(
-        'involvements',
-        anInvolvement(
-          { partnerId: { ref: 'partner' }, roleId: { ref: 'role' }, workstreamId: { ref: 'ws' } },
-          { stage: 'Induction', inductionDone: 0, inductionTotal: 1, inductionStillRequired: 'Confidentiality agreement signed' },
-        ),
-        { ref: 'i' },
-      ),
-      creating('inductionTasks', aTask({ ref: 'i' }, { ref: 'ws' })),
-    ],
-    aContext(),
-  );
+}
+
+/** A workstream with its lead, one role, and one partner in induction with one checklist item: written to each store alike. */
+const SEED: readonly Change[] = [
+  creating('workstreams', aWorkstream(), { ref: 'ws' }),
+  creating('members', { workstreamId: { ref: 'ws' }, userId: LEAD.id, userName: LEAD.name }),
+  creating('roles', aRole({ ref: 'ws' }), { ref: 'role' }),
+  creating('partners', aPartner(), { ref: 'partner' }),
+  creating(
+    'involvements',
+    anInvolvement(
+      { partnerId: { ref: 'partner' }, roleId: { ref: 'role' }, workstreamId: { ref: 'ws' } },
+      { stage: 'Induction', inductionDone: 0, inductionTotal: 1, inductionStillRequired: 'Confidentiality agreement signed' },
+    ),
+    { ref: 'i' },
+  ),
+  creating('inductionTasks', aTask({ ref: 'i' }, { ref: 'ws' })),
+];
+
+beforeAll(async () => {
+  service = serviceOn(site.store);
+  const written = await site.store.commit(SEED, aContext());
   workstream = written[0] as RecordOf<'workstreams'>;
   involvement = written[4] as RecordOf<'involvements'>;
   task = written[5] as RecordOf<'inductionTasks'>;
@@ -58,10 +65,28 @@ function viewsBy(actorId: string): number {
 }
 
 describe('the service on SharePoint: round trips per view and write, access checked first', () => {
-  it('shows a dashboard in two round trips: the reach with the workstream and its lists, then the partners', async () => {
+  it('shows a dashboard in one round trip: the reach with the workstream and its lists, each partner read through its involvement', async () => {
     const { answer, roundTrips } = await counted(() => service.partnerViews.dashboard(LEAD, workstream.id));
     expect(answer.rows.map((row) => row.involvementId)).toEqual([involvement.id]);
-    expect(roundTrips).toBe(2);
+    expect(roundTrips).toBe(1);
+  });
+
+  it('shows the same dashboard as the embedded store holding the same records', async () => {
+    const sqlite = openSqliteStore({ path: ':memory:' });
+    try {
+      const [embeddedWorkstream] = await sqlite.commit(SEED, aContext());
+      expect(embeddedWorkstream?.id).toBe(workstream.id);
+      const partner = (await site.store.get('partners', involvement.partnerId)) as RecordOf<'partners'>;
+      const { answer } = await counted(() => service.partnerViews.dashboard(LEAD, workstream.id));
+      expect(answer.rows[0]).toMatchObject({
+        name: partner.fullName,
+        preferredName: partner.preferredName,
+        peerNetworkStatus: partner.peerNetworkStatus,
+      });
+      expect(await serviceOn(sqlite).partnerViews.dashboard(LEAD, workstream.id)).toEqual(answer);
+    } finally {
+      await sqlite.close();
+    }
   });
 
   it('shows induction progress on the dashboard from the involvement, without reading any checklist', async () => {
