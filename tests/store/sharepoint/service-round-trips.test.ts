@@ -4,7 +4,7 @@ import type { RecordOf } from '../../../src/domain/schema/lists';
 import type { Change, Store } from '../../../src/domain/store';
 import { openSqliteStore } from '../../../src/store/sqlite';
 import { aContext, anInvolvement, aPartner, aRole, aStaffMember, aTask, aWorkstream, creating } from '../builders';
-import { aStandInForThisFile, rejection } from './support';
+import { aServiceOn, aStandInForThisFile, rejection } from './support';
 
 const site = aStandInForThisFile();
 const LEAD = aStaffMember({ id: 'lead-round-trips', name: 'Asha Lead' });
@@ -18,12 +18,7 @@ let task: RecordOf<'inductionTasks'>;
 
 /** The service on a store, on 10 March 2026. */
 function serviceOn(store: Store): PathwayService {
-  return createPathwayService({
-    store,
-    clock: { now: () => new Date('2026-03-10T12:00:00Z') },
-    settings: { ...DEFAULT_ONE_TO_ONE_SETTINGS, ...DEFAULT_ROLE_SETTINGS, timeZone: 'Europe/London' },
-    access: { engagementTeamIds: [ENGAGEMENT.id] },
-  });
+  return aServiceOn(store, '2026-03-10', [ENGAGEMENT.id]);
 }
 
 /** A workstream with its lead, one role, and one partner in induction with one checklist item: written to each store alike. */

@@ -228,6 +228,11 @@ function idsOf(node: FilterNode): number[] | undefined {
   return right && [...(left as number[]), ...right];
 }
 
+/** The conditions of a filter joined by `and`, in the order written. */
+function conjuncts(node: FilterNode): FilterNode[] {
+  return node.kind === 'and' ? [...conjuncts(node.left), ...conjuncts(node.right)] : [node];
+}
+
 /** The in-memory site behind the stand-in server. */
 export class StandInSite {
   readonly lists: StandInList[] = [];
@@ -476,10 +481,17 @@ export class StandInSite {
       if (filter && !this.indexed(list, firstField(filter))) throw this.throttled();
       if (order.some(({ name }) => !this.indexed(list, name))) throw this.throttled();
       if (filter) {
-        const narrowing: FilterNode = (function first(node: FilterNode): FilterNode {
-          return node.kind === 'and' ? first(node.left) : node;
-        })(filter);
-        if (all.filter((item) => matches(narrowing, this.row(item))).length > LIST_VIEW_THRESHOLD) throw this.throttled();
+        // The index is walked for the leading conditions on the first column together: a
+        // range on it (`Id ge 1 and Id lt 5001`) narrows as much as its two ends allow.
+        const conditions = conjuncts(filter);
+        const column = firstField(conditions[0]);
+        const narrowing = [conditions[0]];
+        for (const condition of conditions.slice(1)) {
+          if (condition.kind !== 'compare' || condition.field !== column) break;
+          narrowing.push(condition);
+        }
+        const narrowed = all.filter((item) => narrowing.every((condition) => matches(condition, this.row(item))));
+        if (narrowed.length > LIST_VIEW_THRESHOLD) throw this.throttled();
       }
     }
     const rows = all.map((item) => ({ item, row: this.row(item) })).filter(({ row }) => !filter || matches(filter, row));
