@@ -74,12 +74,17 @@ export class EngagementOverviewUseCases {
   async overview(actor: Principal): Promise<EngagementOverview> {
     await this.ctx.access.requireEngagementTeam(actor, 'see every workstream at once');
     const today = this.ctx.today();
-    const [workstreams, involvements, awaiting, networkPartners] = await this.ctx.store.findAll([
+    // One read per status, not one "any of" the three: SharePoint refuses a read whose
+    // first condition matches more than 5,000 partners, and most partners have been asked.
+    const [workstreams, involvements, awaiting, invitedPartners, joinedPartners, declinedPartners] = await this.ctx.store.findAll([
       { list: 'workstreams', orderBy: [{ field: 'title' }] },
       { list: 'involvements' },
       { list: 'roles', where: { advertState: 'Awaiting approval' }, orderBy: [{ field: 'title' }] },
-      { list: 'partners', where: { peerNetworkStatus: ['Invited', 'Joined', 'Declined'] } },
+      { list: 'partners', where: { peerNetworkStatus: 'Invited' } },
+      { list: 'partners', where: { peerNetworkStatus: 'Joined' } },
+      { list: 'partners', where: { peerNetworkStatus: 'Declined' } },
     ]);
+    const networkPartners = [...invitedPartners, ...joinedPartners, ...declinedPartners];
     const byWorkstream = new Map<number, Tally>(
       workstreams.map((workstream) => [
         workstream.id,
