@@ -114,6 +114,16 @@ describe('the service on SharePoint: round trips per view and write, access chec
     expect(viewsBy(OUTSIDER.id)).toBe(0);
   });
 
+  it('shows the Engagement overview with the reach checked in its first round trip and the partners never invited read in a second, refusing anyone else after one', async () => {
+    const { answer, roundTrips } = await counted(() => service.engagementOverview.overview(ENGAGEMENT));
+    expect(answer.workstreams.map((item) => item.id)).toContain(workstream.id);
+    expect(answer.peerNetwork.notInvited.map((partner) => partner.partnerId)).toContain(involvement.partnerId);
+    expect(roundTrips).toBe(2);
+    site.standIn.resetCounts();
+    expect(await rejection(service.engagementOverview.overview(LEAD))).toBeInstanceOf(AccessDeniedError);
+    expect(site.standIn.requests).toHaveLength(1);
+  });
+
   it('tells the Engagement team that a workstream or involvement does not exist', async () => {
     expect(await rejection(service.partnerViews.dashboard(ENGAGEMENT, workstream.id + 1000))).toBeInstanceOf(NotFoundError);
     expect(await rejection(service.partnerViews.partnerDetail(ENGAGEMENT, involvement.id + 1000))).toBeInstanceOf(NotFoundError);
