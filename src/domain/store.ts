@@ -20,6 +20,20 @@ export type Where<L extends ListName> = {
   readonly id?: number | readonly number[];
 };
 
+/**
+ * Fields of the item a lookup column points at, read with each item (on SharePoint
+ * in the same request: the lookup is expanded). SharePoint shows only some kinds of
+ * column through a lookup: single lines of text, numbers and dates, and choice
+ * columns the schema marks `expandable`; stores refuse any other field.
+ */
+export interface Expansion<T extends ListName = ListName, F extends keyof Fields<T> & string = keyof Fields<T> & string> {
+  /** The lookup column of the list read. */
+  readonly lookup: string;
+  /** The list that column points at. */
+  readonly list: T;
+  readonly fields: readonly F[];
+}
+
 /** A read of one list. The first condition should be on an indexed column. */
 export interface Query<L extends ListName> {
   readonly list: L;
@@ -27,14 +41,26 @@ export interface Query<L extends ListName> {
   readonly orderBy?: ReadonlyArray<{ readonly field: keyof Fields<L> & string; readonly descending?: boolean }>;
   /** At most this many items. */
   readonly top?: number;
+  /** Fields of the item one lookup points at, given back on each record as `expanded`. */
+  readonly expand?: AnyExpansion;
 }
+
+/** An expansion to any list; `list` decides which fields it may name. */
+export type AnyExpansion = { [T in ListName]: Expansion<T> }[ListName];
+
+/** What an {@link Expansion} adds to each record: the fields asked for, or null when the lookup is empty. */
+export interface ExpandedFields<T extends ListName, F extends keyof Fields<T>> {
+  readonly expanded: { readonly [K in F]: Fields<T>[K] } | null;
+}
+
+type ExpandedOf<Q> = Q extends { readonly expand: Expansion<infer T, infer F> } ? ExpandedFields<T, F> : unknown;
 
 /** A read of any list; `list` decides which fields `where` and `orderBy` may name. */
 export type AnyQuery = { [L in ListName]: Query<L> }[ListName];
 
 /** The results of several queries, in the same order. */
 export type Results<Q extends readonly AnyQuery[]> = {
-  -readonly [I in keyof Q]: Q[I] extends Query<infer L> ? Array<RecordOf<L>> : never;
+  -readonly [I in keyof Q]: Q[I] extends Query<infer L> ? Array<RecordOf<L> & ExpandedOf<Q[I]>> : never;
 };
 
 /**

@@ -394,6 +394,55 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       });
     });
 
+    describe('expand', () => {
+      it('gives each item the asked-for fields of the item its lookup points at, as they are now', async () => {
+        const { workstream, partner, involvement } = await aPathway();
+        const [renamed] = (await store.commit(
+          [updating('partners', partner, { fullName: 'Renamed Person', peerNetworkStatus: 'Joined' })],
+          aContext(),
+        )) as Array<RecordOf<'partners'>>;
+        const [involvements] = await store.findAll([
+          {
+            list: 'involvements',
+            where: { workstreamId: workstream.id },
+            expand: { lookup: 'partnerId', list: 'partners', fields: ['fullName', 'preferredName', 'peerNetworkStatus'] },
+          },
+        ] as const);
+        expect(involvements).toEqual([
+          { ...involvement, expanded: { fullName: 'Renamed Person', preferredName: renamed.preferredName, peerNetworkStatus: 'Joined' } },
+        ]);
+        expect(
+          await store.find({
+            list: 'involvements',
+            where: { id: involvement.id },
+            expand: { lookup: 'roleId', list: 'roles', fields: ['title'] },
+          }),
+        ).toEqual([expect.objectContaining({ id: involvement.id, expanded: { title: expect.any(String) } })]);
+      });
+
+      it('refuses to expand a column SharePoint cannot show through a lookup, or a column that is no lookup, naming it', async () => {
+        const { workstream } = await aPathway();
+        const notShown = await rejection(
+          store.find({
+            list: 'involvements',
+            where: { workstreamId: workstream.id },
+            expand: { lookup: 'partnerId', list: 'partners', fields: ['accessNeeds'] },
+          }),
+        );
+        expect(notShown).toBeInstanceOf(ValidationError);
+        expect((notShown as ValidationError).message).toMatch(/accessNeeds of PPP Partners cannot be read through a lookup/);
+        const notLookup = await rejection(
+          store.find({
+            list: 'involvements',
+            where: { workstreamId: workstream.id },
+            expand: { lookup: 'stage', list: 'partners', fields: ['fullName'] } as never,
+          }),
+        );
+        expect(notLookup).toBeInstanceOf(ValidationError);
+        expect((notLookup as ValidationError).fields).toHaveProperty('expand');
+      });
+    });
+
     describe('update', () => {
       it('changes only the given fields, adds one to the version and sets modified to the commit time', async () => {
         const { role } = await aPathway();

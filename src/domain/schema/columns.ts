@@ -29,6 +29,12 @@ export interface ColumnMeta {
   /** The list a lookup column points at. */
   readonly lookupList?: string;
   /**
+   * A choice column read through lookups from other lists (a store query's
+   * `expand`). SharePoint refuses to show a choice column through a lookup, so its
+   * adapter keeps a copy of such a column as a single line of text beside it.
+   */
+  readonly expandable?: boolean;
+  /**
    * Personal data about a partner. Its values are never copied into the audit
    * trail or logs, only the fact that it changed.
    */
@@ -86,9 +92,9 @@ export function note<R extends boolean | undefined = undefined>(
 export function choice<const C extends readonly [string, ...string[]], R extends boolean | undefined = undefined>(
   title: string,
   choices: C,
-  options: CommonOptions & { required?: R } = {},
+  options: CommonOptions & { required?: R; expandable?: boolean } = {},
 ) {
-  return finish(z.enum(choices), { kind: 'choice', title, choices }, options);
+  return finish(z.enum(choices), { kind: 'choice', title, choices, expandable: options.expandable === true }, options);
 }
 
 /** Any number of values from a fixed list. */

@@ -126,7 +126,8 @@ export const partners = defineList('partners', 'PPP Partners', 'partner', {
   notesConsent: yesNo('Consent to notes about lived experience'),
   notesConsentDate: date('Notes consent date'),
   erasedDate: date('Personal data erased on'),
-  peerNetworkStatus: choice('Peer Support Network', PEER_NETWORK_STATUSES, { required: true, indexed: true }),
+  // Expandable: each involvement's row on the dashboard shows it, read through the involvement's lookup.
+  peerNetworkStatus: choice('Peer Support Network', PEER_NETWORK_STATUSES, { required: true, indexed: true, expandable: true }),
   peerNetworkDate: date('Peer Support Network date'),
   /** Set on a duplicate record merged into another: the partner who is this person. */
   mergedInto: integer('Merged into partner', { indexed: true, min: 1 }),

@@ -80,7 +80,11 @@ export class AccessPolicy {
 
   /** Refuses unless the person is in the Engagement team; `action` completes "Only the Engagement team can …". */
   async requireEngagementTeam(actor: Principal, action: string): Promise<void> {
-    const reach = await this.reachOf(actor);
-    if (!reach.engagementTeam) throw new AccessDeniedError(ENGAGEMENT_ONLY(action));
+    this.requireEngagementTeamFrom(actor, await this.store.find(AccessPolicy.reachQuery([actor.id])), action);
+  }
+
+  /** {@link requireEngagementTeam} from the members rows a use case read with {@link reachQuery} beside its own reads. */
+  requireEngagementTeamFrom(actor: Principal, rows: ReadonlyArray<RecordOf<'members'>>, action: string): void {
+    if (!this.reachFrom([actor.id], rows).get(actor.id)?.engagementTeam) throw new AccessDeniedError(ENGAGEMENT_ONLY(action));
   }
 }

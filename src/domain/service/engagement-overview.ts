@@ -4,6 +4,7 @@ import { dueState } from '../one-to-ones';
 import { isErased } from '../personal-data';
 import { PEER_NETWORK_STATUSES, STAGES, type Partner, type Stage } from '../schema/lists';
 import { UseCaseContext } from './context';
+import { AccessPolicy } from './access';
 
 /** How many involvements are at each stage. */
 type StageCounts = Record<Stage, number>;
@@ -69,17 +70,26 @@ export class EngagementOverviewUseCases {
 
   /**
    * All workstreams side by side and the Peer Support Network roster, in one round of
-   * store reads, and a second for the partners never invited when there are any.
+   * store reads with the person's reach, and a second for the partners never invited
+   * when there are any.
    */
   async overview(actor: Principal): Promise<EngagementOverview> {
-    await this.ctx.access.requireEngagementTeam(actor, 'see every workstream at once');
     const today = this.ctx.today();
-    const [workstreams, involvements, awaiting, networkPartners] = await this.ctx.store.findAll([
-      { list: 'workstreams', orderBy: [{ field: 'title' }] },
-      { list: 'involvements' },
-      { list: 'roles', where: { advertState: 'Awaiting approval' }, orderBy: [{ field: 'title' }] },
-      { list: 'partners', where: { peerNetworkStatus: ['Invited', 'Joined', 'Declined'] } },
-    ]);
+    // The person's reach is read beside the rest and checked before anything read is used.
+    // One read per status, not one "any of" the three: SharePoint refuses a read whose
+    // first condition matches more than 5,000 partners, and most partners have been asked.
+    const [reachRows, workstreams, involvements, awaiting, invitedPartners, joinedPartners, declinedPartners] =
+      await this.ctx.store.findAll([
+        AccessPolicy.reachQuery([actor.id]),
+        { list: 'workstreams', orderBy: [{ field: 'title' }] },
+        { list: 'involvements' },
+        { list: 'roles', where: { advertState: 'Awaiting approval' }, orderBy: [{ field: 'title' }] },
+        { list: 'partners', where: { peerNetworkStatus: 'Invited' } },
+        { list: 'partners', where: { peerNetworkStatus: 'Joined' } },
+        { list: 'partners', where: { peerNetworkStatus: 'Declined' } },
+      ]);
+    this.ctx.access.requireEngagementTeamFrom(actor, reachRows, 'see every workstream at once');
+    const networkPartners = [...invitedPartners, ...joinedPartners, ...declinedPartners];
     const byWorkstream = new Map<number, Tally>(
       workstreams.map((workstream) => [
         workstream.id,

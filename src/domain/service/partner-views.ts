@@ -106,7 +106,11 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => number): Map<number
 export class PartnerViewUseCases {
   constructor(private readonly ctx: UseCaseContext) {}
 
-  /** One workstream's roles and partners with their induction and one-to-one state: two round trips on SharePoint. */
+  /**
+   * One workstream's roles and partners with their induction and one-to-one state:
+   * one round trip on SharePoint, the partner's name and Peer Support Network status
+   * read through each involvement's lookup.
+   */
   async dashboard(actor: Principal, workstreamId: number): Promise<Dashboard> {
     const today = this.ctx.today();
     const {
@@ -114,12 +118,13 @@ export class PartnerViewUseCases {
       answers: [roleItems, involvementItems, bookedItems],
     } = await this.ctx.loadWorkstreamWith(actor, workstreamId, [
       { list: 'roles', where: { workstreamId }, orderBy: [{ field: 'title' }] },
-      { list: 'involvements', where: { workstreamId } },
+      {
+        list: 'involvements',
+        where: { workstreamId },
+        expand: { lookup: 'partnerId', list: 'partners', fields: ['fullName', 'preferredName', 'peerNetworkStatus'] },
+      },
       { list: 'oneToOnes', where: { workstreamId, status: 'Booked', date: { gte: today } }, orderBy: [{ field: 'date' }] },
     ] as const);
-    const partnerIds = [...new Set(involvementItems.map((involvement) => involvement.partnerId))];
-    const partnerItems = partnerIds.length > 0 ? await this.ctx.store.find({ list: 'partners', where: { id: partnerIds } }) : [];
-    const partnersById = new Map(partnerItems.map((partner) => [partner.id, partner]));
     const rolesById = new Map(roleItems.map((role) => [role.id, role]));
     const bookedByInvolvement = groupBy(bookedItems, (booked) => booked.involvementId);
 
@@ -127,7 +132,7 @@ export class PartnerViewUseCases {
     const roleCounts = new Map(roleItems.map((role) => [role.id, emptyCounts()]));
     const rows: DashboardRow[] = [];
     for (const involvement of involvementItems) {
-      const partner = partnersById.get(involvement.partnerId);
+      const partner = involvement.expanded;
       const role = rolesById.get(involvement.roleId);
       if (!partner || !role) continue;
       stageCounts[involvement.stage] += 1;
@@ -138,7 +143,7 @@ export class PartnerViewUseCases {
       rows.push({
         involvementId: involvement.id,
         version: involvement.version,
-        partnerId: partner.id,
+        partnerId: involvement.partnerId,
         name: partner.fullName,
         preferredName: partner.preferredName,
         roleId: role.id,

@@ -1,6 +1,17 @@
+import { z } from 'zod';
 import type { ColumnMeta } from '../../domain/schema/columns';
-import { recordSchema, type ListName, type RecordOf } from '../../domain/schema/lists';
+import { LISTS, recordSchema, type ListName, type RecordOf } from '../../domain/schema/lists';
+import type { CheckedExpansion } from '../expansion';
 import { SYSTEM_FIELDS, spColumns } from './names';
+
+/** An expansion as SharePoint reads it: the lookup field to `$expand` and the properties of the item it points at. */
+export interface CompiledExpansion {
+  readonly checked: CheckedExpansion;
+  /** The lookup field's internal name, as `$expand` and the answer name it. */
+  readonly lookup: string;
+  /** Each field with the property SharePoint shows it in: the column's own, or its text copy for a choice. */
+  readonly fields: ReadonlyArray<{ readonly name: string; readonly meta: ColumnMeta; readonly property: string; readonly copy: boolean }>;
+}
 
 /** An item as SharePoint's JSON returns it. */
 export type SpItem = Readonly<Record<string, unknown>>;
@@ -60,6 +71,7 @@ export function itemBody(list: ListName, fields: Readonly<Record<string, unknown
     const value = fields[column.name];
     body[column.property] = toSp(column.meta, value);
     if (column.answeredProperty) body[column.answeredProperty] = value !== null && value !== undefined;
+    if (column.copyProperty) body[column.copyProperty] = value ?? null;
   }
   return body;
 }
@@ -101,4 +113,42 @@ export function recordFromItem<L extends ListName>(list: L, item: SpItem): Recor
 /** A canonical value as it will read back from SharePoint (instants lose their milliseconds). */
 export function asStored(meta: ColumnMeta, value: unknown): unknown {
   return fromSp(meta, toSp(meta, value));
+}
+
+const expandedSchemas = new Map<string, z.ZodType>();
+
+function expandedSchema(expansion: CompiledExpansion): z.ZodType {
+  const key = `${expansion.checked.list}:${expansion.fields.map(({ name }) => name).join(',')}`;
+  let schema = expandedSchemas.get(key);
+  if (!schema) {
+    const shape = LISTS[expansion.checked.list].schema.shape as Record<string, z.ZodType>;
+    schema = z.object(Object.fromEntries(expansion.fields.map(({ name }) => [name, shape[name]])));
+    expandedSchemas.set(key, schema);
+  }
+  return schema;
+}
+
+/**
+ * The fields of the item an item's lookup points at, as SharePoint expanded them,
+ * validated against the schema; null when the lookup is empty, and undefined when a
+ * choice's text copy is empty (an item written before the copy existed), for the
+ * caller to read that item itself.
+ */
+export function expandedFromItem(list: ListName, expansion: CompiledExpansion, item: SpItem): Record<string, unknown> | null | undefined {
+  const raw = item[expansion.lookup] as Record<string, unknown> | null | undefined;
+  if (raw === null || raw === undefined) return null;
+  const candidate: Record<string, unknown> = {};
+  for (const { name, meta, property, copy } of expansion.fields) {
+    const value = raw[property];
+    if (copy && (value === null || value === undefined || value === '')) return undefined;
+    candidate[name] = fromSp(meta, value);
+  }
+  const result = expandedSchema(expansion).safeParse(candidate);
+  if (!result.success) {
+    const fields = result.error.issues.map((issue) => issue.path.join('.')).join(', ');
+    throw new Error(
+      `The ${list} item with id ${String(item.Id ?? item.ID)} in SharePoint shows its ${expansion.checked.list} item's ${fields} in a form the schema refuses`,
+    );
+  }
+  return result.data as Record<string, unknown>;
 }

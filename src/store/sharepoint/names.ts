@@ -30,6 +30,11 @@ export interface SpColumn {
    * answered: SharePoint stores an empty selection as empty, like no answer at all.
    */
   readonly answeredProperty?: string;
+  /**
+   * For an expandable choice column, a single line of text holding the same value:
+   * SharePoint shows text through a lookup, never a choice (see `expansion.ts`).
+   */
+  readonly copyProperty?: string;
 }
 
 function pascal(name: string): string {
@@ -55,6 +60,7 @@ export function spColumns(list: ListName): readonly SpColumn[] {
         internalName,
         property: meta.kind === 'lookup' ? `${internalName}Id` : internalName,
         answeredProperty: meta.kind === 'multiChoice' ? `${internalName}Answered` : undefined,
+        copyProperty: meta.kind === 'choice' && meta.expandable === true ? `${internalName}Text` : undefined,
       };
     });
     columnCache.set(list, columns);

@@ -4,8 +4,9 @@ import { parseFields } from '../../domain/schema/validate';
 import { ValidationError } from '../../domain/errors';
 import type { AnyQuery } from '../../domain/store';
 import { canonicalValue } from '../commit-rules';
+import { checkedExpansion } from '../expansion';
 import { spColumn, type SpColumn } from './names';
-import { toSp } from './codec';
+import { toSp, type CompiledExpansion } from './codec';
 
 /**
  * A value as an OData literal for `$filter`. Text is quoted with every quote
@@ -30,6 +31,26 @@ export interface CompiledQuery {
   readonly orderBy: ReadonlyArray<{ readonly property: string; readonly ascending: boolean }>;
   readonly top?: number;
   readonly empty: boolean;
+  readonly expand?: CompiledExpansion;
+  /**
+   * Whether the read leads with a condition on an indexed column (or has none) and
+   * sorts on indexed columns only: the reads SharePoint refuses past the threshold
+   * only for matching too many items, which ranges of ids can answer.
+   */
+  readonly byIndex: boolean;
+}
+
+function compiledExpansion(query: AnyQuery): CompiledExpansion | undefined {
+  const checked = checkedExpansion(query);
+  if (!checked) return undefined;
+  return {
+    checked,
+    lookup: columnOf(query.list, checked.lookup, 'filter').internalName,
+    fields: checked.fields.map(({ name, meta }) => {
+      const column = columnOf(checked.list, name, 'filter');
+      return { name, meta, property: column.copyProperty ?? column.property, copy: column.copyProperty !== undefined };
+    }),
+  };
 }
 
 function refuse(field: string, message: string): never {
@@ -116,6 +137,8 @@ function condition(list: ListName, field: string, value: unknown): string | unde
   return `${column.property} eq ${literalFor(list, column, value)}`;
 }
 
+const UNINDEXED = 9;
+
 /**
  * How well a condition narrows a read, lowest first: SharePoint picks its index
  * from the first clause, which must match fewer than 5,000 items, so the likeliest
@@ -126,7 +149,7 @@ function condition(list: ListName, field: string, value: unknown): string | unde
 function narrowness(list: ListName, field: string, value: unknown): number {
   if (field === 'id') return 0;
   const meta = spColumn(list, field)?.meta;
-  if (!meta?.indexed) return 9;
+  if (!meta?.indexed) return UNINDEXED;
   if (value === null || Array.isArray(value)) return 6;
   if (typeof value === 'object') return 4;
   switch (meta.kind) {
@@ -161,19 +184,31 @@ export function compileQuery(query: AnyQuery): CompiledQuery {
     if (clause === undefined) empty = true;
     else clauses.push(clause);
   }
-  const orderBy = ((query.orderBy ?? []) as ReadonlyArray<{ readonly field: string; readonly descending?: boolean }>).map(
-    ({ field, descending }) => ({
-      property: columnOf(list, field, 'sort').property,
-      ascending: descending !== true,
-    }),
-  );
+  const sorts = (query.orderBy ?? []) as ReadonlyArray<{ readonly field: string; readonly descending?: boolean }>;
+  const orderBy = sorts.map(({ field, descending }) => ({
+    property: columnOf(list, field, 'sort').property,
+    ascending: descending !== true,
+  }));
   if (query.top !== undefined && (!Number.isInteger(query.top) || query.top < 0)) refuse('top', 'top must be a whole number, 0 or more.');
   return {
     filter: clauses.length > 0 ? clauses.join(' and ') : undefined,
     orderBy: [...orderBy, { property: 'Id', ascending: true }],
     top: query.top,
     empty: empty || query.top === 0,
+    expand: compiledExpansion(query),
+    byIndex:
+      (entries.length === 0 || narrowness(list, entries[0][0], entries[0][1]) < UNINDEXED) &&
+      sorts.every(({ field }) => spColumn(list, field)?.meta.indexed === true),
   };
+}
+
+/** SharePoint's list view threshold: a read whose first indexed condition matches more items than this is refused. */
+export const LIST_VIEW_THRESHOLD = 5000;
+
+/** A compiled read narrowed to items with ids from `start` up to (not including) `end`, or every id from `start` when `end` is left out. */
+export function inIdRange(query: CompiledQuery, start: number, end?: number): CompiledQuery {
+  const range = [`Id ge ${odataLiteral(start, 'number')}`, ...(end === undefined ? [] : [`Id lt ${odataLiteral(end, 'number')}`])];
+  return { ...query, filter: [...range, ...(query.filter ? [query.filter] : [])].join(' and ') };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { SPFI } from '@pnp/sp';
-import type { ColumnMeta } from '../../domain/schema/columns';
+import { SINGLE_LINE_MAX, type ColumnMeta } from '../../domain/schema/columns';
 import { LISTS, type ListName } from '../../domain/schema/lists';
 import { listTitle, spColumns, SYSTEM_FIELDS } from './names';
 import { createSp, sharePointFailure, type SharePointConnection } from './sp-client';
@@ -138,6 +138,20 @@ function wantedFields(list: ListName): WantedField[] {
         required: false,
         indexed: false,
         unique: false,
+        hidden: true,
+        extra: '',
+      });
+    }
+    if (column.copyProperty) {
+      fields.push({
+        internalName: column.copyProperty,
+        title: `${column.meta.title} as text`,
+        type: 'Text',
+        required: false,
+        indexed: false,
+        unique: false,
+        // The most SharePoint allows, so that a longer choice added later never needs the length changed.
+        maxLength: SINGLE_LINE_MAX,
         hidden: true,
         extra: '',
       });

@@ -1,7 +1,7 @@
 import type { SPFI } from '@pnp/sp';
 import { SPCollection, type ISPQueryable } from '@pnp/sp';
 import type { IWeb } from '@pnp/sp/webs/index.js';
-import { StoreUnavailableError } from '../../domain/errors';
+import { RefusedError, StoreUnavailableError } from '../../domain/errors';
 import { LISTS, type ListName, type RecordOf } from '../../domain/schema/lists';
 import type {
   AnyQuery,
@@ -16,15 +16,17 @@ import type {
   StoreHealth,
 } from '../../domain/store';
 import { assertList, checkedAccess, checkedChanges, checkedContext, validationError } from '../commit-rules';
-import { recordFromItem, type SpItem } from './codec';
+import { expandedFrom, lookedUpIds } from '../expansion';
+import { expandedFromItem, recordFromItem, type CompiledExpansion, type SpItem } from './codec';
 import { CommitRun, activityItem, type CommitHost } from './commit-run';
 import { listTitle, selectProperties } from './names';
-import { compileQuery, halvesOf, joinAnswers, type CompiledQuery } from './odata';
+import { compileQuery, halvesOf, inIdRange, joinAnswers, LIST_VIEW_THRESHOLD, type CompiledQuery } from './odata';
 import { HistoryPurge } from './purge';
 import {
   createSp,
   isDuplicateValue,
   isMissingList,
+  isPastThreshold,
   MAX_PAGE_SIZE,
   PageParse,
   retryPolicyOf,
@@ -38,6 +40,12 @@ import {
 } from './sp-client';
 
 type AnyRecord = RecordOf<ListName>;
+
+/** One part of a read, as sent: a query (or a half of one) and its compiled form. */
+interface ReadPart {
+  readonly query: AnyQuery;
+  readonly compiled: CompiledQuery;
+}
 
 /** Where the store's site is and how it reads. */
 export interface SharePointStoreOptions extends SharePointConnection {
@@ -76,6 +84,8 @@ export class SharePointStore implements Store, CommitHost {
   private readonly policy: RetryPolicy;
   private readonly pageSize: number;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The highest item id seen in each list that a read had to take in ranges of ids. */
+  private readonly highestIds = new Map<ListName, number>();
   private readonly history: HistoryPurge;
   private closed = false;
 
@@ -110,10 +120,16 @@ export class SharePointStore implements Store, CommitHost {
     return this.use(async () => {
       assertList(query.list);
       const parts = this.partsOf(query as AnyQuery);
-      if (parts.length > 1) return (await this.readAll([query as AnyQuery]))[0] as unknown as Array<RecordOf<L>>;
+      if (parts.length > 1 || query.expand) return (await this.readAll([query as AnyQuery]))[0] as unknown as Array<RecordOf<L>>;
       const records: Array<RecordOf<L>> = [];
-      for (const { compiled } of parts) {
-        for await (const page of this.pages(query.list, compiled)) records.push(...page);
+      try {
+        for (const { compiled } of parts) {
+          for await (const page of this.pages(query.list, compiled)) records.push(...page);
+        }
+      } catch (error) {
+        if (!(error instanceof RefusedError && error.code === 'too-many-items' && records.length === 0 && parts[0].compiled.byIndex))
+          throw error;
+        return (await this.readInIdRanges(parts)).get(parts[0]) as unknown as Array<RecordOf<L>>;
       }
       return records;
     });
@@ -209,29 +225,107 @@ export class SharePointStore implements Store, CommitHost {
    */
   private async readAll(queries: readonly AnyQuery[]): Promise<AnyRecord[][]> {
     const split = queries.map((query) => this.partsOf(query));
-    const firstPages = await this.batch(
-      split.flat().map(
-        ({ query, compiled }) =>
-          (web: IWeb) =>
-            this.pageRequest(web, query.list, compiled)(),
-      ),
-      'record',
-    );
+    const parts = split.flat();
+    const firstPages = await this.batchParts(parts.map((part) => (web: IWeb) => this.pageRequest(web, part.query.list, part.compiled)()));
+    const refused = parts.filter((_, index) => {
+      const result = firstPages[index];
+      if (result.ok) return false;
+      if (isPastThreshold(result.error) && parts[index].compiled.byIndex) return true;
+      throw toDomainError(result.error, 'record');
+    });
+    const ranged = refused.length > 0 ? await this.readInIdRanges(refused) : new Map<ReadPart, AnyRecord[]>();
     let position = 0;
     const answers: AnyRecord[][] = [];
-    for (const [index, parts] of split.entries()) {
+    for (const [index, queryParts] of split.entries()) {
       const partAnswers: AnyRecord[][] = [];
-      for (const { query, compiled } of parts) {
-        partAnswers.push(await this.collect(query.list, compiled, firstPages[position] as Page));
+      for (const part of queryParts) {
+        const first = firstPages[position];
+        partAnswers.push(ranged.get(part) ?? (await this.collect(part.query.list, part.compiled, (first as { value: Page }).value)));
         position += 1;
       }
       answers.push(joinAnswers(queries[index], partAnswers));
     }
+    for (const [index, parts] of split.entries()) {
+      const expansion = parts[0]?.compiled.expand;
+      if (expansion) answers[index] = await this.withCopiesRead(expansion, answers[index]);
+    }
     return answers;
   }
 
+  /**
+   * Records whose expanded choice had no text copy (written before the copy
+   * existed) get their expanded fields from the items their lookup points at, read
+   * by id; the copy is written with the next change of each of those items.
+   */
+  private async withCopiesRead(expansion: CompiledExpansion, records: AnyRecord[]): Promise<AnyRecord[]> {
+    const unread = records.filter((record) => (record as { expanded?: unknown }).expanded === undefined);
+    if (unread.length === 0) return records;
+    const ids = lookedUpIds(expansion.checked, unread);
+    const [targets] = await this.readAll([{ list: expansion.checked.list, where: { id: ids } } as AnyQuery]);
+    const byId = new Map(targets.map((target) => [target.id, target]));
+    return records.map((record) => {
+      if ((record as { expanded?: unknown }).expanded !== undefined) return record;
+      const id = (record as unknown as Record<string, unknown>)[expansion.checked.lookup] as number;
+      return { ...record, expanded: expandedFrom(expansion.checked, byId.get(id)) } as unknown as AnyRecord;
+    });
+  }
+
+  /**
+   * Reads that SharePoint refused because their first indexed condition matches more
+   * than 5,000 items (the involvements of a workstream of more than 5,000 partners,
+   * say), each read again as ranges of at most 5,000 ids (`Id ge a and Id lt b and
+   * ...`: the id is always indexed), all in one `$batch`. The ranges run to the
+   * list's highest id, read once per list (one more round trip the first time) and
+   * remembered; an open last range catches items added since, and if that range is
+   * refused too, the highest id is read again.
+   */
+  private async readInIdRanges(parts: readonly ReadPart[]): Promise<Map<ReadPart, AnyRecord[]>> {
+    const found = new Map(parts.map((part) => [part, [] as AnyRecord[][]]));
+    let pending = parts.map((part) => ({ part, from: 1 }));
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      await this.learnHighestIds(pending.map(({ part }) => part.query.list).filter((list) => !this.highestIds.has(list)));
+      const ranges = pending.flatMap(({ part, from }) => {
+        const highest = this.highestIds.get(part.query.list) ?? 0;
+        const bounds: Array<[number, number | undefined]> = [];
+        for (let start = from; start <= highest; start += LIST_VIEW_THRESHOLD) bounds.push([start, start + LIST_VIEW_THRESHOLD]);
+        bounds.push([Math.max(from, bounds.at(-1)?.[1] ?? from), undefined]);
+        return bounds.map(([start, end]) => ({ part, start, compiled: inIdRange(part.compiled, start, end) }));
+      });
+      const pages = await this.batchParts(
+        ranges.map(
+          ({ part, compiled }) =>
+            (web: IWeb) =>
+              this.pageRequest(web, part.query.list, compiled)(),
+        ),
+      );
+      pending = [];
+      for (const [index, { part, start, compiled }] of ranges.entries()) {
+        const page = pages[index];
+        if (page.ok) (found.get(part) as AnyRecord[][]).push(await this.collect(part.query.list, compiled, page.value));
+        else if (isPastThreshold(page.error) && attempt === 1) {
+          this.highestIds.delete(part.query.list);
+          pending.push({ part, from: start });
+        } else throw toDomainError(page.error, LISTS[part.query.list].itemName);
+      }
+    }
+    return new Map([...found].map(([part, answers]) => [part, joinAnswers(part.query, answers)]));
+  }
+
+  /** Reads the highest id of each list, in one `$batch`, for {@link readInIdRanges}. */
+  private async learnHighestIds(lists: readonly ListName[]): Promise<void> {
+    const unique = [...new Set(lists)];
+    const pages = await this.batch(
+      unique.map(
+        (list) => (web: IWeb) =>
+          (this.items(web, list).select('Id').orderBy('Id', false).top(1).using(PageParse()) as unknown as () => Promise<Page>)(),
+      ),
+      'record',
+    );
+    for (const [index, list] of unique.entries()) this.highestIds.set(list, Number(pages[index].items[0]?.Id ?? 0));
+  }
+
   /** The query compiled, halved until every part's URL is short enough; none when it can match nothing. */
-  private partsOf(query: AnyQuery): Array<{ query: AnyQuery; compiled: CompiledQuery }> {
+  private partsOf(query: AnyQuery): ReadPart[] {
     const compiled = compileQuery(query);
     if (compiled.empty) return [];
     const halves = this.pageRequest(this.sp.web, query.list, compiled).toRequestUrl().length > MAX_URL_LENGTH ? halvesOf(query) : undefined;
@@ -240,7 +334,12 @@ export class SharePointStore implements Store, CommitHost {
 
   /** The request for the first page of a query, with explicit `$select` and the indexed condition first. */
   private pageRequest(web: IWeb, list: ListName, query: CompiledQuery) {
-    let request = this.items(web, list).select(...selectProperties(list));
+    const expansion = query.expand;
+    let request = this.items(web, list).select(
+      ...selectProperties(list),
+      ...(expansion?.fields.map(({ property }) => `${expansion.lookup}/${property}`) ?? []),
+    );
+    if (expansion) request = request.expand(expansion.lookup);
     if (query.filter) request = request.filter(query.filter);
     for (const { property, ascending } of query.orderBy) request = request.orderBy(property, ascending);
     request = request.top(Math.min(query.top ?? this.pageSize, this.pageSize));
@@ -265,7 +364,14 @@ export class SharePointStore implements Store, CommitHost {
     }
     let remaining = query.top ?? Number.POSITIVE_INFINITY;
     for (;;) {
-      const records = page.items.slice(0, remaining).map((item) => recordFromItem(list, item));
+      const expansion = query.expand;
+      const records = page.items
+        .slice(0, remaining)
+        .map((item) =>
+          expansion
+            ? ({ ...recordFromItem(list, item), expanded: expandedFromItem(list, expansion, item) } as RecordOf<L>)
+            : recordFromItem(list, item),
+        );
       remaining -= records.length;
       yield records;
       if (!page.next || remaining <= 0) return;

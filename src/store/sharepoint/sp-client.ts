@@ -95,6 +95,11 @@ export function isDuplicateValue(error: unknown): boolean {
   return /SPDuplicateValuesFoundException/.test(sharePointFailure(error)?.code ?? '');
 }
 
+/** Whether SharePoint refused a read because its filter's first indexed condition matches more than the list view threshold. */
+export function isPastThreshold(error: unknown): boolean {
+  return /SPQueryThrottledException/.test(sharePointFailure(error)?.code ?? '');
+}
+
 /**
  * The one translation of SharePoint failures into domain errors: 412 is a
  * conflict ("changed by someone else"), 404 not found (or, for a missing list,
@@ -121,7 +126,7 @@ export function toDomainError(error: unknown, itemName: string, id?: number): un
     unavailable.cause = error;
     return unavailable;
   }
-  if (/SPQueryThrottledException/.test(failure?.code ?? '')) {
+  if (isPastThreshold(error)) {
     return new RefusedError(
       'too-many-items',
       'This search covers more items than SharePoint will look through at once. Narrow it down (by workstream, say) and try again.',

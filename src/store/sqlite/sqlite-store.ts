@@ -18,6 +18,7 @@ import type {
   StoreHealth,
 } from '../../domain/store';
 import { auditFields, changeEntry, type AuditEntry } from '../audit';
+import { checkedExpansion, expandedFrom, lookedUpIds } from '../expansion';
 import {
   assertList,
   canonicalFields,
@@ -281,8 +282,18 @@ export class SqliteStore implements Store {
   }
 
   private findNow<L extends ListName>(query: Query<L>): Array<RecordOf<L>> {
+    const expansion = checkedExpansion(query as AnyQuery);
     const { sql, params } = compileQuery(query as AnyQuery);
-    return (this.rowStatement(sql).all(...params) as unknown[][]).map((row) => recordFromRow(query.list, row));
+    const records = (this.rowStatement(sql).all(...params) as unknown[][]).map((row) => recordFromRow(query.list, row));
+    if (!expansion) return records;
+    const ids = lookedUpIds(expansion, records);
+    const targets = new Map(
+      ids.length > 0 ? this.findNow({ list: expansion.list, where: { id: ids } }).map((target) => [target.id, target]) : [],
+    );
+    return records.map((record) => {
+      const id = (record as unknown as Record<string, unknown>)[expansion.lookup];
+      return { ...record, expanded: expandedFrom(expansion, typeof id === 'number' ? targets.get(id) : undefined) };
+    });
   }
 
   private read<L extends ListName>(list: L, id: number): RecordOf<L> | undefined {

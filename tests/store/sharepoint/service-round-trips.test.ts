@@ -1,8 +1,10 @@
 import { createPathwayService, DEFAULT_ONE_TO_ONE_SETTINGS, DEFAULT_ROLE_SETTINGS, type PathwayService } from '../../../src/domain';
 import { AccessDeniedError, NotFoundError } from '../../../src/domain/errors';
 import type { RecordOf } from '../../../src/domain/schema/lists';
+import type { Change, Store } from '../../../src/domain/store';
+import { openSqliteStore } from '../../../src/store/sqlite';
 import { aContext, anInvolvement, aPartner, aRole, aStaffMember, aTask, aWorkstream, creating } from '../builders';
-import { aStandInForThisFile, rejection } from './support';
+import { aServiceOn, aStandInForThisFile, rejection } from './support';
 
 const site = aStandInForThisFile();
 const LEAD = aStaffMember({ id: 'lead-round-trips', name: 'Asha Lead' });
@@ -14,31 +16,31 @@ let workstream: RecordOf<'workstreams'>;
 let involvement: RecordOf<'involvements'>;
 let task: RecordOf<'inductionTasks'>;
 
+/** The service on a store, on 10 March 2026. */
+function serviceOn(store: Store): PathwayService {
+  return aServiceOn(store, '2026-03-10', [ENGAGEMENT.id]);
+}
+
+/** A workstream with its lead, one role, and one partner in induction with one checklist item: written to each store alike. */
+const SEED: readonly Change[] = [
+  creating('workstreams', aWorkstream(), { ref: 'ws' }),
+  creating('members', { workstreamId: { ref: 'ws' }, userId: LEAD.id, userName: LEAD.name }),
+  creating('roles', aRole({ ref: 'ws' }), { ref: 'role' }),
+  creating('partners', aPartner(), { ref: 'partner' }),
+  creating(
+    'involvements',
+    anInvolvement(
+      { partnerId: { ref: 'partner' }, roleId: { ref: 'role' }, workstreamId: { ref: 'ws' } },
+      { stage: 'Induction', inductionDone: 0, inductionTotal: 1, inductionStillRequired: 'Confidentiality agreement signed' },
+    ),
+    { ref: 'i' },
+  ),
+  creating('inductionTasks', aTask({ ref: 'i' }, { ref: 'ws' })),
+];
+
 beforeAll(async () => {
-  service = createPathwayService({
-    store: site.store,
-    clock: { now: () => new Date('2026-03-10T12:00:00Z') },
-    settings: { ...DEFAULT_ONE_TO_ONE_SETTINGS, ...DEFAULT_ROLE_SETTINGS, timeZone: 'Europe/London' },
-    access: { engagementTeamIds: [ENGAGEMENT.id] },
-  });
-  const written = await site.store.commit(
-    [
-      creating('workstreams', aWorkstream(), { ref: 'ws' }),
-      creating('members', { workstreamId: { ref: 'ws' }, userId: LEAD.id, userName: LEAD.name }),
-      creating('roles', aRole({ ref: 'ws' }), { ref: 'role' }),
-      creating('partners', aPartner(), { ref: 'partner' }),
-      creating(
-        'involvements',
-        anInvolvement(
-          { partnerId: { ref: 'partner' }, roleId: { ref: 'role' }, workstreamId: { ref: 'ws' } },
-          { stage: 'Induction', inductionDone: 0, inductionTotal: 1, inductionStillRequired: 'Confidentiality agreement signed' },
-        ),
-        { ref: 'i' },
-      ),
-      creating('inductionTasks', aTask({ ref: 'i' }, { ref: 'ws' })),
-    ],
-    aContext(),
-  );
+  service = serviceOn(site.store);
+  const written = await site.store.commit(SEED, aContext());
   workstream = written[0] as RecordOf<'workstreams'>;
   involvement = written[4] as RecordOf<'involvements'>;
   task = written[5] as RecordOf<'inductionTasks'>;
@@ -58,10 +60,28 @@ function viewsBy(actorId: string): number {
 }
 
 describe('the service on SharePoint: round trips per view and write, access checked first', () => {
-  it('shows a dashboard in two round trips: the reach with the workstream and its lists, then the partners', async () => {
+  it('shows a dashboard in one round trip: the reach with the workstream and its lists, each partner read through its involvement', async () => {
     const { answer, roundTrips } = await counted(() => service.partnerViews.dashboard(LEAD, workstream.id));
     expect(answer.rows.map((row) => row.involvementId)).toEqual([involvement.id]);
-    expect(roundTrips).toBe(2);
+    expect(roundTrips).toBe(1);
+  });
+
+  it('shows the same dashboard as the embedded store holding the same records', async () => {
+    const sqlite = openSqliteStore({ path: ':memory:' });
+    try {
+      const [embeddedWorkstream] = await sqlite.commit(SEED, aContext());
+      expect(embeddedWorkstream?.id).toBe(workstream.id);
+      const partner = (await site.store.get('partners', involvement.partnerId)) as RecordOf<'partners'>;
+      const { answer } = await counted(() => service.partnerViews.dashboard(LEAD, workstream.id));
+      expect(answer.rows[0]).toMatchObject({
+        name: partner.fullName,
+        preferredName: partner.preferredName,
+        peerNetworkStatus: partner.peerNetworkStatus,
+      });
+      expect(await serviceOn(sqlite).partnerViews.dashboard(LEAD, workstream.id)).toEqual(answer);
+    } finally {
+      await sqlite.close();
+    }
   });
 
   it('shows induction progress on the dashboard from the involvement, without reading any checklist', async () => {
@@ -92,6 +112,16 @@ describe('the service on SharePoint: round trips per view and write, access chec
       expect(site.standIn.requests).toHaveLength(1);
     }
     expect(viewsBy(OUTSIDER.id)).toBe(0);
+  });
+
+  it('shows the Engagement overview with the reach checked in its first round trip and the partners never invited read in a second, refusing anyone else after one', async () => {
+    const { answer, roundTrips } = await counted(() => service.engagementOverview.overview(ENGAGEMENT));
+    expect(answer.workstreams.map((item) => item.id)).toContain(workstream.id);
+    expect(answer.peerNetwork.notInvited.map((partner) => partner.partnerId)).toContain(involvement.partnerId);
+    expect(roundTrips).toBe(2);
+    site.standIn.resetCounts();
+    expect(await rejection(service.engagementOverview.overview(LEAD))).toBeInstanceOf(AccessDeniedError);
+    expect(site.standIn.requests).toHaveLength(1);
   });
 
   it('tells the Engagement team that a workstream or involvement does not exist', async () => {

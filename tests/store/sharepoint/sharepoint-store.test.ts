@@ -40,6 +40,29 @@ describe('reads', () => {
     }
   });
 
+  it('reads a partner’s Peer Support Network status through the involvement’s lookup from its text copy, written with every change of the partner', async () => {
+    const { workstream } = await aWorkstreamWith(2);
+    const [involvements] = await site.store.findAll([{ list: 'involvements', where: { workstreamId: workstream.id } }] as const);
+    const [first] = await site.store.find({ list: 'partners', where: { id: involvements[0].partnerId } });
+    await site.store.commit([updating('partners', first, { peerNetworkStatus: 'Declined' })], aContext());
+    // The other partner's copy is gone, as on an item written before the copy existed.
+    site.standIn.list('PPP Partners').items.get(involvements[1].partnerId)!.values.PPPPeerNetworkStatusText = null;
+    site.standIn.resetCounts();
+    const [expanded] = await site.store.findAll([
+      {
+        list: 'involvements',
+        where: { workstreamId: workstream.id },
+        expand: { lookup: 'partnerId', list: 'partners', fields: ['peerNetworkStatus'] },
+      },
+    ] as const);
+    expect(expanded.map((involvement) => involvement.expanded)).toEqual([
+      { peerNetworkStatus: 'Declined' },
+      { peerNetworkStatus: 'Not invited' },
+    ]);
+    expect(site.standIn.requests).toHaveLength(2);
+    expect(decodeURIComponent(site.standIn.operations[0].target)).toContain('PPPPartner/PPPPeerNetworkStatusText&$expand=PPPPartner');
+  });
+
   it('names every property it reads with $select', async () => {
     const { workstream } = await aWorkstreamWith(1);
     site.standIn.resetCounts();

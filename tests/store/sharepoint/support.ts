@@ -1,4 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { createPathwayService, DEFAULT_ONE_TO_ONE_SETTINGS, DEFAULT_ROLE_SETTINGS, type PathwayService } from '../../../src/domain';
+import type { ListName } from '../../../src/domain/schema/lists';
+import type { Store } from '../../../src/domain/store';
 import { SharePointStore, provision, type RetryPolicy, type SharePointConnection } from '../../../src/store/sharepoint';
+import { itemBody } from '../../../src/store/sharepoint/codec';
+import { listTitle, SYSTEM_FIELDS } from '../../../src/store/sharepoint/names';
 import { SharePointStandIn } from './stand-in/stand-in-server';
 
 /** Retries as in production, but with waits of milliseconds so tests stay quick on a loaded machine. */
@@ -54,4 +60,35 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
+}
+
+/** Puts items straight into a list of the stand-in, as the app would have written them (quick, for thousands); returns the first id. */
+export function seedList<L extends ListName>(standIn: SharePointStandIn, list: L, values: ReadonlyArray<Record<string, unknown>>): number {
+  const target = standIn.list(listTitle(list));
+  const first = target.nextId;
+  standIn.site.seed(
+    target,
+    values.map((fields) => ({
+      ...itemBody(list, fields),
+      [SYSTEM_FIELDS.key]: randomUUID(),
+      [SYSTEM_FIELDS.created]: '2026-03-02T10:30:00Z',
+      [SYSTEM_FIELDS.modified]: '2026-03-02T10:30:00Z',
+    })),
+  );
+  return first;
+}
+
+/** `count` things made by `make` from their index. */
+export function times<T>(count: number, make: (index: number) => T): T[] {
+  return Array.from({ length: count }, (_, index) => make(index));
+}
+
+/** The service on a store at noon UTC on `today`, in England, with the given Engagement team. */
+export function aServiceOn(store: Store, today: string, engagementTeamIds: readonly string[] = []): PathwayService {
+  return createPathwayService({
+    store,
+    clock: { now: () => new Date(`${today}T12:00:00Z`) },
+    settings: { ...DEFAULT_ONE_TO_ONE_SETTINGS, ...DEFAULT_ROLE_SETTINGS, timeZone: 'Europe/London' },
+    access: { engagementTeamIds: [...engagementTeamIds] },
+  });
 }

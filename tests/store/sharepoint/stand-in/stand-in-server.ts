@@ -263,6 +263,7 @@ export class SharePointStandIn {
       }
       const page = this.site.queryItems(list, {
         select: query.get('$select') ?? undefined,
+        expand: query.get('$expand') ?? undefined,
         filter: query.get('$filter') ?? undefined,
         orderby: query.get('$orderby') ?? undefined,
         top: query.get('$top') ?? undefined,

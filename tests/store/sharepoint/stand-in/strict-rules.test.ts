@@ -68,4 +68,29 @@ describe('the stand-in refuses what SharePoint refuses', () => {
     expect(await call("web/lists/getbytitle('Strict')/items?$orderby=Rank")).toMatchObject({ status: 500 });
     expect(await call(`${items}&$orderby=Group,Id&$top=5`)).toMatchObject({ status: 200 });
   });
+
+  it('shows text, numbers and dates through a lookup only, and only a lookup the read expands', async () => {
+    await call('web/lists', 'POST', { Title: 'Targets', BaseTemplate: 100 });
+    await call('web/lists', 'POST', { Title: 'Pointers', BaseTemplate: 100 });
+    const field = (list: string, schemaXml: string) =>
+      call(`web/lists/getbytitle('${list}')/fields/createfieldasxml`, 'POST', { parameters: { SchemaXml: schemaXml } });
+    await field('Targets', '<Field Type="Choice" Name="Colour"><CHOICES><CHOICE>Red</CHOICE></CHOICES></Field>');
+    await field('Targets', '<Field Type="Text" Name="Label"/>');
+    await field('Pointers', `<Field Type="Lookup" Name="Target" List="{${standIn.list('Targets').Id}}" ShowField="ID"/>`);
+    await call("web/lists/getbytitle('Targets')/items", 'POST', { Title: 'One', Colour: 'Red', Label: 'First' });
+    await call("web/lists/getbytitle('Pointers')/items", 'POST', { Title: 'Pointer', TargetId: 1 });
+    const items = "web/lists/getbytitle('Pointers')/items";
+
+    expect(await call(`${items}?$select=Id,Target/Label`)).toMatchObject({
+      status: 400,
+      message: expect.stringContaining('the $expand query string must contains Target'),
+    });
+    expect(await call(`${items}?$select=Id,Target/Colour&$expand=Target`)).toMatchObject({
+      status: 400,
+      message: expect.stringContaining("a column of type 'Choice' cannot be shown through a lookup"),
+    });
+    expect((await call(`${items}?$select=Id,Target/Label,Target/Id&$expand=Target`)).json.value).toEqual([
+      { 'odata.etag': '"1"', Id: 1, Target: { Label: 'First', Id: 1 } },
+    ]);
+  });
 });
