@@ -26,13 +26,8 @@ async function start(): Promise<void> {
   const connection = connectionFrom(config.store);
   await provision(connection, (line) => console.log(line));
   const store = new SharePointStore(connection);
-  try {
-    const seeded = await seedDemo({ store, clock: systemClock, settings: config.pathway });
-    console.log(`Demo organisation in the stand-in: ${seeded.workstreams} workstreams, ${seeded.roles} roles, ${seeded.partners} partners`);
-  } finally {
-    await store.close();
-  }
-  await main();
+  const seeded = await seedDemo({ store, clock: systemClock, settings: config.pathway }).finally(() => store.close());
+  await main({ demo: { state: 'seeded', ...seeded } });
 }
 
 start().catch((error: unknown) => {

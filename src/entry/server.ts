@@ -53,6 +53,8 @@ export interface StartOptions {
   readonly reminderClaimMs?: number;
   /** Where and for how long the bot checks who sent an activity; tests point it at a stand-in of Bot Framework's signing keys. */
   readonly senderCheck?: SenderCheckOptions;
+  /** Demo data put into a SharePoint store before the server started (`npm run start:sharepoint-local` fills its stand-in); the server seeds only the embedded store. */
+  readonly demo?: DemoData;
 }
 
 /** A server that is listening. */
@@ -190,8 +192,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const { state, leases } = await openBotState(config, logger);
     botState = state;
     const service = createPathwayService({ store, clock, settings: config.pathway, access: accessOf(config) });
-    // Demo data is for the embedded store only: a SharePoint site holds the organisation's real records.
-    const demo: DemoData = store.kind === 'sqlite' ? await prepareDemoData(config, store as SqliteStore, clock) : { state: 'off' };
+    // The server seeds the embedded store only: a SharePoint site holds the organisation's real records.
+    const demo: DemoData =
+      store.kind === 'sqlite' ? await prepareDemoData(config, store as SqliteStore, clock) : (options.demo ?? { state: 'off' });
     const recorded = await service.induction.recordMissingProgress();
     if (recorded > 0) logger.info('Induction progress recorded for checklists that had none stored', { involvements: recorded });
     const guidance = new Guidance(config.botSettings.guidanceDir, config.botSettings.documents);

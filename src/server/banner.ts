@@ -20,10 +20,15 @@ export interface BannerFacts {
 
 function demoLine(facts: BannerFacts): string {
   const { demo } = facts;
-  if (facts.config.store.kind === 'sharepoint') return 'none: demo data is for the embedded store only, never put into SharePoint';
+  const counts = demo.state === 'seeded' ? `${demo.workstreams} workstreams, ${demo.roles} roles, ${demo.partners} partners` : '';
+  if (facts.config.store.kind === 'sharepoint') {
+    return demo.state === 'seeded'
+      ? `put into this local stand-in just now (${counts}) by npm run start:sharepoint-local; the server itself never seeds a SharePoint site`
+      : 'none: demo data is for the embedded store only, never put into SharePoint';
+  }
   switch (demo.state) {
     case 'seeded':
-      return `seeded just now (${demo.workstreams} workstreams, ${demo.roles} roles, ${demo.partners} partners)`;
+      return `seeded just now (${counts})`;
     case 'present':
       return `already present (seeded ${demo.seededAt})`;
     case 'own-data':

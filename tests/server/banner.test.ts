@@ -3,6 +3,15 @@ import { startupBanner } from '../../src/server/banner';
 
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
 
+/** A SharePoint store that is a stand-in on this machine, with no sign-in. */
+const localStandIn = () =>
+  loadConfig({
+    STORE: 'sharepoint',
+    SHAREPOINT_SITE_URL: 'http://127.0.0.1:4010/sites/pathway',
+    SHAREPOINT_AUTH: 'none',
+    ORGANISATION_NAME: 'Test',
+  });
+
 describe('startupBanner', () => {
   it('says plainly when the local development identity is in use, and only locally', () => {
     const banner = startupBanner({ baseUrl: 'http://localhost:3978', config: loadConfig({}), host: '127.0.0.1', demo: { state: 'off' } });
@@ -60,14 +69,19 @@ describe('startupBanner', () => {
   });
 
   it('says when the SharePoint store is a local stand-in without sign-in', () => {
-    const config = loadConfig({
-      STORE: 'sharepoint',
-      SHAREPOINT_SITE_URL: 'http://127.0.0.1:4010/sites/pathway',
-      SHAREPOINT_AUTH: 'none',
-      ORGANISATION_NAME: 'Test',
-    });
+    const config = localStandIn();
     const banner = startupBanner({ baseUrl: 'http://localhost:3978', config, host: '127.0.0.1', demo: { state: 'off' } });
     expect(banner).toContain('Store:         SharePoint lists on http://127.0.0.1:4010/sites/pathway (no sign-in: a local stand-in)');
+    expect(banner).toContain('Demo data:     none: demo data is for the embedded store only, never put into SharePoint');
+  });
+
+  it('says when npm run start:sharepoint-local filled its stand-in with the demo organisation', () => {
+    const config = localStandIn();
+    const demo = { state: 'seeded', workstreams: 4, roles: 9, partners: 14 } as const;
+    const banner = startupBanner({ baseUrl: 'http://localhost:3978', config, host: '127.0.0.1', demo });
+    expect(banner).toContain(
+      'Demo data:     put into this local stand-in just now (4 workstreams, 9 roles, 14 partners) by npm run start:sharepoint-local; the server itself never seeds a SharePoint site',
+    );
   });
 
   it('says where the embedded database is and why it was not seeded', () => {
