@@ -63,6 +63,9 @@ param engagementTeamIds string
 @description('The Engagement team\'s Teams channel id; blank until the app is added to it.')
 param engagementChannelId string
 
+@description('The SharePoint site origin (https://contoso.sharepoint.com) whose pages show the Partner Pathway web part; blank allows no cross-origin call.')
+param sharePointWebOrigin string
+
 @description('on or off: whether the server sends reminders on its own schedule; blank means on.')
 param reminders string
 
@@ -280,6 +283,7 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     ORGANISATION_NAME: organisationName
     ENGAGEMENT_TEAM_IDS: engagementTeamIds
     ENGAGEMENT_CHANNEL_ID: engagementChannelId
+    SHAREPOINT_WEB_ORIGIN: sharePointWebOrigin
     REMINDERS: reminders
     REMINDERS_TOKEN: empty(remindersToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=reminders-token)'
     TIME_ZONE: timeZone
