@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { startE2e, workstreamIdByTitle, type E2e } from './browser';
-import { openInTestHost } from './teams-test-host';
+import { openTabIn, type TabTheme } from './teams-test-host';
 
 let e2e: E2e;
 let page: Page;
@@ -64,28 +64,10 @@ const WORKSTREAM = 'Urgent and emergency care (demo)';
 
 /** Teams on a phone (320 and 360 px), a tablet or narrow window, and a laptop. */
 const WIDTHS = [320, 360, 768, 1280] as const;
-const THEMES = ['light', 'dark', 'contrast'] as const;
-
-type Theme = (typeof THEMES)[number];
+const THEMES: readonly TabTheme[] = ['light', 'dark', 'contrast'];
 
 /** How tall the window is: a phone's screen for the phone widths. */
 const heightFor = (width: number): number => (width <= 360 ? 640 : 900);
-
-/** The tab at `search` in `theme`: light and dark as the system's, high contrast as Teams sets it (in the stand-in host). */
-async function openTab(theme: Theme, search: string): Promise<Page | Frame> {
-  if (theme !== 'contrast') {
-    await page.emulateMedia({ colorScheme: theme });
-    await page.goto(`${e2e.server.url}/tab/${search}`);
-    return page;
-  }
-  const host = await openInTestHost(page, {
-    tabUrl: `${e2e.server.url}/tab/index.html${search}`,
-    frameContext: 'content',
-    theme: 'contrast',
-    ssoToken: null,
-  });
-  return host.frame;
-}
 
 /** What sticks out sideways: the page's own scroll, and each badge's words beyond its pill. */
 async function overflow(tab: Page | Frame): Promise<{ pageScrollsSideways: boolean; badgesOverflowing: string[] }> {
@@ -112,7 +94,7 @@ describe.each(THEMES)('the tab in the %s theme', (theme) => {
       page = await e2e.browser.newPage();
       await page.setViewportSize({ width, height: heightFor(width) });
       const workstreamId = await workstreamIdByTitle(e2e.server, WORKSTREAM);
-      const tab = await openTab(theme, `?workstream=${workstreamId}`);
+      const tab = await openTabIn(page, e2e.server.url, theme, `?workstream=${workstreamId}`);
       await tab.getByRole('heading', { level: 2, name: WORKSTREAM }).waitFor();
       const firstPartner = tab
         .getByRole(width < 1024 ? 'list' : 'table', { name: 'Partners', exact: true })
@@ -158,7 +140,7 @@ describe.each(THEMES)('the tab in the %s theme', (theme) => {
       await tab.getByRole('form', { name: `Induction template for ${WORKSTREAM}` }).waitFor();
       await expectFits(tab, 'checklist');
 
-      const engagement = await openTab(theme, '?view=engagement');
+      const engagement = await openTabIn(page, e2e.server.url, theme, '?view=engagement');
       await engagement.getByRole('table', { name: 'All workstreams' }).waitFor();
       await engagement.getByRole('table', { name: 'Peer Support Network roster' }).waitFor();
       await engagement.getByRole('list', { name: 'Not invited yet (1)' }).waitFor();

@@ -1,7 +1,7 @@
 import type { Frame, Locator, Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { startE2e, type E2e } from './browser';
-import { openInTestHost } from './teams-test-host';
+import { openTabIn } from './teams-test-host';
 
 let e2e: E2e;
 let page: Page;
@@ -168,22 +168,7 @@ describe('the "Log interest" form on a phone', () => {
 });
 
 describe.each(['light', 'dark', 'contrast'] as const)('logging interest and the informal chat in the %s theme', (theme) => {
-  /** The tab for `workstreamId`: light and dark as the system's, high contrast as Teams sets it (in the stand-in host). */
-  async function openTab(workstreamId: number): Promise<Tab> {
-    const search = `?workstream=${workstreamId}`;
-    if (theme !== 'contrast') {
-      await page.emulateMedia({ colorScheme: theme });
-      await page.goto(`${e2e.server.url}/tab/${search}`);
-      return page;
-    }
-    const host = await openInTestHost(page, {
-      tabUrl: `${e2e.server.url}/tab/index.html${search}`,
-      frameContext: 'content',
-      theme: 'contrast',
-      ssoToken: null,
-    });
-    return host.frame;
-  }
+  const openTab = (workstreamId: number): Promise<Tab> => openTabIn(page, e2e.server.url, theme, `?workstream=${workstreamId}`);
 
   it('asks whether someone is already on record, then shows the acknowledgement, the guide and the chat form, all without axe violations', async () => {
     const { workstream, role, knownEmail } = await openRole();

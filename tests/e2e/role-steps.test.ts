@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { startE2e, workstreamIdByTitle, type E2e } from './browser';
-import { openInTestHost } from './teams-test-host';
+import { openTabIn } from './teams-test-host';
 
 let e2e: E2e;
 let page: Page;
@@ -152,19 +152,7 @@ describe.each(['light', 'dark', 'contrast'] as const)('the Roles view in the %s 
     page = await e2e.browser.newPage();
     await page.setViewportSize(PHONE);
     const workstreamId = await workstreamIdByTitle(e2e.server, WORKSTREAM);
-    let tab: Page | Frame = page;
-    if (theme === 'contrast') {
-      const host = await openInTestHost(page, {
-        tabUrl: `${e2e.server.url}/tab/index.html?workstream=${workstreamId}`,
-        frameContext: 'content',
-        theme: 'contrast',
-        ssoToken: null,
-      });
-      tab = host.frame;
-    } else {
-      await page.emulateMedia({ colorScheme: theme });
-      await page.goto(`${e2e.server.url}/tab/?workstream=${workstreamId}`);
-    }
+    const tab = await openTabIn(page, e2e.server.url, theme, `?workstream=${workstreamId}`);
     await openRoles(tab);
     await expectFits(tab, 'the roles');
     await tab.getByRole('button', { name: 'Plan a role' }).click();

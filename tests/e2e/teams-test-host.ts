@@ -122,3 +122,26 @@ export async function openInTestHost(page: Page, setup: HostSetup): Promise<Test
     pressRemove: () => page.evaluate(() => (window as unknown as { pressRemove(): void }).pressRemove()),
   };
 }
+
+/** The three themes a person sees the tab in: light and dark as the system's, high contrast as Teams sets it. */
+export type TabTheme = 'light' | 'dark' | 'contrast';
+
+/**
+ * Opens the tab served at `serverUrl` with the address query `search` (`?workstream=2`) in
+ * `theme`: light and dark straight in the page with the system's colour scheme, high
+ * contrast in the stand-in host (only Teams sets it). Gives what the tab is drawn in.
+ */
+export async function openTabIn(page: Page, serverUrl: string, theme: TabTheme, search: string): Promise<Page | Frame> {
+  if (theme !== 'contrast') {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(`${serverUrl}/tab/${search}`);
+    return page;
+  }
+  const host = await openInTestHost(page, {
+    tabUrl: `${serverUrl}/tab/index.html${search}`,
+    frameContext: 'content',
+    theme,
+    ssoToken: null,
+  });
+  return host.frame;
+}
