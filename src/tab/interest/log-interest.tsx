@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ApiClient, NewPerson } from '../api/client';
 import { ApiError } from '../api/parse';
 import type { Involvement, PartnerMatch, RoleSummary } from '../api/types';
-import { ContactMethodSelect } from '../shared/contact-method-select';
+import { ContactMethodSelect, EmailInput, PhoneInput } from '../shared/contact-inputs';
 import { FormRefusal, type Refusal } from '../shared/form-refusal';
 import { useFormStyles } from '../shared/form-styles';
 import { GuidanceText } from '../shared/guidance-text';
@@ -220,10 +220,10 @@ export function LogInterest({ api, roles, onLogged, onDismiss }: LogInterestProp
         <Input autoComplete="off" value={draft.preferredName} onChange={set('preferredName')} />
       </Field>
       <Field label="Email (optional)" validationMessage={message('partner.email')}>
-        <Input type="email" inputMode="email" autoComplete="off" spellCheck={false} value={draft.email} onChange={set('email')} />
+        <EmailInput value={draft.email} onChange={set('email')} />
       </Field>
       <Field label="Phone (optional)" validationMessage={message('partner.phone')}>
-        <Input type="tel" inputMode="tel" autoComplete="off" value={draft.phone} onChange={set('phone')} />
+        <PhoneInput value={draft.phone} onChange={set('phone')} />
       </Field>
       <Field label="Preferred way to be contacted" validationMessage={message('partner.preferredContact')}>
         <ContactMethodSelect value={draft.preferredContact} onChange={set('preferredContact')} />

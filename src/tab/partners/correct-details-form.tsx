@@ -2,7 +2,7 @@ import { Button, Field, Input, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { PartnerCorrections } from '../api/client';
 import type { Partner } from '../api/types';
-import { ContactMethodSelect } from '../shared/contact-method-select';
+import { ContactMethodSelect, EmailInput, PhoneInput } from '../shared/contact-inputs';
 import { FormRefusal, type Refusal } from '../shared/form-refusal';
 import { useFormStyles } from '../shared/form-styles';
 
@@ -70,10 +70,10 @@ export function CorrectDetailsForm({ partner, busy, refusal, onSave, onDismiss }
         <Input autoComplete="off" value={draft.preferredName} onChange={set('preferredName')} />
       </Field>
       <Field label="Email" validationMessage={message('email')}>
-        <Input type="email" inputMode="email" autoComplete="off" spellCheck={false} value={draft.email} onChange={set('email')} />
+        <EmailInput value={draft.email} onChange={set('email')} />
       </Field>
       <Field label="Phone" validationMessage={message('phone')}>
-        <Input type="tel" inputMode="tel" autoComplete="off" value={draft.phone} onChange={set('phone')} />
+        <PhoneInput value={draft.phone} onChange={set('phone')} />
       </Field>
       <Field label="Postal address" validationMessage={message('postalAddress')}>
         <Textarea autoComplete="off" value={draft.postalAddress} onChange={set('postalAddress')} />
