@@ -55,6 +55,18 @@ async function openPartnerAt(stage: string): Promise<string> {
 }
 
 describe('the workstream tab in a browser', () => {
+  it('opens with every request answered, its icon included, as a newcomer first sees it', async () => {
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) refused.push(`${response.status()} ${new URL(response.url()).pathname}`);
+    });
+    const icon = page.waitForResponse((response) => /\/tab\/assets\/color-[\w-]+\.png$/.test(response.url()));
+    await page.goto(`${e2e.server.url}/tab/`);
+    await page.getByRole('combobox', { name: 'Workstream', exact: true }).waitFor();
+    expect((await icon).status()).toBe(200);
+    expect(refused).toEqual([]);
+  });
+
   it('finds a partner by name and shows only the matching rows, in the workstream chosen from the list', async () => {
     await page.goto(`${e2e.server.url}/tab/`);
     await page.getByRole('combobox', { name: 'Workstream', exact: true }).selectOption({ label: 'Urgent and emergency care (demo)' });
