@@ -51,7 +51,19 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     paddingInline: tokens.spacingHorizontalXS,
   },
+  // Read by screen readers, not drawn: a move keeps the focus on its button, so nothing else tells them the list changed.
+  spoken: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
 });
+
+/** How an item is named when the list says what happened to it: its label, or its place while it has none. */
+const named = (item: TemplateItem, place: number): string => (item.label.trim() === '' ? `Item ${place}` : `"${item.label.trim()}"`);
 
 /** Each kind's place in the list offered: a kind added to the domain fails the typecheck here until it has one. */
 const KIND_ORDER: Record<TaskKind, number> = { Task: 0, Agreement: 1, 'One-to-one booked': 2, 'Peer Support Network invitation': 3 };
@@ -123,6 +135,8 @@ function TemplateForm({ api, owner, ownerName, latest, onSaved }: TemplateFormPr
 
   const controls = useRef(new Map<string, HTMLElement>());
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null);
+  // What the last move, addition or removal did to the list, said to screen readers.
+  const [listChange, setListChange] = useState('');
   useLayoutEffect(() => {
     if (focusTarget === null) return;
     const name = focusTarget === 'add' ? 'add' : `${focusTarget.id}:${focusTarget.control}`;
@@ -143,16 +157,19 @@ function TemplateForm({ api, owner, ownerName, latest, onSaved }: TemplateFormPr
     [moved[index], moved[target]] = [moved[target], moved[index]];
     setItems(moved);
     setFocusTarget({ id: items[index].id, control: by < 0 ? 'up' : 'down' });
+    setListChange(`${named(items[index], index + 1)} is now item ${target + 1} of ${items.length}.`);
   };
   const remove = (index: number) => {
     const next = items[index + 1] ?? items[index - 1];
     setItems(items.filter((_item, at) => at !== index));
     setFocusTarget(next ? { id: next.id, control: 'remove' } : 'add');
+    setListChange(`${named(items[index], index + 1)} removed. ${items.length - 1} ${items.length === 2 ? 'item' : 'items'} left.`);
   };
   const add = () => {
     const id = nextId.current++;
     setItems([...items, { id, label: '', kind: 'Task', required: false }]);
     setFocusTarget({ id, control: 'label' });
+    setListChange(`Item ${items.length + 1} added at the end.`);
   };
 
   const save = async (event: FormEvent) => {
@@ -238,6 +255,9 @@ function TemplateForm({ api, owner, ownerName, latest, onSaved }: TemplateFormPr
           );
         })}
       </ol>
+      <div className={styles.spoken} aria-live="polite">
+        {listChange}
+      </div>
       {savedElsewhere && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>

@@ -64,8 +64,10 @@ describe('the induction template view', () => {
     await user.click(within(item(3)).getByRole('checkbox', { name: 'Required before Active' }));
     await user.click(within(item(2)).getByRole('button', { name: 'Remove item 2' }));
     expect(within(item(2)).getByRole('button', { name: 'Remove item 2' })).toHaveFocus();
+    expect(screen.getByText('"Confidentiality agreement signed" removed. 2 items left.')).toHaveAttribute('aria-live', 'polite');
     await user.click(screen.getByRole('button', { name: 'Add an item' }));
     expect(within(item(3)).getByRole('textbox', { name: /Label/ })).toHaveFocus();
+    expect(screen.getByText('Item 3 added at the end.')).toHaveAttribute('aria-live', 'polite');
     await user.keyboard('Peer Support Network invitation sent');
     await user.selectOptions(within(item(3)).getByRole('combobox', { name: 'Kind' }), 'Peer Support Network invitation');
     const save = screen.getByRole('button', { name: 'Save template' });
@@ -138,6 +140,7 @@ describe('the induction template view', () => {
     await user.keyboard('{Enter}');
     expect(labels()).toEqual(['Confidentiality agreement signed', 'Welcome and introductions', 'First one-to-one booked']);
     expect(within(item(2)).getByRole('button', { name: 'Move down item 2' })).toHaveFocus();
+    expect(screen.getByText('"Welcome and introductions" is now item 2 of 3.')).toHaveAttribute('aria-live', 'polite');
     await user.keyboard(' ');
     expect(labels()).toEqual(['Confidentiality agreement signed', 'First one-to-one booked', 'Welcome and introductions']);
     const last = within(item(3)).getByRole('button', { name: 'Move down item 3' });
@@ -146,6 +149,7 @@ describe('the induction template view', () => {
     await user.click(within(item(2)).getByRole('button', { name: 'Move up item 2' }));
     expect(labels()).toEqual(['First one-to-one booked', 'Confidentiality agreement signed', 'Welcome and introductions']);
     expect(within(item(1)).getByRole('button', { name: 'Move up item 1' })).toHaveFocus();
+    expect(screen.getByText('"First one-to-one booked" is now item 1 of 3.')).toHaveAttribute('aria-live', 'polite');
     await user.click(screen.getByRole('button', { name: 'Save template' }));
     expect(api.setInductionTemplate.mock.calls[0][1].map((sent) => sent.label)).toEqual([
       'First one-to-one booked',
