@@ -17,7 +17,7 @@ import type { RoleDescriptionForm, TabRole } from '../api/types';
 import { OutcomeRegion, useFocusIfLost } from '../shared/action-message';
 import { ChooseMember } from '../shared/choose-member';
 import { ConfirmDialog } from '../shared/confirm-dialog';
-import { FormRefusal } from '../shared/form-refusal';
+import { FormRefusal, type Refusal } from '../shared/form-refusal';
 import { useFormStyles } from '../shared/form-styles';
 import { LoadError } from '../shared/load-error';
 import { Section } from '../shared/section';
@@ -96,6 +96,8 @@ interface RoleSheetProps {
   /** The role as read, or null for a new one. */
   readonly role: TabRole | null;
   readonly action: Action;
+  /** The refusal of the sheet's own last save or step: a refused change of lead is said by its own form. */
+  readonly refusal: Refusal | null;
   readonly onSave: (draft: Draft) => void;
   /** A step, with the form as it is (null where the description is not a form). */
   readonly onStep: (move: RoleMove, draft: Draft | null) => void;
@@ -106,14 +108,13 @@ interface RoleSheetProps {
  * as a form while it may be edited, and the steps open to it. The form starts from
  * the version read, and a step carries what was typed and not yet saved.
  */
-function RoleSheet({ form, role, action, onSave, onStep }: RoleSheetProps) {
+function RoleSheet({ form, role, action, refusal, onSave, onStep }: RoleSheetProps) {
   const styles = useStyles();
   const formStyles = useFormStyles();
   const [draft, setDraft] = useState<Draft>(() => draftOf(form.fields, role?.role ?? null));
   const [closing, setClosing] = useState(false);
   const editable = role ? role.actions.edit : true;
   const busy = action.outcome.kind === 'busy';
-  const refusal = action.outcome.kind === 'refused' ? action.outcome : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSave(draft);
@@ -227,6 +228,8 @@ export function RoleEditor({ api, workstreamId, roleId: opened, onChanged, onBac
   const styles = useStyles();
   const [roleId, setRoleId] = useState(opened);
   const [choosingLead, setChoosingLead] = useState(false);
+  // Which part made the last change, so that its refusal is said once, where it was made.
+  const [changedBy, setChangedBy] = useState<'lead' | 'sheet'>('sheet');
   const { opener: leadOpener, returnFocus: returnToLead } = useReturnFocus<HTMLButtonElement>();
   const template = useLoad('role-description', (signal) => api.roleDescription(signal));
   const read = useLoad(`role:${roleId ?? 'new'}`, (signal) => (roleId === null ? Promise.resolve(null) : api.role(roleId, signal)));
@@ -270,7 +273,9 @@ export function RoleEditor({ api, workstreamId, roleId: opened, onChanged, onBac
     else outcome.current?.focus();
     return true;
   };
+  const refusal = action.outcome.kind === 'refused' ? action.outcome : null;
   const save = (draft: Draft) => {
+    setChangedBy('sheet');
     const changes = changesOf(form.fields, role?.role ?? null, draft);
     if (role === null) return void change({ plan: changes }, (key) => api.planRole(workstreamId, changes, key), 'Saved as Draft.');
     const ref = { id: role.role.id, version: role.role.version };
@@ -278,6 +283,7 @@ export function RoleEditor({ api, workstreamId, roleId: opened, onChanged, onBac
   };
   const step = (move: RoleMove, draft: Draft | null) => {
     if (role === null) return;
+    setChangedBy('sheet');
     const changes = draft ? changesOf(form.fields, role.role, draft) : {};
     const ref = { id: role.role.id, version: role.role.version };
     const done = STEPS.find((candidate) => candidate.move === move)?.done ?? '';
@@ -315,10 +321,11 @@ export function RoleEditor({ api, workstreamId, roleId: opened, onChanged, onBac
               label="New recruiting lead"
               hint="Only members of the workstream can be chosen. People who show interest from now on have them as their named contact."
               busy={action.outcome.kind === 'busy'}
-              refusal={action.outcome.kind === 'refused' ? action.outcome : null}
+              refusal={changedBy === 'lead' ? refusal : null}
               loadMembers={(signal) => api.members({ workstreamId }, signal)}
               onChoose={async (member) => {
                 const ref = { id: role.role.id, version: role.role.version };
+                setChangedBy('lead');
                 const changed = await change(
                   { ref, lead: member.userId },
                   (key) => api.changeRoleLead(ref, member.userId, key),
@@ -344,11 +351,16 @@ export function RoleEditor({ api, workstreamId, roleId: opened, onChanged, onBac
         form={form}
         role={role}
         action={action}
+        refusal={changedBy === 'sheet' ? refusal : null}
         onSave={save}
         onStep={step}
       />
-      {/* A refusal of the form's save or step shows in the form, by the buttons; here only when the description is not a form. */}
-      <OutcomeRegion ref={outcome} outcome={action.outcome} shown={action.outcome.kind !== 'refused' || role?.actions.edit === false} />
+      {/* A refusal shows in the form that made the change: the description's, by its buttons, or the lead's; here only a step's when the description is not a form. */}
+      <OutcomeRegion
+        ref={outcome}
+        outcome={action.outcome}
+        shown={refusal === null || (changedBy === 'sheet' && role?.actions.edit === false)}
+      />
       {role && (
         <Section title="Advert" level={3}>
           <AdvertText text={role.advert} download={() => api.download('advertText', { roleId: role.role.id })} />

@@ -183,6 +183,28 @@ describe('the Roles view of a workstream', () => {
     expect(screen.queryByRole('form', { name: 'Change recruiting lead' })).not.toBeInTheDocument();
   });
 
+  it.each([
+    ['may be edited', true],
+    ['may not be edited', false],
+  ])('says a refused change of lead once, in the form that asked for it, when the description %s', async (_said, edit) => {
+    const refusal = 'Sam Patel is no longer a member of this workstream. Choose someone who is.';
+    const read = draft();
+    const api = fakeApi({
+      roleDescription: jest.fn(async () => FORM),
+      role: jest.fn(async () => ({ ...read, actions: { ...read.actions, edit } })),
+      members: jest.fn(async () => [member({ id: 12, userId: 'aad-sam', userName: 'Sam Patel' })]),
+      changeRoleLead: jest.fn().mockRejectedValue(new ApiError('not-a-member', refusal, 422)),
+    });
+    show(api);
+    await userEvent.click(screen.getByRole('button', { name: 'Maternity voices partner' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Change recruiting lead' }));
+    const form = await screen.findByRole('form', { name: 'Change recruiting lead' });
+    await userEvent.selectOptions(within(form).getByRole('combobox', { name: /New recruiting lead/ }), 'aad-sam');
+    await userEvent.click(within(form).getByRole('button', { name: 'Change recruiting lead' }));
+    expect(await within(form).findByText(refusal)).toBeInTheDocument();
+    expect(screen.getAllByText(refusal)).toHaveLength(1);
+  });
+
   it('refuses an edit made from a stale read in the server’s words, and reads the role again rather than overwrite', async () => {
     const conflict = 'This role was changed by someone else since you opened it. Reload to see the latest, then try again.';
     const api = fakeApi({
