@@ -24,6 +24,23 @@ export const STAGES_NEEDING_REASON: readonly Stage[] = ['Paused', 'Ended', 'Not 
 /** Stages where the involvement is over. */
 export const CLOSED_STAGES: readonly Stage[] = ['Ended', 'Not progressed'];
 
+/**
+ * How the adjustments kept with the informal chat are named at each stage: those asked
+ * for when it was booked until it is held, then those agreed in it (which replace them);
+ * after "Not progressed" it cannot be told which.
+ */
+export const CHAT_ADJUSTMENTS_TITLES: Readonly<Record<Stage, string>> = {
+  Interested: 'Adjustments asked for the informal chat',
+  'Chat booked': 'Adjustments asked for the informal chat',
+  'Chat held': 'Adjustments agreed at the informal chat',
+  Offered: 'Adjustments agreed at the informal chat',
+  Induction: 'Adjustments agreed at the informal chat',
+  Active: 'Adjustments agreed at the informal chat',
+  Paused: 'Adjustments agreed at the informal chat',
+  Ended: 'Adjustments agreed at the informal chat',
+  'Not progressed': 'Adjustments for the informal chat',
+};
+
 /** What the rules need to know to decide a stage change. */
 export interface StageChange {
   /** How the partner is named in messages (their preferred name if they gave one). */

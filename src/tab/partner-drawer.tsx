@@ -318,7 +318,13 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
             />
           </Section>
           <Section level={3} title="What staff wrote">
-            <WrittenDown involvement={involvement} partner={partner} oneToOnes={detail.oneToOnes} name={detail.name} />
+            <WrittenDown
+              involvement={involvement}
+              partner={partner}
+              oneToOnes={detail.oneToOnes}
+              name={detail.name}
+              chatAdjustmentsTitle={detail.chatAdjustmentsTitle}
+            />
           </Section>
           <Section level={3} title="Consent">
             <Consents

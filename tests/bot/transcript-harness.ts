@@ -226,6 +226,35 @@ export function textOf(card: unknown): string {
   return texts.join('\n');
 }
 
+/** Every element of a card of the given Adaptive Card type (anywhere, including inside show-cards). */
+function elementsOf(card: unknown, type: string): Array<Record<string, unknown>> {
+  const found: Array<Record<string, unknown>> = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const item = node as Record<string, unknown>;
+      if (item.type === type) found.push(item);
+      Object.values(item).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** The facts of a card's fact sets, as title and value, for "the card lists" assertions. */
+export function factsOf(card: unknown): Array<{ title: string; value: string }> {
+  return elementsOf(card, 'FactSet').flatMap((set) =>
+    (set.facts as Array<{ title: string; value: string }>).map(({ title, value }) => ({ title, value })),
+  );
+}
+
+/** The text inputs of a card with this id, as label and the value they start from. */
+export function inputsOf(card: unknown, id: string): Array<{ label: string; value: string | undefined }> {
+  return elementsOf(card, 'Input.Text')
+    .filter((input) => input.id === id)
+    .map((input) => ({ label: String(input.label), value: input.value as string | undefined }));
+}
+
 /** The buttons on a card (anywhere, including inside show-cards), as verb and data. */
 export function buttonsOf(card: unknown): Array<{ title: string; verb: string; data: Record<string, unknown> }> {
   const buttons: Array<{ title: string; verb: string; data: Record<string, unknown> }> = [];

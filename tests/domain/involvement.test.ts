@@ -1,4 +1,12 @@
-import { DEFAULT_INDUCTION_TEMPLATE, RefusedError, STAGES, STAGE_TRANSITIONS, checkStageChange, type Stage } from '../../src/domain';
+import {
+  CHAT_ADJUSTMENTS_TITLES,
+  DEFAULT_INDUCTION_TEMPLATE,
+  RefusedError,
+  STAGES,
+  STAGE_TRANSITIONS,
+  checkStageChange,
+  type Stage,
+} from '../../src/domain';
 
 function refusal(run: () => void): RefusedError {
   try {
@@ -121,5 +129,28 @@ describe('becoming Active', () => {
 
   it('lets a paused partner return without looking at the induction again', () => {
     expect(() => checkStageChange({ partnerName: 'Maya', from: 'Paused', to: 'Active' })).not.toThrow();
+  });
+});
+
+describe('how the adjustments kept with the informal chat are named', () => {
+  /** The stages reachable from `from` by the pathway's moves, not passing through `avoiding`. */
+  function reachable(from: Stage, avoiding?: Stage): Set<Stage> {
+    const seen = new Set<Stage>([from]);
+    const next = [from];
+    for (let stage = next.pop(); stage !== undefined; stage = next.pop()) {
+      for (const to of STAGE_TRANSITIONS[stage]) {
+        if (to === avoiding || seen.has(to)) continue;
+        seen.add(to);
+        next.push(to);
+      }
+    }
+    return seen;
+  }
+
+  it.each(STAGES)('at %s: agreed only where every way there holds the chat, asked for only where none does', (stage) => {
+    const withoutChat = reachable('Interested', 'Chat held').has(stage);
+    const afterChat = reachable('Chat held').has(stage);
+    const expected = afterChat && !withoutChat ? 'agreed at' : withoutChat && !afterChat ? 'asked for' : 'for';
+    expect(CHAT_ADJUSTMENTS_TITLES[stage]).toBe(`Adjustments ${expected} the informal chat`);
   });
 });

@@ -253,6 +253,7 @@ export function detail(overrides: Partial<PartnerDetail> = {}): PartnerDetail {
     nextOneToOne: { due: null, state: 'none', daysUntilDue: null },
     nextStages: offered.nextStages,
     actions: offered,
+    chatAdjustmentsTitle: 'Adjustments asked for the informal chat',
     otherRoles: [],
     documents: [],
     ...overrides,

@@ -1,6 +1,7 @@
 import { plusDays, type CalendarDate } from '../calendar';
 import { inductionProgress, progressOf, type InductionProgress } from '../induction';
 import { partnerActions, roleActions, type PartnerActions } from '../actions';
+import { CHAT_ADJUSTMENTS_TITLES } from '../involvement';
 import { dueState, type NextOneToOne } from '../one-to-ones';
 import {
   STAGES,
@@ -80,6 +81,8 @@ export interface PartnerDetail {
   readonly nextStages: readonly Stage[];
   /** What can be done next with this partner in this role, for every surface to offer alike. */
   readonly actions: PartnerActions;
+  /** How the adjustments kept with the informal chat are named at this stage (see {@link CHAT_ADJUSTMENTS_TITLES}). */
+  readonly chatAdjustmentsTitle: string;
   /** The partner's involvements in other roles. */
   readonly otherRoles: Array<{ readonly involvementId: number; readonly roleId: number; readonly stage: Stage }>;
 }
@@ -222,6 +225,7 @@ export class PartnerViewUseCases {
       nextOneToOne: dueState(involvement.nextOneToOneDue, this.ctx.today(), this.ctx.settings),
       nextStages: actions.nextStages,
       actions,
+      chatAdjustmentsTitle: CHAT_ADJUSTMENTS_TITLES[involvement.stage],
       otherRoles: others
         .filter((other) => other.id !== involvement.id && AccessPolicy.includes(reach, other.workstreamId))
         .map((other) => ({ involvementId: other.id, roleId: other.roleId, stage: other.stage })),

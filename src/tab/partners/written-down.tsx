@@ -25,19 +25,21 @@ export interface WrittenDownProps {
   readonly oneToOnes: readonly OneToOne[];
   /** How the partner is named in sentences. */
   readonly name: string;
+  /** How the domain names the adjustments at this stage: asked for, or agreed at the chat. */
+  readonly chatAdjustmentsTitle: string;
 }
 
 /**
  * What staff have written about the partner in this role, to be read again: the
- * adjustments asked for at the informal chat and the reason for a pause or an ending;
+ * adjustments asked for or agreed at the informal chat and the reason for a pause or an ending;
  * and, while the partner's consent to notes stands, the chat notes and each held
  * one-to-one's notes with its date.
  */
-export function WrittenDown({ involvement, partner, oneToOnes, name }: WrittenDownProps) {
+export function WrittenDown({ involvement, partner, oneToOnes, name, chatAdjustmentsTitle }: WrittenDownProps) {
   const styles = useStyles();
   const terms = useTermListStyles();
   const entries: Array<readonly [string, string]> = [];
-  if (involvement.chatAdjustments?.trim()) entries.push(['Adjustments asked for the informal chat', involvement.chatAdjustments]);
+  if (involvement.chatAdjustments?.trim()) entries.push([chatAdjustmentsTitle, involvement.chatAdjustments]);
   if (involvement.stageReason?.trim()) entries.push([REASON_TITLES[involvement.stage] ?? 'Reason recorded', involvement.stageReason]);
   if (partner.notesConsent) {
     if (involvement.chatNotes?.trim()) entries.push(['Informal chat notes', involvement.chatNotes]);

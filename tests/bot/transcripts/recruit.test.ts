@@ -1,7 +1,7 @@
 import { advertisedRole, at, interested, workstream } from '../arrange';
 import { MAILTO_LIMIT } from '../../../src/domain';
 import { CARD_SIZE_LIMIT } from '../../../src/bot/pathway/cards';
-import { button, buttonsOf, LEAD_PRINCIPAL, linksOf, textOf, Transcript } from '../transcript-harness';
+import { button, buttonsOf, factsOf, inputsOf, LEAD_PRINCIPAL, linksOf, textOf, Transcript } from '../transcript-harness';
 
 let t: Transcript;
 beforeEach(async () => {
@@ -120,6 +120,15 @@ describe('Log interest and acknowledge it', () => {
   });
 });
 
+/** A partner's chat booked from their card with the adjustments asked for, and the card as it then stands. */
+async function chatBookedWith(adjustments: string) {
+  const { role } = await openRole();
+  const involvement = await interested(t.service, role.id);
+  const card = (await t.presses('partner.open', { involvementId: involvement.id })).updated;
+  const fields = { date: '2026-04-02', time: '14:30', where: 'Teams', adjustments };
+  return { involvement, booked: (await t.presses('chat.book', { ...button(card, 'chat.book'), ...fields })).updated };
+}
+
 describe('Informal chat', () => {
   it('lead books the chat / partner is Chat booked, at the time given in UK time', async () => {
     const { role } = await openRole();
@@ -170,6 +179,25 @@ describe('Informal chat', () => {
     const offered = (await t.presses('chat.offer', button(held, 'chat.offer'))).updated;
     expect(textOf(offered)).toContain('Offered');
     expect(button(offered, 'induction.start')).toHaveProperty('involvementId', booked.id);
+  });
+
+  it('lead records the chat with the adjustments agreed / the card starts from those asked for, then names them as agreed', async () => {
+    const { involvement, booked } = await chatBookedWith('Captions');
+    expect(factsOf(booked)).toContainEqual({ title: 'Adjustments asked for the informal chat', value: 'Captions' });
+    expect(inputsOf(booked, 'agreedAdjustments')).toEqual([{ label: 'Adjustments agreed (optional)', value: 'Captions' }]);
+    const held = (await t.presses('chat.hold', { ...button(booked, 'chat.hold'), agreedAdjustments: 'Captions; a break every half hour' }))
+      .updated;
+    expect(factsOf(held)).toContainEqual({ title: 'Adjustments agreed at the informal chat', value: 'Captions; a break every half hour' });
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.chatAdjustments).toBe(
+      'Captions; a break every half hour',
+    );
+  });
+
+  it('lead records the chat with the adjustments emptied / none are kept', async () => {
+    const { involvement, booked } = await chatBookedWith('Captions');
+    const held = (await t.presses('chat.hold', { ...button(booked, 'chat.hold'), agreedAdjustments: '  ' })).updated;
+    expect(textOf(held)).not.toContain('Adjustments');
+    expect((await t.service.partnerViews.partnerDetail(LEAD_PRINCIPAL, involvement.id)).involvement.chatAdjustments).toBeNull();
   });
 
   it("lead records chat notes for a partner who has not consented to notes / refused in the rule's words, stage unchanged", async () => {

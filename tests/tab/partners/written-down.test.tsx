@@ -19,6 +19,7 @@ const WRITTEN = detail({
     bookedOn('2025-12-01', { id: 29, status: 'Held', heldBy: 'Jo Bloggs', notes: null }),
   ],
   actions: activeActions(false, { nextStages: ['Active', 'Ended'], pause: false, resume: true }),
+  chatAdjustmentsTitle: 'Adjustments agreed at the informal chat',
 });
 
 function written(dialog: HTMLElement): Record<string, string> {
@@ -34,7 +35,7 @@ describe('what staff wrote, read again in the partner panel', () => {
   it("shows the adjustments, the reason for the pause, the chat notes and every held one-to-one's notes with its date", async () => {
     const { dialog } = await openPanel(WRITTEN);
     expect(written(dialog)).toEqual({
-      'Adjustments asked for the informal chat': 'Captions on; a break every half hour',
+      'Adjustments agreed at the informal chat': 'Captions on; a break every half hour',
       'Why they paused': 'Caring for a relative until the summer',
       'Informal chat notes': 'Keen on the maternity voices work',
       'One-to-one, Fri 20 Feb 2026': 'Settling in well',
@@ -45,7 +46,7 @@ describe('what staff wrote, read again in the partner panel', () => {
   it('shows no notes about their experience without their consent to notes, and says why', async () => {
     const { dialog } = await openPanel({ ...WRITTEN, partner: { ...WRITTEN.partner, notesConsent: false, notesConsentDate: null } });
     expect(written(dialog)).toEqual({
-      'Adjustments asked for the informal chat': 'Captions on; a break every half hour',
+      'Adjustments agreed at the informal chat': 'Captions on; a break every half hour',
       'Why they paused': 'Caring for a relative until the summer',
     });
     expect(within(section(dialog, 'What staff wrote')).getByText(/they have not given consent to notes/)).toBeInTheDocument();

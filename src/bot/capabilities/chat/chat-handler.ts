@@ -30,7 +30,10 @@ export const chatCapability: Capability = {
     },
     'chat.hold': (scope, data) =>
       actOnPartner(scope, data, async (press) => {
-        await scope.service.involvements.holdChat(scope.turn.actor, { ...press.involvement, notes: optionalText(data.notes) });
+        // The card starts from the adjustments asked for, so what it sends is what was agreed; emptied, none were.
+        const agreed = data.agreedAdjustments;
+        const adjustments = typeof agreed === 'string' ? (optionalText(agreed) ?? null) : undefined;
+        await scope.service.involvements.holdChat(scope.turn.actor, { ...press.involvement, notes: optionalText(data.notes), adjustments });
         return 'Chat recorded. Now offer the role, or choose **Not this time** with a kind reason.';
       }),
     'chat.offer': (scope, data) =>

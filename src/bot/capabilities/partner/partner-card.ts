@@ -45,13 +45,13 @@ const NOTES_SHOWN = 3;
 
 /**
  * What staff have written about the partner, to be read again: the adjustments
- * asked for at the chat, and (while the partner's consent to notes stands) the chat
+ * asked for or agreed at the chat, and (while the partner's consent to notes stands) the chat
  * notes and the latest one-to-one notes. Pause and end reasons are among the facts.
  */
 function writtenDown(detail: PartnerDetail): Array<{ title: string; value: string }> {
   const { involvement, partner } = detail;
   const written: Array<{ title: string; value: string }> = [];
-  if (involvement.chatAdjustments) written.push({ title: 'Adjustments asked for', value: involvement.chatAdjustments });
+  if (involvement.chatAdjustments) written.push({ title: detail.chatAdjustmentsTitle, value: involvement.chatAdjustments });
   if (!partner.notesConsent) return written;
   if (involvement.chatNotes) written.push({ title: 'Informal chat notes', value: involvement.chatNotes });
   const held = detail.oneToOnes.filter((item) => item.status === 'Held' && item.notes).slice(0, NOTES_SHOWN);
@@ -140,6 +140,8 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail, colleagues:
       accessNeeds: partner.accessNeeds ?? '',
     },
     contactMethods: CONTACT_METHODS,
+    // "Record the chat" starts from those asked for: what is agreed replaces them.
+    chatAdjustments: involvement.chatAdjustments ?? '',
     ownerId: involvement.ownerId ?? '',
     colleagues: colleagues.map((member) => ({ id: member.userId, name: member.userName })),
     doneCount: detail.checklist.filter((task) => task.done).length,
