@@ -41,6 +41,14 @@ module.exports = {
       to: { pathNot: '^src/contract/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'plain-contract-imports-nothing',
+      comment:
+        'The SharePoint web part compiles a copy of src/contract/plain (spfx/config/heft.json) with its own packages and none of our other files, so what is there imports only its neighbours.',
+      severity: 'error',
+      from: { path: '^src/contract/plain/' },
+      to: { pathNot: '^src/contract/plain/' },
+    },
+    {
       name: 'adapters-chosen-in-the-composition-root',
       comment: 'Only the entry points (src/entry) choose a store adapter.',
       severity: 'error',

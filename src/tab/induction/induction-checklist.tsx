@@ -2,7 +2,7 @@ import { Caption1, Checkbox, Field, Input, Link, ProgressBar, Text, makeStyles, 
 import { CheckmarkCircle16Filled, Circle16Regular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import type { CalendarDate, InductionProgress, InductionTask, ItemDocument } from '../api/types';
-import { shortDate } from '../shared/format';
+import { inductionProgress, shortDate } from '../shared/format';
 import { usePlainListStyles } from '../shared/list-styles';
 
 const useStyles = makeStyles({
@@ -48,10 +48,6 @@ export interface InductionChecklistProps {
   readonly onReopen: (task: InductionTask) => void;
   /** Takes the person to the booking form, for the item the first booking ticks; null when nothing can be booked now. */
   readonly onGoToBooking?: (() => void) | null;
-}
-
-function progressWords(progress: InductionProgress): string {
-  return `${progress.done} of ${progress.total} done`;
 }
 
 function labelOf(task: InductionTask): string {
@@ -130,7 +126,7 @@ export function InductionChecklist({
     progress.missingRequired.length > 0 ? `Still required: ${progress.missingRequired.join(', ')}` : 'Every required item is done.';
   return (
     <>
-      <Field label={`Induction progress: ${progressWords(progress)}`} hint={missing}>
+      <Field label={`Induction progress: ${inductionProgress(progress)}`} hint={missing}>
         <ProgressBar value={progress.total > 0 ? progress.done / progress.total : 0} thickness="large" />
       </Field>
       {!editable && <Text>The checklist can be changed only while the partner is in induction.</Text>}

@@ -1,33 +1,8 @@
-import { STAGES, type BookedOneToOne, type CalendarDate, type InductionProgress, type NextOneToOne, type Stage } from '../api/types';
+import { inductionProgress, shortDate } from '../../contract/plain/words';
+import { STAGES, type BookedOneToOne, type InductionProgress, type Stage } from '../api/types';
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
-/**
- * A calendar date as UK readers expect it in a table: "Tue 31 Mar 2026". Worked out
- * from the digits, not the browser's clock or locale, so a due date never shifts a day
- * for someone in another time zone. Anything not `YYYY-MM-DD` is returned unchanged.
- */
-export function shortDate(date: CalendarDate): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return date;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const at = new Date(Date.UTC(year, month - 1, day));
-  if (at.getUTCMonth() !== month - 1 || at.getUTCDate() !== day) return date;
-  return `${WEEKDAYS[at.getUTCDay()]} ${day} ${MONTHS[month - 1]} ${year}`;
-}
-
-function days(count: number): string {
-  return `${count} ${count === 1 ? 'day' : 'days'}`;
-}
-
-/** Where the next one-to-one stands, in words: "Overdue by 3 days", "Due today", "Due in 5 days". */
-export function describeDue(next: NextOneToOne): string {
-  if (next.state === 'none' || next.daysUntilDue === null) return 'None due';
-  if (next.daysUntilDue < 0) return `Overdue by ${days(-next.daysUntilDue)}`;
-  if (next.daysUntilDue === 0) return 'Due today';
-  return `Due in ${days(next.daysUntilDue)}`;
-}
+// The words the SharePoint web part shares with the tab (src/contract/plain/words.ts), for the tab's views to import from here.
+export { describeDue, inductionProgress, shortDate } from '../../contract/plain/words';
 
 /** A booked one-to-one in words: "Booked for Tue 14 Apr 2026 at 10:30". */
 export function describeBooked(booked: BookedOneToOne): string {
@@ -45,10 +20,9 @@ export interface InductionSummary {
 
 /** Summarises an induction for the partners table. */
 export function summariseInduction(induction: InductionProgress | null): InductionSummary {
-  if (!induction) return { progress: 'Not started', missing: null };
   return {
-    progress: `${induction.done} of ${induction.total} done`,
-    missing: induction.missingRequired.length > 0 ? `Missing: ${induction.missingRequired.join(', ')}` : null,
+    progress: inductionProgress(induction),
+    missing: induction && induction.missingRequired.length > 0 ? `Missing: ${induction.missingRequired.join(', ')}` : null,
   };
 }
 

@@ -130,6 +130,18 @@ describe("the SharePoint web part's token (AadHttpClient, the tab's app as resou
     });
   });
 
+  it("is accepted whichever client app Entra issued it to, as Entra's consent decides which may ask (SECURITY.md)", async () => {
+    // A tenant's own "SharePoint Online Client Extensibility Web Application Principal", which
+    // SharePoint used before Microsoft's 2025 move to one app for every tenant: a different id in each.
+    const tenantsOwnPrincipal = '5a3e9d41-7c2b-4e8f-9a61-0d4b2c8e7f13';
+    await expect(validator().validate(await mint(current, webPartClaims({ azp: tenantsOwnPrincipal })))).resolves.toMatchObject({
+      id: USER_OID,
+    });
+    await expect(validator().validate(await mint(current, webPartV1Claims({ appid: tenantsOwnPrincipal })))).resolves.toMatchObject({
+      id: USER_OID,
+    });
+  });
+
   it.each<[string, JWTPayload, RefusalReason]>([
     ['the permission approved is not access_as_user', webPartClaims({ scp: 'user_impersonation' }), 'scope'],
     ['SharePoint holds it for itself (no scope)', webPartClaims({ scp: undefined, roles: ['access_as_user'] }), 'scope'],

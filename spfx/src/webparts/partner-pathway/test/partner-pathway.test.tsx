@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { PartnerPathway } from '../components/partner-pathway';
 import { fluentThemeOf } from '../page-theme';
@@ -52,6 +53,41 @@ describe('the Partner Pathway web part', () => {
     const href = new URL(link.getAttribute('href') ?? '');
     expect(`${href.origin}${href.pathname}`).toBe(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/workstream-7`);
     expect(JSON.parse(href.searchParams.get('context') ?? '')).toEqual({ subEntityId: 'partner-21', channelId: '19:abc@thread.tacv2' });
+  });
+
+  it("reaches each partner's link by Tab in the table's order, and opens the one in focus with Enter", async () => {
+    const user = userEvent.setup();
+    show(
+      fakeApi({
+        dashboard: aDashboard([
+          aRow(),
+          aRow({ involvementId: 12, partnerId: 22, name: 'Sam Sample' }),
+          aRow({ involvementId: 13, partnerId: 23, name: 'Kit Case' }),
+        ]),
+      }),
+    );
+    await screen.findByRole('table');
+    const links = ['Alex Example', 'Sam Sample', 'Kit Case'].map((name) => screen.getByRole('link', { name: `${name}: open in Teams` }));
+    for (const link of links) {
+      await user.tab();
+      expect(link).toHaveFocus();
+    }
+    await user.tab();
+    expect(document.body).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(links[2]).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(links[1]).toHaveFocus();
+
+    const opened: string[] = [];
+    // jsdom cannot open a new window; the browser would open the link's address.
+    links[1].addEventListener('click', (event) => {
+      event.preventDefault();
+      opened.push(links[1].getAttribute('href') ?? '');
+    });
+    await user.keyboard('{Enter}');
+    expect(opened).toHaveLength(1);
+    expect(decodeURIComponent(opened[0])).toContain('"subEntityId":"partner-22"');
   });
 
   it('names partners without a link when there is no Teams app id, or the workstream has no Teams channel yet', async () => {
