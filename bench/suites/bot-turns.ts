@@ -3,6 +3,7 @@ import { openSqliteState } from '../../src/store/sqlite/sqlite-state';
 import { startChannelStandIn, type ChannelStandIn } from '../../tests/bot/channel-stand-in';
 import { organisationCopy, startAppServer, startEchoBot, type ServerProcess } from '../fixtures';
 import { figure, PerRun, timings, type Benchmark, type BenchContext, type Figure } from '../harness';
+import { getJson, resending, retried } from '../http-client';
 
 const NAME = 'Bot turn';
 const BOT = { id: '28:partner-pathway-bot', name: 'Partner Pathway' };
@@ -60,7 +61,7 @@ class TeamsClient {
   async turn(conversationId: string, message: { text?: string; value?: Record<string, unknown>; replyToId?: string }): Promise<void> {
     this.count += 1;
     const id = `bench-${this.count}`;
-    const response = await fetch(`${this.bot.url}/api/messages`, {
+    const response = await resending(`${this.bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -97,26 +98,20 @@ class TeamsClient {
   }
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** A card submission that writes: ticking, then unticking, one induction item, with the item's current version read first (not timed). */
 async function inductionToggle(app: ServerProcess): Promise<() => Promise<{ value: Record<string, unknown>; replyToId: string }>> {
-  const dashboard = await getJson<{ rows: Array<{ involvementId: number; stage: string }> }>(
-    `${app.url}/api/workstreams/${WORKSTREAM_ID}/dashboard`,
-  );
+  const dashboard = (await getJson(`${app.url}/api/workstreams/${WORKSTREAM_ID}/dashboard`)) as {
+    rows: Array<{ involvementId: number; stage: string }>;
+  };
   const row = dashboard.rows.find((candidate) => candidate.stage === 'Induction');
   if (!row) throw new Error(`Workstream ${WORKSTREAM_ID} has nobody in induction to tick an item for`);
   let card = 0;
   return async () => {
-    const detail = await getJson<{
+    const detail = (await getJson(`${app.url}/api/involvements/${row.involvementId}`)) as {
       involvement: { id: number; version: number };
       partner: { id: number; version: number };
       checklist: Array<{ id: number; version: number; done: boolean; kind: string }>;
-    }>(`${app.url}/api/involvements/${row.involvementId}`);
+    };
     const task = detail.checklist.find((item) => item.kind === 'Task') ?? detail.checklist[0];
     card += 1;
     return {
@@ -219,7 +214,9 @@ export const botTurns: Benchmark = {
     const stateRows = await dayOfBotState(appDb, context.quick);
     context.progress(`${stateRows.toLocaleString('en-GB')} bot state rows, as a day of traffic leaves them`);
     const perRun = new PerRun();
+    const retriedBefore = retried.count;
     const memory = await measure(context, appDb, perRun);
+    const resent = retried.count - retriedBefore;
     const figures: Figure[] = [];
     for (const percentile of ['p50', 'p95']) {
       const echo = { name: `echo bot ${percentile}`, perRun: perRun.get(`echo ${percentile}`) };
@@ -234,7 +231,7 @@ export const botTurns: Benchmark = {
           perRun.get(`card ${percentile}`),
           echo,
           percentile === 'p50'
-            ? `ticks or unticks an induction item; the updated card reaches the channel as a PUT. Every turn is the lead of a generated workstream, with ${stateRows.toLocaleString('en-GB')} rows of bot state`
+            ? `ticks or unticks an induction item; the updated card reaches the channel as a PUT. Every turn is the lead of a generated workstream, with ${stateRows.toLocaleString('en-GB')} rows of bot state; ${resent} request(s) sent again on a new connection after the server had closed theirs`
             : undefined,
         ),
       );

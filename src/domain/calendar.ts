@@ -14,10 +14,25 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Each time zone's formatter of calendar dates, made once (making one is most of the cost of using it). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let made = dateFormats.get(timeZone);
+  if (!made) {
+    made = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, made);
+  }
+  return made;
+}
+
 /** The calendar date an instant falls on in a time zone. */
 export function dateIn(timeZone: string, instant: Date | string): CalendarDate {
   const at = typeof instant === 'string' ? new Date(instant) : instant;
-  return format(new TZDate(at.getTime(), timeZone), 'yyyy-MM-dd');
+  if (Number.isNaN(at.getTime())) return format(new TZDate(at.getTime(), timeZone), 'yyyy-MM-dd');
+  const parts = dateFormatIn(timeZone).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 /** Today's calendar date in a time zone. */
@@ -35,8 +50,22 @@ export function plusDays(date: CalendarDate, days: number): CalendarDate {
   return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A `YYYY-MM-DD` date that is on the calendar, as whole days since 1 January 1970; undefined for anything else. */
+function dayNumber(date: CalendarDate): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const at = new Date(0);
+  at.setUTCFullYear(year, month, day);
+  return at.getUTCFullYear() === year && at.getUTCMonth() === month && at.getUTCDate() === day ? at.getTime() / DAY_MS : undefined;
+}
+
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  const [start, end] = [dayNumber(from), dayNumber(to)];
+  if (start !== undefined && end !== undefined) return end - start;
   return differenceInCalendarDays(parseISO(to), parseISO(from));
 }
 

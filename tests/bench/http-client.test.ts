@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getJson, retried } from '../../bench/http-client';
+import { getJson, resending, retried } from '../../bench/http-client';
 
 /** A server answering each request in turn as `answers` says: a JSON body, a status, or a connection closed with no answer. */
 async function serving(
@@ -55,5 +55,42 @@ describe("the benchmarks' GET", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("the benchmarks' bot activity", () => {
+  it('is posted again once, with the same body, when the server closed the connection under it', async () => {
+    const bodies: string[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        bodies.push(body);
+        if (bodies.length === 1) return req.socket.destroy();
+        res.writeHead(201).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const before = retried.count;
+    try {
+      const activity = JSON.stringify({ type: 'message', id: 'bench-1', text: 'help' });
+      const response = await resending(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', body: activity });
+      expect(response.status).toBe(201);
+      expect(bodies).toEqual([activity, activity]);
+      expect(retried.count - before).toBe(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('fails after a second refused connection, having tried twice', async () => {
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const before = retried.count;
+    await expect(resending(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', body: '{}' })).rejects.toThrow('fetch failed');
+    expect(retried.count - before).toBe(1);
   });
 });

@@ -1,4 +1,6 @@
-import { DEFAULT_ONE_TO_ONE_SETTINGS, dateIn, describeDue, dueState, nextOneToOneDue, todayIn } from '../../src/domain';
+import { TZDate } from '@date-fns/tz';
+import { differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { DEFAULT_ONE_TO_ONE_SETTINGS, dateIn, daysBetween, describeDue, dueState, nextOneToOneDue, todayIn } from '../../src/domain';
 
 const settings = DEFAULT_ONE_TO_ONE_SETTINGS;
 
@@ -72,5 +74,40 @@ describe("today in the organisation's time zone", () => {
 
   it('reads other zones too', () => {
     expect(dateIn('Pacific/Auckland', '2026-03-10T12:00:00Z')).toBe('2026-03-11');
+  });
+});
+
+describe('calendar dates', () => {
+  it('gives the date in the zone for every hour of a year with both clock changes, as date-fns with the zone does', () => {
+    for (let hour = 0; hour < 366 * 24; hour += 1) {
+      const instant = new Date(Date.UTC(2026, 0, 1) + hour * 3_600_000);
+      for (const zone of ['Europe/London', 'Pacific/Auckland', 'America/St_Johns']) {
+        expect(dateIn(zone, instant)).toBe(format(new TZDate(instant.getTime(), zone), 'yyyy-MM-dd'));
+      }
+    }
+  });
+
+  it('counts whole days between dates across clock changes, month ends and a leap day, as date-fns does', () => {
+    const dates = [
+      '2024-02-28',
+      '2024-02-29',
+      '2024-03-01',
+      '2026-03-28',
+      '2026-03-30',
+      '2026-10-24',
+      '2026-10-26',
+      '2026-12-31',
+      '2027-01-01',
+    ];
+    for (const from of dates) {
+      for (const to of dates) expect(daysBetween(from, to)).toBe(differenceInCalendarDays(parseISO(to), parseISO(from)));
+    }
+    expect(daysBetween('2026-03-29', '2026-03-30')).toBe(1);
+    expect(daysBetween('2026-10-26', '2026-10-24')).toBe(-2);
+  });
+
+  it('counts no days to or from a date that is not on the calendar', () => {
+    expect(daysBetween('2026-02-30', '2026-03-01')).toBeNaN();
+    expect(daysBetween('2026-03-01', 'soon')).toBeNaN();
   });
 });

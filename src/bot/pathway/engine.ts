@@ -263,7 +263,7 @@ export class PathwayEngine {
   private async cardWorkstream(turn: PathwayTurn): Promise<Workstream | undefined> {
     const id = turn.action?.data[CARD_MADE_FOR_WORKSTREAM];
     if (turn.conversation.kind === 'channel' || typeof id !== 'number') return undefined;
-    return (await this.services.service.workstreams.list(turn.actor)).find((workstream) => workstream.id === id);
+    return this.services.service.workstreams.visible(turn.actor, id);
   }
 
   private async knownWorkstream(turn: PathwayTurn, state: ConversationState): Promise<Workstream | undefined> {
@@ -272,7 +272,7 @@ export class PathwayEngine {
       return service.channels.workstreamForChannel(turn.conversation.teamsChannelId);
     }
     if (state.workstreamId === undefined) return undefined;
-    return (await service.workstreams.list(turn.actor)).find((workstream) => workstream.id === state.workstreamId);
+    return service.workstreams.visible(turn.actor, state.workstreamId);
   }
 
   /** In a chat, the only workstream there is, or the only one whose roles this person leads. */

@@ -39,7 +39,7 @@ export async function recordWorkstreamChoice(
   if (workstreamId === undefined) {
     throw new ValidationError('Choose a workstream from the list.', { workstreamId: 'Choose a workstream from the list.' });
   }
-  const workstream = (await services.service.workstreams.list(turn.actor)).find((candidate) => candidate.id === workstreamId);
+  const workstream = await services.service.workstreams.visible(turn.actor, workstreamId);
   if (!workstream) throw new RefusedError('workstream-gone', 'That workstream is no longer there. Type **workstream** to choose again.');
   const { state, etag } = await services.memory.conversation(turn.conversation.id);
   if (turn.conversation.kind === 'channel' && turn.conversation.teamsChannelId) {

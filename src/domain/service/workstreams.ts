@@ -5,7 +5,7 @@ import { inductionTemplateItems, MAX_CHECKLIST_ITEMS, workstreams, type Inductio
 import { ConflictError } from '../errors';
 import type { Change } from '../store';
 import { AccessPolicy } from './access';
-import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
+import { byId, idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
 
 const createInput = z
   .object({
@@ -49,6 +49,16 @@ export class WorkstreamUseCases {
       this.ctx.access.reachOf(actor),
     ]);
     return all.filter((workstream) => AccessPolicy.includes(reach, workstream.id));
+  }
+
+  /**
+   * One workstream the person belongs to (any, for the Engagement team), read by id
+   * with their reach in one round trip; undefined for one they may not act on,
+   * whether or not it exists. What {@link list} would find by that id.
+   */
+  async visible(actor: Principal, id: number): Promise<Workstream | undefined> {
+    const [members, [workstream]] = await this.ctx.store.findAll([AccessPolicy.reachQuery([actor.id]), byId('workstreams', id)] as const);
+    return AccessPolicy.includes(this.ctx.access.reachFrom([actor.id], members).get(actor.id), id) ? workstream : undefined;
   }
 
   /** Adds a workstream, with the person who adds it as its first member. */

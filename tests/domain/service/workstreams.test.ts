@@ -118,3 +118,21 @@ describe('reading the induction template in force', () => {
     );
   });
 });
+
+describe('reading one workstream by id', () => {
+  it('gives a member their workstream and the Engagement team any, as the list of workstreams would', async () => {
+    const { service, maternity } = await organisation();
+    const digital = await service.workstreams.create(OUTSIDER, { title: 'Digital' });
+    expect(await service.workstreams.visible(LEAD, maternity.id)).toEqual((await service.workstreams.list(LEAD))[0]);
+    expect((await service.workstreams.visible(ENGAGEMENT, digital.id))?.title).toBe('Digital');
+  });
+
+  it('gives nothing for a workstream the person is not a member of, or one that is not there', async () => {
+    const { service, maternity } = await organisation();
+    const digital = await service.workstreams.create(OUTSIDER, { title: 'Digital' });
+    expect(await service.workstreams.visible(LEAD, digital.id)).toBeUndefined();
+    expect(await service.workstreams.visible(OUTSIDER, maternity.id)).toBeUndefined();
+    expect(await service.workstreams.visible(LEAD, 9999)).toBeUndefined();
+    expect(await service.workstreams.visible(ENGAGEMENT, 9999)).toBeUndefined();
+  });
+});

@@ -30,7 +30,7 @@ function advertCard(scope: TurnScope, role: Role, workstream: string, view: Adve
 async function advertFor(scope: TurnScope, role: Role, decision = ''): Promise<Card> {
   const waiting = role.advertState === 'Awaiting approval';
   const { engagementTeam } = await scope.service.members.reach(scope.turn.actor);
-  const workstream = (await scope.service.workstreams.list(scope.turn.actor)).find((item) => item.id === role.workstreamId)?.title ?? '';
+  const workstream = (await scope.service.workstreams.visible(scope.turn.actor, role.workstreamId))?.title ?? '';
   return advertCard(scope, role, workstream, {
     decision,
     canDecide: waiting && engagementTeam,
@@ -71,7 +71,7 @@ export async function sendAdvertForApproval(
 
 async function tellLead(scope: TurnScope, role: Role, text: string): Promise<void> {
   if (role.ownerId && (await scope.messenger.send({ userId: role.ownerId }, { text }))) return;
-  const workstream = (await scope.service.workstreams.list(scope.turn.actor)).find((item) => item.id === role.workstreamId);
+  const workstream = await scope.service.workstreams.visible(scope.turn.actor, role.workstreamId);
   if (workstream?.teamsChannelId) await scope.messenger.send({ teamsChannelId: workstream.teamsChannelId }, { text });
 }
 
