@@ -279,21 +279,22 @@ export class EqualityMonitoringUseCases {
 
   /** Saves the organisation's population profile (a CSV of census figures), replacing the last; null removes it. */
   async setPopulationProfile(actor: Principal, input: unknown): Promise<MonitoringTable> {
-    const { csv } = parseInput(tableInput, input, TITLES);
-    const lines = csv === null ? 0 : Object.values(parsePopulationProfile(csv)).reduce((sum, row) => sum + Object.keys(row).length, 0);
-    return this.saveTable(actor, 'Population profile', csv, lines);
+    return this.saveTable(actor, 'Population profile', input, (csv) =>
+      Object.values(parsePopulationProfile(csv)).reduce((sum, row) => sum + Object.keys(row).length, 0),
+    );
   }
 
   /** Saves the organisation's table of postcode districts and deciles, which turns the deprivation question on; null removes it (and the question). */
   async setPostcodeDeciles(actor: Principal, input: unknown): Promise<MonitoringTable> {
-    const { csv } = parseInput(tableInput, input, TITLES);
-    const lines = csv === null ? 0 : parsePostcodeDeciles(csv).size;
-    return this.saveTable(actor, 'Postcode deciles', csv, lines);
+    return this.saveTable(actor, 'Postcode deciles', input, (csv) => parsePostcodeDeciles(csv).size);
   }
 
-  private async saveTable(actor: Principal, kind: TableKind, csv: string | null, lines: number): Promise<MonitoringTable> {
+  /** Checks the person is in the Engagement team, then the table (`lines` refuses a bad one, or counts its lines), then saves it. */
+  private async saveTable(actor: Principal, kind: TableKind, input: unknown, lines: (csv: string) => number): Promise<MonitoringTable> {
     const [reachRows, [current]] = await this.ctx.store.findAll([AccessPolicy.reachQuery([actor.id]), tableQuery(kind)]);
     this.ctx.access.requireEngagementTeamFrom(actor, reachRows, `set the ${kind.toLowerCase()} for equality monitoring`);
+    const { csv } = parseInput(tableInput, input, TITLES);
+    const counted = csv === null ? 0 : lines(csv);
     const summary = `${kind} for equality monitoring`;
     let change: Change | undefined;
     if (csv === null) change = current && { op: 'delete', list: 'monitoringReferences', id: current.id, version: current.version, summary };
@@ -301,7 +302,7 @@ export class EqualityMonitoringUseCases {
       change = { op: 'update', list: 'monitoringReferences', id: current.id, version: current.version, values: { csv }, summary };
     else change = { op: 'create', list: 'monitoringReferences', key: newKey(), values: { kind, csv }, summary };
     if (change) await this.ctx.store.commit([change], this.ctx.commitContext(actor));
-    return { kind, lines };
+    return { kind, lines: counted };
   }
 
   /**
