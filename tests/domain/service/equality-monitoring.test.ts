@@ -307,6 +307,31 @@ describe.each(STORES)('equality monitoring on %s', (_name, open) => {
   });
 
   describe('anonymity', () => {
+    it('records in the audit trail that a form was answered and that the counts changed, never the answers or a row of them', async () => {
+      await start();
+      const involvement = await interested('Maya Thompson');
+      await h.service.equalityMonitoring.submit(LEAD, { ...ref(involvement), ...ANSWERS[0] });
+      const trail = await h.store.find({ list: 'activity', where: { list: ['involvements', 'monitoringTallies'], action: 'Updated' } });
+      expect(trail.map(({ list, summary, changes }) => ({ list, summary, changes: JSON.parse(changes ?? '{}') }))).toEqual([
+        { list: 'involvements', summary: 'Equality monitoring answered', changes: { monitoring: { from: null, to: 'Answered' } } },
+        {
+          list: 'monitoringTallies',
+          summary: 'Equality monitoring counts for 2026-Q4',
+          changes: { responses: { from: 0, to: 1 }, counts: { changed: true } },
+        },
+      ]);
+    });
+
+    it("leaves the anonymous counts as they were when a partner's personal data is erased", async () => {
+      await start();
+      const involvement = await interested('Maya Thompson');
+      await h.service.equalityMonitoring.submit(LEAD, { ...ref(involvement), ...ANSWERS[0] });
+      const [before] = await h.store.find({ list: 'monitoringTallies' });
+      const partner = await h.store.get('partners', involvement.partnerId);
+      await h.service.personalData.erase(ENGAGEMENT, { partnerId: involvement.partnerId, version: partner?.version });
+      expect(await h.store.find({ list: 'monitoringTallies' })).toEqual([before]);
+    });
+
     /**
      * Everything stored once the partners named have answered, in that order, partner
      * i giving `answers[assignment[i]]`. Keys of created items and of actions are
