@@ -340,6 +340,7 @@ class Generator {
       lastOneToOneDate: lastHeld,
       nextOneToOneDue: stage === 'Active' && lastHeld ? plusWeeks(lastHeld, cadenceWeeks) : null,
       ...(inducted ? storedProgress(checklist) : { inductionDone: null, inductionTotal: null, inductionStillRequired: null }),
+      monitoring: null,
     });
     if (inducted) {
       checklist.forEach(({ done, ...template }, order) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_RETENTION_MONTHS, GUID, type PathwaySettings } from '../domain';
+import { DEFAULT_MONITORING_MIN_COUNT, DEFAULT_RETENTION_MONTHS, GUID, type PathwaySettings } from '../domain';
 import { botSettingsOf, botVariables, type BotSettings } from './bot';
 import { readSharePointSettings, type SharePointSettings } from './sharepoint';
 import { ConfigError, flag, guid, present, wholeNumber } from './variables';
@@ -212,6 +212,7 @@ const schema = z.object({
         `RETENTION_SCHEDULE: "${String(issue.input)}" is not on or off. Leave it unset (on) so the server erases personal data when the retention period ends, or set off only when a scheduler calls POST /api/retention/run.`,
     })
     .default('on'),
+  MONITORING_MIN_COUNT: wholeNumber('MONITORING_MIN_COUNT', 3, 100, DEFAULT_MONITORING_MIN_COUNT, 'a number of forms'),
   RETENTION_TOKEN: z.string().min(24, { error: 'RETENTION_TOKEN: use at least 24 random characters, or leave it unset.' }).optional(),
   PAID_LEVELS: z
     .string()
@@ -405,6 +406,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       recruitmentLeadWeeks: values.RECRUITMENT_LEAD_WEEKS,
       paidLevels: values.PAID_LEVELS,
       retentionMonths: values.RETENTION_MONTHS,
+      monitoringMinCount: values.MONITORING_MIN_COUNT,
     },
     bot:
       values.BOT_ID && values.SECRET_BOT_PASSWORD && values.BOT_TENANT_ID

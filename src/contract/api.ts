@@ -11,11 +11,13 @@ import type {
   ItemDocument,
   InterestGuidance,
   Member,
+  MonitoringForm,
   PartnerDetail,
   PathwayService,
   Principal,
   RoleActions,
   RoleDescriptionForm,
+  Representativeness,
   RoleOutcome,
   USE_CASE_INPUTS,
   Workstream,
@@ -158,6 +160,30 @@ export const API = {
   erasePartner: { method: 'POST', path: '/partners/:partnerId/erase', useCase: ['personalData', 'erase'] },
   personalDataJson: { method: 'GET', path: '/partners/:partnerId/export.json', file: true },
   personalDataText: { method: 'GET', path: '/partners/:partnerId/export.txt', file: true },
+
+  monitoringForm: { method: 'GET', path: '/involvements/:involvementId/equality-monitoring' },
+  submitMonitoring: {
+    method: 'POST',
+    path: '/involvements/:involvementId/equality-monitoring',
+    useCase: ['equalityMonitoring', 'submit'],
+  },
+  declineMonitoring: {
+    method: 'POST',
+    path: '/involvements/:involvementId/equality-monitoring/decline',
+    useCase: ['equalityMonitoring', 'decline'],
+  },
+  representativeness: { method: 'GET', path: '/equality-monitoring' },
+  representativenessCsv: { method: 'GET', path: '/equality-monitoring/representativeness.csv', file: true },
+  setPopulationProfile: {
+    method: 'PUT',
+    path: '/equality-monitoring/population-profile',
+    useCase: ['equalityMonitoring', 'setPopulationProfile'],
+  },
+  setPostcodeDeciles: {
+    method: 'PUT',
+    path: '/equality-monitoring/postcode-deciles',
+    useCase: ['equalityMonitoring', 'setPostcodeDeciles'],
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof API;
@@ -254,6 +280,8 @@ export interface ReadAnswers {
   interestGuidance: InterestGuidance;
   acknowledgement: Acknowledgement;
   chatGuide: ChatGuide;
+  monitoringForm: MonitoringForm;
+  representativeness: Representativeness;
 }
 
 type UseCaseAnswer<K extends UseCaseRoute> = Spec<K>['useCase'] extends readonly [infer G extends keyof PathwayService, infer M]
@@ -306,6 +334,9 @@ export type {
   ItemDocument,
   Member,
   Merge,
+  MonitoringForm,
+  MonitoringFormQuestion,
+  MonitoringTable,
   NextOneToOne,
   OneToOne,
   Partner,
@@ -313,6 +344,10 @@ export type {
   PartnerDetail,
   PartnerMatch,
   PeerNetworkMember,
+  FormsCounted,
+  ProfileCell,
+  ProfileRow,
+  Representativeness,
   Role,
   RoleActions,
   RoleDescriptionField,

@@ -3,6 +3,7 @@ export * from './actions';
 export * from './calendar';
 export * from './contact';
 export * from './documents';
+export * from './equality-monitoring';
 export * from './errors';
 export * from './guidance';
 export * from './induction';

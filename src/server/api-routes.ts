@@ -81,6 +81,8 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   },
   interestGuidance: async ({ guidance }) => interestGuidance(guidance),
   chatGuide: async ({ guidance }) => chatGuide(guidance),
+  monitoringForm: ({ service, actor, ids }) => service.equalityMonitoring.form(actor, ids.involvementId),
+  representativeness: ({ service, actor }) => service.equalityMonitoring.representativeness(actor),
   acknowledgement: async ({ service, actor, ids, guidance }) =>
     acknowledgementFor(guidance, await service.partnerViews.partnerDetail(actor, ids.involvementId), actor.name),
 };

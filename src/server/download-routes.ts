@@ -2,7 +2,16 @@ import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'express';
 import { createEvent, type EventAttributes } from 'ics';
 import type { FileRoute } from '../contract/api';
-import { advertText, exportSummary, type DashboardRow, type OneToOneInvitation, type PathwayService, type Principal } from '../domain';
+import {
+  advertText,
+  exportSummary,
+  type DashboardRow,
+  type OneToOneInvitation,
+  type PathwayService,
+  type Principal,
+  type ProfileCell,
+  type Representativeness,
+} from '../domain';
 import { principalOf } from './principal';
 
 /** A file the tab offers for download: its name, media type and content. */
@@ -42,6 +51,53 @@ const CSV_COLUMNS: ReadonlyArray<readonly [string, (row: DashboardRow) => string
 /** The workstream's partners table as CSV: what the tab shows, no contact details. */
 export function partnersCsv(rows: readonly DashboardRow[]): string {
   return stringify([CSV_COLUMNS.map(([title]) => title), ...rows.map((row) => CSV_COLUMNS.map(([, value]) => cell(value(row))))]);
+}
+
+/** What a hidden count reads as in the spreadsheet. */
+const NOT_SHOWN = 'not shown';
+
+function shown(value: number | null): string | number {
+  return value === null ? NOT_SHOWN : value;
+}
+
+/**
+ * The representativeness view as CSV: forms counted, then a line per answer with the
+ * population's percent and the system's and each workstream's count, percent and gap,
+ * then the notes on reading it. A hidden count reads "not shown".
+ */
+export function representativenessCsv(view: Representativeness): string {
+  const header = ['Question', 'Answer', 'Population %', 'System count', 'System %', 'System gap'];
+  for (const workstream of view.workstreams) header.push(`${workstream.title} count`, `${workstream.title} %`, `${workstream.title} gap`);
+  const cells = (cell: ProfileCell) =>
+    [cell.count, cell.percent, cell.gap].map((value) => (cell.count === null ? NOT_SHOWN : (value ?? '')));
+  const rows: Array<Array<string | number>> = [
+    [
+      'Forms counted',
+      '',
+      '',
+      shown(view.system.counted),
+      '',
+      '',
+      ...view.workstreams.flatMap((workstream) => [shown(workstream.counted), '', '']),
+    ],
+    [
+      'Forms waiting to be counted',
+      '',
+      '',
+      view.system.waiting,
+      '',
+      '',
+      ...view.workstreams.flatMap((workstream) => [workstream.waiting, '', '']),
+    ],
+    ['Forms declined', '', '', view.system.declined, '', '', ...view.workstreams.flatMap((workstream) => [workstream.declined, '', ''])],
+  ];
+  for (const question of view.questions) {
+    for (const row of question.rows) {
+      rows.push([question.title, row.answer, row.population ?? '', ...cells(row.system), ...row.workstreams.flatMap(cells)]);
+    }
+  }
+  for (const note of view.notes) rows.push(['Note', note]);
+  return stringify([header, ...rows].map((row) => row.map((value) => cell(value))));
 }
 
 function dateArray(date: string): [number, number, number] {
@@ -105,6 +161,14 @@ export const FILES: { readonly [K in FileRoute]: MakeFile } = {
   advertText: async (service, actor, ids) => {
     const { role } = await service.roleViews.role(actor, ids.roleId);
     return { fileName: `advert-${fileSlug(role.title, 'role')}.txt`, contentType: 'text/plain; charset=utf-8', body: advertText(role) };
+  },
+  representativenessCsv: async (service, actor) => {
+    const view = await service.equalityMonitoring.representativeness(actor);
+    return {
+      fileName: `equality-monitoring-${view.today}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: `\uFEFF${representativenessCsv(view)}`,
+    };
   },
   personalDataJson: async (service, actor, ids) => ({
     fileName: `partner-${ids.partnerId}-personal-data.json`,

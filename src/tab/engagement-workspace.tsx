@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useSta
 import { AppHeader } from './app-header';
 import type { ApiClient } from './api/client';
 import { NotEngagementTeam } from './engagement/not-engagement-team';
+import { RepresentativenessView } from './equality/lazy';
 import { TemplateEditor } from './induction/lazy';
 import { PeoplePanel } from './people/lazy';
 import { ErrorBoundary } from './shared/error-boundary';
@@ -20,12 +21,13 @@ import { WorkstreamView } from './workstream-view';
 // Only the Engagement team's personal tab needs it, so the workstream tab does not load it.
 const EngagementView = lazy(() => import('./engagement/engagement-view').then((module) => ({ default: module.EngagementView })));
 
-type EngagementPart = 'workstreams' | 'team' | 'template';
+type EngagementPart = 'workstreams' | 'team' | 'template' | 'equality';
 
 const ENGAGEMENT_PARTS: Record<EngagementPart, string> = {
   workstreams: 'Workstreams',
   team: 'Engagement team',
   template: 'Induction template',
+  equality: 'Equality monitoring',
 };
 
 /** The page's address with `search`. */
@@ -142,6 +144,7 @@ export function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | 
                     />
                   )}
                   {part === 'template' && <TemplateEditor api={api} owner="organisation" ownerName="the organisation" />}
+                  {part === 'equality' && <RepresentativenessView api={api} />}
                 </Suspense>
               </ErrorBoundary>
             )}

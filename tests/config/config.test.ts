@@ -35,6 +35,7 @@ describe('loadConfig', () => {
         recruitmentLeadWeeks: 8,
         paidLevels: [4],
         retentionMonths: 72,
+        monitoringMinCount: 5,
       },
       bot: undefined,
       botSettings: {
@@ -136,6 +137,7 @@ describe('loadConfig', () => {
       RECRUITMENT_LEAD_WEEKS: '12',
       PAID_LEVELS: '4, 3,3',
       RETENTION_MONTHS: '84',
+      MONITORING_MIN_COUNT: '10',
       TAB_DIR: '/srv/tab',
       LOG_LEVEL: 'warn',
     });
@@ -150,6 +152,7 @@ describe('loadConfig', () => {
         recruitmentLeadWeeks: 12,
         paidLevels: [3, 4],
         retentionMonths: 84,
+        monitoringMinCount: 10,
       },
       tabDir: '/srv/tab',
       logLevel: 'warn',
@@ -159,6 +162,12 @@ describe('loadConfig', () => {
   it('refuses a retention period that is not a whole number of months, saying what to set', () => {
     expect(() => loadConfig({ RETENTION_MONTHS: '6 years' })).toThrow(
       'RETENTION_MONTHS: "6 years" is not a number of months. Set a whole number from 1 to 1200, or leave it unset for 72.',
+    );
+  });
+
+  it('refuses an equality monitoring threshold under 3, where a count would point at one or two people', () => {
+    expect(() => loadConfig({ MONITORING_MIN_COUNT: '1' })).toThrow(
+      'MONITORING_MIN_COUNT: "1" is not a number of forms. Set a whole number from 3 to 100, or leave it unset for 5.',
     );
   });
 

@@ -155,6 +155,9 @@ describe.each(THEMES)('the tab in the %s theme', (theme) => {
       await engagement.getByRole('tab', { name: 'Induction template' }).click();
       await engagement.getByRole('form', { name: 'Induction template for the organisation' }).waitFor();
       await expectFits(engagement, "the organisation's induction template");
+      await engagement.getByRole('tab', { name: 'Equality monitoring' }).click();
+      await engagement.getByRole('table', { name: 'Sex: the whole system' }).waitFor();
+      await expectFits(engagement, 'equality monitoring');
     },
   );
 });

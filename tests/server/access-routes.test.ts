@@ -118,6 +118,9 @@ function bodyFor(route: Route, b: WorkstreamB): Record<string, unknown> {
     'post /workstreams/:workstreamId/members': { userId: ALEX.id, userName: ALEX.name },
     'post /engagement-team/members': { userId: ALEX.id, userName: ALEX.name },
     'post /members/:memberId/remove': { version: b.member.version },
+    'post /involvements/:involvementId/equality-monitoring': { version: b.involvement.version, sex: 'Female' },
+    'put /equality-monitoring/population-profile': { csv: 'question,answer,percent\nsex,Female,51' },
+    'put /equality-monitoring/postcode-deciles': { csv: 'outward code,decile\nLS6,3' },
   };
   const key = `${route.method} ${route.path}`;
   if (bodies[key]) return bodies[key];
@@ -158,6 +161,8 @@ async function snapshot(store: SqliteStore) {
     'inductionTemplateItems',
     'oneToOnes',
     'members',
+    'monitoringTallies',
+    'monitoringReferences',
   ] as const;
   return Promise.all(lists.map((list) => store.find({ list })));
 }

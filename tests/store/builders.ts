@@ -135,6 +135,7 @@ export function anInvolvement(
     inductionDone: null,
     inductionTotal: null,
     inductionStillRequired: null,
+    monitoring: null,
     ...overrides,
   };
 }

@@ -146,6 +146,7 @@ export function involvement(overrides: Partial<Involvement> = {}): Involvement {
     inductionDone: null,
     inductionTotal: null,
     inductionStillRequired: null,
+    monitoring: null,
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     dashboard: never(),
     agenda: never(),
     overview: never(),
+    representativeness: never(),
     botId: jest.fn(async () => null),
     partnerDetail: never(),
     completeTask: jest.fn(async () => undefined),

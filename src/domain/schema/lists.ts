@@ -55,6 +55,12 @@ export const TASK_KINDS = ['Task', 'Agreement', 'One-to-one booked', 'Peer Suppo
 
 export const ONE_TO_ONE_STATUSES = ['Booked', 'Held', 'Cancelled'] as const;
 
+/** What became of the equality monitoring form offered with an involvement: never what was answered. */
+export const MONITORING_STATES = ['Answered', 'Declined'] as const;
+
+/** The organisation's tables for equality monitoring. */
+export const MONITORING_REFERENCE_KINDS = ['Population profile', 'Postcode deciles'] as const;
+
 export const AUDIT_ACTIONS = ['Created', 'Updated', 'Deleted', 'Viewed', 'Exported', 'Erased'] as const;
 
 /** A list of records: its stable internal name, the title people see, and its columns. */
@@ -67,6 +73,11 @@ export interface ListDefinition<N extends string = string, S extends z.ZodRawSha
   readonly fields: S;
   /** The fields validated as one object. */
   readonly schema: z.ZodObject<S>;
+  /**
+   * Whether the store keeps earlier versions of its items (SharePoint's version
+   * history). Off only where an earlier version would say what one change added.
+   */
+  readonly keepsHistory: boolean;
 }
 
 function defineList<const N extends string, S extends z.ZodRawShape>(
@@ -74,8 +85,9 @@ function defineList<const N extends string, S extends z.ZodRawShape>(
   title: string,
   itemName: string,
   fields: S,
+  options: { keepsHistory?: boolean } = {},
 ): ListDefinition<N, S> {
-  return { name, title, itemName, fields, schema: z.object(fields) };
+  return { name, title, itemName, fields, schema: z.object(fields), keepsHistory: options.keepsHistory ?? true };
 }
 
 export const workstreams = defineList('workstreams', 'PPP Workstreams', 'workstream', {
@@ -167,6 +179,8 @@ export const involvements = defineList('involvements', 'PPP Involvements', 'invo
   inductionTotal: integer('Induction items', { min: 0, max: MAX_CHECKLIST_ITEMS }),
   /** The labels of the required items not done yet, one per line. */
   inductionStillRequired: note('Still required before Active', { maxLength: MAX_CHECKLIST_ITEMS * (CHECKLIST_LABEL_MAX + 1) }),
+  /** Only that the form was answered or declined, so it is offered once; the answers are counted apart, with nothing linking them here. */
+  monitoring: choice('Equality monitoring', MONITORING_STATES),
 });
 
 export const inductionTasks = defineList('inductionTasks', 'PPP Induction Tasks', 'induction item', {
@@ -210,6 +224,33 @@ export const members = defineList('members', 'PPP Members', 'member', {
   userName: text('Name', { required: true, indexed: true, maxLength: 120 }),
 });
 
+/**
+ * Equality monitoring, counted: one item per workstream and quarter, to which each
+ * form returned adds its answers. There is no item per form, so no id, creation time
+ * or author can be matched to the involvement that records the form was answered;
+ * and no version history, which would keep each form's addition.
+ */
+export const monitoringTallies = defineList(
+  'monitoringTallies',
+  'PPP Equality Monitoring',
+  'equality monitoring count',
+  {
+    workstreamId: lookup('Workstream', 'workstreams', { required: true, indexed: true }),
+    quarter: text('Quarter', { required: true, indexed: true, maxLength: 7 }),
+    responses: integer('Forms answered', { required: true, min: 0 }),
+    declined: integer('Forms declined', { required: true, min: 0 }),
+    // Marked personal so the audit trail records only that the counts changed: the difference would be one person's answers.
+    counts: note('Answers counted', { required: true, personal: true, maxLength: 8000 }),
+  },
+  { keepsHistory: false },
+);
+
+/** The organisation's tables for equality monitoring, each a CSV as they gave it. */
+export const monitoringReferences = defineList('monitoringReferences', 'PPP Equality Monitoring Tables', 'equality monitoring table', {
+  kind: choice('Table', MONITORING_REFERENCE_KINDS, { required: true, indexed: true }),
+  csv: note('CSV', { required: true, maxLength: 60_000 }),
+});
+
 export const activity = defineList('activity', 'PPP Activity', 'activity entry', {
   at: dateTime('When', { required: true, indexed: true }),
   actorId: text('Who (id)', { required: true, indexed: true, maxLength: 64 }),
@@ -232,6 +273,8 @@ export const LISTS = {
   inductionTemplateItems,
   oneToOnes,
   members,
+  monitoringTallies,
+  monitoringReferences,
   activity,
 } as const;
 
@@ -264,6 +307,7 @@ export type InductionTemplateItem = RecordOf<'inductionTemplateItems'>;
 export type OneToOne = RecordOf<'oneToOnes'>;
 export type Member = RecordOf<'members'>;
 export type ActivityEntry = RecordOf<'activity'>;
+export type MonitoringTally = RecordOf<'monitoringTallies'>;
 
 const columnsByList = new Map<ListName, ReadonlyArray<{ readonly name: string; readonly meta: ColumnMeta }>>();
 

@@ -16,6 +16,8 @@ export interface PathwaySettings extends OneToOneSettings, RoleSettings {
   readonly timeZone: string;
   /** Months after a partner's last involvement closed before their personal data is erased; DEFAULT_RETENTION_MONTHS when left out. */
   readonly retentionMonths?: number;
+  /** Counts of equality monitoring answers under this are never shown; DEFAULT_MONITORING_MIN_COUNT when left out. */
+  readonly monitoringMinCount?: number;
 }
 
 /** What every use case needs: the store, the clock and the organisation's settings. */

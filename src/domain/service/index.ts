@@ -8,6 +8,7 @@ import { InvolvementUseCases, involvementInputs } from './involvements';
 import { MemberUseCases, memberInputs } from './members';
 import { OneToOneUseCases, oneToOneInputs } from './one-to-ones';
 import { EngagementOverviewUseCases } from './engagement-overview';
+import { EqualityMonitoringUseCases, monitoringInputs } from './equality-monitoring';
 import { PartnerUseCases, partnerInputs } from './partners';
 import { PersonalDataUseCases, personalDataInputs } from './personal-data';
 import { RoleViewUseCases } from './role-views';
@@ -33,6 +34,8 @@ export interface PathwayService {
   readonly oneToOneViews: OneToOneViewUseCases;
   /** The Engagement team's system-wide overview. */
   readonly engagementOverview: EngagementOverviewUseCases;
+  /** Equality monitoring: the form once per involvement, and the anonymous counts. */
+  readonly equalityMonitoring: EqualityMonitoringUseCases;
   /** For the bot: which Teams channel belongs to which workstream. */
   readonly channels: ChannelUseCases;
   /** For the bot: each person's lists (my partners, due soon) and the reminders to send. */
@@ -66,6 +69,7 @@ export const USE_CASE_INPUTS = {
   members: memberInputs,
   personalData: personalDataInputs,
   channels: channelInputs,
+  equalityMonitoring: monitoringInputs,
 } as const;
 
 export function createPathwayService(deps: ServiceDeps): PathwayService {
@@ -80,6 +84,7 @@ export function createPathwayService(deps: ServiceDeps): PathwayService {
     partnerViews: new PartnerViewUseCases(ctx),
     oneToOneViews: new OneToOneViewUseCases(ctx),
     engagementOverview: new EngagementOverviewUseCases(ctx),
+    equalityMonitoring: new EqualityMonitoringUseCases(ctx),
     channels: new ChannelUseCases(ctx),
     worklists: new WorklistUseCases(ctx),
     roleViews: new RoleViewUseCases(ctx),
@@ -95,6 +100,16 @@ export type { RoleOutcome } from './roles';
 export { RETENTION_ACTOR, exportSummary, type Erasure, type InvolvementExport, type PersonalDataExport } from './personal-data';
 export type { DuplicateGroup, Merge, PartnerMatch } from './partners';
 export type { Agenda, AgendaItem, OneToOneInvitation } from './one-to-one-views';
+export {
+  DEFAULT_MONITORING_MIN_COUNT,
+  type FormsCounted,
+  type MonitoringForm,
+  type MonitoringFormQuestion,
+  type MonitoringTable,
+  type ProfileCell,
+  type ProfileRow,
+  type Representativeness,
+} from './equality-monitoring';
 export type { AdvertAwaitingApproval, EngagementOverview, PeerNetworkMember, WorkstreamOverview } from './engagement-overview';
 export type { DueSoon, PartnerLine, Reminder, ReminderKind, ReminderWindows } from './worklists';
 export type { Dashboard, DashboardRow, PartnerDetail, RoleSummary, StageCounts } from './partner-views';

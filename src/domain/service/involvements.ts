@@ -203,6 +203,7 @@ export class InvolvementUseCases {
         inductionDone: null,
         inductionTotal: null,
         inductionStillRequired: null,
+        monitoring: null,
       },
     });
     const written = await this.ctx.store.commit(changes, this.ctx.commitContext(actor, key));

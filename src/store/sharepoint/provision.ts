@@ -248,6 +248,9 @@ const VIEW_ROW_LIMIT = 100;
  */
 export const LIST_VERSIONING = { EnableVersioning: true, MajorVersionLimit: 50 } as const;
 
+/** For a list whose earlier versions would say too much (`keepsHistory: false` in the schema): equality monitoring's counts. */
+export const NO_VERSIONING = { EnableVersioning: false } as const;
+
 interface ListInfo {
   Id: string;
   EnableVersioning: boolean;
@@ -302,7 +305,7 @@ function fieldChanges(info: FieldInfo, wanted: WantedField): Record<string, unkn
 
 /**
  * Makes the site match the schema, idempotently and without touching data: each
- * list of the schema (title from the schema, {@link LIST_VERSIONING}), every column with its type,
+ * list of the schema (title from the schema, {@link LIST_VERSIONING} or, where the schema says, none), every column with its type,
  * required flag, length, choices, lookup and index, and the staff views. Things
  * already right are left alone; a column whose type differs is reported, never
  * replaced. `progress` gets one line per step as it happens. Running it twice
@@ -349,6 +352,7 @@ class Provisioner {
 
   private async ensureList(list: ListName): Promise<void> {
     const title = listTitle(list);
+    const versioning = LISTS[list].keepsHistory ? LIST_VERSIONING : NO_VERSIONING;
     let info: ListInfo;
     try {
       info = (await this.list(list).select('Id', 'EnableVersioning')()) as ListInfo;
@@ -359,17 +363,21 @@ class Provisioner {
       // version history is a setting of the list, so it follows as an update.
       const created = (await this.sp.web.lists.add(title, description, 100, false)) as { Id: string };
       this.listIds.set(list, created.Id);
-      await this.list(list).update(LIST_VERSIONING);
+      await this.list(list).update(versioning);
       this.record(`list ${title}`, 'created');
       return;
     }
     this.listIds.set(list, info.Id);
-    if (info.EnableVersioning) {
+    if (info.EnableVersioning === versioning.EnableVersioning) {
       this.record(`list ${title}`, 'left alone');
       return;
     }
-    await this.list(list).update(LIST_VERSIONING);
-    this.record(`list ${title}`, 'changed', `version history on, ${LIST_VERSIONING.MajorVersionLimit} versions`);
+    await this.list(list).update(versioning);
+    this.record(
+      `list ${title}`,
+      'changed',
+      versioning.EnableVersioning ? `version history on, ${LIST_VERSIONING.MajorVersionLimit} versions` : 'version history off',
+    );
   }
 
   private async ensureFields(list: ListName): Promise<void> {

@@ -13,6 +13,7 @@ import type {
   Member,
   MergeResult,
   PartnerDetail,
+  Representativeness,
   RoleDescriptionForm,
   RoleOutcome,
   SignedInUser,
@@ -147,6 +148,8 @@ export interface ApiClient {
   dashboard(workstreamId: number, signal: AbortSignal): Promise<Dashboard>;
   agenda(workstreamId: number, signal: AbortSignal): Promise<Agenda>;
   overview(signal: AbortSignal): Promise<EngagementOverview>;
+  /** Equality monitoring's anonymous counts beside the population's (Engagement team only). */
+  representativeness(signal: AbortSignal): Promise<Representativeness>;
   /** The bot's Microsoft app id, for a link to chat with it; null when no bot is registered. */
   botId(signal: AbortSignal): Promise<string | null>;
   partnerDetail(involvementId: number, signal: AbortSignal): Promise<PartnerDetail>;

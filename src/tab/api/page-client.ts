@@ -97,6 +97,7 @@ export function createPageClient(getToken: TokenSource): PageClient {
     dashboard: (workstreamId, signal) => http.call('dashboard', { workstreamId }, undefined, signal),
     agenda: (workstreamId, signal) => http.call('agenda', { workstreamId }, undefined, signal),
     overview: (signal) => http.call('overview', {}, undefined, signal),
+    representativeness: (signal) => http.call('representativeness', {}, undefined, signal),
     botId: async (signal) => (await http.call('botId', {}, undefined, signal)).botId,
     partnerDetail: (involvementId, signal) => http.call('partnerDetail', { involvementId }, undefined, signal),
     download: async (name, ids) => {

@@ -49,8 +49,12 @@ describe('provisioning a site', () => {
   });
 
   it('turns version history on for every list, so staff can see earlier values', () => {
-    for (const list of standIn.site.lists)
+    for (const list of standIn.site.lists.filter((candidate) => candidate.Title !== LISTS.monitoringTallies.title))
       expect(list).toMatchObject({ EnableVersioning: true, MajorVersionLimit: LIST_VERSIONING.MajorVersionLimit });
+  });
+
+  it('keeps no version history of the equality monitoring counts, where each version would keep what one form added', () => {
+    expect(standIn.list(LISTS.monitoringTallies.title).EnableVersioning).toBe(false);
   });
 
   it('creates every column with its type, title, required flag, length, choices and index', () => {
@@ -176,17 +180,20 @@ describe('provisioning a site that already has data', () => {
     await store.close();
   });
 
-  it('adds new audit actions to the Activity list and turns version history back on (keeping a limit set by hand), then changes nothing the second time', async () => {
+  it('adds new audit actions to the Activity list and turns version history back on (keeping a limit set by hand) or off where the schema says, then changes nothing the second time', async () => {
     const action = standIn.list('PPP Activity').fields.find((field) => field.InternalName === 'PPPAction');
     if (!action) throw new Error('provisioning did not make the column');
     action.Choices = ['Created', 'Updated', 'Deleted'];
     standIn.list('PPP Partners').EnableVersioning = false;
     standIn.list('PPP Roles').MajorVersionLimit = 200;
+    standIn.list('PPP Equality Monitoring').EnableVersioning = true;
     const report = await provision(connectionTo(standIn));
     expect(report.steps.filter((step) => step.outcome === 'changed').map((step) => [step.target, step.detail])).toEqual([
       ['list PPP Partners', 'version history on, 50 versions'],
+      ['list PPP Equality Monitoring', 'version history off'],
       ['column PPP Activity / Action', 'Choices'],
     ]);
+    expect(standIn.list('PPP Equality Monitoring').EnableVersioning).toBe(false);
     expect(action.Choices).toEqual(['Created', 'Updated', 'Deleted', 'Viewed', 'Exported', 'Erased']);
     expect(standIn.list('PPP Partners')).toMatchObject({ EnableVersioning: true, MajorVersionLimit: LIST_VERSIONING.MajorVersionLimit });
     expect(standIn.list('PPP Roles').MajorVersionLimit).toBe(200);
