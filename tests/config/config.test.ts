@@ -35,6 +35,7 @@ describe('loadConfig', () => {
         recruitmentLeadWeeks: 8,
         paidLevels: [4],
         retentionMonths: 72,
+        claims: { mileagePencePerMile: 45, halfDayPence: 7500, fullDayPence: 15000, approver: 'named-contact' },
       },
       bot: undefined,
       botSettings: {
@@ -162,6 +163,27 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes the organisation’s claim rates and approver', () => {
+    const config = loadConfig({
+      CLAIM_MILEAGE_PENCE: '30',
+      CLAIM_HALF_DAY_PENCE: '5000',
+      CLAIM_FULL_DAY_PENCE: '10000',
+      CLAIM_APPROVER: 'engagement-team',
+    });
+    expect(config.pathway.claims).toEqual({
+      mileagePencePerMile: 30,
+      halfDayPence: 5000,
+      fullDayPence: 10000,
+      approver: 'engagement-team',
+    });
+  });
+
+  it('refuses a claim approver it does not know, saying what to set', () => {
+    expect(() => loadConfig({ CLAIM_APPROVER: 'anyone' })).toThrow(
+      'CLAIM_APPROVER: "anyone" is not who approves claims. Set named-contact',
+    );
+  });
+
   it('accepts PAID_LEVELS=none for an organisation that pays no level', () => {
     expect(loadConfig({ PAID_LEVELS: 'none' }).pathway.paidLevels).toEqual([]);
   });
@@ -183,6 +205,8 @@ describe('loadConfig', () => {
     ['DUE_SOON_DAYS', '-1'],
     ['RECRUITMENT_LEAD_WEEKS', 'eight'],
     ['PAID_LEVELS', '4,,3'],
+    ['CLAIM_MILEAGE_PENCE', '0.45'],
+    ['CLAIM_FULL_DAY_PENCE', '£150'],
     ['LOCAL_IDENTITY', 'yes please'],
     ['LOG_LEVEL', 'verbose'],
   ])('refuses %s=%s and names it', (name, value) => {
