@@ -39,22 +39,24 @@ export const DEFAULT_CLAIM_SETTINGS: ClaimSettings = {
 
 /** One expense as staff enter it: mileage in miles, anything else as an amount in pence. */
 export const expenseLineInput = z
-  .object({
-    kind: z.enum(EXPENSE_KINDS, { error: `Kind must be one of: ${EXPENSE_KINDS.join(', ')}.` }),
-    miles: z
-      .number({ error: 'Miles must be a number, such as 12.5.' })
-      .positive({ error: 'Miles must be more than 0.' })
-      .max(2000, { error: 'Miles must be 2,000 or fewer for one activity.' })
-      .optional(),
-    amountPence: z
-      .number({ error: 'Amount must be a whole number of pence, such as 450 for £4.50.' })
-      .int({ error: 'Amount must be a whole number of pence, such as 450 for £4.50.' })
-      .positive({ error: 'Amount must be more than 0.' })
-      .max(1_000_000, { error: 'Amount must be £10,000 or less for one line.' })
-      .optional(),
-    receiptHeld: z.boolean({ error: 'Say whether a receipt is held (yes or no).' }),
-  })
-  .strict()
+  .strictObject(
+    {
+      kind: z.enum(EXPENSE_KINDS, { error: `Kind must be one of: ${EXPENSE_KINDS.join(', ')}.` }),
+      miles: z
+        .number({ error: 'Miles must be a number, such as 12.5.' })
+        .positive({ error: 'Miles must be more than 0.' })
+        .max(2000, { error: 'Miles must be 2,000 or fewer for one activity.' })
+        .optional(),
+      amountPence: z
+        .number({ error: 'Amount must be a whole number of pence, such as 450 for £4.50.' })
+        .int({ error: 'Amount must be a whole number of pence, such as 450 for £4.50.' })
+        .positive({ error: 'Amount must be more than 0.' })
+        .max(1_000_000, { error: 'Amount must be £10,000 or less for one line.' })
+        .optional(),
+      receiptHeld: z.boolean({ error: 'Say whether a receipt is held (yes or no).' }),
+    },
+    { error: 'An expense has a kind, miles or an amount, and whether a receipt is held; nothing else.' },
+  )
   .superRefine((line, context) => {
     if (line.kind === 'Mileage') {
       if (line.miles === undefined) context.addIssue({ code: 'custom', path: ['miles'], message: 'Mileage needs the number of miles.' });

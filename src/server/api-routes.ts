@@ -81,6 +81,7 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   },
   interestGuidance: async ({ guidance }) => interestGuidance(guidance),
   chatGuide: async ({ guidance }) => chatGuide(guidance),
+  workstreamClaims: ({ service, actor, ids }) => service.claims.forWorkstream(actor, ids.workstreamId),
   acknowledgement: async ({ service, actor, ids, guidance }) =>
     acknowledgementFor(guidance, await service.partnerViews.partnerDetail(actor, ids.involvementId), actor.name),
 };

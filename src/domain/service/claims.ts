@@ -14,10 +14,11 @@ import {
   type ClaimSettings,
   type ExpenseLine,
 } from '../claims';
-import { RefusedError } from '../errors';
+import { RefusedError, ValidationError } from '../errors';
 import { refuseIfErased } from '../personal-data';
 import type { Principal } from '../principal';
-import { CAP_PERIODS, claims, type Claim, type ClaimStatus, type PaymentPreference } from '../schema/lists';
+import { validationErrorOf } from '../schema/validate';
+import { isPlainObject, CAP_PERIODS, claims, type Claim, type ClaimStatus, type PaymentPreference } from '../schema/lists';
 import { AccessPolicy } from './access';
 import { byId, displayName, found, idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
 
@@ -30,10 +31,8 @@ const createInput = z
     activityDate: dateField,
     description: claims.fields.description,
     dayLength: claims.fields.dayLength.optional(),
-    expenses: z
-      .array(expenseLineInput)
-      .max(MAX_EXPENSE_LINES, { error: `A claim holds at most ${MAX_EXPENSE_LINES} expense lines; record the rest as a second claim.` })
-      .default([]),
+    /** Checked line by line in {@link parseCreate}. */
+    expenses: z.array(expenseLineInput).default([]),
   })
   .strict();
 
@@ -80,6 +79,37 @@ const exportInput = z
   .object({ from: dateField, to: dateField, key: idempotencyKey })
   .strict()
   .refine((input) => input.from <= input.to, { error: 'The period must end on or after the day it starts.', path: ['to'] });
+
+/**
+ * The create input, each expense line checked on its own so that a message names
+ * the line ("Expense 2: Mileage needs the number of miles."); the line schema's own
+ * sentences are used as they are, since each says what to enter.
+ */
+function parseCreate(input: unknown): z.infer<typeof createInput> {
+  const { expenses, ...rest }: Record<string, unknown> = isPlainObject(input) ? input : {};
+  const raw: unknown[] = Array.isArray(expenses) ? expenses : [];
+  const fields: Record<string, string> = {};
+  let head: z.infer<typeof createInput> | undefined;
+  try {
+    // The lines are checked below, one by one; an expenses field that is not a list is the schema's to refuse.
+    head = parseInput(createInput, { ...rest, expenses: Array.isArray(expenses) ? [] : expenses }, TITLES);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    Object.assign(fields, error.fields);
+  }
+  if (raw.length > MAX_EXPENSE_LINES)
+    fields.expenses = `A claim holds at most ${MAX_EXPENSE_LINES} expense lines; record the rest as a second claim.`;
+  const lines = raw.map((line, index) => {
+    const parsed = expenseLineInput.safeParse(line);
+    for (const issue of parsed.error?.issues ?? []) {
+      const message = issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')} cannot be set on an expense.` : issue.message;
+      fields[['expenses', index, ...issue.path].map(String).join('.')] ??= `Expense ${index + 1}: ${message}`;
+    }
+    return parsed.data;
+  });
+  if (!head || Object.keys(fields).length > 0) throw validationErrorOf(fields);
+  return { ...head, expenses: lines as Array<z.infer<typeof expenseLineInput>> };
+}
 
 const TITLES = titlesOf('claims', {
   involvementId: 'Involvement',
@@ -161,7 +191,7 @@ export class ClaimUseCases {
    * declines payment) and each expense line, mileage at the rate per mile.
    */
   async create(actor: Principal, input: unknown): Promise<Claim> {
-    const parsed = parseInput(createInput, input, TITLES);
+    const parsed = parseCreate(input);
     const involvement = await this.ctx.loadOwned(actor, 'involvements', parsed.involvementId);
     const [[role], partners, [choice]] = await this.ctx.store.findAll([
       byId('roles', involvement.roleId),

@@ -149,8 +149,24 @@ describe('claims for involvement payments and expenses', () => {
           'expenses.1.kind',
         ]),
       );
-      expect(refusal.fields?.['expenses.0.miles']).toBe('Mileage needs the number of miles.');
+      expect(refusal.fields?.['expenses.0.miles']).toBe('Expense 1: Mileage needs the number of miles.');
+      expect(refusal.fields?.['expenses.1.kind']).toBe(
+        'Expense 2: Kind must be one of: Mileage, Parking, Public transport, Care costs, Other.',
+      );
       expect(await claimsNow()).toEqual([]);
+    });
+
+    it('refuses more expense lines than one claim holds', async () => {
+      const line = { kind: 'Parking', amountPence: 100, receiptHeld: true };
+      const refusal = await rejection(
+        h.service.claims.create(LEAD, {
+          involvementId: paid.id,
+          activityDate: '2026-03-02',
+          description: 'x',
+          expenses: Array(21).fill(line),
+        }),
+      );
+      expect(refusal.fields).toEqual({ expenses: 'A claim holds at most 20 expense lines; record the rest as a second claim.' });
     });
 
     it('refuses an empty claim and an activity in the future', async () => {
