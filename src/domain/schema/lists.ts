@@ -248,7 +248,7 @@ export const claims = defineList('claims', 'PPP Claims', 'claim', {
   approverName: text('Approver'),
   decidedBy: text('Approved or rejected by'),
   decidedAt: dateTime('Approved or rejected at'),
-  rejectionReason: note('Reason for rejection', { maxLength: 1000 }),
+  rejectionReason: note('Reason for rejection', { personal: true, maxLength: 1000 }),
   overCapAgreedBy: text('Over the cap: advice recorded by'),
   paidBy: text('Exported for payment by'),
   paidAt: dateTime('Exported for payment at'),
