@@ -13,6 +13,9 @@ import {
   type PaymentPreference,
 } from './schema/lists';
 
+/** A claim submitted this many days ago and not yet approved or rejected is raised with its approver. */
+export const CLAIM_APPROVAL_WAIT_DAYS = 14;
+
 /** Who approves a submitted claim, by the organisation's choice. */
 export const CLAIM_APPROVERS = ['named-contact', 'engagement-team'] as const;
 export type ClaimApprover = (typeof CLAIM_APPROVERS)[number];

@@ -284,6 +284,35 @@ describe('claims for involvement payments and expenses', () => {
     });
   });
 
+  describe('reminders', () => {
+    beforeEach(() => setUp());
+
+    const WINDOWS = { dueWithinDays: 7, escalateAfterDays: 14, inductionStallDays: 14, closingWithinDays: 7 };
+    const claimReminders = async () =>
+      (await h.service.worklists.reminders(WINDOWS)).filter((reminder) => reminder.kind === 'claim-awaiting-approval');
+
+    it('raises a claim waiting more than 14 days with its approver, or with the Engagement team when it has none', async () => {
+      const toContact = await submitted(paid);
+      const toTeam = await submitted(paid, '2026-03-03', LEAD);
+      const decided = await submitted(paid, '2026-03-04');
+      await h.service.claims.reject(LEAD, { claimId: decided.id, version: decided.version, reason: 'Duplicate' });
+      h.clock.goTo('2026-04-02');
+      expect(await claimReminders()).toEqual([]);
+      h.clock.goTo('2026-04-04');
+      const reminders = await claimReminders();
+      expect(reminders.map((reminder) => [reminder.key, reminder.ownerId, reminder.toEngagementTeam])).toEqual([
+        [`claim-awaiting-approval:${toContact.id}:2026-03-20T12:00:00.000Z`, LEAD.id, false],
+        [`claim-awaiting-approval:${toTeam.id}:2026-03-20T12:00:00.000Z`, null, true],
+      ]);
+      expect(reminders[0]).toMatchObject({
+        title: 'Claim waiting for approval: Jordan Ellis',
+        lines: [
+          "Jordan Ellis's claim for Monday 2 March 2026 (£160.13) was submitted by Sam Jones on Friday 20 March 2026 and has waited 15 days. Please approve or reject it, so the partner is not left out of pocket.",
+        ],
+      });
+    });
+  });
+
   describe('the partner’s cap', () => {
     beforeEach(async () => {
       await setUp();
