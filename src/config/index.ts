@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DEFAULT_MONITORING_MIN_COUNT, DEFAULT_RETENTION_MONTHS, GUID, type PathwaySettings } from '../domain';
+import {
+  CLAIM_APPROVERS,
+  DEFAULT_CLAIM_SETTINGS,
+  DEFAULT_MONITORING_MIN_COUNT,
+  DEFAULT_RETENTION_MONTHS,
+  GUID,
+  type PathwaySettings,
+} from '../domain';
 import { botSettingsOf, botVariables, type BotSettings } from './bot';
 import { readSharePointSettings, type SharePointSettings } from './sharepoint';
 import { ConfigError, flag, guid, present, wholeNumber } from './variables';
@@ -224,6 +231,33 @@ const schema = z.object({
     .transform((value) =>
       value === 'none' ? [] : [...new Set(value.split(',').map((level) => Number(level.trim())))].sort((a, b) => a - b),
     ),
+  CLAIM_MILEAGE_PENCE: wholeNumber(
+    'CLAIM_MILEAGE_PENCE',
+    0,
+    500,
+    DEFAULT_CLAIM_SETTINGS.mileagePencePerMile,
+    'a mileage rate in pence a mile',
+  ),
+  CLAIM_HALF_DAY_PENCE: wholeNumber(
+    'CLAIM_HALF_DAY_PENCE',
+    0,
+    1_000_000,
+    DEFAULT_CLAIM_SETTINGS.halfDayPence,
+    'a half-day payment in pence',
+  ),
+  CLAIM_FULL_DAY_PENCE: wholeNumber(
+    'CLAIM_FULL_DAY_PENCE',
+    0,
+    1_000_000,
+    DEFAULT_CLAIM_SETTINGS.fullDayPence,
+    'a full-day payment in pence',
+  ),
+  CLAIM_APPROVER: z
+    .enum(CLAIM_APPROVERS, {
+      error: (issue) =>
+        `CLAIM_APPROVER: "${String(issue.input)}" is not who approves claims. Set named-contact (the partner's named contact, the Engagement team when there is none) or engagement-team, or leave it unset for named-contact.`,
+    })
+    .default(DEFAULT_CLAIM_SETTINGS.approver),
   BOT_ID: guid('BOT_ID', "the bot's Microsoft Entra application (client) id, which Teams Toolkit writes during provision"),
   SECRET_BOT_PASSWORD: z.string().optional(),
   BOT_TENANT_ID: guid('BOT_TENANT_ID', "the directory (tenant) id of the bot's single-tenant app registration"),
@@ -407,6 +441,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       paidLevels: values.PAID_LEVELS,
       retentionMonths: values.RETENTION_MONTHS,
       monitoringMinCount: values.MONITORING_MIN_COUNT,
+      claims: {
+        mileagePencePerMile: values.CLAIM_MILEAGE_PENCE,
+        halfDayPence: values.CLAIM_HALF_DAY_PENCE,
+        fullDayPence: values.CLAIM_FULL_DAY_PENCE,
+        approver: values.CLAIM_APPROVER,
+      },
     },
     bot:
       values.BOT_ID && values.SECRET_BOT_PASSWORD && values.BOT_TENANT_ID

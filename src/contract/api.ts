@@ -3,6 +3,7 @@ import type {
   Acknowledgement,
   Agenda,
   ChatGuide,
+  ClaimLine,
   Dashboard,
   DashboardRow,
   DuplicateGroup,
@@ -184,6 +185,18 @@ export const API = {
     path: '/equality-monitoring/postcode-deciles',
     useCase: ['equalityMonitoring', 'setPostcodeDeciles'],
   },
+  workstreamClaims: { method: 'GET', path: '/workstreams/:workstreamId/claims' },
+  createClaim: { method: 'POST', path: '/involvements/:involvementId/claims', status: 201, useCase: ['claims', 'create'] },
+  submitClaim: { method: 'POST', path: '/claims/:claimId/submit', useCase: ['claims', 'submit'] },
+  approveClaim: { method: 'POST', path: '/claims/:claimId/approve', useCase: ['claims', 'approve'] },
+  rejectClaim: { method: 'POST', path: '/claims/:claimId/reject', useCase: ['claims', 'reject'] },
+  setPaymentPreferences: {
+    method: 'PUT',
+    path: '/partners/:partnerId/payment-preferences',
+    useCase: ['claims', 'setPaymentPreferences'],
+  },
+  // A POST, not a download: the export marks the claims it holds Paid. It answers the CSV inside JSON, for the tab to save.
+  financeExport: { method: 'POST', path: '/claims/finance-export', useCase: ['claims', 'financeExport'] },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof API;
@@ -282,6 +295,7 @@ export interface ReadAnswers {
   chatGuide: ChatGuide;
   monitoringForm: MonitoringForm;
   representativeness: Representativeness;
+  workstreamClaims: ClaimLine[];
 }
 
 type UseCaseAnswer<K extends UseCaseRoute> = Spec<K>['useCase'] extends readonly [infer G extends keyof PathwayService, infer M]
@@ -323,7 +337,12 @@ export type {
   AdvertAwaitingApproval,
   CalendarDate,
   ChatGuide,
+  Claim,
+  ClaimLine,
+  ClaimStatus,
   DueState,
+  ExpenseLine,
+  FinanceExport,
   DuplicateGroup,
   EngagementOverview,
   InductionProgress,
@@ -343,6 +362,7 @@ export type {
   PartnerActions,
   PartnerDetail,
   PartnerMatch,
+  PaymentPreference,
   PeerNetworkMember,
   FormsCounted,
   ProfileCell,

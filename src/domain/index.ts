@@ -1,6 +1,7 @@
 /** The pathway domain: rules, schema, the store port and the use cases. Imports nothing else of ours. */
 export * from './actions';
 export * from './calendar';
+export * from './claims';
 export * from './contact';
 export * from './documents';
 export * from './equality-monitoring';

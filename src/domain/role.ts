@@ -112,6 +112,6 @@ export function planningWarnings(role: Partial<RoleFields>, today: CalendarDate,
 }
 
 /** Whether a role at this involvement level is offered an involvement payment under the organisation's rule. */
-export function isPaidLevel(level: number | null, settings: RoleSettings): boolean {
+export function isPaidLevel(level: number | null, settings: Pick<RoleSettings, 'paidLevels'>): boolean {
   return level !== null && settings.paidLevels.includes(level);
 }

@@ -83,6 +83,7 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   chatGuide: async ({ guidance }) => chatGuide(guidance),
   monitoringForm: ({ service, actor, ids }) => service.equalityMonitoring.form(actor, ids.involvementId),
   representativeness: ({ service, actor }) => service.equalityMonitoring.representativeness(actor),
+  workstreamClaims: ({ service, actor, ids }) => service.claims.forWorkstream(actor, ids.workstreamId),
   acknowledgement: async ({ service, actor, ids, guidance }) =>
     acknowledgementFor(guidance, await service.partnerViews.partnerDetail(actor, ids.involvementId), actor.name),
 };

@@ -434,7 +434,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
                 onErase={() =>
                   void action.run(
                     () => api.erasePartner(partner),
-                    `Personal data erased: they are now listed as Erased partner ${partner.id}.`,
+                    (kept) => `Personal data erased: they are now listed as Erased partner ${partner.id}. ${kept}`,
                   )
                 }
               />

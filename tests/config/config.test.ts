@@ -36,6 +36,7 @@ describe('loadConfig', () => {
         paidLevels: [4],
         retentionMonths: 72,
         monitoringMinCount: 5,
+        claims: { mileagePencePerMile: 45, halfDayPence: 7500, fullDayPence: 15000, approver: 'named-contact' },
       },
       bot: undefined,
       botSettings: {
@@ -171,6 +172,27 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes the organisation’s claim rates and approver', () => {
+    const config = loadConfig({
+      CLAIM_MILEAGE_PENCE: '30',
+      CLAIM_HALF_DAY_PENCE: '5000',
+      CLAIM_FULL_DAY_PENCE: '10000',
+      CLAIM_APPROVER: 'engagement-team',
+    });
+    expect(config.pathway.claims).toEqual({
+      mileagePencePerMile: 30,
+      halfDayPence: 5000,
+      fullDayPence: 10000,
+      approver: 'engagement-team',
+    });
+  });
+
+  it('refuses a claim approver it does not know, saying what to set', () => {
+    expect(() => loadConfig({ CLAIM_APPROVER: 'anyone' })).toThrow(
+      'CLAIM_APPROVER: "anyone" is not who approves claims. Set named-contact',
+    );
+  });
+
   it('accepts PAID_LEVELS=none for an organisation that pays no level', () => {
     expect(loadConfig({ PAID_LEVELS: 'none' }).pathway.paidLevels).toEqual([]);
   });
@@ -192,6 +214,8 @@ describe('loadConfig', () => {
     ['DUE_SOON_DAYS', '-1'],
     ['RECRUITMENT_LEAD_WEEKS', 'eight'],
     ['PAID_LEVELS', '4,,3'],
+    ['CLAIM_MILEAGE_PENCE', '0.45'],
+    ['CLAIM_FULL_DAY_PENCE', '£150'],
     ['LOCAL_IDENTITY', 'yes please'],
     ['LOG_LEVEL', 'verbose'],
   ])('refuses %s=%s and names it', (name, value) => {

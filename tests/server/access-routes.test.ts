@@ -24,6 +24,7 @@ interface WorkstreamB {
   readonly task: { id: number; version: number };
   readonly oneToOne: { id: number; version: number };
   readonly member: { id: number; version: number };
+  readonly claim: { id: number; version: number };
 }
 
 /** Workstream B with a role awaiting approval, another advertised, and a partner in induction with a booked one-to-one. */
@@ -54,6 +55,12 @@ async function arrangeB(service: PathwayService): Promise<WorkstreamB> {
   const detail = await service.partnerViews.partnerDetail(BEA, involvement.id);
   const oneToOne = await service.oneToOnes.book(BEA, { involvementId: involvement.id, date: '2026-03-20', time: '10:00' });
   const [member] = await service.members.list(BEA, b.id);
+  const claim = await service.claims.create(BEA, {
+    involvementId: involvement.id,
+    activityDate: '2026-03-02',
+    description: 'Design group',
+    dayLength: 'Half day',
+  });
   return {
     workstreamId: b.id,
     role: awaiting,
@@ -62,6 +69,7 @@ async function arrangeB(service: PathwayService): Promise<WorkstreamB> {
     task: detail.checklist[0],
     oneToOne,
     member,
+    claim,
   };
 }
 
@@ -121,6 +129,10 @@ function bodyFor(route: Route, b: WorkstreamB): Record<string, unknown> {
     'post /involvements/:involvementId/equality-monitoring': { version: b.involvement.version, sex: 'Female' },
     'put /equality-monitoring/population-profile': { csv: 'question,answer,percent\nsex,Female,51' },
     'put /equality-monitoring/postcode-deciles': { csv: 'outward code,decile\nLS6,3' },
+    'post /involvements/:involvementId/claims': { activityDate: '2026-03-02', description: 'Workshop', dayLength: 'Half day' },
+    'post /claims/:claimId/reject': { version: b.claim.version, reason: 'No receipt' },
+    'put /partners/:partnerId/payment-preferences': { declinesPayment: true },
+    'post /claims/finance-export': { from: '2026-03-01', to: '2026-03-31' },
   };
   const key = `${route.method} ${route.path}`;
   if (bodies[key]) return bodies[key];
@@ -128,6 +140,7 @@ function bodyFor(route: Route, b: WorkstreamB): Record<string, unknown> {
   if (route.path.startsWith('/involvements/:involvementId')) return { version: b.involvement.version };
   if (route.path.startsWith('/one-to-ones/:oneToOneId')) return { version: b.oneToOne.version };
   if (route.path.startsWith('/induction-tasks/:taskId')) return { version: b.task.version };
+  if (route.path.startsWith('/claims/:claimId')) return { version: b.claim.version };
   if (route.path.startsWith('/partners/:partnerId')) return { version: b.partner.version };
   return {};
 }
@@ -141,6 +154,7 @@ function idsFor(path: string, b: WorkstreamB): Record<string, number> {
     taskId: b.task.id,
     oneToOneId: b.oneToOne.id,
     memberId: b.member.id,
+    claimId: b.claim.id,
   };
   const ids: Record<string, number> = {};
   for (const [, name] of path.matchAll(/:(\w+)/g)) {
@@ -163,6 +177,8 @@ async function snapshot(store: SqliteStore) {
     'members',
     'monitoringTallies',
     'monitoringReferences',
+    'claims',
+    'paymentPreferences',
   ] as const;
   return Promise.all(lists.map((list) => store.find({ list })));
 }

@@ -187,6 +187,40 @@ export function aOneToOne(
   };
 }
 
+/** A submitted claim for a full day with two expense lines, stored as the domain writes them. */
+export function aClaim(
+  ids: { readonly involvementId: IdOrRef; readonly workstreamId: IdOrRef; readonly partnerId: IdOrRef },
+  overrides: Partial<CreateValues<'claims'>> = {},
+): CreateValues<'claims'> {
+  return {
+    ...ids,
+    status: 'Submitted',
+    activityDate: '2026-05-12',
+    description: 'Design group workshop',
+    dayLength: 'Full day',
+    paymentDeclined: false,
+    paymentPence: 15000,
+    expensesPence: 1013,
+    expenseLines: JSON.stringify([
+      { kind: 'Mileage', miles: 12.5, amountPence: 563, receiptHeld: false },
+      { kind: 'Parking', miles: null, amountPence: 450, receiptHeld: true },
+    ]),
+    recordedBy: 'Priya Sharma',
+    submittedById: 'aad-priya',
+    submittedBy: 'Priya Sharma',
+    submittedAt: '2026-05-13T09:15:00.000Z',
+    approverId: 'aad-tom',
+    approverName: 'Tom Whitfield',
+    decidedBy: null,
+    decidedAt: null,
+    rejectionReason: null,
+    overCapAgreedBy: null,
+    paidBy: null,
+    paidAt: null,
+    ...overrides,
+  };
+}
+
 /** A create of one item, with a fresh key unless one is given. */
 export function creating<L extends ListName>(
   list: L,

@@ -4,6 +4,7 @@ import type { AnyQuery, Change, CommitContext, Query, Store } from '../../src/do
 import {
   aContext,
   aKey,
+  aClaim,
   aOneToOne,
   aPartner,
   aRole,
@@ -168,6 +169,35 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           ...oneToOneValues,
           ...pick(oneToOne),
         });
+      });
+
+      it('reads back a claim with its expense lines, and a partner’s payment preferences, and finds approved claims in a period', async () => {
+        const { workstream, partner, involvement } = await aPathway();
+        const ids = { involvementId: involvement.id, workstreamId: workstream.id, partnerId: partner.id };
+        const submitted = aClaim(ids);
+        const approved = aClaim(ids, {
+          status: 'Approved',
+          activityDate: '2026-06-01',
+          dayLength: null,
+          paymentPence: 0,
+          decidedBy: 'Tom Whitfield',
+          decidedAt: '2026-06-02T11:00:00.000Z',
+        });
+        const preferences = { partnerId: partner.id, declinesPayment: false, capPence: 50000, capPeriod: 'Tax year' as const };
+        const [claim, later, preference] = await store.commit(
+          [creating('claims', submitted), creating('claims', approved), creating('paymentPreferences', preferences)],
+          aContext(),
+        );
+        expect(await store.get('claims', (claim as RecordOf<'claims'>).id)).toEqual({ ...submitted, ...pick(claim) });
+        expect(await store.get('paymentPreferences', (preference as RecordOf<'paymentPreferences'>).id)).toEqual({
+          ...preferences,
+          ...pick(preference),
+        });
+        const inPeriod = await store.find({
+          list: 'claims',
+          where: { status: 'Approved', activityDate: { gte: '2026-06-01', lte: '2026-06-30' }, partnerId: partner.id },
+        });
+        expect(inPeriod.map((item) => item.id)).toEqual([(later as RecordOf<'claims'>).id]);
       });
 
       it('reads back a template item for the whole organisation, with no workstream', async () => {

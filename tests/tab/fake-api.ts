@@ -45,7 +45,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     changeRoleLead: never(),
     recordNotesConsent: jest.fn(async () => undefined),
     withdrawNotesConsent: jest.fn(async () => undefined),
-    erasePartner: jest.fn(async () => undefined),
+    erasePartner: jest.fn(async () => 'No claims were held, so no financial record was kept.'),
     members: never(),
     addMember: jest.fn(async () => undefined),
     removeMember: jest.fn(async () => undefined),

@@ -61,6 +61,25 @@ export const MONITORING_STATES = ['Answered', 'Declined'] as const;
 /** The organisation's tables for equality monitoring. */
 export const MONITORING_REFERENCE_KINDS = ['Population profile', 'Postcode deciles'] as const;
 
+/** The claim flow: `Draft -> Submitted -> Approved -> Paid`, or `Rejected` with a reason. */
+export const CLAIM_STATUSES = ['Draft', 'Submitted', 'Approved', 'Paid', 'Rejected'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** How long a paid activity lasted, for the involvement payment. */
+export const DAY_LENGTHS = ['Half day', 'Full day'] as const;
+export type DayLength = (typeof DAY_LENGTHS)[number];
+
+/** What a partner spent; mileage is claimed in miles, the rest in money. */
+export const EXPENSE_KINDS = ['Mileage', 'Parking', 'Public transport', 'Care costs', 'Other'] as const;
+export type ExpenseKind = (typeof EXPENSE_KINDS)[number];
+
+/** The period a partner's cap on involvement payments counts over. */
+export const CAP_PERIODS = ['Week', 'Month', 'Tax year'] as const;
+export type CapPeriod = (typeof CAP_PERIODS)[number];
+
+/** The longest expense lines of one claim, as JSON: room for 20 lines. */
+export const EXPENSE_LINES_MAX_LENGTH = 4000;
+
 export const AUDIT_ACTIONS = ['Created', 'Updated', 'Deleted', 'Viewed', 'Exported', 'Erased'] as const;
 
 /** A list of records: its stable internal name, the title people see, and its columns. */
@@ -215,6 +234,53 @@ export const oneToOnes = defineList('oneToOnes', 'PPP One-to-ones', 'one-to-one'
 });
 
 /**
+ * A claim for one activity of one involvement: an involvement payment (half or full
+ * day, where the role is paid and the partner accepts payment) and expenses. Amounts
+ * are in pence, worked out at the organisation's rates when the claim was recorded,
+ * so a later change of rate leaves earlier claims as they were. The expense lines
+ * are JSON in one column: a claim and its lines are one item, written and erased as
+ * one (see the README, "Payments and expenses").
+ */
+export const claims = defineList('claims', 'PPP Claims', 'claim', {
+  involvementId: lookup('Involvement', 'involvements', { required: true, indexed: true }),
+  workstreamId: lookup('Workstream', 'workstreams', { required: true, indexed: true }),
+  partnerId: lookup('Partner', 'partners', { required: true, indexed: true }),
+  status: choice('Status', CLAIM_STATUSES, { required: true, indexed: true }),
+  activityDate: date('Activity date', { required: true, indexed: true }),
+  description: text('What it was', { required: true, personal: true, maxLength: 200 }),
+  dayLength: choice('Half or full day', DAY_LENGTHS),
+  paymentDeclined: yesNo('Payment declined'),
+  paymentPence: integer('Involvement payment (pence)', { required: true, min: 0, max: 10_000_000 }),
+  expensesPence: integer('Expenses (pence)', { required: true, min: 0, max: 10_000_000 }),
+  expenseLines: note('Expense lines', { maxLength: EXPENSE_LINES_MAX_LENGTH }),
+  recordedBy: text('Recorded by', { required: true }),
+  submittedById: text('Submitted by id', { maxLength: 64 }),
+  submittedBy: text('Submitted by'),
+  submittedAt: dateTime('Submitted at', { indexed: true }),
+  /** Who is to approve: the named contact's id, or empty for the Engagement team. */
+  approverId: text('Approver id', { indexed: true, maxLength: 64 }),
+  approverName: text('Approver'),
+  decidedBy: text('Approved or rejected by'),
+  decidedAt: dateTime('Approved or rejected at'),
+  rejectionReason: note('Reason for rejection', { personal: true, maxLength: 1000 }),
+  overCapAgreedBy: text('Over the cap: advice recorded by'),
+  paidBy: text('Exported for payment by'),
+  paidAt: dateTime('Exported for payment at'),
+});
+
+/**
+ * A partner's own choices about involvement payments: to decline them, and a cap
+ * per period (for example to stay under a benefits earnings limit). At most one
+ * item per partner; none means they accept payment with no cap.
+ */
+export const paymentPreferences = defineList('paymentPreferences', 'PPP Payment Preferences', 'payment preferences', {
+  partnerId: lookup('Partner', 'partners', { required: true, indexed: true }),
+  declinesPayment: yesNo('Declines payment'),
+  capPence: integer('Cap on payments (pence)', { min: 0, max: 10_000_000 }),
+  capPeriod: choice('Cap period', CAP_PERIODS),
+});
+
+/**
  * Who may see and act on a workstream. A row with no workstream makes the person a
  * member of the Engagement team, who see and act on every workstream.
  */
@@ -275,6 +341,8 @@ export const LISTS = {
   members,
   monitoringTallies,
   monitoringReferences,
+  claims,
+  paymentPreferences,
   activity,
 } as const;
 
@@ -308,6 +376,8 @@ export type OneToOne = RecordOf<'oneToOnes'>;
 export type Member = RecordOf<'members'>;
 export type ActivityEntry = RecordOf<'activity'>;
 export type MonitoringTally = RecordOf<'monitoringTallies'>;
+export type Claim = RecordOf<'claims'>;
+export type PaymentPreference = RecordOf<'paymentPreferences'>;
 
 const columnsByList = new Map<ListName, ReadonlyArray<{ readonly name: string; readonly meta: ColumnMeta }>>();
 

@@ -49,7 +49,11 @@ export function fieldMessages(error: z.ZodError, titles: (field: string) => stri
 
 /** A {@link ValidationError} whose message lists every field at fault. */
 export function validationErrorFrom(error: z.ZodError, titles: (field: string) => string): ValidationError {
-  const fields = fieldMessages(error, titles);
+  return validationErrorOf(fieldMessages(error, titles));
+}
+
+/** A {@link ValidationError} from a message for each field at fault, its message listing them all. */
+export function validationErrorOf(fields: Record<string, string>): ValidationError {
   const sentences = Object.values(fields);
   const message = sentences.length === 1 ? sentences[0] : `Please correct ${sentences.length} things: ${sentences.join(' ')}`;
   return new ValidationError(message, fields);

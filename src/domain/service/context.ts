@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { todayIn, type CalendarDate, type Clock } from '../calendar';
 import { AccessDeniedError, ConflictError, NotFoundError, RefusedError } from '../errors';
+import type { ClaimSettings } from '../claims';
 import type { OneToOneSettings } from '../one-to-ones';
 import type { Principal } from '../principal';
 import type { RoleSettings } from '../role';
@@ -18,6 +19,8 @@ export interface PathwaySettings extends OneToOneSettings, RoleSettings {
   readonly retentionMonths?: number;
   /** Counts of equality monitoring answers under this are never shown; DEFAULT_MONITORING_MIN_COUNT when left out. */
   readonly monitoringMinCount?: number;
+  /** Rates and the approver of claims; DEFAULT_CLAIM_SETTINGS when left out. */
+  readonly claims?: ClaimSettings;
 }
 
 /** What every use case needs: the store, the clock and the organisation's settings. */
@@ -30,7 +33,7 @@ export interface ServiceDeps {
 }
 
 /** The lists whose items belong to exactly one workstream. */
-type OwnedList = 'roles' | 'involvements' | 'inductionTasks' | 'oneToOnes';
+type OwnedList = 'roles' | 'involvements' | 'inductionTasks' | 'oneToOnes' | 'claims';
 
 /** An item and the answers to the reads sent with it, once the person may see them. */
 export interface LoadedWith<L extends ListName, Q extends readonly AnyQuery[]> {

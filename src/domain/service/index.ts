@@ -1,5 +1,6 @@
 import { OneToOneViewUseCases } from './one-to-one-views';
 import { ChannelUseCases, channelInputs } from './channels';
+import { ClaimUseCases, claimInputs } from './claims';
 import { ReadingOnce } from './read-once';
 import { UseCaseContext, type ServiceDeps } from './context';
 import { WorklistUseCases } from './worklists';
@@ -46,6 +47,8 @@ export interface PathwayService {
   readonly members: MemberUseCases;
   /** Consent to notes, subject access, erasure and the retention schedule. */
   readonly personalData: PersonalDataUseCases;
+  /** Claims for involvement payments and expenses, the partner's payment choices and the finance export. */
+  readonly claims: ClaimUseCases;
   /**
    * The same use cases for one bot turn: each read goes to the store once until a
    * write ({@link ReadingOnce}). Made for each turn and dropped after it, so the next
@@ -70,6 +73,7 @@ export const USE_CASE_INPUTS = {
   personalData: personalDataInputs,
   channels: channelInputs,
   equalityMonitoring: monitoringInputs,
+  claims: claimInputs,
 } as const;
 
 export function createPathwayService(deps: ServiceDeps): PathwayService {
@@ -90,6 +94,7 @@ export function createPathwayService(deps: ServiceDeps): PathwayService {
     roleViews: new RoleViewUseCases(ctx),
     members: new MemberUseCases(ctx),
     personalData: new PersonalDataUseCases(ctx),
+    claims: new ClaimUseCases(ctx),
     forOneTurn: () => createPathwayService({ ...deps, store: new ReadingOnce(deps.store) }),
   };
 }
@@ -99,6 +104,7 @@ export type { AccessSettings, Reach } from './access';
 export type { RoleOutcome } from './roles';
 export { RETENTION_ACTOR, exportSummary, type Erasure, type InvolvementExport, type PersonalDataExport } from './personal-data';
 export type { DuplicateGroup, Merge, PartnerMatch } from './partners';
+export type { ClaimLine, FinanceExport } from './claims';
 export type { Agenda, AgendaItem, OneToOneInvitation } from './one-to-one-views';
 export {
   DEFAULT_MONITORING_MIN_COUNT,

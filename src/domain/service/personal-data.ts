@@ -5,11 +5,13 @@ import {
   columnsOf,
   partners,
   type ActivityEntry,
+  type Claim,
   type InductionTask,
   type Involvement,
   type ListName,
   type OneToOne,
   type Partner,
+  type PaymentPreference,
   type RecordOf,
 } from '../schema/lists';
 import type { Change, ItemRef } from '../store';
@@ -33,6 +35,8 @@ export interface InvolvementExport {
   readonly workstreamTitle: string;
   readonly inductionItems: readonly InductionTask[];
   readonly oneToOnes: readonly OneToOne[];
+  /** Claims for involvement payments and expenses in this role, oldest activity first. */
+  readonly claims: readonly Claim[];
 }
 
 /** Everything held about one person: their answer to a subject access request. */
@@ -40,8 +44,10 @@ export interface PersonalDataExport {
   readonly exportedAt: string;
   readonly exportedBy: string;
   readonly partner: Partner;
+  /** Their choices about involvement payments (to decline, a cap), if they made any. */
+  readonly paymentPreferences: PaymentPreference | null;
   readonly involvements: readonly InvolvementExport[];
-  /** The audit entries about the partner and their involvements, induction items and one-to-ones, oldest first. */
+  /** The audit entries about the partner and their involvements, induction items, one-to-ones and claims, oldest first. */
   readonly auditTrail: readonly ActivityEntry[];
 }
 
@@ -52,6 +58,16 @@ export interface Erasure {
   readonly erasedNow: boolean;
   readonly involvements: number;
   readonly oneToOnes: number;
+  /** Claims kept as financial records, without the person's identity. */
+  readonly claimsKept: number;
+  /** What was kept and why, in a sentence for the person who asked. */
+  readonly kept: string;
+}
+
+/** What erasure says it kept: HMRC asks for financial records to be kept six years. */
+export function keptSentence(claims: number): string {
+  if (claims === 0) return 'No claims were held, so no financial record was kept.';
+  return `${claims === 1 ? '1 claim was' : `${claims} claims were`} kept as financial records, as HMRC requires for six years: dates, amounts and who approved and paid them, with no name and no description of the activity.`;
 }
 
 const ref = { partnerId: itemRef.id, version: itemRef.version, key: idempotencyKey };
@@ -61,12 +77,17 @@ const TITLES = titlesOf('partners', { partnerId: 'Partner', version: 'Version', 
 
 const ERASED = 'Personal data erased';
 
+/** What an erased partner's claim says it was for. */
+export const ERASED_DESCRIPTION = 'Details erased';
+
 /** The partner's involvements, and the induction items and one-to-ones of each, and the duplicate records merged into theirs. */
 interface Held {
   readonly merged: readonly Partner[];
   readonly involvements: readonly Involvement[];
   readonly inductionItems: readonly InductionTask[];
   readonly oneToOnes: readonly OneToOne[];
+  readonly claims: readonly Claim[];
+  readonly paymentPreferences: readonly PaymentPreference[];
 }
 
 /**
@@ -174,17 +195,23 @@ export class PersonalDataUseCases {
       { list: 'activity', where: { list: 'involvements', itemId: ids(held.involvements.map((item) => item.id)) } },
       { list: 'activity', where: { list: 'inductionTasks', itemId: ids(held.inductionItems.map((item) => item.id)) } },
       { list: 'activity', where: { list: 'oneToOnes', itemId: ids(held.oneToOnes.map((item) => item.id)) } },
+      { list: 'activity', where: { list: 'claims', itemId: ids(held.claims.map((item) => item.id)) } },
+      { list: 'activity', where: { list: 'paymentPreferences', itemId: ids(held.paymentPreferences.map((item) => item.id)) } },
     ]);
     const exported: PersonalDataExport = {
       exportedAt: this.ctx.nowIso(),
       exportedBy: actor.name,
       partner,
+      paymentPreferences: held.paymentPreferences[0] ?? null,
       involvements: held.involvements.map((involvement) => ({
         involvement,
         roleTitle: roles.find((role) => role.id === involvement.roleId)?.title ?? '',
         workstreamTitle: workstreams.find((workstream) => workstream.id === involvement.workstreamId)?.title ?? '',
         inductionItems: held.inductionItems.filter((item) => item.involvementId === involvement.id).sort((a, b) => a.order - b.order),
         oneToOnes: held.oneToOnes.filter((item) => item.involvementId === involvement.id).sort((a, b) => a.date.localeCompare(b.date)),
+        claims: held.claims
+          .filter((item) => item.involvementId === involvement.id)
+          .sort((a, b) => a.activityDate.localeCompare(b.activityDate)),
       })),
       auditTrail: audit.flat().sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id),
     };
@@ -243,10 +270,18 @@ export class PersonalDataUseCases {
       ...refsOf('partners', held.merged),
       ...refsOf('involvements', held.involvements),
       ...refsOf('oneToOnes', held.oneToOnes),
+      ...refsOf('claims', held.claims),
+      ...refsOf('paymentPreferences', held.paymentPreferences),
     ];
+    const counts = {
+      involvements: held.involvements.length,
+      oneToOnes: held.oneToOnes.length,
+      claimsKept: held.claims.length,
+      kept: keptSentence(held.claims.length),
+    };
     if (isErased(partner)) {
       await this.ctx.store.purgeHistory(items);
-      return { partner, erasedNow: false, involvements: held.involvements.length, oneToOnes: held.oneToOnes.length };
+      return { partner, erasedNow: false, ...counts };
     }
     const [erased] = await this.ctx.store.commit(
       [
@@ -280,25 +315,43 @@ export class PersonalDataUseCases {
           values: blankPersonalFields('oneToOnes'),
           summary: ERASED,
         })),
+        // A claim is a financial record HMRC asks to be kept six years: its amounts, dates and decisions stay, without the description.
+        ...held.claims.map((item): Change => ({
+          op: 'update',
+          list: 'claims',
+          id: item.id,
+          version: item.version,
+          values: { ...blankPersonalFields('claims'), description: ERASED_DESCRIPTION },
+          summary: `${ERASED}; financial record kept`,
+        })),
+        ...held.paymentPreferences.map((item): Change => ({
+          op: 'delete',
+          list: 'paymentPreferences',
+          id: item.id,
+          version: item.version,
+          summary: ERASED,
+        })),
       ],
       this.ctx.commitContext(actor),
     );
     await this.ctx.store.purgeHistory(items);
-    return { partner: erased as Partner, erasedNow: true, involvements: held.involvements.length, oneToOnes: held.oneToOnes.length };
+    return { partner: erased as Partner, erasedNow: true, ...counts };
   }
 
   /** Everything held about a partner in any workstream (callers have checked access). */
   private async held(partnerId: number): Promise<Held> {
-    const [involvements, merged] = await this.ctx.store.findAll([
+    const [involvements, merged, claims, paymentPreferences] = await this.ctx.store.findAll([
       { list: 'involvements', where: { partnerId } },
       { list: 'partners', where: { mergedInto: partnerId } },
+      { list: 'claims', where: { partnerId } },
+      { list: 'paymentPreferences', where: { partnerId } },
     ] as const);
     const involvementIds = involvements.map((involvement) => involvement.id);
     const [inductionItems, oneToOnes] = await this.ctx.store.findAll([
       { list: 'inductionTasks', where: { involvementId: involvementIds } },
       { list: 'oneToOnes', where: { involvementId: involvementIds } },
     ]);
-    return { merged, involvements, inductionItems, oneToOnes };
+    return { merged, involvements, inductionItems, oneToOnes, claims, paymentPreferences };
   }
 }
 
@@ -342,6 +395,9 @@ export function exportSummary(exported: PersonalDataExport): string {
     '',
     'Your details',
     ...fieldLines('partners', partner, '  '),
+    ...(exported.paymentPreferences
+      ? ['', 'Your choices about payment', ...fieldLines('paymentPreferences', exported.paymentPreferences, '  ')]
+      : []),
   ];
   for (const item of exported.involvements) {
     lines.push('', `Role: "${item.roleTitle}" (${item.workstreamTitle})`, ...fieldLines('involvements', item.involvement, '  '));
@@ -355,6 +411,9 @@ export function exportSummary(exported: PersonalDataExport): string {
     }
     for (const oneToOne of item.oneToOnes) {
       lines.push(`  One-to-one on ${oneToOne.date}:`, ...fieldLines('oneToOnes', oneToOne, '    '));
+    }
+    for (const claim of item.claims) {
+      lines.push(`  Claim for ${claim.activityDate}:`, ...fieldLines('claims', claim, '    '));
     }
   }
   lines.push(

@@ -1,9 +1,10 @@
 import { isMonday, parseISO } from 'date-fns';
-import { daysBetween, longDate, plusDays, type CalendarDate } from '../calendar';
+import { dateIn, daysBetween, longDate, plusDays, type CalendarDate } from '../calendar';
+import { CLAIM_APPROVAL_WAIT_DAYS, pounds } from '../claims';
 import { inductionProgress, progressOf } from '../induction';
 import { CLOSED_STAGES } from '../involvement';
 import { describeDue, dueState, type NextOneToOne } from '../one-to-ones';
-import { STAGES, type InductionTask, type Involvement, type Partner, type Role } from '../schema/lists';
+import { STAGES, type Claim, type InductionTask, type Involvement, type Partner, type Role } from '../schema/lists';
 import type { Principal } from '../principal';
 import { AccessPolicy, type Reach } from './access';
 import { displayName, UseCaseContext } from './context';
@@ -48,7 +49,13 @@ export interface ReminderWindows {
 
 /** What a reminder is about; each kind is sent once per occurrence. */
 export type ReminderKind =
-  'one-to-one-due' | 'one-to-one-overdue' | 'one-to-one-escalated' | 'induction-stalled' | 'role-closing' | 'weekly-digest';
+  | 'one-to-one-due'
+  | 'one-to-one-overdue'
+  | 'one-to-one-escalated'
+  | 'induction-stalled'
+  | 'role-closing'
+  | 'weekly-digest'
+  | 'claim-awaiting-approval';
 
 /**
  * One reminder that is due now. `key` names this occurrence, so a caller that
@@ -141,21 +148,25 @@ export class WorklistUseCases {
   async reminders(windows: ReminderWindows): Promise<Reminder[]> {
     const today = this.ctx.today();
     const monday = isMonday(parseISO(today));
-    const [dueItems, inductionItems, roleItems, openItems] = await this.ctx.store.findAll([
+    const waitedSince = new Date(this.ctx.deps.clock.now().getTime() - CLAIM_APPROVAL_WAIT_DAYS * 86_400_000).toISOString();
+    const [dueItems, inductionItems, roleItems, openItems, claimItems] = await this.ctx.store.findAll([
       { list: 'involvements', where: { stage: 'Active', nextOneToOneDue: { lte: plusDays(today, windows.dueWithinDays) } } },
       { list: 'involvements', where: { stage: 'Induction' } },
       { list: 'roles', where: { status: 'Advertised', closingDate: { gte: today, lte: plusDays(today, windows.closingWithinDays) } } },
       // The digest's involvements, on a Monday only: an empty "any of" reads nothing.
       { list: 'involvements', where: { stage: monday ? OPEN_STAGES : [] } },
+      { list: 'claims', where: { submittedAt: { lte: waitedSince }, status: 'Submitted' } },
     ]);
     const involvements = [...dueItems, ...inductionItems, ...openItems];
-    const owners = [...involvements, ...roleItems].flatMap((item) => (item.ownerId ? [item.ownerId] : []));
+    const owners = [...[...involvements, ...roleItems].map((item) => item.ownerId), ...claimItems.map((claim) => claim.approverId)].flatMap(
+      (id) => (id ? [id] : []),
+    );
     const [taskItems, partners, roles, memberRows, workstreams] = await this.ctx.store.findAll([
       { list: 'inductionTasks', where: { involvementId: inductionItems.map((item) => item.id) } },
-      { list: 'partners', where: { id: [...new Set(involvements.map((item) => item.partnerId))] } },
+      { list: 'partners', where: { id: [...new Set([...involvements, ...claimItems].map((item) => item.partnerId))] } },
       { list: 'roles', where: { id: [...new Set(involvements.map((item) => item.roleId))] } },
       AccessPolicy.reachQuery(owners),
-      { list: 'workstreams', where: { id: [...new Set([...involvements, ...roleItems].map((item) => item.workstreamId))] } },
+      { list: 'workstreams', where: { id: [...new Set([...involvements, ...roleItems, ...claimItems].map((item) => item.workstreamId))] } },
     ]);
     const names = namesOf(partners);
     const roleTitles = titlesOf(roles);
@@ -173,6 +184,7 @@ export class WorklistUseCases {
       ),
       ...roleItems.map((role) => closingReminder(role, today)),
       ...this.digests(today, openItems, reach, (items) => this.linesFrom(items, names, roleTitles)),
+      ...claimItems.map((claim) => this.claimReminder(claim, names, today)),
     ];
     const channels = new Map(workstreams.map((workstream) => [workstream.id, workstream.teamsChannelId]));
     // Each reminder's owner is kept only while they still belong to its workstream: someone
@@ -182,6 +194,25 @@ export class WorklistUseCases {
       ownerId: reminder.ownerId && AccessPolicy.includes(reach.get(reminder.ownerId), reminder.workstreamId) ? reminder.ownerId : null,
       teamsChannelId: channels.get(reminder.workstreamId) ?? null,
     }));
+  }
+
+  /** A claim submitted more than {@link CLAIM_APPROVAL_WAIT_DAYS} days ago, to its approver (the Engagement team when it has none). */
+  private claimReminder(claim: Claim, names: Map<number, string>, today: CalendarDate): ReminderDraft {
+    const name = names.get(claim.partnerId) ?? 'A partner';
+    const submitted = dateIn(this.ctx.settings.timeZone, claim.submittedAt as string);
+    return {
+      kind: 'claim-awaiting-approval',
+      key: `claim-awaiting-approval:${claim.id}:${claim.submittedAt as string}`,
+      ownerId: claim.approverId,
+      workstreamId: claim.workstreamId,
+      involvementId: claim.involvementId,
+      partnerId: claim.partnerId,
+      toEngagementTeam: claim.approverId === null,
+      title: `Claim waiting for approval: ${name}`,
+      lines: [
+        `${name}'s claim for ${longDate(claim.activityDate)} (${pounds(claim.paymentPence + claim.expensesPence)}) was submitted by ${claim.submittedBy ?? 'a colleague'} on ${longDate(submitted)} and has waited ${plural(daysBetween(submitted, today), 'day')}. Please approve or reject it, so the partner is not left out of pocket.`,
+      ],
+    };
   }
 
   private oneToOneReminders(

@@ -236,6 +236,22 @@ export const WANTED_VIEWS: readonly WantedView[] = [
     query: `<Where>${eq('PPPAdvertState', 'Choice', 'Awaiting approval')}</Where><OrderBy><FieldRef Name="PPPClosingDate"/></OrderBy>`,
     fields: ['PPPTitle', 'PPPWorkstream', 'PPPOwnerName', 'PPPClosingDate', 'PPPAdvertState'],
   },
+  {
+    list: 'claims',
+    title: 'Claims awaiting approval',
+    query: `<Where>${eq('PPPStatus', 'Choice', 'Submitted')}</Where><OrderBy><FieldRef Name="PPPSubmittedAt"/></OrderBy>`,
+    fields: [
+      'PPPPartner',
+      'PPPWorkstream',
+      'PPPActivityDate',
+      'PPPDescription',
+      'PPPPaymentPence',
+      'PPPExpensesPence',
+      'PPPSubmittedBy',
+      'PPPSubmittedAt',
+      'PPPApproverName',
+    ],
+  },
 ];
 
 const VIEW_ROW_LIMIT = 100;

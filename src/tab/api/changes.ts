@@ -116,7 +116,7 @@ export function changeCalls(http: Http): ChangeCalls {
     },
     recordNotesConsent: (partner) => done(http.call('recordNotesConsent', { partnerId: partner.id }, { version: partner.version })),
     withdrawNotesConsent: (partner) => done(http.call('withdrawNotesConsent', { partnerId: partner.id }, { version: partner.version })),
-    erasePartner: (partner) => done(http.call('erasePartner', { partnerId: partner.id }, { version: partner.version })),
+    erasePartner: async (partner) => (await http.call('erasePartner', { partnerId: partner.id }, { version: partner.version })).kept,
     approveAdvert: (advert, approval) =>
       done(
         http.call(

@@ -218,8 +218,8 @@ export interface ApiClient {
   recordNotesConsent(partner: VersionedRef): Promise<void>;
   /** Records that they withdrew it; the server deletes those notes in every workstream. */
   withdrawNotesConsent(partner: VersionedRef): Promise<void>;
-  /** Erases the partner's personal data everywhere (Engagement team only). */
-  erasePartner(partner: VersionedRef): Promise<void>;
+  /** Erases the partner's personal data everywhere (Engagement team only); answers the server's sentence on what it kept (claims, as financial records). */
+  erasePartner(partner: VersionedRef): Promise<string>;
   /** Approves an advert with its link (Engagement team only): the role becomes Advertised. The server checks the link. */
   approveAdvert(advert: AdvertRef, approval: AdvertApproval): Promise<void>;
   /** Sends an advert back to its workstream with a comment (Engagement team only); the role stays Ready. */

@@ -115,7 +115,40 @@ describe("a partner's personal data", () => {
     });
   });
 
+  /** A claim for care costs, rejected with a reason, and the partner's payment preferences. */
+  async function withClaim(involvement: Involvement): Promise<void> {
+    const claim = await h.service.claims.create(LEAD, {
+      involvementId: involvement.id,
+      activityDate: '2026-03-09',
+      description: 'Design group, care for her mother',
+      expenses: [{ kind: 'Care costs', amountPence: 3000, receiptHeld: true }],
+    });
+    const submitted = await h.service.claims.submit(LEAD, { claimId: claim.id, version: claim.version });
+    await h.service.claims.reject(ENGAGEMENT, {
+      claimId: claim.id,
+      version: submitted.version,
+      reason: 'Her mother’s carer invoice missing',
+    });
+    await h.service.claims.setPaymentPreferences(LEAD, { partnerId: involvement.partnerId, declinesPayment: true });
+  }
+
   describe('a copy of everything held (subject access)', () => {
+    it('includes their claims and payment preferences, with the audit entries about them', async () => {
+      const { involvement, partner } = await activeWithNotes();
+      await withClaim(involvement);
+      const exported = await h.service.personalData.export(ENGAGEMENT, partner.id);
+      expect(exported.paymentPreferences).toMatchObject({ declinesPayment: true });
+      expect(exported.involvements[0].claims).toEqual([
+        expect.objectContaining({ description: 'Design group, care for her mother', status: 'Rejected', expensesPence: 3000 }),
+      ]);
+      expect(new Set(exported.auditTrail.map((entry) => entry.list))).toEqual(
+        new Set(['partners', 'involvements', 'inductionTasks', 'oneToOnes', 'claims', 'paymentPreferences']),
+      );
+      const text = exportSummary(exported);
+      expect(text).toContain('Your choices about payment\n  Declines payment: yes');
+      expect(text).toContain('  Claim for 2026-03-09:\n    Status: Rejected');
+    });
+
     it('gives the partner, each involvement with its role and workstream, induction items, one-to-ones and their audit entries', async () => {
       const { involvement, partner } = await activeWithNotes();
       const exported = await h.service.personalData.export(ENGAGEMENT, partner.id);
@@ -199,6 +232,29 @@ describe("a partner's personal data", () => {
       expect(oneToOne).toMatchObject({ status: 'Held', date: '2026-03-10', notes: null });
       const dashboard = await h.service.partnerViews.dashboard(LEAD, involvement.workstreamId);
       expect(dashboard.stageCounts.Active).toBe(1);
+    });
+
+    it('keeps claims as financial records without identity or description, removes payment preferences, and says so', async () => {
+      const { involvement, partner } = await activeWithNotes();
+      await withClaim(involvement);
+      const erasure = await h.service.personalData.erase(ENGAGEMENT, partnerRef(partner));
+      expect(erasure).toMatchObject({
+        claimsKept: 1,
+        kept: '1 claim was kept as financial records, as HMRC requires for six years: dates, amounts and who approved and paid them, with no name and no description of the activity.',
+      });
+      const [claim] = await h.store.find({ list: 'claims', where: { partnerId: partner.id } });
+      expect(claim).toMatchObject({
+        description: 'Details erased',
+        rejectionReason: null,
+        activityDate: '2026-03-09',
+        expensesPence: 3000,
+        status: 'Rejected',
+        decidedBy: 'Nadia Ali',
+      });
+      expect(await h.store.find({ list: 'paymentPreferences', where: { partnerId: partner.id } })).toEqual([]);
+      const trail = JSON.stringify(await h.store.find({ list: 'activity', where: { list: 'claims', itemId: claim.id } }));
+      expect(trail).toContain('Personal data erased; financial record kept');
+      for (const value of ['mother', 'Maya']) expect(trail).not.toContain(value);
     });
 
     it('records the erasure in the audit trail without the erased data', async () => {

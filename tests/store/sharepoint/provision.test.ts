@@ -111,7 +111,16 @@ describe('provisioning a site', () => {
       'One-to-ones due in 14 days',
       'Overdue one-to-ones',
       'Awaiting approval',
+      'Claims awaiting approval',
     ]);
+  });
+
+  it('names only columns of its own list in each view', () => {
+    for (const wanted of WANTED_VIEWS) {
+      const names = spColumns(wanted.list).map((column) => column.internalName);
+      const referenced = [...wanted.query.matchAll(/FieldRef Name="(\w+)"/g)].map((match) => match[1]);
+      expect([...wanted.fields, ...referenced].filter((name) => !names.includes(name as string))).toEqual([]);
+    }
   });
 
   it('prints its progress and what it created', () => {

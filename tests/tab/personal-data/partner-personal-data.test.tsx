@@ -174,13 +174,16 @@ describe("the Engagement team's data protection actions", () => {
 
   it('after erasure the panel shows the erased state, with nothing that would add personal data', async () => {
     const partnerDetail = jest.fn().mockResolvedValueOnce(ACTIVE).mockResolvedValue(ERASED);
-    const { dialog } = await openPanel(ACTIVE, { engagementTeam: true, api: fakeApi({ partnerDetail }) });
+    const kept = '1 claim was kept as financial records, as HMRC requires for six years.';
+    const erasePartner = jest.fn(async () => kept);
+    const { dialog } = await openPanel(ACTIVE, { engagementTeam: true, api: fakeApi({ partnerDetail, erasePartner }) });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Erase their personal data' }));
     const confirm = await findConfirmation("Erase Samira Patel's personal data?");
     await userEvent.type(within(confirm).getByRole('textbox', { name: /Type their full name/, hidden: true }), 'Samira Patel');
     await userEvent.click(within(confirm).getByRole('button', { name: 'Erase their personal data', hidden: true }));
     const erased = await screen.findByRole('dialog', { name: 'Erased partner 5' });
     expect(within(erased).getByText(/Their personal data was erased on Mon 2 Mar 2026/)).toBeInTheDocument();
+    expect(await screen.findByText(`Personal data erased: they are now listed as Erased partner 5. ${kept}`)).toBeInTheDocument();
     expect(within(erased).queryByRole('combobox', { name: 'Next step' })).not.toBeInTheDocument();
     expect(within(erased).queryByRole('button', { name: /consent to notes/ })).not.toBeInTheDocument();
     expect(within(erased).queryByRole('form', { name: 'Record a one-to-one that was held' })).not.toBeInTheDocument();

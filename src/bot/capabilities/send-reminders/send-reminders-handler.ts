@@ -12,6 +12,7 @@ const KIND_NAMES: Readonly<Record<ReminderKind, readonly [string, string]>> = {
   'induction-stalled': ['induction with no progress', 'inductions with no progress'],
   'role-closing': ['role closing soon', 'roles closing soon'],
   'weekly-digest': ['weekly digest', 'weekly digests'],
+  'claim-awaiting-approval': ['claim waiting for approval', 'claims waiting for approval'],
 };
 
 const NOT_CONNECTED =
