@@ -85,6 +85,18 @@ param retentionSchedule string
 @description('Equality monitoring counts under this are never shown; blank means 5.')
 param monitoringMinCount string
 
+@description('Claims: pence a mile for mileage; blank means 45.')
+param claimMileagePence string
+
+@description('Claims: pence for a paid half day; blank means 7500.')
+param claimHalfDayPence string
+
+@description('Claims: pence for a paid full day; blank means 15000.')
+param claimFullDayPence string
+
+@description('Who approves claims: named-contact or engagement-team; blank means named-contact.')
+param claimApprover string
+
 @secure()
 @description('The bearer token a scheduler sends to POST /api/retention/run; blank turns that door off.')
 param retentionToken string
@@ -293,6 +305,10 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     RETENTION_MONTHS: retentionMonths
     RETENTION_SCHEDULE: retentionSchedule
     MONITORING_MIN_COUNT: monitoringMinCount
+    CLAIM_MILEAGE_PENCE: claimMileagePence
+    CLAIM_HALF_DAY_PENCE: claimHalfDayPence
+    CLAIM_FULL_DAY_PENCE: claimFullDayPence
+    CLAIM_APPROVER: claimApprover
     RETENTION_TOKEN: empty(retentionToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=retention-token)'
     // App Service's front end is one reverse proxy, so the client's address is the
     // last X-Forwarded-For entry; rate limits per address need it.
