@@ -82,6 +82,9 @@ param retentionMonths string
 @description('on or off: whether the server applies the retention schedule itself, once a day; blank means on.')
 param retentionSchedule string
 
+@description('on or off: whether the public opportunities feed (/feed/opportunities.json and .rss) is served; blank means off.')
+param opportunitiesFeed string
+
 @secure()
 @description('The bearer token a scheduler sends to POST /api/retention/run; blank turns that door off.')
 param retentionToken string
@@ -289,6 +292,7 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     TIME_ZONE: timeZone
     RETENTION_MONTHS: retentionMonths
     RETENTION_SCHEDULE: retentionSchedule
+    OPPORTUNITIES_FEED: opportunitiesFeed
     RETENTION_TOKEN: empty(retentionToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=retention-token)'
     // App Service's front end is one reverse proxy, so the client's address is the
     // last X-Forwarded-For entry; rate limits per address need it.
