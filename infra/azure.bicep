@@ -97,6 +97,9 @@ param claimFullDayPence string
 @description('Who approves claims: named-contact or engagement-team; blank means named-contact.')
 param claimApprover string
 
+@description('on or off: whether the public opportunities feed (/feed/opportunities.json and .rss) is served; blank means off.')
+param opportunitiesFeed string
+
 @secure()
 @description('The bearer token a scheduler sends to POST /api/retention/run; blank turns that door off.')
 param retentionToken string
@@ -309,6 +312,7 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     CLAIM_HALF_DAY_PENCE: claimHalfDayPence
     CLAIM_FULL_DAY_PENCE: claimFullDayPence
     CLAIM_APPROVER: claimApprover
+    OPPORTUNITIES_FEED: opportunitiesFeed
     RETENTION_TOKEN: empty(retentionToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=retention-token)'
     // App Service's front end is one reverse proxy, so the client's address is the
     // last X-Forwarded-For entry; rate limits per address need it.

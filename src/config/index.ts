@@ -95,6 +95,8 @@ export interface Config {
   readonly retention: RetentionSettings;
   /** The SharePoint site origin (`https://<tenant>.sharepoint.com`) whose pages host the web part: the one origin the API answers cross-origin calls from. */
   readonly sharePointWebOrigin: string | undefined;
+  /** Whether the public opportunities feed (`/feed/opportunities.json` and `.rss`) is served; off unless the organisation turns it on. */
+  readonly opportunitiesFeed: boolean;
 }
 
 /** How the retention schedule (erasure RETENTION_MONTHS after a person's last involvement closed) is run: independent of the bot and its reminders. */
@@ -220,6 +222,12 @@ const schema = z.object({
     })
     .default('on'),
   MONITORING_MIN_COUNT: wholeNumber('MONITORING_MIN_COUNT', 3, 100, DEFAULT_MONITORING_MIN_COUNT, 'a number of forms'),
+  OPPORTUNITIES_FEED: z
+    .enum(['on', 'off'], {
+      error: (issue) =>
+        `OPPORTUNITIES_FEED: "${String(issue.input)}" is not on or off. Set on to publish the Advertised roles at /feed/opportunities.json and /feed/opportunities.rss, or leave it unset (off).`,
+    })
+    .default('off'),
   RETENTION_TOKEN: z.string().min(24, { error: 'RETENTION_TOKEN: use at least 24 random characters, or leave it unset.' }).optional(),
   PAID_LEVELS: z
     .string()
@@ -470,6 +478,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     retention: { schedule: values.RETENTION_SCHEDULE === 'on', triggerToken: values.RETENTION_TOKEN },
     sharePointWebOrigin: values.SHAREPOINT_WEB_ORIGIN,
+    opportunitiesFeed: values.OPPORTUNITIES_FEED === 'on',
   };
 }
 

@@ -94,6 +94,7 @@ export const API = {
   roleDescription: { method: 'GET', path: '/role-description' },
   role: { method: 'GET', path: '/roles/:roleId' },
   advertText: { method: 'GET', path: '/roles/:roleId/advert.txt', file: true },
+  advertHtml: { method: 'GET', path: '/roles/:roleId/advert.html', file: true },
   planRole: { method: 'POST', path: '/roles', status: 201, useCase: ['roles', 'planRole'] },
   updateRole: { method: 'PATCH', path: '/roles/:roleId', useCase: ['roles', 'updateRole'] },
   markRoleReady: { method: 'POST', path: '/roles/:roleId/ready', useCase: ['roles', 'markReady'] },

@@ -10,6 +10,7 @@ export * from './guidance';
 export * from './induction';
 export * from './involvement';
 export * from './one-to-ones';
+export * from './opportunities';
 export * from './personal-data';
 export * from './principal';
 export * from './role';

@@ -125,3 +125,52 @@ export function advertNote(role: Role): string {
   }
   return role.advertUrl ? `Advert: ${role.advertUrl}` : '';
 }
+
+/** Text made safe to place in HTML or XML: the five characters markup gives meaning to, as entities. */
+export function escapeMarkup(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** A section's text as paragraphs: a blank line starts a new one, a single line break stays a line break. */
+function paragraphs(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${paragraph.split('\n').map(escapeMarkup).join('<br>\n')}</p>`)
+    .join('\n');
+}
+
+/**
+ * The one style of the HTML advert: large default text, short lines and generous
+ * spacing (easy-read guidance), in the reader's own colours.
+ */
+const ADVERT_STYLE =
+  'body{font-family:Arial,Helvetica,sans-serif;font-size:1.25rem;line-height:1.6;max-width:34em;margin:1.5em auto;padding:0 1em}h1{font-size:2rem;line-height:1.25}h2{font-size:1.5rem;margin-top:1.5em}p{margin:0 0 1em}';
+
+/**
+ * The advert as a standalone HTML page for the opportunities pages: British English,
+ * the title as the one top heading, each section under its own heading, every value
+ * from the role escaped, no script and no table.
+ */
+export function advertHtml(role: Role): string {
+  const sections = advertSections(role).map((section) => `<h2>${escapeMarkup(section.heading)}</h2>\n${paragraphs(section.text)}`);
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeMarkup(role.title)}</title>`,
+    `<style>${ADVERT_STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    `<h1>${escapeMarkup(role.title)}</h1>`,
+    ...sections,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -11,7 +11,8 @@ import { errorHandler, sendError } from './http-errors';
 import { jobHandler, type JobTrigger } from './job-routes';
 import type { Logger } from '../logging/logger';
 import { callerIdentity, principalMiddleware } from './principal';
-import { withinRateLimits, type RateLimitStoreFactory } from './rate-limit';
+import { FEED_PATHS, opportunitiesJsonHandler, opportunitiesRssHandler } from './opportunities-feed';
+import { publicRateLimit, withinRateLimits, type RateLimitStoreFactory } from './rate-limit';
 import { requestLog, routeNamed } from './request-log';
 import { securityHeaders } from './security-headers';
 import { tabRouter } from './tab-files';
@@ -33,7 +34,7 @@ export interface AppDependencies {
   readonly jobs?: readonly JobTrigger[];
   /** Without `rateLimit` the tab API is not rate limited; the composition root always passes it. */
   readonly config: Pick<Config, 'identity' | 'tabDir'> &
-    Partial<Pick<Config, 'bot' | 'signIn' | 'rateLimit' | 'sharePointWebOrigin'>> & {
+    Partial<Pick<Config, 'bot' | 'signIn' | 'rateLimit' | 'sharePointWebOrigin' | 'opportunitiesFeed'>> & {
       /** The organisation's document links, sent with a partner's checklist; none when left out. */
       readonly botSettings?: Pick<Config['botSettings'], 'documents'>;
     };
@@ -125,6 +126,7 @@ function doorsFor(deps: AppDependencies): Record<Door, DoorSteps> {
   };
   return {
     anyone: { check: [], body: [] },
+    public: { check: rateLimit ? [publicRateLimit(rateLimit, deps.logger, deps.rateLimitStore)] : [], body: [] },
     scheduler: { check: [], body: [] },
     bot: {
       check: [
@@ -182,6 +184,8 @@ function botIdHandler(botId: string | null): RequestHandler {
 type Door =
   /** Anyone: health probes, the bot's public id, the tab's files. */
   | 'anyone'
+  /** Anyone, within a rate limit per client address: the opportunities feed, which websites read. */
+  | 'public'
   /** A scheduler presenting the job's own token (checked by the job's handler). */
   | 'scheduler'
   /** Bot Framework: an activity, its sender checked by the bot's adapter. */
@@ -201,7 +205,8 @@ interface AppRoute {
  * The HTTP app, and the one map of its routes (below, in the order they match):
  * `/healthz` (liveness), `/readyz` (readiness), the scheduled jobs' triggers, the bot at
  * `/api/messages`, every route of the tab's API contract (`src/contract/api.ts`) under
- * `/api`, the built tab under `/tab`, and `/`. A known path with the wrong method is 405
+ * `/api`, the public opportunities feed under `/feed` (only when the organisation turns it on),
+ * the built tab under `/tab`, and `/`. A known path with the wrong method is 405
  * (with Allow); anything else is 404. Every response carries the security headers;
  * every error is answered JSON and never with a stack trace. The API answers cross-origin
  * calls from the configured SharePoint origin only (`./cors`), for the web part.
@@ -241,6 +246,12 @@ export function createApp(deps: AppDependencies): Express {
         ? { method: 'GET', path: `/api${API.botId.path}`, door: 'anyone', handler: botIdHandler(deps.config.bot?.appId ?? null) }
         : { method: API[name].method, path: `/api${API[name].path}`, door: 'signed-in', handler: apiHandler(name, api) },
     ),
+    ...(deps.config.opportunitiesFeed
+      ? [
+          { method: 'GET', path: FEED_PATHS.json, door: 'public', handler: opportunitiesJsonHandler(deps.service) } as const,
+          { method: 'GET', path: FEED_PATHS.rss, door: 'public', handler: opportunitiesRssHandler(deps.service) } as const,
+        ]
+      : []),
     { method: 'GET', path: '/', door: 'anyone', handler: (_req, res) => res.redirect(302, '/tab/') },
   ];
 

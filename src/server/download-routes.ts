@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { createEvent, type EventAttributes } from 'ics';
 import type { FileRoute } from '../contract/api';
 import {
+  advertHtml,
   advertText,
   exportSummary,
   type DashboardRow,
@@ -19,7 +20,12 @@ export interface Download {
   readonly fileName: string;
   readonly contentType: string;
   readonly body: string;
+  /** A stricter content security policy than the tab's, for a file a browser could show as a page. */
+  readonly contentSecurityPolicy?: string;
 }
+
+/** The HTML advert runs nothing and loads nothing: its only style is inline, and it may not be framed. */
+const ADVERT_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Makes a file from the path's ids (already checked to be positive whole numbers). */
 type MakeFile = (service: PathwayService, actor: Principal, ids: Readonly<Record<string, number>>) => Promise<Download>;
@@ -170,6 +176,15 @@ export const FILES: { readonly [K in FileRoute]: MakeFile } = {
       body: `\uFEFF${representativenessCsv(view)}`,
     };
   },
+  advertHtml: async (service, actor, ids) => {
+    const { role } = await service.roleViews.role(actor, ids.roleId);
+    return {
+      fileName: `advert-${fileSlug(role.title, 'role')}.html`,
+      contentType: 'text/html; charset=utf-8',
+      body: advertHtml(role),
+      contentSecurityPolicy: ADVERT_HTML_POLICY,
+    };
+  },
   personalDataJson: async (service, actor, ids) => ({
     fileName: `partner-${ids.partnerId}-personal-data.json`,
     contentType: 'application/json; charset=utf-8',
@@ -190,6 +205,7 @@ export function fileHandler(
   return async (_req, res, ids) => {
     const file = await FILES[name](service, principalOf(res), ids);
     res.setHeader('Cache-Control', 'no-store');
+    if (file.contentSecurityPolicy) res.setHeader('Content-Security-Policy', file.contentSecurityPolicy);
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     res.status(200).type(file.contentType).send(file.body);
   };

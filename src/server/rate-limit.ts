@@ -6,8 +6,8 @@ import { sendError } from './http-errors';
 import { errorFields, type Logger } from '../logging/logger';
 import { routeOf } from './request-log';
 
-/** The three counts kept: reads and writes per signed-in person, refused sign-ins per client address. */
-export type RateLimitName = 'reads' | 'writes' | 'refused-sign-ins';
+/** The counts kept: reads and writes per signed-in person; refused sign-ins and public reads per client address. */
+export type RateLimitName = 'reads' | 'writes' | 'refused-sign-ins' | 'public-reads';
 
 /**
  * Makes the store that keeps one limit's counts. The default keeps them in this
@@ -86,4 +86,12 @@ export function withinRateLimits(
     principal,
     perPerson,
   );
+}
+
+/**
+ * The limit on public routes that anyone may read without signing in (the opportunities
+ * feed): `readsPerMinute` a minute from each client address, answered 429 as above.
+ */
+export function publicRateLimit(settings: RateLimitSettings, logger: Logger, store: RateLimitStoreFactory = inMemory): RequestHandler {
+  return limiter('public-reads', settings.readsPerMinute, { store, logger, key: clientAddress });
 }

@@ -62,6 +62,7 @@ describe('loadConfig', () => {
       rateLimit: { readsPerMinute: 300, writesPerMinute: 60, refusedSignInsPerMinute: 60, proxyHops: 0 },
       retention: { schedule: true, triggerToken: undefined },
       sharePointWebOrigin: undefined,
+      opportunitiesFeed: false,
     });
   });
 
@@ -97,6 +98,14 @@ describe('loadConfig', () => {
     expect(problemsFor({ RETENTION_SCHEDULE: 'sometimes', RETENTION_TOKEN: 'short' }).problems).toEqual([
       'RETENTION_SCHEDULE: "sometimes" is not on or off. Leave it unset (on) so the server erases personal data when the retention period ends, or set off only when a scheduler calls POST /api/retention/run.',
       'RETENTION_TOKEN: use at least 24 random characters, or leave it unset.',
+    ]);
+  });
+
+  it('serves the opportunities feed only with OPPORTUNITIES_FEED=on, and says what else to set', () => {
+    expect(loadConfig({ OPPORTUNITIES_FEED: 'on' }).opportunitiesFeed).toBe(true);
+    expect(loadConfig({ OPPORTUNITIES_FEED: 'off' }).opportunitiesFeed).toBe(false);
+    expect(problemsFor({ OPPORTUNITIES_FEED: 'yes' }).problems).toEqual([
+      'OPPORTUNITIES_FEED: "yes" is not on or off. Set on to publish the Advertised roles at /feed/opportunities.json and /feed/opportunities.rss, or leave it unset (off).',
     ]);
   });
 

@@ -51,6 +51,16 @@ async function draftRole(): Promise<{ id: number; version: number }> {
   return planned.body.role;
 }
 
+/** {@link draftRole} with the whole role description filled in. */
+async function describedRole(): Promise<{ id: number }> {
+  const role = await draftRole();
+  await as(jo)
+    .patch(`/api/roles/${role.id}`)
+    .send({ version: role.version, ...COMPLETE_DESCRIPTION })
+    .expect(200);
+  return role;
+}
+
 /** The text of one section of a guidance file in the repository. */
 function guidanceSection(topic: string, section: string): string {
   const text = fs.readFileSync(`content/guidance/${topic}.md`, 'utf8');
@@ -89,12 +99,14 @@ describe('GET /api/roles/:roleId', () => {
     expect(refused.body.error.code).toBe('no-access');
     expect(JSON.stringify(refused.body)).not.toContain('Maternity voices partner');
     await as(sam).get(`/api/roles/${role.id}/advert.txt`).expect(403);
+    await as(sam).get(`/api/roles/${role.id}/advert.html`).expect(403);
   });
 
   it('answers the Engagement team 404 for a role that does not exist, and anyone 404 for an id that is not one', async () => {
     await draftRole();
     expect((await as(engagement).get('/api/roles/999').expect(404)).body.error.code).toBe('not-found');
     await as(engagement).get('/api/roles/999/advert.txt').expect(404);
+    await as(engagement).get('/api/roles/999/advert.html').expect(404);
     await as(jo).get('/api/roles/first').expect(404);
   });
 
@@ -159,16 +171,38 @@ describe('GET /api/role-description', () => {
 
 describe('GET /api/roles/:roleId/advert.txt', () => {
   it('downloads the advert as text for the opportunities pages, named for the role', async () => {
-    const role = await draftRole();
-    await as(jo)
-      .patch(`/api/roles/${role.id}`)
-      .send({ version: role.version, ...COMPLETE_DESCRIPTION })
-      .expect(200);
+    const role = await describedRole();
     const file = await as(jo).get(`/api/roles/${role.id}/advert.txt`).expect(200);
     expect(file.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(file.headers['content-disposition']).toBe('attachment; filename="advert-maternity-voices-partner.txt"');
     expect(file.text).toMatch(/^Maternity voices partner\n\nWhy this role matters\nBring lived experience/);
     expect(file.text).toContain('Contact Jo Bloggs, jo.bloggs@example.org by Thursday 30 April 2026.');
     expect(file.text).toBe((await as(jo).get(`/api/roles/${role.id}`).expect(200)).body.advert);
+  });
+});
+
+describe('GET /api/roles/:roleId/advert.html', () => {
+  it('downloads the advert as a page for the opportunities pages, named for the role, that may run and load nothing', async () => {
+    const role = await describedRole();
+    const file = await as(jo).get(`/api/roles/${role.id}/advert.html`).expect(200);
+    expect(file.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(file.headers['content-disposition']).toBe('attachment; filename="advert-maternity-voices-partner.html"');
+    expect(file.headers['cache-control']).toBe('no-store');
+    expect(file.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'unsafe-inline';/);
+    expect(file.text).toContain('<html lang="en-GB">');
+    expect(file.text).toContain('<h1>Maternity voices partner</h1>\n<h2>Why this role matters</h2>\n<p>Bring lived experience');
+    expect(file.text).toContain('<p>Contact Jo Bloggs, jo.bloggs@example.org by Thursday 30 April 2026.');
+  });
+
+  it('escapes markup typed into the role, so the page shows it as text', async () => {
+    const role = await draftRole();
+    await as(jo)
+      .patch(`/api/roles/${role.id}`)
+      .send({ version: role.version, title: 'Partner <script>alert(1)</script>', purpose: 'Shape "care" & <b>services</b>' })
+      .expect(200);
+    const file = await as(jo).get(`/api/roles/${role.id}/advert.html`).expect(200);
+    expect(file.text).not.toMatch(/<script|<b>/);
+    expect(file.text).toContain('<h1>Partner &#60;script&#62;alert(1)&#60;/script&#62;</h1>');
+    expect(file.text).toContain('<p>Shape &#34;care&#34; &#38; &#60;b&#62;services&#60;/b&#62;</p>');
   });
 });

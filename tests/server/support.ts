@@ -65,6 +65,7 @@ export function testApp(
     rateLimitStore?: RateLimitStoreFactory;
     documents?: DocumentLinks;
     sharePointWebOrigin?: string;
+    opportunitiesFeed?: boolean;
   } = {},
 ): TestApp {
   const store = openSqliteStore({ path: ':memory:' });
@@ -88,6 +89,7 @@ export function testApp(
       rateLimit: options.rateLimit,
       botSettings: { documents: options.documents ?? {} },
       sharePointWebOrigin: options.sharePointWebOrigin,
+      opportunitiesFeed: options.opportunitiesFeed,
     },
     logger,
     rateLimitStore: options.rateLimitStore,

@@ -1,5 +1,6 @@
 import type { Principal } from '../principal';
 import { RefusedError } from '../errors';
+import { openOpportunities, type Opportunity } from '../opportunities';
 import { missingDescription, planningWarnings } from '../role';
 import type { Role } from '../schema/lists';
 import type { RoleOutcome } from './roles';
@@ -38,6 +39,15 @@ export class RoleViewUseCases {
     // Sorted here: SharePoint sorts only on indexed columns once a list is past its view threshold.
     const waiting = await this.ctx.store.find({ list: 'roles', where: { advertState: 'Awaiting approval' } });
     return waiting.sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  /**
+   * The public opportunities: every Advertised role whose closing date has not passed,
+   * soonest closing first, with nothing about any person. Asked by no one, for anyone
+   * (the public feed), so it takes no principal.
+   */
+  async opportunities(): Promise<Opportunity[]> {
+    return openOpportunities(await this.ctx.store.find({ list: 'roles', where: { status: 'Advertised' } }), this.ctx.today());
   }
 
   private outcome(role: Role): RoleOutcome {

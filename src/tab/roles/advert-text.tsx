@@ -15,16 +15,18 @@ const useStyles = makeStyles({
 export interface AdvertTextProps {
   /** The advert as the server makes it from the role description. */
   readonly text: string;
-  /** Fetches the advert as a file (with the sign-in token). */
+  /** Fetches the advert as a text file (with the sign-in token). */
   readonly download: () => Promise<DownloadedFile>;
+  /** Fetches the advert as a web page, for the opportunities pages (with the sign-in token). */
+  readonly downloadPage: () => Promise<DownloadedFile>;
 }
 
 /**
  * A role's advert, for the opportunities pages: shown as it will read, copied to the
- * clipboard, or downloaded as a text file. Where the browser (or Teams) does not let
+ * clipboard, or downloaded as a text file or a web page. Where the browser (or Teams) does not let
  * the tab copy, the text is selected for the person to copy themselves.
  */
-export function AdvertText({ text, download }: AdvertTextProps) {
+export function AdvertText({ text, download, downloadPage }: AdvertTextProps) {
   const styles = useStyles();
   const formStyles = useFormStyles();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -49,6 +51,7 @@ export function AdvertText({ text, download }: AdvertTextProps) {
           Copy the advert text
         </Button>
         <DownloadButton fetchFile={download}>Download the advert (.txt)</DownloadButton>
+        <DownloadButton fetchFile={downloadPage}>Download the advert as a web page (.html)</DownloadButton>
       </div>
       <Text role="status" className={styles.said}>
         {said}

@@ -363,7 +363,11 @@ export function RoleEditor({ api, workstreamId, roleId: opened, onChanged, onBac
       />
       {role && (
         <Section title="Advert" level={3}>
-          <AdvertText text={role.advert} download={() => api.download('advertText', { roleId: role.role.id })} />
+          <AdvertText
+            text={role.advert}
+            download={() => api.download('advertText', { roleId: role.role.id })}
+            downloadPage={() => api.download('advertHtml', { roleId: role.role.id })}
+          />
         </Section>
       )}
     </div>

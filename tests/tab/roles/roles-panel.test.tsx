@@ -334,12 +334,14 @@ describe('the Roles view of a workstream', () => {
     expect(screen.getByText(/The advert text is selected: press Ctrl\+C/)).toBeInTheDocument();
   });
 
-  it('downloads the advert as a file for the opportunities pages', async () => {
+  it('downloads the advert as a text file or a web page for the opportunities pages', async () => {
     stubObjectUrls();
     const api = fakeApi({ roleDescription: jest.fn(async () => FORM), role: jest.fn(async () => draft()) });
     await openRole(api);
     await userEvent.click(screen.getByRole('button', { name: 'Download the advert (.txt)' }));
-    expect(api.download).toHaveBeenCalledWith('advertText', { roleId: 7 });
+    expect(api.download).toHaveBeenLastCalledWith('advertText', { roleId: 7 });
+    await userEvent.click(screen.getByRole('button', { name: 'Download the advert as a web page (.html)' }));
+    expect(api.download).toHaveBeenLastCalledWith('advertHtml', { roleId: 7 });
   });
 
   it('goes back to the list with the focus on the role that was open', async () => {
