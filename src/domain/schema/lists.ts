@@ -97,6 +97,11 @@ export interface ListDefinition<N extends string = string, S extends z.ZodRawSha
    * history). Off only where an earlier version would say what one change added.
    */
   readonly keepsHistory: boolean;
+  /**
+   * Whether the list is for the app alone: on SharePoint it does not inherit the
+   * site's permissions, so people who can read the site cannot read it there.
+   */
+  readonly appAlone: boolean;
 }
 
 function defineList<const N extends string, S extends z.ZodRawShape>(
@@ -104,9 +109,10 @@ function defineList<const N extends string, S extends z.ZodRawShape>(
   title: string,
   itemName: string,
   fields: S,
-  options: { keepsHistory?: boolean } = {},
+  options: { keepsHistory?: boolean; appAlone?: boolean } = {},
 ): ListDefinition<N, S> {
-  return { name, title, itemName, fields, schema: z.object(fields), keepsHistory: options.keepsHistory ?? true };
+  const { keepsHistory = true, appAlone = false } = options;
+  return { name, title, itemName, fields, schema: z.object(fields), keepsHistory, appAlone };
 }
 
 export const workstreams = defineList('workstreams', 'PPP Workstreams', 'workstream', {
@@ -308,7 +314,8 @@ export const monitoringTallies = defineList(
     // Marked personal so the audit trail records only that the counts changed: the difference would be one person's answers.
     counts: note('Answers counted', { required: true, personal: true, maxLength: 8000 }),
   },
-  { keepsHistory: false },
+  // Small raw counts next to the involvements marked Answered could point at one person: the app alone reads them.
+  { keepsHistory: false, appAlone: true },
 );
 
 /** The organisation's tables for equality monitoring, each a CSV as they gave it. */

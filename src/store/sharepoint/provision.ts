@@ -267,9 +267,13 @@ export const LIST_VERSIONING = { EnableVersioning: true, MajorVersionLimit: 50 }
 /** For a list whose earlier versions would say too much (`keepsHistory: false` in the schema): equality monitoring's counts. */
 export const NO_VERSIONING = { EnableVersioning: false } as const;
 
+/** What provisioning says of a list it keeps to the app (`appAlone` in the schema). */
+const APP_ALONE = "site permissions not inherited: only the app and the site collection's administrators read it";
+
 interface ListInfo {
   Id: string;
   EnableVersioning: boolean;
+  HasUniqueRoleAssignments: boolean;
 }
 
 /** What a read of a list's fields selects: properties of `SP.Field` only, which SharePoint accepts on every field. */
@@ -371,7 +375,7 @@ class Provisioner {
     const versioning = LISTS[list].keepsHistory ? LIST_VERSIONING : NO_VERSIONING;
     let info: ListInfo;
     try {
-      info = (await this.list(list).select('Id', 'EnableVersioning')()) as ListInfo;
+      info = (await this.list(list).select('Id', 'EnableVersioning', 'HasUniqueRoleAssignments')()) as ListInfo;
     } catch (error) {
       if (sharePointFailure(error)?.status !== 404) throw error;
       const description = `Partner Pathway: ${LISTS[list].itemName} records. Managed by the app; do not rename columns.`;
@@ -380,20 +384,32 @@ class Provisioner {
       const created = (await this.sp.web.lists.add(title, description, 100, false)) as { Id: string };
       this.listIds.set(list, created.Id);
       await this.list(list).update(versioning);
-      this.record(`list ${title}`, 'created');
+      if (LISTS[list].appAlone) await this.keepToTheApp(list);
+      this.record(`list ${title}`, 'created', LISTS[list].appAlone ? APP_ALONE : undefined);
       return;
     }
     this.listIds.set(list, info.Id);
-    if (info.EnableVersioning === versioning.EnableVersioning) {
-      this.record(`list ${title}`, 'left alone');
-      return;
+    const changes: string[] = [];
+    if (info.EnableVersioning !== versioning.EnableVersioning) {
+      await this.list(list).update(versioning);
+      changes.push(
+        versioning.EnableVersioning ? `version history on, ${LIST_VERSIONING.MajorVersionLimit} versions` : 'version history off',
+      );
     }
-    await this.list(list).update(versioning);
-    this.record(
-      `list ${title}`,
-      'changed',
-      versioning.EnableVersioning ? `version history on, ${LIST_VERSIONING.MajorVersionLimit} versions` : 'version history off',
-    );
+    if (LISTS[list].appAlone && !info.HasUniqueRoleAssignments) {
+      await this.keepToTheApp(list);
+      changes.push(APP_ALONE);
+    }
+    this.record(`list ${title}`, changes.length > 0 ? 'changed' : 'left alone', changes.length > 0 ? changes.join('; ') : undefined);
+  }
+
+  /**
+   * Stops the list inheriting the site's permissions, copying none of them
+   * (`breakroleinheritance(copyroleassignments=false, clearsubscopes=true)`): the app,
+   * signed in app-only, is checked by its own permission on the site, not the list's.
+   */
+  private async keepToTheApp(list: ListName): Promise<void> {
+    await this.list(list).breakRoleInheritance(false, true);
   }
 
   private async ensureFields(list: ListName): Promise<void> {

@@ -7,6 +7,7 @@ import '@pnp/sp/lists/index.js';
 import '@pnp/sp/items/index.js';
 import '@pnp/sp/fields/index.js';
 import '@pnp/sp/views/index.js';
+import '@pnp/sp/security/list.js';
 import '@pnp/sp/batching.js';
 import type { IWeb } from '@pnp/sp/webs/index.js';
 import { ConflictError, NotFoundError, RefusedError, StoreUnavailableError } from '../../domain/errors';

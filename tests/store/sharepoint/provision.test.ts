@@ -212,6 +212,19 @@ describe('provisioning a site that already has data', () => {
     expect(standIn.requests.every((request) => request.method === 'GET')).toBe(true);
   });
 
+  it('keeps the equality monitoring counts to the app: the list stops inheriting the site’s permissions, again if someone resets them, and no other list does', async () => {
+    const monitoring = standIn.list('PPP Equality Monitoring');
+    const others = standIn.site.lists.filter((list) => list !== monitoring);
+    expect(monitoring.HasUniqueRoleAssignments).toBe(true);
+    expect(others.filter((list) => list.HasUniqueRoleAssignments).map((list) => list.Title)).toEqual([]);
+    monitoring.HasUniqueRoleAssignments = false;
+    const report = await provision(connectionTo(standIn));
+    expect(report.steps.filter((step) => step.outcome === 'changed').map((step) => [step.target, step.detail])).toEqual([
+      ['list PPP Equality Monitoring', "site permissions not inherited: only the app and the site collection's administrators read it"],
+    ]);
+    expect(monitoring.HasUniqueRoleAssignments).toBe(true);
+  });
+
   it('leaves a column whose type was changed by hand alone, and says so', async () => {
     const field = standIn.list('PPP Roles').fields.find((candidate) => candidate.InternalName === 'PPPLevel');
     if (!field) throw new Error('provisioning did not make the column');

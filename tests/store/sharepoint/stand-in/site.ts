@@ -74,6 +74,8 @@ export interface StandInList {
   ServerRelativeUrl: string;
   EnableVersioning: boolean;
   MajorVersionLimit: number;
+  /** Whether the list has permissions of its own rather than the site's (`breakroleinheritance`). */
+  HasUniqueRoleAssignments: boolean;
   fields: StandInField[];
   views: StandInView[];
   items: Map<number, StoredItem>;
@@ -286,6 +288,7 @@ export class StandInSite {
       ServerRelativeUrl: `${this.path}/Lists/${title}`,
       EnableVersioning: false,
       MajorVersionLimit: 50,
+      HasUniqueRoleAssignments: false,
       fields: [baseField('Title', 'Title', 'Text', { Required: true })],
       views: [{ Id: randomUUID(), Title: 'All Items', ViewQuery: '', RowLimit: 30, PersonalView: false, ViewFields: ['LinkTitle'] }],
       items: new Map(),

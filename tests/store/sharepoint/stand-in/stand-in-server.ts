@@ -256,6 +256,15 @@ export class SharePointStandIn {
       if (/\bRootFolder\b/i.test(query.get('$expand') ?? '')) json.RootFolder = { ServerRelativeUrl: list.ServerRelativeUrl };
       return { status: 200, body: json };
     }
+    // SP.SecurableObject's two methods, POST only, as SharePoint takes them: the list's own permissions, or the site's again.
+    if (method === 'POST' && /^breakroleinheritance\(copyroleassignments=(true|false),\s*clearsubscopes=(true|false)\)$/i.test(rest)) {
+      list.HasUniqueRoleAssignments = true;
+      return { status: 200, body: {} };
+    }
+    if (method === 'POST' && /^resetroleinheritance$/i.test(rest)) {
+      list.HasUniqueRoleAssignments = false;
+      return { status: 200, body: {} };
+    }
     if (/^items$/i.test(rest)) {
       if (method === 'POST') {
         const item = this.site.addItem(list, body);
@@ -352,8 +361,17 @@ export class SharePointStandIn {
   }
 
   private listJson(list: StandInList): Record<string, unknown> {
-    const { Id, Title, Description, BaseTemplate, EnableVersioning, MajorVersionLimit } = list;
-    return { Id, Title, Description, BaseTemplate, ItemCount: list.items.size, EnableVersioning, MajorVersionLimit };
+    const { Id, Title, Description, BaseTemplate, EnableVersioning, MajorVersionLimit, HasUniqueRoleAssignments } = list;
+    return {
+      Id,
+      Title,
+      Description,
+      BaseTemplate,
+      ItemCount: list.items.size,
+      EnableVersioning,
+      MajorVersionLimit,
+      HasUniqueRoleAssignments,
+    };
   }
 
   /** `items(id)/versions` (the current version first) and `items(id)/versions(versionId)`, which an earlier version can be deleted from. */
