@@ -14,6 +14,7 @@ import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiClient } from './api/client';
 import type { CalendarDate, OneToOne, PartnerDetail, StageChange } from './api/types';
+import { EqualityMonitoring } from './equality/monitoring-section';
 import { InductionChecklist } from './induction/induction-checklist';
 import { AcknowledgeInterest } from './interest/acknowledge-interest';
 import { CadenceForm } from './one-to-ones/cadence-form';
@@ -340,6 +341,9 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
                 )
               }
             />
+          </Section>
+          <Section level={3} title="Equality monitoring">
+            <EqualityMonitoring involvement={involvement} name={detail.name} api={api} onSaved={onSaved} />
           </Section>
           {induction && (
             <Section level={3} title="Induction checklist">

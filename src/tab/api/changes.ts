@@ -88,6 +88,11 @@ export function changeCalls(http: Http): ChangeCalls {
       done(http.call('withdrawPeerNetworkInvitation', { partnerId: partner.id }, { version: partner.version, key })),
     setCadence: (involvement, cadenceWeeks, key) =>
       done(http.call('setCadence', { involvementId: involvement.id }, { version: involvement.version, key, cadenceWeeks })),
+    monitoringForm: (involvementId, signal) => http.call('monitoringForm', { involvementId }, undefined, signal),
+    submitMonitoring: (involvement, answers, key) =>
+      done(http.call('submitMonitoring', { involvementId: involvement.id }, { ...answers, version: involvement.version, key })),
+    declineMonitoring: (involvement, key) =>
+      done(http.call('declineMonitoring', { involvementId: involvement.id }, { version: involvement.version, key })),
     duplicates: (signal) => http.call('duplicates', {}, undefined, signal),
     mergePartners: ({ survivor, duplicate }, key) =>
       http.call(

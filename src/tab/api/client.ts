@@ -13,6 +13,7 @@ export type {
   Interest,
   MemberGroup,
   MergeChoice,
+  MonitoringAnswers,
   NewPerson,
   NewWorkstream,
   PartnerCorrections,

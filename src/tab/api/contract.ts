@@ -12,6 +12,7 @@ import type {
   Involvement,
   Member,
   MergeResult,
+  MonitoringForm,
   PartnerDetail,
   Representativeness,
   RoleDescriptionForm,
@@ -128,6 +129,12 @@ export type NewPerson = Omit<NonNullable<Body<'recordInterest'>['partner']>, 'co
  */
 export type Interest = Omit<Body<'recordInterest'>, 'key' | 'interestDate' | 'partner'> & { readonly partner?: NewPerson };
 
+/**
+ * Equality monitoring answers to send: the postcode if asked, and an answer the form offers for each question
+ * answered, under the question's key (the keys come with the form, so the contract cannot name them).
+ */
+export type MonitoringAnswers = Omit<Body<'submitMonitoring'>, 'version' | 'key'> & { readonly [questionKey: string]: string | undefined };
+
 /** Two records of the same person: the one kept and the duplicate merged into it, each at the version read. */
 export interface MergeChoice {
   readonly survivor: VersionedRef;
@@ -191,6 +198,12 @@ export interface ApiClient {
   recordPeerNetworkAnswer(partner: VersionedRef, answer: PeerNetworkAnswer, key: ChangeKey): Promise<void>;
   /** Takes back an invitation the partner has not answered. */
   withdrawPeerNetworkInvitation(partner: VersionedRef, key: ChangeKey): Promise<void>;
+  /** The equality monitoring form for an involvement, with its guidance, or that it was answered or declined. */
+  monitoringForm(involvementId: number, signal: AbortSignal): Promise<MonitoringForm>;
+  /** Sends the partner's equality monitoring answers, at the involvement's version; the server keeps them apart from the record. */
+  submitMonitoring(involvement: VersionedRef, answers: MonitoringAnswers, key: ChangeKey): Promise<void>;
+  /** Records that the partner would rather not fill in the equality monitoring form; it is not offered again. */
+  declineMonitoring(involvement: VersionedRef, key: ChangeKey): Promise<void>;
   /** Sets how often the partner has one-to-ones, in weeks; the server checks the number. */
   setCadence(involvement: VersionedRef, cadenceWeeks: number, key: ChangeKey): Promise<void>;
   /** Records that share an email or phone (Engagement team only). */
@@ -268,6 +281,9 @@ export const CHANGE_CALLS = [
   'recordPeerNetworkAnswer',
   'withdrawPeerNetworkInvitation',
   'setCadence',
+  'monitoringForm',
+  'submitMonitoring',
+  'declineMonitoring',
   'duplicates',
   'mergePartners',
   'addMember',

@@ -4,3 +4,6 @@ import { lazy } from 'react';
 export const RepresentativenessView = lazy(() =>
   import('./representativeness-view').then((module) => ({ default: module.RepresentativenessView })),
 );
+
+/** The equality monitoring form, loaded when staff open it in the partner panel. */
+export const MonitoringFormView = lazy(() => import('./monitoring-form').then((module) => ({ default: module.MonitoringFormView })));

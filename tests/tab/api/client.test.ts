@@ -292,6 +292,24 @@ describe('the changes that carry an idempotency key', () => {
     expect(sent()).toEqual({ path: '/api/partners/5/peer-network/invite', method: 'POST', body: { version: 2, key: 'k-invite' } });
   });
 
+  it('sends only the equality monitoring answers given, at the version read, under the key given', async () => {
+    await api().submitMonitoring({ id: 7, version: 3 }, { sex: 'Prefer not to say', postcode: 'LS6' }, 'k-form');
+    expect(sent()).toEqual({
+      path: '/api/involvements/7/equality-monitoring',
+      method: 'POST',
+      body: { sex: 'Prefer not to say', postcode: 'LS6', version: 3, key: 'k-form' },
+    });
+  });
+
+  it('records that the partner declined the equality monitoring form', async () => {
+    await api().declineMonitoring({ id: 8, version: 1 }, 'k-decline');
+    expect(sent()).toEqual({
+      path: '/api/involvements/8/equality-monitoring/decline',
+      method: 'POST',
+      body: { version: 1, key: 'k-decline' },
+    });
+  });
+
   it('merges a duplicate into the record kept, each at the version read, and says how many involvements moved', async () => {
     const merged = await api().mergePartners({ survivor: { id: 4, version: 6 }, duplicate: { id: 9, version: 1 } }, 'k-merge');
     expect(sent()).toEqual({
