@@ -69,4 +69,25 @@ describe('the partner panel, in a browser', () => {
     expect(await focusInPanel()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('fills in the equality monitoring form with a partner on a phone, shows only that it was answered, with no axe-core violations and nothing sideways', async () => {
+    const [workstream] = (await (await fetch(`${e2e.server.url}/api/workstreams`)).json()) as Array<{ id: number; title: string }>;
+    const { rows } = (await (await fetch(`${e2e.server.url}/api/workstreams/${workstream.id}/dashboard`)).json()) as { rows: Row[] };
+    const { name } = rows[rows.length - 1];
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${e2e.server.url}/tab/?workstream=${workstream.id}`);
+    await page.getByRole('heading', { level: 2, name: workstream.title }).waitFor();
+    await page.getByRole('button', { name, exact: true }).click();
+    const monitoring = page.getByRole('dialog', { name }).getByRole('region', { name: 'Equality monitoring' });
+    await monitoring.getByRole('button', { name: 'Fill in the form with them' }).click();
+    const form = monitoring.getByRole('form', { name: 'Equality monitoring form' });
+    await form.getByRole('button', { name: 'Send the answers' }).waitFor();
+    const sideways = () => page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth > window.innerWidth);
+    expect({ sideways: await sideways(), violations: await axeViolations(page) }).toEqual({ sideways: false, violations: [] });
+    await form.getByRole('combobox').first().selectOption({ index: 1 });
+    await form.getByRole('button', { name: 'Send the answers' }).click();
+    await monitoring.getByText('Answered', { exact: true }).waitFor();
+    expect(await monitoring.getByRole('button').count()).toBe(0);
+    expect({ sideways: await sideways(), violations: await axeViolations(page) }).toEqual({ sideways: false, violations: [] });
+  });
 });
