@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../../src/tab/api/parse';
 import type { MonitoringForm } from '../../../src/tab/api/types';
 import { detail, involvement } from '../builders';
-import { until } from '../../wait';
 import { fakeApi } from '../fake-api';
 import { openPanel, section } from '../panel';
+import { findConfirmation } from '../render';
 
 const GUIDANCE = 'Answering is voluntary, and every question can be left blank or answered "Prefer not to say".';
 
@@ -86,15 +86,16 @@ describe('equality monitoring in the partner panel', () => {
 
   it('records that they would rather not only once confirmed', async () => {
     const { api, monitoring } = await openMonitoring();
-    const rather = within(monitoring).getByRole('button', { name: 'They would rather not' });
-    await userEvent.click(rather);
-    await until(() => screen.queryByRole('alertdialog', { name: 'Record that Sam would rather not fill in the form?' }) !== null);
-    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
-    await until(() => screen.queryByRole('alertdialog', { hidden: true }) === null);
+    const ratherNot = () => within(monitoring).getByRole('button', { name: 'They would rather not' });
+    await userEvent.click(ratherNot());
+    const title = 'Record that Sam would rather not fill in the form?';
+    await userEvent.click(within(await findConfirmation(title)).getByRole('button', { name: 'Cancel', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog', { hidden: true })).not.toBeInTheDocument());
     expect(api.declineMonitoring).not.toHaveBeenCalled();
-    await userEvent.click(rather);
-    await until(() => screen.queryByRole('alertdialog') !== null);
-    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Record that they would rather not' }));
+    await userEvent.click(ratherNot());
+    await userEvent.click(
+      within(await findConfirmation(title)).getByRole('button', { name: 'Record that they would rather not', hidden: true }),
+    );
     expect(api.declineMonitoring).toHaveBeenCalledWith(expect.objectContaining({ id: 7, version: 3 }), expect.any(String));
     expect(await within(monitoring).findByText('Declined')).toBeInTheDocument();
     expect(api.monitoringForm).not.toHaveBeenCalled();
