@@ -13,9 +13,6 @@ import {
   type PaymentPreference,
 } from './schema/lists';
 
-/** A claim submitted this many days ago and not yet approved or rejected is raised with its approver. */
-export const CLAIM_APPROVAL_WAIT_DAYS = 14;
-
 /** Who approves a submitted claim, by the organisation's choice. */
 export const CLAIM_APPROVERS = ['named-contact', 'engagement-team'] as const;
 export type ClaimApprover = (typeof CLAIM_APPROVERS)[number];
@@ -30,14 +27,17 @@ export interface ClaimSettings {
   readonly fullDayPence: number;
   /** `named-contact`: the partner's named contact approves, the Engagement team when there is none; `engagement-team`: the Engagement team. */
   readonly approver: ClaimApprover;
+  /** A claim submitted this many days ago and not yet approved or rejected is raised with its approver. */
+  readonly approvalReminderDays: number;
 }
 
-/** 45p a mile (DOMAIN.md's example rate); £75 a half day and £150 a full day; the named contact approves. */
+/** 45p a mile (DOMAIN.md's example rate); £75 a half day and £150 a full day; the named contact approves, reminded after 14 days. */
 export const DEFAULT_CLAIM_SETTINGS: ClaimSettings = {
   mileagePencePerMile: 45,
   halfDayPence: 7500,
   fullDayPence: 15000,
   approver: 'named-contact',
+  approvalReminderDays: 14,
 };
 
 /** One expense as staff enter it: mileage in miles, anything else as an amount in pence. */

@@ -1,4 +1,4 @@
-import type { Involvement, Principal } from '../../../src/domain';
+import { DEFAULT_CLAIM_SETTINGS, type Involvement, type Principal } from '../../../src/domain';
 import { ENGAGEMENT, LEAD, activeInvolvement, completeDescription, harness, rejection, type Harness } from './harness';
 
 /** A second member of the workstream: submits claims the named contact (LEAD) then approves. */
@@ -97,7 +97,7 @@ describe('claims for involvement payments and expenses', () => {
 
     it('follows the organisation’s own rates', async () => {
       await h.store.close();
-      await setUp({ claims: { mileagePencePerMile: 30, halfDayPence: 5000, fullDayPence: 9000, approver: 'named-contact' } });
+      await setUp({ claims: { ...DEFAULT_CLAIM_SETTINGS, mileagePencePerMile: 30, halfDayPence: 5000, fullDayPence: 9000 } });
       expect(await fullDay(paid)).toMatchObject({ paymentPence: 9000, expensesPence: 375 + 450 });
     });
 
@@ -254,7 +254,7 @@ describe('claims for involvement payments and expenses', () => {
 
     it('sends every claim to the Engagement team when the organisation says so', async () => {
       await h.store.close();
-      await setUp({ claims: { mileagePencePerMile: 45, halfDayPence: 7500, fullDayPence: 15000, approver: 'engagement-team' } });
+      await setUp({ claims: { ...DEFAULT_CLAIM_SETTINGS, approver: 'engagement-team' } });
       const claim = await submitted(paid);
       expect(claim.approverId).toBeNull();
       expect(await rejection(h.service.claims.approve(LEAD, { claimId: claim.id, version: claim.version }))).toMatchObject({
@@ -310,6 +310,18 @@ describe('claims for involvement payments and expenses', () => {
           "Jordan Ellis's claim for Monday 2 March 2026 (£160.13) was submitted by Sam Jones on Friday 20 March 2026 and has waited 15 days. Please approve or reject it, so the partner is not left out of pocket.",
         ],
       });
+    });
+
+    it('waits as many days as the organisation sets before raising a claim', async () => {
+      await h.store.close();
+      await setUp({ claims: { ...DEFAULT_CLAIM_SETTINGS, approvalReminderDays: 3 } });
+      const claim = await submitted(paid);
+      h.clock.goTo('2026-03-22');
+      expect(await claimReminders()).toEqual([]);
+      h.clock.goTo('2026-03-24');
+      expect((await claimReminders()).map((reminder) => reminder.key)).toEqual([
+        `claim-awaiting-approval:${claim.id}:2026-03-20T12:00:00.000Z`,
+      ]);
     });
   });
 
