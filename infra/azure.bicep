@@ -97,6 +97,9 @@ param claimFullDayPence string
 @description('Who approves claims: named-contact or engagement-team; blank means named-contact.')
 param claimApprover string
 
+@description('Claims: days a submitted claim waits before its approver is reminded; blank means 14.')
+param claimApprovalReminderDays string
+
 @description('on or off: whether the public opportunities feed (/feed/opportunities.json and .rss) is served; blank means off.')
 param opportunitiesFeed string
 
@@ -312,6 +315,7 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     CLAIM_HALF_DAY_PENCE: claimHalfDayPence
     CLAIM_FULL_DAY_PENCE: claimFullDayPence
     CLAIM_APPROVER: claimApprover
+    CLAIM_APPROVAL_REMINDER_DAYS: claimApprovalReminderDays
     OPPORTUNITIES_FEED: opportunitiesFeed
     RETENTION_TOKEN: empty(retentionToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=retention-token)'
     // App Service's front end is one reverse proxy, so the client's address is the

@@ -266,6 +266,13 @@ const schema = z.object({
         `CLAIM_APPROVER: "${String(issue.input)}" is not who approves claims. Set named-contact (the partner's named contact, the Engagement team when there is none) or engagement-team, or leave it unset for named-contact.`,
     })
     .default(DEFAULT_CLAIM_SETTINGS.approver),
+  CLAIM_APPROVAL_REMINDER_DAYS: wholeNumber(
+    'CLAIM_APPROVAL_REMINDER_DAYS',
+    1,
+    365,
+    DEFAULT_CLAIM_SETTINGS.approvalReminderDays,
+    'a number of days',
+  ),
   BOT_ID: guid('BOT_ID', "the bot's Microsoft Entra application (client) id, which Teams Toolkit writes during provision"),
   SECRET_BOT_PASSWORD: z.string().optional(),
   BOT_TENANT_ID: guid('BOT_TENANT_ID', "the directory (tenant) id of the bot's single-tenant app registration"),
@@ -454,6 +461,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         halfDayPence: values.CLAIM_HALF_DAY_PENCE,
         fullDayPence: values.CLAIM_FULL_DAY_PENCE,
         approver: values.CLAIM_APPROVER,
+        approvalReminderDays: values.CLAIM_APPROVAL_REMINDER_DAYS,
       },
     },
     bot:

@@ -188,6 +188,8 @@ export const API = {
   },
   workstreamClaims: { method: 'GET', path: '/workstreams/:workstreamId/claims' },
   createClaim: { method: 'POST', path: '/involvements/:involvementId/claims', status: 201, useCase: ['claims', 'create'] },
+  editClaim: { method: 'PATCH', path: '/claims/:claimId', useCase: ['claims', 'edit'] },
+  withdrawClaim: { method: 'POST', path: '/claims/:claimId/withdraw', useCase: ['claims', 'withdraw'] },
   submitClaim: { method: 'POST', path: '/claims/:claimId/submit', useCase: ['claims', 'submit'] },
   approveClaim: { method: 'POST', path: '/claims/:claimId/approve', useCase: ['claims', 'approve'] },
   rejectClaim: { method: 'POST', path: '/claims/:claimId/reject', useCase: ['claims', 'reject'] },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { longDate, plusDays, type CalendarDate } from './calendar';
+import { dateIn, longDate, plusDays, plusMonths, type CalendarDate } from './calendar';
 import { RefusedError } from './errors';
 import type { Principal } from './principal';
 import { isPaidLevel, type RoleSettings } from './role';
@@ -12,9 +12,6 @@ import {
   type ExpenseKind,
   type PaymentPreference,
 } from './schema/lists';
-
-/** A claim submitted this many days ago and not yet approved or rejected is raised with its approver. */
-export const CLAIM_APPROVAL_WAIT_DAYS = 14;
 
 /** Who approves a submitted claim, by the organisation's choice. */
 export const CLAIM_APPROVERS = ['named-contact', 'engagement-team'] as const;
@@ -30,14 +27,17 @@ export interface ClaimSettings {
   readonly fullDayPence: number;
   /** `named-contact`: the partner's named contact approves, the Engagement team when there is none; `engagement-team`: the Engagement team. */
   readonly approver: ClaimApprover;
+  /** A claim submitted this many days ago and not yet approved or rejected is raised with its approver. */
+  readonly approvalReminderDays: number;
 }
 
-/** 45p a mile (DOMAIN.md's example rate); £75 a half day and £150 a full day; the named contact approves. */
+/** 45p a mile (DOMAIN.md's example rate); £75 a half day and £150 a full day; the named contact approves, reminded after 14 days. */
 export const DEFAULT_CLAIM_SETTINGS: ClaimSettings = {
   mileagePencePerMile: 45,
   halfDayPence: 7500,
   fullDayPence: 15000,
   approver: 'named-contact',
+  approvalReminderDays: 14,
 };
 
 /** One expense as staff enter it: mileage in miles, anything else as an amount in pence. */
@@ -140,9 +140,37 @@ export function paymentFor(
   return dayLength === 'Half day' ? settings.halfDayPence : settings.fullDayPence;
 }
 
+/** Years an erased partner's claim is kept after the end of the financial year it relates to: HMRC asks for six. */
+export const CLAIM_RECORD_YEARS = 6;
+
+/** The last day of the financial year (1 April to 31 March, the NHS's accounting year) a date falls in. */
+export function financialYearEnd(date: CalendarDate): CalendarDate {
+  const year = Number(date.slice(0, 4));
+  return date >= `${year}-04-01` ? `${year + 1}-03-31` : `${year}-03-31`;
+}
+
+/**
+ * The last day an erased partner's claim is kept as a financial record: six years
+ * after the end of the financial year of its last step (the activity, the approval
+ * or rejection, or the export for payment, whichever came last), so a payment made
+ * in the year after the activity is kept for that year's six. The retention
+ * schedule deletes the claim the day after.
+ */
+export function claimRecordKeptUntil(claim: Pick<Claim, 'activityDate' | 'decidedAt' | 'paidAt'>, timeZone: string): CalendarDate {
+  const steps = [claim.decidedAt, claim.paidAt].flatMap((at) => (at ? [dateIn(timeZone, at)] : []));
+  const last = [claim.activityDate, ...steps].sort().at(-1) as CalendarDate;
+  return plusMonths(financialYearEnd(last), CLAIM_RECORD_YEARS * 12);
+}
+
 /** Pence as pounds: `£1,234.50`. */
 export function pounds(pence: number): string {
   return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** One expense line in words: "Mileage: 12 miles, £5.40, receipt held" or "Parking: £4.50, no receipt". */
+export function expenseWords(line: ExpenseLine): string {
+  const miles = line.miles === null ? '' : `${line.miles.toLocaleString('en-GB')} ${line.miles === 1 ? 'mile' : 'miles'}, `;
+  return `${line.kind}: ${miles}${pounds(line.amountPence)}, ${line.receiptHeld ? 'receipt held' : 'no receipt'}`;
 }
 
 /** The first and last day of the cap period a date falls in: a week from Monday, a calendar month, or a UK tax year (6 April to 5 April). */

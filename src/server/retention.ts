@@ -6,22 +6,25 @@ import { errorFields, type Logger } from '../logging/logger';
 /** How often the in-process retention schedule looks at the clock; it runs once a day per instance. */
 export const RETENTION_CHECK_EVERY_MS = 60 * 60 * 1000;
 
-/** What one run of the retention schedule did: how many people it erased (never who). */
+/** What one run of the retention schedule did: how many people it erased and how many of their claims it deleted (never whose). */
 export interface RetentionRun {
   readonly erased: number;
+  readonly claimsDeleted: number;
 }
 
 /**
  * One run of the retention schedule: erases the personal data of everyone whose
- * involvements all closed more than RETENTION_MONTHS ago, as the "Retention
- * schedule" actor (audited), and logs how many. Independent of the bot and of the
- * reminders, so turning those off never stops it.
+ * involvements all closed more than RETENTION_MONTHS ago, then deletes erased
+ * partners' claims six years after the end of the financial year they relate to,
+ * as the "Retention schedule" actor (audited), and logs how many. Independent of
+ * the bot and of the reminders, so turning those off never stops it.
  */
 export function retentionRun(service: PathwayService, logger: Logger): () => Promise<RetentionRun> {
   return async () => {
     const erased = await service.personalData.applyRetention(RETENTION_ACTOR);
-    logger.info('Retention schedule run', { erased });
-    return { erased };
+    const claimsDeleted = await service.personalData.deleteErasedClaimsAfterSixYears(RETENTION_ACTOR);
+    logger.info('Retention schedule run', { erased, claimsDeleted });
+    return { erased, claimsDeleted };
   };
 }
 

@@ -36,7 +36,7 @@ describe('loadConfig', () => {
         paidLevels: [4],
         retentionMonths: 72,
         monitoringMinCount: 5,
-        claims: { mileagePencePerMile: 45, halfDayPence: 7500, fullDayPence: 15000, approver: 'named-contact' },
+        claims: { mileagePencePerMile: 45, halfDayPence: 7500, fullDayPence: 15000, approver: 'named-contact', approvalReminderDays: 14 },
       },
       bot: undefined,
       botSettings: {
@@ -187,13 +187,22 @@ describe('loadConfig', () => {
       CLAIM_HALF_DAY_PENCE: '5000',
       CLAIM_FULL_DAY_PENCE: '10000',
       CLAIM_APPROVER: 'engagement-team',
+      CLAIM_APPROVAL_REMINDER_DAYS: '7',
     });
     expect(config.pathway.claims).toEqual({
       mileagePencePerMile: 30,
       halfDayPence: 5000,
       fullDayPence: 10000,
       approver: 'engagement-team',
+      approvalReminderDays: 7,
     });
+  });
+
+  it('refuses a claim approval wait that is not a whole number of days from 1 to 365, saying what to set', () => {
+    for (const value of ['0', 'two weeks', '366'])
+      expect(() => loadConfig({ CLAIM_APPROVAL_REMINDER_DAYS: value })).toThrow(
+        `CLAIM_APPROVAL_REMINDER_DAYS: "${value}" is not a number of days. Set a whole number from 1 to 365, or leave it unset for 14.`,
+      );
   });
 
   it('refuses a claim approver it does not know, saying what to set', () => {

@@ -3,7 +3,9 @@ import {
   capExceeded,
   checkCap,
   capPeriodOf,
+  claimRecordKeptUntil,
   DEFAULT_CLAIM_SETTINGS,
+  expenseWords,
   paymentFor,
   pounds,
   pricedLines,
@@ -53,6 +55,39 @@ describe('claim rates', () => {
   it('writes pounds with pence and thousands', () => {
     expect(pounds(123450)).toBe('£1,234.50');
     expect(pounds(5)).toBe('£0.05');
+  });
+});
+
+describe('expense lines in words', () => {
+  it('says the kind, the miles for mileage, the amount and whether a receipt is held', () => {
+    expect(expenseWords({ kind: 'Mileage', miles: 12.5, amountPence: 563, receiptHeld: true })).toBe(
+      'Mileage: 12.5 miles, £5.63, receipt held',
+    );
+    expect(expenseWords({ kind: 'Mileage', miles: 1, amountPence: 45, receiptHeld: false })).toBe('Mileage: 1 mile, £0.45, no receipt');
+    expect(expenseWords({ kind: 'Care costs', miles: null, amountPence: 123456, receiptHeld: true })).toBe(
+      'Care costs: £1,234.56, receipt held',
+    );
+  });
+});
+
+describe("how long an erased partner's claim is kept", () => {
+  const claim = (activityDate: string, decidedAt: string | null = null, paidAt: string | null = null) => ({
+    activityDate,
+    decidedAt,
+    paidAt,
+  });
+
+  it('is six years from the end of the financial year (1 April to 31 March) of the activity', () => {
+    expect(claimRecordKeptUntil(claim('2026-03-31'), 'Europe/London')).toBe('2032-03-31');
+    expect(claimRecordKeptUntil(claim('2026-04-01'), 'Europe/London')).toBe('2033-03-31');
+  });
+
+  it('counts from its last step when that falls in a later financial year', () => {
+    expect(claimRecordKeptUntil(claim('2026-03-20', '2026-03-30T10:00:00.000Z', '2026-04-02T10:00:00.000Z'), 'Europe/London')).toBe(
+      '2033-03-31',
+    );
+    // 23:30 UTC on 31 March is already 1 April in London.
+    expect(claimRecordKeptUntil(claim('2026-03-20', '2026-03-31T23:30:00.000Z'), 'Europe/London')).toBe('2033-03-31');
   });
 });
 

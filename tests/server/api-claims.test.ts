@@ -94,6 +94,61 @@ describe('claims over HTTP', () => {
     expect(await t.store.find({ list: 'claims' })).toEqual([]);
   });
 
+  it('changes a draft (PATCH), refusing bad input (400) and a stale version (409) and writing nothing for either', async () => {
+    const { samira } = await arrange();
+    const draft = await t.service.claims.create(COLLEAGUE, {
+      involvementId: samira.id,
+      activityDate: '2026-02-10',
+      description: 'Design group',
+      expenses: [{ kind: 'Parking', amountPence: 450, receiptHeld: true }],
+    });
+    const bad = await api()
+      .patch(`/api/claims/${draft.id}`)
+      .send({ version: draft.version, dayLength: 'Evening', expenses: [{ kind: 'Mileage', receiptHeld: true }], status: 'Paid' })
+      .expect(400);
+    expect(bad.body.error.code).toBe('validation');
+    expect(bad.body.error.fields).toMatchObject({
+      dayLength: expect.any(String),
+      'expenses.0.miles': 'Expense 1: Mileage needs the number of miles.',
+    });
+    expect(await t.store.get('claims', draft.id)).toEqual(draft);
+    const changed = await api()
+      .patch(`/api/claims/${draft.id}`)
+      .send({ version: draft.version, dayLength: 'Half day', expenses: [{ kind: 'Mileage', miles: 10, receiptHeld: false }] })
+      .expect(200);
+    expect(changed.body).toMatchObject({ status: 'Draft', paymentPence: 7500, expensesPence: 450, version: draft.version + 1 });
+    const stale = await api().patch(`/api/claims/${draft.id}`).send({ version: draft.version, description: 'Workshop' }).expect(409);
+    expect(stale.body.error.code).toBe('conflict');
+    expect(await t.store.get('claims', draft.id)).toMatchObject({ description: 'Design group' });
+    await api().patch('/api/claims/first').send({ version: 1 }).expect(404);
+  });
+
+  it('withdraws a draft, refuses a submitted claim in words (422) and a stale version (409), and answers 404 once it is gone', async () => {
+    const { samira } = await arrange();
+    const draft = await t.service.claims.create(COLLEAGUE, {
+      involvementId: samira.id,
+      activityDate: '2026-02-10',
+      description: 'Design group',
+      dayLength: 'Full day',
+    });
+    const changed = await t.service.claims.edit(COLLEAGUE, { claimId: draft.id, version: draft.version, dayLength: 'Half day' });
+    expect((await api().post(`/api/claims/${draft.id}/withdraw`).send({ version: draft.version }).expect(409)).body.error.code).toBe(
+      'conflict',
+    );
+    await api().post(`/api/claims/${draft.id}/withdraw`).send({ version: changed.version }).expect(200);
+    expect(await t.store.get('claims', draft.id)).toBeUndefined();
+    const gone = await api().post(`/api/claims/${draft.id}/withdraw`).send({ version: changed.version }).expect(404);
+    expect(gone.body.error.code).toBe('not-found');
+    const sent = await submitted(samira, { activityDate: '2026-02-11', description: 'Panel', dayLength: 'Half day' });
+    const refused = await api().post(`/api/claims/${sent.id}/withdraw`).send({ version: sent.version }).expect(422);
+    expect(refused.body.error).toMatchObject({ code: 'claim-not-draft', details: { status: 'Submitted' } });
+    expect(refused.body.error.message).toMatch(/^This claim is Submitted, so it can no longer be withdrawn: only a Draft can\./);
+    expect((await api().post(`/api/claims/${sent.id}/withdraw`).send({ version: 'latest' }).expect(400)).body.error.fields).toHaveProperty(
+      'version',
+    );
+    expect(await t.store.get('claims', sent.id)).toEqual(sent);
+  });
+
   it('refuses approval over the partner’s cap (422), and the Engagement team can go over once advice is recorded', async () => {
     const { samira } = await arrange();
     await api()

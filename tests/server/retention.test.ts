@@ -64,13 +64,26 @@ describe('the retention schedule runs in the server, apart from the bot and its 
       access: { engagementTeamIds: [ENGAGEMENT_PRINCIPAL.id] },
     });
     const partnerId = await closedPartner(service);
+    const [involvement] = await server.store.find({ list: 'involvements', where: { partnerId } });
+    const claim = await service.claims.create(LEAD_PRINCIPAL, {
+      involvementId: involvement.id,
+      activityDate: '2026-01-05',
+      description: 'Travel to the informal chat',
+      expenses: [{ kind: 'Public transport', amountPence: 480, receiptHeld: true }],
+    });
     const early = await fetch(`${server.url}/api/retention/run`, { method: 'POST' });
-    expect(await early.json()).toEqual({ erased: 0 });
+    expect(await early.json()).toEqual({ erased: 0, claimsDeleted: 0 });
     clock.set('2032-01-07T10:00:00Z');
     const due = await fetch(`${server.url}/api/retention/run`, { method: 'POST' });
     expect(due.status).toBe(200);
-    expect(await due.json()).toEqual({ erased: 1 });
+    expect(await due.json()).toEqual({ erased: 1, claimsDeleted: 0 });
     expect((await server.store.get('partners', partnerId))?.fullName).toBe(`Erased partner ${partnerId}`);
+    // The claim's financial year ended on 31 March 2026: it is kept until 31 March 2032, and deleted the day after.
+    clock.set('2032-03-31T10:00:00Z');
+    expect(await (await fetch(`${server.url}/api/retention/run`, { method: 'POST' })).json()).toEqual({ erased: 0, claimsDeleted: 0 });
+    clock.set('2032-04-01T10:00:00Z');
+    expect(await (await fetch(`${server.url}/api/retention/run`, { method: 'POST' })).json()).toEqual({ erased: 0, claimsDeleted: 1 });
+    expect(await server.store.get('claims', claim.id)).toBeUndefined();
     expect((await fetch(`${server.url}/api/retention/run`)).status).toBe(405);
   });
 
@@ -111,7 +124,7 @@ describe('the in-process retention schedule', () => {
     const stop = startRetentionSchedule({
       run: async () => {
         runs.push(clock.now().toISOString());
-        return { erased: 0 };
+        return { erased: 0, claimsDeleted: 0 };
       },
       lease: localLease(),
       timeZone: 'Europe/London',
@@ -135,7 +148,7 @@ describe('the in-process retention schedule', () => {
       run: async () => {
         attempts += 1;
         if (attempts === 1) throw new Error('store down');
-        return { erased: 0 };
+        return { erased: 0, claimsDeleted: 0 };
       },
       lease: localLease(),
       timeZone: 'Europe/London',

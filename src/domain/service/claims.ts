@@ -14,11 +14,20 @@ import {
   type ClaimSettings,
   type ExpenseLine,
 } from '../claims';
-import { RefusedError, ValidationError } from '../errors';
+import { DomainError, RefusedError, ValidationError } from '../errors';
 import { refuseIfErased } from '../personal-data';
 import type { Principal } from '../principal';
 import { validationErrorOf } from '../schema/validate';
-import { isPlainObject, CAP_PERIODS, claims, type Claim, type ClaimStatus, type PaymentPreference } from '../schema/lists';
+import {
+  isPlainObject,
+  CAP_PERIODS,
+  claims,
+  type Claim,
+  type ClaimStatus,
+  type DayLength,
+  type Involvement,
+  type PaymentPreference,
+} from '../schema/lists';
 import { AccessPolicy } from './access';
 import { byId, displayName, found, idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
 
@@ -31,13 +40,25 @@ const createInput = z
     activityDate: dateField,
     description: claims.fields.description,
     dayLength: claims.fields.dayLength.optional(),
-    /** Checked line by line in {@link parseCreate}. */
+    /** Checked line by line in {@link parseWithLines}. */
     expenses: z.array(expenseLineInput).default([]),
   })
   .strict();
 
 const claimRef = { claimId: itemRef.id, version: itemRef.version, key: idempotencyKey };
 const submitInput = z.object(claimRef).strict();
+/** What a change to a Draft may set: each field left out stays as it is; `expenses`, when given, replaces every line. */
+const editInput = z
+  .object({
+    ...claimRef,
+    activityDate: dateField.optional(),
+    description: claims.fields.description.optional(),
+    dayLength: claims.fields.dayLength.optional(),
+    /** Checked line by line in {@link parseWithLines}. */
+    expenses: z.array(expenseLineInput).optional(),
+  })
+  .strict();
+const withdrawInput = z.object(claimRef).strict();
 const approveInput = z
   .object({
     ...claimRef,
@@ -81,18 +102,18 @@ const exportInput = z
   .refine((input) => input.from <= input.to, { error: 'The period must end on or after the day it starts.', path: ['to'] });
 
 /**
- * The create input, each expense line checked on its own so that a message names
- * the line ("Expense 2: Mileage needs the number of miles."); the line schema's own
- * sentences are used as they are, since each says what to enter.
+ * A create or edit input, each expense line checked on its own so that a message
+ * names the line ("Expense 2: Mileage needs the number of miles."); the line
+ * schema's own sentences are used as they are, since each says what to enter.
  */
-function parseCreate(input: unknown): z.infer<typeof createInput> {
+function parseWithLines<S extends typeof createInput | typeof editInput>(schema: S, input: unknown): z.infer<S> {
   const { expenses, ...rest }: Record<string, unknown> = isPlainObject(input) ? input : {};
   const raw: unknown[] = Array.isArray(expenses) ? expenses : [];
   const fields: Record<string, string> = {};
-  let head: z.infer<typeof createInput> | undefined;
+  let head: z.infer<S> | undefined;
   try {
     // The lines are checked below, one by one; an expenses field that is not a list is the schema's to refuse.
-    head = parseInput(createInput, { ...rest, expenses: Array.isArray(expenses) ? [] : expenses }, TITLES);
+    head = parseInput(schema as z.ZodType, { ...rest, expenses: Array.isArray(expenses) ? [] : expenses }, TITLES) as z.infer<S>;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     Object.assign(fields, error.fields);
@@ -108,7 +129,7 @@ function parseCreate(input: unknown): z.infer<typeof createInput> {
     return parsed.data;
   });
   if (!head || Object.keys(fields).length > 0) throw validationErrorOf(fields);
-  return { ...head, expenses: lines as Array<z.infer<typeof expenseLineInput>> };
+  return Array.isArray(expenses) ? { ...head, expenses: lines as Array<z.infer<typeof expenseLineInput>> } : head;
 }
 
 const TITLES = titlesOf('claims', {
@@ -191,22 +212,14 @@ export class ClaimUseCases {
    * declines payment) and each expense line, mileage at the rate per mile.
    */
   async create(actor: Principal, input: unknown): Promise<Claim> {
-    const parsed = parseCreate(input);
+    const parsed = parseWithLines(createInput, input);
     const involvement = await this.ctx.loadOwned(actor, 'involvements', parsed.involvementId);
-    const [[role], partners, [choice]] = await this.ctx.store.findAll([
-      byId('roles', involvement.roleId),
-      byId('partners', involvement.partnerId),
-      { list: 'paymentPreferences', where: { partnerId: involvement.partnerId }, top: 1 },
-    ] as const);
-    refuseIfErased(found('partners', partners, involvement.partnerId));
-    if (parsed.activityDate > this.ctx.today())
-      throw new RefusedError('date-in-future', 'A claim is for an activity that has happened: the activity date cannot be after today.');
-    const dayLength = parsed.dayLength ?? null;
-    const declined = choice?.declinesPayment === true && dayLength !== null;
-    const paymentPence = paymentFor(dayLength, role?.level ?? null, declined, this.settings);
-    const lines = pricedLines(parsed.expenses, this.settings);
-    if (dayLength === null && lines.length === 0)
-      throw new RefusedError('empty-claim', 'A claim needs a half or full day of paid involvement, or at least one expense.');
+    const details = await this.priced(involvement, {
+      activityDate: parsed.activityDate,
+      description: parsed.description,
+      dayLength: parsed.dayLength ?? null,
+      expenses: parsed.expenses,
+    });
     return this.ctx.commitFirst<'claims'>(actor, [
       {
         op: 'create',
@@ -218,13 +231,7 @@ export class ClaimUseCases {
           workstreamId: involvement.workstreamId,
           partnerId: involvement.partnerId,
           status: 'Draft',
-          activityDate: parsed.activityDate,
-          description: parsed.description,
-          dayLength,
-          paymentDeclined: declined,
-          paymentPence,
-          expensesPence: lines.reduce((sum, line) => sum + line.amountPence, 0),
-          expenseLines: storedExpenseLines(lines),
+          ...details,
           recordedBy: actor.name,
           submittedById: null,
           submittedBy: null,
@@ -240,6 +247,55 @@ export class ClaimUseCases {
         },
       },
     ]);
+  }
+
+  /**
+   * Changes a Draft: its date, what it was, the half or full day and the expense
+   * lines, checked as a new claim is and priced again at the organisation's rates
+   * today (nothing was approved at the old ones). Anyone who may record a claim for
+   * the partner may change it, as a Draft is staff's working copy before anyone
+   * answers for it; once Submitted it is refused, and a stale version is refused
+   * rather than saved over someone else's change.
+   */
+  async edit(actor: Principal, input: unknown): Promise<Claim> {
+    const { claimId, version, key, ...changes } = parseWithLines(editInput, input);
+    return this.ctx.repeatable(
+      key,
+      async () => {
+        const claim = await this.draft(actor, claimId, 'changed');
+        const details = await this.priced(await this.ctx.load('involvements', claim.involvementId), {
+          activityDate: changes.activityDate ?? claim.activityDate,
+          description: changes.description ?? claim.description,
+          dayLength: changes.dayLength === undefined ? claim.dayLength : changes.dayLength,
+          expenses: changes.expenses ?? expenseLinesOf(claim).map(asInput),
+        });
+        return this.update(actor, claim, version, key, 'Draft claim changed', details);
+      },
+      () => this.ctx.loadOwned(actor, 'claims', claimId),
+    );
+  }
+
+  /**
+   * Withdraws a Draft: the claim is deleted, which the audit trail records. The same
+   * people who may change a Draft may withdraw it; once Submitted it is refused. A
+   * repeat of a withdrawal already made (the same key) answers as the first did.
+   */
+  async withdraw(actor: Principal, input: unknown): Promise<void> {
+    const { claimId, version, key } = parseInput(withdrawInput, input, TITLES);
+    try {
+      await this.draft(actor, claimId, 'withdrawn');
+      await this.ctx.store.commit(
+        [{ op: 'delete', list: 'claims', id: claimId, version, summary: 'Draft claim withdrawn' }],
+        this.ctx.commitContext(actor, key),
+      );
+    } catch (error) {
+      if (key === undefined || !(error instanceof DomainError)) throw error;
+      const done = await this.ctx.store.find({
+        list: 'activity',
+        where: { operation: key, list: 'claims', itemId: claimId, actorId: actor.id },
+      });
+      if (done.length === 0) throw error;
+    }
   }
 
   /** Submits a Draft for approval, to the named contact or the Engagement team by the organisation's rule (never to the submitter). */
@@ -432,6 +488,62 @@ export class ClaimUseCases {
     };
   }
 
+  /**
+   * A claim's date, description, payment and expense lines, checked and priced as
+   * when it is recorded: the partner not erased, the activity not in the future, the
+   * half or full day only for a paid level (none if the partner declines payment),
+   * mileage at the rate per mile, and something to claim.
+   */
+  private async priced(
+    involvement: Involvement,
+    details: {
+      readonly activityDate: string;
+      readonly description: string;
+      readonly dayLength: DayLength | null;
+      readonly expenses: ReadonlyArray<z.infer<typeof expenseLineInput>>;
+    },
+  ): Promise<
+    Pick<Claim, 'activityDate' | 'description' | 'dayLength' | 'paymentDeclined' | 'paymentPence' | 'expensesPence' | 'expenseLines'>
+  > {
+    const [[role], partners, [choice]] = await this.ctx.store.findAll([
+      byId('roles', involvement.roleId),
+      byId('partners', involvement.partnerId),
+      { list: 'paymentPreferences', where: { partnerId: involvement.partnerId }, top: 1 },
+    ] as const);
+    refuseIfErased(found('partners', partners, involvement.partnerId));
+    if (details.activityDate > this.ctx.today())
+      throw new RefusedError('date-in-future', 'A claim is for an activity that has happened: the activity date cannot be after today.');
+    const { dayLength } = details;
+    const declined = choice?.declinesPayment === true && dayLength !== null;
+    const paymentPence = paymentFor(dayLength, role?.level ?? null, declined, this.settings);
+    const lines = pricedLines(details.expenses, this.settings);
+    if (dayLength === null && lines.length === 0)
+      throw new RefusedError('empty-claim', 'A claim needs a half or full day of paid involvement, or at least one expense.');
+    return {
+      activityDate: details.activityDate,
+      description: details.description,
+      dayLength,
+      paymentDeclined: declined,
+      paymentPence,
+      expensesPence: lines.reduce((sum, line) => sum + line.amountPence, 0),
+      expenseLines: storedExpenseLines(lines),
+    };
+  }
+
+  /** A Draft the person may see; any other status is refused, saying what can be done instead. */
+  private async draft(actor: Principal, claimId: number, step: string): Promise<Claim> {
+    const claim = await this.ctx.loadOwned(actor, 'claims', claimId);
+    if (claim.status === 'Draft') return claim;
+    throw new RefusedError(
+      'claim-not-draft',
+      `This claim is ${claim.status}, so it can no longer be ${step}: only a Draft can.` +
+        (claim.status === 'Submitted'
+          ? ' If it is wrong, its approver can reject it with a reason, and a corrected claim can be recorded.'
+          : ''),
+      { status: claim.status },
+    );
+  }
+
   /** A claim the person may see, in the status a step needs; otherwise refused with what it is. */
   private async inStatus(actor: Principal, claimId: number, status: ClaimStatus, step: string): Promise<Claim> {
     const claim = await this.ctx.loadOwned(actor, 'claims', claimId);
@@ -462,9 +574,18 @@ export class ClaimUseCases {
   }
 }
 
+/** A stored line as the input that records it again: mileage by its miles, anything else by its amount. */
+function asInput(line: ExpenseLine): z.infer<typeof expenseLineInput> {
+  return line.kind === 'Mileage'
+    ? { kind: line.kind, miles: line.miles ?? 0, receiptHeld: line.receiptHeld }
+    : { kind: line.kind, amountPence: line.amountPence, receiptHeld: line.receiptHeld };
+}
+
 /** What each use case above takes, as the schema that checks it (the API contract derives request bodies from these). */
 export const claimInputs = {
   create: createInput,
+  edit: editInput,
+  withdraw: withdrawInput,
   submit: submitInput,
   approve: approveInput,
   reject: rejectInput,

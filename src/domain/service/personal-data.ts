@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { plusMonths } from '../calendar';
+import { CLAIM_RECORD_YEARS, claimRecordKeptUntil, expenseLinesOf, expenseWords } from '../claims';
 import { blankPersonalFields, DEFAULT_RETENTION_MONTHS, erasedName, isErased, refuseIfErased, retentionDue } from '../personal-data';
 import type { Principal } from '../principal';
 import {
@@ -243,7 +245,7 @@ export class PersonalDataUseCases {
    * many were erased.
    */
   async applyRetention(actor: Principal): Promise<number> {
-    if (actor.id !== RETENTION_ACTOR.id) await this.ctx.access.requireEngagementTeam(actor, 'apply the retention schedule');
+    await this.requireRetentionActor(actor);
     const months = this.ctx.settings.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
     const today = this.ctx.today();
     const closed = await this.ctx.store.find({ list: 'involvements', where: { stage: ['Ended', 'Not progressed'] } });
@@ -261,6 +263,48 @@ export class PersonalDataUseCases {
       erased += 1;
     }
     return erased;
+  }
+
+  /**
+   * Deletes the claims of erased partners once six years have passed since the end
+   * of the financial year each relates to ({@link claimRecordKeptUntil}): erasure
+   * kept them only because HMRC asks for financial records to be kept that long.
+   * Run by the scheduled job after erasure, as {@link RETENTION_ACTOR}; anyone else
+   * must be in the Engagement team. Each deletion is audited with a summary free of
+   * personal data, then the store's earlier copies are purged. Returns how many
+   * claims were deleted.
+   */
+  async deleteErasedClaimsAfterSixYears(actor: Principal): Promise<number> {
+    await this.requireRetentionActor(actor);
+    const today = this.ctx.today();
+    // A claim's last step is never before its activity, so only activities over six years ago can be due (and the date is indexed).
+    const old = await this.ctx.store.find({
+      list: 'claims',
+      where: { activityDate: { lte: plusMonths(today, -CLAIM_RECORD_YEARS * 12) } },
+    });
+    const people = await this.ctx.store.find({ list: 'partners', where: { id: ids(old.map((claim) => claim.partnerId)) } });
+    const erased = new Set(people.filter(isErased).map((partner) => partner.id));
+    const due = old.filter((claim) => erased.has(claim.partnerId) && claimRecordKeptUntil(claim, this.ctx.settings.timeZone) < today);
+    for (const partnerId of ids(due.map((claim) => claim.partnerId))) {
+      const theirs = due.filter((claim) => claim.partnerId === partnerId);
+      await this.ctx.store.commit(
+        theirs.map((claim): Change => ({
+          op: 'delete',
+          list: 'claims',
+          id: claim.id,
+          version: claim.version,
+          summary: 'Financial record deleted: six years after the end of its financial year',
+        })),
+        this.ctx.commitContext(actor),
+      );
+      await this.ctx.store.purgeHistory(refsOf('claims', theirs));
+    }
+    return due.length;
+  }
+
+  /** The retention schedule's own identity, or a member of the Engagement team. */
+  private async requireRetentionActor(actor: Principal): Promise<void> {
+    if (actor.id !== RETENTION_ACTOR.id) await this.ctx.access.requireEngagementTeam(actor, 'apply the retention schedule');
   }
 
   private async eraseNow(actor: Principal, partner: Partner, version: number): Promise<Erasure> {
@@ -374,11 +418,11 @@ function valueText(value: unknown): string {
   return String(value).replace(/\s*\n\s*/g, ', ');
 }
 
-/** "Title: value" for every field of a record that holds something, in schema order, lookups left out. */
-function fieldLines(list: ListName, record: RecordOf<ListName>, indent: string): string[] {
+/** "Title: value" for every field of a record that holds something, in schema order, lookups and the fields `apart` left out. */
+function fieldLines(list: ListName, record: RecordOf<ListName>, indent: string, apart: readonly string[] = []): string[] {
   const values = record as unknown as Record<string, unknown>;
   return columnsOf(list)
-    .filter(({ name, meta }) => meta.kind !== 'lookup' && values[name] !== null && values[name] !== '')
+    .filter(({ name, meta }) => meta.kind !== 'lookup' && !apart.includes(name) && values[name] !== null && values[name] !== '')
     .map(({ name, meta }) => `${indent}${meta.title}: ${valueText(values[name])}`);
 }
 
@@ -413,7 +457,12 @@ export function exportSummary(exported: PersonalDataExport): string {
       lines.push(`  One-to-one on ${oneToOne.date}:`, ...fieldLines('oneToOnes', oneToOne, '    '));
     }
     for (const claim of item.claims) {
-      lines.push(`  Claim for ${claim.activityDate}:`, ...fieldLines('claims', claim, '    '));
+      const expenses = expenseLinesOf(claim);
+      lines.push(
+        `  Claim for ${claim.activityDate}:`,
+        ...fieldLines('claims', claim, '    ', ['expenseLines']),
+        ...(expenses.length > 0 ? ['    Expenses:', ...expenses.map((line) => `      - ${expenseWords(line)}`)] : []),
+      );
     }
   }
   lines.push(

@@ -1,6 +1,6 @@
 import { isMonday, parseISO } from 'date-fns';
 import { dateIn, daysBetween, longDate, plusDays, type CalendarDate } from '../calendar';
-import { CLAIM_APPROVAL_WAIT_DAYS, pounds } from '../claims';
+import { DEFAULT_CLAIM_SETTINGS, pounds } from '../claims';
 import { inductionProgress, progressOf } from '../induction';
 import { CLOSED_STAGES } from '../involvement';
 import { describeDue, dueState, type NextOneToOne } from '../one-to-ones';
@@ -148,7 +148,8 @@ export class WorklistUseCases {
   async reminders(windows: ReminderWindows): Promise<Reminder[]> {
     const today = this.ctx.today();
     const monday = isMonday(parseISO(today));
-    const waitedSince = new Date(this.ctx.deps.clock.now().getTime() - CLAIM_APPROVAL_WAIT_DAYS * 86_400_000).toISOString();
+    const waitDays = (this.ctx.settings.claims ?? DEFAULT_CLAIM_SETTINGS).approvalReminderDays;
+    const waitedSince = new Date(this.ctx.deps.clock.now().getTime() - waitDays * 86_400_000).toISOString();
     const [dueItems, inductionItems, roleItems, openItems, claimItems] = await this.ctx.store.findAll([
       { list: 'involvements', where: { stage: 'Active', nextOneToOneDue: { lte: plusDays(today, windows.dueWithinDays) } } },
       { list: 'involvements', where: { stage: 'Induction' } },
@@ -196,7 +197,7 @@ export class WorklistUseCases {
     }));
   }
 
-  /** A claim submitted more than {@link CLAIM_APPROVAL_WAIT_DAYS} days ago, to its approver (the Engagement team when it has none). */
+  /** A claim submitted more than the organisation's approval reminder days ago (14 by default), to its approver (the Engagement team when it has none). */
   private claimReminder(claim: Claim, names: Map<number, string>, today: CalendarDate): ReminderDraft {
     const name = names.get(claim.partnerId) ?? 'A partner';
     const submitted = dateIn(this.ctx.settings.timeZone, claim.submittedAt as string);

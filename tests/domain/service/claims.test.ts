@@ -1,4 +1,4 @@
-import type { Involvement, Principal } from '../../../src/domain';
+import { DEFAULT_CLAIM_SETTINGS, type Involvement, type Principal } from '../../../src/domain';
 import { ENGAGEMENT, LEAD, activeInvolvement, completeDescription, harness, rejection, type Harness } from './harness';
 
 /** A second member of the workstream: submits claims the named contact (LEAD) then approves. */
@@ -97,7 +97,7 @@ describe('claims for involvement payments and expenses', () => {
 
     it('follows the organisation’s own rates', async () => {
       await h.store.close();
-      await setUp({ claims: { mileagePencePerMile: 30, halfDayPence: 5000, fullDayPence: 9000, approver: 'named-contact' } });
+      await setUp({ claims: { ...DEFAULT_CLAIM_SETTINGS, mileagePencePerMile: 30, halfDayPence: 5000, fullDayPence: 9000 } });
       expect(await fullDay(paid)).toMatchObject({ paymentPence: 9000, expensesPence: 375 + 450 });
     });
 
@@ -202,6 +202,135 @@ describe('claims for involvement payments and expenses', () => {
     });
   });
 
+  describe('changing or withdrawing a draft', () => {
+    beforeEach(() => setUp());
+
+    const activityOf = async (claimId: number) =>
+      (await h.store.find({ list: 'activity', where: { list: 'claims', itemId: claimId } })).map((entry) => [
+        entry.action,
+        entry.actorName,
+        entry.summary,
+      ]);
+
+    it('lets another member of the workstream change a draft, priced and checked as a new claim, and audits it', async () => {
+      const draft = await fullDay(paid);
+      const changed = await h.service.claims.edit(OTHER, {
+        claimId: draft.id,
+        version: draft.version,
+        dayLength: 'Half day',
+        expenses: [{ kind: 'Mileage', miles: 20, receiptHeld: true }],
+      });
+      expect(changed).toMatchObject({
+        status: 'Draft',
+        description: 'Design group workshop',
+        activityDate: '2026-03-02',
+        dayLength: 'Half day',
+        paymentPence: 7500,
+        expensesPence: 900,
+        version: draft.version + 1,
+      });
+      expect(JSON.parse(changed.expenseLines ?? '')).toEqual([{ kind: 'Mileage', miles: 20, amountPence: 900, receiptHeld: true }]);
+      expect(await activityOf(draft.id)).toEqual([
+        ['Created', 'Sam Jones', 'Claim recorded'],
+        ['Updated', 'Alex Kerr', 'Draft claim changed'],
+      ]);
+    });
+
+    it('keeps what a change leaves out, and takes the day away when it is set to none', async () => {
+      const draft = await fullDay(paid);
+      const changed = await h.service.claims.edit(COLLEAGUE, {
+        claimId: draft.id,
+        version: draft.version,
+        description: 'Design group, second session',
+        dayLength: null,
+      });
+      expect(changed).toMatchObject({ description: 'Design group, second session', dayLength: null, paymentPence: 0, expensesPence: 1013 });
+      expect(JSON.parse(changed.expenseLines ?? '')).toEqual(JSON.parse(draft.expenseLines ?? ''));
+    });
+
+    it('refuses a change by the rules of a new claim, naming each field, and changes nothing', async () => {
+      const draft = await fullDay(paid);
+      const bad = await rejection(
+        h.service.claims.edit(COLLEAGUE, {
+          claimId: draft.id,
+          version: draft.version,
+          activityDate: 'last Tuesday',
+          expenses: [{ kind: 'Parking', miles: 3, receiptHeld: true }],
+        }),
+      );
+      expect(bad.code).toBe('validation');
+      expect(bad.fields).toMatchObject({
+        activityDate: expect.any(String),
+        'expenses.0.miles': 'Expense 1: Only mileage is claimed in miles.',
+      });
+      expect(
+        await rejection(h.service.claims.edit(COLLEAGUE, { claimId: draft.id, version: draft.version, activityDate: '2026-03-21' })),
+      ).toMatchObject({
+        code: 'date-in-future',
+      });
+      expect(
+        await rejection(h.service.claims.edit(COLLEAGUE, { claimId: draft.id, version: draft.version, dayLength: null, expenses: [] })),
+      ).toMatchObject({
+        code: 'empty-claim',
+      });
+      expect(await h.store.get('claims', draft.id)).toEqual(draft);
+    });
+
+    it('refuses a change made on an earlier version, rather than saving over the other change', async () => {
+      const draft = await fullDay(paid);
+      await h.service.claims.edit(OTHER, { claimId: draft.id, version: draft.version, description: 'Workshop, morning' });
+      expect(
+        await rejection(h.service.claims.edit(COLLEAGUE, { claimId: draft.id, version: draft.version, description: 'Workshop' })),
+      ).toMatchObject({
+        code: 'conflict',
+      });
+      expect(await rejection(h.service.claims.withdraw(COLLEAGUE, { claimId: draft.id, version: draft.version }))).toMatchObject({
+        code: 'conflict',
+      });
+      expect(await h.store.get('claims', draft.id)).toMatchObject({ description: 'Workshop, morning' });
+    });
+
+    it('refuses to change or withdraw a claim once it is submitted, saying what can be done', async () => {
+      const claim = await submitted(paid);
+      const change = await rejection(h.service.claims.edit(COLLEAGUE, { claimId: claim.id, version: claim.version, description: 'x' }));
+      expect(change).toMatchObject({ code: 'claim-not-draft', details: { status: 'Submitted' } });
+      expect(change.message).toBe(
+        'This claim is Submitted, so it can no longer be changed: only a Draft can. If it is wrong, its approver can reject it with a reason, and a corrected claim can be recorded.',
+      );
+      expect(await rejection(h.service.claims.withdraw(COLLEAGUE, { claimId: claim.id, version: claim.version }))).toMatchObject({
+        code: 'claim-not-draft',
+        message: expect.stringContaining('so it can no longer be withdrawn'),
+      });
+      expect(await h.store.get('claims', claim.id)).toEqual(claim);
+    });
+
+    it('withdraws a draft: it is gone from the workstream’s claims, and the audit trail says who withdrew it', async () => {
+      const draft = await fullDay(paid);
+      await h.service.claims.withdraw(OTHER, { claimId: draft.id, version: draft.version, key: 'withdraw-claim-1' });
+      expect(await h.store.get('claims', draft.id)).toBeUndefined();
+      expect(await h.service.claims.forWorkstream(LEAD, workstreamId)).toEqual([]);
+      expect(await activityOf(draft.id)).toEqual([
+        ['Created', 'Sam Jones', 'Claim recorded'],
+        ['Deleted', 'Alex Kerr', 'Draft claim withdrawn'],
+      ]);
+      // The same press again, its answer lost: answered as the first, not refused; without its key, the claim is gone.
+      await h.service.claims.withdraw(OTHER, { claimId: draft.id, version: draft.version, key: 'withdraw-claim-1' });
+      expect(await rejection(h.service.claims.withdraw(ENGAGEMENT, { claimId: draft.id, version: draft.version }))).toMatchObject({
+        code: 'not-found',
+      });
+    });
+
+    it('keeps changes and withdrawals to the workstream’s members and the Engagement team', async () => {
+      const draft = await fullDay(paid);
+      const ref = { claimId: draft.id, version: draft.version };
+      expect(await rejection(h.service.claims.edit(OUTSIDER, { ...ref, description: 'x' }))).toMatchObject({ code: 'no-access' });
+      expect(await rejection(h.service.claims.withdraw(OUTSIDER, ref))).toMatchObject({ code: 'no-access' });
+      expect(await h.store.get('claims', draft.id)).toEqual(draft);
+      await h.service.claims.withdraw(ENGAGEMENT, ref);
+      expect(await h.store.get('claims', draft.id)).toBeUndefined();
+    });
+  });
+
   describe('approval', () => {
     beforeEach(() => setUp());
 
@@ -254,7 +383,7 @@ describe('claims for involvement payments and expenses', () => {
 
     it('sends every claim to the Engagement team when the organisation says so', async () => {
       await h.store.close();
-      await setUp({ claims: { mileagePencePerMile: 45, halfDayPence: 7500, fullDayPence: 15000, approver: 'engagement-team' } });
+      await setUp({ claims: { ...DEFAULT_CLAIM_SETTINGS, approver: 'engagement-team' } });
       const claim = await submitted(paid);
       expect(claim.approverId).toBeNull();
       expect(await rejection(h.service.claims.approve(LEAD, { claimId: claim.id, version: claim.version }))).toMatchObject({
@@ -310,6 +439,18 @@ describe('claims for involvement payments and expenses', () => {
           "Jordan Ellis's claim for Monday 2 March 2026 (£160.13) was submitted by Sam Jones on Friday 20 March 2026 and has waited 15 days. Please approve or reject it, so the partner is not left out of pocket.",
         ],
       });
+    });
+
+    it('waits as many days as the organisation sets before raising a claim', async () => {
+      await h.store.close();
+      await setUp({ claims: { ...DEFAULT_CLAIM_SETTINGS, approvalReminderDays: 3 } });
+      const claim = await submitted(paid);
+      h.clock.goTo('2026-03-22');
+      expect(await claimReminders()).toEqual([]);
+      h.clock.goTo('2026-03-24');
+      expect((await claimReminders()).map((reminder) => reminder.key)).toEqual([
+        `claim-awaiting-approval:${claim.id}:2026-03-20T12:00:00.000Z`,
+      ]);
     });
   });
 

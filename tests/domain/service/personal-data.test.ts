@@ -149,6 +149,31 @@ describe("a partner's personal data", () => {
       expect(text).toContain('  Claim for 2026-03-09:\n    Status: Rejected');
     });
 
+    it('writes each expense line of a claim in words, not as stored data', async () => {
+      const { involvement, partner } = await activeWithNotes();
+      await h.service.claims.create(LEAD, {
+        involvementId: involvement.id,
+        activityDate: '2026-03-10',
+        description: 'Design group',
+        expenses: [
+          { kind: 'Mileage', miles: 12, receiptHeld: false },
+          { kind: 'Parking', amountPence: 450, receiptHeld: true },
+          { kind: 'Mileage', miles: 1, receiptHeld: true },
+        ],
+      });
+      const text = exportSummary(await h.service.personalData.export(ENGAGEMENT, partner.id));
+      expect(text).toContain(
+        [
+          '    Expenses:',
+          '      - Mileage: 12 miles, £5.40, no receipt',
+          '      - Parking: £4.50, receipt held',
+          '      - Mileage: 1 mile, £0.45, receipt held',
+        ].join('\n'),
+      );
+      expect(text).not.toContain('Expense lines');
+      expect(text).not.toContain('amountPence');
+    });
+
     it('gives the partner, each involvement with its role and workstream, induction items, one-to-ones and their audit entries', async () => {
       const { involvement, partner } = await activeWithNotes();
       const exported = await h.service.personalData.export(ENGAGEMENT, partner.id);
@@ -371,9 +396,59 @@ describe("a partner's personal data", () => {
       expect((await h.store.get('partners', involvement.partnerId))?.fullName).toBe('Short Stay');
     });
 
+    it("deletes an erased partner's claims six years after the end of the financial year of their last step, audited without personal data", async () => {
+      const { involvement, partner } = await activeWithNotes();
+      await withClaim(involvement);
+      const [rejected] = await h.store.find({ list: 'claims', where: { partnerId: partner.id } });
+      const paidLater = await h.service.claims.create(LEAD, {
+        involvementId: involvement.id,
+        activityDate: '2026-03-09',
+        description: 'Design group, taxi home',
+        expenses: [{ kind: 'Other', amountPence: 1800, receiptHeld: true }],
+      });
+      const submitted = await h.service.claims.submit(LEAD, { claimId: paidLater.id, version: paidLater.version });
+      h.clock.goTo('2026-04-02');
+      await h.service.claims.approve(ENGAGEMENT, { claimId: paidLater.id, version: submitted.version });
+      await h.service.claims.financeExport(ENGAGEMENT, { from: '2026-03-01', to: '2026-03-31' });
+      const stays = await activeInvolvement(h, roleId, 'Ravi Kumar');
+      const notErased = await h.service.claims.create(LEAD, {
+        involvementId: stays.id,
+        activityDate: '2026-03-09',
+        description: 'Design group',
+        expenses: [{ kind: 'Parking', amountPence: 300, receiptHeld: false }],
+      });
+      await h.service.personalData.erase(ENGAGEMENT, partnerRef(await partnerOf(involvement)));
+      const claimIds = async () => (await h.store.find({ list: 'claims' })).map((claim) => claim.id).sort((a, b) => a - b);
+
+      // Rejected in the financial year to 31 March 2026: kept to 31 March 2032, deleted the day after.
+      h.clock.goTo('2032-03-31');
+      expect(await h.service.personalData.deleteErasedClaimsAfterSixYears(RETENTION_ACTOR)).toBe(0);
+      h.clock.goTo('2032-04-01');
+      expect(await h.service.personalData.deleteErasedClaimsAfterSixYears(RETENTION_ACTOR)).toBe(1);
+      expect(await claimIds()).toEqual([paidLater.id, notErased.id]);
+      const trail = await h.store.find({ list: 'activity', where: { list: 'claims', itemId: rejected.id, action: 'Deleted' } });
+      expect(trail).toEqual([
+        expect.objectContaining({
+          actorName: 'Retention schedule',
+          summary: 'Financial record deleted: six years after the end of its financial year',
+        }),
+      ]);
+      for (const value of ['Maya', 'mother', 'Thompson']) expect(JSON.stringify(trail)).not.toContain(value);
+
+      // Paid on 2 April 2026, in the next financial year: kept to 31 March 2033. A partner not erased keeps theirs.
+      h.clock.goTo('2033-03-31');
+      expect(await h.service.personalData.deleteErasedClaimsAfterSixYears(RETENTION_ACTOR)).toBe(0);
+      h.clock.goTo('2033-04-01');
+      expect(await h.service.personalData.deleteErasedClaimsAfterSixYears(RETENTION_ACTOR)).toBe(1);
+      expect(await claimIds()).toEqual([notErased.id]);
+      expect(await h.service.personalData.deleteErasedClaimsAfterSixYears(RETENTION_ACTOR)).toBe(0);
+    });
+
     it('may be run by the Engagement team, and by no one else', async () => {
       expect(await h.service.personalData.applyRetention(ENGAGEMENT)).toBe(0);
       expect(await rejection(h.service.personalData.applyRetention(LEAD))).toBeInstanceOf(AccessDeniedError);
+      expect(await h.service.personalData.deleteErasedClaimsAfterSixYears(ENGAGEMENT)).toBe(0);
+      expect(await rejection(h.service.personalData.deleteErasedClaimsAfterSixYears(LEAD))).toBeInstanceOf(AccessDeniedError);
     });
   });
 });
