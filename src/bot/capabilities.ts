@@ -1,5 +1,6 @@
 import { advertReviewCapability } from './capabilities/advert-review/advert-review-handler';
 import { askCapability } from './capabilities/ask/ask-handler';
+import { claimsCapability } from './capabilities/claims/claims-handler';
 import { chatCapability } from './capabilities/chat/chat-handler';
 import { dueThisWeekCapability } from './capabilities/due-this-week/due-this-week-handler';
 import { helpCapability } from './capabilities/help/help-handler';
@@ -31,6 +32,7 @@ export const CAPABILITIES: readonly Capability[] = [
   chatCapability,
   inductionCapability,
   oneToOnesCapability,
+  claimsCapability,
   pauseEndCapability,
   peerNetworkCapability,
   notesConsentCapability,

@@ -4,6 +4,7 @@ import { RefusedError } from './errors';
 import type { Principal } from './principal';
 import { isPaidLevel, type RoleSettings } from './role';
 import {
+  DAY_LENGTHS,
   EXPENSE_KINDS,
   EXPENSE_LINES_MAX_LENGTH,
   type CapPeriod,
@@ -131,10 +132,7 @@ export function paymentFor(
 ): number {
   if (dayLength === null) return 0;
   if (!isPaidLevel(level, settings)) {
-    throw new RefusedError(
-      'role-not-paid',
-      `${level === null ? 'This role has no involvement level, so it is' : `Level ${level} roles are`} not paid under your organisation's rules. Leave out the half or full day and claim the expenses only.`,
-    );
+    throw new RefusedError('role-not-paid', `${notPaid(level)} Leave out the half or full day and claim the expenses only.`);
   }
   if (declined) return 0;
   return dayLength === 'Half day' ? settings.halfDayPence : settings.fullDayPence;
@@ -160,6 +158,38 @@ export function claimRecordKeptUntil(claim: Pick<Claim, 'activityDate' | 'decide
   const steps = [claim.decidedAt, claim.paidAt].flatMap((at) => (at ? [dateIn(timeZone, at)] : []));
   const last = [claim.activityDate, ...steps].sort().at(-1) as CalendarDate;
   return plusMonths(financialYearEnd(last), CLAIM_RECORD_YEARS * 12);
+}
+
+/** "Level 2 roles are not paid under your organisation's rules." */
+function notPaid(level: number | null): string {
+  return `${level === null ? 'This role has no involvement level, so it is' : `Level ${level} roles are`} not paid under your organisation's rules.`;
+}
+
+/** What a claim for a partner in a role may hold, for a form to offer: the day lengths paid (none where the level is not) and sentences saying what is paid. */
+export interface ClaimOffer {
+  /** Half or full day, where the role's level is paid; empty where it is not. */
+  readonly dayLengths: readonly DayLength[];
+  /** What a half or full day pays, or why there is no payment. */
+  readonly paymentNote: string;
+  /** How expenses are claimed, with the mileage rate. */
+  readonly expensesNote: string;
+}
+
+/** What a claim may hold for a role at `level`, the partner declining payment or not (see {@link paymentFor}, which decides the same). */
+export function claimOffer(
+  level: number | null,
+  declined: boolean,
+  settings: ClaimSettings & Pick<RoleSettings, 'paidLevels'>,
+): ClaimOffer {
+  const expensesNote = `Mileage is claimed in miles, at ${settings.mileagePencePerMile}p a mile; other expenses as the amount spent.`;
+  if (!isPaidLevel(level, settings)) return { dayLengths: [], paymentNote: `${notPaid(level)} Claim the expenses only.`, expensesNote };
+  return {
+    dayLengths: DAY_LENGTHS,
+    paymentNote: declined
+      ? 'They decline involvement payments, so a half or full day is recorded with no payment.'
+      : `A half day is paid ${pounds(settings.halfDayPence)} and a full day ${pounds(settings.fullDayPence)}.`,
+    expensesNote,
+  };
 }
 
 /** Pence as pounds: `£1,234.50`. */
@@ -251,6 +281,13 @@ export function approverFor(
 ): { readonly id: string; readonly name: string } | null {
   if (settings.approver === 'engagement-team' || !namedContact.id || namedContact.id === submitter.id) return null;
   return { id: namedContact.id, name: namedContact.name ?? namedContact.id };
+}
+
+/** Who may approve or reject a submitted claim, as a sentence: its approver, if it names one, and the Engagement team. */
+export function approversOf(claim: Pick<Claim, 'approverId' | 'approverName'>): string {
+  return claim.approverId
+    ? `${claim.approverName ?? 'The named contact'} or the Engagement team can approve or reject it.`
+    : 'The Engagement team can approve or reject it.';
 }
 
 /**

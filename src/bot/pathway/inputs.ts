@@ -52,3 +52,18 @@ export function instantIn(timeZone: string, date: unknown, time: unknown): unkno
   const instant = new TZDate(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), Number(hm[1]), Number(hm[2]), timeZone);
   return Number.isNaN(instant.getTime()) ? `${String(day)} ${String(clock)}` : new Date(instant.getTime()).toISOString();
 }
+
+/** An amount of money typed into a card in pounds ("4.50", "£4.50", "1,200") as whole pence; left as typed when it is not one, for the service to refuse. */
+export function penceOf(value: unknown): unknown {
+  const text = optionalText(value);
+  if (typeof text !== 'string') return text;
+  const amount = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!amount) return text;
+  return Number(amount[1]?.replaceAll(',', '')) * 100 + Number((amount[2] ?? '').padEnd(2, '0'));
+}
+
+/** A number typed into a card ("12.5"), left as typed when it is not one. */
+export function decimal(value: unknown): unknown {
+  const text = optionalText(value);
+  return typeof text === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(text) ? Number(text) : text;
+}

@@ -124,9 +124,14 @@ export class ReminderRunner {
       title: reminder.title,
       tabUrl,
       lines: reminder.lines,
-      openVerb: reminder.involvementId ? 'partner.open' : reminder.roleId ? 'role.open' : '',
+      openTitle: reminder.claimId ? 'Approve or reject' : 'Open',
+      openVerb: reminder.claimId ? 'claim.open' : reminder.involvementId ? 'partner.open' : reminder.roleId ? 'role.open' : '',
       ref: {
-        ...(reminder.involvementId ? { involvementId: reminder.involvementId } : { roleId: reminder.roleId ?? 0 }),
+        ...(reminder.claimId
+          ? { claimId: reminder.claimId }
+          : reminder.involvementId
+            ? { involvementId: reminder.involvementId }
+            : { roleId: reminder.roleId ?? 0 }),
         [CARD_MADE_FOR_WORKSTREAM]: reminder.workstreamId,
       },
     });

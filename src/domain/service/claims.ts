@@ -4,6 +4,7 @@ import {
   checkApprover,
   capExceeded,
   checkCap,
+  claimOffer,
   DEFAULT_CLAIM_SETTINGS,
   expenseLineInput,
   expenseLinesOf,
@@ -11,6 +12,7 @@ import {
   paymentFor,
   pricedLines,
   storedExpenseLines,
+  type ClaimOffer,
   type ClaimSettings,
   type ExpenseLine,
 } from '../claims';
@@ -404,6 +406,38 @@ export class ClaimUseCases {
       ],
       key,
     );
+  }
+
+  /**
+   * What a claim for this partner in this role may hold, for a form to offer before
+   * anything is recorded: their name, and {@link claimOffer} (no half or full day
+   * where the role's level is not paid). For the workstream's members and the Engagement team.
+   */
+  async offerFor(
+    actor: Principal,
+    involvementId: number,
+  ): Promise<ClaimOffer & { readonly partnerName: string; readonly roleTitle: string; readonly workstreamId: number }> {
+    const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+    const [[role], partners, [choice]] = await this.ctx.store.findAll([
+      byId('roles', involvement.roleId),
+      byId('partners', involvement.partnerId),
+      { list: 'paymentPreferences', where: { partnerId: involvement.partnerId }, top: 1 },
+    ] as const);
+    const partner = found('partners', partners, involvement.partnerId);
+    refuseIfErased(partner);
+    return {
+      partnerName: displayName(partner),
+      roleTitle: role?.title ?? '',
+      workstreamId: involvement.workstreamId,
+      ...claimOffer(role?.level ?? null, choice?.declinesPayment === true, this.settings),
+    };
+  }
+
+  /** One claim with its partner's name and its lines, for its workstream's members and the Engagement team. */
+  async one(actor: Principal, claimId: number): Promise<ClaimLine> {
+    const claim = await this.ctx.loadOwned(actor, 'claims', claimId);
+    const [partner] = await this.ctx.store.find(byId('partners', claim.partnerId));
+    return { claim, partnerName: partner ? displayName(partner) : '', lines: expenseLinesOf(claim) };
   }
 
   /** A workstream's claims, newest activity first: for its members and the Engagement team. */

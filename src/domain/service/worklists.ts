@@ -79,6 +79,8 @@ export interface Reminder {
   /** The partner a reminder about one partner is about, for a link straight to them. */
   readonly partnerId?: number;
   readonly roleId?: number;
+  /** The claim a reminder about a claim waiting for approval is about, for a button to decide it. */
+  readonly claimId?: number;
 }
 
 /** A reminder before its workstream's channel is looked up. */
@@ -208,6 +210,7 @@ export class WorklistUseCases {
       workstreamId: claim.workstreamId,
       involvementId: claim.involvementId,
       partnerId: claim.partnerId,
+      claimId: claim.id,
       toEngagementTeam: claim.approverId === null,
       title: `Claim waiting for approval: ${name}`,
       lines: [

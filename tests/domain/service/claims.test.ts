@@ -1,4 +1,4 @@
-import { DEFAULT_CLAIM_SETTINGS, type Involvement, type Principal } from '../../../src/domain';
+import { approversOf, DEFAULT_CLAIM_SETTINGS, type Involvement, type Principal } from '../../../src/domain';
 import { ENGAGEMENT, LEAD, activeInvolvement, completeDescription, harness, rejection, type Harness } from './harness';
 
 /** A second member of the workstream: submits claims the named contact (LEAD) then approves. */
@@ -413,6 +413,46 @@ describe('claims for involvement payments and expenses', () => {
     });
   });
 
+  describe('what a claim may hold, before it is recorded', () => {
+    beforeEach(() => setUp());
+
+    it('offers a half or full day at the organisation’s rates where the role’s level is paid', async () => {
+      expect(await h.service.claims.offerFor(COLLEAGUE, paid.id)).toMatchObject({
+        partnerName: 'Jordan Ellis',
+        dayLengths: ['Half day', 'Full day'],
+        paymentNote: 'A half day is paid £75.00 and a full day £150.00.',
+        expensesNote: 'Mileage is claimed in miles, at 45p a mile; other expenses as the amount spent.',
+      });
+    });
+
+    it('offers no half or full day where the level is not paid, and says so as the refusal would', async () => {
+      expect(await h.service.claims.offerFor(COLLEAGUE, unpaid.id)).toMatchObject({
+        dayLengths: [],
+        paymentNote: "Level 2 roles are not paid under your organisation's rules. Claim the expenses only.",
+      });
+    });
+
+    it('says a half or full day pays nothing when the partner declines payment', async () => {
+      await h.service.claims.setPaymentPreferences(LEAD, { partnerId: paid.partnerId, declinesPayment: true });
+      expect((await h.service.claims.offerFor(COLLEAGUE, paid.id)).paymentNote).toBe(
+        'They decline involvement payments, so a half or full day is recorded with no payment.',
+      );
+    });
+
+    it('is refused to someone outside the workstream', async () => {
+      expect(await rejection(h.service.claims.offerFor(OUTSIDER, paid.id))).toMatchObject({ code: 'no-access' });
+    });
+
+    it('reads one claim with its partner’s name and lines, and says who may decide it once submitted', async () => {
+      const claim = await submitted(paid);
+      const read = await h.service.claims.one(OTHER, claim.id);
+      expect(read).toMatchObject({ partnerName: 'Jordan Ellis', claim: { id: claim.id, status: 'Submitted' } });
+      expect(read.lines.map((line) => line.kind)).toEqual(['Mileage', 'Parking']);
+      expect(approversOf(read.claim)).toBe('Priya Shah or the Engagement team can approve or reject it.');
+      expect(await rejection(h.service.claims.one(OUTSIDER, claim.id))).toMatchObject({ code: 'no-access' });
+    });
+  });
+
   describe('reminders', () => {
     beforeEach(() => setUp());
 
@@ -434,6 +474,7 @@ describe('claims for involvement payments and expenses', () => {
         [`claim-awaiting-approval:${toTeam.id}:2026-03-20T12:00:00.000Z`, null, true],
       ]);
       expect(reminders[0]).toMatchObject({
+        claimId: toContact.id,
         title: 'Claim waiting for approval: Jordan Ellis',
         lines: [
           "Jordan Ellis's claim for Monday 2 March 2026 (£160.13) was submitted by Sam Jones on Friday 20 March 2026 and has waited 15 days. Please approve or reject it, so the partner is not left out of pocket.",

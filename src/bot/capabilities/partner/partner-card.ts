@@ -174,6 +174,8 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail, colleagues:
     ].join(' '),
     oneToOneGuidance: guidance.text('one-to-ones', 'guidance'),
     canConsent: !partner.erasedDate,
+    // The use case refuses a claim for someone whose personal data is erased.
+    canClaim: !partner.erasedDate,
     notesConsent: partner.notesConsent,
     notesConsentState: consentState(partner.notesConsent, partner.notesConsentDate, 'not given'),
     consent: {

@@ -1,0 +1,213 @@
+import type { Involvement, Principal } from '../../../src/domain';
+import { advertisedRole, at, interested, workstream } from '../arrange';
+import { button, buttonsOf, ENGAGEMENT, factsOf, LEAD, LEAD_PRINCIPAL, NADIA, textOf, Transcript, type Where } from '../transcript-harness';
+
+/** A colleague in the workstream, who records claims that the named contact (the lead) then decides. */
+const SAM = { id: '29:sam', name: 'Sam Jones', aadObjectId: '5a7c9e1b-3d5f-4a6b-8c9d-0e1f2a3b4c5d' };
+const SAM_PRINCIPAL: Principal = { id: SAM.aadObjectId, name: SAM.name, email: '', tenantId: 'tenant' };
+const SAMS_CHAT: Where = { conversation: { id: 'a:sam-personal', conversationType: 'personal' }, channelData: {} };
+
+let t: Transcript;
+beforeEach(async () => {
+  t = await Transcript.start('2026-03-10');
+});
+afterEach(() => t.close());
+
+/** Maya, Active in a level 4 role (paid under the default rule), and Leo, Active in a level 2 role (not paid). */
+async function partners(): Promise<{ maya: Involvement; leo: Involvement }> {
+  const ws = await workstream(t.service, 'Maternity', [SAM_PRINCIPAL]);
+  const senior = await advertisedRole(t.service, ws.id, 'Senior partner', LEAD_PRINCIPAL, { level: 4 });
+  const panel = await advertisedRole(t.service, ws.id, 'Panel member', LEAD_PRINCIPAL, { level: 2 });
+  const maya = await at(t.service, await interested(t.service, senior.id, 'Maya Jones'), 'Active');
+  const leo = await at(t.service, await interested(t.service, panel.id, 'Leo Grant'), 'Active');
+  return { maya, leo };
+}
+
+/** What the form sends for a full day with mileage and parking. */
+const FILLED = {
+  activityDate: '2026-03-09',
+  description: 'Design group workshop',
+  dayLength: 'Full day',
+  kind1: 'Mileage',
+  amount1: '12.5',
+  receipt1: 'false',
+  kind2: 'Parking',
+  amount2: '£4.50',
+  receipt2: 'true',
+  receipt3: 'false',
+};
+
+/** The value a choice with this title on a card sends. */
+function choiceOf(card: unknown, title: string): string {
+  const choices: Array<{ title: string; value: string }> = [];
+  JSON.stringify(card, (key, value: unknown) => {
+    if (key === 'choices' && Array.isArray(value)) choices.push(...(value as typeof choices));
+    return value;
+  });
+  const found = choices.find((choice) => choice.title === title);
+  if (!found) throw new Error(`No choice "${title}" on the card`);
+  return found.value;
+}
+
+/** The claim form for `involvementId`, opened by `who`, filled in with `fields` and pressed at `verb`: that press's turn. */
+async function filledIn(involvementId: number, verb: string, fields: Record<string, unknown>, where?: Where, who = LEAD) {
+  const form = (await t.presses('claim.new', { involvementId }, where, who)).updated;
+  return t.presses(verb, { ...button(form, verb), ...fields }, where, who);
+}
+
+const claimsNow = () => t.store.find({ list: 'claims' });
+
+describe('Record a claim', () => {
+  it('lead types "record a claim", chooses Maya, fills in a full day with mileage and parking, and submits / recorded at the rates, and the bot says who can approve it', async () => {
+    const { maya } = await partners();
+    const picker = (await t.says('record a claim')).cards[0];
+    expect(textOf(picker)).toContain('Who is the claim for?');
+    expect(textOf(picker)).toContain('Maya Jones · Senior partner');
+    const form = (await t.presses('claim.new', { ...button(picker, 'claim.new'), involvementId: String(maya.id) })).updated;
+    expect(textOf(form)).toContain('Record a claim for Maya Jones');
+    expect(textOf(form)).toContain('A half day is paid £75.00 and a full day £150.00.');
+    expect(textOf(form)).toContain('Half or full day');
+
+    const { updated, replies } = await t.presses('claim.submitNew', { ...button(form, 'claim.submitNew'), ...FILLED });
+    expect(replies.map((reply) => reply.text)).toEqual(['Submitted for approval. The Engagement team can approve or reject it.']);
+    expect(factsOf(updated)).toEqual(
+      expect.arrayContaining([
+        { title: 'Full day', value: '£150.00' },
+        { title: 'Mileage', value: '12.5 miles, £5.63, receipt not held' },
+        { title: 'Parking', value: '£4.50, receipt held' },
+        { title: 'Total', value: '£160.13' },
+      ]),
+    );
+    expect(await claimsNow()).toEqual([
+      expect.objectContaining({
+        status: 'Submitted',
+        involvementId: maya.id,
+        activityDate: '2026-03-09',
+        dayLength: 'Full day',
+        paymentPence: 15000,
+        expensesPence: 563 + 450,
+        submittedBy: 'Priya Shah',
+      }),
+    ]);
+  });
+
+  it('a colleague submits a claim for a partner whose named contact is the lead / the bot says the lead or the Engagement team can approve it', async () => {
+    const { maya } = await partners();
+    const { replies } = await filledIn(maya.id, 'claim.submitNew', FILLED, SAMS_CHAT, SAM);
+    expect(replies.map((reply) => reply.text)).toEqual([
+      'Submitted for approval. Priya Shah or the Engagement team can approve or reject it.',
+    ]);
+  });
+
+  it('lead saves a draft, then submits it from the claim card / Draft, then Submitted', async () => {
+    const { maya } = await partners();
+    const form = (await t.presses('claim.new', { involvementId: maya.id })).updated;
+    const saved = await t.presses('claim.save', {
+      ...button(form, 'claim.save'),
+      ...FILLED,
+      dayLength: choiceOf(form, 'Neither: expenses only'),
+    });
+    expect(saved.replies.map((reply) => reply.text)).toEqual(['Saved as a draft. Submit it for approval when it is ready.']);
+    expect((await claimsNow()).map((claim) => [claim.status, claim.paymentPence])).toEqual([['Draft', 0]]);
+    const { replies } = await t.presses('claim.submit', button(saved.updated, 'claim.submit'));
+    expect(replies.map((reply) => reply.text)).toEqual(['Submitted for approval. The Engagement team can approve or reject it.']);
+    expect((await claimsNow()).map((claim) => claim.status)).toEqual(['Submitted']);
+  });
+
+  it('the partner card, after the lead records a one-to-one as held, offers "Record a claim" / its form is for that partner, with no one to choose', async () => {
+    const { maya } = await partners();
+    const held = await t.presses('oneToOne.held', { involvementId: maya.id, version: maya.version, date: '2026-03-10' });
+    expect(held.replies.map((reply) => reply.text)).toEqual(['One-to-one recorded. The next one is due a cadence from it.']);
+    const { updated } = await t.presses('claim.new', button(held.updated, 'claim.new', 'Record a claim'));
+    expect(textOf(updated)).toContain('Record a claim for Maya Jones');
+    expect(textOf(updated)).not.toContain('Who is the claim for?');
+    expect(buttonsOf(updated).find((b) => b.title === 'Back to Maya Jones')?.verb).toBe('partner.open');
+  });
+
+  it('for a role whose level is not paid / the form offers no half or full day and says why in the domain’s words', async () => {
+    const { leo } = await partners();
+    const { updated } = await t.presses('claim.new', { involvementId: leo.id });
+    expect(textOf(updated)).toContain("Level 2 roles are not paid under your organisation's rules. Claim the expenses only.");
+    expect(textOf(updated)).not.toContain('Half or full day');
+  });
+});
+
+describe('Refusals, shown plainly, change nothing', () => {
+  it('a full day for a level 2 role (an old card) / refused with the domain’s sentence, nothing stored', async () => {
+    const { leo } = await partners();
+    const { invoke } = await filledIn(leo.id, 'claim.submitNew', FILLED);
+    expect(invoke?.body.value).toBe(
+      "Level 2 roles are not paid under your organisation's rules. Leave out the half or full day and claim the expenses only.",
+    );
+    expect(await claimsNow()).toEqual([]);
+  });
+
+  it('nothing claimed / refused: a claim needs a day or an expense, nothing stored', async () => {
+    const { maya } = await partners();
+    const { invoke } = await filledIn(maya.id, 'claim.save', { activityDate: '2026-03-09', description: 'Workshop', receipt1: 'false' });
+    expect(invoke?.body.value).toBe('A claim needs a half or full day of paid involvement, or at least one expense.');
+    expect(await claimsNow()).toEqual([]);
+  });
+
+  it('an amount that is not money, and mileage with no miles / each line named, nothing stored', async () => {
+    const { maya } = await partners();
+    const { invoke } = await filledIn(maya.id, 'claim.save', {
+      activityDate: '2026-03-09',
+      description: 'Workshop',
+      kind1: 'Parking',
+      amount1: 'four pounds',
+      kind2: 'Mileage',
+    });
+    expect(invoke?.body.value).toBe(
+      'Please correct 2 things: Expense 1: Amount must be a whole number of pence, such as 450 for £4.50. Expense 2: Mileage needs the number of miles.',
+    );
+    expect(await claimsNow()).toEqual([]);
+  });
+});
+
+describe('Approving and rejecting', () => {
+  async function submittedBy(who: typeof LEAD, where?: Where) {
+    const { maya } = await partners();
+    return (await filledIn(maya.id, 'claim.submitNew', FILLED, where, who)).updated;
+  }
+
+  it('the lead approves the claim they submitted / refused: someone else must, and it stays Submitted', async () => {
+    const card = await submittedBy(LEAD);
+    const { invoke } = await t.presses('claim.approve', button(card, 'claim.approve'));
+    expect(invoke?.body.value).toBe('You submitted this claim, so someone else must approve or reject it: the Engagement team.');
+    expect((await claimsNow()).map((claim) => claim.status)).toEqual(['Submitted']);
+  });
+
+  it('a claim waits 15 days / the Engagement team’s reminder leads to the claim, and they approve it', async () => {
+    await submittedBy(LEAD);
+    t.clock.goTo('2026-03-26');
+    await t.says('send reminders', ENGAGEMENT, NADIA);
+    const sent = t.messenger.sent.map((message) => message.reply);
+    const reminder = sent.flatMap((reply) =>
+      'card' in reply && reply.summary === 'Claim waiting for approval: Maya Jones' ? [reply.card] : [],
+    )[0];
+    expect(buttonsOf(reminder).find((b) => b.verb === 'claim.open')?.title).toBe('Approve or reject');
+    const claim = (await t.presses('claim.open', button(reminder, 'claim.open'), ENGAGEMENT, NADIA)).updated;
+    expect(textOf(claim)).toContain('The Engagement team can approve or reject it.');
+    const { replies, updated } = await t.presses('claim.approve', button(claim, 'claim.approve'), ENGAGEMENT, NADIA);
+    expect(replies.map((reply) => reply.text)).toEqual(['Claim approved.']);
+    expect(factsOf(updated)).toContainEqual({ title: 'Approved by', value: 'Nadia Ali' });
+    expect((await claimsNow()).map((claim) => [claim.status, claim.decidedBy])).toEqual([['Approved', 'Nadia Ali']]);
+  });
+
+  it('the named contact rejects a colleague’s claim with a reason / Rejected, the reason on the card', async () => {
+    const card = await submittedBy(SAM, SAMS_CHAT);
+    const { updated } = await t.presses('claim.reject', { ...button(card, 'claim.reject'), reason: 'Same workshop claimed twice' });
+    expect(factsOf(updated)).toContainEqual({ title: 'Reason', value: 'Same workshop claimed twice' });
+    expect((await claimsNow()).map((claim) => [claim.status, claim.rejectionReason])).toEqual([
+      ['Rejected', 'Same workshop claimed twice'],
+    ]);
+  });
+
+  it('rejecting with no reason / refused, still Submitted', async () => {
+    const card = await submittedBy(SAM, SAMS_CHAT);
+    const { invoke } = await t.presses('claim.reject', button(card, 'claim.reject'));
+    expect(invoke?.body.value).toBe('Reason is required.');
+    expect((await claimsNow()).map((claim) => claim.status)).toEqual(['Submitted']);
+  });
+});
