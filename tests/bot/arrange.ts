@@ -87,3 +87,14 @@ export async function at(
   }
   return current;
 }
+
+/**
+ * A Maternity workstream whose lead has Sam Patel Active (a one-to-one due on 5 May 2026)
+ * and Maya Jones in induction (8 required items left), in an advertised role closing on 30 April 2026.
+ */
+export async function dueThisWeek(service: PathwayService): Promise<void> {
+  const ws = await workstream(service);
+  const role = await advertisedRole(service, ws.id);
+  await at(service, await interested(service, role.id, 'Sam Patel'), 'Active');
+  await at(service, await interested(service, role.id, 'Maya Jones'), 'Induction');
+}

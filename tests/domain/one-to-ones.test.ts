@@ -1,6 +1,18 @@
 import { TZDate } from '@date-fns/tz';
-import { differenceInCalendarDays, format, parseISO } from 'date-fns';
-import { DEFAULT_ONE_TO_ONE_SETTINGS, dateIn, daysBetween, describeDue, dueState, nextOneToOneDue, todayIn } from '../../src/domain';
+import { addDays, addWeeks, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import {
+  DEFAULT_ONE_TO_ONE_SETTINGS,
+  dateIn,
+  daysBetween,
+  describeDue,
+  dueState,
+  longDate,
+  nextOneToOneDue,
+  plusDays,
+  plusWeeks,
+  timeIn,
+  todayIn,
+} from '../../src/domain';
 
 const settings = DEFAULT_ONE_TO_ONE_SETTINGS;
 
@@ -104,6 +116,22 @@ describe('calendar dates', () => {
     }
     expect(daysBetween('2026-03-29', '2026-03-30')).toBe(1);
     expect(daysBetween('2026-10-26', '2026-10-24')).toBe(-2);
+  });
+
+  it('writes every day of two years, a leap day among them, and days and weeks after each, as date-fns does', () => {
+    for (let day = 0; day < 2 * 366; day += 1) {
+      const date = format(addDays(parseISO('2027-12-01'), -day), 'yyyy-MM-dd');
+      expect(longDate(date)).toBe(format(parseISO(date), 'EEEE d MMMM yyyy'));
+      for (const days of [-1, 1, 29, 366]) expect(plusDays(date, days)).toBe(format(addDays(parseISO(date), days), 'yyyy-MM-dd'));
+      for (const weeks of [-2, 1, 52]) expect(plusWeeks(date, weeks)).toBe(format(addWeeks(parseISO(date), weeks), 'yyyy-MM-dd'));
+    }
+    expect(longDate('0999-03-02')).toBe(format(parseISO('0999-03-02'), 'EEEE d MMMM yyyy'));
+  });
+
+  it('gives the time of day in the zone, across the clock change, as the UK writes it', () => {
+    expect(timeIn('Europe/London', new Date('2026-03-28T14:05:00Z'))).toBe('14:05');
+    expect(timeIn('Europe/London', new Date('2026-03-29T14:05:00Z'))).toBe('15:05');
+    expect(timeIn('Pacific/Auckland', new Date('2026-03-10T12:00:00Z'))).toBe('01:00');
   });
 
   it('counts no days to or from a date that is not on the calendar', () => {

@@ -20,8 +20,9 @@ function itemKeyOf(query: AnyQuery): string | undefined {
  * from what it gave after that (the same query; an item by id that an earlier read
  * already gave, whatever that read was), so a turn whose steps each check the
  * person's reach or load the same item reads them once.
- * A commit forgets everything read (whether it wrote or was refused), so what is read
- * after it is what is stored; recording an access forgets the audit trail read. The
+ * A commit forgets what it may have changed, so what is read after it is what is stored:
+ * the lists it wrote and the audit trail, keeping each item it wrote as the store gave it
+ * back; one refused forgets everything. Recording an access forgets the audit trail read. The
  * commit itself goes to the store, whose conflict checks see the stored versions, not
  * what this turn read. Made anew for each turn: a later turn must see others' changes.
  */
@@ -73,11 +74,20 @@ export class ReadingOnce implements Store {
   }
 
   async commit(changes: readonly Change[], context: CommitContext): Promise<Committed> {
+    let committed: Committed;
     try {
-      return await this.store.commit(changes, context);
-    } finally {
+      committed = await this.store.commit(changes, context);
+    } catch (error) {
       this.forget();
+      throw error;
     }
+    // Only the lists it changed and the audit trail differ from what was read; the items it wrote are as stored.
+    for (const list of new Set<ListName>([...changes.map((change) => change.list), 'activity'])) this.forget(list);
+    changes.forEach((change, index) => {
+      const item = committed[index] as { readonly id: number } | undefined;
+      if (item) this.items.set(`${change.list}#${item.id}`, item);
+    });
+    return committed;
   }
 
   async recordAccess(access: RecordAccess, context: CommitContext): Promise<void> {

@@ -102,7 +102,11 @@ export class WorklistUseCases {
       this.ctx.store.find({ list: 'involvements', where: { ownerId: actor.id, stage: OPEN_STAGES } }),
       this.ctx.access.reachOf(actor),
     ]);
-    return this.lines(involvementItems.filter((item) => AccessPolicy.includes(reach, item.workstreamId)));
+    const [lines] = await this.lines({
+      items: involvementItems.filter((item) => AccessPolicy.includes(reach, item.workstreamId)),
+      byName: true,
+    });
+    return lines;
   }
 
   /** The workstreams they belong to where this member of staff leads a role, by id. */
@@ -132,7 +136,7 @@ export class WorklistUseCases {
         orderBy: [{ field: 'closingDate' }],
       },
     ]);
-    const [oneToOnes, inductions] = await Promise.all([this.lines(dueItems, false), this.lines(inductionItems)]);
+    const [oneToOnes, inductions] = await this.lines({ items: dueItems, byName: false }, { items: inductionItems, byName: true });
     return {
       today,
       until,
@@ -344,13 +348,18 @@ export class WorklistUseCases {
     return digests;
   }
 
-  private async lines(items: readonly Involvement[], sortByName = true): Promise<PartnerLine[]> {
-    if (items.length === 0) return [];
+  /** The lines of each group of involvements (by partner name where `byName`), their partners and roles read in one `findAll`. */
+  private async lines(
+    ...groups: ReadonlyArray<{ readonly items: readonly Involvement[]; readonly byName: boolean }>
+  ): Promise<PartnerLine[][]> {
+    const items = groups.flatMap((group) => group.items);
+    if (items.length === 0) return groups.map(() => []);
     const [partners, roles] = await this.ctx.store.findAll([
       { list: 'partners', where: { id: [...new Set(items.map((item) => item.partnerId))] } },
       { list: 'roles', where: { id: [...new Set(items.map((item) => item.roleId))] } },
     ]);
-    return this.linesFrom(items, namesOf(partners), titlesOf(roles), sortByName);
+    const [names, roleTitles] = [namesOf(partners), titlesOf(roles)];
+    return groups.map((group) => this.linesFrom(group.items, names, roleTitles, group.byName));
   }
 
   private linesFrom(

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { CARD_SIZE_LIMIT } from '../../../src/bot/pathway/cards';
-import { advertisedRole, at, interested, readyRole, workstream } from '../arrange';
+import { advertisedRole, at, dueThisWeek, interested, readyRole, workstream } from '../arrange';
 import {
   button,
   buttonsOf,
@@ -118,10 +118,7 @@ describe('Finding your way: help, my partners, due this week, next step', () => 
   });
 
   it('lead says "due this week" / bot lists overdue and due one-to-ones, open inductions and roles closing', async () => {
-    const ws = await workstream(t.service);
-    const role = await advertisedRole(t.service, ws.id);
-    await at(t.service, await interested(t.service, role.id, 'Sam Patel'), 'Active');
-    await at(t.service, await interested(t.service, role.id, 'Maya Jones'), 'Induction');
+    await dueThisWeek(t.service);
     t.clock.goTo('2026-04-28');
     const { cards } = await t.says('due this week');
     const text = textOf(cards[0]);

@@ -1,5 +1,5 @@
 import { countingStore } from '../counting-store';
-import { advertisedRole, at, interested, workstream } from '../arrange';
+import { advertisedRole, at, dueThisWeek, interested, workstream } from '../arrange';
 import { buttonsOf, textOf, Transcript } from '../transcript-harness';
 
 let t: Transcript;
@@ -37,6 +37,22 @@ describe('what one press of a partner card costs the store', () => {
     // 13 calls (2 of them Viewed entries) when each button read the partner before its write as well as after; 10 when
     // each step of the turn read the person's memberships and the workstream's records again.
     expect(get + find + findAll + commit + recordAccess).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('what a list of what is due costs the store', () => {
+  it('lead says "due this week" with a one-to-one due and an induction open / the workstream, what is due, then their partners and roles in one read', async () => {
+    await dueThisWeek(t.service);
+    t.clock.goTo('2026-04-28');
+    await t.says('my partners');
+    counting.reset();
+
+    const { cards } = await t.says('due this week');
+
+    expect(textOf(cards[0])).toContain('Sam Patel · Maternity partner\nDue in 7 days');
+    expect(textOf(cards[0])).toContain('Maya Jones · Maternity partner\n8 required items left');
+    // 4 when the one-to-ones and the inductions each read their partners and roles.
+    expect(counting.calls).toMatchObject({ get: 0, find: 0, findAll: 3 });
   });
 });
 

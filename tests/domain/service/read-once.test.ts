@@ -43,6 +43,22 @@ describe('A turn reading the store once', () => {
     expect(await turn.find({ list: 'workstreams', where: { title: 'Maternity' } })).toEqual([]);
   });
 
+  it('after its commit, reads the lists it wrote afresh, gives the items it wrote as stored, and the other lists from what it read', async () => {
+    const { workstream, counting, turn } = await arrange();
+    const members = { list: 'members' as const, where: { workstreamId: workstream.id } };
+    await turn.findAll([members, { list: 'workstreams', where: { title: 'Maternity' } }] as const);
+
+    await turn.commit(rename(workstream.id, workstream.version, 'Maternity services'), AT);
+    counting.reset();
+    const [lead, byId] = await Promise.all([turn.find(members), turn.get('workstreams', workstream.id)]);
+
+    expect(lead.map((member) => member.userId)).toEqual([LEAD.id]);
+    expect(byId).toMatchObject({ title: 'Maternity services', version: workstream.version + 1 });
+    expect(counting.calls).toMatchObject({ find: 0, findAll: 0, get: 0 });
+    expect(await turn.find({ list: 'workstreams', where: { title: 'Maternity' } })).toEqual([]);
+    expect(counting.calls.find).toBe(1);
+  });
+
   it('leaves conflicts to the stored version: a commit on what the turn read before someone else wrote is refused, and the turn then reads their change', async () => {
     const { store, workstream, turn } = await arrange();
     await turn.get('workstreams', workstream.id);

@@ -1,9 +1,11 @@
 import {
   acknowledgementFor,
   CONTACT_METHODS,
+  dateIn,
   describeDue,
   longDate,
   RefusedError,
+  timeIn,
   type ItemDocument,
   type Member,
   type PartnerDetail,
@@ -199,8 +201,5 @@ function consentState(given: boolean, date: string | null, otherwise: string): s
 
 function chatWhen(at: string, scope: TurnScope): string {
   const when = new Date(at);
-  const zone = scope.timeZone;
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(when);
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(when);
-  return `${longDate(date)} at ${time}`;
+  return `${longDate(dateIn(scope.timeZone, when))} at ${timeIn(scope.timeZone, when)}`;
 }
