@@ -13,6 +13,7 @@ import type {
   InterestGuidance,
   Member,
   MonitoringForm,
+  PartnerClaims,
   PartnerDetail,
   PathwayService,
   Principal,
@@ -187,6 +188,7 @@ export const API = {
     useCase: ['equalityMonitoring', 'setPostcodeDeciles'],
   },
   workstreamClaims: { method: 'GET', path: '/workstreams/:workstreamId/claims' },
+  involvementClaims: { method: 'GET', path: '/involvements/:involvementId/claims' },
   createClaim: { method: 'POST', path: '/involvements/:involvementId/claims', status: 201, useCase: ['claims', 'create'] },
   editClaim: { method: 'PATCH', path: '/claims/:claimId', useCase: ['claims', 'edit'] },
   withdrawClaim: { method: 'POST', path: '/claims/:claimId/withdraw', useCase: ['claims', 'withdraw'] },
@@ -261,10 +263,11 @@ export type TabDashboardRow = Omit<DashboardRow, 'version' | 'roleId' | 'stageCh
 export type TabDashboard = Omit<Dashboard, 'rows'> & { readonly rows: TabDashboardRow[] };
 
 /**
- * One partner in one role as the panel reads it: the domain's detail, and a link on
- * each checklist item that concerns one of the organisation's documents with a link set.
+ * One partner in one role as the panel reads it: the domain's detail, a link on each
+ * checklist item that concerns one of the organisation's documents with a link set,
+ * and what erasing them would keep of their claims.
  */
-export type TabPartnerDetail = PartnerDetail & { readonly documents: readonly ItemDocument[] };
+export type TabPartnerDetail = PartnerDetail & { readonly documents: readonly ItemDocument[]; readonly claimsKeptOnErasure: string };
 
 /** One role as the tab opens it: what the domain works out for it (missing, warnings, next steps) and its advert. */
 export type TabRole = RoleOutcome & {
@@ -299,6 +302,7 @@ export interface ReadAnswers {
   monitoringForm: MonitoringForm;
   representativeness: Representativeness;
   workstreamClaims: ClaimLine[];
+  involvementClaims: PartnerClaims;
 }
 
 type UseCaseAnswer<K extends UseCaseRoute> = Spec<K>['useCase'] extends readonly [infer G extends keyof PathwayService, infer M]
@@ -365,6 +369,7 @@ export type {
   PartnerActions,
   PartnerDetail,
   PartnerMatch,
+  PartnerClaims,
   PaymentPreference,
   PeerNetworkMember,
   FormsCounted,

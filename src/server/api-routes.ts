@@ -4,6 +4,7 @@ import {
   acknowledgementFor,
   advertNote,
   advertText,
+  CLAIMS_KEPT_ON_ERASURE,
   chatGuide,
   interestGuidance,
   itemDocuments,
@@ -65,7 +66,7 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   workstreamTemplate: ({ service, actor, ids }) => service.workstreams.inductionTemplate(actor, ids.workstreamId),
   partnerDetail: async ({ service, actor, ids, documents }) => {
     const detail = await service.partnerViews.partnerDetail(actor, ids.involvementId);
-    return { ...detail, documents: itemDocuments(detail.checklist, documents) };
+    return { ...detail, documents: itemDocuments(detail.checklist, documents), claimsKeptOnErasure: CLAIMS_KEPT_ON_ERASURE };
   },
   duplicates: ({ service, actor }) => service.partners.duplicates(actor),
   roleDescription: async ({ guidance }) => roleDescriptionForm((section) => guidance.text('role-description', section)),
@@ -84,6 +85,7 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   monitoringForm: ({ service, actor, ids }) => service.equalityMonitoring.form(actor, ids.involvementId),
   representativeness: ({ service, actor }) => service.equalityMonitoring.representativeness(actor),
   workstreamClaims: ({ service, actor, ids }) => service.claims.forWorkstream(actor, ids.workstreamId),
+  involvementClaims: ({ service, actor, ids }) => service.claims.forInvolvement(actor, ids.involvementId),
   acknowledgement: async ({ service, actor, ids, guidance }) =>
     acknowledgementFor(guidance, await service.partnerViews.partnerDetail(actor, ids.involvementId), actor.name),
 };

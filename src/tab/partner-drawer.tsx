@@ -14,6 +14,7 @@ import { Dismiss24Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiClient } from './api/client';
 import type { CalendarDate, OneToOne, PartnerDetail, StageChange } from './api/types';
+import { PartnerClaims } from './claims/partner-claims';
 import { EqualityMonitoring } from './equality/monitoring-section';
 import { InductionChecklist } from './induction/induction-checklist';
 import { AcknowledgeInterest } from './interest/acknowledge-interest';
@@ -345,6 +346,16 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
           <Section level={3} title="Equality monitoring">
             <EqualityMonitoring involvement={involvement} name={detail.name} api={api} onSaved={onSaved} />
           </Section>
+          <Section level={3} title="Claims and payment">
+            <PartnerClaims
+              api={api}
+              involvementId={involvement.id}
+              partnerId={partner.id}
+              name={detail.name}
+              today={today}
+              engagementTeam={engagementTeam}
+            />
+          </Section>
           {induction && (
             <Section level={3} title="Induction checklist">
               <InductionChecklist
@@ -433,6 +444,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
             <Section level={3} title="Their data (Engagement team)">
               <DataProtection
                 partner={partner}
+                claimsKept={detail.claimsKeptOnErasure}
                 busy={busy}
                 download={(format) => api.download(format === 'json' ? 'personalDataJson' : 'personalDataText', { partnerId: partner.id })}
                 onErase={() =>

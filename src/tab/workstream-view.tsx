@@ -1,6 +1,7 @@
 import { Body1, Caption1, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiClient, Person } from './api/client';
+import { PaymentsView } from './claims/lazy';
 import type { Dashboard } from './api/types';
 import { TemplateEditor } from './induction/lazy';
 import { LogInterestArea } from './interest/log-interest-area';
@@ -32,11 +33,12 @@ const useStyles = makeStyles({
 const AgendaView = lazy(() => import('./one-to-ones/agenda-view').then((module) => ({ default: module.AgendaView })));
 const PartnerDrawer = lazy(() => import('./partner-drawer').then((module) => ({ default: module.PartnerDrawer })));
 
-type View = 'partners' | 'one-to-ones' | 'roles' | 'people' | 'checklist';
+type View = 'partners' | 'one-to-ones' | 'payments' | 'roles' | 'people' | 'checklist';
 
 const VIEW_NAMES: Record<View, string> = {
   partners: 'Partners',
   'one-to-ones': 'One-to-ones',
+  payments: 'Payments',
   roles: 'Roles',
   people: 'People',
   checklist: 'Checklist',
@@ -106,7 +108,7 @@ function AgendaPanel({
   );
 }
 
-/** One workstream: its stage counts, then partners, one-to-ones, roles, people or its induction checklist template, each view read in one call; a partner opens in a side panel. */
+/** One workstream: its stage counts, then partners, one-to-ones, payments, roles, people or its induction checklist template, each view read in one call; a partner opens in a side panel. */
 export function WorkstreamView({
   api,
   workstreamId,
@@ -207,6 +209,11 @@ export function WorkstreamView({
               />
             )}
             {view === 'one-to-ones' && <AgendaPanel api={api} workstreamId={workstream.id} changes={changes} onOpen={open} />}
+            {view === 'payments' && (
+              <Suspense fallback={<Spinner label="Loading the claims…" />}>
+                <PaymentsView api={api} workstreamId={workstream.id} today={today} engagementTeam={engagementTeam} />
+              </Suspense>
+            )}
             {view === 'roles' && (
               <Suspense fallback={<Spinner label="Loading the roles…" />}>
                 <RolesPanel api={api} workstreamId={workstream.id} roles={roles} labelledBy={labelledBy} onChanged={changed} />

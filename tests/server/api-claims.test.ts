@@ -73,6 +73,8 @@ describe('claims over HTTP', () => {
         lines: [{ kind: 'Public transport', miles: null, amountPence: 640, receiptHeld: true }],
       },
     ]);
+    const ofPartner = await api().get(`/api/involvements/${samira.id}/claims`).expect(200);
+    expect(ofPartner.body).toMatchObject({ claims: listed.body, preferences: null, paidRole: expect.any(Boolean) });
   });
 
   it('answers bad input 400 with each field, and writes nothing', async () => {

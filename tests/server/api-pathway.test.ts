@@ -140,6 +140,9 @@ describe('the tab API over HTTP', () => {
     await tick(tasks.filter((task) => task.required));
     const detail = await api().get(`/api/involvements/${id}`).expect(200);
     expect(detail.body.induction.missingRequired).toEqual([]);
+    expect(detail.body.claimsKeptOnErasure).toMatch(
+      /^Their claims, if they have any, are kept as financial records, as HMRC requires for six years/,
+    );
 
     const active = await api().post(`/api/involvements/${id}/activate`).send({ version: detail.body.involvement.version }).expect(200);
     expect(active.body).toMatchObject({ stage: 'Active', activeDate: TODAY, nextOneToOneDue: '2026-04-27' });

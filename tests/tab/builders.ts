@@ -1,6 +1,7 @@
 import type {
   Agenda,
   AgendaItem,
+  ClaimLine,
   Dashboard,
   DashboardRow,
   InductionTask,
@@ -15,6 +16,7 @@ import type {
 } from '../../src/tab/api/types';
 import { STAGES } from '../../src/tab/api/types';
 import type { Role } from '../../src/contract/api';
+import { aClaim } from '../store/builders';
 
 /** What every stored record carries besides its fields. */
 function stored(id: number, version: number) {
@@ -257,6 +259,7 @@ export function detail(overrides: Partial<PartnerDetail> = {}): PartnerDetail {
     chatAdjustmentsTitle: 'Adjustments asked for the informal chat',
     otherRoles: [],
     documents: [],
+    claimsKeptOnErasure: 'Their claims, if they have any, are kept as financial records for six years, with no name.',
     ...overrides,
   };
 }
@@ -309,4 +312,19 @@ export function agendaItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
 export function member(overrides: Partial<Member> = {}): Member {
   const id = overrides.id ?? 1;
   return { ...stored(id, 1), workstreamId: 4, userId: `oid-${id}`, userName: `Person ${id}`, ...overrides };
+}
+
+/** A claim submitted for approval 6 days before the panel tests' day (2026-03-02): a full day and one mileage line; override what the test is about. */
+export function claimLine(overrides: Partial<ClaimLine['claim']> = {}, partnerName = 'Jordan Ellis'): ClaimLine {
+  const claim = {
+    ...stored(overrides.id ?? 31, 2),
+    ...aClaim({ involvementId: 7, workstreamId: 1, partnerId: 5 }),
+    activityDate: '2026-02-20',
+    expensesPence: 563,
+    expenseLines: null,
+    submittedAt: '2026-02-24T10:00:00.000Z',
+    approverName: 'Priya Shah',
+    ...overrides,
+  } as ClaimLine['claim'];
+  return { claim, partnerName, lines: [{ kind: 'Mileage', miles: 12.5, amountPence: 563, receiptHeld: false }] };
 }

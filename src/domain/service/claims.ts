@@ -17,6 +17,7 @@ import {
   type ExpenseLine,
 } from '../claims';
 import { DomainError, RefusedError, ValidationError } from '../errors';
+import { isPaidLevel } from '../role';
 import { refuseIfErased } from '../personal-data';
 import type { Principal } from '../principal';
 import { validationErrorOf } from '../schema/validate';
@@ -153,6 +154,16 @@ export interface ClaimLine {
   readonly claim: Claim;
   readonly partnerName: string;
   readonly lines: readonly ExpenseLine[];
+}
+
+/** One partner's claims in one role, with their choices about payment, as the partner panel shows them. */
+export interface PartnerClaims {
+  /** The claims for this involvement, newest activity first. */
+  readonly claims: readonly ClaimLine[];
+  /** Their choices about payment (to decline it, a cap per period), or null if none were recorded. */
+  readonly preferences: PaymentPreference | null;
+  /** Whether the role's involvement level is paid under the organisation's rule, so a half or full day can be claimed. */
+  readonly paidRole: boolean;
 }
 
 /** What a finance export gives: the CSV, and the claims it marked Paid. */
@@ -452,6 +463,27 @@ export class ClaimUseCases {
       const partner = people.find((person) => person.id === claim.partnerId);
       return { claim, partnerName: partner ? displayName(partner) : '', lines: expenseLinesOf(claim) };
     });
+  }
+
+  /** One involvement's claims, the partner's payment choices and whether the role is paid: for the workstream's members and the Engagement team. */
+  async forInvolvement(actor: Principal, involvementId: number): Promise<PartnerClaims> {
+    const {
+      item: involvement,
+      answers: [held],
+    } = await this.ctx.loadOwnedWith(actor, 'involvements', involvementId, [
+      { list: 'claims', where: { involvementId }, orderBy: [{ field: 'activityDate', descending: true }] },
+    ] as const);
+    const [partners, roles, [preferences]] = await this.ctx.store.findAll([
+      byId('partners', involvement.partnerId),
+      byId('roles', involvement.roleId),
+      { list: 'paymentPreferences', where: { partnerId: involvement.partnerId }, top: 1 },
+    ] as const);
+    const partnerName = displayName(found('partners', partners, involvement.partnerId));
+    return {
+      claims: held.map((claim) => ({ claim, partnerName, lines: expenseLinesOf(claim) })),
+      preferences: preferences ?? null,
+      paidRole: isPaidLevel(roles[0]?.level ?? null, this.settings),
+    };
   }
 
   /**

@@ -102,9 +102,16 @@ export function createPathwayService(deps: ServiceDeps): PathwayService {
 export type { PathwaySettings, ServiceDeps } from './context';
 export type { AccessSettings, Reach } from './access';
 export type { RoleOutcome } from './roles';
-export { RETENTION_ACTOR, exportSummary, type Erasure, type InvolvementExport, type PersonalDataExport } from './personal-data';
+export {
+  CLAIMS_KEPT_ON_ERASURE,
+  RETENTION_ACTOR,
+  exportSummary,
+  type Erasure,
+  type InvolvementExport,
+  type PersonalDataExport,
+} from './personal-data';
 export type { DuplicateGroup, Merge, PartnerMatch } from './partners';
-export type { ClaimLine, FinanceExport } from './claims';
+export type { ClaimLine, FinanceExport, PartnerClaims } from './claims';
 export type { Agenda, AgendaItem, OneToOneInvitation } from './one-to-one-views';
 export {
   DEFAULT_MONITORING_MIN_COUNT,

@@ -66,10 +66,17 @@ export interface Erasure {
   readonly kept: string;
 }
 
-/** What erasure says it kept: HMRC asks for financial records to be kept six years. */
+/** What of a claim erasure keeps, and why: HMRC asks for financial records to be kept six years. */
+const FINANCIAL_RECORD =
+  'as financial records, as HMRC requires for six years: dates, amounts and who approved and paid them, with no name and no description of the activity.';
+
+/** What erasure will keep of the person's claims, for staff to read before they confirm it. */
+export const CLAIMS_KEPT_ON_ERASURE = `Their claims, if they have any, are kept ${FINANCIAL_RECORD}`;
+
+/** What erasure says it kept. */
 export function keptSentence(claims: number): string {
   if (claims === 0) return 'No claims were held, so no financial record was kept.';
-  return `${claims === 1 ? '1 claim was' : `${claims} claims were`} kept as financial records, as HMRC requires for six years: dates, amounts and who approved and paid them, with no name and no description of the activity.`;
+  return `${claims === 1 ? '1 claim was' : `${claims} claims were`} kept ${FINANCIAL_RECORD}`;
 }
 
 const ref = { partnerId: itemRef.id, version: itemRef.version, key: idempotencyKey };

@@ -93,6 +93,22 @@ export function changeCalls(http: Http): ChangeCalls {
       done(http.call('submitMonitoring', { involvementId: involvement.id }, { ...answers, version: involvement.version, key })),
     declineMonitoring: (involvement, key) =>
       done(http.call('declineMonitoring', { involvementId: involvement.id }, { version: involvement.version, key })),
+    workstreamClaims: (workstreamId, signal) => http.call('workstreamClaims', { workstreamId }, undefined, signal),
+    involvementClaims: (involvementId, signal) => http.call('involvementClaims', { involvementId }, undefined, signal),
+    createClaim: (involvementId, claim, key) => http.call('createClaim', { involvementId }, { ...claim, key }),
+    submitClaim: (claim, key) => done(http.call('submitClaim', { claimId: claim.id }, { version: claim.version, key })),
+    approveClaim: (claim, adviceHadAndGoesOverCap, key) =>
+      done(
+        http.call(
+          'approveClaim',
+          { claimId: claim.id },
+          { version: claim.version, key, ...(adviceHadAndGoesOverCap ? { adviceHadAndGoesOverCap } : {}) },
+        ),
+      ),
+    rejectClaim: (claim, reason, key) =>
+      done(http.call('rejectClaim', { claimId: claim.id }, { version: claim.version, key, reason: reason.trim() })),
+    setPaymentPreferences: (partnerId, choices, key) => done(http.call('setPaymentPreferences', { partnerId }, { ...choices, key })),
+    financeExport: (period, key) => http.call('financeExport', {}, { ...period, key }),
     duplicates: (signal) => http.call('duplicates', {}, undefined, signal),
     mergePartners: ({ survivor, duplicate }, key) =>
       http.call(

@@ -3,6 +3,8 @@ import type {
   Acknowledgement,
   Agenda,
   ChatGuide,
+  Claim,
+  ClaimLine,
   Dashboard,
   DuplicateGroup,
   EngagementOverview,
@@ -13,6 +15,8 @@ import type {
   Member,
   MergeResult,
   MonitoringForm,
+  FinanceExport,
+  PartnerClaims,
   PartnerDetail,
   Representativeness,
   RoleDescriptionForm,
@@ -135,6 +139,15 @@ export type Interest = Omit<Body<'recordInterest'>, 'key' | 'interestDate' | 'pa
  */
 export type MonitoringAnswers = Omit<Body<'submitMonitoring'>, 'version' | 'key'> & { readonly [questionKey: string]: string | undefined };
 
+/** A claim to record for a partner: the activity, a half or full day where the role is paid, and its expense lines. */
+export type NewClaim = Omit<Body<'createClaim'>, 'key'>;
+
+/** A partner's choices about payment: to decline it, and a cap per period (both, or neither). */
+export type PaymentChoices = Omit<Body<'setPaymentPreferences'>, 'key'>;
+
+/** The period a finance export covers, by activity date. */
+export type ExportPeriod = Omit<Body<'financeExport'>, 'key'>;
+
 /** Two records of the same person: the one kept and the duplicate merged into it, each at the version read. */
 export interface MergeChoice {
   readonly survivor: VersionedRef;
@@ -204,6 +217,25 @@ export interface ApiClient {
   submitMonitoring(involvement: VersionedRef, answers: MonitoringAnswers, key: ChangeKey): Promise<void>;
   /** Records that the partner would rather not fill in the equality monitoring form; it is not offered again. */
   declineMonitoring(involvement: VersionedRef, key: ChangeKey): Promise<void>;
+  /** A workstream's claims, newest activity first, with each partner's name and expense lines. */
+  workstreamClaims(workstreamId: number, signal: AbortSignal): Promise<ClaimLine[]>;
+  /** One partner's claims in one role, their choices about payment, and whether the role is paid. */
+  involvementClaims(involvementId: number, signal: AbortSignal): Promise<PartnerClaims>;
+  /** Records a claim as a Draft; the server prices it at the organisation's rates. */
+  createClaim(involvementId: number, claim: NewClaim, key: ChangeKey): Promise<Claim>;
+  /** Submits a Draft for approval. */
+  submitClaim(claim: VersionedRef, key: ChangeKey): Promise<void>;
+  /**
+   * Approves a submitted claim; `adviceHadAndGoesOverCap` records (Engagement team only) that the
+   * partner had independent benefits advice and chooses to go over their cap.
+   */
+  approveClaim(claim: VersionedRef, adviceHadAndGoesOverCap: boolean, key: ChangeKey): Promise<void>;
+  /** Rejects a submitted claim with the reason. */
+  rejectClaim(claim: VersionedRef, reason: string, key: ChangeKey): Promise<void>;
+  /** Records the partner's choices about payment. */
+  setPaymentPreferences(partnerId: number, choices: PaymentChoices, key: ChangeKey): Promise<void>;
+  /** Exports the approved claims of a period to finance as CSV, marking them Paid (Engagement team only). */
+  financeExport(period: ExportPeriod, key: ChangeKey): Promise<FinanceExport>;
   /** Sets how often the partner has one-to-ones, in weeks; the server checks the number. */
   setCadence(involvement: VersionedRef, cadenceWeeks: number, key: ChangeKey): Promise<void>;
   /** Records that share an email or phone (Engagement team only). */
@@ -284,6 +316,14 @@ export const CHANGE_CALLS = [
   'monitoringForm',
   'submitMonitoring',
   'declineMonitoring',
+  'workstreamClaims',
+  'involvementClaims',
+  'createClaim',
+  'submitClaim',
+  'approveClaim',
+  'rejectClaim',
+  'setPaymentPreferences',
+  'financeExport',
   'duplicates',
   'mergePartners',
   'addMember',

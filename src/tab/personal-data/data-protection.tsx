@@ -27,6 +27,8 @@ function sameName(typed: string, fullName: string): boolean {
 /** Props for {@link DataProtection}. */
 export interface DataProtectionProps {
   readonly partner: Partner;
+  /** What erasure keeps of their claims, in the server's words. */
+  readonly claimsKept: string;
   readonly busy: boolean;
   /** Fetches everything held about them, as JSON or as a readable summary. */
   readonly download: (format: 'json' | 'txt') => Promise<DownloadedFile>;
@@ -39,7 +41,7 @@ export interface DataProtectionProps {
  * held (a subject access request), and erasure, confirmed by typing their full name
  * after reading what is erased and what is kept.
  */
-export function DataProtection({ partner, busy, download, onErase }: DataProtectionProps) {
+export function DataProtection({ partner, claimsKept, busy, download, onErase }: DataProtectionProps) {
   const styles = useStyles();
   const stack = useStackStyles();
   const [confirming, setConfirming] = useState(false);
@@ -81,6 +83,7 @@ export function DataProtection({ partner, busy, download, onErase }: DataProtect
           Kept, without anything that names them: their stages, dates, induction items and one-to-one dates, so the counts still add up.
           They will be listed as &quot;Erased partner {partner.id}&quot;. This cannot be undone.
         </Text>
+        <Text block>{claimsKept}</Text>
         <Field label={`Type their full name, ${partner.fullName}, to confirm`} required>
           <Input value={typed} autoComplete="off" onChange={(_event, data) => setTyped(data.value)} />
         </Field>

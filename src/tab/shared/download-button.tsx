@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 });
 
 /** Hands a fetched file to the browser as a download. */
-function save(file: DownloadedFile): void {
+export function saveFile(file: DownloadedFile): void {
   const url = URL.createObjectURL(file.blob);
   const link = document.createElement('a');
   link.href = url;
@@ -46,7 +46,7 @@ export function DownloadButton({ fetchFile, children, size, appearance, 'aria-la
   const download = async () => {
     setState({ busy: true, failure: null });
     try {
-      save(await fetchFile());
+      saveFile(await fetchFile());
       setState({ busy: false, failure: null });
     } catch (error) {
       setState({ busy: false, failure: `Not downloaded: ${messageOf(error)}` });

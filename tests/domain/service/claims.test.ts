@@ -200,6 +200,21 @@ describe('claims for involvement payments and expenses', () => {
       const seen = await h.service.claims.forWorkstream(ENGAGEMENT, workstreamId);
       expect(seen.map((line) => [line.claim.id, line.partnerName, line.lines.length])).toEqual([[claim.id, 'Jordan Ellis', 2]]);
     });
+
+    it('reads one involvement’s claims with the partner’s payment choices and whether the role is paid, for its workstream only', async () => {
+      const claim = await fullDay(paid);
+      await h.service.claims.setPaymentPreferences(LEAD, {
+        partnerId: paid.partnerId,
+        declinesPayment: false,
+        capPence: 50000,
+        capPeriod: 'Month',
+      });
+      const read = await h.service.claims.forInvolvement(COLLEAGUE, paid.id);
+      expect(read.claims.map((line) => [line.claim.id, line.partnerName, line.lines.length])).toEqual([[claim.id, 'Jordan Ellis', 2]]);
+      expect(read).toMatchObject({ paidRole: true, preferences: { declinesPayment: false, capPence: 50000, capPeriod: 'Month' } });
+      expect(await h.service.claims.forInvolvement(COLLEAGUE, unpaid.id)).toEqual({ claims: [], preferences: null, paidRole: false });
+      expect(await rejection(h.service.claims.forInvolvement(OUTSIDER, paid.id))).toMatchObject({ code: 'no-access' });
+    });
   });
 
   describe('changing or withdrawing a draft', () => {

@@ -161,6 +161,7 @@ describe("the Engagement team's data protection actions", () => {
     const confirm = await findConfirmation("Erase Samira Patel's personal data?");
     expect(within(confirm).getByText(/their name, contact details, access needs/)).toBeInTheDocument();
     expect(within(confirm).getByText(/Kept, without anything that names them/)).toBeInTheDocument();
+    expect(within(confirm).getByText(ACTIVE.claimsKeptOnErasure)).toBeInTheDocument();
     const erase = within(confirm).getByRole('button', { name: 'Erase their personal data', hidden: true });
     expect(erase.hasAttribute('disabled')).toBe(true);
     const name = within(confirm).getByRole('textbox', { name: /Type their full name/, hidden: true });
