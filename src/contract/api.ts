@@ -11,6 +11,7 @@ import type {
   InductionTemplate,
   ItemDocument,
   InterestGuidance,
+  InvolvementReviews,
   Member,
   MonitoringForm,
   PartnerDetail,
@@ -127,6 +128,14 @@ export const API = {
   end: { method: 'POST', path: '/involvements/:involvementId/end', useCase: ['involvements', 'end'] },
   setCadence: { method: 'POST', path: '/involvements/:involvementId/cadence', useCase: ['involvements', 'setCadence'] },
   changeNamedContact: { method: 'POST', path: '/involvements/:involvementId/named-contact', useCase: ['involvements', 'reassign'] },
+  reviews: { method: 'GET', path: '/involvements/:involvementId/reviews' },
+  renewTerm: { method: 'POST', path: '/involvements/:involvementId/renew-term', useCase: ['reviews', 'renewTerm'] },
+  reconfirmAgreements: {
+    method: 'POST',
+    path: '/involvements/:involvementId/reconfirm-agreements',
+    useCase: ['reviews', 'reconfirmAgreements'],
+  },
+  reviewAccessNeeds: { method: 'POST', path: '/involvements/:involvementId/access-review', useCase: ['reviews', 'reviewAccessNeeds'] },
 
   bookOneToOne: { method: 'POST', path: '/involvements/:involvementId/one-to-ones', status: 201, useCase: ['oneToOnes', 'book'] },
   recordHeld: { method: 'POST', path: '/involvements/:involvementId/one-to-ones/held', useCase: ['oneToOnes', 'recordHeld'] },
@@ -297,6 +306,7 @@ export interface ReadAnswers {
   monitoringForm: MonitoringForm;
   representativeness: Representativeness;
   workstreamClaims: ClaimLine[];
+  reviews: InvolvementReviews;
 }
 
 type UseCaseAnswer<K extends UseCaseRoute> = Spec<K>['useCase'] extends readonly [infer G extends keyof PathwayService, infer M]
@@ -335,6 +345,7 @@ export type {
   Acknowledgement,
   Agenda,
   AgendaItem,
+  AgreementReview,
   AdvertAwaitingApproval,
   CalendarDate,
   ChatGuide,
@@ -351,6 +362,7 @@ export type {
   InductionTask,
   InductionTemplate,
   Involvement,
+  InvolvementReviews,
   ItemDocument,
   Member,
   Merge,
@@ -376,6 +388,7 @@ export type {
   RoleOutcome,
   RoleStatus,
   RoleSummary,
+  ReviewItem,
   Stage,
   StageCounts,
   TemplateItem,
