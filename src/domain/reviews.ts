@@ -86,10 +86,14 @@ export interface ReviewDue {
   readonly sentence: string;
 }
 
-/** Whether each review of `dates` has come round on `today` (the term 8 weeks before it ends), in date order. */
-export function reviewsDue(name: string, role: string, dates: ReviewDates, today: CalendarDate): ReviewDue[] {
+/**
+ * The reviews of `dates` that have come round by `by` (the term 8 weeks before it
+ * ends), in date order, worded as on `today`: the agenda looks ahead, the reminders
+ * only at today.
+ */
+export function reviewsDue(name: string, role: string, dates: ReviewDates, today: CalendarDate, by: CalendarDate = today): ReviewDue[] {
   const due: ReviewDue[] = [];
-  if (dates.termEndDate && termReminderFrom(dates.termEndDate) <= today) {
+  if (dates.termEndDate && termReminderFrom(dates.termEndDate) <= by) {
     const ends = daysBetween(today, dates.termEndDate) < 0 ? 'ended' : 'ends';
     due.push({
       kind: 'term',
@@ -98,20 +102,20 @@ export function reviewsDue(name: string, role: string, dates: ReviewDates, today
       sentence: `${name}'s term of office (${role}) ${ends} on ${longDate(dates.termEndDate)}. Talk with them about renewing it for another term or ending it with thanks, then record which.`,
     });
   }
-  if (dates.agreementsDue && dates.agreementsDue <= today) {
+  if (dates.agreementsDue && dates.agreementsDue <= by) {
     due.push({
       kind: 'agreements',
       date: dates.agreementsDue,
       what: 'Agreements to re-confirm',
-      sentence: `A year has passed since ${name} signed their agreements (${role}). Go through the confidentiality and involvement agreements with them again and record the date they re-sign.`,
+      sentence: `${dates.agreementsDue <= today ? 'A year has passed' : `On ${longDate(dates.agreementsDue)} a year will have passed`} since ${name} signed their agreements (${role}). Go through the confidentiality and involvement agreements with them again and record the date they re-sign.`,
     });
   }
-  if (dates.accessReviewDue && dates.accessReviewDue <= today) {
+  if (dates.accessReviewDue && dates.accessReviewDue <= by) {
     due.push({
       kind: 'access',
       date: dates.accessReviewDue,
       what: 'Access needs review',
-      sentence: `${name}'s access needs and adjustments (${role}) were due for review on ${longDate(dates.accessReviewDue)}. Ask them what helps now, update their record, and record the review.`,
+      sentence: `${name}'s access needs and adjustments (${role}) ${dates.accessReviewDue < today ? 'were' : 'are'} due for review on ${longDate(dates.accessReviewDue)}. Ask them what helps now, update their record, and record the review.`,
     });
   }
   return due.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -60,4 +60,12 @@ describe('Reviews that come round', () => {
     );
     expect(reviewsDue('Maya', 'Lay member', dates, '2029-03-11')[1].what).toBe('Term of office ended');
   });
+
+  it('looking ahead (the agenda), a review counts by the later day but is worded as today', () => {
+    const dates = { termEndDate: '2026-03-22', agreementsDue: '2026-04-01', accessReviewedDate: null, accessReviewDue: null };
+    const ahead = reviewsDue('Sam', 'Patient partner', dates, '2026-03-02', '2026-04-13');
+    expect(ahead.map((due) => due.what)).toEqual(['Term of office ends', 'Agreements to re-confirm']);
+    expect(ahead[1].sentence).toMatch(/^On Wednesday 1 April 2026 a year will have passed since Sam signed/);
+    expect(reviewsDue('Sam', 'Patient partner', dates, '2026-03-02')).toHaveLength(1);
+  });
 });

@@ -181,7 +181,7 @@ export class OneToOneViewUseCases {
       const partner = partnersById.get(involvement.partnerId);
       const role = rolesById.get(involvement.roleId);
       if (!partner || !role) return [];
-      return reviewsDue(partner.fullName, role.title, involvement, until).map((due): ReviewItem => ({
+      return reviewsDue(partner.fullName, role.title, involvement, today, until).map((due): ReviewItem => ({
         kind: due.kind,
         involvementId: involvement.id,
         partnerId: partner.id,
