@@ -93,6 +93,13 @@ export function changeCalls(http: Http): ChangeCalls {
       done(http.call('submitMonitoring', { involvementId: involvement.id }, { ...answers, version: involvement.version, key })),
     declineMonitoring: (involvement, key) =>
       done(http.call('declineMonitoring', { involvementId: involvement.id }, { version: involvement.version, key })),
+    reviews: (involvementId, signal) => http.call('reviews', { involvementId }, undefined, signal),
+    renewTerm: (involvement, termEndDate, key) =>
+      done(http.call('renewTerm', { involvementId: involvement.id }, { version: involvement.version, key, termEndDate })),
+    reconfirmAgreements: (involvement, date, key) =>
+      done(http.call('reconfirmAgreements', { involvementId: involvement.id }, { version: involvement.version, key, date })),
+    reviewAccessNeeds: (involvement, key) =>
+      done(http.call('reviewAccessNeeds', { involvementId: involvement.id }, { version: involvement.version, key })),
     duplicates: (signal) => http.call('duplicates', {}, undefined, signal),
     mergePartners: ({ survivor, duplicate }, key) =>
       http.call(
