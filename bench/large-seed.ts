@@ -246,6 +246,7 @@ class Generator {
         startDate: plusDays(today, this.between(30, 120)),
         level: this.between(1, 4),
         accessibleFormats: ['Easy read', 'Large print'],
+        termMonths: 36,
         ownerId: leadId,
         ownerName: leadName,
         advertState: 'Approved',
@@ -341,6 +342,10 @@ class Generator {
       nextOneToOneDue: stage === 'Active' && lastHeld ? plusWeeks(lastHeld, cadenceWeeks) : null,
       ...(inducted ? storedProgress(checklist) : { inductionDone: null, inductionTotal: null, inductionStillRequired: null }),
       monitoring: null,
+      termEndDate: null,
+      agreementsDue: null,
+      accessReviewedDate: null,
+      accessReviewDue: null,
     });
     if (inducted) {
       checklist.forEach(({ done, ...template }, order) => {

@@ -13,6 +13,7 @@ import { oneToOnesCapability } from './capabilities/one-to-ones/one-to-ones-hand
 import { partnerCapability } from './capabilities/partner/partner-handler';
 import { pauseEndCapability } from './capabilities/pause-end/pause-end-handler';
 import { peerNetworkCapability } from './capabilities/peer-network/peer-network-handler';
+import { reviewsCapability } from './capabilities/reviews/reviews-handler';
 import { rolesCapability } from './capabilities/roles/roles-handler';
 import { sendRemindersCapability } from './capabilities/send-reminders/send-reminders-handler';
 import { workstreamCapability } from './capabilities/workstream/workstream-handler';
@@ -34,6 +35,7 @@ export const CAPABILITIES: readonly Capability[] = [
   oneToOnesCapability,
   claimsCapability,
   pauseEndCapability,
+  reviewsCapability,
   peerNetworkCapability,
   notesConsentCapability,
   askCapability,

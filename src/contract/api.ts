@@ -11,6 +11,7 @@ import type {
   InductionTemplate,
   ItemDocument,
   InterestGuidance,
+  InvolvementReviews,
   Member,
   MonitoringForm,
   PartnerClaims,
@@ -128,6 +129,14 @@ export const API = {
   end: { method: 'POST', path: '/involvements/:involvementId/end', useCase: ['involvements', 'end'] },
   setCadence: { method: 'POST', path: '/involvements/:involvementId/cadence', useCase: ['involvements', 'setCadence'] },
   changeNamedContact: { method: 'POST', path: '/involvements/:involvementId/named-contact', useCase: ['involvements', 'reassign'] },
+  reviews: { method: 'GET', path: '/involvements/:involvementId/reviews' },
+  renewTerm: { method: 'POST', path: '/involvements/:involvementId/renew-term', useCase: ['reviews', 'renewTerm'] },
+  reconfirmAgreements: {
+    method: 'POST',
+    path: '/involvements/:involvementId/reconfirm-agreements',
+    useCase: ['reviews', 'reconfirmAgreements'],
+  },
+  reviewAccessNeeds: { method: 'POST', path: '/involvements/:involvementId/access-review', useCase: ['reviews', 'reviewAccessNeeds'] },
 
   bookOneToOne: { method: 'POST', path: '/involvements/:involvementId/one-to-ones', status: 201, useCase: ['oneToOnes', 'book'] },
   recordHeld: { method: 'POST', path: '/involvements/:involvementId/one-to-ones/held', useCase: ['oneToOnes', 'recordHeld'] },
@@ -303,6 +312,7 @@ export interface ReadAnswers {
   representativeness: Representativeness;
   workstreamClaims: ClaimLine[];
   involvementClaims: PartnerClaims;
+  reviews: InvolvementReviews;
 }
 
 type UseCaseAnswer<K extends UseCaseRoute> = Spec<K>['useCase'] extends readonly [infer G extends keyof PathwayService, infer M]
@@ -341,6 +351,7 @@ export type {
   Acknowledgement,
   Agenda,
   AgendaItem,
+  AgreementReview,
   AdvertAwaitingApproval,
   CalendarDate,
   ChatGuide,
@@ -357,6 +368,7 @@ export type {
   InductionTask,
   InductionTemplate,
   Involvement,
+  InvolvementReviews,
   ItemDocument,
   Member,
   Merge,
@@ -383,6 +395,7 @@ export type {
   RoleOutcome,
   RoleStatus,
   RoleSummary,
+  ReviewItem,
   Stage,
   StageCounts,
   TemplateItem,

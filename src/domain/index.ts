@@ -13,6 +13,7 @@ export * from './one-to-ones';
 export * from './opportunities';
 export * from './personal-data';
 export * from './principal';
+export * from './reviews';
 export * from './role';
 export * from './role-description';
 export * from './schema/columns';

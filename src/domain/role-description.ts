@@ -16,13 +16,14 @@ export type RoleDescriptionFieldId =
   | 'closingDate'
   | 'startDate'
   | 'level'
-  | 'accessibleFormats';
+  | 'accessibleFormats'
+  | 'termMonths';
 
 /** One field of the role description template: how it is asked for, on a card or in the tab. */
 export interface RoleDescriptionField {
   readonly id: RoleDescriptionFieldId;
   readonly label: string;
-  /** `text` (one line, or several when `multiline`), `date` (YYYY-MM-DD), `level` (a whole number from the choices) or `choice`. */
+  /** `text` (one line, or several when `multiline`), `date` (YYYY-MM-DD), `level` (a whole number from the choices: the level, the term in months) or `choice`. */
   readonly kind: 'text' | 'date' | 'level' | 'choice';
   readonly multiline: boolean;
   /** The most characters a text field takes; 0 for the others. */
@@ -53,6 +54,9 @@ const picked = (
   multiSelect = false,
 ): RoleDescriptionField => ({ id, label, kind, multiline: false, maxLength: 0, choices, multiSelect, required: false });
 
+/** The terms of office a role may have, in months: from six months to five years. */
+const TERM_CHOICES = ['6', '12', '18', '24', '36', '48', '60'];
+
 /** The role description template, field by field, in the order a lead fills it in. */
 export const ROLE_DESCRIPTION_FIELDS: readonly RoleDescriptionField[] = [
   text('title', 'Role title', 120),
@@ -69,6 +73,7 @@ export const ROLE_DESCRIPTION_FIELDS: readonly RoleDescriptionField[] = [
   picked('startDate', 'Start date', 'date'),
   picked('level', 'Involvement level (1 open participation to 4 strategic)', 'level', ['1', '2', '3', '4']),
   picked('accessibleFormats', 'Accessible formats offered', 'choice', ACCESSIBLE_FORMATS, true),
+  picked('termMonths', 'Term of office in months (three years, 36, is common; leave empty for none)', 'level', TERM_CHOICES),
 ];
 
 /** The role description template with the organisation's guidance: an introduction, and help beside each field. */

@@ -69,6 +69,7 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
     return { ...detail, documents: itemDocuments(detail.checklist, documents), claimsKeptOnErasure: CLAIMS_KEPT_ON_ERASURE };
   },
   duplicates: ({ service, actor }) => service.partners.duplicates(actor),
+  reviews: ({ service, actor, ids }) => service.reviews.reviews(actor, ids.involvementId),
   roleDescription: async ({ guidance }) => roleDescriptionForm((section) => guidance.text('role-description', section)),
   role: async ({ service, actor, ids }) => {
     const outcome = await service.roleViews.role(actor, ids.roleId);

@@ -27,6 +27,7 @@ import { PeerNetwork } from './partners/peer-network';
 import { StageActions } from './partners/stage-actions';
 import { WrittenDown } from './partners/written-down';
 import { Consents, NotesNeedConsent } from './personal-data/consents';
+import { ReviewsSection } from './reviews/reviews-section';
 import { DataProtection } from './personal-data/data-protection';
 import { OutcomeRegion } from './shared/action-message';
 import { useWordBadgeStyles } from './shared/badge-styles';
@@ -343,6 +344,11 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               }
             />
           </Section>
+          {(involvement.termEndDate || involvement.agreementsDue || involvement.accessReviewDue) && (
+            <Section level={3} title="Reviews">
+              <ReviewsSection involvement={involvement} api={api} onSaved={onSaved} />
+            </Section>
+          )}
           <Section level={3} title="Equality monitoring">
             <EqualityMonitoring involvement={involvement} name={detail.name} api={api} onSaved={onSaved} />
           </Section>

@@ -34,7 +34,7 @@ export async function readyRole(
   workstreamId: number,
   title = 'Maternity partner',
   lead: Principal = LEAD_PRINCIPAL,
-  description: Partial<typeof COMPLETE> = {},
+  description: Partial<typeof COMPLETE> & { termMonths?: number } = {},
 ): Promise<Role> {
   const planned = await service.roles.planRole(lead, { workstreamId, title, ...COMPLETE, ...description });
   return (await service.roles.markReady(lead, { roleId: planned.role.id, version: planned.role.version })).role;
@@ -45,7 +45,7 @@ export async function advertisedRole(
   workstreamId: number,
   title?: string,
   lead: Principal = LEAD_PRINCIPAL,
-  description: Partial<typeof COMPLETE> = {},
+  description: Partial<typeof COMPLETE> & { termMonths?: number } = {},
 ): Promise<Role> {
   const ready = await readyRole(service, workstreamId, title, lead, description);
   const sent = await service.roles.sendAdvert(LEAD_PRINCIPAL, { roleId: ready.id, version: ready.version });

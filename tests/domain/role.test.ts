@@ -30,6 +30,7 @@ function completeRole(overrides: Partial<Fields<'roles'>> = {}): Fields<'roles'>
     startDate: '2026-07-01',
     level: 2,
     accessibleFormats: ['Easy read', 'Large print'],
+    termMonths: null,
     ownerId: 'lead-1',
     ownerName: 'Priya Shah',
     advertState: 'Not sent',

@@ -410,3 +410,56 @@ describe('the tab API over HTTP', () => {
     expect(reopened.body).toMatchObject({ done: false, doneDate: null });
   });
 });
+
+describe('Reviews that come round, over the API', () => {
+  async function active(): Promise<{ workstreamId: number; involvement: Item }> {
+    const { workstreamId, involvement } = await inInduction();
+    await tick((await checklist(involvement.id)).filter((task) => task.required));
+    const current = (await api().get(`/api/involvements/${involvement.id}`).expect(200)).body.involvement;
+    const activated = await api().post(`/api/involvements/${involvement.id}/activate`).send({ version: current.version }).expect(200);
+    return { workstreamId, involvement: activated.body };
+  }
+
+  it('reads the reviews, renews the term to a date staff choose, and the agenda shows it coming round', async () => {
+    const { workstreamId, involvement } = await active();
+    const path = `/api/involvements/${involvement.id}`;
+    const reviews = (await api().get(`${path}/reviews`).expect(200)).body;
+    expect(reviews).toMatchObject({
+      serving: true,
+      term: { months: null, endDate: null, renewTo: null },
+      access: { dueDate: '2027-03-02', nextIfReviewedToday: '2027-03-02' },
+      due: [],
+    });
+    expect(reviews.agreements.map((item: { signedDate: string }) => item.signedDate)).toEqual([TODAY, TODAY]);
+    const noTerm = await api().post(`${path}/renew-term`).send({ version: involvement.version }).expect(422);
+    expect(noTerm.body.error.code).toBe('no-term');
+    const badDate = await api().post(`${path}/renew-term`).send({ version: involvement.version, termEndDate: '22 March' }).expect(400);
+    expect(Object.keys(badDate.body.error.fields)).toEqual(['termEndDate']);
+    const renewed = await api().post(`${path}/renew-term`).send({ version: involvement.version, termEndDate: '2026-03-22' }).expect(200);
+    expect(renewed.body.termEndDate).toBe('2026-03-22');
+    const agenda = (await api().get(`/api/workstreams/${workstreamId}/agenda`).expect(200)).body;
+    expect(agenda.reviews).toEqual([
+      expect.objectContaining({
+        kind: 'term',
+        involvementId: involvement.id,
+        date: '2026-03-22',
+        what: 'Term of office ends',
+        daysFromToday: 20,
+      }),
+    ]);
+  });
+
+  it('records agreements re-signed and access needs reviewed; a stale version changes nothing', async () => {
+    const { involvement } = await active();
+    const path = `/api/involvements/${involvement.id}`;
+    const resigned = await api().post(`${path}/reconfirm-agreements`).send({ version: involvement.version }).expect(200);
+    expect(resigned.body.agreementsDue).toBe('2027-03-02');
+    const stale = await api().post(`${path}/access-review`).send({ version: involvement.version }).expect(409);
+    expect(stale.body.error.code).toBe('conflict');
+    const reviewed = await api()
+      .post(`${path}/access-review`)
+      .send({ version: resigned.body.version, nextReviewDate: '2026-09-02' })
+      .expect(200);
+    expect(reviewed.body).toMatchObject({ accessReviewedDate: TODAY, accessReviewDue: '2026-09-02' });
+  });
+});

@@ -64,6 +64,7 @@ export function aRole(workstreamId: IdOrRef, overrides: Partial<CreateValues<'ro
     startDate: '2026-06-01',
     level: 2,
     accessibleFormats: ['Easy read', 'Large print'],
+    termMonths: null,
     ownerId: '6f0d2c1e-4b7a-4c39-9d55-0a1b2c3d4e5f',
     ownerName: 'Priya Sharma',
     advertState: 'Not sent',
@@ -136,6 +137,10 @@ export function anInvolvement(
     inductionTotal: null,
     inductionStillRequired: null,
     monitoring: null,
+    termEndDate: null,
+    agreementsDue: null,
+    accessReviewedDate: null,
+    accessReviewDue: null,
     ...overrides,
   };
 }

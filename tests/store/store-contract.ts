@@ -171,6 +171,34 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         });
       });
 
+      it('keeps the reviews that come round: a role’s term, and an involvement’s term end, agreements and access review found by date', async () => {
+        const workstream = await createOne('workstreams', aWorkstream());
+        const role = await createOne('roles', aRole(workstream.id, { termMonths: 36 }));
+        const partner = await createOne('partners', aPartner());
+        const ids = { partnerId: partner.id, roleId: role.id, workstreamId: workstream.id };
+        const reviewed = anInvolvement(ids, {
+          stage: 'Active',
+          activeDate: '2026-04-01',
+          termEndDate: '2029-04-01',
+          agreementsDue: '2027-03-16',
+          accessReviewedDate: '2026-10-01',
+          accessReviewDue: '2027-10-01',
+        });
+        const involvement = await createOne('involvements', reviewed);
+        await createOne('involvements', anInvolvement(ids, { stage: 'Ended', termEndDate: '2027-02-01' }));
+        expect((await store.get('roles', role.id))?.termMonths).toBe(36);
+        expect(await store.get('involvements', involvement.id)).toEqual({ ...reviewed, ...pick(involvement) });
+        const found = await store.findAll([
+          { list: 'involvements', where: { termEndDate: { gte: '2029-01-01', lte: '2029-04-01' }, stage: ['Active', 'Paused'] } },
+          {
+            list: 'involvements',
+            where: { workstreamId: workstream.id, agreementsDue: { lte: '2027-03-16' }, stage: ['Active', 'Paused'] },
+          },
+          { list: 'involvements', where: { workstreamId: workstream.id, accessReviewDue: { gte: '2027-10-02' } } },
+        ]);
+        expect(found.map((items) => items.map((item) => item.id))).toEqual([[involvement.id], [involvement.id], []]);
+      });
+
       it('reads back a claim with its expense lines, and a partner’s payment preferences, and finds approved claims in a period', async () => {
         const { workstream, partner, involvement } = await aPathway();
         const ids = { involvementId: involvement.id, workstreamId: workstream.id, partnerId: partner.id };

@@ -11,6 +11,7 @@ import type {
   Partner,
   PartnerActions,
   PartnerDetail,
+  ReviewItem,
   StageCounts,
   Workstream,
 } from '../../src/tab/api/types';
@@ -149,6 +150,10 @@ export function involvement(overrides: Partial<Involvement> = {}): Involvement {
     inductionTotal: null,
     inductionStillRequired: null,
     monitoring: null,
+    termEndDate: null,
+    agreementsDue: null,
+    accessReviewedDate: null,
+    accessReviewDue: null,
     ...overrides,
   };
 }
@@ -196,6 +201,7 @@ export function role(overrides: Partial<Role> = {}): Role {
     startDate: null,
     level: null,
     accessibleFormats: [],
+    termMonths: null,
     ownerId: 'oid-1',
     ownerName: 'Jo Bloggs',
     advertState: 'Approved',
@@ -233,8 +239,8 @@ export function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
 }
 
 /** The one-to-one agenda of workstream 4 for six weeks from 2 March 2026. */
-export function agenda(items: AgendaItem[] = []): Agenda {
-  return { workstream: workstream(), today: '2026-03-02', until: '2026-04-13', items };
+export function agenda(items: AgendaItem[] = [], reviews: ReviewItem[] = []): Agenda {
+  return { workstream: workstream(), today: '2026-03-02', until: '2026-04-13', items, reviews };
 }
 
 /** A partner in induction with a two-item checklist, one of them an agreement. */

@@ -1,4 +1,4 @@
-import { type PathwayService, type Reminder, type ReminderKind, type ReminderWindows } from '../../domain';
+import { REVIEW_REMINDER_KINDS, type PathwayService, type Reminder, type ReminderKind, type ReminderWindows } from '../../domain';
 import { errorFields, type Logger } from '../../logging/logger';
 import type { Cards } from '../pathway/cards';
 import { CARD_MADE_FOR_WORKSTREAM } from '../pathway/engine';
@@ -125,7 +125,15 @@ export class ReminderRunner {
       tabUrl,
       lines: reminder.lines,
       openTitle: reminder.claimId ? 'Approve or reject' : 'Open',
-      openVerb: reminder.claimId ? 'claim.open' : reminder.involvementId ? 'partner.open' : reminder.roleId ? 'role.open' : '',
+      openVerb: reminder.claimId
+        ? 'claim.open'
+        : reminder.involvementId
+          ? isReview(reminder.kind)
+            ? 'reviews.open'
+            : 'partner.open'
+          : reminder.roleId
+            ? 'role.open'
+            : '',
       ref: {
         ...(reminder.claimId
           ? { claimId: reminder.claimId }
@@ -140,4 +148,11 @@ export class ReminderRunner {
     }
     return false;
   }
+}
+
+const REVIEW_KINDS: readonly ReminderKind[] = Object.values(REVIEW_REMINDER_KINDS);
+
+/** A review's reminder opens the reviews card, where it is renewed, ended, re-signed or recorded. */
+function isReview(kind: ReminderKind): boolean {
+  return REVIEW_KINDS.includes(kind);
 }

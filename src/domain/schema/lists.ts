@@ -147,6 +147,8 @@ export const roles = defineList('roles', 'PPP Roles', 'role', {
   advertDecidedAt: dateTime('Advert decided at'),
   statusChangedBy: text('Status changed by'),
   statusChangedAt: dateTime('Status changed at'),
+  /** How long a partner serves in the role before the term comes up for review; none: no fixed term. */
+  termMonths: integer('Term of office (months)', { min: 1, max: 120 }),
 });
 
 export const partners = defineList('partners', 'PPP Partners', 'partner', {
@@ -206,6 +208,11 @@ export const involvements = defineList('involvements', 'PPP Involvements', 'invo
   inductionStillRequired: note('Still required before Active', { maxLength: MAX_CHECKLIST_ITEMS * (CHECKLIST_LABEL_MAX + 1) }),
   /** Only that the form was answered or declined, so it is offered once; the answers are counted apart, with nothing linking them here. */
   monitoring: choice('Equality monitoring', MONITORING_STATES),
+  // The three reviews that come round: each read by date for the reminders and the agenda, so indexed.
+  termEndDate: date('Term of office ends', { indexed: true }),
+  agreementsDue: date('Agreements to re-confirm by', { indexed: true }),
+  accessReviewedDate: date('Access needs last reviewed'),
+  accessReviewDue: date('Access needs review due', { indexed: true }),
 });
 
 export const inductionTasks = defineList('inductionTasks', 'PPP Induction Tasks', 'induction item', {

@@ -12,6 +12,7 @@ import { EngagementOverviewUseCases } from './engagement-overview';
 import { EqualityMonitoringUseCases, monitoringInputs } from './equality-monitoring';
 import { PartnerUseCases, partnerInputs } from './partners';
 import { PersonalDataUseCases, personalDataInputs } from './personal-data';
+import { ReviewUseCases, reviewInputs } from './reviews';
 import { RoleViewUseCases } from './role-views';
 import { RoleUseCases, roleInputs } from './roles';
 import { PartnerViewUseCases } from './partner-views';
@@ -49,6 +50,8 @@ export interface PathwayService {
   readonly personalData: PersonalDataUseCases;
   /** Claims for involvement payments and expenses, the partner's payment choices and the finance export. */
   readonly claims: ClaimUseCases;
+  /** Reviews that come round: term of office, agreements re-confirmed yearly, access needs reviewed. */
+  readonly reviews: ReviewUseCases;
   /**
    * The same use cases for one bot turn: each read goes to the store once until a
    * write ({@link ReadingOnce}). Made for each turn and dropped after it, so the next
@@ -74,6 +77,7 @@ export const USE_CASE_INPUTS = {
   channels: channelInputs,
   equalityMonitoring: monitoringInputs,
   claims: claimInputs,
+  reviews: reviewInputs,
 } as const;
 
 export function createPathwayService(deps: ServiceDeps): PathwayService {
@@ -95,6 +99,7 @@ export function createPathwayService(deps: ServiceDeps): PathwayService {
     members: new MemberUseCases(ctx),
     personalData: new PersonalDataUseCases(ctx),
     claims: new ClaimUseCases(ctx),
+    reviews: new ReviewUseCases(ctx),
     forOneTurn: () => createPathwayService({ ...deps, store: new ReadingOnce(deps.store) }),
   };
 }
@@ -112,7 +117,8 @@ export {
 } from './personal-data';
 export type { DuplicateGroup, Merge, PartnerMatch } from './partners';
 export type { ClaimLine, FinanceExport, PartnerClaims } from './claims';
-export type { Agenda, AgendaItem, OneToOneInvitation } from './one-to-one-views';
+export type { Agenda, AgendaItem, OneToOneInvitation, ReviewItem } from './one-to-one-views';
+export { TERM_ENDED_REASON, type AgreementReview, type InvolvementReviews } from './reviews';
 export {
   DEFAULT_MONITORING_MIN_COUNT,
   type FormsCounted,
@@ -125,4 +131,5 @@ export {
 } from './equality-monitoring';
 export type { AdvertAwaitingApproval, EngagementOverview, PeerNetworkMember, WorkstreamOverview } from './engagement-overview';
 export type { DueSoon, PartnerLine, Reminder, ReminderKind, ReminderWindows } from './worklists';
+export { REVIEW_REMINDER_KINDS, type ReviewReminderKind } from './worklists';
 export type { Dashboard, DashboardRow, PartnerDetail, RoleSummary, StageCounts } from './partner-views';

@@ -5,6 +5,7 @@ import { storedProgress, templateFor, type TemplateItem } from '../induction';
 import { CLOSED_STAGES, checkStageChange } from '../involvement';
 import { checkNotesConsent, refuseIfErased } from '../personal-data';
 import { nextOneToOneDue } from '../one-to-ones';
+import { reviewDatesAtStart } from '../reviews';
 import type { Principal } from '../principal';
 import { involvements, LISTS, partners, type Fields, type Involvement, type Stage } from '../schema/lists';
 import type { Change } from '../store';
@@ -204,6 +205,10 @@ export class InvolvementUseCases {
         inductionTotal: null,
         inductionStillRequired: null,
         monitoring: null,
+        termEndDate: null,
+        agreementsDue: null,
+        accessReviewedDate: null,
+        accessReviewDue: null,
       },
     });
     const written = await this.ctx.store.commit(changes, this.ctx.commitContext(actor, key));
@@ -353,13 +358,23 @@ export class InvolvementUseCases {
     });
   }
 
-  /** Induction to Active: every required checklist item must be done. */
+  /**
+   * Induction to Active: every required checklist item must be done. The reviews that
+   * come round start from here: the term from the role's, the agreements from their dates signed.
+   */
   async activate(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version, key } = parseInput(plainInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
-      const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      const { item: involvement, answers } = await this.ctx.loadOwnedWith(actor, 'involvements', involvementId, [
+        { list: 'inductionTasks', where: { involvementId } },
+      ]);
+      const role = await this.ctx.load('roles', involvement.roleId);
       const today = this.ctx.today();
-      const values = { activeDate: today, ...this.schedule(involvement, 'Active', today) };
+      const values = {
+        activeDate: today,
+        ...this.schedule(involvement, 'Active', today),
+        ...reviewDatesAtStart(today, role.termMonths, answers[0]),
+      };
       return this.changeStage(actor, involvement, { version, key }, 'Active', values);
     });
   }

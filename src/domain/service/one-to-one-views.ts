@@ -1,7 +1,8 @@
 import type { Principal } from '../principal';
 import { TZDate } from '@date-fns/tz';
-import { daysBetween, plusWeeks, type CalendarDate } from '../calendar';
+import { daysBetween, plusDays, plusWeeks, type CalendarDate } from '../calendar';
 import { RefusedError } from '../errors';
+import { REVIEW_LOOKBACK_DAYS, reviewsDue, SERVING_STAGES, TERM_REMINDER_DAYS, type ReviewKind } from '../reviews';
 import type { Involvement, OneToOne, Partner, Role, Stage, Workstream } from '../schema/lists';
 import { displayName, UseCaseContext } from './context';
 
@@ -41,13 +42,34 @@ export interface AgendaItem {
   readonly daysFromToday: number;
 }
 
-/** A workstream's one-to-ones for the coming weeks, overdue first, then by date. */
+/** A review coming round for a partner within the agenda's weeks: a term ending (from 8 weeks before), agreements or access needs. */
+export interface ReviewItem {
+  readonly kind: ReviewKind;
+  readonly involvementId: number;
+  readonly partnerId: number;
+  /** The partner's full name. */
+  readonly name: string;
+  readonly roleTitle: string;
+  readonly ownerName: string | null;
+  /** When the term ends, or the agreements or access review are due. */
+  readonly date: CalendarDate;
+  /** What comes round, in a few words: "Term of office ends". */
+  readonly what: string;
+  /** The date has passed with nothing recorded. */
+  readonly overdue: boolean;
+  /** Days from today to `date`: 0 is today, negative is in the past. */
+  readonly daysFromToday: number;
+}
+
+/** A workstream's one-to-ones for the coming weeks, overdue first, then by date; and the reviews coming round in that time. */
 export interface Agenda {
   readonly workstream: Workstream;
   readonly today: CalendarDate;
   /** The last day the agenda covers. */
   readonly until: CalendarDate;
   readonly items: AgendaItem[];
+  /** Terms of office, agreements and access needs reviews coming round by `until`, by date. */
+  readonly reviews: ReviewItem[];
 }
 
 /** What a calendar invitation for one booked one-to-one says. */
@@ -83,12 +105,21 @@ export class OneToOneViewUseCases {
     const workstream = await this.ctx.loadWorkstream(actor, workstreamId);
     const today = this.ctx.today();
     const until = plusWeeks(today, Math.min(Math.max(Math.trunc(weeks), 1), MAX_AGENDA_WEEKS));
-    const [booked, dueInvolvements, roles] = await this.ctx.store.findAll([
+    const since = plusDays(today, -REVIEW_LOOKBACK_DAYS);
+    const serving = [...SERVING_STAGES];
+    const [booked, dueInvolvements, roles, terms, agreements, access] = await this.ctx.store.findAll([
       { list: 'oneToOnes', where: { workstreamId, status: 'Booked', date: { lte: until } }, orderBy: [{ field: 'date' }] },
       { list: 'involvements', where: { workstreamId, nextOneToOneDue: { lte: until }, stage: 'Active' } },
       { list: 'roles', where: { workstreamId } },
+      {
+        list: 'involvements',
+        where: { workstreamId, termEndDate: { gte: since, lte: plusDays(until, TERM_REMINDER_DAYS) }, stage: serving },
+      },
+      { list: 'involvements', where: { workstreamId, agreementsDue: { gte: since, lte: until }, stage: serving } },
+      { list: 'involvements', where: { workstreamId, accessReviewDue: { gte: since, lte: until }, stage: serving } },
     ]);
-    const involvementsById = new Map<number, Involvement>(dueInvolvements.map((item) => [item.id, item]));
+    const reviewing = [...terms, ...agreements, ...access];
+    const involvementsById = new Map<number, Involvement>([...dueInvolvements, ...reviewing].map((item) => [item.id, item]));
     const missing = [...new Set(booked.map((item) => item.involvementId))].filter((id) => !involvementsById.has(id));
     if (missing.length > 0) {
       for (const item of await this.ctx.store.find({ list: 'involvements', where: { id: missing } })) {
@@ -146,7 +177,25 @@ export class OneToOneViewUseCases {
       });
     }
     items.sort(compareAgenda);
-    return { workstream, today, until, items };
+    const reviews = [...new Map(reviewing.map((item) => [item.id, item])).values()].flatMap((involvement) => {
+      const partner = partnersById.get(involvement.partnerId);
+      const role = rolesById.get(involvement.roleId);
+      if (!partner || !role) return [];
+      return reviewsDue(partner.fullName, role.title, involvement, today, until).map((due): ReviewItem => ({
+        kind: due.kind,
+        involvementId: involvement.id,
+        partnerId: partner.id,
+        name: partner.fullName,
+        roleTitle: role.title,
+        ownerName: involvement.ownerName,
+        date: due.date,
+        what: due.what,
+        overdue: due.date < today,
+        daysFromToday: daysBetween(today, due.date),
+      }));
+    });
+    reviews.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.name.localeCompare(b.name, 'en-GB')));
+    return { workstream, today, until, items, reviews };
   }
 
   /** What a calendar invitation for a booked one-to-one says; refused for one held or cancelled. */

@@ -28,6 +28,7 @@ const descriptionFields = roles.schema
     startDate: true,
     level: true,
     accessibleFormats: true,
+    termMonths: true,
   })
   .partial();
 
@@ -345,6 +346,7 @@ function emptyDescription() {
     startDate: null,
     level: null,
     accessibleFormats: null,
+    termMonths: null,
   } as const;
 }
 

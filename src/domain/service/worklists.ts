@@ -3,6 +3,7 @@ import { dateIn, daysBetween, longDate, plusDays, type CalendarDate } from '../c
 import { DEFAULT_CLAIM_SETTINGS, pounds } from '../claims';
 import { inductionProgress, progressOf } from '../induction';
 import { CLOSED_STAGES } from '../involvement';
+import { REVIEW_LOOKBACK_DAYS, reviewsDue, SERVING_STAGES, TERM_REMINDER_DAYS } from '../reviews';
 import { describeDue, dueState, type NextOneToOne } from '../one-to-ones';
 import { STAGES, type Claim, type InductionTask, type Involvement, type Partner, type Role } from '../schema/lists';
 import type { Principal } from '../principal';
@@ -55,7 +56,14 @@ export type ReminderKind =
   | 'induction-stalled'
   | 'role-closing'
   | 'weekly-digest'
-  | 'claim-awaiting-approval';
+  | 'claim-awaiting-approval'
+  | ReviewReminderKind;
+
+/** The reminders of the reviews that come round, by the review they are about. */
+export const REVIEW_REMINDER_KINDS = { term: 'term-ending', agreements: 'agreements-due', access: 'access-review' } as const;
+
+/** A reminder of a review that has come round: a term ending in 8 weeks, agreements a year old, access needs to review. */
+export type ReviewReminderKind = (typeof REVIEW_REMINDER_KINDS)[keyof typeof REVIEW_REMINDER_KINDS];
 
 /**
  * One reminder that is due now. `key` names this occurrence, so a caller that
@@ -156,15 +164,23 @@ export class WorklistUseCases {
     const monday = isMonday(parseISO(today));
     const waitDays = (this.ctx.settings.claims ?? DEFAULT_CLAIM_SETTINGS).approvalReminderDays;
     const waitedSince = new Date(this.ctx.deps.clock.now().getTime() - waitDays * 86_400_000).toISOString();
-    const [dueItems, inductionItems, roleItems, openItems, claimItems] = await this.ctx.store.findAll([
-      { list: 'involvements', where: { stage: 'Active', nextOneToOneDue: { lte: plusDays(today, windows.dueWithinDays) } } },
-      { list: 'involvements', where: { stage: 'Induction' } },
-      { list: 'roles', where: { status: 'Advertised', closingDate: { gte: today, lte: plusDays(today, windows.closingWithinDays) } } },
-      // The digest's involvements, on a Monday only: an empty "any of" reads nothing.
-      { list: 'involvements', where: { stage: monday ? OPEN_STAGES : [] } },
-      { list: 'claims', where: { submittedAt: { lte: waitedSince }, status: 'Submitted' } },
-    ]);
-    const involvements = [...dueItems, ...inductionItems, ...openItems];
+    const since = plusDays(today, -REVIEW_LOOKBACK_DAYS);
+    const serving = [...SERVING_STAGES];
+    const [dueItems, inductionItems, roleItems, openItems, claimItems, termItems, agreementItems, accessItems] =
+      await this.ctx.store.findAll([
+        { list: 'involvements', where: { stage: 'Active', nextOneToOneDue: { lte: plusDays(today, windows.dueWithinDays) } } },
+        { list: 'involvements', where: { stage: 'Induction' } },
+        { list: 'roles', where: { status: 'Advertised', closingDate: { gte: today, lte: plusDays(today, windows.closingWithinDays) } } },
+        // The digest's involvements, on a Monday only: an empty "any of" reads nothing.
+        { list: 'involvements', where: { stage: monday ? OPEN_STAGES : [] } },
+        { list: 'claims', where: { submittedAt: { lte: waitedSince }, status: 'Submitted' } },
+        // Each review read by its date first (indexed, and bounded below so ended involvements of years past are never counted).
+        { list: 'involvements', where: { termEndDate: { gte: since, lte: plusDays(today, TERM_REMINDER_DAYS) }, stage: serving } },
+        { list: 'involvements', where: { agreementsDue: { gte: since, lte: today }, stage: serving } },
+        { list: 'involvements', where: { accessReviewDue: { gte: since, lte: today }, stage: serving } },
+      ]);
+    const reviewing = [...new Map([...termItems, ...agreementItems, ...accessItems].map((item) => [item.id, item])).values()];
+    const involvements = [...dueItems, ...inductionItems, ...openItems, ...reviewing];
     const owners = [...[...involvements, ...roleItems].map((item) => item.ownerId), ...claimItems.map((claim) => claim.approverId)].flatMap(
       (id) => (id ? [id] : []),
     );
@@ -192,6 +208,7 @@ export class WorklistUseCases {
       ...roleItems.map((role) => closingReminder(role, today)),
       ...this.digests(today, openItems, reach, (items) => this.linesFrom(items, names, roleTitles)),
       ...claimItems.map((claim) => this.claimReminder(claim, names, today)),
+      ...reviewing.flatMap((involvement) => reviewReminders(involvement, names, roleTitles, today)),
     ];
     const channels = new Map(workstreams.map((workstream) => [workstream.id, workstream.teamsChannelId]));
     // Each reminder's owner is kept only while they still belong to its workstream: someone
@@ -342,6 +359,7 @@ export class WorklistUseCases {
           ...lines
             .filter((line) => line.nextOneToOne.state === 'overdue' || line.nextOneToOne.state === 'due-soon')
             .map((line) => `${line.name} (${line.roleTitle}): ${line.dueText}`),
+          ...reviewLines(items, lines, today),
         ],
       });
     }
@@ -385,6 +403,39 @@ export class WorklistUseCases {
     });
     return sortByName ? lines.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')) : lines;
   }
+}
+
+/** A reminder for each review of a serving involvement that has come round today, to its named contact; each once per date. */
+function reviewReminders(
+  involvement: Involvement,
+  names: ReadonlyMap<number, string>,
+  roleTitles: ReadonlyMap<number, string>,
+  today: CalendarDate,
+): ReminderDraft[] {
+  const name = names.get(involvement.partnerId) ?? 'A partner';
+  return reviewsDue(name, roleTitles.get(involvement.roleId) ?? 'their role', involvement, today).map((due) => ({
+    kind: REVIEW_REMINDER_KINDS[due.kind],
+    key: `${REVIEW_REMINDER_KINDS[due.kind]}:${involvement.id}:${due.date}`,
+    ownerId: involvement.ownerId,
+    workstreamId: involvement.workstreamId,
+    involvementId: involvement.id,
+    partnerId: involvement.partnerId,
+    toEngagementTeam: false,
+    title: `${due.what}: ${name}`,
+    lines: [due.sentence],
+  }));
+}
+
+/** The digest's lines for the reviews come round among a named contact's partners: a count, then one line each. */
+function reviewLines(items: readonly Involvement[], lines: readonly PartnerLine[], today: CalendarDate): string[] {
+  const due = lines.flatMap((line) => {
+    const involvement = items.find((item) => item.id === line.involvementId);
+    if (!involvement || !SERVING_STAGES.includes(involvement.stage)) return [];
+    return reviewsDue(line.name, line.roleTitle, involvement, today).map(
+      (review) => `${line.name} (${line.roleTitle}): ${review.what}, ${longDate(review.date)}`,
+    );
+  });
+  return due.length > 0 ? [`Reviews come round: ${due.length}.`, ...due] : [];
 }
 
 function namesOf(partners: readonly Partner[]): Map<number, string> {

@@ -109,6 +109,13 @@ export function changeCalls(http: Http): ChangeCalls {
       done(http.call('rejectClaim', { claimId: claim.id }, { version: claim.version, key, reason: reason.trim() })),
     setPaymentPreferences: (partnerId, choices, key) => done(http.call('setPaymentPreferences', { partnerId }, { ...choices, key })),
     financeExport: (period, key) => http.call('financeExport', {}, { ...period, key }),
+    reviews: (involvementId, signal) => http.call('reviews', { involvementId }, undefined, signal),
+    renewTerm: (involvement, termEndDate, key) =>
+      done(http.call('renewTerm', { involvementId: involvement.id }, { version: involvement.version, key, termEndDate })),
+    reconfirmAgreements: (involvement, date, key) =>
+      done(http.call('reconfirmAgreements', { involvementId: involvement.id }, { version: involvement.version, key, date })),
+    reviewAccessNeeds: (involvement, key) =>
+      done(http.call('reviewAccessNeeds', { involvementId: involvement.id }, { version: involvement.version, key })),
     duplicates: (signal) => http.call('duplicates', {}, undefined, signal),
     mergePartners: ({ survivor, duplicate }, key) =>
       http.call(

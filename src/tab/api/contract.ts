@@ -12,6 +12,7 @@ import type {
   InductionTemplate,
   InterestGuidance,
   Involvement,
+  InvolvementReviews,
   Member,
   MergeResult,
   MonitoringForm,
@@ -236,6 +237,14 @@ export interface ApiClient {
   setPaymentPreferences(partnerId: number, choices: PaymentChoices, key: ChangeKey): Promise<void>;
   /** Exports the approved claims of a period to finance as CSV, marking them Paid (Engagement team only). */
   financeExport(period: ExportPeriod, key: ChangeKey): Promise<FinanceExport>;
+  /** The reviews that come round for an involvement: term of office, agreements, access needs. */
+  reviews(involvementId: number, signal: AbortSignal): Promise<InvolvementReviews>;
+  /** Renews the term of office: it ends on `termEndDate` (the server refuses a date not after today). */
+  renewTerm(involvement: VersionedRef, termEndDate: string, key: ChangeKey): Promise<void>;
+  /** Records the partner's agreements re-signed on `date`, dated and audited like the first signature. */
+  reconfirmAgreements(involvement: VersionedRef, date: string, key: ChangeKey): Promise<void>;
+  /** Records that their access needs were reviewed today; the next review is 12 months on. */
+  reviewAccessNeeds(involvement: VersionedRef, key: ChangeKey): Promise<void>;
   /** Sets how often the partner has one-to-ones, in weeks; the server checks the number. */
   setCadence(involvement: VersionedRef, cadenceWeeks: number, key: ChangeKey): Promise<void>;
   /** Records that share an email or phone (Engagement team only). */
@@ -324,6 +333,10 @@ export const CHANGE_CALLS = [
   'rejectClaim',
   'setPaymentPreferences',
   'financeExport',
+  'reviews',
+  'renewTerm',
+  'reconfirmAgreements',
+  'reviewAccessNeeds',
   'duplicates',
   'mergePartners',
   'addMember',

@@ -16,7 +16,7 @@ import {
 import { Warning16Regular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import type { DownloadedFile } from '../api/client';
-import type { Agenda, AgendaItem } from '../api/types';
+import type { Agenda, AgendaItem, ReviewItem } from '../api/types';
 import { useWordBadgeStyles } from '../shared/badge-styles';
 import { NARROW, useMediaQuery } from '../shared/breakpoints';
 import { useCardListStyles } from '../shared/card-styles';
@@ -41,7 +41,7 @@ function days(count: number): string {
   return `${count} ${count === 1 ? 'day' : 'days'}`;
 }
 
-function whenWords(item: AgendaItem): string {
+function whenWords(item: Pick<AgendaItem, 'daysFromToday'>): string {
   if (item.daysFromToday < 0) return `${days(-item.daysFromToday)} ago`;
   if (item.daysFromToday === 0) return 'Today';
   return `In ${days(item.daysFromToday)}`;
@@ -52,6 +52,19 @@ function whatWords(item: AgendaItem): string {
   const at = item.time ? ` at ${item.time}` : '';
   const where = item.where ? `, ${item.where}` : '';
   return item.overdue ? `Booked${at}${where}: not recorded as held` : `Booked${at}${where}`;
+}
+
+/** A card's date and how far it is from today. */
+function DateFact({ item }: { readonly item: Pick<AgendaItem, 'date' | 'daysFromToday'> }) {
+  const cards = useCardListStyles();
+  return (
+    <>
+      <dt className={cards.term}>Date</dt>
+      <dd className={cards.value}>
+        <Text>{shortDate(item.date)}</Text> <Caption1>{whenWords(item)}</Caption1>
+      </dd>
+    </>
+  );
 }
 
 /** What an item is, in words, on a badge when it is overdue. */
@@ -116,10 +129,7 @@ function AgendaTable({ title, items, onOpen, downloadInvitation }: AgendaTablePr
                   {item.name}
                 </Link>
                 <dl className={cards.facts}>
-                  <dt className={cards.term}>Date</dt>
-                  <dd className={cards.value}>
-                    <Text>{shortDate(item.date)}</Text> <Caption1>{whenWords(item)}</Caption1>
-                  </dd>
+                  <DateFact item={item} />
                   <dt className={cards.term}>Role</dt>
                   <dd className={cards.value}>{item.roleTitle}</dd>
                   <dt className={cards.term}>One-to-one</dt>
@@ -177,16 +187,47 @@ function AgendaTable({ title, items, onOpen, downloadInvitation }: AgendaTablePr
   );
 }
 
+/** The reviews coming round in the agenda's weeks, by date: each names the partner, who opens to record it. */
+function ReviewList({ reviews, onOpen }: { readonly reviews: readonly ReviewItem[]; readonly onOpen: (item: ReviewItem) => void }) {
+  const cards = useCardListStyles();
+  const id = useId();
+  const restoreFocusTarget = useRestoreFocusTarget();
+  return (
+    <Section title={`Reviews coming round (${reviews.length})`} level={3} headingId={id}>
+      <ul className={cards.list} aria-labelledby={id}>
+        {reviews.map((item) => (
+          <li key={`${item.kind}:${item.involvementId}`} className={cards.item}>
+            <div className={cards.card}>
+              <Link as="button" onClick={() => onOpen(item)} {...restoreFocusTarget}>
+                {item.name}
+              </Link>
+              <dl className={cards.facts}>
+                <dt className={cards.term}>Review</dt>
+                <dd className={cards.value}>
+                  <Text>{item.what}</Text>
+                </dd>
+                <DateFact item={item} />
+                <dt className={cards.term}>Role</dt>
+                <dd className={cards.value}>{item.roleTitle}</dd>
+              </dl>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
 /** Props for {@link AgendaView}. */
 export interface AgendaViewProps {
   readonly agenda: Agenda;
   /** Opens the partner's detail panel. */
-  readonly onOpen: (item: AgendaItem) => void;
+  readonly onOpen: (item: Pick<AgendaItem, 'involvementId' | 'name'>) => void;
   /** Fetches a booked one-to-one's calendar invitation. */
   readonly downloadInvitation: (oneToOneId: number) => Promise<DownloadedFile>;
 }
 
-/** The workstream's one-to-ones for the coming weeks: overdue ones first, then the coming ones by date. */
+/** The workstream's one-to-ones for the coming weeks: overdue ones first, then the coming ones by date; then the reviews coming round. */
 export function AgendaView({ agenda, onOpen, downloadInvitation }: AgendaViewProps) {
   const styles = useStyles();
   const overdue = agenda.items.filter((item) => item.overdue);
@@ -197,6 +238,7 @@ export function AgendaView({ agenda, onOpen, downloadInvitation }: AgendaViewPro
       {agenda.items.length === 0 && <Text className={styles.quiet}>Nothing booked or due in the coming weeks.</Text>}
       {overdue.length > 0 && <AgendaTable title="Overdue" items={overdue} onOpen={onOpen} downloadInvitation={downloadInvitation} />}
       {coming.length > 0 && <AgendaTable title="Coming up" items={coming} onOpen={onOpen} downloadInvitation={downloadInvitation} />}
+      {agenda.reviews.length > 0 && <ReviewList reviews={agenda.reviews} onOpen={onOpen} />}
     </>
   );
 }

@@ -25,6 +25,7 @@ describe('the one-to-ones agenda', () => {
       }),
       agendaItem({ involvementId: 1, name: 'Samira Patel', date: '2026-03-10' }),
     ],
+    reviews: [],
   };
 
   it('puts overdue one-to-ones first, saying so in words', () => {

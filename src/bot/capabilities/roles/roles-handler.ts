@@ -1,4 +1,4 @@
-import { RefusedError, type PathwayService, type Principal, type RoleOutcome } from '../../../domain';
+import { RefusedError, ROLE_DESCRIPTION_FIELDS, type PathwayService, type Principal, type RoleOutcome } from '../../../domain';
 import { wordsOf } from '../../pathway/engine';
 import { optionalText, recordId, wholeNumber } from '../../pathway/inputs';
 import { pressKey, replace, show, type ActionHandler, type Capability, type TurnResult, type TurnScope } from '../../pathway/turn';
@@ -17,6 +17,9 @@ export function loadRole(scope: TurnScope, roleId: unknown): Promise<RoleOutcome
   return scope.service.roleViews.role(scope.turn.actor, id, workstreamOf(scope));
 }
 
+/** The description fields picked as whole numbers (the level, the term in months): the card sends them as text. */
+const WHOLE_NUMBER_FIELDS = new Set(ROLE_DESCRIPTION_FIELDS.filter((field) => field.kind === 'level').map((field) => field.id as string));
+
 /**
  * The description fields a card sent. For a new role, empty inputs are left out;
  * for an existing one, an emptied input clears the field (a Ready role refuses that).
@@ -25,7 +28,7 @@ function descriptionFrom(data: Readonly<Record<string, unknown>>, clearing: bool
   const values: Record<string, unknown> = {};
   for (const field of ROLE_FORM_FIELDS) {
     if (!Object.hasOwn(data, field) && !clearing) continue;
-    let value = field === 'level' ? wholeNumber(data[field]) : optionalText(data[field]);
+    let value = WHOLE_NUMBER_FIELDS.has(field) ? wholeNumber(data[field]) : optionalText(data[field]);
     if (field === 'accessibleFormats' && typeof value === 'string') value = value.split(',').map((format) => format.trim());
     if (value === undefined && clearing && field !== 'title' && Object.hasOwn(data, field)) value = null;
     if (value !== undefined) values[field] = value;

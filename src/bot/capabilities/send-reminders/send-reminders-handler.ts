@@ -13,6 +13,9 @@ const KIND_NAMES: Readonly<Record<ReminderKind, readonly [string, string]>> = {
   'role-closing': ['role closing soon', 'roles closing soon'],
   'weekly-digest': ['weekly digest', 'weekly digests'],
   'claim-awaiting-approval': ['claim waiting for approval', 'claims waiting for approval'],
+  'term-ending': ['term of office ending', 'terms of office ending'],
+  'agreements-due': ['agreements to re-confirm', 'sets of agreements to re-confirm'],
+  'access-review': ['access needs review', 'access needs reviews'],
 };
 
 const NOT_CONNECTED =
