@@ -29,6 +29,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     monitoringForm: never(),
     submitMonitoring: jest.fn(async () => undefined),
     declineMonitoring: jest.fn(async () => undefined),
+    setMonitoringTable: never(),
     duplicates: never(),
     mergePartners: jest.fn(async () => ({ survivor: {} as never, moved: 0 })),
     download: jest.fn(async (path: string) => ({ fileName: path.split('/').pop() ?? 'file', blob: new Blob(['file']) })),

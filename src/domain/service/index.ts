@@ -109,6 +109,8 @@ export type { Agenda, AgendaItem, OneToOneInvitation } from './one-to-one-views'
 export {
   DEFAULT_MONITORING_MIN_COUNT,
   type FormsCounted,
+  type LoadedTable,
+  type MonitoringTableState,
   type MonitoringForm,
   type MonitoringFormQuestion,
   type MonitoringTable,

@@ -93,6 +93,8 @@ export function changeCalls(http: Http): ChangeCalls {
       done(http.call('submitMonitoring', { involvementId: involvement.id }, { ...answers, version: involvement.version, key })),
     declineMonitoring: (involvement, key) =>
       done(http.call('declineMonitoring', { involvementId: involvement.id }, { version: involvement.version, key })),
+    setMonitoringTable: (kind, csv) =>
+      http.call(kind === 'Population profile' ? 'setPopulationProfile' : 'setPostcodeDeciles', {}, { csv }),
     duplicates: (signal) => http.call('duplicates', {}, undefined, signal),
     mergePartners: ({ survivor, duplicate }, key) =>
       http.call(
