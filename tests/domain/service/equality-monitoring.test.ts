@@ -163,6 +163,18 @@ describe.each(STORES)('equality monitoring on %s', (_name, open) => {
       expect(tally).toMatchObject({ responses: 1, declined: 1 });
     });
 
+    it("is among the partner's next actions until it is answered or declined, for the bot and the tab alike", async () => {
+      await start();
+      const answering = await interested('Samira Patel');
+      const declining = await interested('Tom Reid');
+      const offered = async (involvement: Involvement) =>
+        (await h.service.partnerViews.partnerDetail(LEAD, involvement.id)).actions.fillMonitoring;
+      expect([await offered(answering), await offered(declining)]).toEqual([true, true]);
+      await h.service.equalityMonitoring.submit(LEAD, { ...ref(answering) });
+      await h.service.equalityMonitoring.decline(LEAD, { ...ref(declining) });
+      expect([await offered(answering), await offered(declining)]).toEqual([false, false]);
+    });
+
     it('answers a repeat of the same submission with the involvement as saved, counting the form once', async () => {
       const involvement = await interested('Maya Thompson');
       const input = { ...ref(involvement), key: 'monitoring-press-1', ...ANSWERS[0] };
