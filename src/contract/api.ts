@@ -54,6 +54,8 @@ interface RouteSpec {
   readonly without?: readonly string[];
   /** Answered with a file to download rather than JSON. */
   readonly file?: true;
+  /** The query parameters the route reads (text, each optional); any other is ignored. */
+  readonly query?: readonly string[];
 }
 
 /** Every route of the API, by the name both sides call it. */
@@ -184,8 +186,9 @@ export const API = {
     path: '/involvements/:involvementId/equality-monitoring/decline',
     useCase: ['equalityMonitoring', 'decline'],
   },
-  representativeness: { method: 'GET', path: '/equality-monitoring' },
-  representativenessCsv: { method: 'GET', path: '/equality-monitoring/representativeness.csv', file: true },
+  // The period, as quarters (2026-Q1): from and to, each end included and either left open.
+  representativeness: { method: 'GET', path: '/equality-monitoring', query: ['from', 'to'] },
+  representativenessCsv: { method: 'GET', path: '/equality-monitoring/representativeness.csv', file: true, query: ['from', 'to'] },
   setPopulationProfile: {
     method: 'PUT',
     path: '/equality-monitoring/population-profile',
@@ -225,6 +228,10 @@ type ParamsIn<P extends string> = P extends `${string}:${infer Name}/${infer Res
 
 /** The ids a route's path carries, by name. */
 export type PathIds<K extends RouteName> = { readonly [Name in ParamsIn<Spec<K>['path']>]: number };
+
+/** The query parameters a route reads, each optional. */
+export type QueryOf<K extends RouteName> =
+  Spec<K> extends { readonly query: readonly (infer Name extends string)[] } ? { readonly [P in Name]?: string } : Record<string, never>;
 
 /** The routes that run a use case, and those the server answers with its own reads or files. */
 export type UseCaseRoute = { [K in RouteName]: Spec<K> extends { readonly useCase: UseCase } ? K : never }[RouteName];
@@ -341,9 +348,13 @@ export interface ErrorBody {
 }
 
 /** The path of a route under `/api`, with its ids filled in. */
-export function pathOf<K extends RouteName>(name: K, ids: PathIds<K>): string {
+export function pathOf<K extends RouteName>(name: K, ids: PathIds<K>, query: QueryOf<K> = {} as QueryOf<K>): string {
   const values = ids as Readonly<Record<string, number>>;
-  return `/api${API[name].path.replace(/:(\w+)/g, (_match, param: string) => encodeURIComponent(String(values[param])))}`;
+  const given = Object.entries(query as Readonly<Record<string, string | undefined>>).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
+  const search = given.length > 0 ? `?${new URLSearchParams(given).toString()}` : '';
+  return `/api${API[name].path.replace(/:(\w+)/g, (_match, param: string) => encodeURIComponent(String(values[param])))}${search}`;
 }
 
 /** The domain's records and views the API answers with, for the tab to read (types only). */
@@ -385,6 +396,8 @@ export type {
   PaymentPreference,
   PeerNetworkMember,
   FormsCounted,
+  LoadedTable,
+  MonitoringTableState,
   ProfileCell,
   ProfileRow,
   Representativeness,

@@ -39,6 +39,8 @@ export interface PartnerActions {
   readonly editDetails: boolean;
   /** Change who is the partner's named contact. */
   readonly reassign: boolean;
+  /** Offer the equality monitoring form: once, until it is answered or declined. */
+  readonly fillMonitoring: boolean;
 }
 
 /** The stages at which a partner has one-to-ones. */
@@ -73,6 +75,7 @@ export function partnerActions(involvement: Involvement, partner: Partner, oneTo
     withdrawPeerNetworkInvitation: open && partner.peerNetworkStatus === 'Invited',
     editDetails: open,
     reassign: open && !['Ended', 'Not progressed'].includes(stage),
+    fillMonitoring: open && !involvement.monitoring,
   };
 }
 

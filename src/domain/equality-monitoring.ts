@@ -191,7 +191,10 @@ export type PopulationProfile = Record<string, Record<string, number>>;
 function refuseCsv(what: string, problems: readonly string[]): never {
   const shown = problems.slice(0, 5);
   const more = problems.length > shown.length ? ` And ${problems.length - shown.length} more.` : '';
-  throw new ValidationError(`The ${what} was not saved. ${shown.join(' ')}${more}`, { csv: shown.join(' ') });
+  // The field's message gives each line at fault on a line of its own.
+  throw new ValidationError(`The ${what} was not saved. ${shown.join(' ')}${more}`, {
+    csv: [...shown, more.trim()].filter(Boolean).join('\n'),
+  });
 }
 
 function headed(what: string, text: string, header: readonly string[]): string[][] {
@@ -280,12 +283,30 @@ export interface QuarterTally {
   readonly counts: AnswerCounts;
 }
 
+/** The quarters a view covers, each end included (`2026-Q1`); an end left out is open. */
+export interface Period {
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** A quarter as `2026-Q4`. */
+export const QUARTER = /^\d{4}-Q[1-4]$/;
+
 /** What a workstream's quarters add up to once released: see {@link releasedForms}. */
 export interface Released {
   readonly responses: number;
   readonly counts: AnswerCounts;
   /** Forms not counted yet: this quarter's, and earlier ones still waiting for enough others to join them. */
   readonly waiting: number;
+  /** Forms released in a batch that runs past an end of the period, so left out of it. */
+  readonly acrossEdge: number;
+}
+
+interface Batch {
+  readonly first: string;
+  readonly last: string;
+  readonly responses: number;
+  readonly counts: AnswerCounts;
 }
 
 /**
@@ -294,22 +315,43 @@ export interface Released {
  * quarters with fewer wait for the following ones. So whoever compares the view from
  * one quarter to the next sees at least `threshold` new forms added at once, never
  * one person's answers.
+ *
+ * With a `period`, only the batches lying wholly inside it are counted. Past quarters
+ * never change, so the batches are the same whichever period is asked for, and any two
+ * periods' views differ by whole batches of at least `threshold` forms: choosing
+ * periods cleverly reveals no more than waiting for the next quarter does.
  */
-export function releasedForms(tallies: readonly QuarterTally[], currentQuarter: string, threshold: number): Released {
-  let released: Released = { responses: 0, counts: emptyAnswerCounts(), waiting: 0 };
-  let batch = { responses: 0, counts: emptyAnswerCounts() };
+export function releasedForms(tallies: readonly QuarterTally[], currentQuarter: string, threshold: number, period: Period = {}): Released {
+  const batches: Batch[] = [];
+  let batch: Batch | undefined;
+  let waiting = 0;
   for (const tally of [...tallies].sort((a, b) => a.quarter.localeCompare(b.quarter))) {
     if (tally.quarter >= currentQuarter) {
-      released = { ...released, waiting: released.waiting + tally.responses };
+      waiting += tally.responses;
       continue;
     }
-    batch = { responses: batch.responses + tally.responses, counts: addCounts(batch.counts, tally.counts) };
+    batch = {
+      first: batch?.first ?? tally.quarter,
+      last: tally.quarter,
+      responses: (batch?.responses ?? 0) + tally.responses,
+      counts: addCounts(batch?.counts ?? emptyAnswerCounts(), tally.counts),
+    };
     if (batch.responses >= threshold) {
-      released = { ...released, responses: released.responses + batch.responses, counts: addCounts(released.counts, batch.counts) };
-      batch = { responses: 0, counts: emptyAnswerCounts() };
+      batches.push(batch);
+      batch = undefined;
     }
   }
-  return { ...released, waiting: released.waiting + batch.responses };
+  const inside = (candidate: Batch) =>
+    (period.from === undefined || candidate.first >= period.from) && (period.to === undefined || candidate.last <= period.to);
+  const touches = (candidate: Batch) =>
+    (period.from === undefined || candidate.last >= period.from) && (period.to === undefined || candidate.first <= period.to);
+  const counted = batches.filter(inside);
+  return {
+    responses: counted.reduce((sum, each) => sum + each.responses, 0),
+    counts: counted.reduce((sum, each) => addCounts(sum, each.counts), emptyAnswerCounts()),
+    waiting: waiting + (batch?.responses ?? 0),
+    acrossEdge: batches.filter((each) => touches(each) && !inside(each)).reduce((sum, each) => sum + each.responses, 0),
+  };
 }
 
 /** A table of counts in which some cells are hidden; `null` marks a hidden count. */

@@ -26,6 +26,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The query parameters the route reads, each given once as text; the others are dropped. */
+function queryOf(
+  name: RouteName,
+  given: Readonly<Record<string, unknown>>,
+): { readonly query: Record<string, string> } | { readonly repeated: string } {
+  const spec = API[name];
+  const names: readonly string[] = 'query' in spec ? spec.query : [];
+  const query: Record<string, string> = {};
+  for (const param of names) {
+    const value = given[param];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') return { repeated: param };
+    query[param] = value;
+  }
+  return { query };
+}
+
 const isFile = (name: RouteName): name is FileRoute => 'file' in API[name];
 const isUseCase = (name: RouteName): name is UseCaseRoute => 'useCase' in API[name];
 
@@ -42,10 +59,15 @@ export function apiHandler(name: Exclude<RouteName, OpenRead>, deps: ApiDependen
       if (!ID.test(value)) return sendError(res, 404, 'not-found', `There is nothing here: "${value}" is not an id.`);
       ids[param] = Number(value);
     }
-    if (answerFile) return answerFile(req, res, ids);
+    const asked = queryOf(name, req.query);
+    if ('repeated' in asked) {
+      return sendError(res, 400, 'bad-query', `Give "${asked.repeated}" once in the address: it was given more than once.`);
+    }
+    const { query } = asked;
+    if (answerFile) return answerFile(req, res, ids, query);
     const actor = principalOf(res);
     if (!isUseCase(name)) {
-      res.status(200).json(await READS[name as Exclude<ReadRoute, OpenRead>]({ ...deps, actor, ids }));
+      res.status(200).json(await READS[name as Exclude<ReadRoute, OpenRead>]({ ...deps, actor, ids, query }));
       return;
     }
     const body: unknown = req.body;

@@ -23,6 +23,8 @@ export interface ApiCall {
   readonly actor: Principal;
   /** The path's ids, already checked to be positive whole numbers. */
   readonly ids: Readonly<Record<string, number>>;
+  /** The query parameters the route reads (see the contract's `query`), as given; the use case checks them. */
+  readonly query: Readonly<Record<string, unknown>>;
   readonly identity: IdentityMode;
   /** Links to the organisation's documents, for the checklist items that concern them. */
   readonly documents: DocumentLinks;
@@ -84,7 +86,7 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   interestGuidance: async ({ guidance }) => interestGuidance(guidance),
   chatGuide: async ({ guidance }) => chatGuide(guidance),
   monitoringForm: ({ service, actor, ids }) => service.equalityMonitoring.form(actor, ids.involvementId),
-  representativeness: ({ service, actor }) => service.equalityMonitoring.representativeness(actor),
+  representativeness: ({ service, actor, query }) => service.equalityMonitoring.representativeness(actor, query),
   workstreamClaims: ({ service, actor, ids }) => service.claims.forWorkstream(actor, ids.workstreamId),
   involvementClaims: ({ service, actor, ids }) => service.claims.forInvolvement(actor, ids.involvementId),
   acknowledgement: async ({ service, actor, ids, guidance }) =>

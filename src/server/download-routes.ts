@@ -27,8 +27,13 @@ export interface Download {
 /** The HTML advert runs nothing and loads nothing: its only style is inline, and it may not be framed. */
 const ADVERT_HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** Makes a file from the path's ids (already checked to be positive whole numbers). */
-type MakeFile = (service: PathwayService, actor: Principal, ids: Readonly<Record<string, number>>) => Promise<Download>;
+/** Makes a file from the path's ids (already checked to be positive whole numbers) and the query parameters the route reads. */
+type MakeFile = (
+  service: PathwayService,
+  actor: Principal,
+  ids: Readonly<Record<string, number>>,
+  query: Readonly<Record<string, unknown>>,
+) => Promise<Download>;
 
 /** Spreadsheets run a cell starting with one of these as a formula; a leading apostrophe keeps it text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -77,6 +82,7 @@ export function representativenessCsv(view: Representativeness): string {
   const cells = (cell: ProfileCell) =>
     [cell.count, cell.percent, cell.gap].map((value) => (cell.count === null ? NOT_SHOWN : (value ?? '')));
   const rows: Array<Array<string | number>> = [
+    ['Period', view.period.title],
     [
       'Forms counted',
       '',
@@ -168,8 +174,8 @@ export const FILES: { readonly [K in FileRoute]: MakeFile } = {
     const { role } = await service.roleViews.role(actor, ids.roleId);
     return { fileName: `advert-${fileSlug(role.title, 'role')}.txt`, contentType: 'text/plain; charset=utf-8', body: advertText(role) };
   },
-  representativenessCsv: async (service, actor) => {
-    const view = await service.equalityMonitoring.representativeness(actor);
+  representativenessCsv: async (service, actor, _ids, query) => {
+    const view = await service.equalityMonitoring.representativeness(actor, query);
     return {
       fileName: `equality-monitoring-${view.today}.csv`,
       contentType: 'text/csv; charset=utf-8',
@@ -201,9 +207,9 @@ export const FILES: { readonly [K in FileRoute]: MakeFile } = {
 export function fileHandler(
   name: FileRoute,
   service: PathwayService,
-): (req: Request, res: Response, ids: Readonly<Record<string, number>>) => Promise<void> {
-  return async (_req, res, ids) => {
-    const file = await FILES[name](service, principalOf(res), ids);
+): (req: Request, res: Response, ids: Readonly<Record<string, number>>, query: Readonly<Record<string, unknown>>) => Promise<void> {
+  return async (_req, res, ids, query) => {
+    const file = await FILES[name](service, principalOf(res), ids, query);
     res.setHeader('Cache-Control', 'no-store');
     if (file.contentSecurityPolicy) res.setHeader('Content-Security-Policy', file.contentSecurityPolicy);
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);

@@ -133,6 +133,8 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
   const settled = action.outcome.kind === 'done' || action.outcome.kind === 'refused';
   const outcome = useRef<HTMLDivElement>(null);
   const bookDateId = useId();
+  const monitoringHeadingId = useId();
+  const [monitoringAsked, setMonitoringAsked] = useState(0);
   const [opened, setOpened] = useState<OpenForm | null>(null);
   // Which form the last change came from, so its refusal shows in that form while it is open.
   const [answering, setAnswering] = useState<string | null>(null);
@@ -199,6 +201,11 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
     const decided = next.to === 'Chat held' && next.outcome ? ` Chat recorded, then: ${next.outcome.to}.` : '';
     return `${detail.name} moved on: ${next.to}.${decided}${cancelled}`;
   };
+  // The form opens in its section, whose heading takes the focus (and so comes into view).
+  const goToMonitoring = () => {
+    setMonitoringAsked((times) => times + 1);
+    document.getElementById(monitoringHeadingId)?.focus();
+  };
   // Focusing the booking form's date brings it into view too.
   const goToBooking = () => document.getElementById(bookDateId)?.focus();
   return (
@@ -209,6 +216,11 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
           Stage: {involvement.stage}
         </Badge>
         {involvement.ownerName && <Text>Named contact: {involvement.ownerName}</Text>}
+        {actions.fillMonitoring && !partner.erasedDate && (
+          <Button size="small" onClick={goToMonitoring}>
+            Equality monitoring form
+          </Button>
+        )}
       </div>
       <OutcomeRegion ref={outcome} outcome={action.outcome} shown={!refusedInForm} />
       {partner.erasedDate ? (
@@ -349,8 +361,15 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               <ReviewsSection involvement={involvement} api={api} onSaved={onSaved} />
             </Section>
           )}
-          <Section level={3} title="Equality monitoring">
-            <EqualityMonitoring involvement={involvement} name={detail.name} api={api} onSaved={onSaved} />
+          <Section level={3} title="Equality monitoring" headingId={monitoringHeadingId} focusableHeading>
+            <EqualityMonitoring
+              involvement={involvement}
+              name={detail.name}
+              api={api}
+              onSaved={onSaved}
+              canFill={actions.fillMonitoring}
+              asked={monitoringAsked}
+            />
           </Section>
           <Section level={3} title="Claims and payment">
             <PartnerClaims

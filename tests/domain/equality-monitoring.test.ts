@@ -142,6 +142,28 @@ describe('forms released to the representativeness view', () => {
       waiting: 0,
     });
   });
+
+  const quarters = [tally('2025-Q3', 6), tally('2025-Q4', 3), tally('2026-Q1', 2), tally('2026-Q2', 7)];
+
+  it('counts for a period only the batches wholly inside it, and says how many forms ran past its edge', () => {
+    // Batches: 2025-Q3 (6), 2025-Q4 to 2026-Q1 (5), 2026-Q2 (7).
+    expect(releasedForms(quarters, '2026-Q4', 5, { from: '2025-Q3', to: '2025-Q4' })).toMatchObject({ responses: 6, acrossEdge: 5 });
+    expect(releasedForms(quarters, '2026-Q4', 5, { from: '2026-Q1', to: '2026-Q4' })).toMatchObject({ responses: 7, acrossEdge: 5 });
+    expect(releasedForms(quarters, '2026-Q4', 5, { from: '2025-Q4', to: '2026-Q1' })).toMatchObject({ responses: 5, acrossEdge: 0 });
+    expect(releasedForms(quarters, '2026-Q4', 5, {})).toMatchObject({ responses: 18, acrossEdge: 0 });
+  });
+
+  it('never lets a period and one inside it differ by fewer forms than the threshold, so subtracting one from the other shows no small group', () => {
+    const ends = ['2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
+    const periods = ends.flatMap((from) => ends.filter((to) => to >= from).map((to) => ({ from, to })));
+    const differences = periods.flatMap((outer) =>
+      periods
+        .filter((inner) => inner.from >= outer.from && inner.to <= outer.to)
+        .map((inner) => releasedForms(quarters, '2026-Q4', 5, outer).responses - releasedForms(quarters, '2026-Q4', 5, inner).responses),
+    );
+    expect(differences.filter((difference) => difference > 0 && difference < 5)).toEqual([]);
+    expect(differences.filter((difference) => difference > 0).length).toBeGreaterThan(0);
+  });
 });
 
 describe('small counts', () => {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { startE2e, type E2e } from './browser';
+import { openTabIn, type TabTheme } from './teams-test-host';
 
 const EXPENSES_POLICY = 'https://example.org/policies/expenses.pdf';
 
@@ -89,5 +90,34 @@ describe('the partner panel, in a browser', () => {
     await monitoring.getByText('Answered', { exact: true }).waitFor();
     expect(await monitoring.getByRole('button').count()).toBe(0);
     expect({ sideways: await sideways(), violations: await axeViolations(page) }).toEqual({ sideways: false, violations: [] });
+  });
+});
+
+describe.each(['light', 'dark', 'contrast'] as const)('the equality monitoring form in the %s theme', (theme: TabTheme) => {
+  it.each([320, 1280])('is open with every question, with nothing sideways and no axe-core violations, %i px wide', async (width) => {
+    const [, workstream] = (await (await fetch(`${e2e.server.url}/api/workstreams`)).json()) as Array<{ id: number; title: string }>;
+    const { rows } = (await (await fetch(`${e2e.server.url}/api/workstreams/${workstream.id}/dashboard`)).json()) as { rows: Row[] };
+    const { name } = rows[0];
+    const themed = await e2e.browser.newPage();
+    await themed.setViewportSize({ width, height: width === 320 ? 640 : 900 });
+    const tab = await openTabIn(themed, e2e.server.url, theme, `?workstream=${workstream.id}`);
+    await tab.getByRole('heading', { level: 2, name: workstream.title }).waitFor();
+    await tab
+      .getByRole(width === 320 ? 'list' : 'table', { name: 'Partners', exact: true })
+      .getByRole('button', { name, exact: true })
+      .click();
+    const monitoring = tab.getByRole('dialog', { name }).getByRole('region', { name: 'Equality monitoring' });
+    await monitoring.getByRole('button', { name: 'Fill in the form with them' }).click();
+    const form = monitoring.getByRole('form', { name: 'Equality monitoring form' });
+    await form.getByRole('button', { name: 'Send the answers' }).waitFor();
+    const sideways = await tab.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth > window.innerWidth);
+    const panelFits = await tab.getByRole('dialog', { name }).evaluate((dialog) => dialog.scrollWidth <= dialog.clientWidth);
+    expect({ sideways, panelFits, questions: await form.getByRole('combobox').count(), violations: await axeViolations(tab) }).toEqual({
+      sideways: false,
+      panelFits: true,
+      questions: 8,
+      violations: [],
+    });
+    await themed.close();
   });
 });

@@ -95,9 +95,17 @@ function callRoute(
   body: Record<string, unknown>,
   ids: Record<string, number>,
 ): Promise<unknown> {
-  if ('file' in API[name]) return FILES[name as FileRoute](service, actor, ids);
+  if ('file' in API[name]) return FILES[name as FileRoute](service, actor, ids, {});
   if ('useCase' in API[name]) return runUseCase(name as UseCaseRoute, service, actor, body, ids);
-  return READS[name as Exclude<ReadRoute, OpenRead>]({ service, actor, ids, identity: 'entra', documents: {}, guidance: TEST_GUIDANCE });
+  return READS[name as Exclude<ReadRoute, OpenRead>]({
+    service,
+    actor,
+    ids,
+    query: {},
+    identity: 'entra',
+    documents: {},
+    guidance: TEST_GUIDANCE,
+  });
 }
 
 /** A valid body for every route that writes, so that only access can refuse it. */

@@ -145,5 +145,26 @@ describe('the representativeness view over HTTP', () => {
     expect(lines).toContain('Forms counted,,,11,,,11,,');
     expect(lines).toContain('Sex,Female,51,9,81.8,30.8,9,81.8,30.8');
     expect(lines).toContain('Sex,Male,49,not shown,not shown,not shown,not shown,not shown,not shown');
+    expect(lines[1]).toBe('Period,Every quarter so far');
+  });
+
+  it('counts the period asked for in the query, in the view and its CSV, and refuses a period that is not quarters with 400 naming it', async () => {
+    const involvement = await interested();
+    await formsOfLastQuarter(involvement.workstreamId, Array(6).fill({ sex: 'Female' }));
+    const lastYear = await api().get('/api/equality-monitoring?from=2025-Q1&to=2025-Q4').expect(200);
+    expect(lastYear.body).toMatchObject({ period: { from: '2025-Q1', to: '2025-Q4' }, quarters: ['2025-Q4'], system: { counted: 6 } });
+    const earlier = await api().get('/api/equality-monitoring?to=2025-Q3').expect(200);
+    expect(earlier.body).toMatchObject({ period: { from: null, to: '2025-Q3', title: 'Up to 2025-Q3' }, system: { counted: null } });
+    const csv = await api().get('/api/equality-monitoring/representativeness.csv?from=2025-Q4&to=2025-Q4').expect(200);
+    expect(
+      csv.text
+        .replace(/^\uFEFF/, '')
+        .split('\n')
+        .slice(1, 3),
+    ).toEqual(['Period,The quarter 2025-Q4', 'Forms counted,,,6,,,6,,']);
+    const refused = await api().get('/api/equality-monitoring?from=last%20year').expect(400);
+    expect(refused.body.error.fields).toEqual({ from: 'Give a quarter as the year and the quarter, such as 2026-Q1.' });
+    const repeated = await api().get('/api/equality-monitoring?to=2025-Q1&to=2025-Q2').expect(400);
+    expect(repeated.body.error).toEqual({ code: 'bad-query', message: 'Give "to" once in the address: it was given more than once.' });
   });
 });

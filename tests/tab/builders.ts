@@ -85,6 +85,7 @@ export function actions(overrides: Partial<PartnerActions> = {}): PartnerActions
     withdrawPeerNetworkInvitation: false,
     editDetails: true,
     reassign: true,
+    fillMonitoring: true,
     ...overrides,
   };
 }

@@ -41,6 +41,7 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     renewTerm: jest.fn(async () => undefined),
     reconfirmAgreements: jest.fn(async () => undefined),
     reviewAccessNeeds: jest.fn(async () => undefined),
+    setMonitoringTable: never(),
     duplicates: never(),
     mergePartners: jest.fn(async () => ({ survivor: {} as never, moved: 0 })),
     download: jest.fn(async (path: string) => ({ fileName: path.split('/').pop() ?? 'file', blob: new Blob(['file']) })),

@@ -9,12 +9,14 @@ import {
   parsePopulationProfile,
   parsePostcodeDeciles,
   PREFER_NOT_TO_SAY,
+  QUARTER,
   quarterOf,
   releasedForms,
   suppressSmallCounts,
   withForm,
   type AnswerCounts,
   type MonitoringQuestion,
+  type Period,
   type PopulationProfile,
 } from '../equality-monitoring';
 import { ConflictError, RefusedError, ValidationError } from '../errors';
@@ -82,15 +84,23 @@ export interface FormsCounted {
   /** Forms returned but not counted yet: this quarter's, and earlier ones waiting for enough others. */
   readonly waiting: number;
   readonly declined: number;
+  /** Forms counted in batches that run past an end of the period chosen, so left out of it (see `releasedForms`). */
+  readonly acrossEdge: number;
 }
 
 /** Whom the workstreams involve, beside the population they serve: the Engagement team's view. */
 export interface Representativeness {
   readonly today: CalendarDate;
   readonly quarter: string;
+  /** The quarters counted, each end included; null ends are open (every quarter so far). */
+  readonly period: { readonly from: string | null; readonly to: string | null; readonly title: string };
+  /** Every quarter that has ended since the first form, oldest first: the periods that can be chosen. */
+  readonly quarters: readonly string[];
   readonly threshold: number;
   readonly populationGiven: boolean;
   readonly deprivationAsked: boolean;
+  /** The organisation's two tables: what each is, and what is saved now. */
+  readonly tables: readonly MonitoringTableState[];
   readonly system: FormsCounted;
   readonly workstreams: ReadonlyArray<FormsCounted & { readonly id: number; readonly title: string }>;
   readonly questions: ReadonlyArray<{ readonly key: string; readonly title: string; readonly rows: readonly ProfileRow[] }>;
@@ -104,6 +114,28 @@ export interface MonitoringTable {
   /** Lines of figures held; 0 once the table is removed. */
   readonly lines: number;
 }
+
+/** A table the organisation saved: how many lines of figures it holds, and when it was saved. */
+export interface LoadedTable {
+  readonly lines: number;
+  readonly savedAt: string;
+}
+
+/** One of the organisation's tables: how to make it, and what is saved now (null for none). */
+export interface MonitoringTableState {
+  readonly kind: TableKind;
+  readonly guidance: string;
+  readonly loaded: LoadedTable | null;
+}
+
+const REPLACES =
+  'A file replaces the table saved now; a file with a bad line is refused, naming the line, and the table saved now is kept.';
+
+/** How to make each table, wherever it is uploaded. */
+const TABLE_GUIDANCE: Readonly<Record<TableKind, string>> = {
+  'Population profile': `A CSV of the area's census figures: the header question,answer,percent, then a line per answer (the question's key or title, the answer as the form offers it, the percent from 0 to 100). ${REPLACES}`,
+  'Postcode deciles': `A CSV of postcode districts: the header outward code,decile, then a line per district (the first half of a postcode, such as LS6) and its deprivation decile from 1 (most deprived) to 10. Saving it adds the postcode question to the form. ${REPLACES}`,
+};
 
 const answersShape = Object.fromEntries(
   monitoringQuestions(true).map((question) => {
@@ -125,12 +157,22 @@ const submitInput = z
   .strict();
 const declineInput = z.object({ involvementId: itemRef.id, version: itemRef.version, key: idempotencyKey }).strict();
 const tableInput = z.object({ csv: z.string().max(60_000).nullable() }).strict();
+const quarter = z.string().regex(QUARTER, 'Give a quarter as the year and the quarter, such as 2026-Q1.');
+const periodInput = z
+  .object({ from: quarter.optional(), to: quarter.optional() })
+  .strict()
+  .refine((period) => !period.from || !period.to || period.from <= period.to, {
+    message: 'The period must start no later than it ends.',
+    path: ['to'],
+  });
 
 const TITLES: Record<string, string> = {
   involvementId: 'Involvement',
   version: 'Version',
   postcode: 'First half of the postcode',
   csv: 'CSV',
+  from: 'From',
+  to: 'To',
   ...Object.fromEntries(monitoringQuestions(true).map((question) => [question.key, question.title])),
 };
 
@@ -140,6 +182,7 @@ export const monitoringInputs = {
   decline: declineInput,
   setPopulationProfile: tableInput,
   setPostcodeDeciles: tableInput,
+  representativeness: periodInput,
 } as const;
 
 type TableKind = MonitoringTable['kind'];
@@ -279,9 +322,7 @@ export class EqualityMonitoringUseCases {
 
   /** Saves the organisation's population profile (a CSV of census figures), replacing the last; null removes it. */
   async setPopulationProfile(actor: Principal, input: unknown): Promise<MonitoringTable> {
-    return this.saveTable(actor, 'Population profile', input, (csv) =>
-      Object.values(parsePopulationProfile(csv)).reduce((sum, row) => sum + Object.keys(row).length, 0),
-    );
+    return this.saveTable(actor, 'Population profile', input, (csv) => profileLines(parsePopulationProfile(csv)));
   }
 
   /** Saves the organisation's table of postcode districts and deciles, which turns the deprivation question on; null removes it (and the question). */
@@ -309,9 +350,10 @@ export class EqualityMonitoringUseCases {
    * Each workstream's profile and the system's beside the population's, for the
    * Engagement team. Counts under the threshold are never shown, nor any count that
    * could be worked out from those shown; forms are counted once their quarter has
-   * ended, in batches of at least the threshold (see `releasedForms`).
+   * ended, in batches of at least the threshold (see `releasedForms`). With a period
+   * (`from` and `to` quarters, either left open), only the batches wholly inside it.
    */
-  async representativeness(actor: Principal): Promise<Representativeness> {
+  async representativeness(actor: Principal, input: unknown = {}): Promise<Representativeness> {
     const [reachRows, workstreams, tallies, population, deciles] = await this.ctx.store.findAll([
       AccessPolicy.reachQuery([actor.id]),
       { list: 'workstreams', orderBy: [{ field: 'title' }] },
@@ -320,10 +362,15 @@ export class EqualityMonitoringUseCases {
       tableQuery('Postcode deciles'),
     ]);
     this.ctx.access.requireEngagementTeamFrom(actor, reachRows, 'see the equality monitoring counts');
+    const period: Period = parseInput(periodInput, input, TITLES);
+    const inPeriod = (tally: MonitoringTally) =>
+      (period.from === undefined || tally.quarter >= period.from) && (period.to === undefined || tally.quarter <= period.to);
     const today = this.ctx.today();
     const quarter = quarterOf(today);
     const threshold = this.threshold;
     const profile: PopulationProfile = population[0] ? parsePopulationProfile(population[0].csv) : {};
+    const loaded = (table: RecordOf<'monitoringReferences'> | undefined, lines: (csv: string) => number): LoadedTable | null =>
+      table ? { lines: lines(table.csv), savedAt: table.modified } : null;
     const deprivationAsked = deciles.length > 0;
     const perWorkstream = workstreams.map((workstream) => {
       const own = tallies.filter((tally) => tally.workstreamId === workstream.id);
@@ -331,8 +378,9 @@ export class EqualityMonitoringUseCases {
         own.map((tally) => ({ quarter: tally.quarter, responses: tally.responses, counts: countsOf(tally) })),
         quarter,
         threshold,
+        period,
       );
-      return { workstream, released, declined: own.reduce((sum, tally) => sum + tally.declined, 0) };
+      return { workstream, released, declined: own.filter(inPeriod).reduce((sum, tally) => sum + tally.declined, 0) };
     });
     const systemForms = perWorkstream.reduce((sum, { released }) => sum + released.responses, 0);
     const formTotals = [...perWorkstream.map(({ released }) => released.responses), systemForms];
@@ -342,13 +390,28 @@ export class EqualityMonitoringUseCases {
     return {
       today,
       quarter,
+      period: { from: period.from ?? null, to: period.to ?? null, title: periodTitle(period) },
+      quarters: endedQuarters(tallies, quarter),
       threshold,
       populationGiven: population.length > 0,
       deprivationAsked,
+      tables: [
+        {
+          kind: 'Population profile',
+          guidance: TABLE_GUIDANCE['Population profile'],
+          loaded: loaded(population[0], () => profileLines(profile)),
+        },
+        {
+          kind: 'Postcode deciles',
+          guidance: TABLE_GUIDANCE['Postcode deciles'],
+          loaded: loaded(deciles[0], (csv) => parsePostcodeDeciles(csv).size),
+        },
+      ],
       system: {
         counted: systemForms >= threshold ? systemForms : null,
         waiting: perWorkstream.reduce((sum, { released }) => sum + released.waiting, 0),
         declined: perWorkstream.reduce((sum, { declined }) => sum + declined, 0),
+        acrossEdge: perWorkstream.reduce((sum, { released }) => sum + released.acrossEdge, 0),
       },
       workstreams: perWorkstream.map(({ workstream, released, declined }) => ({
         id: workstream.id,
@@ -356,6 +419,7 @@ export class EqualityMonitoringUseCases {
         counted: released.responses >= threshold ? released.responses : null,
         waiting: released.waiting,
         declined,
+        acrossEdge: released.acrossEdge,
       })),
       questions: questions.map((question) => {
         const answers = countedAnswers(question);
@@ -386,6 +450,7 @@ export class EqualityMonitoringUseCases {
       notes: [
         `Counts under ${threshold} are never shown, nor any count that could be worked out from those that are; a workstream with fewer than ${threshold} forms counted shows none.`,
         `Forms are counted once their quarter has ended, in batches of at least ${threshold}: this quarter's (${quarter}) and smaller batches wait, so no comparison of the view over time shows one person's answers.`,
+        `A period counts only the batches of forms wholly inside it, so that comparing periods, like comparing the view over time, shows no group of fewer than ${threshold} forms; a batch that runs past either end of the period is left out of it.`,
         'Percentages are of every form counted, including those answered "Prefer not to say" or left blank; the gap is the difference from the population\'s percentage, in percentage points.',
         population.length > 0
           ? 'The population profile is the one the organisation gave.'
@@ -403,6 +468,35 @@ function refuseIfDone(involvement: Involvement): void {
     `The equality monitoring form for this involvement was already ${involvement.monitoring.toLowerCase()}. It is offered once, and the answers cannot be seen or changed.`,
     { state: involvement.monitoring },
   );
+}
+
+/** The period in words, as the view and the CSV head it. */
+function periodTitle({ from, to }: Period): string {
+  if (from && to) return from === to ? `The quarter ${from}` : `From ${from} to ${to}`;
+  if (from) return `From ${from} on`;
+  if (to) return `Up to ${to}`;
+  return 'Every quarter so far';
+}
+
+/** How many answers' figures a population profile gives. */
+function profileLines(profile: PopulationProfile): number {
+  return Object.values(profile).reduce((sum, row) => sum + Object.keys(row).length, 0);
+}
+
+/** Every quarter from the first with a form up to the last that has ended, oldest first. */
+function endedQuarters(tallies: readonly MonitoringTally[], current: string): string[] {
+  const first = tallies.reduce<string | undefined>(
+    (earliest, tally) => (earliest === undefined || tally.quarter < earliest ? tally.quarter : earliest),
+    undefined,
+  );
+  const quarters: string[] = [];
+  if (first === undefined) return quarters;
+  let [year, number] = first.split('-Q').map(Number);
+  for (let each = first; each < current; each = `${year}-Q${number}`) {
+    quarters.push(each);
+    [year, number] = number === 4 ? [year + 1, 1] : [year, number + 1];
+  }
+  return quarters;
 }
 
 function tableQuery(kind: TableKind) {

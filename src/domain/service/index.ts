@@ -122,6 +122,8 @@ export { TERM_ENDED_REASON, type AgreementReview, type InvolvementReviews } from
 export {
   DEFAULT_MONITORING_MIN_COUNT,
   type FormsCounted,
+  type LoadedTable,
+  type MonitoringTableState,
   type MonitoringForm,
   type MonitoringFormQuestion,
   type MonitoringTable,

@@ -116,6 +116,8 @@ export function changeCalls(http: Http): ChangeCalls {
       done(http.call('reconfirmAgreements', { involvementId: involvement.id }, { version: involvement.version, key, date })),
     reviewAccessNeeds: (involvement, key) =>
       done(http.call('reviewAccessNeeds', { involvementId: involvement.id }, { version: involvement.version, key })),
+    setMonitoringTable: (kind, csv) =>
+      http.call(kind === 'Population profile' ? 'setPopulationProfile' : 'setPostcodeDeciles', {}, { csv }),
     duplicates: (signal) => http.call('duplicates', {}, undefined, signal),
     mergePartners: ({ survivor, duplicate }, key) =>
       http.call(

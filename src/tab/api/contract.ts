@@ -1,4 +1,4 @@
-import type { Answer, Body, FileRoute, PathIds, RouteName, UseCaseRoute } from '../../contract/api';
+import type { Answer, Body, FileRoute, PathIds, QueryOf, RouteName, UseCaseRoute } from '../../contract/api';
 import type {
   Acknowledgement,
   Agenda,
@@ -18,6 +18,7 @@ import type {
   MonitoringForm,
   FinanceExport,
   PartnerClaims,
+  MonitoringTable,
   PartnerDetail,
   Representativeness,
   RoleDescriptionForm,
@@ -169,8 +170,8 @@ export interface ApiClient {
   dashboard(workstreamId: number, signal: AbortSignal): Promise<Dashboard>;
   agenda(workstreamId: number, signal: AbortSignal): Promise<Agenda>;
   overview(signal: AbortSignal): Promise<EngagementOverview>;
-  /** Equality monitoring's anonymous counts beside the population's (Engagement team only). */
-  representativeness(signal: AbortSignal): Promise<Representativeness>;
+  /** Equality monitoring's anonymous counts beside the population's, for a period of quarters (Engagement team only). */
+  representativeness(period: QueryOf<'representativeness'>, signal: AbortSignal): Promise<Representativeness>;
   /** The bot's Microsoft app id, for a link to chat with it; null when no bot is registered. */
   botId(signal: AbortSignal): Promise<string | null>;
   partnerDetail(involvementId: number, signal: AbortSignal): Promise<PartnerDetail>;
@@ -245,6 +246,8 @@ export interface ApiClient {
   reconfirmAgreements(involvement: VersionedRef, date: string, key: ChangeKey): Promise<void>;
   /** Records that their access needs were reviewed today; the next review is 12 months on. */
   reviewAccessNeeds(involvement: VersionedRef, key: ChangeKey): Promise<void>;
+  /** Replaces the organisation's table of `kind` with the CSV `csv` (Engagement team only); a bad line refuses it all, keeping the last. */
+  setMonitoringTable(kind: MonitoringTable['kind'], csv: string): Promise<MonitoringTable>;
   /** Sets how often the partner has one-to-ones, in weeks; the server checks the number. */
   setCadence(involvement: VersionedRef, cadenceWeeks: number, key: ChangeKey): Promise<void>;
   /** Records that share an email or phone (Engagement team only). */
@@ -255,7 +258,7 @@ export interface ApiClient {
    * A file the server offers (a download route of the contract), fetched with the
    * sign-in token like every other call; a plain link could not send it.
    */
-  download<K extends FileRoute>(name: K, ids: PathIds<K>): Promise<DownloadedFile>;
+  download<K extends FileRoute>(name: K, ids: PathIds<K>, query?: QueryOf<K>): Promise<DownloadedFile>;
   /** The people in a workstream or in the Engagement team, by name. */
   members(group: MemberGroup, signal: AbortSignal): Promise<Member[]>;
   /** Adds a person; someone already a member stays as they are. */
@@ -337,6 +340,7 @@ export const CHANGE_CALLS = [
   'renewTerm',
   'reconfirmAgreements',
   'reviewAccessNeeds',
+  'setMonitoringTable',
   'duplicates',
   'mergePartners',
   'addMember',
@@ -371,5 +375,6 @@ export interface Http {
     ids: PathIds<K>,
     body: K extends UseCaseRoute ? Body<K> : undefined,
     signal?: AbortSignal,
+    query?: QueryOf<K>,
   ): Promise<Answer<K>>;
 }

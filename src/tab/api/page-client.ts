@@ -61,8 +61,8 @@ export function createPageClient(getToken: TokenSource): PageClient {
     return response;
   }
   const http: Http = {
-    async call(name, ids, body, signal) {
-      const text = await (await send(pathOf(name, ids), { method: API[name].method, body, signal })).text();
+    async call(name, ids, body, signal, query) {
+      const text = await (await send(pathOf(name, ids, query), { method: API[name].method, body, signal })).text();
       if (text.trim() === '') return undefined as never;
       try {
         return JSON.parse(text) as never;
@@ -97,11 +97,11 @@ export function createPageClient(getToken: TokenSource): PageClient {
     dashboard: (workstreamId, signal) => http.call('dashboard', { workstreamId }, undefined, signal),
     agenda: (workstreamId, signal) => http.call('agenda', { workstreamId }, undefined, signal),
     overview: (signal) => http.call('overview', {}, undefined, signal),
-    representativeness: (signal) => http.call('representativeness', {}, undefined, signal),
+    representativeness: (period, signal) => http.call('representativeness', {}, undefined, signal, period),
     botId: async (signal) => (await http.call('botId', {}, undefined, signal)).botId,
     partnerDetail: (involvementId, signal) => http.call('partnerDetail', { involvementId }, undefined, signal),
-    download: async (name, ids) => {
-      const path = pathOf(name, ids);
+    download: async (name, ids, query) => {
+      const path = pathOf(name, ids, query);
       const response = await send(path, { method: 'GET', accept: '*/*' });
       return { fileName: fileNameOf(response.headers.get('Content-Disposition'), path), blob: await response.blob() };
     },

@@ -1,5 +1,5 @@
 import { Button, Spinner, Text } from '@fluentui/react-components';
-import { Suspense, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiClient, MonitoringAnswers, VersionedRef } from '../api/client';
 import type { Involvement } from '../api/types';
 import { OutcomeRegion, useFocusIfLost } from '../shared/action-message';
@@ -16,6 +16,10 @@ export interface EqualityMonitoringProps {
   readonly api: ApiClient;
   /** Reads the partner again after a change. */
   readonly onSaved: () => void;
+  /** Whether the form may be offered (the server's `fillMonitoring`): once, until answered or declined. */
+  readonly canFill: boolean;
+  /** Counts the times the panel's "Equality monitoring form" was pressed: each opens the form. */
+  readonly asked: number;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface EqualityMonitoringProps {
  * partner, or declined. Once either is done only that is shown, never what was answered.
  * The form and its code are read only when staff open it.
  */
-export function EqualityMonitoring({ involvement, name, api, onSaved }: EqualityMonitoringProps) {
+export function EqualityMonitoring({ involvement, name, api, onSaved, canFill, asked }: EqualityMonitoringProps) {
   const styles = useFormStyles();
   const action = useAction(onSaved);
   const keys = useChangeKeys();
@@ -42,6 +46,9 @@ export function EqualityMonitoring({ involvement, name, api, onSaved }: Equality
     if (wasFilling.current && !filling && !state) fillButton.current?.focus();
     wasFilling.current = filling;
   });
+  useEffect(() => {
+    if (asked > 0) setFilling(true);
+  }, [asked]);
 
   const record = async (what: 'Answered' | 'Declined', request: (key: string) => Promise<void>, message: string) => {
     const made = await action.run(() => request(keys.keyFor([what, involvement.id])), message);
@@ -72,14 +79,16 @@ export function EqualityMonitoring({ involvement, name, api, onSaved }: Equality
           <MonitoringFormView involvementId={involvement.id} api={api} busy={busy} onSubmit={submit} onCancel={() => setFilling(false)} />
         </Suspense>
       ) : (
-        <div className={styles.buttons}>
-          <Button ref={fillButton} disabledFocusable={busy} onClick={() => setFilling(true)}>
-            Fill in the form with them
-          </Button>
-          <Button disabledFocusable={busy} onClick={() => setConfirming(true)}>
-            They would rather not
-          </Button>
-        </div>
+        canFill && (
+          <div className={styles.buttons}>
+            <Button ref={fillButton} disabledFocusable={busy} onClick={() => setFilling(true)}>
+              Fill in the form with them
+            </Button>
+            <Button disabledFocusable={busy} onClick={() => setConfirming(true)}>
+              They would rather not
+            </Button>
+          </div>
+        )
       )}
       <ConfirmDialog
         open={confirming}

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { FormsCounted, ProfileCell, Representativeness } from '../api/types';
 import { DownloadButton } from '../shared/download-button';
@@ -21,6 +21,7 @@ import { useRowStyles } from '../shared/row-styles';
 import { ScrollRegion } from '../shared/scroll-region';
 import { Section } from '../shared/section';
 import { useLoad } from '../shared/use-load';
+import { MonitoringTables } from './monitoring-tables';
 
 const useStyles = makeStyles({
   view: {
@@ -57,7 +58,24 @@ function gapText(cell: ProfileCell): string {
 
 function formsText(forms: FormsCounted): string {
   const counted = forms.counted === null ? 'too few to show' : String(forms.counted);
-  return `Forms counted: ${counted}. Waiting to be counted: ${forms.waiting}. Declined: ${forms.declined}.`;
+  const acrossEdge = forms.acrossEdge > 0 ? ` Left out, counted in a batch that runs past the period: ${forms.acrossEdge}.` : '';
+  return `Forms counted: ${counted}.${acrossEdge} Waiting to be counted: ${forms.waiting}. Declined: ${forms.declined}.`;
+}
+
+/** Every quarter so far, a year (`2026`) or a quarter (`2026-Q1`), as chosen in the view. */
+const EVERY_QUARTER = 'every';
+
+/** The quarters a choice covers, for the API. */
+function periodOf(choice: string): { from?: string; to?: string } {
+  if (choice === EVERY_QUARTER) return {};
+  if (/^\d{4}$/.test(choice)) return { from: `${choice}-Q1`, to: `${choice}-Q4` };
+  return { from: choice, to: choice };
+}
+
+/** The years, newest first, then the quarters, newest first, that a period can be. */
+function periodChoices(quarters: readonly string[]): string[] {
+  const years = [...new Set(quarters.map((quarter) => quarter.slice(0, 4)))];
+  return [...years.reverse(), ...[...quarters].reverse()];
 }
 
 /**
@@ -66,13 +84,31 @@ function formsText(forms: FormsCounted): string {
  * as the server worked them out (small counts already hidden), and the CSV of it all.
  */
 export function RepresentativenessView({ api }: { readonly api: ApiClient }) {
-  const view = useLoad('representativeness', (signal) => api.representativeness(signal));
-  if (view.status === 'loading') return <Spinner label="Loading the equality monitoring counts…" />;
+  const [choice, setChoice] = useState(EVERY_QUARTER);
+  const view = useLoad(`representativeness:${choice}`, (signal) => api.representativeness(periodOf(choice), signal));
+  // The view read before stays while another period is read, so the period chosen keeps the focus.
+  const last = useRef<Representativeness | null>(null);
+  if (view.status === 'ready') last.current = view.data;
   if (view.status === 'error') return <LoadError title="Could not load the equality monitoring counts" failure={view} />;
-  return <Profiles view={view.data} api={api} />;
+  const shown = view.status === 'ready' ? view.data : last.current;
+  if (!shown) return <Spinner label="Loading the equality monitoring counts…" />;
+  return (
+    <Profiles view={shown} reading={view.status === 'loading'} choice={choice} onChoose={setChoice} onSaved={view.refresh} api={api} />
+  );
 }
 
-function Profiles({ view, api }: { readonly view: Representativeness; readonly api: ApiClient }) {
+interface ProfilesProps {
+  readonly view: Representativeness;
+  /** Whether another period is being read. */
+  readonly reading: boolean;
+  readonly choice: string;
+  readonly onChoose: (choice: string) => void;
+  /** Reads the view again after a table was saved. */
+  readonly onSaved: () => void;
+  readonly api: ApiClient;
+}
+
+function Profiles({ view, reading, choice, onChoose, onSaved, api }: ProfilesProps) {
   const styles = useStyles();
   const [compared, setCompared] = useState<Compared>('system');
   const workstreamIndex = compared === 'system' ? -1 : view.workstreams.findIndex((workstream) => workstream.id === compared);
@@ -88,7 +124,19 @@ function Profiles({ view, api }: { readonly view: Representativeness; readonly a
             </li>
           ))}
         </ul>
-        <DownloadButton fetchFile={() => api.download('representativenessCsv', {})}>Download every workstream (CSV)</DownloadButton>
+        <Field label="Period">
+          <Select value={choice} onChange={(_event, data) => onChoose(data.value)}>
+            <option value={EVERY_QUARTER}>Every quarter so far</option>
+            {periodChoices(view.quarters).map((period) => (
+              <option key={period} value={period}>
+                {/^\d{4}$/.test(period) ? `${period} (the year)` : period}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <DownloadButton fetchFile={() => api.download('representativenessCsv', {}, periodOf(choice))}>
+          Download every workstream (CSV)
+        </DownloadButton>
         <Field label="Show">
           <Select
             value={String(compared)}
@@ -102,7 +150,7 @@ function Profiles({ view, api }: { readonly view: Representativeness; readonly a
             ))}
           </Select>
         </Field>
-        <Text aria-live="polite">{formsText(forms)}</Text>
+        <Text aria-live="polite">{reading ? 'Reading the period chosen…' : `${view.period.title}. ${formsText(forms)}`}</Text>
       </Section>
       {view.questions.map((question) => (
         <QuestionTable
@@ -116,6 +164,7 @@ function Profiles({ view, api }: { readonly view: Representativeness; readonly a
           }))}
         />
       ))}
+      <MonitoringTables tables={view.tables} api={api} onSaved={onSaved} />
     </div>
   );
 }

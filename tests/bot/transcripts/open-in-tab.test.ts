@@ -32,6 +32,16 @@ describe('"Open in tab" with the Teams app id configured', () => {
     expect(linksOf(updated)).toContainEqual({ title: 'Open in tab', url: links.workstream(ws, maya.partnerId) });
   });
 
+  it('lead opens a partner / the card offers the equality monitoring form in the tab, until it is answered', async () => {
+    const { ws, maya } = await arrange();
+    const form = { title: 'Equality monitoring form', url: links.workstream(ws, maya.partnerId) };
+    const { updated } = await t.presses('partner.open', { involvementId: maya.id }, channel(MATERNITY_CHANNEL));
+    expect(linksOf(updated)).toContainEqual(form);
+    await t.service.equalityMonitoring.decline(LEAD_PRINCIPAL, { involvementId: maya.id, version: maya.version });
+    const after = await t.presses('partner.open', { involvementId: maya.id }, channel(MATERNITY_CHANNEL));
+    expect(linksOf(after.updated)).toEqual([{ title: 'Open in tab', url: links.workstream(ws, maya.partnerId) }]);
+  });
+
   it("lead says my partners and due this week / each list links to the workstream's channel tab", async () => {
     const { ws } = await arrange();
     for (const text of ['my partners', 'due this week']) {

@@ -163,6 +163,18 @@ describe.each(STORES)('equality monitoring on %s', (_name, open) => {
       expect(tally).toMatchObject({ responses: 1, declined: 1 });
     });
 
+    it("is among the partner's next actions until it is answered or declined, for the bot and the tab alike", async () => {
+      await start();
+      const answering = await interested('Samira Patel');
+      const declining = await interested('Tom Reid');
+      const offered = async (involvement: Involvement) =>
+        (await h.service.partnerViews.partnerDetail(LEAD, involvement.id)).actions.fillMonitoring;
+      expect([await offered(answering), await offered(declining)]).toEqual([true, true]);
+      await h.service.equalityMonitoring.submit(LEAD, { ...ref(answering) });
+      await h.service.equalityMonitoring.decline(LEAD, { ...ref(declining) });
+      expect([await offered(answering), await offered(declining)]).toEqual([false, false]);
+    });
+
     it('answers a repeat of the same submission with the involvement as saved, counting the form once', async () => {
       const involvement = await interested('Maya Thompson');
       const input = { ...ref(involvement), key: 'monitoring-press-1', ...ANSWERS[0] };
@@ -274,7 +286,7 @@ describe.each(STORES)('equality monitoring on %s', (_name, open) => {
       expect(during).toMatchObject({ quarter: '2026-Q3', system: { counted: null, waiting: 8 }, populationGiven: true });
       h.clock.goTo('2026-10-01');
       const after = await h.service.equalityMonitoring.representativeness(ENGAGEMENT);
-      expect(after.system).toEqual({ counted: 8, waiting: 0, declined: 0 });
+      expect(after.system).toEqual({ counted: 8, waiting: 0, declined: 0, acrossEdge: 0 });
       const sex = after.questions.find((question) => question.key === 'sex');
       expect(sex?.rows.find((row) => row.answer === 'Female')).toMatchObject({
         population: 51,
@@ -294,6 +306,56 @@ describe.each(STORES)('equality monitoring on %s', (_name, open) => {
       await answered(8, { sex: 'Female' });
       h.clock.goTo('2026-10-01');
       expect((await h.service.equalityMonitoring.representativeness(ENGAGEMENT)).system).toMatchObject({ counted: null, waiting: 8 });
+    });
+
+    it('counts a period of quarters, or a year, only in whole batches: a quarter too small on its own is left out and said to be', async () => {
+      await start('2026-02-10');
+      await answered(6, { sex: 'Female' });
+      h.clock.goTo('2026-05-10');
+      await answered(3, { sex: 'Male' });
+      h.clock.goTo('2026-08-10');
+      await answered(2, { sex: 'Male' });
+      h.clock.goTo('2026-11-10');
+      // Batches: Q1 (6 forms), then Q2 and Q3 together (5).
+      const view = (period: object) => h.service.equalityMonitoring.representativeness(ENGAGEMENT, period);
+      const year = await view({ from: '2026-Q1', to: '2026-Q4' });
+      expect(year).toMatchObject({
+        period: { from: '2026-Q1', to: '2026-Q4', title: 'From 2026-Q1 to 2026-Q4' },
+        quarters: ['2026-Q1', '2026-Q2', '2026-Q3'],
+        system: { counted: 11, acrossEdge: 0 },
+      });
+      expect(await view({ from: '2026-Q1', to: '2026-Q2' })).toMatchObject({ system: { counted: 6, acrossEdge: 3 + 2 } });
+      // Q1 and Q2 less Q1 alone would be Q2's 3 forms: Q2 is never counted without Q3.
+      expect(await view({ from: '2026-Q2', to: '2026-Q2' })).toMatchObject({ system: { counted: null, acrossEdge: 5 } });
+      expect(await view({ from: '2026-Q2' })).toMatchObject({ system: { counted: 5, acrossEdge: 0 } });
+    });
+
+    it('refuses a period that is not made of quarters, or ends before it starts, naming the field', async () => {
+      await start();
+      const notAQuarter = await rejection(h.service.equalityMonitoring.representativeness(ENGAGEMENT, { from: '2026-13' }));
+      expect(notAQuarter).toMatchObject({
+        code: 'validation',
+        fields: { from: 'Give a quarter as the year and the quarter, such as 2026-Q1.' },
+      });
+      const backwards = await rejection(h.service.equalityMonitoring.representativeness(ENGAGEMENT, { from: '2026-Q3', to: '2026-Q1' }));
+      expect(backwards).toMatchObject({ fields: { to: 'The period must start no later than it ends.' } });
+    });
+
+    it('says which tables are loaded now, how many lines each holds and when it was saved', async () => {
+      await start();
+      const loaded = async () =>
+        (await h.service.equalityMonitoring.representativeness(ENGAGEMENT)).tables.map((table) => [table.kind, table.loaded]);
+      expect(await loaded()).toEqual([
+        ['Population profile', null],
+        ['Postcode deciles', null],
+      ]);
+      await h.service.equalityMonitoring.setPopulationProfile(ENGAGEMENT, { csv: POPULATION });
+      await h.service.equalityMonitoring.setPostcodeDeciles(ENGAGEMENT, { csv: 'outward code,decile\nLS6,3\nLS1,2\nLS2,9' });
+      const savedAt = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
+      expect(await loaded()).toEqual([
+        ['Population profile', { lines: 2, savedAt }],
+        ['Postcode deciles', { lines: 3, savedAt }],
+      ]);
     });
 
     it('refuses a population profile with a bad line, naming it', async () => {

@@ -121,6 +121,14 @@ describe('an organisation past SharePoint’s list view threshold, one workstrea
     expect(due.closingRoles).toHaveLength(ROLES_IN_BIG);
   });
 
+  it('gives the public opportunities feed its 1,000 Advertised roles out of 5,500, in one read filtered on the indexed Status column', async () => {
+    standIn.resetCounts();
+    const opportunities = await service.roleViews.opportunities();
+    expect(standIn.requests).toHaveLength(1);
+    expect(opportunities).toHaveLength(ROLES_IN_BIG);
+    expect(new Set(opportunities.map((opportunity) => opportunity.closingDate))).toEqual(new Set(['2026-03-20']));
+  });
+
   it('lists the workstream’s open roles and its members by name', async () => {
     const roles = await service.roleViews.openRoles(LEAD, big.id);
     expect(roles.slice(0, 2).map((role) => role.title)).toEqual(['Role 1', 'Role 10']);

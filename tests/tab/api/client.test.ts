@@ -118,6 +118,17 @@ describe('createApiClient', () => {
     expect(await api.botId(signal)).toBeNull();
   });
 
+  it('reads the equality monitoring counts for the period chosen, in the query, and every quarter without one', async () => {
+    fetchMock.mockImplementation(async () => answer(200, '{}'));
+    const api = createApiClient(async () => null);
+    await api.representativeness({ from: '2025-Q1', to: '2025-Q4' }, signal);
+    await api.representativeness({}, signal);
+    expect(fetchMock.mock.calls.map(([path]) => path)).toEqual([
+      '/api/equality-monitoring?from=2025-Q1&to=2025-Q4',
+      '/api/equality-monitoring',
+    ]);
+  });
+
   it('refuses a page that is not JSON, such as the tab itself served in place of the API', async () => {
     fetchMock.mockResolvedValue(new Response('<!doctype html><title>Partner Pathway</title>', { status: 200 }));
     await expect(createApiClient(async () => null).workstreams(signal)).rejects.toMatchObject({

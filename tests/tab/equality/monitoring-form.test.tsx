@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../../src/tab/api/parse';
 import type { MonitoringForm } from '../../../src/tab/api/types';
-import { detail, involvement } from '../builders';
+import { actions, detail, involvement } from '../builders';
 import { fakeApi } from '../fake-api';
 import { openPanel, section } from '../panel';
 import { findConfirmation } from '../render';
@@ -102,10 +102,21 @@ describe('equality monitoring in the partner panel', () => {
   });
 
   it.each(['Answered', 'Declined'] as const)('once %s shows only that, and reads nothing of the answers', async (state) => {
-    const { api, monitoring } = await openMonitoring(detail({ involvement: involvement({ monitoring: state }) }));
+    const { api, dialog, monitoring } = await openMonitoring(
+      detail({ involvement: involvement({ monitoring: state }), actions: actions({ fillMonitoring: false }) }),
+    );
     expect(within(monitoring).getByText(state)).toBeInTheDocument();
     expect(within(monitoring).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Equality monitoring form' })).not.toBeInTheDocument();
     expect(api.monitoringForm).not.toHaveBeenCalled();
+  });
+
+  it("is among the panel's actions while the server offers it, opening the form in its section with the focus in it", async () => {
+    const { api, dialog, monitoring } = await openMonitoring();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Equality monitoring form' }));
+    const opened = await within(monitoring).findByRole('form', { name: 'Equality monitoring form' });
+    expect(api.monitoringForm).toHaveBeenCalledWith(7, expect.anything());
+    await waitFor(() => expect(within(opened).getByText(GUIDANCE).parentElement).toHaveFocus());
   });
 
   it("shows the server's refusal in its words and keeps the focus on the button pressed", async () => {
