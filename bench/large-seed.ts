@@ -255,6 +255,7 @@ class Generator {
         advertDecidedAt: `${plusDays(today, -90)}T10:00:00.000Z`,
         statusChangedBy: leadName,
         statusChangedAt: `${plusDays(today, -90)}T10:00:00.000Z`,
+        selectionCriteria: null,
       }),
     );
     for (let number = 0; number < this.shape.partnersPerWorkstream; number += 1) {
@@ -341,6 +342,10 @@ class Generator {
       nextOneToOneDue: stage === 'Active' && lastHeld ? plusWeeks(lastHeld, cadenceWeeks) : null,
       ...(inducted ? storedProgress(checklist) : { inductionDone: null, inductionTotal: null, inductionStillRequired: null }),
       monitoring: null,
+      offerCriteria: null,
+      offerReason: null,
+      notProgressedCriteria: null,
+      notProgressedFrom: null,
     });
     if (inducted) {
       checklist.forEach(({ done, ...template }, order) => {

@@ -20,6 +20,8 @@ import type {
   RoleDescriptionForm,
   Representativeness,
   RoleOutcome,
+  SelectionRole,
+  SelectionSummary,
   USE_CASE_INPUTS,
   Workstream,
 } from '../domain';
@@ -176,6 +178,9 @@ export const API = {
   },
   representativeness: { method: 'GET', path: '/equality-monitoring' },
   representativenessCsv: { method: 'GET', path: '/equality-monitoring/representativeness.csv', file: true },
+  selectionRoles: { method: 'GET', path: '/selection' },
+  selectionSummary: { method: 'GET', path: '/roles/:roleId/selection' },
+  selectionCsv: { method: 'GET', path: '/roles/:roleId/selection.csv', file: true },
   setPopulationProfile: {
     method: 'PUT',
     path: '/equality-monitoring/population-profile',
@@ -296,6 +301,8 @@ export interface ReadAnswers {
   chatGuide: ChatGuide;
   monitoringForm: MonitoringForm;
   representativeness: Representativeness;
+  selectionRoles: SelectionRole[];
+  selectionSummary: SelectionSummary;
   workstreamClaims: ClaimLine[];
 }
 
@@ -376,6 +383,12 @@ export type {
   RoleOutcome,
   RoleStatus,
   RoleSummary,
+  SelectionQuestion,
+  SelectionRole,
+  SelectionSummary,
+  SelectionVerdict,
+  CriterionSummary,
+  VerdictCounts,
   Stage,
   StageCounts,
   TemplateItem,

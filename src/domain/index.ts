@@ -15,6 +15,7 @@ export * from './personal-data';
 export * from './principal';
 export * from './role';
 export * from './role-description';
+export * from './selection';
 export * from './schema/columns';
 export * from './schema/lists';
 export * from './schema/validate';

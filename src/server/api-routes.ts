@@ -83,6 +83,8 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   chatGuide: async ({ guidance }) => chatGuide(guidance),
   monitoringForm: ({ service, actor, ids }) => service.equalityMonitoring.form(actor, ids.involvementId),
   representativeness: ({ service, actor }) => service.equalityMonitoring.representativeness(actor),
+  selectionRoles: ({ service, actor }) => service.roleViews.selectionRoles(actor),
+  selectionSummary: ({ service, actor, ids }) => service.roleViews.selectionSummary(actor, ids.roleId),
   workstreamClaims: ({ service, actor, ids }) => service.claims.forWorkstream(actor, ids.workstreamId),
   acknowledgement: async ({ service, actor, ids, guidance }) =>
     acknowledgementFor(guidance, await service.partnerViews.partnerDetail(actor, ids.involvementId), actor.name),

@@ -73,6 +73,7 @@ export function aRole(workstreamId: IdOrRef, overrides: Partial<CreateValues<'ro
     advertDecidedAt: null,
     statusChangedBy: 'Priya Sharma',
     statusChangedAt: '2026-03-02T10:30:00.000Z',
+    selectionCriteria: null,
     ...overrides,
   };
 }
@@ -136,6 +137,10 @@ export function anInvolvement(
     inductionTotal: null,
     inductionStillRequired: null,
     monitoring: null,
+    offerCriteria: null,
+    offerReason: null,
+    notProgressedCriteria: null,
+    notProgressedFrom: null,
     ...overrides,
   };
 }

@@ -147,6 +147,8 @@ export const roles = defineList('roles', 'PPP Roles', 'role', {
   advertDecidedAt: dateTime('Advert decided at'),
   statusChangedBy: text('Status changed by'),
   statusChangedAt: dateTime('Status changed at'),
+  /** What the partner is chosen against, one criterion a line (see `selection.ts`). */
+  selectionCriteria: note('Selection criteria', { maxLength: 2000 }),
 });
 
 export const partners = defineList('partners', 'PPP Partners', 'partner', {
@@ -206,6 +208,13 @@ export const involvements = defineList('involvements', 'PPP Involvements', 'invo
   inductionStillRequired: note('Still required before Active', { maxLength: MAX_CHECKLIST_ITEMS * (CHECKLIST_LABEL_MAX + 1) }),
   /** Only that the form was answered or declined, so it is offered once; the answers are counted apart, with nothing linking them here. */
   monitoring: choice('Equality monitoring', MONITORING_STATES),
+  /** The role's criteria as judged when the role was offered, one a line ("Met: ..."); see `selection.ts`. */
+  offerCriteria: note('Criteria at the offer', { maxLength: 4000 }),
+  offerReason: note('Reason for the offer', { personal: true, maxLength: 1000 }),
+  /** The role's criteria as judged when the partner was not progressed, one a line; the reason is `stageReason`. */
+  notProgressedCriteria: note('Criteria when not progressed', { maxLength: 4000 }),
+  /** The stage left for Not progressed: whether the informal chat had been held, for the selection summary. */
+  notProgressedFrom: choice('Not progressed from', STAGES),
 });
 
 export const inductionTasks = defineList('inductionTasks', 'PPP Induction Tasks', 'induction item', {

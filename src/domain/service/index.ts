@@ -102,6 +102,7 @@ export function createPathwayService(deps: ServiceDeps): PathwayService {
 export type { PathwaySettings, ServiceDeps } from './context';
 export type { AccessSettings, Reach } from './access';
 export type { RoleOutcome } from './roles';
+export type { SelectionRole } from './role-views';
 export { RETENTION_ACTOR, exportSummary, type Erasure, type InvolvementExport, type PersonalDataExport } from './personal-data';
 export type { DuplicateGroup, Merge, PartnerMatch } from './partners';
 export type { ClaimLine, FinanceExport } from './claims';

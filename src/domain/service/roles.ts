@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RefusedError } from '../errors';
 import type { Principal } from '../principal';
 import { checkRoleTransition, missingDescription, planningWarnings } from '../role';
+import { tidyCriteria } from '../selection';
 import { roles, type Role, type RoleStatus } from '../schema/lists';
 import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
 
@@ -28,6 +29,7 @@ const descriptionFields = roles.schema
     startDate: true,
     level: true,
     accessibleFormats: true,
+    selectionCriteria: true,
   })
   .partial();
 
@@ -80,7 +82,8 @@ export class RoleUseCases {
 
   /** Saves a new role as Draft from whatever of its description the lead has so far. */
   async planRole(actor: Principal, input: unknown): Promise<RoleOutcome> {
-    const { key, workstreamId, ...description } = parseInput(planRoleInput, input, TITLES);
+    const { key, workstreamId, ...typed } = parseInput(planRoleInput, input, TITLES);
+    const description = withCriteriaTidied(typed);
     await this.ctx.loadWorkstream(actor, workstreamId);
     const at = this.ctx.nowIso();
     const role = await this.ctx.commitFirst<'roles'>(actor, [
@@ -125,7 +128,8 @@ export class RoleUseCases {
 
   /** Changes the description of a Draft or Ready role; a Ready role must stay complete. */
   async updateRole(actor: Principal, input: unknown): Promise<RoleOutcome> {
-    const { roleId, version, key, ...changes } = parseInput(updateRoleInput, input, TITLES);
+    const { roleId, version, key, ...typed } = parseInput(updateRoleInput, input, TITLES);
+    const changes = withCriteriaTidied(typed);
     return this.repeatable(actor, roleId, key, async () => {
       const role = await this.ctx.loadOwned(actor, 'roles', roleId);
       const next = this.edited(role, changes);
@@ -150,7 +154,8 @@ export class RoleUseCases {
    * description came with the step (the card's fields as they were when pressed).
    */
   private async moveTo(actor: Principal, input: unknown, to: RoleStatus): Promise<RoleOutcome> {
-    const { roleId, version, key, ...changes } = parseInput(roleMoveInput, input, TITLES);
+    const { roleId, version, key, ...typed } = parseInput(roleMoveInput, input, TITLES);
+    const changes = withCriteriaTidied(typed);
     return this.repeatable(actor, roleId, key, async () => {
       const role = await this.ctx.loadOwned(actor, 'roles', roleId);
       checkRoleTransition(this.edited(role, changes), to, this.ctx.today());
@@ -198,7 +203,8 @@ export class RoleUseCases {
    * advert is what the lead last saw.
    */
   async sendAdvert(actor: Principal, input: unknown): Promise<RoleOutcome> {
-    const { roleId, version, key, ...changes } = parseInput(roleMoveInput, input, TITLES);
+    const { roleId, version, key, ...typed } = parseInput(roleMoveInput, input, TITLES);
+    const changes = withCriteriaTidied(typed);
     return this.repeatable(actor, roleId, key, async () => {
       const role = this.edited(await this.ctx.loadOwned(actor, 'roles', roleId), changes);
       if (role.status !== 'Ready') {
@@ -330,6 +336,11 @@ export class RoleUseCases {
   }
 }
 
+/** Description changes with the selection criteria, when given, checked and tidied (see {@link tidyCriteria}). */
+function withCriteriaTidied<T extends { readonly selectionCriteria?: string | null }>(changes: T): T {
+  return changes.selectionCriteria === undefined ? changes : { ...changes, selectionCriteria: tidyCriteria(changes.selectionCriteria) };
+}
+
 function emptyDescription() {
   return {
     purpose: null,
@@ -345,6 +356,7 @@ function emptyDescription() {
     startDate: null,
     level: null,
     accessibleFormats: null,
+    selectionCriteria: null,
   } as const;
 }
 
