@@ -15,6 +15,8 @@ import type {
   MonitoringForm,
   PartnerDetail,
   Representativeness,
+  SelectionRole,
+  SelectionSummary,
   RoleDescriptionForm,
   RoleOutcome,
   SignedInUser,
@@ -157,6 +159,10 @@ export interface ApiClient {
   overview(signal: AbortSignal): Promise<EngagementOverview>;
   /** Equality monitoring's anonymous counts beside the population's (Engagement team only). */
   representativeness(signal: AbortSignal): Promise<Representativeness>;
+  /** The roles whose selection the Engagement team can see (Engagement team only). */
+  selectionRoles(signal: AbortSignal): Promise<SelectionRole[]>;
+  /** How one role's partners were selected, in counts (Engagement team only). */
+  selectionSummary(roleId: number, signal: AbortSignal): Promise<SelectionSummary>;
   /** The bot's Microsoft app id, for a link to chat with it; null when no bot is registered. */
   botId(signal: AbortSignal): Promise<string | null>;
   partnerDetail(involvementId: number, signal: AbortSignal): Promise<PartnerDetail>;
