@@ -256,6 +256,7 @@ class Generator {
         advertDecidedAt: `${plusDays(today, -90)}T10:00:00.000Z`,
         statusChangedBy: leadName,
         statusChangedAt: `${plusDays(today, -90)}T10:00:00.000Z`,
+        selectionCriteria: null,
       }),
     );
     for (let number = 0; number < this.shape.partnersPerWorkstream; number += 1) {
@@ -346,6 +347,10 @@ class Generator {
       agreementsDue: null,
       accessReviewedDate: null,
       accessReviewDue: null,
+      offerCriteria: null,
+      offerReason: null,
+      notProgressedCriteria: null,
+      notProgressedFrom: null,
     });
     if (inducted) {
       checklist.forEach(({ done, ...template }, order) => {

@@ -22,6 +22,8 @@ import type {
   RoleDescriptionForm,
   Representativeness,
   RoleOutcome,
+  SelectionRole,
+  SelectionSummary,
   USE_CASE_INPUTS,
   Workstream,
 } from '../domain';
@@ -189,6 +191,9 @@ export const API = {
   // The period, as quarters (2026-Q1): from and to, each end included and either left open.
   representativeness: { method: 'GET', path: '/equality-monitoring', query: ['from', 'to'] },
   representativenessCsv: { method: 'GET', path: '/equality-monitoring/representativeness.csv', file: true, query: ['from', 'to'] },
+  selectionRoles: { method: 'GET', path: '/selection' },
+  selectionSummary: { method: 'GET', path: '/roles/:roleId/selection' },
+  selectionCsv: { method: 'GET', path: '/roles/:roleId/selection.csv', file: true },
   setPopulationProfile: {
     method: 'PUT',
     path: '/equality-monitoring/population-profile',
@@ -317,6 +322,8 @@ export interface ReadAnswers {
   chatGuide: ChatGuide;
   monitoringForm: MonitoringForm;
   representativeness: Representativeness;
+  selectionRoles: SelectionRole[];
+  selectionSummary: SelectionSummary;
   workstreamClaims: ClaimLine[];
   involvementClaims: PartnerClaims;
   reviews: InvolvementReviews;
@@ -409,6 +416,12 @@ export type {
   RoleStatus,
   RoleSummary,
   ReviewItem,
+  SelectionQuestion,
+  SelectionRole,
+  SelectionSummary,
+  SelectionVerdict,
+  CriterionSummary,
+  VerdictCounts,
   Stage,
   StageCounts,
   TemplateItem,

@@ -360,7 +360,10 @@ async function walkDemoPartner(
         });
         break;
       case 'Offered':
-        involvement = await service.involvements.makeOffer(lead, ref());
+        involvement = await service.involvements.makeOffer(lead, {
+          ...ref(),
+          reason: 'Recent experience of the service, and the time the role needs.',
+        });
         break;
       case 'Induction':
         involvement = await service.involvements.startInduction(lead, ref());

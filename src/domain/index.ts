@@ -16,6 +16,7 @@ export * from './principal';
 export * from './reviews';
 export * from './role';
 export * from './role-description';
+export * from './selection';
 export * from './schema/columns';
 export * from './schema/lists';
 export * from './schema/validate';

@@ -11,6 +11,7 @@ export type RoleDescriptionFieldId =
   | 'locationDetails'
   | 'paymentAndExpenses'
   | 'skillsWelcomed'
+  | 'selectionCriteria'
   | 'supportOffered'
   | 'contact'
   | 'closingDate'
@@ -67,6 +68,7 @@ export const ROLE_DESCRIPTION_FIELDS: readonly RoleDescriptionField[] = [
   text('locationDetails', 'Location details', 255),
   text('paymentAndExpenses', 'Payment and expenses', 2000, true),
   text('skillsWelcomed', 'Skills or experience welcomed', 2000, true),
+  text('selectionCriteria', 'Selection criteria (one a line)', 2000, true),
   text('supportOffered', 'Support offered', 2000, true),
   text('contact', 'Contact for questions', 255),
   picked('closingDate', 'Closing date', 'date'),

@@ -87,6 +87,8 @@ export const READS: { readonly [K in Exclude<ReadRoute, OpenRead>]: (call: ApiCa
   chatGuide: async ({ guidance }) => chatGuide(guidance),
   monitoringForm: ({ service, actor, ids }) => service.equalityMonitoring.form(actor, ids.involvementId),
   representativeness: ({ service, actor, query }) => service.equalityMonitoring.representativeness(actor, query),
+  selectionRoles: ({ service, actor }) => service.roleViews.selectionRoles(actor),
+  selectionSummary: ({ service, actor, ids }) => service.roleViews.selectionSummary(actor, ids.roleId),
   workstreamClaims: ({ service, actor, ids }) => service.claims.forWorkstream(actor, ids.workstreamId),
   involvementClaims: ({ service, actor, ids }) => service.claims.forInvolvement(actor, ids.involvementId),
   acknowledgement: async ({ service, actor, ids, guidance }) =>

@@ -12,6 +12,7 @@ import {
   type Principal,
   type ProfileCell,
   type Representativeness,
+  type SelectionSummary,
 } from '../domain';
 import { principalOf } from './principal';
 
@@ -112,6 +113,45 @@ export function representativenessCsv(view: Representativeness): string {
   return stringify([header, ...rows].map((row) => row.map((value) => cell(value))));
 }
 
+/**
+ * A role's selection summary as CSV: the counts of people at each point, then one line
+ * per criterion with how it was judged at the offers and at the "not this time"s.
+ * Counts only: no name and no reason text.
+ */
+export function selectionCsv(summary: SelectionSummary): string {
+  const rows: Array<Array<string | number>> = [
+    ['Role', summary.roleTitle],
+    ['Expressed interest', summary.expressedInterest],
+    ['Had the informal chat', summary.chattedWith],
+    ['Offered the role', summary.offered],
+    ['Not progressed', summary.notProgressed],
+    ['Offered with no criteria to judge against', summary.offeredWithoutCriteria],
+    ['Not progressed with no criteria to judge against', summary.notProgressedWithoutCriteria],
+    [],
+    [
+      'Criterion',
+      'Still a criterion',
+      'Offered: met',
+      'Offered: not met',
+      'Offered: not assessed',
+      'Not progressed: met',
+      'Not progressed: not met',
+      'Not progressed: not assessed',
+    ],
+    ...summary.byCriterion.map((row) => [
+      row.criterion,
+      row.current ? 'Yes' : 'No',
+      row.offered.Met,
+      row.offered['Not met'],
+      row.offered['Not assessed'],
+      row.notProgressed.Met,
+      row.notProgressed['Not met'],
+      row.notProgressed['Not assessed'],
+    ]),
+  ];
+  return stringify(rows.map((row) => row.map((value) => cell(value))));
+}
+
 function dateArray(date: string): [number, number, number] {
   const [year, month, day] = date.split('-').map(Number);
   return [year, month, day];
@@ -180,6 +220,14 @@ export const FILES: { readonly [K in FileRoute]: MakeFile } = {
       fileName: `equality-monitoring-${view.today}.csv`,
       contentType: 'text/csv; charset=utf-8',
       body: `\uFEFF${representativenessCsv(view)}`,
+    };
+  },
+  selectionCsv: async (service, actor, ids) => {
+    const summary = await service.roleViews.selectionSummary(actor, ids.roleId);
+    return {
+      fileName: `selection-${fileSlug(summary.roleTitle, 'role')}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: `\uFEFF${selectionCsv(summary)}`,
     };
   },
   advertHtml: async (service, actor, ids) => {

@@ -4,6 +4,7 @@ import { AppHeader } from './app-header';
 import type { ApiClient } from './api/client';
 import { NotEngagementTeam } from './engagement/not-engagement-team';
 import { RepresentativenessView } from './equality/lazy';
+import { SelectionView } from './selection/lazy';
 import { TemplateEditor } from './induction/lazy';
 import { PeoplePanel } from './people/lazy';
 import { ErrorBoundary } from './shared/error-boundary';
@@ -21,13 +22,14 @@ import { WorkstreamView } from './workstream-view';
 // Only the Engagement team's personal tab needs it, so the workstream tab does not load it.
 const EngagementView = lazy(() => import('./engagement/engagement-view').then((module) => ({ default: module.EngagementView })));
 
-type EngagementPart = 'workstreams' | 'team' | 'template' | 'equality';
+type EngagementPart = 'workstreams' | 'team' | 'template' | 'equality' | 'selection';
 
 const ENGAGEMENT_PARTS: Record<EngagementPart, string> = {
   workstreams: 'Workstreams',
   team: 'Engagement team',
   template: 'Induction template',
   equality: 'Equality monitoring',
+  selection: 'Selection',
 };
 
 /** The page's address with `search`. */
@@ -145,6 +147,7 @@ export function EngagementWorkspace({ host, api }: { readonly host: TeamsHost | 
                   )}
                   {part === 'template' && <TemplateEditor api={api} owner="organisation" ownerName="the organisation" />}
                   {part === 'equality' && <RepresentativenessView api={api} />}
+                  {part === 'selection' && <SelectionView api={api} />}
                 </Suspense>
               </ErrorBoundary>
             )}

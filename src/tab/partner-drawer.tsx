@@ -249,6 +249,7 @@ function Details({ detail, api, today, engagementTeam, onSaved }: DetailsProps) 
               booked={booked ?? null}
               busy={busy}
               notesBlocked={notesBlocked}
+              selection={detail.selection}
               onChange={(next) =>
                 change(['stage', involvement.id, next], (key) => api.changeStage(involvement, next, key), stageDone(next))
               }

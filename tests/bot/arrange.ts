@@ -74,7 +74,11 @@ export async function at(
     if (step === 'Chat booked')
       current = await service.involvements.bookChat(LEAD_PRINCIPAL, { ...ref, at: '2026-03-12T10:00:00Z', where: 'Teams' });
     if (step === 'Chat held') current = await service.involvements.holdChat(LEAD_PRINCIPAL, ref);
-    if (step === 'Offered') current = await service.involvements.makeOffer(LEAD_PRINCIPAL, ref);
+    if (step === 'Offered')
+      current = await service.involvements.makeOffer(LEAD_PRINCIPAL, {
+        ...ref,
+        reason: 'Recent experience of the service, and the time the role needs.',
+      });
     if (step === 'Induction') current = await service.involvements.startInduction(LEAD_PRINCIPAL, ref);
     if (step === 'Active') {
       await tickRequired(service, current.id, current.inductionStartedDate ?? current.interestDate, [], LEAD_PRINCIPAL);

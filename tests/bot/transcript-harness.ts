@@ -248,6 +248,15 @@ export function factsOf(card: unknown): Array<{ title: string; value: string }> 
   );
 }
 
+/** The choice inputs of a card (anywhere, including inside show-cards), as id, label and the choices' values. */
+export function choiceSetsOf(card: unknown): Array<{ id: string; label: string; choices: string[] }> {
+  return elementsOf(card, 'Input.ChoiceSet').map((input) => ({
+    id: String(input.id),
+    label: String(input.label),
+    choices: (input.choices as Array<{ value: string }>).map((choice) => choice.value),
+  }));
+}
+
 /** The text inputs of a card with this id, as label and the value they start from. */
 export function inputsOf(card: unknown, id: string): Array<{ label: string; value: string | undefined }> {
   return elementsOf(card, 'Input.Text')

@@ -40,6 +40,7 @@ function completeRole(overrides: Partial<Fields<'roles'>> = {}): Fields<'roles'>
     advertDecidedAt: null,
     statusChangedBy: null,
     statusChangedAt: null,
+    selectionCriteria: null,
     ...overrides,
   };
 }

@@ -158,6 +158,10 @@ describe.each(THEMES)('the tab in the %s theme', (theme) => {
       await engagement.getByRole('tab', { name: 'Equality monitoring' }).click();
       await engagement.getByRole('table', { name: 'Sex: the whole system' }).waitFor();
       await expectFits(engagement, 'equality monitoring');
+      await engagement.getByRole('tab', { name: 'Selection' }).click();
+      await engagement.getByRole('combobox', { name: 'Role' }).waitFor();
+      await engagement.getByRole('list', { name: /^Counts for / }).waitFor();
+      await expectFits(engagement, 'the selection summary');
     },
   );
 });

@@ -107,6 +107,8 @@ describe('a partner from interest to Active, in the tab alone, at 320 px', () =>
     await nextStep(panel, 'Record the chat as held');
     await panel.getByRole('textbox', { name: /^Adjustments agreed/ }).fill('Large print, step-free access');
     await panel.getByRole('radio', { name: 'Offer the role' }).check();
+    // The demo's roles have no selection criteria yet, so the reason is asked for in full.
+    await panel.getByRole('textbox', { name: /^Why they are offered the role/ }).fill('Recent experience of the service.');
     expect(await axeViolations(page)).toEqual([]);
     await panel.getByRole('button', { name: 'Record the chat as held' }).click();
     await panel.getByText('Robin Ellis moved on: Chat held. Chat recorded, then: Offered.').waitFor();

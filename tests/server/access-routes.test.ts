@@ -50,7 +50,10 @@ async function arrangeB(service: PathwayService): Promise<WorkstreamB> {
   const ref = () => ({ involvementId: involvement.id, version: involvement.version });
   involvement = await service.involvements.bookChat(BEA, { ...ref(), at: '2026-03-05T10:00:00Z', where: 'Teams' });
   involvement = await service.involvements.holdChat(BEA, ref());
-  involvement = await service.involvements.makeOffer(BEA, ref());
+  involvement = await service.involvements.makeOffer(BEA, {
+    ...ref(),
+    reason: 'Recent experience of the service, and the time the role needs.',
+  });
   involvement = await service.involvements.startInduction(BEA, ref());
   const detail = await service.partnerViews.partnerDetail(BEA, involvement.id);
   const oneToOne = await service.oneToOnes.book(BEA, { involvementId: involvement.id, date: '2026-03-20', time: '10:00' });

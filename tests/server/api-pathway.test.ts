@@ -53,7 +53,9 @@ async function inInduction(): Promise<{ workstreamId: number; involvement: Item 
   involvement = (
     await api().post(`/api/involvements/${id}/hold-chat`).send({ version: involvement.version, notes: 'Keen to start.' }).expect(200)
   ).body;
-  involvement = (await api().post(`/api/involvements/${id}/offer`).send({ version: involvement.version }).expect(200)).body;
+  involvement = (
+    await api().post(`/api/involvements/${id}/offer`).send({ version: involvement.version, reason: 'Knows the service.' }).expect(200)
+  ).body;
   involvement = (await api().post(`/api/involvements/${id}/start-induction`).send({ version: involvement.version }).expect(200)).body;
   return { workstreamId, involvement };
 }
@@ -130,7 +132,10 @@ describe('the tab API over HTTP', () => {
     expect(booked.body.stage).toBe('Chat booked');
     const held = await api().post(`/api/involvements/${id}/hold-chat`).send({ version: booked.body.version }).expect(200);
     expect(held.body.stage).toBe('Chat held');
-    const offered = await api().post(`/api/involvements/${id}/offer`).send({ version: held.body.version }).expect(200);
+    const offered = await api()
+      .post(`/api/involvements/${id}/offer`)
+      .send({ version: held.body.version, reason: 'Recent experience of the service, and the time the role needs.' })
+      .expect(200);
     expect(offered.body.stage).toBe('Offered');
     const inducting = await api().post(`/api/involvements/${id}/start-induction`).send({ version: offered.body.version }).expect(200);
     expect(inducting.body.stage).toBe('Induction');

@@ -74,6 +74,7 @@ export function aRole(workstreamId: IdOrRef, overrides: Partial<CreateValues<'ro
     advertDecidedAt: null,
     statusChangedBy: 'Priya Sharma',
     statusChangedAt: '2026-03-02T10:30:00.000Z',
+    selectionCriteria: null,
     ...overrides,
   };
 }
@@ -141,6 +142,10 @@ export function anInvolvement(
     agreementsDue: null,
     accessReviewedDate: null,
     accessReviewDue: null,
+    offerCriteria: null,
+    offerReason: null,
+    notProgressedCriteria: null,
+    notProgressedFrom: null,
     ...overrides,
   };
 }

@@ -125,6 +125,31 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.get('roles', (created as RecordOf<'roles'>).id)).toEqual(created);
       });
 
+      it('reads back a role’s selection criteria and an involvement’s judgement against them at the offer and at Not progressed', async () => {
+        const workstream = await createOne('workstreams', aWorkstream());
+        const roleValues = aRole(workstream.id, { selectionCriteria: 'Lived experience of diabetes care\nCan join a monthly meeting' });
+        const role = await createOne('roles', roleValues);
+        expect(role.selectionCriteria).toBe('Lived experience of diabetes care\nCan join a monthly meeting');
+        const partner = await createOne('partners', aPartner());
+        const values = anInvolvement(
+          { partnerId: partner.id, roleId: role.id, workstreamId: workstream.id },
+          {
+            stage: 'Not progressed',
+            offeredDate: '2026-03-12',
+            offerCriteria: 'Met: Lived experience of diabetes care\nNot assessed: Can join a monthly meeting',
+            offerReason: 'Strong lived experience.',
+            notProgressedCriteria: 'Met: Lived experience of diabetes care\nNot met: Can join a monthly meeting',
+            notProgressedFrom: 'Offered',
+            stageReason: 'The meeting day no longer works for them.',
+          },
+        );
+        const key = aKey();
+        const [created] = await store.commit([creating('involvements', values, { key })], aContext({ at }));
+        expect(created).toEqual(stored(values as Fields<'involvements'>, key));
+        expect(await store.get('involvements', (created as RecordOf<'involvements'>).id)).toEqual(created);
+        expect(await store.find({ list: 'involvements', where: { notProgressedFrom: 'Offered' } })).toEqual([created]);
+      });
+
       it('reads back a partner, an involvement, an induction task, a template item and a one-to-one', async () => {
         const { workstream, role } = await aPathway();
         const partnerValues = aPartner({ peerNetworkStatus: 'Joined', peerNetworkDate: '2026-03-20' });

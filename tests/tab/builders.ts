@@ -155,6 +155,10 @@ export function involvement(overrides: Partial<Involvement> = {}): Involvement {
     agreementsDue: null,
     accessReviewedDate: null,
     accessReviewDue: null,
+    offerCriteria: null,
+    offerReason: null,
+    notProgressedCriteria: null,
+    notProgressedFrom: null,
     ...overrides,
   };
 }
@@ -212,6 +216,7 @@ export function role(overrides: Partial<Role> = {}): Role {
     advertDecidedAt: '2026-01-08T09:00:00Z',
     statusChangedBy: 'Nadia Ali',
     statusChangedAt: '2026-01-08T09:00:00Z',
+    selectionCriteria: null,
     ...overrides,
   };
 }
@@ -244,6 +249,19 @@ export function agenda(items: AgendaItem[] = [], reviews: ReviewItem[] = []): Ag
   return { workstream: workstream(), today: '2026-03-02', until: '2026-04-13', items, reviews };
 }
 
+/** What an offer or a "not this time" asks for, as the server words it: the role's criteria (none unless given). */
+export function selection(criteria: string[] = []): PartnerDetail['selection'] {
+  return {
+    criteria,
+    verdicts: ['Met', 'Not met', 'Not assessed'],
+    guidance:
+      criteria.length > 0
+        ? 'Judge them against the role’s selection criteria: for each, say whether it was met, and give a short reason.'
+        : 'This role has no selection criteria yet, so give the reason for this decision in full.',
+    offerReasonLabel: 'Why they are offered the role',
+  };
+}
+
 /** A partner in induction with a two-item checklist, one of them an agreement. */
 export function detail(overrides: Partial<PartnerDetail> = {}): PartnerDetail {
   const checklist = [
@@ -264,6 +282,7 @@ export function detail(overrides: Partial<PartnerDetail> = {}): PartnerDetail {
     nextStages: offered.nextStages,
     actions: offered,
     chatAdjustmentsTitle: 'Adjustments asked for the informal chat',
+    selection: selection(),
     otherRoles: [],
     documents: [],
     claimsKeptOnErasure: 'Their claims, if they have any, are kept as financial records for six years, with no name.',

@@ -12,6 +12,8 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     agenda: never(),
     overview: never(),
     representativeness: never(),
+    selectionRoles: never(),
+    selectionSummary: never(),
     botId: jest.fn(async () => null),
     partnerDetail: never(),
     completeTask: jest.fn(async () => undefined),

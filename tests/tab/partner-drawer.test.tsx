@@ -64,7 +64,7 @@ describe('the partner panel', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Not this time (not progressed)' }));
     expect(api.changeStage).toHaveBeenCalledWith(
       expect.anything(),
-      { to: 'Not progressed', reason: 'Chose another role for now' },
+      { to: 'Not progressed', reason: 'Chose another role for now', criteria: {} },
       expect.any(String),
     );
   });

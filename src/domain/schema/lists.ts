@@ -149,6 +149,8 @@ export const roles = defineList('roles', 'PPP Roles', 'role', {
   statusChangedAt: dateTime('Status changed at'),
   /** How long a partner serves in the role before the term comes up for review; none: no fixed term. */
   termMonths: integer('Term of office (months)', { min: 1, max: 120 }),
+  /** What the partner is chosen against, one criterion a line (see `selection.ts`). */
+  selectionCriteria: note('Selection criteria', { maxLength: 2000 }),
 });
 
 export const partners = defineList('partners', 'PPP Partners', 'partner', {
@@ -213,6 +215,13 @@ export const involvements = defineList('involvements', 'PPP Involvements', 'invo
   agreementsDue: date('Agreements to re-confirm by', { indexed: true }),
   accessReviewedDate: date('Access needs last reviewed'),
   accessReviewDue: date('Access needs review due', { indexed: true }),
+  /** The role's criteria as judged when the role was offered, one a line ("Met: ..."); see `selection.ts`. */
+  offerCriteria: note('Criteria at the offer', { maxLength: 4000 }),
+  offerReason: note('Reason for the offer', { personal: true, maxLength: 1000 }),
+  /** The role's criteria as judged when the partner was not progressed, one a line; the reason is `stageReason`. */
+  notProgressedCriteria: note('Criteria when not progressed', { maxLength: 4000 }),
+  /** The stage left for Not progressed: whether the informal chat had been held, for the selection summary. */
+  notProgressedFrom: choice('Not progressed from', STAGES),
 });
 
 export const inductionTasks = defineList('inductionTasks', 'PPP Induction Tasks', 'induction item', {

@@ -115,6 +115,7 @@ export {
   type InvolvementExport,
   type PersonalDataExport,
 } from './personal-data';
+export type { SelectionRole } from './role-views';
 export type { DuplicateGroup, Merge, PartnerMatch } from './partners';
 export type { ClaimLine, FinanceExport, PartnerClaims } from './claims';
 export type { Agenda, AgendaItem, OneToOneInvitation, ReviewItem } from './one-to-one-views';

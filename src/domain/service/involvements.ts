@@ -4,6 +4,7 @@ import { checkPreferredContact, emailInput, phoneInput } from '../contact';
 import { storedProgress, templateFor, type TemplateItem } from '../induction';
 import { CLOSED_STAGES, checkStageChange } from '../involvement';
 import { checkNotesConsent, refuseIfErased } from '../personal-data';
+import { checkSelection, CRITERION_MAX, SELECTION_VERDICTS, type SelectionDecision } from '../selection';
 import { nextOneToOneDue } from '../one-to-ones';
 import { reviewDatesAtStart } from '../reviews';
 import type { Principal } from '../principal';
@@ -58,6 +59,7 @@ const TITLES = titlesOf('involvements', {
   adjustments: 'Adjustments asked for',
   notes: 'Notes',
   reason: 'Reason',
+  criteria: 'Selection criteria',
   date: 'Date',
 });
 
@@ -77,6 +79,11 @@ const plainInput = z.object(ref).strict();
 /** Whether to cancel the one-to-ones still booked with the partner, in the same commit. */
 const cancelBooked = z.boolean().optional();
 const reasonInput = z.object({ ...ref, reason, cancelBooked }).strict();
+/** How each of the role's criteria was judged, by the criterion's words (see `selection.ts`). */
+const criteria = z.record(z.string().max(CRITERION_MAX), z.enum(SELECTION_VERDICTS)).optional();
+/** An offer with its reason against the role's criteria; the reason is optional here so that the rules refuse its absence in their own words. */
+const offerInput = z.object({ ...ref, criteria, reason: involvements.fields.offerReason.unwrap().optional() }).strict();
+const notProgressInput = z.object({ ...ref, reason, cancelBooked, criteria }).strict();
 const endInput = z.object({ ...ref, reason, exitConversationOffered: z.boolean(), cancelBooked }).strict();
 const cadenceInput = z.object({ ...ref, cadenceWeeks: involvements.fields.cadenceWeeks }).strict();
 const acknowledgeInput = z.object({ ...ref, date: involvements.fields.acknowledgedDate.unwrap().optional() }).strict();
@@ -209,6 +216,10 @@ export class InvolvementUseCases {
         agreementsDue: null,
         accessReviewedDate: null,
         accessReviewDue: null,
+        offerCriteria: null,
+        offerReason: null,
+        notProgressedCriteria: null,
+        notProgressedFrom: null,
       },
     });
     const written = await this.ctx.store.commit(changes, this.ctx.commitContext(actor, key));
@@ -291,30 +302,55 @@ export class InvolvementUseCases {
     });
   }
 
-  /** Offers the role after the chat. */
+  /** Offers the role after the chat, with the reason against the role's criteria (see `selection.ts`). */
   async makeOffer(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, key } = parseInput(plainInput, input, TITLES);
+    const { involvementId, version, key, criteria: judged, reason: why } = parseInput(offerInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
-      return this.changeStage(actor, involvement, { version, key }, 'Offered', { offeredDate: this.ctx.today() });
+      const offerCriteria = await this.judged(involvement, 'Offered', judged, why);
+      return this.changeStage(actor, involvement, { version, key }, 'Offered', {
+        offeredDate: this.ctx.today(),
+        offerCriteria,
+        offerReason: why ?? null,
+      });
     });
   }
 
-  /** "Not this time": from any stage before Active, with a kind reason. */
+  /** "Not this time": from any stage before Active, with a kind reason, judged against the role's criteria. */
   async notProgress(actor: Principal, input: unknown): Promise<Involvement> {
-    const { involvementId, version, key, reason, cancelBooked: cancel } = parseInput(reasonInput, input, TITLES);
+    const { involvementId, version, key, reason, cancelBooked: cancel, criteria: judged } = parseInput(notProgressInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
       const involvement = await this.ctx.loadOwned(actor, 'involvements', involvementId);
+      const notProgressedCriteria = await this.judged(involvement, 'Not progressed', judged, reason);
       return this.changeStage(
         actor,
         involvement,
         { version, key },
         'Not progressed',
-        { stageReason: reason },
+        { stageReason: reason, notProgressedCriteria, notProgressedFrom: involvement.stage },
         reason,
         await this.cancellations(involvementId, cancel),
       );
     });
+  }
+
+  /**
+   * The judgement against the role's criteria as stored, once the move itself is
+   * allowed (so a move the flow refuses says so first) and the decision is reasoned.
+   */
+  private async judged(
+    involvement: Involvement,
+    to: SelectionDecision,
+    judged: Readonly<Record<string, (typeof SELECTION_VERDICTS)[number]>> | undefined,
+    why: string | undefined,
+  ): Promise<string | null> {
+    const [partner, role] = await Promise.all([
+      this.ctx.load('partners', involvement.partnerId),
+      this.ctx.load('roles', involvement.roleId),
+    ]);
+    const partnerName = displayName(partner);
+    checkStageChange({ partnerName, from: involvement.stage, to, reason: why });
+    return checkSelection({ partnerName, role, to, judged, reason: why });
   }
 
   /** Starts induction: the checklist is made from the workstream's template. */
@@ -559,8 +595,8 @@ export const involvementInputs = {
   acknowledgeInterest: acknowledgeInput,
   bookChat: bookChatInput,
   holdChat: holdChatInput,
-  makeOffer: plainInput,
-  notProgress: reasonInput,
+  makeOffer: offerInput,
+  notProgress: notProgressInput,
   startInduction: plainInput,
   activate: plainInput,
   pause: reasonInput,

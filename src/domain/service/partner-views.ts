@@ -14,6 +14,7 @@ import {
   type Workstream,
 } from '../schema/lists';
 import type { Principal } from '../principal';
+import { selectionQuestion, type SelectionQuestion } from '../selection';
 import { AccessPolicy } from './access';
 import { byId, displayName, found, UseCaseContext } from './context';
 
@@ -83,6 +84,8 @@ export interface PartnerDetail {
   readonly actions: PartnerActions;
   /** How the adjustments kept with the informal chat are named at this stage (see {@link CHAT_ADJUSTMENTS_TITLES}). */
   readonly chatAdjustmentsTitle: string;
+  /** What an offer or a "not this time" asks for: the role's criteria to judge, in the domain's words. */
+  readonly selection: SelectionQuestion;
   /** The partner's involvements in other roles. */
   readonly otherRoles: Array<{ readonly involvementId: number; readonly roleId: number; readonly stage: Stage }>;
 }
@@ -226,6 +229,7 @@ export class PartnerViewUseCases {
       nextStages: actions.nextStages,
       actions,
       chatAdjustmentsTitle: CHAT_ADJUSTMENTS_TITLES[involvement.stage],
+      selection: selectionQuestion(role),
       otherRoles: others
         .filter((other) => other.id !== involvement.id && AccessPolicy.includes(reach, other.workstreamId))
         .map((other) => ({ involvementId: other.id, roleId: other.roleId, stage: other.stage })),

@@ -2,7 +2,8 @@ import type { Principal } from '../principal';
 import { RefusedError } from '../errors';
 import { openOpportunities, type Opportunity } from '../opportunities';
 import { missingDescription, planningWarnings } from '../role';
-import type { Role } from '../schema/lists';
+import type { Role, RoleStatus } from '../schema/lists';
+import { summariseSelection, type SelectionSummary } from '../selection';
 import type { RoleOutcome } from './roles';
 import { UseCaseContext } from './context';
 
@@ -50,7 +51,41 @@ export class RoleViewUseCases {
     return openOpportunities(await this.ctx.store.find({ list: 'roles', where: { status: 'Advertised' } }), this.ctx.today());
   }
 
+  /**
+   * Every role that has been open to interest, for the Engagement team to choose one
+   * and see its selection summary: by workstream, then title.
+   */
+  async selectionRoles(actor: Principal): Promise<SelectionRole[]> {
+    await this.ctx.access.requireEngagementTeam(actor, 'see how partners were selected');
+    const [found, workstreams] = await this.ctx.store.findAll([
+      { list: 'roles', where: { status: ['Ready', 'Advertised', 'Filled', 'Closed'] } },
+      { list: 'workstreams' },
+    ] as const);
+    const titles = new Map(workstreams.map((workstream) => [workstream.id, workstream.title]));
+    return found
+      .map((role) => ({ roleId: role.id, title: role.title, status: role.status, workstreamTitle: titles.get(role.workstreamId) ?? '' }))
+      .sort((a, b) => a.workstreamTitle.localeCompare(b.workstreamTitle) || a.title.localeCompare(b.title) || a.roleId - b.roleId);
+  }
+
+  /**
+   * How one role's partners were selected, in counts (see {@link SelectionSummary}):
+   * for the Engagement team only, since the counts of one role concern named people.
+   */
+  async selectionSummary(actor: Principal, roleId: number): Promise<SelectionSummary> {
+    await this.ctx.access.requireEngagementTeam(actor, 'see how partners were selected');
+    const role = await this.ctx.load('roles', roleId);
+    return summariseSelection(role, await this.ctx.store.find({ list: 'involvements', where: { roleId } }));
+  }
+
   private outcome(role: Role): RoleOutcome {
     return { role, missing: missingDescription(role), warnings: planningWarnings(role, this.ctx.today(), this.ctx.settings) };
   }
+}
+
+/** A role the Engagement team can see the selection summary of. */
+export interface SelectionRole {
+  readonly roleId: number;
+  readonly title: string;
+  readonly status: RoleStatus;
+  readonly workstreamTitle: string;
 }

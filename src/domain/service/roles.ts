@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RefusedError } from '../errors';
 import type { Principal } from '../principal';
 import { checkRoleTransition, missingDescription, planningWarnings } from '../role';
+import { tidyCriteria } from '../selection';
 import { roles, type Role, type RoleStatus } from '../schema/lists';
 import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
 
@@ -29,6 +30,7 @@ const descriptionFields = roles.schema
     level: true,
     accessibleFormats: true,
     termMonths: true,
+    selectionCriteria: true,
   })
   .partial();
 
@@ -81,7 +83,8 @@ export class RoleUseCases {
 
   /** Saves a new role as Draft from whatever of its description the lead has so far. */
   async planRole(actor: Principal, input: unknown): Promise<RoleOutcome> {
-    const { key, workstreamId, ...description } = parseInput(planRoleInput, input, TITLES);
+    const { key, workstreamId, ...typed } = parseInput(planRoleInput, input, TITLES);
+    const description = withCriteriaTidied(typed);
     await this.ctx.loadWorkstream(actor, workstreamId);
     const at = this.ctx.nowIso();
     const role = await this.ctx.commitFirst<'roles'>(actor, [
@@ -126,7 +129,8 @@ export class RoleUseCases {
 
   /** Changes the description of a Draft or Ready role; a Ready role must stay complete. */
   async updateRole(actor: Principal, input: unknown): Promise<RoleOutcome> {
-    const { roleId, version, key, ...changes } = parseInput(updateRoleInput, input, TITLES);
+    const { roleId, version, key, ...typed } = parseInput(updateRoleInput, input, TITLES);
+    const changes = withCriteriaTidied(typed);
     return this.repeatable(actor, roleId, key, async () => {
       const role = await this.ctx.loadOwned(actor, 'roles', roleId);
       const next = this.edited(role, changes);
@@ -151,7 +155,8 @@ export class RoleUseCases {
    * description came with the step (the card's fields as they were when pressed).
    */
   private async moveTo(actor: Principal, input: unknown, to: RoleStatus): Promise<RoleOutcome> {
-    const { roleId, version, key, ...changes } = parseInput(roleMoveInput, input, TITLES);
+    const { roleId, version, key, ...typed } = parseInput(roleMoveInput, input, TITLES);
+    const changes = withCriteriaTidied(typed);
     return this.repeatable(actor, roleId, key, async () => {
       const role = await this.ctx.loadOwned(actor, 'roles', roleId);
       checkRoleTransition(this.edited(role, changes), to, this.ctx.today());
@@ -199,7 +204,8 @@ export class RoleUseCases {
    * advert is what the lead last saw.
    */
   async sendAdvert(actor: Principal, input: unknown): Promise<RoleOutcome> {
-    const { roleId, version, key, ...changes } = parseInput(roleMoveInput, input, TITLES);
+    const { roleId, version, key, ...typed } = parseInput(roleMoveInput, input, TITLES);
+    const changes = withCriteriaTidied(typed);
     return this.repeatable(actor, roleId, key, async () => {
       const role = this.edited(await this.ctx.loadOwned(actor, 'roles', roleId), changes);
       if (role.status !== 'Ready') {
@@ -331,6 +337,11 @@ export class RoleUseCases {
   }
 }
 
+/** Description changes with the selection criteria, when given, checked and tidied (see {@link tidyCriteria}). */
+function withCriteriaTidied<T extends { readonly selectionCriteria?: string | null }>(changes: T): T {
+  return changes.selectionCriteria === undefined ? changes : { ...changes, selectionCriteria: tidyCriteria(changes.selectionCriteria) };
+}
+
 function emptyDescription() {
   return {
     purpose: null,
@@ -347,6 +358,7 @@ function emptyDescription() {
     level: null,
     accessibleFormats: null,
     termMonths: null,
+    selectionCriteria: null,
   } as const;
 }
 

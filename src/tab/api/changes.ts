@@ -1,6 +1,9 @@
 import type { Body } from '../../contract/api';
 import type { Booking, ChangeCalls, Http } from './contract';
-import type { Stage, StageChange } from './types';
+import type { Judged, Stage, StageChange } from './types';
+
+/** The criteria judged, when any were: none is sent as none, for the server to ask for those the role has. */
+const judged = (criteria: Judged) => (Object.keys(criteria).length > 0 ? { criteria } : {});
 
 /** The route and body for a stage change: the action that reaches `to` from `from`. */
 export function stageRequest(from: Stage, change: StageChange) {
@@ -20,7 +23,7 @@ export function stageRequest(from: Stage, change: StageChange) {
         },
       } as const;
     case 'Offered':
-      return { route: 'makeOffer', body: {} } as const;
+      return { route: 'makeOffer', body: { reason: change.reason, ...judged(change.criteria) } } as const;
     case 'Induction':
       return { route: 'startInduction', body: {} } as const;
     case 'Active':
@@ -28,7 +31,7 @@ export function stageRequest(from: Stage, change: StageChange) {
     case 'Paused':
       return { route: 'pause', body: { reason: change.reason, ...cancelBooked } } as const;
     case 'Not progressed':
-      return { route: 'notProgress', body: { reason: change.reason, ...cancelBooked } } as const;
+      return { route: 'notProgress', body: { reason: change.reason, ...judged(change.criteria), ...cancelBooked } } as const;
     case 'Ended':
       return {
         route: 'end',

@@ -21,6 +21,8 @@ import type {
   MonitoringTable,
   PartnerDetail,
   Representativeness,
+  SelectionRole,
+  SelectionSummary,
   RoleDescriptionForm,
   RoleOutcome,
   SignedInUser,
@@ -172,6 +174,10 @@ export interface ApiClient {
   overview(signal: AbortSignal): Promise<EngagementOverview>;
   /** Equality monitoring's anonymous counts beside the population's, for a period of quarters (Engagement team only). */
   representativeness(period: QueryOf<'representativeness'>, signal: AbortSignal): Promise<Representativeness>;
+  /** The roles whose selection the Engagement team can see (Engagement team only). */
+  selectionRoles(signal: AbortSignal): Promise<SelectionRole[]>;
+  /** How one role's partners were selected, in counts (Engagement team only). */
+  selectionSummary(roleId: number, signal: AbortSignal): Promise<SelectionSummary>;
   /** The bot's Microsoft app id, for a link to chat with it; null when no bot is registered. */
   botId(signal: AbortSignal): Promise<string | null>;
   partnerDetail(involvementId: number, signal: AbortSignal): Promise<PartnerDetail>;

@@ -98,6 +98,8 @@ export function createPageClient(getToken: TokenSource): PageClient {
     agenda: (workstreamId, signal) => http.call('agenda', { workstreamId }, undefined, signal),
     overview: (signal) => http.call('overview', {}, undefined, signal),
     representativeness: (period, signal) => http.call('representativeness', {}, undefined, signal, period),
+    selectionRoles: (signal) => http.call('selectionRoles', {}, undefined, signal),
+    selectionSummary: (roleId, signal) => http.call('selectionSummary', { roleId }, undefined, signal),
     botId: async (signal) => (await http.call('botId', {}, undefined, signal)).botId,
     partnerDetail: (involvementId, signal) => http.call('partnerDetail', { involvementId }, undefined, signal),
     download: async (name, ids, query) => {

@@ -9,6 +9,7 @@ import type {
   Merge,
   Partner,
   Role,
+  SelectionVerdict,
   Stage,
   TabDashboard,
   TabDashboardRow,
@@ -84,8 +85,17 @@ export interface FirstScreenView {
   readonly dashboard: Dashboard | null;
 }
 
+/** How each of the role's criteria was judged, by the criterion's words. */
+export type Judged = Readonly<Record<string, SelectionVerdict>>;
+
+/** An offer, with how the partner was judged against the role's criteria and why. */
+export type Offer = { readonly to: 'Offered'; readonly criteria: Judged; readonly reason: string };
+
+/** "Not this time", with a kind reason and how the partner was judged against the role's criteria. */
+export type NotProgressed = { readonly to: 'Not progressed'; readonly reason: string; readonly criteria: Judged };
+
 /** What an informal chat decided. */
-export type ChatOutcome = { readonly to: 'Offered' } | { readonly to: 'Not progressed'; readonly reason: string };
+export type ChatOutcome = Offer | NotProgressed;
 
 /**
  * A stage change the detail panel asks for, with what that change needs. Pausing,
@@ -101,6 +111,8 @@ export type StageChange =
       /** What the chat decided, recorded straight after it: the role offered, or not this time with a reason. */
       readonly outcome?: ChatOutcome;
     }
-  | { readonly to: 'Offered' | 'Induction' | 'Active' }
-  | { readonly to: 'Paused' | 'Not progressed'; readonly reason: string; readonly cancelBooked?: boolean }
+  | Offer
+  | { readonly to: 'Induction' | 'Active' }
+  | (NotProgressed & { readonly cancelBooked?: boolean })
+  | { readonly to: 'Paused'; readonly reason: string; readonly cancelBooked?: boolean }
   | { readonly to: 'Ended'; readonly reason: string; readonly exitConversationOffered: boolean; readonly cancelBooked?: boolean };

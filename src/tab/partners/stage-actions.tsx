@@ -1,8 +1,9 @@
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Text, Textarea } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { ChatOutcome, Involvement, OneToOne, PartnerActions, Stage, StageChange } from '../api/types';
+import type { ChatOutcome, Involvement, Judged, OneToOne, PartnerActions, SelectionQuestion, Stage, StageChange } from '../api/types';
 import { useFormStyles } from '../shared/form-styles';
 import { shortDate } from '../shared/format';
+import { SelectionCriteria } from './selection-criteria';
 
 /** What each next stage is called as an action. */
 const ACTION_NAMES: Record<Stage, string> = {
@@ -38,6 +39,8 @@ interface Draft {
   readonly adjustments: string;
   readonly notes: string;
   readonly reason: string;
+  /** How the partner was judged against the role's criteria, for an offer or a "not this time". */
+  readonly judged: Judged;
   readonly exitConversationOffered: boolean;
   readonly outcome: Outcome;
   /** Cancel the one-to-one booked with the change: on unless the person unticks it. */
@@ -51,6 +54,7 @@ const EMPTY: Draft = {
   adjustments: '',
   notes: '',
   reason: '',
+  judged: {},
   exitConversationOffered: false,
   outcome: 'later',
   cancelBooked: true,
@@ -68,8 +72,8 @@ function localDateTime(instant: string | null): string {
 
 /** The chat's outcome as the form has it, with the reason "not this time" needs. */
 function outcomeOf(draft: Draft): ChatOutcome | undefined {
-  if (draft.outcome === 'Offered') return { to: 'Offered' };
-  if (draft.outcome === 'Not progressed') return { to: 'Not progressed', reason: draft.reason };
+  if (draft.outcome === 'Offered') return { to: 'Offered', criteria: draft.judged, reason: draft.reason };
+  if (draft.outcome === 'Not progressed') return { to: 'Not progressed', reason: draft.reason, criteria: draft.judged };
   return undefined;
 }
 
@@ -88,8 +92,11 @@ function changeFrom(draft: Draft, booked: boolean, bookedAdjustments: string): S
       return { to: draft.to, notes: draft.notes, ...adjustments, ...(outcome ? { outcome } : {}) };
     }
     case 'Paused':
-    case 'Not progressed':
       return { to: draft.to, reason: draft.reason, ...cancelBooked };
+    case 'Not progressed':
+      return { to: draft.to, reason: draft.reason, criteria: draft.judged, ...cancelBooked };
+    case 'Offered':
+      return { to: draft.to, reason: draft.reason, criteria: draft.judged };
     case 'Ended':
       return { to: draft.to, reason: draft.reason, exitConversationOffered: draft.exitConversationOffered, ...cancelBooked };
     default:
@@ -110,6 +117,15 @@ export interface StageActionsProps {
   readonly onChange: (change: StageChange) => Promise<boolean>;
   /** Shown instead of the chat's notes box when notes cannot be kept (no consent to notes); null when they can. */
   readonly notesBlocked?: ReactNode;
+  /** What an offer or a "not this time" asks for: the role's criteria to judge, in the server's words. */
+  readonly selection: SelectionQuestion;
+}
+
+/** The selection decision the form is making, if any: an offer or a "not this time", directly or as the chat's outcome. */
+function decisionOf(draft: Draft): 'Offered' | 'Not progressed' | null {
+  if (draft.to === 'Offered' || draft.to === 'Not progressed') return draft.to;
+  if (draft.to === 'Chat held' && draft.outcome !== 'later') return draft.outcome;
+  return null;
 }
 
 /**
@@ -118,7 +134,7 @@ export interface StageActionsProps {
  * needs (a reason, the chat's time and place, whether to cancel the one-to-one
  * booked); the server checks the guards and its plain refusal is shown as it is.
  */
-export function StageActions({ involvement, actions, booked, busy, onChange, notesBlocked = null }: StageActionsProps) {
+export function StageActions({ involvement, actions, booked, busy, onChange, notesBlocked = null, selection }: StageActionsProps) {
   const styles = useFormStyles();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const { stage } = involvement;
@@ -127,6 +143,7 @@ export function StageActions({ involvement, actions, booked, busy, onChange, not
   if (choices.length === 0) return <Text>This involvement is {stage}, so it has no further stages.</Text>;
   const nameOf = (to: Stage): string => (to === 'Chat booked' && movesChat ? 'Move the informal chat' : ACTION_NAMES[to]);
   const change = changeFrom(draft, booked !== null, involvement.chatAdjustments ?? '');
+  const decision = decisionOf(draft);
   const choose = (to: Stage | '') =>
     setDraft(
       to === 'Chat booked' && movesChat
@@ -193,7 +210,13 @@ export function StageActions({ involvement, actions, booked, busy, onChange, not
           </Field>
         </>
       )}
-      {draft.to !== '' && (NEEDS_REASON.includes(draft.to) || (draft.to === 'Chat held' && draft.outcome === 'Not progressed')) && (
+      {decision && <SelectionCriteria selection={selection} judged={draft.judged} onChange={(judged) => setDraft({ ...draft, judged })} />}
+      {decision === 'Offered' && (
+        <Field label={selection.offerReasonLabel} required>
+          <Textarea required value={draft.reason} onChange={(_e, data) => setDraft({ ...draft, reason: data.value })} />
+        </Field>
+      )}
+      {draft.to !== '' && (NEEDS_REASON.includes(draft.to) || decision === 'Not progressed') && (
         <Field label="Reason" required hint="Kind and plain: the partner may ask to see it.">
           <Textarea required value={draft.reason} onChange={(_e, data) => setDraft({ ...draft, reason: data.value })} />
         </Field>

@@ -176,7 +176,7 @@ describe('Informal chat', () => {
     const booked = await at(t.service, await interested(t.service, role.id), 'Chat booked');
     const held = (await t.presses('chat.hold', { involvementId: booked.id, version: booked.version, notes: 'Keen.' })).updated;
     expect(textOf(held)).toContain('Chat held');
-    const offered = (await t.presses('chat.offer', button(held, 'chat.offer'))).updated;
+    const offered = (await t.presses('chat.offer', { ...button(held, 'chat.offer'), reason: 'Knows the service well.' })).updated;
     expect(textOf(offered)).toContain('Offered');
     expect(button(offered, 'induction.start')).toHaveProperty('involvementId', booked.id);
   });

@@ -119,7 +119,10 @@ export async function activeInvolvement(h: Harness, roleId: number, fullName: st
   });
   involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-01-06T10:00:00Z', where: 'Online' });
   involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
-  involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
+  involvement = await h.service.involvements.makeOffer(LEAD, {
+    ...ref(involvement),
+    reason: 'Recent experience of the service, and the time the role needs.',
+  });
   involvement = await h.service.involvements.startInduction(LEAD, ref(involvement));
   await tickRequired(h.service, involvement.id, todayIn(SETTINGS.timeZone, h.clock));
   // Each tick moved the involvement's stored progress on, and its version with it.

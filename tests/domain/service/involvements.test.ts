@@ -26,7 +26,10 @@ describe("a partner's journey through one role", () => {
     let involvement = await interested(partner);
     involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-03-12T10:30:00Z', where: 'Online' });
     involvement = await h.service.involvements.holdChat(LEAD, { ...ref(involvement), notes: 'Keen; asked about expenses.' });
-    return h.service.involvements.makeOffer(LEAD, ref(involvement));
+    return h.service.involvements.makeOffer(LEAD, {
+      ...ref(involvement),
+      reason: 'Recent experience of the service, and the time the role needs.',
+    });
   }
 
   async function inInduction(partner = MAYA): Promise<Involvement> {
@@ -110,7 +113,12 @@ describe("a partner's journey through one role", () => {
 
   it('refuses an offer before the chat is held, naming the next step', async () => {
     const involvement = await interested();
-    const error = await rejection(h.service.involvements.makeOffer(LEAD, ref(involvement)));
+    const error = await rejection(
+      h.service.involvements.makeOffer(LEAD, {
+        ...ref(involvement),
+        reason: 'Recent experience of the service, and the time the role needs.',
+      }),
+    );
     expect(error.code).toBe('stage-not-allowed');
     expect(error.message).toBe(
       'Maya cannot be offered the role while at Interested. From Interested the next step is Chat booked or Not progressed.',

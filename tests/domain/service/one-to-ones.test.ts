@@ -272,7 +272,10 @@ describe('the Peer Support Network invitation and its checklist item are one fac
     const ref = () => ({ involvementId: involvement.id, version: involvement.version });
     involvement = await h.service.involvements.bookChat(LEAD, { ...ref(), at: '2026-01-06T10:00:00Z', where: 'Online' });
     involvement = await h.service.involvements.holdChat(LEAD, ref());
-    involvement = await h.service.involvements.makeOffer(LEAD, ref());
+    involvement = await h.service.involvements.makeOffer(LEAD, {
+      ...ref(),
+      reason: 'Recent experience of the service, and the time the role needs.',
+    });
     involvement = await h.service.involvements.startInduction(LEAD, ref());
     expect((await peerItem(involvement.id))?.done).toBe(true);
     expect(involvement.inductionDone).toBe(1);
@@ -296,6 +299,9 @@ async function partnerInInduction(h: Harness, roleId: number, fullName: string):
   let involvement = await h.service.involvements.recordInterest(LEAD, { roleId, partner: { fullName, consentGiven: true } });
   involvement = await h.service.involvements.bookChat(LEAD, { ...ref(involvement), at: '2026-01-06T10:00:00Z', where: 'Online' });
   involvement = await h.service.involvements.holdChat(LEAD, ref(involvement));
-  involvement = await h.service.involvements.makeOffer(LEAD, ref(involvement));
+  involvement = await h.service.involvements.makeOffer(LEAD, {
+    ...ref(involvement),
+    reason: 'Recent experience of the service, and the time the role needs.',
+  });
   return h.service.involvements.startInduction(LEAD, ref(involvement));
 }

@@ -69,7 +69,12 @@ describe('a change a person sends again after its answer was lost', () => {
     const audit = await h.store.find({ list: 'activity', where: { list: 'involvements', itemId: interested.id } });
     expect(audit.filter((entry) => entry.summary === 'Stage: Interested to Chat booked')).toHaveLength(1);
     const offered = await rejection(
-      h.service.involvements.makeOffer(LEAD, { involvementId: interested.id, version: interested.version, key: 'card-7:chat.offer' }),
+      h.service.involvements.makeOffer(LEAD, {
+        involvementId: interested.id,
+        version: interested.version,
+        key: 'card-7:chat.offer',
+        reason: 'Recent experience of the service, and the time the role needs.',
+      }),
     );
     expect(offered.message).toMatch(/chat/i);
     expect((await h.store.get('involvements', interested.id))?.stage).toBe('Chat booked');

@@ -145,7 +145,8 @@ describe('logs over a realistic day: the tab API, refusals, a failure, the bot a
       })
     ).body;
     involvement = (await call('POST', `/api/involvements/${id}/hold-chat`, { version: involvement.version, notes: CHAT_NOTES })).body;
-    involvement = (await call('POST', `/api/involvements/${id}/offer`, { version: involvement.version })).body;
+    involvement = (await call('POST', `/api/involvements/${id}/offer`, { version: involvement.version, reason: 'Knows the service.' }))
+      .body;
     involvement = (await call('POST', `/api/involvements/${id}/start-induction`, { version: involvement.version })).body;
     expect(involvement.stage).toBe('Induction');
     expect((await call('POST', `/api/involvements/${id}/one-to-ones/held`, { date: TODAY, notes: ONE_TO_ONE_NOTES })).status).toBe(200);

@@ -152,7 +152,13 @@ describe('stageRequest', () => {
       { at: '2026-03-04T10:00:00.000Z', where: 'Teams' },
     ],
     ['Chat booked', { to: 'Chat held', notes: '  ' }, 'hold-chat', {}],
-    ['Chat held', { to: 'Offered' }, 'offer', {}],
+    [
+      'Chat held',
+      { to: 'Offered', criteria: { 'Lived experience': 'Met' }, reason: 'Knows the service' },
+      'offer',
+      { criteria: { 'Lived experience': 'Met' }, reason: 'Knows the service' },
+    ],
+    ['Chat held', { to: 'Offered', criteria: {}, reason: 'Knows the service' }, 'offer', { reason: 'Knows the service' }],
     ['Offered', { to: 'Induction' }, 'start-induction', {}],
     ['Induction', { to: 'Active' }, 'activate', {}],
     ['Paused', { to: 'Active' }, 'resume', {}],
@@ -163,7 +169,12 @@ describe('stageRequest', () => {
       'end',
       { reason: 'Moved away', exitConversationOffered: true },
     ],
-    ['Offered', { to: 'Not progressed', reason: 'Chose another role' }, 'not-progressed', { reason: 'Chose another role' }],
+    [
+      'Offered',
+      { to: 'Not progressed', reason: 'Chose another role', criteria: { 'Lived experience': 'Not assessed' } },
+      'not-progressed',
+      { reason: 'Chose another role', criteria: { 'Lived experience': 'Not assessed' } },
+    ],
   ] as const)('from %s asks for %j with the action the bot uses', (from, change, action, body) => {
     expect(asked(from, change)).toEqual({ action, body });
   });
@@ -185,7 +196,7 @@ describe('stageRequest', () => {
       { reason: 'Caring for a relative', cancelBooked: true },
     ],
     [
-      { to: 'Not progressed', reason: 'Chose another role', cancelBooked: false },
+      { to: 'Not progressed', reason: 'Chose another role', criteria: {}, cancelBooked: false },
       'not-progressed',
       { reason: 'Chose another role', cancelBooked: false },
     ],
@@ -209,7 +220,7 @@ describe('stageRequest', () => {
         to: 'Chat held',
         notes: '',
         adjustments: ' Large print papers ',
-        outcome: { to: 'Not progressed', reason: 'Wants a shorter role' },
+        outcome: { to: 'Not progressed', reason: 'Wants a shorter role', criteria: {} },
       },
       'key-of-the-press',
     );

@@ -172,7 +172,7 @@ describe('pausing, ending or not progressing with a one-to-one booked', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Not this time (not progressed)' }));
     expect(api.changeStage).toHaveBeenCalledWith(
       expect.anything(),
-      { to: 'Not progressed', reason: 'Chose another role', cancelBooked: false },
+      { to: 'Not progressed', reason: 'Chose another role', criteria: {}, cancelBooked: false },
       expect.any(String),
     );
     expect(await within(dialog).findByText('Sam moved on: Not progressed.')).toBeInTheDocument();

@@ -38,10 +38,16 @@ describe('the informal chat in the partner panel', () => {
     expect(adjustments).toHaveValue('Captions on');
     await userEvent.type(adjustments, ', large print papers');
     await userEvent.click(within(dialog).getByRole('radio', { name: 'Offer the role' }));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /^Why they are offered the role/ }), 'Knows the service well');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Record the chat as held' }));
     expect(api.changeStage).toHaveBeenCalledWith(
       expect.objectContaining({ id: 7, version: 3, stage: 'Chat booked' }),
-      { to: 'Chat held', notes: '', adjustments: 'Captions on, large print papers', outcome: { to: 'Offered' } },
+      {
+        to: 'Chat held',
+        notes: '',
+        adjustments: 'Captions on, large print papers',
+        outcome: { to: 'Offered', criteria: {}, reason: 'Knows the service well' },
+      },
       expect.any(String),
     );
     expect(await within(dialog).findByText('Sam moved on: Chat held. Chat recorded, then: Offered.')).toBeInTheDocument();
@@ -63,7 +69,7 @@ describe('the informal chat in the partner panel', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Record the chat as held' }));
     expect(api.changeStage).toHaveBeenCalledWith(
       expect.anything(),
-      { to: 'Chat held', notes: '', outcome: { to: 'Not progressed', reason: 'Wants a shorter role' } },
+      { to: 'Chat held', notes: '', outcome: { to: 'Not progressed', reason: 'Wants a shorter role', criteria: {} } },
       expect.any(String),
     );
     expect(await within(dialog).findByText(refusal)).toBeInTheDocument();

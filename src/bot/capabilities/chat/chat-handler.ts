@@ -3,6 +3,7 @@ import { instantIn, optionalText } from '../../pathway/inputs';
 import { show, type Capability } from '../../pathway/turn';
 import { actOnPartner } from '../partner/act-on-partner';
 import { loadPartner } from '../partner/partner-card';
+import { judgedOnCard } from '../partner/selection-on-card';
 import template from './chat-guide-card.json';
 
 /** The informal chat: booking it, its guide, recording it as held and offering the role. */
@@ -38,7 +39,11 @@ export const chatCapability: Capability = {
       }),
     'chat.offer': (scope, data) =>
       actOnPartner(scope, data, async (press) => {
-        await scope.service.involvements.makeOffer(scope.turn.actor, press.involvement);
+        await scope.service.involvements.makeOffer(scope.turn.actor, {
+          ...press.involvement,
+          criteria: judgedOnCard(data),
+          reason: optionalText(data.reason),
+        });
       }),
   },
 };

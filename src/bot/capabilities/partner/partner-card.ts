@@ -14,6 +14,7 @@ import { CARD_MADE_FOR_WORKSTREAM } from '../../pathway/engine';
 import type { Card, TurnScope } from '../../pathway/turn';
 import { recordId } from '../../pathway/inputs';
 import template from './partner-card.json';
+import { CRITERIA_ON_CARD, selectionOnCard } from './selection-on-card';
 
 /** The involvement a card is about; a card without one is refused. */
 export function cardInvolvementId(involvementId: unknown): number {
@@ -190,6 +191,9 @@ export function partnerCard(scope: TurnScope, detail: PartnerDetail, colleagues:
     pauseGuidance: guidance.text('pause-and-end', 'pause'),
     endGuidance: guidance.text('pause-and-end', 'end'),
     notProgressGuidance: guidance.text('pause-and-end', 'not progressed'),
+    selection: selectionOnCard(detail.selection),
+    // The criteria as drawn go with the press, so each answer is taken for the criterion it was shown beside.
+    selectionRef: { ...ref, [CRITERIA_ON_CARD]: detail.selection.criteria },
   });
 }
 

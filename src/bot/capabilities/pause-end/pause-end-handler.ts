@@ -1,6 +1,7 @@
 import { optionalText, toggle } from '../../pathway/inputs';
 import type { Capability } from '../../pathway/turn';
 import { actOnPartner } from '../partner/act-on-partner';
+import { judgedOnCard } from '../partner/selection-on-card';
 
 /** Pausing, returning, ending (with the offer of an exit conversation) and "not this time". */
 export const pauseEndCapability: Capability = {
@@ -34,6 +35,7 @@ export const pauseEndCapability: Capability = {
       actOnPartner(scope, data, async (press) => {
         await scope.service.involvements.notProgress(scope.turn.actor, {
           ...press.involvement,
+          criteria: judgedOnCard(data),
           reason: optionalText(data.reason),
           cancelBooked: toggle(data.cancelBooked),
         });
