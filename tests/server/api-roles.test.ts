@@ -147,7 +147,7 @@ describe('GET /api/role-description', () => {
   it('gives every field of the role description with the guidance for it from the organisation’s guidance files', async () => {
     const form = (await as(sam).get('/api/role-description').expect(200)).body;
     expect(form.intro).toBe(guidanceSection('role-description', 'intro'));
-    expect(form.fields).toHaveLength(15);
+    expect(form.fields).toHaveLength(16);
     // The same text the bot's role card shows beside each field, read by the same guidance reader.
     for (const field of form.fields as Array<{ id: string; help: string }>) {
       expect(field.help).not.toBe('');
