@@ -165,7 +165,11 @@ describe('GET /api/role-description', () => {
       help: guidanceSection('role-description', 'timecommitment'),
     });
     expect(form.fields[0]).toMatchObject({ id: 'title', required: true });
-    expect(form.fields[13]).toMatchObject({ kind: 'choice', multiSelect: true, choices: expect.arrayContaining(['Easy read']) });
+    expect(form.fields.find((field: { id: string }) => field.id === 'accessibleFormats')).toMatchObject({
+      kind: 'choice',
+      multiSelect: true,
+      choices: expect.arrayContaining(['Easy read']),
+    });
   });
 });
 
