@@ -11,10 +11,10 @@ let partnerName: string;
 
 /**
  * Two claims waiting for approval in the first demo workstream, submitted by a colleague
- * of the local developer (who is in the Engagement team, so may approve them), written
- * to the store as the claims use cases write them.
+ * of the local developer (who is in the Engagement team, so may approve them), and a
+ * Draft, written to the store as the claims use cases write them.
  */
-async function twoSubmittedClaims(): Promise<void> {
+async function claimsInTheStore(): Promise<void> {
   [workstream] = (await (await fetch(`${e2e.server.url}/api/workstreams`)).json()) as Array<{ id: number; title: string }>;
   const { rows } = (await (await fetch(`${e2e.server.url}/api/workstreams/${workstream.id}/dashboard`)).json()) as {
     rows: Array<{ involvementId: number; partnerId: number; name: string }>;
@@ -29,6 +29,22 @@ async function twoSubmittedClaims(): Promise<void> {
         'claims',
         aClaim(ids, { description: 'Patient panel', activityDate: '2026-05-19', submittedAt: '2026-05-20T09:15:00.000Z' }),
       ),
+      creating(
+        'claims',
+        aClaim(ids, {
+          status: 'Draft',
+          description: 'Reading group',
+          activityDate: '2026-05-05',
+          // The demo partner's role is not paid, so the draft claims expenses only, as the server would take it.
+          dayLength: null,
+          paymentPence: 0,
+          submittedById: null,
+          submittedBy: null,
+          submittedAt: null,
+          approverId: null,
+          approverName: null,
+        }),
+      ),
     ],
     aContext(),
   );
@@ -37,7 +53,7 @@ async function twoSubmittedClaims(): Promise<void> {
 beforeAll(async () => {
   e2e = await startE2e();
   page = await e2e.browser.newPage();
-  await twoSubmittedClaims();
+  await claimsInTheStore();
 });
 afterAll(async () => {
   await e2e?.close();
@@ -94,5 +110,33 @@ describe('the Payments view, in a browser', () => {
     await tab.getByRole('region', { name: 'Waiting for approval (1)' }).waitFor();
     const stored = await e2e.server.store.find({ list: 'claims', where: { status: 'Approved' } });
     expect(stored.map((claim) => [claim.description, claim.decidedBy])).toEqual([['Design group workshop', 'Local Developer']]);
+  });
+
+  it('changes a draft at 320 px in the form filled in with it, then withdraws it once confirmed, end to end', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const tab = await openPayments('light');
+    const drafts = tab.getByRole('region', { name: 'Drafts, not yet submitted (1)' });
+    await drafts.getByRole('button', { name: 'Change' }).click();
+    const form = drafts.getByRole('form', { name: 'Change the draft claim' });
+    const description = form.getByRole('textbox', { name: /What it was/ });
+    expect(await description.inputValue()).toBe('Reading group');
+    expect(await scrollsSideways(tab)).toBe(false);
+    expect(await axeViolations(tab)).toEqual([]);
+    await description.fill('Reading group, afternoon');
+    await form.getByRole('button', { name: 'Save as draft' }).click();
+    await tab.getByText(`${partnerName}'s draft claim is changed.`).waitFor();
+    await drafts.getByRole('article', { name: `${partnerName}: Reading group, afternoon, Tue 5 May 2026` }).waitFor();
+    expect((await e2e.server.store.find({ list: 'claims', where: { status: 'Draft' } })).map((claim) => claim.description)).toEqual([
+      'Reading group, afternoon',
+    ]);
+
+    await drafts.getByRole('button', { name: 'Withdraw' }).click();
+    const confirm = tab.getByRole('alertdialog', { name: 'Withdraw this draft claim?' });
+    await confirm.waitFor();
+    expect(await axeViolations(tab)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Withdraw and delete the claim' }).click();
+    await tab.getByText(`${partnerName}'s draft claim is withdrawn and deleted.`).waitFor();
+    await drafts.waitFor({ state: 'detached' });
+    expect(await e2e.server.store.find({ list: 'claims', where: { status: 'Draft' } })).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): jest.Mocked<ApiClie
     workstreamClaims: never(),
     involvementClaims: never(),
     createClaim: never(),
+    editClaim: never(),
+    withdrawClaim: jest.fn(async () => undefined),
     submitClaim: jest.fn(async () => undefined),
     approveClaim: jest.fn(async () => undefined),
     rejectClaim: jest.fn(async () => undefined),

@@ -99,6 +99,8 @@ export function changeCalls(http: Http): ChangeCalls {
     workstreamClaims: (workstreamId, signal) => http.call('workstreamClaims', { workstreamId }, undefined, signal),
     involvementClaims: (involvementId, signal) => http.call('involvementClaims', { involvementId }, undefined, signal),
     createClaim: (involvementId, claim, key) => http.call('createClaim', { involvementId }, { ...claim, key }),
+    editClaim: (claim, changes, key) => http.call('editClaim', { claimId: claim.id }, { ...changes, version: claim.version, key }),
+    withdrawClaim: (claim, key) => done(http.call('withdrawClaim', { claimId: claim.id }, { version: claim.version, key })),
     submitClaim: (claim, key) => done(http.call('submitClaim', { claimId: claim.id }, { version: claim.version, key })),
     approveClaim: (claim, adviceHadAndGoesOverCap, key) =>
       done(

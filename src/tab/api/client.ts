@@ -8,6 +8,7 @@ export type {
   ApiClient,
   Booking,
   ChangeKey,
+  ClaimChanges,
   DownloadedFile,
   ExportPeriod,
   HeldOneToOne,

@@ -146,6 +146,9 @@ export type MonitoringAnswers = Omit<Body<'submitMonitoring'>, 'version' | 'key'
 /** A claim to record for a partner: the activity, a half or full day where the role is paid, and its expense lines. */
 export type NewClaim = Omit<Body<'createClaim'>, 'key'>;
 
+/** A Draft claim's details as changed: each field given replaces the draft's, `expenses` every line of it. */
+export type ClaimChanges = Omit<Body<'editClaim'>, 'key' | 'version'>;
+
 /** A partner's choices about payment: to decline it, and a cap per period (both, or neither). */
 export type PaymentChoices = Omit<Body<'setPaymentPreferences'>, 'key'>;
 
@@ -231,6 +234,10 @@ export interface ApiClient {
   involvementClaims(involvementId: number, signal: AbortSignal): Promise<PartnerClaims>;
   /** Records a claim as a Draft; the server prices it at the organisation's rates. */
   createClaim(involvementId: number, claim: NewClaim, key: ChangeKey): Promise<Claim>;
+  /** Changes a Draft claim, at the version read; the server prices it again. */
+  editClaim(claim: VersionedRef, changes: ClaimChanges, key: ChangeKey): Promise<Claim>;
+  /** Withdraws a Draft claim: the server deletes it. */
+  withdrawClaim(claim: VersionedRef, key: ChangeKey): Promise<void>;
   /** Submits a Draft for approval. */
   submitClaim(claim: VersionedRef, key: ChangeKey): Promise<void>;
   /**
@@ -337,6 +344,8 @@ export const CHANGE_CALLS = [
   'workstreamClaims',
   'involvementClaims',
   'createClaim',
+  'editClaim',
+  'withdrawClaim',
   'submitClaim',
   'approveClaim',
   'rejectClaim',

@@ -1,12 +1,16 @@
 import { Badge, Button, Field, Text, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { NewClaim } from '../api/client';
 import type { CalendarDate, ClaimLine } from '../api/types';
 import { RefusalMessage } from '../shared/action-message';
+import { ConfirmDialog } from '../shared/confirm-dialog';
 import { useWordBadgeStyles } from '../shared/badge-styles';
 import { useCardListStyles } from '../shared/card-styles';
+import type { Refusal } from '../shared/form-refusal';
 import { useFormStyles } from '../shared/form-styles';
 import { shortDate } from '../shared/format';
 import { daysBetween, expenseWords, pounds } from './money';
+import { RecordClaimForm } from './record-claim-form';
 import type { ClaimActions, ClaimRefusal } from './use-claim-actions';
 
 /** Props for {@link ClaimCard}. */
@@ -15,11 +19,21 @@ export interface ClaimCardProps {
   readonly today: CalendarDate;
   /** Whether the partner is named (the Payments view) or known already (the partner panel). */
   readonly showPartner: boolean;
+  /**
+   * Whether the role is paid, so a changed Draft can claim a half or full day; when not
+   * known (the Payments view), only a Draft that claims one already offers the choice.
+   */
+  readonly paidRole?: boolean;
   readonly busy: boolean;
   /** The refusal of the last change asked of this claim, if any. */
   readonly refusal: ClaimRefusal | null;
+  /** The refused change in full, with its message for each field, for the form that asked it. */
+  readonly formRefusal: Refusal | null;
   /** Whether the person may record that the partner had benefits advice and goes over their cap (the Engagement team). */
   readonly canOverrideCap: boolean;
+  /** Saves the Draft's changed details (submitting it too when asked); true once done. */
+  readonly onChange: (changed: NewClaim, submit: boolean) => Promise<boolean>;
+  readonly onWithdraw: () => void;
   readonly onSubmit: () => void;
   readonly onApprove: (adviceHadAndGoesOverCap: boolean) => void;
   readonly onReject: (reason: string) => void;
@@ -52,13 +66,26 @@ function history(line: ClaimLine, today: CalendarDate): string {
 }
 
 /** One claim: whose, when, what for, how much, where it stands and who did what; the steps it is ready for, and why one was refused. */
-export function ClaimCard({ line, today, showPartner, busy, refusal, canOverrideCap, onSubmit, onApprove, onReject }: ClaimCardProps) {
+export function ClaimCard(props: ClaimCardProps) {
+  const { line, today, showPartner, paidRole, busy, refusal, formRefusal, canOverrideCap } = props;
+  const { onChange, onWithdraw, onSubmit, onApprove, onReject } = props;
   const cards = useCardListStyles();
   const badge = useWordBadgeStyles();
   const form = useFormStyles();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
+  const [changing, setChanging] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const backToChange = useRef(false);
+  // Cancelling a change goes back to the Change button; saving it says what was done (the view's outcome takes the focus).
+  useLayoutEffect(() => {
+    if (changing || !backToChange.current) return;
+    backToChange.current = false;
+    changeButton.current?.focus();
+  }, [changing]);
   const { claim } = line;
+  const refused = refusal?.claimId === claim.id;
   const title = `${showPartner ? `${line.partnerName}: ` : ''}${claim.description}, ${shortDate(claim.activityDate)}`;
   return (
     <article className={cards.card} aria-label={title}>
@@ -94,12 +121,47 @@ export function ClaimCard({ line, today, showPartner, busy, refusal, canOverride
         )}
       </dl>
       <Text size={200}>{history(line, today)}</Text>
-      {refusal && refusal.claimId === claim.id && <RefusalMessage message={refusal.message} />}
-      {claim.status === 'Draft' && (
-        <Button disabledFocusable={busy} onClick={onSubmit}>
-          Submit for approval
-        </Button>
+      {refused && !changing && <RefusalMessage message={refusal.message} />}
+      {claim.status === 'Draft' && changing && (
+        <RecordClaimForm
+          today={today}
+          paidRole={paidRole ?? claim.dayLength !== null}
+          draft={line}
+          busy={busy}
+          refusal={refused ? formRefusal : null}
+          onSave={(changed, submit) => void onChange(changed, submit).then((made) => made && setChanging(false))}
+          onCancel={() => {
+            backToChange.current = true;
+            setChanging(false);
+          }}
+        />
       )}
+      {claim.status === 'Draft' && !changing && (
+        <div className={form.buttons}>
+          <Button disabledFocusable={busy} onClick={onSubmit}>
+            Submit for approval
+          </Button>
+          <Button ref={changeButton} disabledFocusable={busy} onClick={() => setChanging(true)}>
+            Change
+          </Button>
+          <Button disabledFocusable={busy} onClick={() => setWithdrawing(true)}>
+            Withdraw
+          </Button>
+        </div>
+      )}
+      <ConfirmDialog
+        open={withdrawing}
+        title="Withdraw this draft claim?"
+        confirmLabel="Withdraw and delete the claim"
+        cancelLabel="Keep the draft"
+        onConfirm={() => {
+          setWithdrawing(false);
+          onWithdraw();
+        }}
+        onCancel={() => setWithdrawing(false)}
+      >
+        {title}: the draft is deleted, and nothing is claimed. The audit trail keeps a record that it was withdrawn.
+      </ConfirmDialog>
       {claim.status === 'Submitted' && !rejecting && (
         <div className={form.buttons}>
           <Button appearance="primary" disabledFocusable={busy} onClick={() => onApprove(false)}>
@@ -143,12 +205,14 @@ export interface ClaimListProps {
   readonly lines: readonly ClaimLine[];
   readonly today: CalendarDate;
   readonly showPartner: boolean;
+  /** Whether the role is paid, where the list is of one role's claims. */
+  readonly paidRole?: boolean;
   readonly engagementTeam: boolean;
   readonly actions: ClaimActions;
 }
 
 /** Claims as cards, each with the steps it is ready for. */
-export function ClaimList({ lines, today, showPartner, engagementTeam, actions }: ClaimListProps) {
+export function ClaimList({ lines, today, showPartner, paidRole, engagementTeam, actions }: ClaimListProps) {
   const cards = useCardListStyles();
   return (
     <ul className={cards.list}>
@@ -158,9 +222,13 @@ export function ClaimList({ lines, today, showPartner, engagementTeam, actions }
             line={line}
             today={today}
             showPartner={showPartner}
+            paidRole={paidRole}
             busy={actions.busy}
             refusal={actions.refusal}
+            formRefusal={actions.outcome.kind === 'refused' ? actions.outcome : null}
             canOverrideCap={engagementTeam}
+            onChange={(changed, submit) => actions.change(line, changed, submit)}
+            onWithdraw={() => actions.withdraw(line)}
             onSubmit={() => actions.submit(line)}
             onApprove={(overCap) => actions.approve(line, overCap)}
             onReject={(reason) => actions.reject(line, reason)}

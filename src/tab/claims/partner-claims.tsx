@@ -94,7 +94,14 @@ export function PartnerClaims({ api, involvementId, partnerId, name, today, enga
       {claims.length === 0 ? (
         <Text block>No claims in this role yet.</Text>
       ) : (
-        <ClaimList lines={claims} today={today} showPartner={false} engagementTeam={engagementTeam} actions={claimActions} />
+        <ClaimList
+          lines={claims}
+          today={today}
+          showPartner={false}
+          paidRole={paidRole}
+          engagementTeam={engagementTeam}
+          actions={claimActions}
+        />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Dropdown, Field, Input, Option, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { NewClaim } from '../api/client';
-import type { CalendarDate, ExpenseLine } from '../api/types';
+import type { CalendarDate, ClaimLine, ExpenseLine } from '../api/types';
 import { FormRefusal, type Refusal } from '../shared/form-refusal';
 import { useFormStyles } from '../shared/form-styles';
 import { DAY_LENGTHS, EXPENSE_KINDS } from './money';
@@ -41,11 +41,19 @@ function amountProblem(line: LineDraft): string | null {
   return Number.isNaN(pence(line.value)) ? 'Enter the amount in pounds, such as 4.50.' : null;
 }
 
+/** A saved expense line as the form shows it: miles for mileage, pounds for anything else. */
+function asTyped(expense: ExpenseLine): LineDraft {
+  const value = expense.kind === 'Mileage' ? String(expense.miles ?? '') : (expense.amountPence / 100).toFixed(2);
+  return { kind: expense.kind, value, receiptHeld: expense.receiptHeld };
+}
+
 /** Props for {@link RecordClaimForm}. */
 export interface RecordClaimFormProps {
   readonly today: CalendarDate;
   /** Whether the role is paid, so a half or full day can be claimed. */
   readonly paidRole: boolean;
+  /** The Draft claim being changed, filled in; none to record a new claim. */
+  readonly draft?: ClaimLine;
   readonly busy: boolean;
   readonly refusal: Refusal | null;
   /** Saves the claim as a Draft, or submits it for approval too. */
@@ -53,15 +61,21 @@ export interface RecordClaimFormProps {
   readonly onCancel: () => void;
 }
 
-/** Staff record a claim for the partner: the activity, a half or full day where the role is paid, and each expense. */
-export function RecordClaimForm({ today, paidRole, busy, refusal, onSave, onCancel }: RecordClaimFormProps) {
+/**
+ * Staff record a claim for the partner, or change a Draft one: the activity, a half or
+ * full day where the role is paid, and each expense. The first field takes the focus,
+ * since the button that opened the form goes.
+ */
+export function RecordClaimForm({ today, paidRole, draft, busy, refusal, onSave, onCancel }: RecordClaimFormProps) {
   const styles = useStyles();
   const form = useFormStyles();
-  const [activityDate, setActivityDate] = useState(today);
-  const [description, setDescription] = useState('');
-  const [dayLength, setDayLength] = useState(NO_DAY);
-  const [lines, setLines] = useState<LineDraft[]>([]);
+  const [activityDate, setActivityDate] = useState(draft?.claim.activityDate ?? today);
+  const [description, setDescription] = useState(draft?.claim.description ?? '');
+  const [dayLength, setDayLength] = useState<string>(draft?.claim.dayLength ?? NO_DAY);
+  const [lines, setLines] = useState<LineDraft[]>(() => draft?.lines.map(asTyped) ?? []);
   const [checked, setChecked] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const change = (index: number, changed: Partial<LineDraft>) =>
     setLines((all) => all.map((line, at) => (at === index ? { ...line, ...changed } : line)));
   const save = (submit: boolean) => {
@@ -84,14 +98,14 @@ export function RecordClaimForm({ today, paidRole, busy, refusal, onSave, onCanc
   return (
     <form
       className={form.form}
-      aria-label="Record a claim"
+      aria-label={draft ? 'Change the draft claim' : 'Record a claim'}
       onSubmit={(event) => {
         event.preventDefault();
         save(true);
       }}
     >
       <Field label="Date of the activity" required validationMessage={refusal?.fields.activityDate}>
-        <Input type="date" value={activityDate} max={today} onChange={(_event, data) => setActivityDate(data.value)} />
+        <Input ref={first} type="date" value={activityDate} max={today} onChange={(_event, data) => setActivityDate(data.value)} />
       </Field>
       <Field label="What it was" required validationMessage={refusal?.fields.description}>
         <Input value={description} onChange={(_event, data) => setDescription(data.value)} />

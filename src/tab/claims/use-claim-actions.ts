@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ApiClient } from '../api/client';
+import type { ApiClient, NewClaim } from '../api/client';
 import { ApiError } from '../api/parse';
 import type { ClaimLine } from '../api/types';
 import { useAction, useChangeKeys, type ActionOutcome } from '../shared/use-action';
@@ -20,13 +20,16 @@ export interface ClaimActions {
   readonly busy: boolean;
   /** The last change refused, with the claim it was asked of. */
   readonly refusal: ClaimRefusal | null;
+  /** Saves a Draft's changed details, and submits it too when asked; true once done. */
+  change(line: ClaimLine, changed: NewClaim, submit: boolean): Promise<boolean>;
+  withdraw(line: ClaimLine): void;
   submit(line: ClaimLine): void;
   approve(line: ClaimLine, adviceHadAndGoesOverCap: boolean): void;
   reject(line: ClaimLine, reason: string): void;
 }
 
 /**
- * Submitting, approving and rejecting claims, one at a time: what was done is said once,
+ * Changing, withdrawing, submitting, approving and rejecting claims, one at a time: what was done is said once,
  * a refusal beside the claim it was asked of, in the server's words, noting when it was
  * the partner's cap (which the Engagement team may then go over, recording the advice).
  */
@@ -47,11 +50,30 @@ export function useClaimActions(api: ApiClient, onSaved: () => void): ClaimActio
       }
     }, done);
     if (made) keys.succeeded();
+    return made;
   };
   return {
     outcome: action.outcome,
     busy: action.outcome.kind === 'busy',
     refusal,
+    change: (line, changed, submit) =>
+      act(
+        line,
+        ['change', changed, submit],
+        async (key) => {
+          // A half or full day left out is none: the change sets every field the form shows.
+          const saved = await api.editClaim(line.claim, { dayLength: null, ...changed }, key);
+          if (submit) await api.submitClaim(saved, `${key}-submit`);
+        },
+        submit ? `${line.partnerName}'s claim is changed and submitted for approval.` : `${line.partnerName}'s draft claim is changed.`,
+      ),
+    withdraw: (line) =>
+      void act(
+        line,
+        'withdraw',
+        (key) => api.withdrawClaim(line.claim, key),
+        `${line.partnerName}'s draft claim is withdrawn and deleted.`,
+      ),
     submit: (line) =>
       void act(line, 'submit', (key) => api.submitClaim(line.claim, key), `${line.partnerName}'s claim is submitted for approval.`),
     approve: (line, overCap) =>

@@ -2,18 +2,21 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { PartnerClaims } from '../../../src/tab/api/types';
+import type { ApiClient } from '../../../src/tab/api/client';
 import { claimLine, detail } from '../builders';
 import { fakeApi } from '../fake-api';
 import { openPanel, section } from '../panel';
+import { findConfirmation } from '../render';
 
 const SHOWN = detail();
 
-async function openClaims(answer: Partial<PartnerClaims> = {}) {
+async function openClaims(answer: Partial<PartnerClaims> = {}, calls: Partial<ApiClient> = {}) {
   const claims: PartnerClaims = { claims: [], preferences: null, paidRole: true, ...answer };
   const api = fakeApi({
     partnerDetail: jest.fn(async () => SHOWN),
     involvementClaims: jest.fn(async () => claims),
     createClaim: jest.fn(async () => claimLine({ id: 40, status: 'Draft' }).claim),
+    ...calls,
   });
   const { dialog } = await openPanel(SHOWN, api);
   const claimsSection = section(dialog, 'Claims and payment');
@@ -98,5 +101,56 @@ describe('claims in the partner panel', () => {
       expect.any(String),
     );
     expect(await within(claimsSection).findByText("Sam's choices about payment are recorded.")).toBeInTheDocument();
+  });
+
+  it('changes a draft claim for expenses only to a half day, where the role is paid', async () => {
+    const draft = claimLine({ status: 'Draft', submittedAt: null, dayLength: null, paymentPence: 0 });
+    const { api, claimsSection } = await openClaims(
+      { claims: [draft] },
+      { editClaim: jest.fn(async () => claimLine({ status: 'Draft', version: 3 }).claim) },
+    );
+    const card = within(claimsSection).getByRole('article', { name: 'Design group workshop, Fri 20 Feb 2026' });
+    await userEvent.click(within(card).getByRole('button', { name: 'Change' }));
+    const form = within(card).getByRole('form', { name: 'Change the draft claim' });
+    expect(within(form).getByRole('radio', { name: 'No payment, expenses only' })).toBeChecked();
+    await userEvent.click(within(form).getByRole('radio', { name: 'Half day' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Save as draft' }));
+    expect(api.editClaim).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 31, version: 2 }),
+      expect.objectContaining({ dayLength: 'Half day', expenses: [{ kind: 'Mileage', miles: 12.5, receiptHeld: false }] }),
+      expect.any(String),
+    );
+    expect(await within(claimsSection).findByText("Jordan Ellis's draft claim is changed.")).toBeInTheDocument();
+  });
+
+  it('changes a draft claim for a full day to expenses only, sending no day', async () => {
+    const { api, claimsSection } = await openClaims(
+      { claims: [claimLine({ status: 'Draft', submittedAt: null })] },
+      { editClaim: jest.fn(async () => claimLine({ status: 'Draft', version: 3 }).claim) },
+    );
+    await userEvent.click(within(claimsSection).getByRole('button', { name: 'Change' }));
+    await userEvent.click(within(claimsSection).getByRole('radio', { name: 'No payment, expenses only' }));
+    await userEvent.click(within(claimsSection).getByRole('button', { name: 'Save as draft' }));
+    expect(api.editClaim).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ dayLength: null }), expect.any(String));
+  });
+
+  it('withdraws a draft claim once confirmed', async () => {
+    const { api, claimsSection } = await openClaims({ claims: [claimLine({ status: 'Draft', submittedAt: null })] });
+    await userEvent.click(within(claimsSection).getByRole('button', { name: 'Withdraw' }));
+    await userEvent.click(
+      within(await findConfirmation('Withdraw this draft claim?')).getByRole('button', {
+        name: 'Withdraw and delete the claim',
+        hidden: true,
+      }),
+    );
+    expect(api.withdrawClaim).toHaveBeenCalledWith(expect.objectContaining({ id: 31, version: 2 }), expect.any(String));
+    expect(await within(claimsSection).findByText("Jordan Ellis's draft claim is withdrawn and deleted.")).toBeInTheDocument();
+  });
+
+  it('offers no change or withdrawal once a claim is submitted', async () => {
+    const { claimsSection } = await openClaims({ claims: [claimLine()] });
+    const card = within(claimsSection).getByRole('article', { name: 'Design group workshop, Fri 20 Feb 2026' });
+    expect(within(card).queryByRole('button', { name: 'Change' })).not.toBeInTheDocument();
+    expect(within(card).queryByRole('button', { name: 'Withdraw' })).not.toBeInTheDocument();
   });
 });

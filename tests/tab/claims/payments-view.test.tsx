@@ -3,9 +3,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../../src/tab/api/parse';
 import { PaymentsView } from '../../../src/tab/claims/payments-view';
+import { until } from '../../wait';
 import { claimLine } from '../builders';
 import { fakeApi } from '../fake-api';
-import { renderInFluent, stubObjectUrls } from '../render';
+import { findConfirmation, renderInFluent, stubObjectUrls } from '../render';
 
 const OVER_CAP =
   "Approving this claim would bring Jordan Ellis's involvement payments in March 2026 to £600.00, over the £500.00 cap they set. Reject the claim, or ask the Engagement team to record that Jordan Ellis has had independent benefits advice and chooses to go over.";
@@ -16,6 +17,15 @@ function showPayments(api = fakeApi(), engagementTeam = false) {
 }
 
 const claimCard = (name: RegExp) => screen.findByRole('article', { name });
+
+const STALE = 'This claim was changed by someone else since you opened it. Reload to see the latest, then try again.';
+
+/** A Payments view showing one Draft claim, for a full day with one mileage line. */
+function showDraft(overrides: Parameters<typeof fakeApi>[0] = {}) {
+  return showPayments(
+    fakeApi({ workstreamClaims: jest.fn(async () => [claimLine({ status: 'Draft', submittedAt: null })]), ...overrides }),
+  );
+}
 
 describe('the Payments view', () => {
   it('shows claims waiting for approval first, longest wait first, with how long each has waited', async () => {
@@ -133,5 +143,113 @@ describe('the Payments view', () => {
     showPayments(fakeApi({ workstreamClaims: jest.fn(async () => [claimLine()]) }), false);
     await claimCard(/Design group workshop/);
     expect(screen.queryByRole('region', { name: 'Export to finance' })).not.toBeInTheDocument();
+  });
+
+  it('changes a draft in the record-a-claim form filled in with it, keeping it a draft', async () => {
+    const api = showDraft({ editClaim: jest.fn(async () => claimLine({ status: 'Draft', version: 3 }).claim) });
+    const card = await claimCard(/Design group workshop/);
+    await userEvent.click(within(card).getByRole('button', { name: 'Change' }));
+    const form = within(card).getByRole('form', { name: 'Change the draft claim' });
+    const description = within(form).getByRole('textbox', { name: /What it was/ });
+    expect(within(form).getByLabelText(/Date of the activity/)).toHaveFocus();
+    expect(description).toHaveValue('Design group workshop');
+    expect(within(form).getByRole('radio', { name: 'Full day' })).toBeChecked();
+    expect(within(form).getByRole('textbox', { name: /Miles/ })).toHaveValue('12.5');
+    await userEvent.clear(description);
+    await userEvent.type(description, 'Design group workshop, morning');
+    await userEvent.click(within(form).getByRole('radio', { name: 'Half day' }));
+    await userEvent.click(within(form).getByRole('button', { name: 'Save as draft' }));
+    expect(api.editClaim).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 31, version: 2 }),
+      {
+        activityDate: '2026-02-20',
+        description: 'Design group workshop, morning',
+        dayLength: 'Half day',
+        expenses: [{ kind: 'Mileage', miles: 12.5, receiptHeld: false }],
+      },
+      expect.any(String),
+    );
+    expect(await screen.findByText("Jordan Ellis's draft claim is changed.")).toBeInTheDocument();
+    expect(api.submitClaim).not.toHaveBeenCalled();
+    expect(api.workstreamClaims).toHaveBeenCalledTimes(2);
+    await until(() => within(card).queryByRole('form') === null);
+  });
+
+  it('submits a changed draft for approval after saving it', async () => {
+    const api = showDraft({ editClaim: jest.fn(async () => claimLine({ status: 'Draft', version: 3 }).claim) });
+    await userEvent.click(within(await claimCard(/Design group workshop/)).getByRole('button', { name: 'Change' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Submit for approval' }));
+    expect(api.submitClaim).toHaveBeenCalledWith(expect.objectContaining({ id: 31, version: 3 }), expect.any(String));
+    expect(await screen.findByText("Jordan Ellis's claim is changed and submitted for approval.")).toBeInTheDocument();
+  });
+
+  it('shows the refusal in the form when someone else changed the draft, and saves again at the version read again', async () => {
+    const draft = (version: number) => [claimLine({ status: 'Draft', submittedAt: null, version })];
+    const api = showDraft({
+      workstreamClaims: jest.fn().mockResolvedValueOnce(draft(2)).mockResolvedValue(draft(3)),
+      editClaim: jest
+        .fn()
+        .mockRejectedValueOnce(new ApiError('conflict', STALE, 409))
+        .mockResolvedValue(claimLine({ status: 'Draft', version: 4 }).claim),
+    });
+    const card = await claimCard(/Design group workshop/);
+    await userEvent.click(within(card).getByRole('button', { name: 'Change' }));
+    await userEvent.type(within(card).getByRole('textbox', { name: /What it was/ }), ', morning');
+    await userEvent.click(within(card).getByRole('button', { name: 'Save as draft' }));
+    const form = within(card).getByRole('form', { name: 'Change the draft claim' });
+    expect(await within(form).findByText(STALE)).toBeInTheDocument();
+    expect(within(card).getAllByText(STALE)).toHaveLength(1);
+    expect(within(form).getByRole('textbox', { name: /What it was/ })).toHaveValue('Design group workshop, morning');
+    await until(() => api.workstreamClaims.mock.calls.length === 2);
+    await userEvent.click(within(form).getByRole('button', { name: 'Save as draft' }));
+    expect(api.editClaim).toHaveBeenLastCalledWith(
+      expect.objectContaining({ id: 31, version: 3 }),
+      expect.objectContaining({ description: 'Design group workshop, morning' }),
+      expect.any(String),
+    );
+    expect(await screen.findByText("Jordan Ellis's draft claim is changed.")).toBeInTheDocument();
+  });
+
+  it('goes back to the Change button when a change is cancelled, sending nothing', async () => {
+    const api = showDraft();
+    const card = await claimCard(/Design group workshop/);
+    await userEvent.click(within(card).getByRole('button', { name: 'Change' }));
+    await userEvent.click(within(card).getByRole('button', { name: 'Cancel' }));
+    expect(within(card).getByRole('button', { name: 'Change' })).toHaveFocus();
+    expect(api.editClaim).not.toHaveBeenCalled();
+  });
+
+  it('withdraws a draft once confirmed, and says it is deleted', async () => {
+    const api = showDraft();
+    await userEvent.click(within(await claimCard(/Design group workshop/)).getByRole('button', { name: 'Withdraw' }));
+    const confirm = await findConfirmation('Withdraw this draft claim?');
+    expect(confirm).toHaveTextContent('the draft is deleted');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Withdraw and delete the claim', hidden: true }));
+    expect(api.withdrawClaim).toHaveBeenCalledWith(expect.objectContaining({ id: 31, version: 2 }), expect.any(String));
+    expect(await screen.findByText("Jordan Ellis's draft claim is withdrawn and deleted.")).toBeInTheDocument();
+  });
+
+  it('keeps the draft when the withdrawal is not confirmed', async () => {
+    const api = showDraft();
+    await userEvent.click(within(await claimCard(/Design group workshop/)).getByRole('button', { name: 'Withdraw' }));
+    await userEvent.click(
+      within(await findConfirmation('Withdraw this draft claim?')).getByRole('button', { name: 'Keep the draft', hidden: true }),
+    );
+    expect(api.withdrawClaim).not.toHaveBeenCalled();
+  });
+
+  it('shows the refusal beside the claim when it was submitted before the withdrawal', async () => {
+    const notDraft =
+      'This claim is Submitted, so it can no longer be withdrawn: only a Draft can. If it is wrong, its approver can reject it with a reason, and a corrected claim can be recorded.';
+    showDraft({ withdrawClaim: jest.fn(async () => Promise.reject(new ApiError('claim-not-draft', notDraft, 422))) });
+    const card = await claimCard(/Design group workshop/);
+    await userEvent.click(within(card).getByRole('button', { name: 'Withdraw' }));
+    await userEvent.click(
+      within(await findConfirmation('Withdraw this draft claim?')).getByRole('button', {
+        name: 'Withdraw and delete the claim',
+        hidden: true,
+      }),
+    );
+    expect(await within(card).findByText(notDraft)).toBeInTheDocument();
   });
 });
