@@ -164,7 +164,6 @@ describe.each(STORES)('equality monitoring on %s', (_name, open) => {
     });
 
     it("is among the partner's next actions until it is answered or declined, for the bot and the tab alike", async () => {
-      await start();
       const answering = await interested('Samira Patel');
       const declining = await interested('Tom Reid');
       const offered = async (involvement: Involvement) =>
