@@ -1,5 +1,6 @@
 import {
   DEFAULT_INDUCTION_TEMPLATE,
+  NEW_INVOLVEMENT_DEFAULTS,
   plusDays,
   plusWeeks,
   storedProgress,
@@ -342,15 +343,7 @@ class Generator {
       lastOneToOneDate: lastHeld,
       nextOneToOneDue: stage === 'Active' && lastHeld ? plusWeeks(lastHeld, cadenceWeeks) : null,
       ...(inducted ? storedProgress(checklist) : { inductionDone: null, inductionTotal: null, inductionStillRequired: null }),
-      monitoring: null,
-      termEndDate: null,
-      agreementsDue: null,
-      accessReviewedDate: null,
-      accessReviewDue: null,
-      offerCriteria: null,
-      offerReason: null,
-      notProgressedCriteria: null,
-      notProgressedFrom: null,
+      ...NEW_INVOLVEMENT_DEFAULTS,
     });
     if (inducted) {
       checklist.forEach(({ done, ...template }, order) => {

@@ -3,6 +3,7 @@ export * from './actions';
 export * from './calendar';
 export * from './claims';
 export * from './contact';
+export * from './csv';
 export * from './documents';
 export * from './equality-monitoring';
 export * from './errors';

@@ -1,6 +1,6 @@
 import { RefusedError } from './errors';
 import { pendingPhrase, type ChecklistItem } from './induction';
-import type { Stage } from './schema/lists';
+import type { Fields, Stage } from './schema/lists';
 
 /**
  * Where each stage may go next. `Not progressed` is open from every stage before
@@ -17,6 +17,25 @@ export const STAGE_TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
   Ended: [],
   'Not progressed': [],
 };
+
+/**
+ * What a new involvement has not had recorded yet: equality monitoring (offered once,
+ * later), the review dates (set when the partner becomes Active) and the selection
+ * judgement (recorded with an offer or a "not this time"). Every writer of a new
+ * involvement (the use case, the bench seed, the test builders) spreads these, so a
+ * field of this kind added to the list is given its default once, here.
+ */
+export const NEW_INVOLVEMENT_DEFAULTS = {
+  monitoring: null,
+  termEndDate: null,
+  agreementsDue: null,
+  accessReviewedDate: null,
+  accessReviewDue: null,
+  offerCriteria: null,
+  offerReason: null,
+  notProgressedCriteria: null,
+  notProgressedFrom: null,
+} as const satisfies Partial<Fields<'involvements'>>;
 
 /** Stages that need a reason recorded with them. */
 export const STAGES_NEEDING_REASON: readonly Stage[] = ['Paused', 'Ended', 'Not progressed'];

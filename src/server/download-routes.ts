@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'express';
 import { createEvent, type EventAttributes } from 'ics';
 import type { FileRoute } from '../contract/api';
@@ -6,6 +5,7 @@ import {
   advertHtml,
   advertText,
   exportSummary,
+  spreadsheetCsv,
   type DashboardRow,
   type OneToOneInvitation,
   type PathwayService,
@@ -36,15 +36,6 @@ type MakeFile = (
   query: Readonly<Record<string, unknown>>,
 ) => Promise<Download>;
 
-/** Spreadsheets run a cell starting with one of these as a formula; a leading apostrophe keeps it text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function cell(value: string | number | null): string | number {
-  if (value === null) return '';
-  if (typeof value === 'number') return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
 const CSV_COLUMNS: ReadonlyArray<readonly [string, (row: DashboardRow) => string | number | null]> = [
   ['Name', (row) => row.name],
   ['Role', (row) => row.roleTitle],
@@ -62,7 +53,7 @@ const CSV_COLUMNS: ReadonlyArray<readonly [string, (row: DashboardRow) => string
 
 /** The workstream's partners table as CSV: what the tab shows, no contact details. */
 export function partnersCsv(rows: readonly DashboardRow[]): string {
-  return stringify([CSV_COLUMNS.map(([title]) => title), ...rows.map((row) => CSV_COLUMNS.map(([, value]) => cell(value(row))))]);
+  return spreadsheetCsv([CSV_COLUMNS.map(([title]) => title), ...rows.map((row) => CSV_COLUMNS.map(([, value]) => value(row)))]);
 }
 
 /** What a hidden count reads as in the spreadsheet. */
@@ -110,7 +101,7 @@ export function representativenessCsv(view: Representativeness): string {
     }
   }
   for (const note of view.notes) rows.push(['Note', note]);
-  return stringify([header, ...rows].map((row) => row.map((value) => cell(value))));
+  return spreadsheetCsv([header, ...rows]);
 }
 
 /**
@@ -149,7 +140,7 @@ export function selectionCsv(summary: SelectionSummary): string {
       row.notProgressed['Not assessed'],
     ]),
   ];
-  return stringify(rows.map((row) => row.map((value) => cell(value))));
+  return spreadsheetCsv(rows);
 }
 
 function dateArray(date: string): [number, number, number] {

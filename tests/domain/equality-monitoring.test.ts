@@ -14,16 +14,7 @@ import {
   withForm,
   type QuarterTally,
 } from '../../src/domain';
-
-function refusal(run: () => unknown): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { refusal } from './refusal';
 
 describe('equality monitoring questions', () => {
   it('asks the 19 ethnic groups of the 2021 Census and the other NHS categories, each question with its own answers', () => {
@@ -90,8 +81,10 @@ describe("the organisation's tables", () => {
   });
 
   it('refuses a population profile naming every line at fault', () => {
-    const error = refusal(() =>
-      parsePopulationProfile(['question,answer,percent', 'shoe size,9,3', 'sex,Other,2', 'sex,Female,120', 'sex,Female,50'].join('\n')),
+    const error = refusal(
+      () =>
+        parsePopulationProfile(['question,answer,percent', 'shoe size,9,3', 'sex,Other,2', 'sex,Female,120', 'sex,Female,50'].join('\n')),
+      ValidationError,
     );
     expect(error.message).toContain('Line 2: "shoe size" is not a question of the form');
     expect(error.message).toContain('Line 3: "Other" is not an answer to sex');
@@ -100,10 +93,10 @@ describe("the organisation's tables", () => {
   });
 
   it('refuses a table without its header, or with a header only', () => {
-    expect(refusal(() => parsePopulationProfile('sex,Female,51')).message).toBe(
+    expect(refusal(() => parsePopulationProfile('sex,Female,51'), ValidationError).message).toBe(
       'The population profile was not saved. Its first line must be the header question,answer,percent.',
     );
-    expect(refusal(() => parsePostcodeDeciles('outward code,decile\n')).message).toBe(
+    expect(refusal(() => parsePostcodeDeciles('outward code,decile\n'), ValidationError).message).toBe(
       'The postcode decile table was not saved. It has a header but no rows.',
     );
   });
@@ -115,7 +108,7 @@ describe("the organisation's tables", () => {
         ['SW1A', 10],
       ]),
     );
-    const error = refusal(() => parsePostcodeDeciles('outward code,decile\nLS6 2AB,3\nLS7,0\nLS8,4\nls8,5'));
+    const error = refusal(() => parsePostcodeDeciles('outward code,decile\nLS6 2AB,3\nLS7,0\nLS8,4\nls8,5'), ValidationError);
     expect(error.message).toContain('Line 2: "LS6 2AB" is not the first half of a postcode');
     expect(error.message).toContain('Line 3: the decile "0" is not a whole number from 1 to 10.');
     expect(error.message).toContain('Line 5: LS8 is given twice.');

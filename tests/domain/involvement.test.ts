@@ -1,22 +1,12 @@
 import {
   CHAT_ADJUSTMENTS_TITLES,
   DEFAULT_INDUCTION_TEMPLATE,
-  RefusedError,
   STAGES,
   STAGE_TRANSITIONS,
   checkStageChange,
   type Stage,
 } from '../../src/domain';
-
-function refusal(run: () => void): RefusedError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RefusedError) return error;
-    throw error;
-  }
-  throw new Error('expected the change to be refused');
-}
+import { refusal } from './refusal';
 
 const fullChecklist = DEFAULT_INDUCTION_TEMPLATE.map((item) => ({ ...item, done: true }));
 

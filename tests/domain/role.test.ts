@@ -1,6 +1,5 @@
 import {
   DEFAULT_ROLE_SETTINGS,
-  RefusedError,
   ROLE_STATUSES,
   ROLE_TRANSITIONS,
   checkRoleTransition,
@@ -9,6 +8,7 @@ import {
   type Fields,
   type RoleStatus,
 } from '../../src/domain';
+import { refusal } from './refusal';
 
 const TODAY = '2026-03-10';
 
@@ -43,16 +43,6 @@ function completeRole(overrides: Partial<Fields<'roles'>> = {}): Fields<'roles'>
     selectionCriteria: null,
     ...overrides,
   };
-}
-
-function refusal(run: () => void): RefusedError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RefusedError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('the role status flow', () => {

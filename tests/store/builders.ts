@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NEW_INVOLVEMENT_DEFAULTS } from '../../src/domain/involvement';
 import type { Principal } from '../../src/domain/principal';
 import type { Fields, ListName } from '../../src/domain/schema/lists';
 import type { ChangeOf, CommitContext, Ref } from '../../src/domain/store';
@@ -137,15 +138,7 @@ export function anInvolvement(
     inductionDone: null,
     inductionTotal: null,
     inductionStillRequired: null,
-    monitoring: null,
-    termEndDate: null,
-    agreementsDue: null,
-    accessReviewedDate: null,
-    accessReviewDue: null,
-    offerCriteria: null,
-    offerReason: null,
-    notProgressedCriteria: null,
-    notProgressedFrom: null,
+    ...NEW_INVOLVEMENT_DEFAULTS,
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ import {
   type ClaimSettings,
   type ExpenseLine,
 } from '../claims';
+import { spreadsheetCsv } from '../csv';
 import { DomainError, RefusedError, ValidationError } from '../errors';
 import { isPaidLevel } from '../role';
 import { refuseIfErased } from '../personal-data';
@@ -191,19 +192,6 @@ const CSV_HEADER = [
   'Approved by',
   'Approved at',
 ];
-
-/** Spreadsheets run a cell starting with one of these as a formula; a leading apostrophe keeps it text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function csvRow(cells: ReadonlyArray<string | number | null>): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
 
 const poundsOnly = (pence: number) => (pence / 100).toFixed(2);
 
@@ -505,31 +493,27 @@ export class ClaimUseCases {
     const decided = (claim: Claim) => [claim.decidedBy, claim.decidedAt];
     const payments = approved
       .filter((claim) => claim.paymentPence > 0)
-      .map((claim) =>
-        csvRow([
-          'Involvement payment',
-          ...common(claim),
-          claim.dayLength,
-          null,
-          null,
-          null,
-          poundsOnly(claim.paymentPence),
-          ...decided(claim),
-        ]),
-      );
+      .map((claim) => [
+        'Involvement payment',
+        ...common(claim),
+        claim.dayLength,
+        null,
+        null,
+        null,
+        poundsOnly(claim.paymentPence),
+        ...decided(claim),
+      ]);
     const expenses = approved.flatMap((claim) =>
-      expenseLinesOf(claim).map((line) =>
-        csvRow([
-          'Expense',
-          ...common(claim),
-          null,
-          line.kind,
-          line.miles,
-          line.receiptHeld ? 'yes' : 'no',
-          poundsOnly(line.amountPence),
-          ...decided(claim),
-        ]),
-      ),
+      expenseLinesOf(claim).map((line) => [
+        'Expense',
+        ...common(claim),
+        null,
+        line.kind,
+        line.miles,
+        line.receiptHeld ? 'yes' : 'no',
+        poundsOnly(line.amountPence),
+        ...decided(claim),
+      ]),
     );
     const paidAt = this.ctx.nowIso();
     if (approved.length > 0) {
@@ -547,7 +531,7 @@ export class ClaimUseCases {
     }
     return {
       fileName: `claims-${from}-to-${to}.csv`,
-      csv: [csvRow(CSV_HEADER), ...payments, ...expenses].join(''),
+      csv: spreadsheetCsv([CSV_HEADER, ...payments, ...expenses], 'windows'),
       claimsPaid: approved.length,
       paymentsPence: approved.reduce((sum, claim) => sum + claim.paymentPence, 0),
       expensesPence: approved.reduce((sum, claim) => sum + claim.expensesPence, 0),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NotFoundError, RefusedError } from '../errors';
 import { checkPreferredContact, emailInput, phoneInput } from '../contact';
 import { storedProgress, templateFor, type TemplateItem } from '../induction';
-import { CLOSED_STAGES, checkStageChange } from '../involvement';
+import { CLOSED_STAGES, checkStageChange, NEW_INVOLVEMENT_DEFAULTS } from '../involvement';
 import { checkNotesConsent, refuseIfErased } from '../personal-data';
 import { checkSelection, CRITERION_MAX, SELECTION_VERDICTS, type SelectionDecision } from '../selection';
 import { nextOneToOneDue } from '../one-to-ones';
@@ -211,15 +211,7 @@ export class InvolvementUseCases {
         inductionDone: null,
         inductionTotal: null,
         inductionStillRequired: null,
-        monitoring: null,
-        termEndDate: null,
-        agreementsDue: null,
-        accessReviewedDate: null,
-        accessReviewDue: null,
-        offerCriteria: null,
-        offerReason: null,
-        notProgressedCriteria: null,
-        notProgressedFrom: null,
+        ...NEW_INVOLVEMENT_DEFAULTS,
       },
     });
     const written = await this.ctx.store.commit(changes, this.ctx.commitContext(actor, key));

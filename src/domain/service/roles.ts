@@ -3,7 +3,7 @@ import { RefusedError } from '../errors';
 import type { Principal } from '../principal';
 import { checkRoleTransition, missingDescription, planningWarnings } from '../role';
 import { tidyCriteria } from '../selection';
-import { roles, type Role, type RoleStatus } from '../schema/lists';
+import { roles, type Fields, type Role, type RoleStatus } from '../schema/lists';
 import { idempotencyKey, itemRef, newKey, parseInput, titlesOf, UseCaseContext } from './context';
 
 /** A role with what its description still lacks and advice for the lead. */
@@ -141,12 +141,7 @@ export class RoleUseCases {
           { missing: missingDescription(next) },
         );
       }
-      const updated = await this.ctx.commitFirst<'roles'>(
-        actor,
-        [{ op: 'update', list: 'roles', id: roleId, version, values: changes, summary: 'Role description edited' }],
-        key,
-      );
-      return this.outcome(updated);
+      return this.saved(actor, roleId, version, key, changes, 'Role description edited');
     });
   }
 
@@ -160,21 +155,14 @@ export class RoleUseCases {
     return this.repeatable(actor, roleId, key, async () => {
       const role = await this.ctx.loadOwned(actor, 'roles', roleId);
       checkRoleTransition(this.edited(role, changes), to, this.ctx.today());
-      const updated = await this.ctx.commitFirst<'roles'>(
+      return this.saved(
         actor,
-        [
-          {
-            op: 'update',
-            list: 'roles',
-            id: roleId,
-            version,
-            values: { ...changes, status: to, statusChangedBy: actor.name, statusChangedAt: this.ctx.nowIso() },
-            summary: `${Object.keys(changes).length > 0 ? 'Role description edited; status' : 'Status'}: ${role.status} to ${to}`,
-          },
-        ],
+        roleId,
+        version,
         key,
+        { ...changes, status: to, statusChangedBy: actor.name, statusChangedAt: this.ctx.nowIso() },
+        `${Object.keys(changes).length > 0 ? 'Role description edited; status' : 'Status'}: ${role.status} to ${to}`,
       );
-      return this.outcome(updated);
     });
   }
 
@@ -218,24 +206,16 @@ export class RoleUseCases {
         throw new RefusedError('advert-already-sent', `The advert for "${role.title}" is already with the Engagement team.`);
       }
       checkRoleTransition(role, 'Advertised', this.ctx.today());
-      const updated = await this.ctx.commitFirst<'roles'>(
+      return this.saved(
         actor,
-        [
-          {
-            op: 'update',
-            list: 'roles',
-            id: roleId,
-            version,
-            values: { ...changes, advertState: 'Awaiting approval', advertComment: null },
-            summary:
-              Object.keys(changes).length > 0
-                ? 'Role description edited; advert sent to the Engagement team'
-                : 'Advert sent to the Engagement team',
-          },
-        ],
+        roleId,
+        version,
         key,
+        { ...changes, advertState: 'Awaiting approval', advertComment: null },
+        Object.keys(changes).length > 0
+          ? 'Role description edited; advert sent to the Engagement team'
+          : 'Advert sent to the Engagement team',
       );
-      return this.outcome(updated);
     });
   }
 
@@ -247,29 +227,22 @@ export class RoleUseCases {
       const role = await this.awaitingApproval(roleId);
       checkRoleTransition(role, 'Advertised', this.ctx.today());
       const at = this.ctx.nowIso();
-      const updated = await this.ctx.commitFirst<'roles'>(
+      return this.saved(
         actor,
-        [
-          {
-            op: 'update',
-            list: 'roles',
-            id: roleId,
-            version,
-            values: {
-              status: 'Advertised',
-              advertState: 'Approved',
-              advertUrl,
-              advertDecidedBy: actor.name,
-              advertDecidedAt: at,
-              statusChangedBy: actor.name,
-              statusChangedAt: at,
-            },
-            summary: 'Advert approved: status Ready to Advertised',
-          },
-        ],
+        roleId,
+        version,
         key,
+        {
+          status: 'Advertised',
+          advertState: 'Approved',
+          advertUrl,
+          advertDecidedBy: actor.name,
+          advertDecidedAt: at,
+          statusChangedBy: actor.name,
+          statusChangedAt: at,
+        },
+        'Advert approved: status Ready to Advertised',
       );
-      return this.outcome(updated);
     });
   }
 
@@ -279,21 +252,14 @@ export class RoleUseCases {
     await this.ctx.access.requireEngagementTeam(actor, 'send adverts back');
     return this.repeatable(actor, roleId, key, async () => {
       await this.awaitingApproval(roleId);
-      const updated = await this.ctx.commitFirst<'roles'>(
+      return this.saved(
         actor,
-        [
-          {
-            op: 'update',
-            list: 'roles',
-            id: roleId,
-            version,
-            values: { advertState: 'Sent back', advertComment: comment, advertDecidedBy: actor.name, advertDecidedAt: this.ctx.nowIso() },
-            summary: 'Advert sent back with a comment',
-          },
-        ],
+        roleId,
+        version,
         key,
+        { advertState: 'Sent back', advertComment: comment, advertDecidedBy: actor.name, advertDecidedAt: this.ctx.nowIso() },
+        'Advert sent back with a comment',
       );
-      return this.outcome(updated);
     });
   }
 
@@ -307,22 +273,25 @@ export class RoleUseCases {
     return this.repeatable(actor, roleId, key, async () => {
       const role = await this.ctx.loadOwned(actor, 'roles', roleId);
       const owner = await this.ctx.workstreamMember(role.workstreamId, ownerId, 'recruiting lead');
-      const updated = await this.ctx.commitFirst<'roles'>(
-        actor,
-        [
-          {
-            op: 'update',
-            list: 'roles',
-            id: roleId,
-            version,
-            values: { ownerId: owner.userId, ownerName: owner.userName },
-            summary: 'Recruiting lead changed',
-          },
-        ],
-        key,
-      );
-      return this.outcome(updated);
+      return this.saved(actor, roleId, version, key, { ownerId: owner.userId, ownerName: owner.userName }, 'Recruiting lead changed');
     });
+  }
+
+  /** Commits one change to a role (as part of the keyed action `key`, if given) and answers with the role saved. */
+  private async saved(
+    actor: Principal,
+    roleId: number,
+    version: number,
+    key: string | undefined,
+    values: Partial<Fields<'roles'>>,
+    summary: string,
+  ): Promise<RoleOutcome> {
+    const updated = await this.ctx.commitFirst<'roles'>(
+      actor,
+      [{ op: 'update', list: 'roles', id: roleId, version, values, summary }],
+      key,
+    );
+    return this.outcome(updated);
   }
 
   private async awaitingApproval(roleId: number): Promise<Role> {
