@@ -100,6 +100,15 @@ param claimApprover string
 @description('Claims: days a submitted claim waits before its approver is reminded; blank means 14.')
 param claimApprovalReminderDays string
 
+@description('Reviews: weeks before a term of office ends that its reminder comes; blank means 8.')
+param reviewTermReminderWeeks string
+
+@description('Reviews: months a signed agreement stands before it is re-confirmed; blank means 12.')
+param reviewAgreementMonths string
+
+@description('Reviews: months after access needs were recorded or reviewed that they are reviewed again; blank means 12.')
+param reviewAccessNeedsMonths string
+
 @description('on or off: whether the public opportunities feed (/feed/opportunities.json and .rss) is served; blank means off.')
 param opportunitiesFeed string
 
@@ -316,6 +325,9 @@ resource appSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     CLAIM_FULL_DAY_PENCE: claimFullDayPence
     CLAIM_APPROVER: claimApprover
     CLAIM_APPROVAL_REMINDER_DAYS: claimApprovalReminderDays
+    REVIEW_TERM_REMINDER_WEEKS: reviewTermReminderWeeks
+    REVIEW_AGREEMENT_MONTHS: reviewAgreementMonths
+    REVIEW_ACCESS_NEEDS_MONTHS: reviewAccessNeedsMonths
     OPPORTUNITIES_FEED: opportunitiesFeed
     RETENTION_TOKEN: empty(retentionToken) ? '' : '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=retention-token)'
     // App Service's front end is one reverse proxy, so the client's address is the

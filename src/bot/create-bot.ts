@@ -68,6 +68,7 @@ export function createBot(options: BotOptions): Bot {
     settings.reminders,
     settings.engagementChannelId,
     logger,
+    () => todayIn(options.timeZone, options.clock),
   );
   const engine = new PathwayEngine(
     CAPABILITIES,

@@ -4,6 +4,7 @@ import {
   DEFAULT_CLAIM_SETTINGS,
   DEFAULT_MONITORING_MIN_COUNT,
   DEFAULT_RETENTION_MONTHS,
+  DEFAULT_REVIEW_SETTINGS,
   GUID,
   type PathwaySettings,
 } from '../domain';
@@ -273,6 +274,21 @@ const schema = z.object({
     DEFAULT_CLAIM_SETTINGS.approvalReminderDays,
     'a number of days',
   ),
+  REVIEW_TERM_REMINDER_WEEKS: wholeNumber(
+    'REVIEW_TERM_REMINDER_WEEKS',
+    1,
+    52,
+    DEFAULT_REVIEW_SETTINGS.termReminderWeeks,
+    'a number of weeks',
+  ),
+  REVIEW_AGREEMENT_MONTHS: wholeNumber('REVIEW_AGREEMENT_MONTHS', 1, 60, DEFAULT_REVIEW_SETTINGS.agreementMonths, 'a number of months'),
+  REVIEW_ACCESS_NEEDS_MONTHS: wholeNumber(
+    'REVIEW_ACCESS_NEEDS_MONTHS',
+    1,
+    60,
+    DEFAULT_REVIEW_SETTINGS.accessReviewMonths,
+    'a number of months',
+  ),
   BOT_ID: guid('BOT_ID', "the bot's Microsoft Entra application (client) id, which Teams Toolkit writes during provision"),
   SECRET_BOT_PASSWORD: z.string().optional(),
   BOT_TENANT_ID: guid('BOT_TENANT_ID', "the directory (tenant) id of the bot's single-tenant app registration"),
@@ -462,6 +478,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         fullDayPence: values.CLAIM_FULL_DAY_PENCE,
         approver: values.CLAIM_APPROVER,
         approvalReminderDays: values.CLAIM_APPROVAL_REMINDER_DAYS,
+      },
+      reviews: {
+        termReminderWeeks: values.REVIEW_TERM_REMINDER_WEEKS,
+        agreementMonths: values.REVIEW_AGREEMENT_MONTHS,
+        accessReviewMonths: values.REVIEW_ACCESS_NEEDS_MONTHS,
       },
     },
     bot:

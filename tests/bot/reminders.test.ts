@@ -1,7 +1,5 @@
-import { Cards } from '../../src/bot/pathway/cards';
 import { BotMemory } from '../../src/bot/pathway/memory';
 import type { Messenger } from '../../src/bot/pathway/messenger';
-import { TabLinks } from '../../src/bot/pathway/tab-links';
 import { ReminderRunner } from '../../src/bot/reminders/reminder-runner';
 import { hourIn, startReminderSchedule } from '../../src/bot/reminders/reminder-schedule';
 import { localLease } from '../../src/domain/lease';
@@ -19,11 +17,7 @@ beforeEach(async () => {
   t = await Transcript.start('2026-01-06');
   logged = [];
   const record = (message: string, fields: LogFields = {}) => logged.push({ message, fields });
-  runner = new ReminderRunner(t.service, t.memory, t.messenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, {
-    info: record,
-    warn: record,
-    error: record,
-  });
+  runner = t.reminderRunner({ info: record, warn: record, error: record });
 });
 afterEach(() => t.close());
 
@@ -131,16 +125,7 @@ describe('Proactive reminders', () => {
       const shortClaims = new BotMemory(t.state, 100);
       const dead = await shortClaims.claimReminder((await t.service.worklists.reminders(WINDOWS))[0].key);
       expect(dead).toBeDefined();
-      const taking = new ReminderRunner(
-        t.service,
-        shortClaims,
-        t.messenger,
-        new Cards(),
-        new TabLinks(undefined),
-        WINDOWS,
-        ENGAGEMENT_CHANNEL,
-        quiet,
-      );
+      const taking = t.reminderRunner(quiet, { memory: shortClaims });
       expect(await taking.run()).toMatchObject({ sent: 0, alreadySent: 1 });
       jest.setSystemTime(Date.now() + 150);
       expect(await taking.run()).toMatchObject({ sent: 1, alreadySent: 0 });
@@ -163,16 +148,7 @@ describe('Proactive reminders', () => {
         return t.messenger.send(to, reply);
       },
     };
-    const stopping = new ReminderRunner(
-      t.service,
-      t.memory,
-      stoppingMessenger,
-      new Cards(),
-      new TabLinks(undefined),
-      WINDOWS,
-      ENGAGEMENT_CHANNEL,
-      quiet,
-    );
+    const stopping = t.reminderRunner(quiet, { messenger: stoppingMessenger });
     expect(await stopping.run()).toMatchObject({ due: 4, sent: 1 });
     await stopped;
     expect(await stopping.run()).toMatchObject({ due: 0, sent: 0 });

@@ -1,8 +1,6 @@
-import { Cards } from '../../src/bot/pathway/cards';
-import { TabLinks } from '../../src/bot/pathway/tab-links';
 import { ReminderRunner } from '../../src/bot/reminders/reminder-runner';
 import { advertisedRole, at, interested, workstream } from './arrange';
-import { buttonsOf, ENGAGEMENT_CHANNEL, LEAD_PRINCIPAL, textOf, Transcript, WINDOWS } from './transcript-harness';
+import { buttonsOf, LEAD_PRINCIPAL, textOf, Transcript } from './transcript-harness';
 
 let t: Transcript;
 let runner: ReminderRunner;
@@ -11,7 +9,7 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 beforeEach(async () => {
   // Tuesday 6 January 2026: the partner becomes Active and signs their agreements today.
   t = await Transcript.start('2026-01-06');
-  runner = new ReminderRunner(t.service, t.memory, t.messenger, new Cards(), new TabLinks(undefined), WINDOWS, ENGAGEMENT_CHANNEL, quiet);
+  runner = t.reminderRunner(quiet);
 });
 afterEach(() => t.close());
 
@@ -82,5 +80,31 @@ describe('Reminders of reviews that come round', () => {
     const text = textOf((digest?.reply as { card: object }).card);
     expect(text).toContain('Reviews come round: 1.');
     expect(text).toContain('Maya Jones (Maternity partner): Term of office ends, Monday 6 July 2026');
+  });
+
+  it('a partner Active before review dates were kept / the run fills in their dates from their history and reminds what has come round', async () => {
+    const involvement = await activePartner(6);
+    // As stored before the reviews existed: Active for a year, no review dates.
+    await t.store.commit(
+      [
+        {
+          op: 'update',
+          list: 'involvements',
+          id: involvement.id,
+          version: involvement.version,
+          values: { activeDate: '2025-01-06', termEndDate: null, agreementsDue: null, accessReviewDue: null },
+        },
+      ],
+      { actor: LEAD_PRINCIPAL, at: '2026-01-06T12:00:00Z' },
+    );
+    await runner.run();
+    expect(reviewTitles()).toEqual(['Term of office ended: Maya Jones', 'Access needs review: Maya Jones']);
+    expect(await t.store.get('involvements', involvement.id)).toMatchObject({
+      termEndDate: '2025-07-06',
+      agreementsDue: '2027-01-06',
+      accessReviewDue: '2026-01-06',
+    });
+    await runner.run();
+    expect(reviewTitles()).toHaveLength(2);
   });
 });

@@ -78,6 +78,23 @@ export class Transcript {
   readonly adapter: TestAdapter;
   readonly messenger = new RecordingMessenger();
   readonly logged: Array<{ message: string; fields: LogFields }> = [];
+  /** Today in the organisation's time zone, by the test's clock. */
+  readonly today = () => todayIn(SETTINGS.timeZone, this.clock);
+
+  /** A reminders runner of its own on this bot's service, clock and (unless given others) memory and messenger. */
+  reminderRunner(logger: Logger, parts: { readonly memory?: BotMemory; readonly messenger?: Messenger } = {}): ReminderRunner {
+    return new ReminderRunner(
+      this.service,
+      parts.memory ?? this.memory,
+      parts.messenger ?? this.messenger,
+      new Cards(),
+      new TabLinks(undefined),
+      WINDOWS,
+      ENGAGEMENT_CHANNEL,
+      logger,
+      this.today,
+    );
+  }
   private count = 0;
 
   private constructor(
@@ -96,7 +113,9 @@ export class Transcript {
     };
     const cards = new Cards();
     const tabLinks = new TabLinks(teamsAppId);
-    const reminders = new ReminderRunner(service, memory, this.messenger, cards, tabLinks, WINDOWS, engagementChannelId, logger);
+    const reminders = new ReminderRunner(service, memory, this.messenger, cards, tabLinks, WINDOWS, engagementChannelId, logger, () =>
+      todayIn(SETTINGS.timeZone, clock),
+    );
     const engine = new PathwayEngine(
       CAPABILITIES,
       {

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
         retentionMonths: 72,
         monitoringMinCount: 5,
         claims: { mileagePencePerMile: 45, halfDayPence: 7500, fullDayPence: 15000, approver: 'named-contact', approvalReminderDays: 14 },
+        reviews: { termReminderWeeks: 8, agreementMonths: 12, accessReviewMonths: 12 },
       },
       bot: undefined,
       botSettings: {
@@ -203,6 +204,24 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ CLAIM_APPROVAL_REMINDER_DAYS: value })).toThrow(
         `CLAIM_APPROVAL_REMINDER_DAYS: "${value}" is not a number of days. Set a whole number from 1 to 365, or leave it unset for 14.`,
       );
+  });
+
+  it('keeps the review periods at 8 weeks, a year and 12 months unless the organisation sets its own', () => {
+    expect(loadConfig({}).pathway.reviews).toEqual({ termReminderWeeks: 8, agreementMonths: 12, accessReviewMonths: 12 });
+    const config = loadConfig({ REVIEW_TERM_REMINDER_WEEKS: '12', REVIEW_AGREEMENT_MONTHS: '24', REVIEW_ACCESS_NEEDS_MONTHS: '6' });
+    expect(config.pathway.reviews).toEqual({ termReminderWeeks: 12, agreementMonths: 24, accessReviewMonths: 6 });
+  });
+
+  it('refuses review periods out of range, naming each setting and what to set, all together', () => {
+    expect(() =>
+      loadConfig({ REVIEW_TERM_REMINDER_WEEKS: '0', REVIEW_AGREEMENT_MONTHS: 'yearly', REVIEW_ACCESS_NEEDS_MONTHS: '61' }),
+    ).toThrow(
+      [
+        'REVIEW_TERM_REMINDER_WEEKS: "0" is not a number of weeks. Set a whole number from 1 to 52, or leave it unset for 8.',
+        'REVIEW_AGREEMENT_MONTHS: "yearly" is not a number of months. Set a whole number from 1 to 60, or leave it unset for 12.',
+        'REVIEW_ACCESS_NEEDS_MONTHS: "61" is not a number of months. Set a whole number from 1 to 60, or leave it unset for 12.',
+      ].join('\n  - '),
+    );
   });
 
   it('refuses a claim approver it does not know, saying what to set', () => {

@@ -1,4 +1,11 @@
-import { REVIEW_REMINDER_KINDS, type PathwayService, type Reminder, type ReminderKind, type ReminderWindows } from '../../domain';
+import {
+  REVIEW_REMINDER_KINDS,
+  type CalendarDate,
+  type PathwayService,
+  type Reminder,
+  type ReminderKind,
+  type ReminderWindows,
+} from '../../domain';
 import { errorFields, type Logger } from '../../logging/logger';
 import type { Cards } from '../pathway/cards';
 import { CARD_MADE_FOR_WORKSTREAM } from '../pathway/engine';
@@ -16,10 +23,18 @@ import template from './reminder-card.json';
  * else the workstream's channel; escalations go to the Engagement team's channel.
  * Each card links to the workstream's tab (escalations: to the Engagement overview).
  * Logs carry counts and kinds only, never names. (The retention schedule runs apart from it, in the server.)
+ *
+ * Before the reminders, each run fills in the review dates of partners who became
+ * Active before those dates were kept (a batch a run, so a large organisation is
+ * filled over several runs), so their reviews are reminded in the same run. Once a
+ * run leaves none to fill, the next look is the next day: a role given a term
+ * since then has its serving partners' term dates filled that day.
  */
 export class ReminderRunner {
   private running: Promise<ReminderRun> | undefined;
   private stopping = false;
+  /** The day a run last found no review dates left to fill in. */
+  private reviewDatesSettledOn: CalendarDate | undefined;
 
   constructor(
     private readonly service: PathwayService,
@@ -30,6 +45,8 @@ export class ReminderRunner {
     private readonly windows: ReminderWindows,
     private readonly engagementChannelId: string | undefined,
     private readonly logger: Logger,
+    /** Today in the organisation's time zone. */
+    private readonly today: () => CalendarDate,
   ) {}
 
   /** Runs once; a run asked for while one is going joins it. */
@@ -50,6 +67,7 @@ export class ReminderRunner {
   }
 
   private async runOnce(): Promise<ReminderRun> {
+    await this.fillReviewDates();
     const reminders = this.stopping ? [] : await this.service.worklists.reminders(this.windows);
     const sentByKind: Partial<Record<ReminderKind, number>> = {};
     const tally = { due: reminders.length, sent: 0, sentByKind, alreadySent: 0, unreachable: 0, failed: 0 };
@@ -92,6 +110,19 @@ export class ReminderRunner {
       ...Object.fromEntries(Object.entries(kinds).map(([kind, count]) => [`sent.${kind}`, count])),
     });
     return tally;
+  }
+
+  /** Fills in missing review dates unless a run today found none left; a failure is logged and the reminders still go. */
+  private async fillReviewDates(): Promise<void> {
+    const today = this.today();
+    if (this.stopping || this.reviewDatesSettledOn === today) return;
+    try {
+      const outcome = await this.service.reviews.fillMissingReviewDates({ stopping: () => this.stopping });
+      if (outcome.filled > 0 || outcome.skipped > 0) this.logger.info('Review dates filled in', { ...outcome });
+      if (!outcome.more && outcome.skipped === 0) this.reviewDatesSettledOn = today;
+    } catch (error) {
+      this.logger.error('Review dates could not be filled in; the next run tries again', errorFields(error));
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import { todayIn, type CalendarDate, type Clock } from '../calendar';
 import { AccessDeniedError, ConflictError, NotFoundError, RefusedError } from '../errors';
 import type { ClaimSettings } from '../claims';
 import type { OneToOneSettings } from '../one-to-ones';
+import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../reviews';
 import type { Principal } from '../principal';
 import type { RoleSettings } from '../role';
 import { metaOf } from '../schema/columns';
@@ -21,6 +22,8 @@ export interface PathwaySettings extends OneToOneSettings, RoleSettings {
   readonly monitoringMinCount?: number;
   /** Rates and the approver of claims; DEFAULT_CLAIM_SETTINGS when left out. */
   readonly claims?: ClaimSettings;
+  /** When terms, agreements and access needs come round; DEFAULT_REVIEW_SETTINGS when left out. */
+  readonly reviews?: ReviewSettings;
 }
 
 /** What every use case needs: the store, the clock and the organisation's settings. */
@@ -68,6 +71,11 @@ export class UseCaseContext {
 
   get settings(): PathwaySettings {
     return this.deps.settings;
+  }
+
+  /** When the reviews come round, as the organisation set it. */
+  get reviewSettings(): ReviewSettings {
+    return this.deps.settings.reviews ?? DEFAULT_REVIEW_SETTINGS;
   }
 
   today(): CalendarDate {

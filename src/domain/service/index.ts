@@ -119,7 +119,14 @@ export type { SelectionRole } from './role-views';
 export type { DuplicateGroup, Merge, PartnerMatch } from './partners';
 export type { ClaimLine, FinanceExport, PartnerClaims } from './claims';
 export type { Agenda, AgendaItem, OneToOneInvitation, ReviewItem } from './one-to-one-views';
-export { TERM_ENDED_REASON, type AgreementReview, type InvolvementReviews } from './reviews';
+export {
+  REVIEW_DATES_ACTOR,
+  REVIEW_DATES_BATCH,
+  TERM_ENDED_REASON,
+  type AgreementReview,
+  type InvolvementReviews,
+  type ReviewDatesFilled,
+} from './reviews';
 export {
   DEFAULT_MONITORING_MIN_COUNT,
   type FormsCounted,

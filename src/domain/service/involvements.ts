@@ -401,7 +401,7 @@ export class InvolvementUseCases {
       const values = {
         activeDate: today,
         ...this.schedule(involvement, 'Active', today),
-        ...reviewDatesAtStart(today, role.termMonths, answers[0]),
+        ...reviewDatesAtStart(today, role.termMonths, answers[0], this.ctx.reviewSettings),
       };
       return this.changeStage(actor, involvement, { version, key }, 'Active', values);
     });

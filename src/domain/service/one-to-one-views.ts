@@ -2,7 +2,7 @@ import type { Principal } from '../principal';
 import { TZDate } from '@date-fns/tz';
 import { daysBetween, plusDays, plusWeeks, type CalendarDate } from '../calendar';
 import { RefusedError } from '../errors';
-import { REVIEW_LOOKBACK_DAYS, reviewsDue, SERVING_STAGES, TERM_REMINDER_DAYS, type ReviewKind } from '../reviews';
+import { REVIEW_LOOKBACK_DAYS, reviewsDue, SERVING_STAGES, termsRemindedBy, type ReviewKind } from '../reviews';
 import type { Involvement, OneToOne, Partner, Role, Stage, Workstream } from '../schema/lists';
 import { displayName, UseCaseContext } from './context';
 
@@ -113,7 +113,7 @@ export class OneToOneViewUseCases {
       { list: 'roles', where: { workstreamId } },
       {
         list: 'involvements',
-        where: { workstreamId, termEndDate: { gte: since, lte: plusDays(until, TERM_REMINDER_DAYS) }, stage: serving },
+        where: { workstreamId, termEndDate: { gte: since, lte: termsRemindedBy(until, this.ctx.reviewSettings) }, stage: serving },
       },
       { list: 'involvements', where: { workstreamId, agreementsDue: { gte: since, lte: until }, stage: serving } },
       { list: 'involvements', where: { workstreamId, accessReviewDue: { gte: since, lte: until }, stage: serving } },
@@ -181,7 +181,7 @@ export class OneToOneViewUseCases {
       const partner = partnersById.get(involvement.partnerId);
       const role = rolesById.get(involvement.roleId);
       if (!partner || !role) return [];
-      return reviewsDue(partner.fullName, role.title, involvement, today, until).map((due): ReviewItem => ({
+      return reviewsDue(partner.fullName, role.title, involvement, this.ctx.reviewSettings, today, until).map((due): ReviewItem => ({
         kind: due.kind,
         involvementId: involvement.id,
         partnerId: partner.id,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { plusMonths } from '../calendar';
+import { longDate, plusMonths } from '../calendar';
 import { CLAIM_RECORD_YEARS, claimRecordKeptUntil, expenseLinesOf, expenseWords } from '../claims';
 import { blankPersonalFields, DEFAULT_RETENTION_MONTHS, erasedName, isErased, refuseIfErased, retentionDue } from '../personal-data';
 import type { Principal } from '../principal';
+import { agreementsOf } from '../reviews';
 import {
   columnsOf,
   partners,
@@ -433,6 +434,23 @@ function fieldLines(list: ListName, record: RecordOf<ListName>, indent: string, 
     .map(({ name, meta }) => `${indent}${meta.title}: ${valueText(values[name])}`);
 }
 
+/** The involvement's review dates, written in words by {@link reviewLines} rather than as stored. */
+const REVIEW_FIELDS = ['termEndDate', 'agreementsDue', 'accessReviewedDate', 'accessReviewDue'];
+
+/** The reviews that come round for one role, in words: the term's end, each agreement signed and when they are re-confirmed, the access needs review. */
+function reviewLines({ involvement, inductionItems }: InvolvementExport): string[] {
+  const agreements = agreementsOf(inductionItems);
+  const { termEndDate, agreementsDue, accessReviewedDate, accessReviewDue } = involvement;
+  if (!termEndDate && !agreementsDue && !accessReviewedDate && !accessReviewDue) return [];
+  const signed = agreements.map((task) => `${task.label} (${task.done && task.doneDate ? longDate(task.doneDate) : 'not yet'})`);
+  return [
+    '  Reviews that come round:',
+    `    - Term of office: ${termEndDate ? `ends ${longDate(termEndDate)}` : 'no end date (the role has no fixed term)'}`,
+    `    - Agreements: ${[...signed, agreementsDue ? `to be re-confirmed by ${longDate(agreementsDue)}` : 'no date to re-confirm them'].join('; ')}`,
+    `    - Access needs and adjustments: ${accessReviewedDate ? `last reviewed ${longDate(accessReviewedDate)}` : 'not reviewed yet'}; ${accessReviewDue ? `next review due ${longDate(accessReviewDue)}` : 'no review date'}`,
+  ];
+}
+
 /**
  * A subject access export as plain English, to send to the person: their details,
  * each role with its stage history, induction items and one-to-ones, and who did
@@ -451,7 +469,12 @@ export function exportSummary(exported: PersonalDataExport): string {
       : []),
   ];
   for (const item of exported.involvements) {
-    lines.push('', `Role: "${item.roleTitle}" (${item.workstreamTitle})`, ...fieldLines('involvements', item.involvement, '  '));
+    lines.push(
+      '',
+      `Role: "${item.roleTitle}" (${item.workstreamTitle})`,
+      ...fieldLines('involvements', item.involvement, '  ', REVIEW_FIELDS),
+      ...reviewLines(item),
+    );
     if (item.inductionItems.length > 0) {
       lines.push(
         '  Induction checklist:',

@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { longDate, type CalendarDate } from '../calendar';
-import { RefusedError } from '../errors';
+import { dateIn, longDate, type CalendarDate } from '../calendar';
+import { ConflictError, RefusedError } from '../errors';
 import type { Principal } from '../principal';
 import {
   accessReviewDueFrom,
+  agreementDue,
   agreementsDueFrom,
   agreementsOf,
+  agreementsSigned,
+  missingReviewDates,
   reviewsDue,
   SERVING_STAGES,
   termEndFrom,
   termReminderFrom,
-  yearPassed,
   type ReviewDue,
 } from '../reviews';
 import { involvements, type Involvement } from '../schema/lists';
@@ -60,7 +62,7 @@ export interface InvolvementReviews {
     /** The role's term in months; null when it has none. */
     readonly months: number | null;
     readonly endDate: CalendarDate | null;
-    /** When the reminder comes: 8 weeks before the end. */
+    /** When the reminder comes: REVIEW_TERM_REMINDER_WEEKS (8 by default) before the end. */
     readonly reminderDate: CalendarDate | null;
     /** The end date Renew records when no other is given: one more term on; null without a term. */
     readonly renewTo: CalendarDate | null;
@@ -69,13 +71,37 @@ export interface InvolvementReviews {
   readonly access: {
     readonly reviewedDate: CalendarDate | null;
     readonly dueDate: CalendarDate | null;
-    /** The next review Reviewed records when no other date is given: 12 months on. */
+    /** The next review Reviewed records when no other date is given: REVIEW_ACCESS_NEEDS_MONTHS (12 by default) on. */
     readonly nextIfReviewedToday: CalendarDate;
   };
   /** The reviews that have come round, each with what to do. */
   readonly due: readonly ReviewDue[];
   /** The reason an involvement ended at the end of its term records, for staff to keep or change. */
   readonly endReason: string;
+}
+
+/**
+ * The fixed identity that fills in the review dates of partners who became Active
+ * before they were kept: named in the audit trail as "Reminders run".
+ */
+export const REVIEW_DATES_ACTOR: Principal = {
+  id: 'partner-pathway-reminders',
+  name: 'Reminders run',
+  email: 'reminders@partner-pathway.invalid',
+  tenantId: 'partner-pathway',
+};
+
+/** How many involvements one run fills in at most, so a large organisation is filled over several runs. */
+export const REVIEW_DATES_BATCH = 50;
+
+/** What one run of {@link ReviewUseCases.fillMissingReviewDates} did. */
+export interface ReviewDatesFilled {
+  /** Involvements given the dates they lacked. */
+  readonly filled: number;
+  /** Involvements changed by someone between the read and the write: left for the next run. */
+  readonly skipped: number;
+  /** Whether involvements were left for the next run because this one reached its batch or was stopped. */
+  readonly more: boolean;
 }
 
 /** The reason recorded when a term of office ends, unless staff write another. */
@@ -98,6 +124,7 @@ export class ReviewUseCases {
     const today = this.ctx.today();
     const name = displayName(partner);
     const serving = SERVING_STAGES.includes(involvement.stage);
+    const settings = this.ctx.reviewSettings;
     return {
       involvementId: involvement.id,
       version: involvement.version,
@@ -109,20 +136,26 @@ export class ReviewUseCases {
       term: {
         months: role.termMonths,
         endDate: involvement.termEndDate,
-        reminderDate: involvement.termEndDate && termReminderFrom(involvement.termEndDate),
+        reminderDate: involvement.termEndDate && termReminderFrom(involvement.termEndDate, settings),
         renewTo: termEndFrom(involvement.termEndDate ?? today, role.termMonths),
       },
       agreements: agreementsOf(checklist).map((item) => {
         const signedDate = item.done ? item.doneDate : null;
-        const dueDate = agreementsDueFrom([signedDate]);
-        return { taskId: item.id, label: item.label, signedDate, dueDate, due: signedDate !== null && yearPassed(signedDate, today) };
+        const dueDate = agreementsDueFrom([signedDate], settings);
+        return {
+          taskId: item.id,
+          label: item.label,
+          signedDate,
+          dueDate,
+          due: signedDate !== null && agreementDue(signedDate, today, settings),
+        };
       }),
       access: {
         reviewedDate: involvement.accessReviewedDate,
         dueDate: involvement.accessReviewDue,
-        nextIfReviewedToday: accessReviewDueFrom(today),
+        nextIfReviewedToday: accessReviewDueFrom(today, settings),
       },
-      due: serving ? reviewsDue(name, role.title, involvement, today) : [],
+      due: serving ? reviewsDue(name, role.title, involvement, settings, today) : [],
       endReason: TERM_ENDED_REASON,
     };
   }
@@ -130,7 +163,7 @@ export class ReviewUseCases {
   /**
    * Renews a term of office: the term ends on `termEndDate`, or one more of the role's
    * terms after the present end. Also how staff correct an end date. The reminder for
-   * the new date comes 8 weeks before it.
+   * the new date comes the settings' weeks before it.
    */
   async renewTerm(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version, key, termEndDate } = parseInput(renewTermInput, input, TITLES);
@@ -155,7 +188,7 @@ export class ReviewUseCases {
   /**
    * Records that the partner re-signed their agreements on `date` (today if not given),
    * as the first signature was: each agreement's date signed and who recorded it,
-   * audited. They come round again a year on.
+   * audited. They come round again the settings' months on (a year by default).
    */
   async reconfirmAgreements(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version, key, date } = parseInput(reconfirmInput, input, TITLES);
@@ -183,20 +216,20 @@ export class ReviewUseCases {
         involvement,
         version,
         key,
-        { agreementsDue: agreementsDueFrom([signed]) },
+        { agreementsDue: agreementsDueFrom([signed], this.ctx.reviewSettings) },
         `Agreements re-confirmed on ${longDate(signed)}`,
         tasks,
       );
     });
   }
 
-  /** Records that the partner's access needs and adjustments were reviewed today; the next review is `nextReviewDate`, or 12 months on. */
+  /** Records that the partner's access needs and adjustments were reviewed today; the next review is `nextReviewDate`, or the settings' months on (12 by default). */
   async reviewAccessNeeds(actor: Principal, input: unknown): Promise<Involvement> {
     const { involvementId, version, key, nextReviewDate } = parseInput(accessReviewInput, input, TITLES);
     return this.repeatable(actor, involvementId, key, async () => {
       const { involvement, name } = await this.serving(actor, involvementId, 'have their access needs reviewed');
       const today = this.ctx.today();
-      const next = nextReviewDate ?? accessReviewDueFrom(today);
+      const next = nextReviewDate ?? accessReviewDueFrom(today, this.ctx.reviewSettings);
       if (next <= today) {
         throw new RefusedError('review-not-ahead', `The next review of ${name}'s access needs must be after today: choose a later date.`);
       }
@@ -209,6 +242,64 @@ export class ReviewUseCases {
         `Access needs reviewed; next review ${longDate(next)}`,
       );
     });
+  }
+
+  /**
+   * Gives the partners who became Active (or Paused) before review dates were kept the
+   * dates they lack, as {@link missingReviewDates} says: from the day they became Active
+   * (failing that, their latest change of stage), the role's term and the dates their
+   * agreements were signed. A date already set is never replaced, and each write is at
+   * the version read, so a date a person sets meanwhile wins (the involvement is left
+   * for the next run). Each involvement is one audited change by {@link REVIEW_DATES_ACTOR}
+   * naming where each date came from, free of personal data. At most `limit` a run;
+   * `stopping` is asked before each write. Running it again fills nothing already filled.
+   */
+  async fillMissingReviewDates(options: { readonly limit?: number; readonly stopping?: () => boolean } = {}): Promise<ReviewDatesFilled> {
+    const limit = options.limit ?? REVIEW_DATES_BATCH;
+    const serving = [...SERVING_STAGES];
+    // Led by the stage (indexed); past 5,000 the store reads it in ranges of ids.
+    const found = await this.ctx.store.findAll([
+      { list: 'involvements', where: { stage: serving, termEndDate: null } },
+      { list: 'involvements', where: { stage: serving, agreementsDue: null } },
+      { list: 'involvements', where: { stage: serving, accessReviewDue: null } },
+    ]);
+    const lacking = [...new Map(found.flat().map((item) => [item.id, item])).values()].sort((a, b) => a.id - b.id);
+    if (lacking.length === 0) return { filled: 0, skipped: 0, more: false };
+    const [roles, checklists] = await this.ctx.store.findAll([
+      { list: 'roles', where: { id: [...new Set(lacking.map((item) => item.roleId))] } },
+      { list: 'inductionTasks', where: { involvementId: lacking.filter((item) => item.agreementsDue === null).map((item) => item.id) } },
+    ]);
+    const termMonths = new Map(roles.map((role) => [role.id, role.termMonths]));
+    const today = this.ctx.today();
+    const fills = lacking.flatMap((involvement) => {
+      const { values, summary } = missingReviewDates(
+        involvement,
+        {
+          activeFrom: involvement.activeDate ?? dateIn(this.ctx.settings.timeZone, involvement.stageChangedAt),
+          activeFromRecorded: involvement.activeDate !== null,
+          termMonths: termMonths.get(involvement.roleId) ?? null,
+          agreementsSigned: agreementsSigned(checklists.filter((task) => task.involvementId === involvement.id)),
+        },
+        this.ctx.reviewSettings,
+        today,
+      );
+      return Object.keys(values).length > 0 ? [{ involvement, values, summary }] : [];
+    });
+    let filled = 0;
+    let skipped = 0;
+    for (const { involvement, values, summary } of fills.slice(0, limit)) {
+      if (options.stopping?.()) break;
+      try {
+        await this.ctx.commitFirst(REVIEW_DATES_ACTOR, [
+          { op: 'update', list: 'involvements', id: involvement.id, version: involvement.version, values, summary },
+        ]);
+        filled += 1;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        skipped += 1;
+      }
+    }
+    return { filled, skipped, more: filled + skipped < fills.length };
   }
 
   private repeatable(actor: Principal, involvementId: number, key: string | undefined, attempt: () => Promise<Involvement>) {

@@ -3,7 +3,7 @@ import { dateIn, daysBetween, longDate, plusDays, type CalendarDate } from '../c
 import { DEFAULT_CLAIM_SETTINGS, pounds } from '../claims';
 import { inductionProgress, progressOf } from '../induction';
 import { CLOSED_STAGES } from '../involvement';
-import { REVIEW_LOOKBACK_DAYS, reviewsDue, SERVING_STAGES, TERM_REMINDER_DAYS } from '../reviews';
+import { REVIEW_LOOKBACK_DAYS, reviewsDue, SERVING_STAGES, termsRemindedBy, type ReviewSettings } from '../reviews';
 import { describeDue, dueState, type NextOneToOne } from '../one-to-ones';
 import { STAGES, type Claim, type InductionTask, type Involvement, type Partner, type Role } from '../schema/lists';
 import type { Principal } from '../principal';
@@ -175,7 +175,10 @@ export class WorklistUseCases {
         { list: 'involvements', where: { stage: monday ? OPEN_STAGES : [] } },
         { list: 'claims', where: { submittedAt: { lte: waitedSince }, status: 'Submitted' } },
         // Each review read by its date first (indexed, and bounded below so ended involvements of years past are never counted).
-        { list: 'involvements', where: { termEndDate: { gte: since, lte: plusDays(today, TERM_REMINDER_DAYS) }, stage: serving } },
+        {
+          list: 'involvements',
+          where: { termEndDate: { gte: since, lte: termsRemindedBy(today, this.ctx.reviewSettings) }, stage: serving },
+        },
         { list: 'involvements', where: { agreementsDue: { gte: since, lte: today }, stage: serving } },
         { list: 'involvements', where: { accessReviewDue: { gte: since, lte: today }, stage: serving } },
       ]);
@@ -208,7 +211,7 @@ export class WorklistUseCases {
       ...roleItems.map((role) => closingReminder(role, today)),
       ...this.digests(today, openItems, reach, (items) => this.linesFrom(items, names, roleTitles)),
       ...claimItems.map((claim) => this.claimReminder(claim, names, today)),
-      ...reviewing.flatMap((involvement) => reviewReminders(involvement, names, roleTitles, today)),
+      ...reviewing.flatMap((involvement) => reviewReminders(involvement, names, roleTitles, this.ctx.reviewSettings, today)),
     ];
     const channels = new Map(workstreams.map((workstream) => [workstream.id, workstream.teamsChannelId]));
     // Each reminder's owner is kept only while they still belong to its workstream: someone
@@ -359,7 +362,7 @@ export class WorklistUseCases {
           ...lines
             .filter((line) => line.nextOneToOne.state === 'overdue' || line.nextOneToOne.state === 'due-soon')
             .map((line) => `${line.name} (${line.roleTitle}): ${line.dueText}`),
-          ...reviewLines(items, lines, today),
+          ...reviewLines(items, lines, this.ctx.reviewSettings, today),
         ],
       });
     }
@@ -410,10 +413,11 @@ function reviewReminders(
   involvement: Involvement,
   names: ReadonlyMap<number, string>,
   roleTitles: ReadonlyMap<number, string>,
+  settings: ReviewSettings,
   today: CalendarDate,
 ): ReminderDraft[] {
   const name = names.get(involvement.partnerId) ?? 'A partner';
-  return reviewsDue(name, roleTitles.get(involvement.roleId) ?? 'their role', involvement, today).map((due) => ({
+  return reviewsDue(name, roleTitles.get(involvement.roleId) ?? 'their role', involvement, settings, today).map((due) => ({
     kind: REVIEW_REMINDER_KINDS[due.kind],
     key: `${REVIEW_REMINDER_KINDS[due.kind]}:${involvement.id}:${due.date}`,
     ownerId: involvement.ownerId,
@@ -427,11 +431,16 @@ function reviewReminders(
 }
 
 /** The digest's lines for the reviews come round among a named contact's partners: a count, then one line each. */
-function reviewLines(items: readonly Involvement[], lines: readonly PartnerLine[], today: CalendarDate): string[] {
+function reviewLines(
+  items: readonly Involvement[],
+  lines: readonly PartnerLine[],
+  settings: ReviewSettings,
+  today: CalendarDate,
+): string[] {
   const due = lines.flatMap((line) => {
     const involvement = items.find((item) => item.id === line.involvementId);
     if (!involvement || !SERVING_STAGES.includes(involvement.stage)) return [];
-    return reviewsDue(line.name, line.roleTitle, involvement, today).map(
+    return reviewsDue(line.name, line.roleTitle, involvement, settings, today).map(
       (review) => `${line.name} (${line.roleTitle}): ${review.what}, ${longDate(review.date)}`,
     );
   });

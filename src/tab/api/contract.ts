@@ -257,7 +257,7 @@ export interface ApiClient {
   renewTerm(involvement: VersionedRef, termEndDate: string, key: ChangeKey): Promise<void>;
   /** Records the partner's agreements re-signed on `date`, dated and audited like the first signature. */
   reconfirmAgreements(involvement: VersionedRef, date: string, key: ChangeKey): Promise<void>;
-  /** Records that their access needs were reviewed today; the next review is 12 months on. */
+  /** Records that their access needs were reviewed today; the next review is the organisation's months on (12 by default). */
   reviewAccessNeeds(involvement: VersionedRef, key: ChangeKey): Promise<void>;
   /** Replaces the organisation's table of `kind` with the CSV `csv` (Engagement team only); a bad line refuses it all, keeping the last. */
   setMonitoringTable(kind: MonitoringTable['kind'], csv: string): Promise<MonitoringTable>;

@@ -210,6 +210,23 @@ describe("a partner's personal data", () => {
       expect(text).toMatch(/Who has viewed or changed these records \(\d+ entries\)/);
     });
 
+    it('writes the reviews that come round in words: the term, each agreement signed and when re-confirmed, the access needs review', async () => {
+      const { involvement, partner } = await activeWithNotes();
+      const renewed = await h.service.reviews.renewTerm(LEAD, { ...ref(involvement), termEndDate: '2029-03-10' });
+      await h.service.reviews.reviewAccessNeeds(LEAD, { ...ref(renewed), nextReviewDate: '2026-09-10' });
+      const text = exportSummary(await h.service.personalData.export(ENGAGEMENT, partner.id));
+      expect(text).toContain(
+        [
+          '  Reviews that come round:',
+          '    - Term of office: ends Saturday 10 March 2029',
+          '    - Agreements: Confidentiality agreement signed (Tuesday 10 March 2026); Involvement agreement signed (Tuesday 10 March 2026); to be re-confirmed by Wednesday 10 March 2027',
+          '    - Access needs and adjustments: last reviewed Tuesday 10 March 2026; next review due Thursday 10 September 2026',
+        ].join('\n'),
+      );
+      expect(text).not.toContain('Term of office ends: 2029');
+      expect(text).not.toContain('Access needs review due: 2026');
+    });
+
     it('records the export in the audit trail, free of personal data', async () => {
       const { partner } = await activeWithNotes();
       await h.service.personalData.export(ENGAGEMENT, partner.id);
