@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { CARD_MADE_FOR_WORKSTREAM } from '../../src/bot/pathway/engine';
 import { openSqliteState } from '../../src/store/sqlite/sqlite-state';
 import { startChannelStandIn, type ChannelStandIn } from '../../tests/bot/channel-stand-in';
 import { organisationCopy, startAppServer, startEchoBot, type ServerProcess } from '../fixtures';
@@ -98,7 +99,10 @@ class TeamsClient {
   }
 }
 
-/** A card submission that writes: ticking, then unticking, one induction item, with the item's current version read first (not timed). */
+/**
+ * A card submission that writes: ticking, then unticking, one induction item, with the item's current version read first (not timed).
+ * It carries what the partner card's button does: the card's key and the workstream it was made for.
+ */
 async function inductionToggle(app: ServerProcess): Promise<() => Promise<{ value: Record<string, unknown>; replyToId: string }>> {
   const dashboard = (await getJson(`${app.url}/api/workstreams/${WORKSTREAM_ID}/dashboard`)) as {
     rows: Array<{ involvementId: number; stage: string }>;
@@ -122,7 +126,8 @@ async function inductionToggle(app: ServerProcess): Promise<() => Promise<{ valu
         version: detail.involvement.version,
         partnerId: detail.partner.id,
         partnerVersion: detail.partner.version,
-        ws: WORKSTREAM_ID,
+        key: globalThis.crypto.randomUUID(),
+        [CARD_MADE_FOR_WORKSTREAM]: WORKSTREAM_ID,
         taskId: task.id,
         taskVersion: task.version,
       },

@@ -4,13 +4,26 @@ import { isLinked, progressChange, storedProgress } from '../induction';
 import type { Principal } from '../principal';
 import { inductionTasks, LISTS, type Fields, type InductionTask, type Involvement } from '../schema/lists';
 import type { Change } from '../store';
-import { displayName, idempotencyKey, itemRef, parseInput, titlesOf, UseCaseContext } from './context';
+import { byId, displayName, idempotencyKey, itemRef, parseInput, titlesOf, UseCaseContext } from './context';
 import { peerNetworkItems } from './partners';
 
+/**
+ * The involvement the caller read the item with (a card's button carries it), so the item and its checklist are
+ * read together; when it is not the item's own, the item's checklist is read after it, as without one.
+ */
+const involvementHint = itemRef.id.optional();
 const completeInput = z
-  .object({ taskId: itemRef.id, version: itemRef.version, key: idempotencyKey, date: inductionTasks.fields.doneDate.unwrap().optional() })
+  .object({
+    taskId: itemRef.id,
+    version: itemRef.version,
+    key: idempotencyKey,
+    date: inductionTasks.fields.doneDate.unwrap().optional(),
+    involvementId: involvementHint,
+  })
   .strict();
-const reopenInput = z.object({ taskId: itemRef.id, version: itemRef.version, key: idempotencyKey }).strict();
+const reopenInput = z
+  .object({ taskId: itemRef.id, version: itemRef.version, key: idempotencyKey, involvementId: involvementHint })
+  .strict();
 
 type TaskChange = Pick<Fields<'inductionTasks'>, 'done' | 'doneDate' | 'doneBy'>;
 
@@ -21,7 +34,12 @@ interface OpenTask {
   readonly checklist: readonly InductionTask[];
 }
 
-const TITLES = titlesOf('inductionTasks', { taskId: 'Induction item', version: 'Version', date: 'Date done or signed' });
+const TITLES = titlesOf('inductionTasks', {
+  taskId: 'Induction item',
+  version: 'Version',
+  date: 'Date done or signed',
+  involvementId: 'Partner in a role',
+});
 
 /** Who records the progress of checklists that have none stored, in the audit trail. */
 export const PROGRESS_CHECK_ACTOR: Principal = {
@@ -91,11 +109,11 @@ export class InductionUseCases {
    * The involvement's stored progress changes in the same commit.
    */
   async completeTask(actor: Principal, input: unknown): Promise<InductionTask> {
-    const { taskId, version, key, date } = parseInput(completeInput, input, TITLES);
+    const { taskId, version, key, date, involvementId } = parseInput(completeInput, input, TITLES);
     return this.ctx.repeatable(
       key,
       async () => {
-        const open = await this.openTask(actor, taskId);
+        const open = await this.openTask(actor, taskId, involvementId);
         const today = this.ctx.today();
         if (date && date > today) {
           throw new RefusedError('date-in-future', `"${open.task.label}" cannot be recorded as done on a date that has not come yet.`);
@@ -110,11 +128,11 @@ export class InductionUseCases {
 
   /** Unticks an item ticked by mistake. */
   async reopenTask(actor: Principal, input: unknown): Promise<InductionTask> {
-    const { taskId, version, key } = parseInput(reopenInput, input, TITLES);
+    const { taskId, version, key, involvementId } = parseInput(reopenInput, input, TITLES);
     return this.ctx.repeatable(
       key,
       async () => {
-        const open = await this.openTask(actor, taskId);
+        const open = await this.openTask(actor, taskId, involvementId);
         if (isLinked(open.task.kind)) return this.recordLinkedFact(actor, open, { version, key }, false, this.ctx.today());
         return this.change(actor, open, { version, key }, { done: false, doneDate: null, doneBy: null }, `Not done: ${open.task.label}`);
       },
@@ -199,12 +217,14 @@ export class InductionUseCases {
     );
   }
 
-  private async openTask(actor: Principal, taskId: number): Promise<OpenTask> {
-    const task = await this.ctx.loadOwned(actor, 'inductionTasks', taskId);
-    const [[involvement], checklist] = await this.ctx.store.findAll([
-      { list: 'involvements', where: { id: task.involvementId } },
-      { list: 'inductionTasks', where: { involvementId: task.involvementId } },
-    ] as const);
+  /** The item with its involvement and checklist: read with the item when the caller named its involvement, else after it. */
+  private async openTask(actor: Principal, taskId: number, involvementId: number | undefined): Promise<OpenTask> {
+    const withItem = (id: number) => [byId('involvements', id), { list: 'inductionTasks', where: { involvementId: id } }] as const;
+    const hinted =
+      involvementId === undefined ? undefined : await this.ctx.loadOwnedWith(actor, 'inductionTasks', taskId, withItem(involvementId));
+    const task = hinted?.item ?? (await this.ctx.loadOwned(actor, 'inductionTasks', taskId));
+    const [[involvement], checklist] =
+      hinted && involvementId === task.involvementId ? hinted.answers : await this.ctx.store.findAll(withItem(task.involvementId));
     if (!involvement) throw new NotFoundError(LISTS.involvements.itemName, task.involvementId);
     if (involvement.stage !== 'Induction') {
       throw new RefusedError(

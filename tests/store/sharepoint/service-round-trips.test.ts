@@ -142,6 +142,23 @@ describe('the service on SharePoint: round trips per view and write, access chec
     expect(audit.map((entry) => entry.action)).toEqual(['Created', 'Updated']);
   });
 
+  it('unticks an induction item in three round trips when the caller names its involvement (as a card does): the item, involvement and checklist with the reach; a wrong one costs the fourth', async () => {
+    const ticked = (await site.store.get('inductionTasks', task.id)) as RecordOf<'inductionTasks'>;
+    const reopened = await counted(() =>
+      service.induction.reopenTask(LEAD, { taskId: task.id, version: ticked.version, involvementId: involvement.id }),
+    );
+    expect(reopened.answer.done).toBe(false);
+    expect(reopened.roundTrips).toBe(3);
+    expect(await site.store.get('involvements', involvement.id)).toMatchObject({ inductionDone: 0, inductionTotal: 1 });
+
+    const named = await counted(() =>
+      service.induction.completeTask(LEAD, { taskId: task.id, version: reopened.answer.version, involvementId: involvement.id + 1000 }),
+    );
+    expect(named.answer.done).toBe(true);
+    expect(named.roundTrips).toBe(4);
+    expect(await site.store.get('involvements', involvement.id)).toMatchObject({ inductionDone: 1, inductionTotal: 1 });
+  });
+
   it('runs the Monday reminders in two round trips, whatever the number of named contacts: what is due, then everything it names', async () => {
     const monday = createPathwayService({
       store: site.store,

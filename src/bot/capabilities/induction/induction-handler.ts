@@ -18,6 +18,7 @@ export const inductionCapability: Capability = {
           version: data.taskVersion,
           key: press.key(data.taskId),
           date: optionalText(data.date),
+          involvementId: press.involvementId,
         });
       }),
     'induction.reopen': (scope, data) =>
@@ -26,6 +27,7 @@ export const inductionCapability: Capability = {
           taskId: recordId(data.taskId) ?? data.taskId,
           version: data.taskVersion,
           key: press.key(data.taskId),
+          involvementId: press.involvementId,
         });
       }),
     'induction.activate': (scope, data) =>
