@@ -315,3 +315,25 @@ export function checkApprover(
     `Only ${claim.approverId ? `${claim.approverName ?? 'the named contact'} or ` : ''}the Engagement team can approve or reject this claim.`,
   );
 }
+
+/** Told of a claim once its submission is committed, by whom; must not throw, and is not awaited. */
+export type ClaimSubmittedListener = (submitter: Principal, claim: Claim) => void;
+
+/**
+ * Where submitted claims are announced to whoever tells their approvers (the bot, which
+ * is built after the service): shared by a service and its copies for each turn, so a
+ * claim submitted from the tab or in chat is announced alike. It holds one listener (one
+ * bot per service); a later {@link ClaimSubmissions.listen} replaces it. Telling nobody
+ * never fails a submission.
+ */
+export class ClaimSubmissions {
+  private listener: ClaimSubmittedListener | undefined;
+
+  listen(listener: ClaimSubmittedListener): void {
+    this.listener = listener;
+  }
+
+  submitted(submitter: Principal, claim: Claim): void {
+    this.listener?.(submitter, claim);
+  }
+}

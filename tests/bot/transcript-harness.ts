@@ -5,6 +5,7 @@ import { PathwayEngine } from '../../src/bot/pathway/engine';
 import { Guidance } from '../../src/content/guidance';
 import { BotMemory } from '../../src/bot/pathway/memory';
 import type { Messenger, Recipient } from '../../src/bot/pathway/messenger';
+import { ApproverNotices } from '../../src/bot/capabilities/claims/approver-notices';
 import type { Reply } from '../../src/bot/pathway/messages';
 import { TabLinks } from '../../src/bot/pathway/tab-links';
 import { PathwayBot } from '../../src/bot/bot-framework/pathway-bot';
@@ -78,6 +79,8 @@ export class Transcript {
   readonly adapter: TestAdapter;
   readonly messenger = new RecordingMessenger();
   readonly logged: Array<{ message: string; fields: LogFields }> = [];
+  /** Tells a submitted claim's approvers; settled before the stores close. */
+  readonly notices: ApproverNotices;
   private count = 0;
 
   private constructor(
@@ -97,6 +100,8 @@ export class Transcript {
     const cards = new Cards();
     const tabLinks = new TabLinks(teamsAppId);
     const reminders = new ReminderRunner(service, memory, this.messenger, cards, tabLinks, WINDOWS, engagementChannelId, logger);
+    this.notices = new ApproverNotices(service, this.messenger, cards, engagementChannelId, logger);
+    this.notices.listen();
     const engine = new PathwayEngine(
       CAPABILITIES,
       {
@@ -149,6 +154,7 @@ export class Transcript {
   }
 
   async close(): Promise<void> {
+    await this.notices.settled();
     await this.state.close();
     await this.store.close();
   }

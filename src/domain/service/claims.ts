@@ -14,6 +14,7 @@ import {
   storedExpenseLines,
   type ClaimOffer,
   type ClaimSettings,
+  type ClaimSubmittedListener,
   type ExpenseLine,
 } from '../claims';
 import { DomainError, RefusedError, ValidationError } from '../errors';
@@ -311,7 +312,18 @@ export class ClaimUseCases {
     }
   }
 
-  /** Submits a Draft for approval, to the named contact or the Engagement team by the organisation's rule (never to the submitter). */
+  /**
+   * Has `listener` told of each claim submitted from now on, in chat or the tab, once
+   * the submission is committed (see {@link ClaimSubmissions}); it replaces any earlier one.
+   */
+  whenSubmitted(listener: ClaimSubmittedListener): void {
+    this.ctx.deps.claimSubmissions?.listen(listener);
+  }
+
+  /**
+   * Submits a Draft for approval, to the named contact or the Engagement team by the
+   * organisation's rule (never to the submitter), and announces it (see {@link whenSubmitted}).
+   */
   async submit(actor: Principal, input: unknown): Promise<Claim> {
     const { claimId, version, key } = parseInput(submitInput, input, TITLES);
     return this.ctx.repeatable(
@@ -320,7 +332,7 @@ export class ClaimUseCases {
         const claim = await this.inStatus(actor, claimId, 'Draft', 'submitted');
         const involvement = await this.ctx.load('involvements', claim.involvementId);
         const approver = approverFor(actor, { id: involvement.ownerId, name: involvement.ownerName }, this.settings);
-        return this.update(actor, claim, version, key, 'Claim submitted for approval', {
+        const submitted = await this.update(actor, claim, version, key, 'Claim submitted for approval', {
           status: 'Submitted',
           submittedById: actor.id,
           submittedBy: actor.name,
@@ -328,6 +340,8 @@ export class ClaimUseCases {
           approverId: approver?.id ?? null,
           approverName: approver?.name ?? null,
         });
+        this.ctx.deps.claimSubmissions?.submitted(actor, submitted);
+        return submitted;
       },
       () => this.ctx.loadOwned(actor, 'claims', claimId),
     );
