@@ -269,7 +269,8 @@ export class ClaimUseCases {
    * today (nothing was approved at the old ones). Anyone who may record a claim for
    * the partner may change it, as a Draft is staff's working copy before anyone
    * answers for it; once Submitted it is refused, and a stale version is refused
-   * rather than saved over someone else's change.
+   * rather than saved over someone else's change. A change to the values it already
+   * holds writes nothing and answers the claim as it is.
    */
   async edit(actor: Principal, input: unknown): Promise<Claim> {
     const { claimId, version, key, ...changes } = parseWithLines(editInput, input);
@@ -283,6 +284,9 @@ export class ClaimUseCases {
           dayLength: changes.dayLength === undefined ? claim.dayLength : changes.dayLength,
           expenses: changes.expenses ?? expenseLinesOf(claim).map(asInput),
         });
+        // Nothing to change (the same values, priced the same): the claim as it is, with no write and no audit entry.
+        const unchanged = (Object.keys(details) as Array<keyof typeof details>).every((field) => details[field] === claim[field]);
+        if (unchanged && version === claim.version) return claim;
         return this.update(actor, claim, version, key, 'Draft claim changed', details);
       },
       () => this.ctx.loadOwned(actor, 'claims', claimId),
