@@ -51,8 +51,11 @@ export const expenseLineInput = z
         .positive({ error: 'Miles must be more than 0.' })
         .max(2000, { error: 'Miles must be 2,000 or fewer for one activity.' })
         .optional(),
+      // Something other than a number is what a person typed that was not money (the bot and the tab turn pounds into
+      // pence and pass anything else on as typed), so it is answered in pounds; a number that is not whole pence can
+      // only come from a program calling the API, which sends pence.
       amountPence: z
-        .number({ error: 'Amount must be a whole number of pence, such as 450 for £4.50.' })
+        .number({ error: 'Amount must be in pounds, such as 4.50.' })
         .int({ error: 'Amount must be a whole number of pence, such as 450 for £4.50.' })
         .positive({ error: 'Amount must be more than 0.' })
         .max(1_000_000, { error: 'Amount must be £10,000 or less for one line.' })
@@ -72,7 +75,7 @@ export const expenseLineInput = z
         });
     } else {
       if (line.amountPence === undefined)
-        context.addIssue({ code: 'custom', path: ['amountPence'], message: `${line.kind} needs an amount in pence.` });
+        context.addIssue({ code: 'custom', path: ['amountPence'], message: `${line.kind} needs the amount spent.` });
       if (line.miles !== undefined) context.addIssue({ code: 'custom', path: ['miles'], message: 'Only mileage is claimed in miles.' });
     }
   });

@@ -168,7 +168,7 @@ describe('Refusals, shown plainly, change nothing', () => {
     expect(await claimsNow()).toEqual([]);
   });
 
-  it('an amount that is not money, and mileage with no miles / each line named, nothing stored', async () => {
+  it('an amount that is not money, mileage with no miles and care costs with no amount / each line named, in pounds as typed, nothing stored', async () => {
     const { maya } = await partners();
     const { invoke } = await filledIn(maya.id, 'claim.save', {
       activityDate: '2026-03-09',
@@ -176,9 +176,10 @@ describe('Refusals, shown plainly, change nothing', () => {
       kind1: 'Parking',
       amount1: 'four pounds',
       kind2: 'Mileage',
+      kind3: 'Care costs',
     });
     expect(invoke?.body.value).toBe(
-      'Please correct 2 things: Expense 1: Amount must be a whole number of pence, such as 450 for £4.50. Expense 2: Mileage needs the number of miles.',
+      'Please correct 3 things: Expense 1: Amount must be in pounds, such as 4.50. Expense 2: Mileage needs the number of miles. Expense 3: Care costs needs the amount spent.',
     );
     expect(await claimsNow()).toEqual([]);
   });
