@@ -195,6 +195,29 @@ export function claimOffer(
   };
 }
 
+/**
+ * The partner's choices about payment in words, as true for a role at `level`: in a
+ * paid role, whether they take involvement payments and their cap ("Takes involvement
+ * payments. No cap."); in a role that is not paid, that only expenses are claimed,
+ * and what they chose for paid roles.
+ */
+export function paymentChoicesInWords(
+  preferences: Pick<PaymentPreference, 'declinesPayment' | 'capPence' | 'capPeriod'> | null,
+  level: number | null,
+  settings: Pick<RoleSettings, 'paidLevels'>,
+): string {
+  const capped = preferences && preferences.capPence !== null && preferences.capPeriod !== null;
+  const cap = capped ? `${pounds(preferences.capPence ?? 0)} per ${preferences.capPeriod?.toLowerCase()}` : null;
+  if (!isPaidLevel(level, settings)) {
+    const unpaid = `${notPaid(level)} Only expenses are claimed in it.`;
+    if (!preferences) return unpaid;
+    const choice = preferences.declinesPayment ? 'decline involvement payments' : 'take involvement payments';
+    return `${unpaid} In a paid role they ${choice}, ${cap ? `with a cap of ${cap}` : 'with no cap'}.`;
+  }
+  if (!preferences) return 'No choices recorded: paid at the organisation’s rates, with no cap.';
+  return `${preferences.declinesPayment ? 'Declines involvement payments.' : 'Takes involvement payments.'} ${cap ? `Cap: ${cap}.` : 'No cap.'}`;
+}
+
 /** Pence as pounds: `£1,234.50`. */
 export function pounds(pence: number): string {
   return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -9,6 +9,7 @@ import {
   expenseLineInput,
   expenseLinesOf,
   MAX_EXPENSE_LINES,
+  paymentChoicesInWords,
   paymentFor,
   pricedLines,
   storedExpenseLines,
@@ -165,6 +166,8 @@ export interface PartnerClaims {
   readonly preferences: PaymentPreference | null;
   /** Whether the role's involvement level is paid under the organisation's rule, so a half or full day can be claimed. */
   readonly paidRole: boolean;
+  /** Their choices about payment in words, as true for this role (see {@link paymentChoicesInWords}). */
+  readonly choicesInWords: string;
 }
 
 /** What a finance export gives: the CSV, and the claims it marked Paid. */
@@ -497,10 +500,12 @@ export class ClaimUseCases {
       { list: 'paymentPreferences', where: { partnerId: involvement.partnerId }, top: 1 },
     ] as const);
     const partnerName = displayName(found('partners', partners, involvement.partnerId));
+    const level = roles[0]?.level ?? null;
     return {
       claims: held.map((claim) => ({ claim, partnerName, lines: expenseLinesOf(claim) })),
       preferences: preferences ?? null,
-      paidRole: isPaidLevel(roles[0]?.level ?? null, this.settings),
+      paidRole: isPaidLevel(level, this.settings),
+      choicesInWords: paymentChoicesInWords(preferences ?? null, level, this.settings),
     };
   }
 
