@@ -282,3 +282,43 @@ describe('The approvers are told when a claim is submitted', () => {
     expect(t.logged).toEqual([]);
   });
 });
+
+describe('Withdrawing a draft in chat', () => {
+  /** A draft for Maya saved in chat by the lead: its card. */
+  async function savedDraft() {
+    const { maya } = await partners();
+    return (await filledIn(maya.id, 'claim.save', { ...FILLED, dayLength: 'none' })).updated;
+  }
+
+  it('lead saves a draft and withdraws it from its card / deleted, the audit trail says so, and the card leads back to the partner', async () => {
+    const draft = await savedDraft();
+    expect(buttonsOf(draft).map((b) => b.title)).toEqual(expect.arrayContaining(['Withdraw and delete the claim']));
+    const { replies, updated } = await t.presses('claim.withdraw', button(draft, 'claim.withdraw'));
+    expect(replies.map((reply) => reply.text)).toEqual(['Draft claim withdrawn: it is deleted, and nothing is claimed.']);
+    expect(textOf(updated)).toContain('Withdrawn: the draft is deleted, and nothing is claimed.');
+    expect(buttonsOf(updated).map((b) => b.verb)).toContain('partner.open');
+    expect(await claimsNow()).toEqual([]);
+    const trail = await t.store.find({ list: 'activity', where: { list: 'claims' } });
+    expect(trail.map((entry) => entry.summary)).toContain('Draft claim withdrawn');
+  });
+
+  it('the draft was changed in the tab since the card was shown / refused as stale, nothing deleted', async () => {
+    const draft = await savedDraft();
+    const [stored] = await claimsNow();
+    await t.service.claims.edit(LEAD_PRINCIPAL, { claimId: stored.id, version: stored.version, description: 'Workshop, morning' });
+    const { invoke } = await t.presses('claim.withdraw', button(draft, 'claim.withdraw'));
+    expect(invoke?.body.value).toMatch(/changed by someone else since you opened it/);
+    expect((await claimsNow()).map((claim) => claim.description)).toEqual(['Workshop, morning']);
+  });
+
+  it('the draft was submitted since the card was shown / refused with the reason, still Submitted', async () => {
+    const draft = await savedDraft();
+    const [stored] = await claimsNow();
+    await t.service.claims.submit(LEAD_PRINCIPAL, { claimId: stored.id, version: stored.version });
+    const { invoke } = await t.presses('claim.withdraw', button(draft, 'claim.withdraw'));
+    expect(invoke?.body.value).toBe(
+      'This claim is Submitted, so it can no longer be withdrawn: only a Draft can. If it is wrong, its approver can reject it with a reason, and a corrected claim can be recorded.',
+    );
+    expect((await claimsNow()).map((claim) => claim.status)).toEqual(['Submitted']);
+  });
+});

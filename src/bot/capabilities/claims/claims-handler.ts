@@ -7,6 +7,7 @@ import { loadPartner } from '../partner/partner-card';
 import template from './claim-card.json';
 import formTemplate from './claim-form-card.json';
 import partnerTemplate from './claim-partner-card.json';
+import withdrawnTemplate from './claim-withdrawn-card.json';
 
 /**
  * The expense rows the form holds. A fixed few keeps the card usable on a phone and
@@ -166,6 +167,19 @@ export const claimsCapability: Capability = {
     'claim.submit': async (scope, data) => {
       const submitted = await scope.service.claims.submit(scope.turn.actor, claimRef(scope, data));
       return showClaim(scope, submitted.id, submittedNote(submitted));
+    },
+    'claim.withdraw': async (scope, data) => {
+      const { claim, partnerName } = await scope.service.claims.one(scope.turn.actor, cardClaimId(data));
+      await scope.service.claims.withdraw(scope.turn.actor, claimRef(scope, data));
+      const card = scope.cards.render(withdrawnTemplate, {
+        name: partnerName,
+        partnerRef: { involvementId: claim.involvementId, [CARD_MADE_FOR_WORKSTREAM]: claim.workstreamId },
+      });
+      return replace(
+        card,
+        `Claim for ${partnerName || 'a partner'} withdrawn`,
+        'Draft claim withdrawn: it is deleted, and nothing is claimed.',
+      );
     },
     'claim.approve': async (scope, data) => {
       const overCap = toggle(data.adviceHadAndGoesOverCap) === true;
