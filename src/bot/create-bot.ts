@@ -6,6 +6,7 @@ import type { Lease } from '../domain/lease';
 import type { Logger } from '../logging/logger';
 import { botRequestHandler, PathwayAdapter, type BotRequestHandler, type SenderCheckOptions } from './bot-framework/adapter';
 import { CAPABILITIES } from './capabilities';
+import { ApproverNotices } from './capabilities/claims/approver-notices';
 import { Cards } from './pathway/cards';
 import { PathwayEngine } from './pathway/engine';
 import { BotMemory } from './pathway/memory';
@@ -59,6 +60,8 @@ export function createBot(options: BotOptions): Bot {
   const cards = new Cards();
   const messenger = new TeamsMessenger(adapter, options.credentials?.appId ?? '', memory, new ConversationPacer(options.paceMs));
   const tabLinks = new TabLinks(options.teamsAppId);
+  const notices = new ApproverNotices(service, messenger, cards, settings.engagementChannelId, logger);
+  notices.listen();
   const reminders = new ReminderRunner(
     service,
     memory,
@@ -108,7 +111,7 @@ export function createBot(options: BotOptions): Bot {
     async stop() {
       const stopping = stopSchedule;
       stopSchedule = undefined;
-      await Promise.all([reminders.stop(), stopping?.()]);
+      await Promise.all([reminders.stop(), stopping?.(), notices.settled()]);
     },
   };
 }

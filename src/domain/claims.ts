@@ -51,8 +51,11 @@ export const expenseLineInput = z
         .positive({ error: 'Miles must be more than 0.' })
         .max(2000, { error: 'Miles must be 2,000 or fewer for one activity.' })
         .optional(),
+      // Something other than a number is what a person typed that was not money (the bot and the tab turn pounds into
+      // pence and pass anything else on as typed), so it is answered in pounds; a number that is not whole pence can
+      // only come from a program calling the API, which sends pence.
       amountPence: z
-        .number({ error: 'Amount must be a whole number of pence, such as 450 for £4.50.' })
+        .number({ error: 'Amount must be in pounds, such as 4.50.' })
         .int({ error: 'Amount must be a whole number of pence, such as 450 for £4.50.' })
         .positive({ error: 'Amount must be more than 0.' })
         .max(1_000_000, { error: 'Amount must be £10,000 or less for one line.' })
@@ -72,7 +75,7 @@ export const expenseLineInput = z
         });
     } else {
       if (line.amountPence === undefined)
-        context.addIssue({ code: 'custom', path: ['amountPence'], message: `${line.kind} needs an amount in pence.` });
+        context.addIssue({ code: 'custom', path: ['amountPence'], message: `${line.kind} needs the amount spent.` });
       if (line.miles !== undefined) context.addIssue({ code: 'custom', path: ['miles'], message: 'Only mileage is claimed in miles.' });
     }
   });
@@ -190,6 +193,29 @@ export function claimOffer(
       : `A half day is paid ${pounds(settings.halfDayPence)} and a full day ${pounds(settings.fullDayPence)}.`,
     expensesNote,
   };
+}
+
+/**
+ * The partner's choices about payment in words, as true for a role at `level`: in a
+ * paid role, whether they take involvement payments and their cap ("Takes involvement
+ * payments. No cap."); in a role that is not paid, that only expenses are claimed,
+ * and what they chose for paid roles.
+ */
+export function paymentChoicesInWords(
+  preferences: Pick<PaymentPreference, 'declinesPayment' | 'capPence' | 'capPeriod'> | null,
+  level: number | null,
+  settings: Pick<RoleSettings, 'paidLevels'>,
+): string {
+  const capped = preferences && preferences.capPence !== null && preferences.capPeriod !== null;
+  const cap = capped ? `${pounds(preferences.capPence ?? 0)} per ${preferences.capPeriod?.toLowerCase()}` : null;
+  if (!isPaidLevel(level, settings)) {
+    const unpaid = `${notPaid(level)} Only expenses are claimed in it.`;
+    if (!preferences) return unpaid;
+    const choice = preferences.declinesPayment ? 'decline involvement payments' : 'take involvement payments';
+    return `${unpaid} In a paid role they ${choice}, ${cap ? `with a cap of ${cap}` : 'with no cap'}.`;
+  }
+  if (!preferences) return 'No choices recorded: paid at the organisation’s rates, with no cap.';
+  return `${preferences.declinesPayment ? 'Declines involvement payments.' : 'Takes involvement payments.'} ${cap ? `Cap: ${cap}.` : 'No cap.'}`;
 }
 
 /** Pence as pounds: `£1,234.50`. */
@@ -314,4 +340,26 @@ export function checkApprover(
     'not-the-approver',
     `Only ${claim.approverId ? `${claim.approverName ?? 'the named contact'} or ` : ''}the Engagement team can approve or reject this claim.`,
   );
+}
+
+/** Told of a claim once its submission is committed, by whom; must not throw, and is not awaited. */
+export type ClaimSubmittedListener = (submitter: Principal, claim: Claim) => void;
+
+/**
+ * Where submitted claims are announced to whoever tells their approvers (the bot, which
+ * is built after the service): shared by a service and its copies for each turn, so a
+ * claim submitted from the tab or in chat is announced alike. It holds one listener (one
+ * bot per service); a later {@link ClaimSubmissions.listen} replaces it. Telling nobody
+ * never fails a submission.
+ */
+export class ClaimSubmissions {
+  private listener: ClaimSubmittedListener | undefined;
+
+  listen(listener: ClaimSubmittedListener): void {
+    this.listener = listener;
+  }
+
+  submitted(submitter: Principal, claim: Claim): void {
+    this.listener?.(submitter, claim);
+  }
 }

@@ -5,6 +5,7 @@ import { PathwayEngine } from '../../src/bot/pathway/engine';
 import { Guidance } from '../../src/content/guidance';
 import { BotMemory } from '../../src/bot/pathway/memory';
 import type { Messenger, Recipient } from '../../src/bot/pathway/messenger';
+import { ApproverNotices } from '../../src/bot/capabilities/claims/approver-notices';
 import type { Reply } from '../../src/bot/pathway/messages';
 import { TabLinks } from '../../src/bot/pathway/tab-links';
 import { PathwayBot } from '../../src/bot/bot-framework/pathway-bot';
@@ -78,6 +79,8 @@ export class Transcript {
   readonly adapter: TestAdapter;
   readonly messenger = new RecordingMessenger();
   readonly logged: Array<{ message: string; fields: LogFields }> = [];
+  /** Tells a submitted claim's approvers; settled before the stores close. */
+  readonly notices: ApproverNotices;
   /** Today in the organisation's time zone, by the test's clock. */
   readonly today = () => todayIn(SETTINGS.timeZone, this.clock);
 
@@ -95,6 +98,7 @@ export class Transcript {
       this.today,
     );
   }
+
   private count = 0;
 
   private constructor(
@@ -116,6 +120,8 @@ export class Transcript {
     const reminders = new ReminderRunner(service, memory, this.messenger, cards, tabLinks, WINDOWS, engagementChannelId, logger, () =>
       todayIn(SETTINGS.timeZone, clock),
     );
+    this.notices = new ApproverNotices(service, this.messenger, cards, engagementChannelId, logger);
+    this.notices.listen();
     const engine = new PathwayEngine(
       CAPABILITIES,
       {
@@ -168,6 +174,7 @@ export class Transcript {
   }
 
   async close(): Promise<void> {
+    await this.notices.settled();
     await this.state.close();
     await this.store.close();
   }

@@ -125,6 +125,32 @@ describe('claims over HTTP', () => {
     await api().patch('/api/claims/first').send({ version: 1 }).expect(404);
   });
 
+  it('a change to the values a draft already holds (PATCH) answers the claim as it is and writes nothing: same version, no audit entry', async () => {
+    const { samira } = await arrange();
+    const values = {
+      activityDate: '2026-02-10',
+      description: 'Design group',
+      dayLength: 'Half day',
+      expenses: [
+        { kind: 'Parking', amountPence: 450, receiptHeld: true },
+        { kind: 'Mileage', miles: 12.5, receiptHeld: false },
+      ],
+    };
+    const draft = await t.service.claims.create(COLLEAGUE, { involvementId: samira.id, ...values });
+    const trail = () => t.store.find({ list: 'activity', where: { list: 'claims', itemId: draft.id } });
+    const before = await trail();
+
+    const same = await api()
+      .patch(`/api/claims/${draft.id}`)
+      .send({ version: draft.version, ...values })
+      .expect(200);
+    expect(same.body).toEqual(draft);
+    await api().patch(`/api/claims/${draft.id}`).send({ version: draft.version }).expect(200);
+
+    expect(await t.store.get('claims', draft.id)).toEqual(draft);
+    expect(await trail()).toEqual(before);
+  });
+
   it('withdraws a draft, refuses a submitted claim in words (422) and a stale version (409), and answers 404 once it is gone', async () => {
     const { samira } = await arrange();
     const draft = await t.service.claims.create(COLLEAGUE, {

@@ -9,11 +9,13 @@ import {
   expenseLineInput,
   expenseLinesOf,
   MAX_EXPENSE_LINES,
+  paymentChoicesInWords,
   paymentFor,
   pricedLines,
   storedExpenseLines,
   type ClaimOffer,
   type ClaimSettings,
+  type ClaimSubmittedListener,
   type ExpenseLine,
 } from '../claims';
 import { spreadsheetCsv } from '../csv';
@@ -165,6 +167,8 @@ export interface PartnerClaims {
   readonly preferences: PaymentPreference | null;
   /** Whether the role's involvement level is paid under the organisation's rule, so a half or full day can be claimed. */
   readonly paidRole: boolean;
+  /** Their choices about payment in words, as true for this role (see {@link paymentChoicesInWords}). */
+  readonly choicesInWords: string;
 }
 
 /** What a finance export gives: the CSV, and the claims it marked Paid. */
@@ -256,7 +260,8 @@ export class ClaimUseCases {
    * today (nothing was approved at the old ones). Anyone who may record a claim for
    * the partner may change it, as a Draft is staff's working copy before anyone
    * answers for it; once Submitted it is refused, and a stale version is refused
-   * rather than saved over someone else's change.
+   * rather than saved over someone else's change. A change to the values it already
+   * holds writes nothing and answers the claim as it is.
    */
   async edit(actor: Principal, input: unknown): Promise<Claim> {
     const { claimId, version, key, ...changes } = parseWithLines(editInput, input);
@@ -270,6 +275,9 @@ export class ClaimUseCases {
           dayLength: changes.dayLength === undefined ? claim.dayLength : changes.dayLength,
           expenses: changes.expenses ?? expenseLinesOf(claim).map(asInput),
         });
+        // Nothing to change (the same values, priced the same): the claim as it is, with no write and no audit entry.
+        const unchanged = (Object.keys(details) as Array<keyof typeof details>).every((field) => details[field] === claim[field]);
+        if (unchanged && version === claim.version) return claim;
         return this.update(actor, claim, version, key, 'Draft claim changed', details);
       },
       () => this.ctx.loadOwned(actor, 'claims', claimId),
@@ -299,7 +307,18 @@ export class ClaimUseCases {
     }
   }
 
-  /** Submits a Draft for approval, to the named contact or the Engagement team by the organisation's rule (never to the submitter). */
+  /**
+   * Has `listener` told of each claim submitted from now on, in chat or the tab, once
+   * the submission is committed (see {@link ClaimSubmissions}); it replaces any earlier one.
+   */
+  whenSubmitted(listener: ClaimSubmittedListener): void {
+    this.ctx.deps.claimSubmissions?.listen(listener);
+  }
+
+  /**
+   * Submits a Draft for approval, to the named contact or the Engagement team by the
+   * organisation's rule (never to the submitter), and announces it (see {@link whenSubmitted}).
+   */
   async submit(actor: Principal, input: unknown): Promise<Claim> {
     const { claimId, version, key } = parseInput(submitInput, input, TITLES);
     return this.ctx.repeatable(
@@ -308,7 +327,7 @@ export class ClaimUseCases {
         const claim = await this.inStatus(actor, claimId, 'Draft', 'submitted');
         const involvement = await this.ctx.load('involvements', claim.involvementId);
         const approver = approverFor(actor, { id: involvement.ownerId, name: involvement.ownerName }, this.settings);
-        return this.update(actor, claim, version, key, 'Claim submitted for approval', {
+        const submitted = await this.update(actor, claim, version, key, 'Claim submitted for approval', {
           status: 'Submitted',
           submittedById: actor.id,
           submittedBy: actor.name,
@@ -316,6 +335,8 @@ export class ClaimUseCases {
           approverId: approver?.id ?? null,
           approverName: approver?.name ?? null,
         });
+        this.ctx.deps.claimSubmissions?.submitted(actor, submitted);
+        return submitted;
       },
       () => this.ctx.loadOwned(actor, 'claims', claimId),
     );
@@ -467,10 +488,12 @@ export class ClaimUseCases {
       { list: 'paymentPreferences', where: { partnerId: involvement.partnerId }, top: 1 },
     ] as const);
     const partnerName = displayName(found('partners', partners, involvement.partnerId));
+    const level = roles[0]?.level ?? null;
     return {
       claims: held.map((claim) => ({ claim, partnerName, lines: expenseLinesOf(claim) })),
       preferences: preferences ?? null,
-      paidRole: isPaidLevel(roles[0]?.level ?? null, this.settings),
+      paidRole: isPaidLevel(level, this.settings),
+      choicesInWords: paymentChoicesInWords(preferences ?? null, level, this.settings),
     };
   }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { todayIn, type CalendarDate, type Clock } from '../calendar';
 import { AccessDeniedError, ConflictError, NotFoundError, RefusedError } from '../errors';
-import type { ClaimSettings } from '../claims';
+import type { ClaimSettings, ClaimSubmissions } from '../claims';
 import type { OneToOneSettings } from '../one-to-ones';
 import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../reviews';
 import type { Principal } from '../principal';
@@ -33,6 +33,8 @@ export interface ServiceDeps {
   readonly settings: PathwaySettings;
   /** Who is in the Engagement team by configuration; none when left out. */
   readonly access?: AccessSettings;
+  /** Where submitted claims are announced; {@link createPathwayService} makes one when left out. */
+  readonly claimSubmissions?: ClaimSubmissions;
 }
 
 /** The lists whose items belong to exactly one workstream. */

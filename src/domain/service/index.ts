@@ -1,5 +1,6 @@
 import { OneToOneViewUseCases } from './one-to-one-views';
 import { ChannelUseCases, channelInputs } from './channels';
+import { ClaimSubmissions } from '../claims';
 import { ClaimUseCases, claimInputs } from './claims';
 import { ReadingOnce } from './read-once';
 import { UseCaseContext, type ServiceDeps } from './context';
@@ -80,7 +81,9 @@ export const USE_CASE_INPUTS = {
   reviews: reviewInputs,
 } as const;
 
-export function createPathwayService(deps: ServiceDeps): PathwayService {
+export function createPathwayService(given: ServiceDeps): PathwayService {
+  // Made once here, so the copies for each turn announce to the same listener.
+  const deps = { ...given, claimSubmissions: given.claimSubmissions ?? new ClaimSubmissions() };
   const ctx = new UseCaseContext(deps);
   return {
     workstreams: new WorkstreamUseCases(ctx),

@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Text, Textarea } from '@fluentui/react-components';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { NewClaim } from '../api/client';
 import type { CalendarDate, ClaimLine } from '../api/types';
 import { RefusalMessage } from '../shared/action-message';
@@ -77,13 +77,14 @@ export function ClaimCard(props: ClaimCardProps) {
   const [changing, setChanging] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
   const changeButton = useRef<HTMLButtonElement>(null);
-  const backToChange = useRef(false);
-  // Cancelling a change goes back to the Change button; saving it says what was done (the view's outcome takes the focus).
+  const rejectButton = useRef<HTMLButtonElement>(null);
+  const backTo = useRef<RefObject<HTMLButtonElement | null> | null>(null);
+  // Cancelling a change or a rejection goes back to the button that opened it; saving says what was done (the view's outcome takes the focus).
   useLayoutEffect(() => {
-    if (changing || !backToChange.current) return;
-    backToChange.current = false;
-    changeButton.current?.focus();
-  }, [changing]);
+    if (changing || rejecting || !backTo.current) return;
+    backTo.current.current?.focus();
+    backTo.current = null;
+  }, [changing, rejecting]);
   const { claim } = line;
   const refused = refusal?.claimId === claim.id;
   const title = `${showPartner ? `${line.partnerName}: ` : ''}${claim.description}, ${shortDate(claim.activityDate)}`;
@@ -131,7 +132,7 @@ export function ClaimCard(props: ClaimCardProps) {
           refusal={refused ? formRefusal : null}
           onSave={(changed, submit) => void onChange(changed, submit).then((made) => made && setChanging(false))}
           onCancel={() => {
-            backToChange.current = true;
+            backTo.current = changeButton;
             setChanging(false);
           }}
         />
@@ -172,7 +173,7 @@ export function ClaimCard(props: ClaimCardProps) {
               Approve: they had benefits advice and choose to go over their cap
             </Button>
           )}
-          <Button disabledFocusable={busy} onClick={() => setRejecting(true)}>
+          <Button ref={rejectButton} disabledFocusable={busy} onClick={() => setRejecting(true)}>
             Reject
           </Button>
         </div>
@@ -192,7 +193,14 @@ export function ClaimCard(props: ClaimCardProps) {
             <Button type="submit" appearance="primary" disabledFocusable={busy}>
               Reject the claim
             </Button>
-            <Button onClick={() => setRejecting(false)}>Cancel</Button>
+            <Button
+              onClick={() => {
+                backTo.current = rejectButton;
+                setRejecting(false);
+              }}
+            >
+              Cancel
+            </Button>
           </div>
         </form>
       )}

@@ -8,7 +8,7 @@ import { LoadError } from '../shared/load-error';
 import { useAction, useChangeKeys } from '../shared/use-action';
 import { useLoad } from '../shared/use-load';
 import { ClaimList } from './claim-card';
-import { choicesInWords, PaymentPreferencesForm } from './payment-preferences';
+import { PaymentPreferencesForm } from './payment-preferences';
 import { RecordClaimForm } from './record-claim-form';
 import { useClaimActions } from './use-claim-actions';
 
@@ -42,7 +42,7 @@ export function PartnerClaims({ api, involvementId, partnerId, name, today, enga
   useFocusIfLost(claimOutcome, claimActions.outcome.kind === 'done' || claimActions.outcome.kind === 'refused');
   if (loaded.status === 'loading') return <Spinner size="tiny" label="Loading their claims…" />;
   if (loaded.status === 'error') return <LoadError title="Could not load their claims" failure={loaded} />;
-  const { claims, preferences, paidRole } = loaded.data;
+  const { claims, preferences, paidRole, choicesInWords } = loaded.data;
   const refusal = action.outcome.kind === 'refused' ? action.outcome : null;
   const busy = action.outcome.kind === 'busy' || claimActions.busy;
 
@@ -71,7 +71,7 @@ export function PartnerClaims({ api, involvementId, partnerId, name, today, enga
   return (
     <>
       <OutcomeRegion ref={outcome} outcome={action.outcome} shown={action.outcome.kind === 'done'} />
-      <Text block>{choicesInWords(preferences)}</Text>
+      <Text block>{choicesInWords}</Text>
       {opened === 'choices' ? (
         <PaymentPreferencesForm
           preferences={preferences}

@@ -4,21 +4,10 @@ import type { PaymentChoices } from '../api/client';
 import type { PaymentPreference } from '../api/types';
 import { FormRefusal, type Refusal } from '../shared/form-refusal';
 import { useFormStyles } from '../shared/form-styles';
-import { CAP_PERIODS, pounds } from './money';
+import { CAP_PERIODS } from './money';
 import { pence } from './record-claim-form';
 
 const NO_CAP = 'No cap';
-
-/** The partner's choices in words: "Declines involvement payments", "Cap: £500.00 a Month". */
-export function choicesInWords(preferences: PaymentPreference | null): string {
-  if (!preferences) return 'No choices recorded: paid at the organisation’s rates, with no cap.';
-  const declined = preferences.declinesPayment ? 'Declines involvement payments.' : 'Takes involvement payments.';
-  const cap =
-    preferences.capPence === null || preferences.capPeriod === null
-      ? 'No cap.'
-      : `Cap: ${pounds(preferences.capPence)} per ${preferences.capPeriod.toLowerCase()}.`;
-  return `${declined} ${cap}`;
-}
 
 /** Props for {@link PaymentPreferencesForm}. */
 export interface PaymentPreferencesFormProps {

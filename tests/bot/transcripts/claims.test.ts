@@ -1,6 +1,19 @@
 import type { Involvement, Principal } from '../../../src/domain';
 import { advertisedRole, at, interested, workstream } from '../arrange';
-import { button, buttonsOf, ENGAGEMENT, factsOf, LEAD, LEAD_PRINCIPAL, NADIA, textOf, Transcript, type Where } from '../transcript-harness';
+import { until } from '../../wait';
+import {
+  button,
+  buttonsOf,
+  ENGAGEMENT,
+  ENGAGEMENT_CHANNEL,
+  factsOf,
+  LEAD,
+  LEAD_PRINCIPAL,
+  NADIA,
+  textOf,
+  Transcript,
+  type Where,
+} from '../transcript-harness';
 
 /** A colleague in the workstream, who records claims that the named contact (the lead) then decides. */
 const SAM = { id: '29:sam', name: 'Sam Jones', aadObjectId: '5a7c9e1b-3d5f-4a6b-8c9d-0e1f2a3b4c5d' };
@@ -56,6 +69,12 @@ async function filledIn(involvementId: number, verb: string, fields: Record<stri
 }
 
 const claimsNow = () => t.store.find({ list: 'claims' });
+
+/** A claim for Maya recorded and submitted in chat by `who`: its card. */
+async function submittedBy(who: typeof LEAD, where?: Where) {
+  const { maya } = await partners();
+  return (await filledIn(maya.id, 'claim.submitNew', FILLED, where, who)).updated;
+}
 
 describe('Record a claim', () => {
   it('lead types "record a claim", chooses Maya, fills in a full day with mileage and parking, and submits / recorded at the rates, and the bot says who can approve it', async () => {
@@ -149,7 +168,7 @@ describe('Refusals, shown plainly, change nothing', () => {
     expect(await claimsNow()).toEqual([]);
   });
 
-  it('an amount that is not money, and mileage with no miles / each line named, nothing stored', async () => {
+  it('an amount that is not money, mileage with no miles and care costs with no amount / each line named, in pounds as typed, nothing stored', async () => {
     const { maya } = await partners();
     const { invoke } = await filledIn(maya.id, 'claim.save', {
       activityDate: '2026-03-09',
@@ -157,20 +176,16 @@ describe('Refusals, shown plainly, change nothing', () => {
       kind1: 'Parking',
       amount1: 'four pounds',
       kind2: 'Mileage',
+      kind3: 'Care costs',
     });
     expect(invoke?.body.value).toBe(
-      'Please correct 2 things: Expense 1: Amount must be a whole number of pence, such as 450 for £4.50. Expense 2: Mileage needs the number of miles.',
+      'Please correct 3 things: Expense 1: Amount must be in pounds, such as 4.50. Expense 2: Mileage needs the number of miles. Expense 3: Care costs needs the amount spent.',
     );
     expect(await claimsNow()).toEqual([]);
   });
 });
 
 describe('Approving and rejecting', () => {
-  async function submittedBy(who: typeof LEAD, where?: Where) {
-    const { maya } = await partners();
-    return (await filledIn(maya.id, 'claim.submitNew', FILLED, where, who)).updated;
-  }
-
   it('the lead approves the claim they submitted / refused: someone else must, and it stays Submitted', async () => {
     const card = await submittedBy(LEAD);
     const { invoke } = await t.presses('claim.approve', button(card, 'claim.approve'));
@@ -208,6 +223,102 @@ describe('Approving and rejecting', () => {
     const card = await submittedBy(SAM, SAMS_CHAT);
     const { invoke } = await t.presses('claim.reject', button(card, 'claim.reject'));
     expect(invoke?.body.value).toBe('Reason is required.');
+    expect((await claimsNow()).map((claim) => claim.status)).toEqual(['Submitted']);
+  });
+});
+
+describe('The approvers are told when a claim is submitted', () => {
+  /** The claim cards sent to approvers so far, with whom each went to. */
+  const notices = () =>
+    t.messenger.sent.flatMap(({ to, reply }) =>
+      'card' in reply && reply.summary?.includes('to approve') ? [{ to, card: reply.card }] : [],
+    );
+
+  it('a colleague submits a claim in chat / the lead, its named contact, gets its card in their personal chat and approves it there; the colleague is told nothing', async () => {
+    await submittedBy(SAM, SAMS_CHAT);
+    await until(() => notices().length > 0);
+    const [notice] = notices();
+    expect(notice.to).toEqual({ userId: LEAD.aadObjectId });
+    expect(textOf(notice.card)).toContain('Claim for Maya Jones');
+    expect(textOf(notice.card)).toContain('Priya Shah or the Engagement team can approve or reject it.');
+    expect(factsOf(notice.card)).toContainEqual({ title: 'Submitted by', value: 'Sam Jones' });
+    expect(buttonsOf(notice.card).map((b) => b.title)).toEqual(expect.arrayContaining(['Approve the claim', 'Reject the claim']));
+    expect(t.messenger.sent.filter(({ to }) => 'userId' in to && to.userId === SAM.aadObjectId)).toEqual([]);
+
+    const { replies } = await t.presses('claim.approve', button(notice.card, 'claim.approve'));
+    expect(replies.map((reply) => reply.text)).toEqual(['Claim approved.']);
+    expect((await claimsNow()).map((claim) => [claim.status, claim.decidedBy])).toEqual([['Approved', 'Priya Shah']]);
+  });
+
+  it('the lead submits a claim for their own partner / the Engagement team is told in their channel, and the lead is not', async () => {
+    await submittedBy(LEAD);
+    await until(() => notices().length > 0);
+    expect(notices().map((notice) => notice.to)).toEqual([{ teamsChannelId: ENGAGEMENT_CHANNEL }]);
+  });
+
+  it('a claim submitted from the tab / its approver is told in chat just the same', async () => {
+    const { maya } = await partners();
+    const draft = await t.service.claims.create(SAM_PRINCIPAL, {
+      involvementId: maya.id,
+      activityDate: '2026-03-09',
+      description: 'Workshop',
+      expenses: [{ kind: 'Parking', amountPence: 450, receiptHeld: true }],
+    });
+    await t.service.claims.submit(SAM_PRINCIPAL, { claimId: draft.id, version: draft.version });
+    await until(() => notices().length > 0);
+    expect(notices().map((notice) => notice.to)).toEqual([{ userId: LEAD.aadObjectId }]);
+  });
+
+  it('the approver has never talked to the bot / the claim is submitted all the same, and nothing fails', async () => {
+    t.messenger.reachable = false;
+    const { maya } = await partners();
+    const { replies } = await filledIn(maya.id, 'claim.submitNew', FILLED, SAMS_CHAT, SAM);
+    expect(replies.map((reply) => reply.text)).toEqual([
+      'Submitted for approval. Priya Shah or the Engagement team can approve or reject it.',
+    ]);
+    await t.notices.settled();
+    expect((await claimsNow()).map((claim) => claim.status)).toEqual(['Submitted']);
+    expect(t.messenger.sent).toEqual([]);
+    expect(t.logged).toEqual([]);
+  });
+});
+
+describe('Withdrawing a draft in chat', () => {
+  /** A draft for Maya saved in chat by the lead: its card. */
+  async function savedDraft() {
+    const { maya } = await partners();
+    return (await filledIn(maya.id, 'claim.save', { ...FILLED, dayLength: 'none' })).updated;
+  }
+
+  it('lead saves a draft and withdraws it from its card / deleted, the audit trail says so, and the card leads back to the partner', async () => {
+    const draft = await savedDraft();
+    expect(buttonsOf(draft).map((b) => b.title)).toEqual(expect.arrayContaining(['Withdraw and delete the claim']));
+    const { replies, updated } = await t.presses('claim.withdraw', button(draft, 'claim.withdraw'));
+    expect(replies.map((reply) => reply.text)).toEqual(['Draft claim withdrawn: it is deleted, and nothing is claimed.']);
+    expect(textOf(updated)).toContain('Withdrawn: the draft is deleted, and nothing is claimed.');
+    expect(buttonsOf(updated).map((b) => b.verb)).toContain('partner.open');
+    expect(await claimsNow()).toEqual([]);
+    const trail = await t.store.find({ list: 'activity', where: { list: 'claims' } });
+    expect(trail.map((entry) => entry.summary)).toContain('Draft claim withdrawn');
+  });
+
+  it('the draft was changed in the tab since the card was shown / refused as stale, nothing deleted', async () => {
+    const draft = await savedDraft();
+    const [stored] = await claimsNow();
+    await t.service.claims.edit(LEAD_PRINCIPAL, { claimId: stored.id, version: stored.version, description: 'Workshop, morning' });
+    const { invoke } = await t.presses('claim.withdraw', button(draft, 'claim.withdraw'));
+    expect(invoke?.body.value).toMatch(/changed by someone else since you opened it/);
+    expect((await claimsNow()).map((claim) => claim.description)).toEqual(['Workshop, morning']);
+  });
+
+  it('the draft was submitted since the card was shown / refused with the reason, still Submitted', async () => {
+    const draft = await savedDraft();
+    const [stored] = await claimsNow();
+    await t.service.claims.submit(LEAD_PRINCIPAL, { claimId: stored.id, version: stored.version });
+    const { invoke } = await t.presses('claim.withdraw', button(draft, 'claim.withdraw'));
+    expect(invoke?.body.value).toBe(
+      'This claim is Submitted, so it can no longer be withdrawn: only a Draft can. If it is wrong, its approver can reject it with a reason, and a corrected claim can be recorded.',
+    );
     expect((await claimsNow()).map((claim) => claim.status)).toEqual(['Submitted']);
   });
 });

@@ -211,8 +211,36 @@ describe('claims for involvement payments and expenses', () => {
       });
       const read = await h.service.claims.forInvolvement(COLLEAGUE, paid.id);
       expect(read.claims.map((line) => [line.claim.id, line.partnerName, line.lines.length])).toEqual([[claim.id, 'Jordan Ellis', 2]]);
-      expect(read).toMatchObject({ paidRole: true, preferences: { declinesPayment: false, capPence: 50000, capPeriod: 'Month' } });
-      expect(await h.service.claims.forInvolvement(COLLEAGUE, unpaid.id)).toEqual({ claims: [], preferences: null, paidRole: false });
+      expect(read).toMatchObject({
+        paidRole: true,
+        preferences: { declinesPayment: false, capPence: 50000, capPeriod: 'Month' },
+        choicesInWords: 'Takes involvement payments. Cap: £500.00 per month.',
+      });
+      expect(await h.service.claims.forInvolvement(COLLEAGUE, unpaid.id)).toEqual({
+        claims: [],
+        preferences: null,
+        paidRole: false,
+        choicesInWords: "Level 2 roles are not paid under your organisation's rules. Only expenses are claimed in it.",
+      });
+    });
+
+    it('says the partner’s payment choices as true for a role that is not paid: expenses only, and what they chose for paid roles', async () => {
+      await h.service.claims.setPaymentPreferences(LEAD, { partnerId: unpaid.partnerId, declinesPayment: false });
+      expect((await h.service.claims.forInvolvement(COLLEAGUE, unpaid.id)).choicesInWords).toBe(
+        "Level 2 roles are not paid under your organisation's rules. Only expenses are claimed in it. In a paid role they take involvement payments, with no cap.",
+      );
+      await h.service.claims.setPaymentPreferences(LEAD, {
+        partnerId: unpaid.partnerId,
+        declinesPayment: true,
+        capPence: 120000,
+        capPeriod: 'Tax year',
+      });
+      expect((await h.service.claims.forInvolvement(COLLEAGUE, unpaid.id)).choicesInWords).toBe(
+        "Level 2 roles are not paid under your organisation's rules. Only expenses are claimed in it. In a paid role they decline involvement payments, with a cap of £1,200.00 per tax year.",
+      );
+      expect((await h.service.claims.forInvolvement(COLLEAGUE, paid.id)).choicesInWords).toBe(
+        'No choices recorded: paid at the organisation’s rates, with no cap.',
+      );
       expect(await rejection(h.service.claims.forInvolvement(OUTSIDER, paid.id))).toMatchObject({ code: 'no-access' });
     });
   });

@@ -11,7 +11,13 @@ import { findConfirmation } from '../render';
 const SHOWN = detail();
 
 async function openClaims(answer: Partial<PartnerClaims> = {}, calls: Partial<ApiClient> = {}) {
-  const claims: PartnerClaims = { claims: [], preferences: null, paidRole: true, ...answer };
+  const claims: PartnerClaims = {
+    claims: [],
+    preferences: null,
+    paidRole: true,
+    choicesInWords: 'Takes involvement payments. No cap.',
+    ...answer,
+  };
   const api = fakeApi({
     partnerDetail: jest.fn(async () => SHOWN),
     involvementClaims: jest.fn(async () => claims),

@@ -114,6 +114,16 @@ describe('the Payments view', () => {
     expect(await screen.findByText("Jordan Ellis's claim is rejected.")).toBeInTheDocument();
   });
 
+  it('goes back to the Reject button when a rejection is cancelled, sending nothing', async () => {
+    const api = fakeApi({ workstreamClaims: jest.fn(async () => [claimLine()]) });
+    showPayments(api);
+    const card = await claimCard(/Design group workshop/);
+    await userEvent.click(within(card).getByRole('button', { name: 'Reject' }));
+    await userEvent.click(within(card).getByRole('button', { name: 'Cancel' }));
+    expect(within(card).getByRole('button', { name: 'Reject' })).toHaveFocus();
+    expect(api.rejectClaim).not.toHaveBeenCalled();
+  });
+
   it('exports a period to finance for the Engagement team, saves the CSV and says how many claims were marked Paid', async () => {
     const { created } = stubObjectUrls();
     const api = fakeApi({

@@ -1,11 +1,13 @@
 import { approversOf, EXPENSE_KINDS, longDate, pounds, RefusedError, type Claim, type ClaimLine } from '../../../domain';
+import type { Cards } from '../../pathway/cards';
 import { CARD_MADE_FOR_WORKSTREAM } from '../../pathway/engine';
 import { decimal, optionalText, penceOf, recordId, toggle } from '../../pathway/inputs';
-import { pressKey, replace, show, type Capability, type TurnResult, type TurnScope } from '../../pathway/turn';
+import { pressKey, replace, show, type Capability, type Card, type TurnResult, type TurnScope } from '../../pathway/turn';
 import { loadPartner } from '../partner/partner-card';
 import template from './claim-card.json';
 import formTemplate from './claim-form-card.json';
 import partnerTemplate from './claim-partner-card.json';
+import withdrawnTemplate from './claim-withdrawn-card.json';
 
 /**
  * The expense rows the form holds. A fixed few keeps the card usable on a phone and
@@ -84,9 +86,11 @@ function lineText(line: ClaimLine['lines'][number]): string {
   return `${line.miles === null ? '' : `${line.miles} miles, `}${pounds(line.amountPence)}, receipt ${line.receiptHeld ? 'held' : 'not held'}`;
 }
 
-/** A recorded claim: what it holds, where it is, who may decide it, and the buttons for its next step. */
-async function showClaim(scope: TurnScope, claimId: number, note?: string): Promise<TurnResult> {
-  const line = await scope.service.claims.one(scope.turn.actor, claimId);
+/**
+ * A recorded claim's card: what it holds, where it is, who may decide it, and the
+ * buttons for its next step. The same card is sent to a submitted claim's approvers.
+ */
+export function claimCard(cards: Cards, line: ClaimLine): Card {
   const { claim } = line;
   const facts = [
     { title: 'Date', value: longDate(claim.activityDate) },
@@ -101,7 +105,7 @@ async function showClaim(scope: TurnScope, claimId: number, note?: string): Prom
     ...(claim.decidedBy ? [{ title: claim.status === 'Rejected' ? 'Rejected by' : 'Approved by', value: claim.decidedBy }] : []),
     ...(claim.rejectionReason ? [{ title: 'Reason', value: claim.rejectionReason }] : []),
   ];
-  const card = scope.cards.render(template, {
+  return cards.render(template, {
     name: line.partnerName,
     status: claim.status,
     facts,
@@ -111,7 +115,12 @@ async function showClaim(scope: TurnScope, claimId: number, note?: string): Prom
     ref: { claimId: claim.id, version: claim.version, key: globalThis.crypto.randomUUID(), [CARD_MADE_FOR_WORKSTREAM]: claim.workstreamId },
     partnerRef: { involvementId: claim.involvementId, [CARD_MADE_FOR_WORKSTREAM]: claim.workstreamId },
   });
-  return replace(card, `Claim for ${line.partnerName || 'a partner'}: ${claim.status}`, note);
+}
+
+/** A recorded claim's card in place of the one pressed. */
+async function showClaim(scope: TurnScope, claimId: number, note?: string): Promise<TurnResult> {
+  const line = await scope.service.claims.one(scope.turn.actor, claimId);
+  return replace(claimCard(scope.cards, line), `Claim for ${line.partnerName || 'a partner'}: ${line.claim.status}`, note);
 }
 
 /** What is said once a claim is submitted: who may now approve it. */
@@ -158,6 +167,19 @@ export const claimsCapability: Capability = {
     'claim.submit': async (scope, data) => {
       const submitted = await scope.service.claims.submit(scope.turn.actor, claimRef(scope, data));
       return showClaim(scope, submitted.id, submittedNote(submitted));
+    },
+    'claim.withdraw': async (scope, data) => {
+      const { claim, partnerName } = await scope.service.claims.one(scope.turn.actor, cardClaimId(data));
+      await scope.service.claims.withdraw(scope.turn.actor, claimRef(scope, data));
+      const card = scope.cards.render(withdrawnTemplate, {
+        name: partnerName,
+        partnerRef: { involvementId: claim.involvementId, [CARD_MADE_FOR_WORKSTREAM]: claim.workstreamId },
+      });
+      return replace(
+        card,
+        `Claim for ${partnerName || 'a partner'} withdrawn`,
+        'Draft claim withdrawn: it is deleted, and nothing is claimed.',
+      );
     },
     'claim.approve': async (scope, data) => {
       const overCap = toggle(data.adviceHadAndGoesOverCap) === true;
