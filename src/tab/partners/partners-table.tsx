@@ -11,15 +11,18 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { DashboardRow } from '../api/types';
 import { summariseInduction } from '../shared/format';
 import { useRowStyles } from '../shared/row-styles';
 import { NextOneToOne, PartnerName } from './partner-cells';
 
+/** The table scrolls inside the page once it is this tall, in percent of the window's height. */
+const SCROLLER_MAX_VH = 70;
+
 const useStyles = makeStyles({
   scroller: {
-    maxHeight: '70vh',
+    maxHeight: `${SCROLLER_MAX_VH}vh`,
     overflow: 'auto',
     borderRadius: tokens.borderRadiusMedium,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -54,11 +57,23 @@ const useStyles = makeStyles({
   },
 });
 
-/** A first guess at a row's height; each row is measured once drawn. */
-const ROW_ESTIMATE_PX = 72;
+/** A first guess at a row's height, near the usual one (45 to 71 px in a wide window); each row is measured once drawn. */
+const ROW_ESTIMATE_PX = 60;
 
-/** Rows drawn beyond the visible ones, so fast scrolling and keyboard focus never meet a blank. */
-const OVERSCAN_ROWS = 8;
+/**
+ * Rows drawn beyond the visible ones, so scrolling and keyboard focus never meet a blank:
+ * the next row is always there to tab to. Every row drawn is work before the table first shows.
+ */
+const OVERSCAN_ROWS = 2;
+
+/**
+ * How big the table's scrolling box will be before it is in the page: as tall as it may
+ * grow. The first render then draws the rows that will show, rather than a guess drawn
+ * again once the box has been measured.
+ */
+function expectedRect(): { width: number; height: number } {
+  return { width: window.innerWidth, height: Math.round((window.innerHeight * SCROLLER_MAX_VH) / 100) };
+}
 
 /** Props for {@link PartnersTable}. */
 export interface PartnersTableProps {
@@ -79,11 +94,13 @@ export function PartnersTable({ rows, labelledBy, onOpen }: PartnersTableProps) 
   const styles = useStyles();
   const rowStyles = useRowStyles();
   const scroller = useRef<HTMLDivElement>(null);
+  const [initialRect] = useState(expectedRect);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_ESTIMATE_PX,
     overscan: OVERSCAN_ROWS,
+    initialRect,
     getItemKey: (index) => rows[index].involvementId,
   });
   const shown = virtualizer.getVirtualItems();

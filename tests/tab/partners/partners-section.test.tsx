@@ -161,6 +161,18 @@ describe('the partners table', () => {
     expect(screen.getByRole('status').textContent).toBe('5,000 partners');
   });
 
+  it('has the partners just past the last one in view in the page, so Tab from the keyboard moves on to a partner', () => {
+    // withLayout: a 600 px scrolling box of 60 px rows shows ten partners.
+    const many = Array.from({ length: 5000 }, (_, index) =>
+      row({ involvementId: index + 1, name: `Partner ${String(index + 1).padStart(4, '0')}` }),
+    );
+    renderSection(many);
+    const table = screen.getByRole('table', { name: 'Partners' });
+    expect(within(table).getByRole('button', { name: 'Partner 0010' })).toBeInTheDocument();
+    expect(within(table).getByRole('button', { name: 'Partner 0011' })).toBeInTheDocument();
+    expect(within(table).getByRole('button', { name: 'Partner 0012' })).toBeInTheDocument();
+  });
+
   it('tells a new workstream how partners arrive', () => {
     renderSection([]);
     expect(screen.getByText(/No partners yet/)).toBeInTheDocument();
