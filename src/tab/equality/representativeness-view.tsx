@@ -1,38 +1,16 @@
-import {
-  Field,
-  Select,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useId, useRef, useState } from 'react';
+import { Field, Select, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { FormsCounted, ProfileCell, Representativeness } from '../api/types';
+import { CountLines, CountsTable, CountsView } from '../shared/counts-view';
 import { DownloadButton } from '../shared/download-button';
 import { LoadError } from '../shared/load-error';
 import { useRowStyles } from '../shared/row-styles';
-import { ScrollRegion } from '../shared/scroll-region';
 import { Section } from '../shared/section';
 import { useLoad } from '../shared/use-load';
 import { MonitoringTables } from './monitoring-tables';
 
 const useStyles = makeStyles({
-  view: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-  },
-  notes: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
-  },
   table: {
     minWidth: '28rem',
   },
@@ -109,21 +87,14 @@ interface ProfilesProps {
 }
 
 function Profiles({ view, reading, choice, onChoose, onSaved, api }: ProfilesProps) {
-  const styles = useStyles();
   const [compared, setCompared] = useState<Compared>('system');
   const workstreamIndex = compared === 'system' ? -1 : view.workstreams.findIndex((workstream) => workstream.id === compared);
   const forms = workstreamIndex < 0 ? view.system : view.workstreams[workstreamIndex];
   const name = workstreamIndex < 0 ? 'the whole system' : view.workstreams[workstreamIndex].title;
   return (
-    <div className={styles.view}>
+    <CountsView>
       <Section title="Equality monitoring">
-        <ul className={styles.notes}>
-          {view.notes.map((note) => (
-            <li key={note}>
-              <Text>{note}</Text>
-            </li>
-          ))}
-        </ul>
+        <CountLines lines={view.notes} />
         <Field label="Period">
           <Select value={choice} onChange={(_event, data) => onChoose(data.value)}>
             <option value={EVERY_QUARTER}>Every quarter so far</option>
@@ -165,7 +136,7 @@ function Profiles({ view, reading, choice, onChoose, onSaved, api }: ProfilesPro
         />
       ))}
       <MonitoringTables tables={view.tables} api={api} onSaved={onSaved} />
-    </div>
+    </CountsView>
   );
 }
 
@@ -178,33 +149,22 @@ interface QuestionRow {
 function QuestionTable({ title, name, rows }: { readonly title: string; readonly name: string; readonly rows: readonly QuestionRow[] }) {
   const styles = useStyles();
   const rowStyles = useRowStyles();
-  const headingId = useId();
   return (
-    <Section title={title} level={3} headingId={headingId} named={false}>
-      <ScrollRegion labelledBy={headingId}>
-        <Table className={styles.table} aria-label={`${title}: ${name}`} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Answer</TableHeaderCell>
-              <TableHeaderCell>Count</TableHeaderCell>
-              <TableHeaderCell>Share</TableHeaderCell>
-              <TableHeaderCell>Population</TableHeaderCell>
-              <TableHeaderCell>Gap</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.answer} className={rowStyles.row}>
-                <TableCell>{row.answer}</TableCell>
-                <TableCell>{numberOr(row.cell.count)}</TableCell>
-                <TableCell>{numberOr(row.cell.percent, '%')}</TableCell>
-                <TableCell>{row.population === null ? <Text className={styles.quiet}>Not given</Text> : `${row.population}%`}</TableCell>
-                <TableCell>{gapText(row.cell)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </ScrollRegion>
-    </Section>
+    <CountsTable
+      title={title}
+      label={`${title}: ${name}`}
+      columns={['Answer', 'Count', 'Share', 'Population', 'Gap']}
+      className={styles.table}
+    >
+      {rows.map((row) => (
+        <TableRow key={row.answer} className={rowStyles.row}>
+          <TableCell>{row.answer}</TableCell>
+          <TableCell>{numberOr(row.cell.count)}</TableCell>
+          <TableCell>{numberOr(row.cell.percent, '%')}</TableCell>
+          <TableCell>{row.population === null ? <Text className={styles.quiet}>Not given</Text> : `${row.population}%`}</TableCell>
+          <TableCell>{gapText(row.cell)}</TableCell>
+        </TableRow>
+      ))}
+    </CountsTable>
   );
 }
