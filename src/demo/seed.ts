@@ -8,6 +8,7 @@ import {
   type Involvement,
   type PathwayService,
   type Principal,
+  type SelectionVerdict,
   type ServiceDeps,
   type Stage,
 } from '../domain';
@@ -48,12 +49,21 @@ interface DemoPartner {
   readonly peerNetwork?: 'Invited' | 'Joined' | 'Declined';
   /** A one-to-one booked this many days ahead. */
   readonly bookedInDays?: number;
+  /**
+   * How they were judged against the role's criteria, in the role's order, at the offer
+   * or when not progressed; every criterion met unless given.
+   */
+  readonly verdicts?: readonly SelectionVerdict[];
+  /** Why the role was offered, against the criteria. */
+  readonly offerReason?: string;
 }
 
 interface DemoRole {
   readonly title: string;
   readonly level: number;
   readonly advertised: boolean;
+  /** What the role asks for, lived experience first: the criteria each offer and "not this time" is judged against. */
+  readonly criteria: readonly string[];
   readonly partners: readonly DemoPartner[];
 }
 
@@ -74,6 +84,11 @@ const ORGANISATION: readonly DemoWorkstream[] = [
         title: 'Lay member, same-day urgent care design group',
         level: 2,
         advertised: true,
+        criteria: [
+          'Recent experience of same-day urgent care, as a patient, carer or family member',
+          'Able to join a two-hour meeting each month, usually on a weekday morning',
+          'Comfortable sharing a view in a group and listening to other people’s experience',
+        ],
         partners: [
           { fullName: 'Maya Thompson', interestDaysAgo: 150, stage: 'Active', lastOneToOneDaysAgo: 20, peerNetwork: 'Joined' },
           {
@@ -97,11 +112,22 @@ const ORGANISATION: readonly DemoWorkstream[] = [
             fullName: 'Peter Novak',
             interestDaysAgo: 60,
             stage: 'Not progressed',
+            verdicts: ['Met', 'Not met', 'Met'],
             reason: 'Could not commit to daytime meetings this year; pointed to the online survey panel.',
           },
         ],
       },
-      { title: 'Patient voice on the NHS 111 review panel', level: 3, advertised: false, partners: [] },
+      {
+        title: 'Patient voice on the NHS 111 review panel',
+        level: 3,
+        advertised: false,
+        criteria: [
+          'Experience of using NHS 111, by phone or online, for yourself or someone you care for',
+          'Able to read papers sent a week ahead and say what they would mean for patients',
+          'Willing to speak up for people whose voices are seldom heard',
+        ],
+        partners: [],
+      },
     ],
   },
   {
@@ -113,6 +139,11 @@ const ORGANISATION: readonly DemoWorkstream[] = [
         title: 'Lived experience partner, community mental health',
         level: 3,
         advertised: true,
+        criteria: [
+          'Lived experience of community mental health services, as someone who used them or cared for someone who did',
+          'Able to give about four hours a month, with room to step back when you need to',
+          'Willing to reflect on your experience in a group, to help others shape the service',
+        ],
         partners: [
           {
             fullName: 'Jordan Ellis',
@@ -129,7 +160,13 @@ const ORGANISATION: readonly DemoWorkstream[] = [
             reason: 'Caring responsibilities for a few months; will get in touch in the spring.',
             peerNetwork: 'Declined',
           },
-          { fullName: 'Sam Patel', interestDaysAgo: 25, stage: 'Offered', accessNeeds: 'Uses a wheelchair; needs step-free venues.' },
+          {
+            fullName: 'Sam Patel',
+            interestDaysAgo: 25,
+            stage: 'Offered',
+            accessNeeds: 'Uses a wheelchair; needs step-free venues.',
+            offerReason: 'Brings recent experience of community services as a carer, and can give the time the role needs.',
+          },
           { fullName: 'Ruth Campbell', interestDaysAgo: 18, stage: 'Chat held' },
         ],
       },
@@ -144,6 +181,11 @@ const ORGANISATION: readonly DemoWorkstream[] = [
         title: 'Maternity and Neonatal Voices Partnership member',
         level: 2,
         advertised: true,
+        criteria: [
+          'Experience of maternity or neonatal care in the last five years, as a parent or birth partner',
+          'Links with local parents, groups or communities whose voices are heard less often',
+          'Able to join meetings online or the quarterly workshop in person',
+        ],
         partners: [
           { fullName: 'Hannah Price', interestDaysAgo: 100, stage: 'Active', lastOneToOneDaysAgo: 10, peerNetwork: 'Joined' },
           {
@@ -162,7 +204,17 @@ const ORGANISATION: readonly DemoWorkstream[] = [
           },
         ],
       },
-      { title: 'Senior lived experience lead, maternity board', level: 4, advertised: false, partners: [] },
+      {
+        title: 'Senior lived experience lead, maternity board',
+        level: 4,
+        advertised: false,
+        criteria: [
+          'Lived experience of maternity services, and of speaking up for other families',
+          'Confident to question senior leaders constructively in a board meeting',
+          'Able to commit to a monthly board meeting and reading its papers',
+        ],
+        partners: [],
+      },
     ],
   },
   {
@@ -174,6 +226,11 @@ const ORGANISATION: readonly DemoWorkstream[] = [
         title: 'Digital inclusion panel member',
         level: 2,
         advertised: true,
+        criteria: [
+          'Experience of finding online health services hard to use, or of helping someone who does',
+          'Willing to try new online services and say plainly what does not work',
+          'Able to join a monthly meeting, online or in person',
+        ],
         partners: [
           {
             fullName: 'Kwame Mensah',
@@ -251,7 +308,7 @@ export async function seedDemo(deps: ServiceDeps): Promise<SeedSummary> {
       const roleId = await planDemoRole(service, clock, today, workstream.id, plan.lead, rolePlan);
       for (const partnerPlan of rolePlan.partners) {
         partners += 1;
-        await walkDemoPartner(service, clock, today, roleId, plan.lead, partnerPlan, partners);
+        await walkDemoPartner(service, clock, today, { id: roleId, criteria: rolePlan.criteria }, plan.lead, partnerPlan, partners);
       }
     }
   }
@@ -271,6 +328,7 @@ async function planDemoRole(
   const complete = plan.advertised || plan.level === 4;
   const { role } = await service.roles.planRole(lead, {
     workstreamId,
+    selectionCriteria: plan.criteria.join('\n'),
     title: plan.title,
     purpose: 'Make sure the service is shaped by people who use it, not only by the professionals who run it.',
     activities: "Join the group's meetings, read papers beforehand, and share your own experience and what you hear from others.",
@@ -308,11 +366,12 @@ async function walkDemoPartner(
   service: PathwayService,
   clock: SeedClock,
   today: CalendarDate,
-  roleId: number,
+  role: { readonly id: number; readonly criteria: readonly string[] },
   lead: Principal,
   plan: DemoPartner,
   number: number,
 ): Promise<void> {
+  const { id: roleId, criteria } = role;
   let day = plan.interestDaysAgo;
   clock.setDaysAgo(today, day);
   const handle = plan.fullName.toLowerCase().replace(/[^a-z]+/g, '.');
@@ -362,7 +421,8 @@ async function walkDemoPartner(
       case 'Offered':
         involvement = await service.involvements.makeOffer(lead, {
           ...ref(),
-          reason: 'Recent experience of the service, and the time the role needs.',
+          criteria: judged(criteria, plan.verdicts),
+          reason: plan.offerReason ?? 'Recent experience of the service, and the time the role needs.',
         });
         break;
       case 'Induction':
@@ -397,7 +457,12 @@ async function walkDemoPartner(
         });
         break;
       case 'Not progressed':
-        involvement = await service.involvements.notProgress(lead, { ...ref(), reason: plan.reason, cancelBooked: true });
+        involvement = await service.involvements.notProgress(lead, {
+          ...ref(),
+          criteria: judged(criteria, plan.verdicts),
+          reason: plan.reason,
+          cancelBooked: true,
+        });
         break;
     }
   }
@@ -416,6 +481,11 @@ async function walkDemoPartner(
     else await service.oneToOnes.book(lead, { involvementId: involvement.id, date, time: '14:00', where: 'Online, on Teams' });
   }
   if (plan.peerNetwork) await joinPeerNetwork(service, lead, involvement.id, plan.peerNetwork);
+}
+
+/** Each criterion with its verdict, in the role's order: every one met unless `verdicts` says otherwise. */
+function judged(criteria: readonly string[], verdicts: readonly SelectionVerdict[] = []): Record<string, SelectionVerdict> {
+  return Object.fromEntries(criteria.map((criterion, index) => [criterion, verdicts[index] ?? 'Met']));
 }
 
 /** The date itself, or the Monday after it if it falls at a weekend. */

@@ -43,6 +43,46 @@ describe('the demo organisation', () => {
     await store.close();
   });
 
+  it('gives every role selection criteria, and every offer and "not this time" a reason judged against them', async () => {
+    const { store, service } = await seeded('2026-11-25');
+    const roles = await service.roleViews.selectionRoles(ENGAGEMENT);
+    expect(roles.length).toBeGreaterThan(0);
+    const summaries = await Promise.all(roles.map((role) => service.roleViews.selectionSummary(ENGAGEMENT, role.roleId)));
+    for (const summary of summaries) {
+      expect(summary.criteria.length).toBeGreaterThanOrEqual(3);
+      expect(summary.offeredWithoutCriteria + summary.notProgressedWithoutCriteria).toBe(0);
+    }
+    const judged = (pick: (row: (typeof summaries)[number]['byCriterion'][number]) => Record<string, number>) =>
+      summaries.flatMap((summary) => summary.byCriterion.map(pick));
+    const total = (counts: Array<Record<string, number>>, verdict: string) => counts.reduce((sum, counts) => sum + counts[verdict], 0);
+    expect(
+      total(
+        judged((row) => row.offered),
+        'Met',
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      total(
+        judged((row) => row.notProgressed),
+        'Not met',
+      ),
+    ).toBeGreaterThan(0);
+
+    const rows = [];
+    for (const workstream of await service.workstreams.list(ENGAGEMENT))
+      rows.push(...(await service.partnerViews.dashboard(ENGAGEMENT, workstream.id)).rows);
+    const decided = rows.filter((row) => row.stage === 'Offered' || row.stage === 'Not progressed');
+    expect(decided.map((row) => row.stage).sort()).toEqual(['Not progressed', 'Offered']);
+    for (const row of decided) {
+      const { involvement, selection } = await service.partnerViews.partnerDetail(ENGAGEMENT, row.involvementId);
+      const verdicts = row.stage === 'Offered' ? involvement.offerCriteria : involvement.notProgressedCriteria;
+      const reason = row.stage === 'Offered' ? involvement.offerReason : involvement.stageReason;
+      expect(verdicts?.split('\n')).toHaveLength(selection.criteria.length);
+      expect(reason).toEqual(expect.stringMatching(/\w/));
+    }
+    await store.close();
+  });
+
   it('uses only reserved example addresses and drama phone numbers', async () => {
     const { store } = await seeded('2026-11-25');
     const partners = await store.find({ list: 'partners' });

@@ -107,7 +107,10 @@ describe('a partner from interest to Active, in the tab alone, at 320 px', () =>
     await nextStep(panel, 'Record the chat as held');
     await panel.getByRole('textbox', { name: /^Adjustments agreed/ }).fill('Large print, step-free access');
     await panel.getByRole('radio', { name: 'Offer the role' }).check();
-    // The demo's roles have no selection criteria yet, so the reason is asked for in full.
+    // Judged against each of the demo role's selection criteria, then the reason.
+    const met = panel.getByRole('radio', { name: 'Met', exact: true });
+    expect(await met.count()).toBe(3);
+    for (let index = 0; index < 3; index += 1) await met.nth(index).check();
     await panel.getByRole('textbox', { name: /^Why they are offered the role/ }).fill('Recent experience of the service.');
     expect(await axeViolations(page)).toEqual([]);
     await panel.getByRole('button', { name: 'Record the chat as held' }).click();

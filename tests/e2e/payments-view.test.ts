@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { aClaim, aContext, creating } from '../store/builders';
 import { axeViolations } from './axe';
 import { startE2e, type E2e } from './browser';
-import { openTabIn, type TabTheme } from './teams-test-host';
+import { openWorkstreamViewIn, type TabTheme } from './teams-test-host';
 
 let e2e: E2e;
 let page: Page;
@@ -61,9 +61,7 @@ afterAll(async () => {
 
 /** Opens the workstream's Payments view in `theme`, and waits for its claims. */
 async function openPayments(theme: TabTheme): Promise<Page | Frame> {
-  const tab = await openTabIn(page, e2e.server.url, theme, `?workstream=${workstream.id}`);
-  await tab.getByRole('heading', { level: 2, name: workstream.title }).waitFor();
-  await tab.getByRole('tab', { name: 'Payments' }).click();
+  const tab = await openWorkstreamViewIn(page, e2e.server.url, theme, workstream, 'Payments');
   await tab.getByRole('heading', { name: /^Waiting for approval/ }).waitFor();
   return tab;
 }

@@ -145,3 +145,17 @@ export async function openTabIn(page: Page, serverUrl: string, theme: TabTheme, 
   });
   return host.frame;
 }
+
+/** Opens `workstream`'s tab in `theme` and, once its title shows, the view named `view` ("Payments"). */
+export async function openWorkstreamViewIn(
+  page: Page,
+  serverUrl: string,
+  theme: TabTheme,
+  workstream: { readonly id: number; readonly title: string },
+  view: string,
+): Promise<Page | Frame> {
+  const tab = await openTabIn(page, serverUrl, theme, `?workstream=${workstream.id}`);
+  await tab.getByRole('heading', { level: 2, name: workstream.title }).waitFor();
+  await tab.getByRole('tab', { name: view }).click();
+  return tab;
+}

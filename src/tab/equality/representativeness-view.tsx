@@ -1,37 +1,26 @@
-import {
-  Field,
-  Select,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Field, Select, Spinner, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useRef, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { FormsCounted, ProfileCell, Representativeness } from '../api/types';
+import { CountLines, CountsTable, CountsView } from '../shared/counts-view';
 import { DownloadButton } from '../shared/download-button';
 import { LoadError } from '../shared/load-error';
 import { useRowStyles } from '../shared/row-styles';
-import { ScrollRegion } from '../shared/scroll-region';
 import { Section } from '../shared/section';
 import { useLoad } from '../shared/use-load';
 import { MonitoringTables } from './monitoring-tables';
 
 const useStyles = makeStyles({
-  view: {
+  // The two quarters side by side where there is room, one under the other on a phone.
+  period: {
     display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
+    flexWrap: 'wrap',
+    alignItems: 'start',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
   },
-  notes: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
+  periodName: {
+    flexBasis: '100%',
   },
   table: {
     minWidth: '28rem',
@@ -62,20 +51,17 @@ function formsText(forms: FormsCounted): string {
   return `Forms counted: ${counted}.${acrossEdge} Waiting to be counted: ${forms.waiting}. Declined: ${forms.declined}.`;
 }
 
-/** Every quarter so far, a year (`2026`) or a quarter (`2026-Q1`), as chosen in the view. */
-const EVERY_QUARTER = 'every';
-
-/** The quarters a choice covers, for the API. */
-function periodOf(choice: string): { from?: string; to?: string } {
-  if (choice === EVERY_QUARTER) return {};
-  if (/^\d{4}$/.test(choice)) return { from: `${choice}-Q1`, to: `${choice}-Q4` };
-  return { from: choice, to: choice };
+/** The quarters chosen, each end included; an empty end is left open (every quarter so far at that end). */
+interface Period {
+  readonly from: string;
+  readonly to: string;
 }
 
-/** The years, newest first, then the quarters, newest first, that a period can be. */
-function periodChoices(quarters: readonly string[]): string[] {
-  const years = [...new Set(quarters.map((quarter) => quarter.slice(0, 4)))];
-  return [...years.reverse(), ...[...quarters].reverse()];
+const EVERY_QUARTER: Period = { from: '', to: '' };
+
+/** The period as the API takes it, an open end left out. */
+function queryOf(period: Period): { from?: string; to?: string } {
+  return { ...(period.from && { from: period.from }), ...(period.to && { to: period.to }) };
 }
 
 /**
@@ -84,16 +70,26 @@ function periodChoices(quarters: readonly string[]): string[] {
  * as the server worked them out (small counts already hidden), and the CSV of it all.
  */
 export function RepresentativenessView({ api }: { readonly api: ApiClient }) {
-  const [choice, setChoice] = useState(EVERY_QUARTER);
-  const view = useLoad(`representativeness:${choice}`, (signal) => api.representativeness(periodOf(choice), signal));
-  // The view read before stays while another period is read, so the period chosen keeps the focus.
+  const [period, setPeriod] = useState(EVERY_QUARTER);
+  const view = useLoad(`representativeness:${period.from}:${period.to}`, (signal) => api.representativeness(queryOf(period), signal));
+  // The view read before stays while another period is read (so the quarter chosen keeps the focus) or refused.
   const last = useRef<Representativeness | null>(null);
   if (view.status === 'ready') last.current = view.data;
-  if (view.status === 'error') return <LoadError title="Could not load the equality monitoring counts" failure={view} />;
   const shown = view.status === 'ready' ? view.data : last.current;
+  if (view.status === 'error' && (!shown || view.noAccess)) {
+    return <LoadError title="Could not load the equality monitoring counts" failure={view} />;
+  }
   if (!shown) return <Spinner label="Loading the equality monitoring counts…" />;
   return (
-    <Profiles view={shown} reading={view.status === 'loading'} choice={choice} onChoose={setChoice} onSaved={view.refresh} api={api} />
+    <Profiles
+      view={shown}
+      reading={view.status === 'loading'}
+      period={period}
+      refusal={view.status === 'error' ? view.message : null}
+      onChoose={setPeriod}
+      onSaved={view.refresh}
+      api={api}
+    />
   );
 }
 
@@ -101,40 +97,28 @@ interface ProfilesProps {
   readonly view: Representativeness;
   /** Whether another period is being read. */
   readonly reading: boolean;
-  readonly choice: string;
-  readonly onChoose: (choice: string) => void;
+  readonly period: Period;
+  /** Why the server would not read the period chosen, in its words; the view shown is the one read before. */
+  readonly refusal: string | null;
+  readonly onChoose: (period: Period) => void;
   /** Reads the view again after a table was saved. */
   readonly onSaved: () => void;
   readonly api: ApiClient;
 }
 
-function Profiles({ view, reading, choice, onChoose, onSaved, api }: ProfilesProps) {
-  const styles = useStyles();
+function Profiles({ view, reading, period, refusal, onChoose, onSaved, api }: ProfilesProps) {
   const [compared, setCompared] = useState<Compared>('system');
   const workstreamIndex = compared === 'system' ? -1 : view.workstreams.findIndex((workstream) => workstream.id === compared);
   const forms = workstreamIndex < 0 ? view.system : view.workstreams[workstreamIndex];
   const name = workstreamIndex < 0 ? 'the whole system' : view.workstreams[workstreamIndex].title;
   return (
-    <div className={styles.view}>
+    <CountsView>
       <Section title="Equality monitoring">
-        <ul className={styles.notes}>
-          {view.notes.map((note) => (
-            <li key={note}>
-              <Text>{note}</Text>
-            </li>
-          ))}
-        </ul>
-        <Field label="Period">
-          <Select value={choice} onChange={(_event, data) => onChoose(data.value)}>
-            <option value={EVERY_QUARTER}>Every quarter so far</option>
-            {periodChoices(view.quarters).map((period) => (
-              <option key={period} value={period}>
-                {/^\d{4}$/.test(period) ? `${period} (the year)` : period}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <DownloadButton fetchFile={() => api.download('representativenessCsv', {}, periodOf(choice))}>
+        <CountLines lines={view.notes} />
+        <PeriodFields quarters={view.quarters} period={period} refusal={refusal} onChoose={onChoose} />
+        <DownloadButton
+          fetchFile={() => api.download('representativenessCsv', {}, queryOf({ from: view.period.from ?? '', to: view.period.to ?? '' }))}
+        >
           Download every workstream (CSV)
         </DownloadButton>
         <Field label="Show">
@@ -165,6 +149,50 @@ function Profiles({ view, reading, choice, onChoose, onSaved, api }: ProfilesPro
         />
       ))}
       <MonitoringTables tables={view.tables} api={api} onSaved={onSaved} />
+    </CountsView>
+  );
+}
+
+/**
+ * The period as two quarters, each end included and either left open. Any two may be
+ * chosen: the server says when a period cannot be read, and that shows under the
+ * quarter it ends with.
+ */
+function PeriodFields(props: {
+  readonly quarters: readonly string[];
+  readonly period: Period;
+  readonly refusal: string | null;
+  readonly onChoose: (period: Period) => void;
+}) {
+  const styles = useStyles();
+  const { period, onChoose } = props;
+  const headingId = useId();
+  const newestFirst = [...props.quarters].reverse();
+  const options = (open: string) => [
+    <option key="open" value="">
+      {open}
+    </option>,
+    ...newestFirst.map((quarter) => (
+      <option key={quarter} value={quarter}>
+        {quarter}
+      </option>
+    )),
+  ];
+  return (
+    <div role="group" aria-labelledby={headingId} className={styles.period}>
+      <Text id={headingId} weight="semibold" className={styles.periodName}>
+        Period
+      </Text>
+      <Field label="From the quarter">
+        <Select value={period.from} onChange={(_event, data) => onChoose({ ...period, from: data.value })}>
+          {options('The first quarter')}
+        </Select>
+      </Field>
+      <Field label="To the quarter" validationState={props.refusal ? 'error' : 'none'} validationMessage={props.refusal ?? undefined}>
+        <Select value={period.to} onChange={(_event, data) => onChoose({ ...period, to: data.value })}>
+          {options('The last quarter ended')}
+        </Select>
+      </Field>
     </div>
   );
 }
@@ -178,33 +206,22 @@ interface QuestionRow {
 function QuestionTable({ title, name, rows }: { readonly title: string; readonly name: string; readonly rows: readonly QuestionRow[] }) {
   const styles = useStyles();
   const rowStyles = useRowStyles();
-  const headingId = useId();
   return (
-    <Section title={title} level={3} headingId={headingId} named={false}>
-      <ScrollRegion labelledBy={headingId}>
-        <Table className={styles.table} aria-label={`${title}: ${name}`} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Answer</TableHeaderCell>
-              <TableHeaderCell>Count</TableHeaderCell>
-              <TableHeaderCell>Share</TableHeaderCell>
-              <TableHeaderCell>Population</TableHeaderCell>
-              <TableHeaderCell>Gap</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.answer} className={rowStyles.row}>
-                <TableCell>{row.answer}</TableCell>
-                <TableCell>{numberOr(row.cell.count)}</TableCell>
-                <TableCell>{numberOr(row.cell.percent, '%')}</TableCell>
-                <TableCell>{row.population === null ? <Text className={styles.quiet}>Not given</Text> : `${row.population}%`}</TableCell>
-                <TableCell>{gapText(row.cell)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </ScrollRegion>
-    </Section>
+    <CountsTable
+      title={title}
+      label={`${title}: ${name}`}
+      columns={['Answer', 'Count', 'Share', 'Population', 'Gap']}
+      className={styles.table}
+    >
+      {rows.map((row) => (
+        <TableRow key={row.answer} className={rowStyles.row}>
+          <TableCell>{row.answer}</TableCell>
+          <TableCell>{numberOr(row.cell.count)}</TableCell>
+          <TableCell>{numberOr(row.cell.percent, '%')}</TableCell>
+          <TableCell>{row.population === null ? <Text className={styles.quiet}>Not given</Text> : `${row.population}%`}</TableCell>
+          <TableCell>{gapText(row.cell)}</TableCell>
+        </TableRow>
+      ))}
+    </CountsTable>
   );
 }

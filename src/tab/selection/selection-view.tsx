@@ -1,33 +1,15 @@
-import {
-  Field,
-  Select,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { Field, Select, Spinner, TableCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { SelectionRole, SelectionSummary, VerdictCounts } from '../api/types';
+import { CountLines, CountsTable, CountsView } from '../shared/counts-view';
 import { DownloadButton } from '../shared/download-button';
 import { LoadError } from '../shared/load-error';
 import { useRowStyles } from '../shared/row-styles';
-import { ScrollRegion } from '../shared/scroll-region';
 import { Section } from '../shared/section';
 import { useLoad } from '../shared/use-load';
 
 const useStyles = makeStyles({
-  view: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-  },
   // A native select is as wide as its longest option; role names can be long, so it keeps to the width there is.
   choose: {
     maxWidth: '100%',
@@ -36,10 +18,6 @@ const useStyles = makeStyles({
   chooseSelect: {
     width: '100%',
     textOverflow: 'ellipsis',
-  },
-  counts: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
   },
   table: {
     minWidth: '36rem',
@@ -67,7 +45,7 @@ function ChooseRole({ roles, api }: { readonly roles: readonly SelectionRole[]; 
   const [roleId, setRoleId] = useState(roles[0].roleId);
   const summary = useLoad(`selection-${roleId}`, (signal) => api.selectionSummary(roleId, signal));
   return (
-    <div className={styles.view}>
+    <CountsView>
       <Section title="Selection">
         <Field label="Role" className={styles.choose}>
           <Select
@@ -88,12 +66,11 @@ function ChooseRole({ roles, api }: { readonly roles: readonly SelectionRole[]; 
         {summary.status === 'ready' && <Counts summary={summary.data} api={api} />}
       </Section>
       {summary.status === 'ready' && summary.data.byCriterion.length > 0 && <Criteria summary={summary.data} />}
-    </div>
+    </CountsView>
   );
 }
 
 function Counts({ summary, api }: { readonly summary: SelectionSummary; readonly api: ApiClient }) {
-  const styles = useStyles();
   const lines = [
     `Expressed interest: ${summary.expressedInterest}`,
     `Had the informal chat: ${summary.chattedWith}`,
@@ -104,13 +81,7 @@ function Counts({ summary, api }: { readonly summary: SelectionSummary; readonly
   if (without > 0) lines.push(`Decided with a reason but no criteria to judge against: ${without}`);
   return (
     <>
-      <ul className={styles.counts} aria-label={`Counts for ${summary.roleTitle}`}>
-        {lines.map((line) => (
-          <li key={line}>
-            <Text>{line}</Text>
-          </li>
-        ))}
-      </ul>
+      <CountLines lines={lines} label={`Counts for ${summary.roleTitle}`} />
       {summary.criteria.length === 0 && <Text>This role has no selection criteria yet.</Text>}
       <DownloadButton fetchFile={() => api.download('selectionCsv', { roleId: summary.roleId })}>Download this role (CSV)</DownloadButton>
     </>
@@ -123,29 +94,20 @@ const verdicts = (counts: VerdictCounts): string =>
 function Criteria({ summary }: { readonly summary: SelectionSummary }) {
   const styles = useStyles();
   const rowStyles = useRowStyles();
-  const headingId = useId();
   return (
-    <Section title="Judged against each criterion" level={3} headingId={headingId} named={false}>
-      <ScrollRegion labelledBy={headingId}>
-        <Table className={styles.table} aria-label={`Criteria for ${summary.roleTitle}`} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Criterion</TableHeaderCell>
-              <TableHeaderCell>When offered</TableHeaderCell>
-              <TableHeaderCell>When not progressed</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {summary.byCriterion.map((row) => (
-              <TableRow key={row.criterion} className={rowStyles.row}>
-                <TableCell>{row.current ? row.criterion : `${row.criterion} (no longer a criterion)`}</TableCell>
-                <TableCell>{verdicts(row.offered)}</TableCell>
-                <TableCell>{verdicts(row.notProgressed)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </ScrollRegion>
-    </Section>
+    <CountsTable
+      title="Judged against each criterion"
+      label={`Criteria for ${summary.roleTitle}`}
+      columns={['Criterion', 'When offered', 'When not progressed']}
+      className={styles.table}
+    >
+      {summary.byCriterion.map((row) => (
+        <TableRow key={row.criterion} className={rowStyles.row}>
+          <TableCell>{row.current ? row.criterion : `${row.criterion} (no longer a criterion)`}</TableCell>
+          <TableCell>{verdicts(row.offered)}</TableCell>
+          <TableCell>{verdicts(row.notProgressed)}</TableCell>
+        </TableRow>
+      ))}
+    </CountsTable>
   );
 }

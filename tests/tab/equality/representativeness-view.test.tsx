@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../../src/tab/api/parse';
 import type { Representativeness } from '../../../src/tab/api/types';
@@ -89,37 +89,68 @@ describe("the Engagement team's equality monitoring view", () => {
     expect(api.download).toHaveBeenCalledWith('representativenessCsv', {}, {});
   });
 
-  it('reads a year or a quarter when chosen, keeping the focus on the period, and downloads the CSV of that period', async () => {
+  it('reads the range of quarters chosen, keeping the focus on the quarter, and downloads the CSV of the period shown', async () => {
     stubObjectUrls();
     const lastYear: Representativeness = {
       ...VIEW,
-      period: { from: '2025-Q1', to: '2025-Q4', title: 'From 2025-Q1 to 2025-Q4' },
+      period: { from: '2025-Q4', to: '2026-Q2', title: 'From 2025-Q4 to 2026-Q2' },
       system: { counted: null, waiting: 2, declined: 0, acrossEdge: 6 },
     };
-    const api = fakeApi({ representativeness: jest.fn(async (period) => (period.from === '2025-Q1' ? lastYear : VIEW)) });
+    const api = fakeApi({ representativeness: jest.fn(async (period) => (period.to === '2026-Q2' ? lastYear : VIEW)) });
     renderInFluent(<RepresentativenessView api={api} />);
-    const period = await screen.findByRole('combobox', { name: 'Period' });
-    expect([...period.querySelectorAll('option')].map((option) => option.textContent)).toEqual([
-      'Every quarter so far',
-      '2026 (the year)',
-      '2025 (the year)',
+    const period = await screen.findByRole('group', { name: 'Period' });
+    const from = within(period).getByRole('combobox', { name: 'From the quarter' });
+    const to = within(period).getByRole('combobox', { name: 'To the quarter' });
+    expect([...from.querySelectorAll('option')].map((option) => option.textContent)).toEqual([
+      'The first quarter',
       '2026-Q3',
       '2026-Q2',
       '2026-Q1',
       '2025-Q4',
     ]);
-    await userEvent.selectOptions(period, '2025 (the year)');
+    expect([...to.querySelectorAll('option')].map((option) => option.textContent)).toEqual([
+      'The last quarter ended',
+      '2026-Q3',
+      '2026-Q2',
+      '2026-Q1',
+      '2025-Q4',
+    ]);
+
+    await userEvent.selectOptions(from, '2025-Q4');
+    expect(api.representativeness).toHaveBeenLastCalledWith({ from: '2025-Q4' }, expect.anything());
+    await userEvent.selectOptions(to, '2026-Q2');
     expect(
       await screen.findByText(
-        'From 2025-Q1 to 2025-Q4. Forms counted: too few to show. Left out, counted in a batch that runs past the period: 6. Waiting to be counted: 2. Declined: 0.',
+        'From 2025-Q4 to 2026-Q2. Forms counted: too few to show. Left out, counted in a batch that runs past the period: 6. Waiting to be counted: 2. Declined: 0.',
       ),
     ).toBeInTheDocument();
-    expect(api.representativeness).toHaveBeenLastCalledWith({ from: '2025-Q1', to: '2025-Q4' }, expect.anything());
-    expect(screen.getByRole('combobox', { name: 'Period' })).toHaveFocus();
-    await userEvent.selectOptions(period, '2026-Q2');
-    expect(api.representativeness).toHaveBeenLastCalledWith({ from: '2026-Q2', to: '2026-Q2' }, expect.anything());
+    expect(api.representativeness).toHaveBeenLastCalledWith({ from: '2025-Q4', to: '2026-Q2' }, expect.anything());
+    expect(screen.getByRole('combobox', { name: 'To the quarter' })).toHaveFocus();
     await userEvent.click(screen.getByRole('button', { name: 'Download every workstream (CSV)' }));
-    expect(api.download).toHaveBeenCalledWith('representativenessCsv', {}, { from: '2026-Q2', to: '2026-Q2' });
+    expect(api.download).toHaveBeenCalledWith('representativenessCsv', {}, { from: '2025-Q4', to: '2026-Q2' });
+  });
+
+  it("shows the server's refusal of a period that ends before it starts under the quarter it ends with, the counts before kept", async () => {
+    const backwards = new ApiError('validation', 'The period must start no later than it ends.', 400, {
+      to: 'The period must start no later than it ends.',
+    });
+    const api = fakeApi({
+      representativeness: jest.fn(async (period) =>
+        period.from && period.to && period.to < period.from ? Promise.reject(backwards) : VIEW,
+      ),
+    });
+    renderInFluent(<RepresentativenessView api={api} />);
+    const period = await screen.findByRole('group', { name: 'Period' });
+    await userEvent.selectOptions(within(period).getByRole('combobox', { name: 'From the quarter' }), '2026-Q3');
+    const to = within(period).getByRole('combobox', { name: 'To the quarter' });
+    await userEvent.selectOptions(to, '2026-Q1');
+    await waitFor(() => expect(to).toHaveAccessibleDescription('The period must start no later than it ends.'));
+    expect(to).toHaveFocus();
+    expect(screen.getByRole('table', { name: 'Sex: the whole system' })).toBeInTheDocument();
+
+    await userEvent.selectOptions(to, '2026-Q3');
+    await waitFor(() => expect(to).not.toHaveAccessibleDescription('The period must start no later than it ends.'));
+    expect(api.representativeness).toHaveBeenLastCalledWith({ from: '2026-Q3', to: '2026-Q3' }, expect.anything());
   });
 
   it('says plainly when the server refuses someone outside the Engagement team', async () => {
