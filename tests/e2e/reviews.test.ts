@@ -1,5 +1,5 @@
 import type { Frame, Locator, Page } from 'playwright-core';
-import { agreementsDueFrom } from '../../src/domain/reviews';
+import { agreementsDueFrom, DEFAULT_REVIEW_SETTINGS } from '../../src/domain/reviews';
 import { until } from '../wait';
 import { axeViolations } from './axe';
 import { startE2e, type E2e } from './browser';
@@ -163,7 +163,7 @@ describe('the reviews, recorded from the partner panel', () => {
     const agreements = await e2e.server.store.find({ list: 'inductionTasks', where: { involvementId: staying.involvementId } });
     const signed = agreements.filter((task) => /agreement/i.test(task.label));
     expect(signed.map((task) => [task.done, task.doneDate])).toEqual(signed.map(() => [true, signedOn]));
-    expect((await involvement(staying)).agreementsDue).toBe(agreementsDueFrom([signedOn]));
+    expect((await involvement(staying)).agreementsDue).toBe(agreementsDueFrom([signedOn], DEFAULT_REVIEW_SETTINGS));
 
     await section.getByRole('button', { name: 'Access needs reviewed' }).click();
     await dialog.getByText(`${name}'s access needs review recorded; the next is due `).waitFor();
